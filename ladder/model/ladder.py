@@ -1,0 +1,128 @@
+"""A career ladder: roles, tracks, the moves between them, and company-size variants.
+
+Pure data. ``Ladder.graph`` is a ``networkx.DiGraph`` whose nodes are role ids and whose edges
+are moves with ``kind`` ("promotion" or "lateral") and ``years`` (typical years, or None).
+Iteration follows input order, so the same file always gives the same drawing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+PROMOTION = "promotion"
+LATERAL = "lateral"
+MOVE_KINDS = (PROMOTION, LATERAL)
+
+
+@dataclass(frozen=True)
+class Competency:
+    name: str
+    source: str | None = None  # where the fact comes from: a source id of the ladder
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    name: str
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str  # stable slug, e.g. "senior-product-manager"
+    title: str
+    level: int  # 1 = entry; higher is more senior
+    track: str  # Track id
+    aliases: tuple[str, ...] = ()
+    competencies: tuple[Competency, ...] = ()
+    summary: str = ""
+    source: str | None = None  # source id for the role itself
+    line: int | None = None  # where it is defined, for messages
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the role goes by: id, title, aliases."""
+        return (self.id, self.title, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Move:
+    source: str
+    target: str
+    kind: str = PROMOTION
+    years: float | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class VariantSpec:
+    """How a company of some size uses the ladder: which roles it keeps, what it calls them."""
+
+    id: str
+    name: str
+    summary: str = ""
+    roles: tuple[str, ...] = ()  # role ids kept, apart from the head (empty: every role)
+    head: str | None = None  # default role id of the single top role, if the variant has one
+    head_choices: tuple[str, ...] = ()  # role ids the user may pick as that head
+    titles: tuple[tuple[str, str], ...] = ()  # (role id, title the company uses)
+    headcount: tuple[int, int | None] = (1, None)  # company sizes it fits, inclusive
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str | None = None
+    licence: str | None = None
+
+
+@dataclass
+class Ladder:
+    id: str
+    name: str
+    summary: str = ""
+    tracks: dict[str, Track] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    moves: list[Move] = field(default_factory=list)
+    variants: dict[str, VariantSpec] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    file: str | None = None
+    variant: str | None = None  # set on a projection: the VariantSpec id it came from
+    graph: nx.DiGraph = field(default_factory=nx.DiGraph, repr=False)
+
+    @classmethod
+    def build(cls, **fields: object) -> Ladder:
+        """Make a ladder and its graph from checked roles and moves."""
+        ladder = cls(**fields)  # type: ignore[arg-type]
+        ladder.graph = nx.DiGraph()
+        for role in ladder.roles.values():
+            ladder.graph.add_node(role.id)
+        for move in ladder.moves:
+            ladder.graph.add_edge(move.source, move.target, kind=move.kind, years=move.years)
+        return ladder
+
+    def __iter__(self) -> Iterator[Role]:
+        return iter(self.roles.values())
+
+    def __len__(self) -> int:
+        return len(self.roles)
+
+    def levels(self) -> list[int]:
+        return sorted({r.level for r in self.roles.values()})
+
+    def entry_roles(self) -> list[Role]:
+        """Roles no promotion leads into."""
+        return [r for r in self if not any(m.target == r.id and m.kind == PROMOTION
+                                           for m in self.moves)]
+
+    def top_roles(self) -> list[Role]:
+        """Roles no promotion leads out of."""
+        return [r for r in self if not any(m.source == r.id and m.kind == PROMOTION
+                                           for m in self.moves)]
+
+    def used_tracks(self) -> list[Track]:
+        used = {r.track for r in self}
+        return [t for t in self.tracks.values() if t.id in used]

@@ -1,0 +1,133 @@
+"""An organisation: people or positions, who reports to whom, dotted lines kept apart.
+
+Pure data. Solid ``reports_to`` edges (manager -> report) form a forest in ``Org.graph``;
+dotted-line managers are a separate list, so they never change the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+import networkx as nx
+
+
+@dataclass(frozen=True)
+class Department:
+    id: str
+    name: str
+    colour: str | None = None  # "#rrggbb"; None: the renderer picks from its palette
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person, or a position (``vacant``), or a group of junior staff (``fte`` set)."""
+
+    id: str
+    name: str
+    title: str = ""
+    role: str | None = None  # ladder role id, when the title matched one
+    manager: str | None = None  # id of the solid-line manager; None for a root
+    department: str | None = None  # Department id
+    location: str | None = None
+    vacant: bool = False  # an open position: counted apart from headcount
+    assistant: bool = False  # drawn beside the manager, not as a report
+    dotted: tuple[str, ...] = ()  # ids of dotted-line managers (matrix org)
+    shared_with: tuple[str, ...] = ()  # further names holding the same position (job share)
+    fte: float | None = None  # set for a group of staff drawn as one card (e.g. junior posts)
+    line: int | None = None  # where it was defined: config line or export row
+    extra: tuple[tuple[str, str], ...] = ()  # other shown fields, e.g. (("grade", "SCS1"),)
+
+    @property
+    def display_name(self) -> str:
+        names = (self.name, *self.shared_with)
+        return " & ".join(n for n in names if n)
+
+
+@dataclass
+class Org:
+    """People keyed by id in input order, the reporting forest, and dotted lines."""
+
+    name: str
+    people: dict[str, Person] = field(default_factory=dict)
+    departments: dict[str, Department] = field(default_factory=dict)
+    ladder: str | None = None  # built-in ladder name or path the roles refer to
+    variant: str | None = None
+    source: str | None = None  # file it came from, for messages
+    graph: nx.DiGraph = field(default_factory=nx.DiGraph, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        name: str,
+        people: list[Person],
+        departments: list[Department] = (),  # type: ignore[assignment]
+        **kwargs: object,
+    ) -> Org:
+        """Make an org from people whose managers exist and form no cycle (validate first)."""
+        org = cls(name=name, **kwargs)  # type: ignore[arg-type]
+        org.departments = {d.id: d for d in departments}
+        org.people = {p.id: p for p in people}
+        org.graph.add_nodes_from(org.people)
+        for person in people:
+            if person.manager is not None:
+                org.graph.add_edge(person.manager, person.id)
+        return org
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self.people.values())
+
+    def roots(self) -> list[Person]:
+        """People with no manager, in input order."""
+        return [p for p in self.people.values() if p.manager is None]
+
+    def reports(self, person_id: str, *, assistants: bool = True) -> list[Person]:
+        """Direct reports in input order (networkx keeps edge insertion order)."""
+        found = [self.people[r] for r in self.graph.successors(person_id)]
+        return found if assistants else [p for p in found if not p.assistant]
+
+    def dotted_lines(self) -> list[tuple[str, str]]:
+        """(dotted-line manager, person) pairs, in input order."""
+        return [(m, p.id) for p in self.people.values() for m in p.dotted]
+
+    def subtree(self, root_id: str, depth: int | None = None) -> Org:
+        """The org below ``root_id`` (inclusive), ``depth`` levels deep (1 = the root alone)."""
+        keep: list[str] = []
+        frontier = [root_id]
+        level = 1
+        while frontier and (depth is None or level <= depth):
+            keep.extend(frontier)
+            frontier = [r for pid in frontier for r in self.graph.successors(pid)]
+            level += 1
+        kept = set(keep)
+        people = []
+        for pid in self.people:
+            if pid in kept:
+                p = self.people[pid]
+                manager = p.manager if pid != root_id else None
+                dotted = tuple(d for d in p.dotted if d in kept)
+                people.append(replace(p, manager=manager, dotted=dotted))
+        return Org.build(
+            self.name, people, list(self.departments.values()),
+            ladder=self.ladder, variant=self.variant, source=self.source,
+        )
+
+    def headcount(self, person_id: str | None = None) -> int:
+        """People (not vacancies; groups count their FTE rounded up) in the org or a subtree."""
+        ids = (
+            self.people if person_id is None
+            else [person_id, *nx.descendants(self.graph, person_id)]
+        )
+        return sum(_heads(self.people[i]) for i in ids)
+
+
+def _heads(person: Person) -> int:
+    if person.vacant:
+        return 0
+    if person.fte is not None:
+        return max(1, round(person.fte))
+    return 1 + len(person.shared_with)
+

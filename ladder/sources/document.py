@@ -1,0 +1,143 @@
+"""Read YAML, TOML or JSON into plain dicts and lists that remember their line numbers.
+
+Every loader (ladders, company configs) goes through :func:`read_document`, so every message
+about a file can name the line of the key it is about.
+
+>>> doc = parse_text("a: 1\\nroles:\\n  - id: pm\\n", "x.yaml")
+>>> doc["roles"][0].line_of("id")
+3
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ladder.errors import SourceError
+
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+
+class Mapping(dict):
+    """A dict that knows the line of each key (1-based; None where the format does not say)."""
+
+    line: int | None = None
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list):
+    """A list that knows the line of each item."""
+
+    line: int | None = None
+    item_lines: list[int | None]
+
+    def line_of(self, index: int) -> int | None:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+def line_of(container: Any, key: Any = None) -> int | None:
+    """The line of ``container[key]`` (or of the container), or None when unknown."""
+    if key is not None and isinstance(container, Mapping | Sequence):
+        return container.line_of(key)
+    return getattr(container, "line", None)
+
+
+def read_document(path: str | Path) -> Any:
+    """Read and parse a YAML, TOML or JSON file, chosen by its suffix."""
+    path = Path(path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise SourceError(
+            f"cannot read '{path.suffix or path.name}' files",
+            file=str(path), hint="use .yaml, .yml, .toml or .json",
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SourceError("file not found", file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourceError(f"cannot read the file: {error}", file=str(path)) from None
+    return parse_text(text, str(path), kind)
+
+
+def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
+    """Parse ``text`` of the given kind; ``name`` is used in messages."""
+    if kind == "toml":
+        try:
+            return _plain(tomllib.loads(text))
+        except tomllib.TOMLDecodeError as error:
+            line = getattr(error, "lineno", None)
+            raise SourceError(f"not valid TOML: {error}", file=name, line=line) from None
+    if kind == "json":
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SourceError(f"not valid JSON: {error.msg}", file=name, line=error.lineno) from None
+        # JSON is YAML too: reading it through the YAML composer gives us line numbers.
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "cannot parse"
+        raise SourceError(
+            f"not valid {kind.upper()}: {problem}", file=name,
+            line=mark.line + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as error:
+        raise SourceError(f"not valid {kind.upper()}: {error}", file=name) from None
+    if node is None:
+        return Mapping()
+    return _convert(node, name)
+
+
+def _convert(node: yaml.Node, name: str) -> Any:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = Mapping()
+        result.line, result.key_lines = line, {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, name)
+            if isinstance(key, Mapping | Sequence):
+                raise SourceError("a key must be plain text", file=name, line=line)
+            key = str(key)
+            if key in result:
+                raise SourceError(
+                    f"key '{key}' is given twice", file=name, line=key_node.start_mark.line + 1
+                )
+            result[key] = _convert(value_node, name)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        result = Sequence(_convert(item, name) for item in node.value)
+        result.line = line
+        result.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return result
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def _plain(value: Any) -> Any:
+    """TOML data as Mapping/Sequence without line numbers (tomllib does not give them)."""
+    if isinstance(value, dict):
+        result = Mapping((k, _plain(v)) for k, v in value.items())
+        result.line, result.key_lines = None, {}
+        return result
+    if isinstance(value, list):
+        result = Sequence(_plain(v) for v in value)
+        result.line, result.item_lines = None, [None] * len(value)
+        return result
+    return value
