@@ -79,7 +79,9 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
         try:
             json.loads(text)
         except json.JSONDecodeError as error:
-            raise SourceError(f"not valid JSON: {error.msg}", file=name, line=error.lineno) from None
+            raise SourceError(
+                f"not valid JSON: {error.msg}", file=name, line=error.lineno
+            ) from None
         # JSON is YAML too: reading it through the YAML composer gives us line numbers.
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -1,0 +1,309 @@
+"""Load career ladders from YAML, TOML or JSON, or by the name of a built-in ladder.
+
+Every mistake in a ladder file is collected with its line, and the first error is raised as a
+:class:`~ladder.errors.SourceError` carrying all of them, so a user fixes the file in one pass.
+
+>>> ladder = load_ladder("product")
+>>> [r.id for r in ladder][:2]
+['junior-product-manager', 'product-manager']
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ladder.errors import Problem, SourceError, did_you_mean
+from ladder.model import (
+    MOVE_KINDS,
+    PROMOTION,
+    Competency,
+    Ladder,
+    Move,
+    Role,
+    Source,
+    Track,
+    VariantSpec,
+)
+from ladder.sources.document import Mapping, Sequence, line_of, read_document
+
+DEFAULT_LADDER = "product"
+
+
+def builtin_names() -> list[str]:
+    """Names of the ladders shipped inside the package."""
+    folder = resources.files("ladder.builtin")
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir()
+                  if p.name.endswith(".yaml"))
+
+
+def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = None) -> Ladder:
+    """A ladder from a built-in name (default: the product ladder) or a file path.
+
+    ``relative_to`` is the folder a path in a company config is resolved against.
+    """
+    if source is None:
+        source = DEFAULT_LADDER
+    text = str(source)
+    if text in builtin_names():
+        resource = resources.files("ladder.builtin").joinpath(f"{text}.yaml")
+        with resources.as_file(resource) as path:
+            ladder = parse_ladder(read_document(path), f"<built-in {text}>")
+        return ladder
+    path = Path(text)
+    if relative_to is not None and not path.is_absolute():
+        path = relative_to / path
+    if not path.exists():
+        raise SourceError(
+            f"no ladder file or built-in ladder called '{text}'", file=text,
+            hint=did_you_mean(text, builtin_names()) or
+            f"built-in ladders: {', '.join(builtin_names())}",
+        )
+    return parse_ladder(read_document(path), str(path))
+
+
+def parse_ladder(data: Any, file: str) -> Ladder:
+    """Check parsed ladder data and turn it into a :class:`Ladder`."""
+    checker = _Checker(file)
+    ladder = checker.ladder(data)
+    errors = [p for p in checker.problems if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise SourceError(first.message, file=file, line=first.line, hint=first.hint,
+                          problems=errors)
+    return ladder
+
+
+class _Checker:
+    """Walks the document once, collecting problems instead of stopping at the first."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def error(self, kind: str, message: str, line: int | None, hint: str | None = None) -> None:
+        self.problems.append(Problem("error", kind, message, self.file, line, hint=hint))
+
+    def text(self, mapping: Mapping, key: str, where: str, *, required: bool = True) -> str:
+        value = mapping.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.error("missing-key", f"{where}: '{key}' is missing",
+                           line_of(mapping, key if key in mapping else None))
+            return ""
+        if isinstance(value, Mapping | Sequence):
+            self.error("bad-value", f"{where}: '{key}' must be text", line_of(mapping, key))
+            return ""
+        return str(value).strip()
+
+    def items(self, data: Mapping, key: str, *, required: bool = False) -> list[tuple[Any, int]]:
+        """The entries of a list-valued key, each with its line; mappings checked."""
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.error("missing-key", f"'{key}' is missing", line_of(data))
+            return []
+        if not isinstance(value, list):
+            self.error("bad-value", f"'{key}' must be a list", line_of(data, key))
+            return []
+        found = []
+        for index, item in enumerate(value):
+            line = line_of(value, index)
+            if not isinstance(item, dict):
+                self.error("bad-value", f"{key}: entry {index + 1} must be a mapping", line)
+                continue
+            found.append((item, line))
+        return found
+
+    def ladder(self, data: Any) -> Ladder:
+        if not isinstance(data, dict):
+            self.error("bad-value", "a ladder file must be a mapping with 'roles' and 'moves'",
+                       line_of(data))
+            return Ladder.build(id="", name="")
+        ladder_id = self.text(data, "id", "ladder", required=False) or Path(self.file).stem
+        name = self.text(data, "name", "ladder", required=False) or ladder_id
+        sources = self.sources(data)
+        tracks = self.tracks(data)
+        roles = self.roles(data, tracks, sources)
+        moves = self.moves(data, roles)
+        variants = self.variants(data, roles)
+        self.check_promotions_acyclic(roles, moves)
+        return Ladder.build(
+            id=ladder_id, name=name, summary=str(data.get("summary") or "").strip(),
+            tracks=tracks, roles=roles, moves=moves, variants=variants, sources=sources,
+            file=self.file,
+        )
+
+    def sources(self, data: Mapping) -> dict[str, Source]:
+        found: dict[str, Source] = {}
+        for item, _line in self.items(data, "sources"):
+            source_id = self.text(item, "id", "source")
+            found[source_id] = Source(
+                source_id, self.text(item, "title", f"source '{source_id}'", required=False),
+                url=item.get("url"), licence=item.get("licence"),
+            )
+        return found
+
+    def tracks(self, data: Mapping) -> dict[str, Track]:
+        found: dict[str, Track] = {}
+        for item, line in self.items(data, "tracks"):
+            track_id = self.text(item, "id", "track")
+            if track_id in found:
+                self.error("duplicate-id", f"track '{track_id}' is defined twice", line)
+            found[track_id] = Track(track_id, self.text(item, "name", "track", required=False)
+                                    or track_id, item.get("colour") or item.get("color"))
+        return found
+
+    def roles(self, data: Mapping, tracks: dict[str, Track],
+              sources: dict[str, Source]) -> dict[str, Role]:
+        found: dict[str, Role] = {}
+        for item, line in self.items(data, "roles", required=True):
+            role_id = self.text(item, "id", "role")
+            where = f"role '{role_id}'"
+            if role_id in found:
+                self.error("duplicate-id", f"role '{role_id}' is defined twice", line,
+                           f"first defined on line {found[role_id].line}")
+                continue
+            level = item.get("level")
+            if not isinstance(level, int) or isinstance(level, bool):
+                self.error("bad-value", f"{where}: 'level' must be a whole number",
+                           line_of(item, "level" if "level" in item else None))
+                level = 0
+            track = self.text(item, "track", where, required=False) or "default"
+            if tracks and track not in tracks:
+                self.error("unknown-track", f"{where}: track '{track}' is not defined",
+                           line_of(item, "track"), did_you_mean(track, tracks))
+            source = self.known_source(item, sources, where)
+            found[role_id] = Role(
+                id=role_id,
+                title=self.text(item, "title", where, required=False) or role_id,
+                level=level,
+                track=track,
+                aliases=tuple(str(a) for a in (item.get("aliases") or [])),
+                competencies=self.competencies(item, sources, where),
+                summary=" ".join(str(item.get("summary") or "").split()),
+                source=source,
+                line=line,
+            )
+        if not tracks:
+            tracks["default"] = Track("default", "Roles")
+        return found
+
+    def known_source(self, item: Mapping, sources: dict[str, Source], where: str) -> str | None:
+        source = item.get("source")
+        if source is not None and sources and source not in sources:
+            self.error("unknown-source", f"{where}: source '{source}' is not listed in 'sources'",
+                       line_of(item, "source"), did_you_mean(str(source), sources))
+        return None if source is None else str(source)
+
+    def competencies(self, item: Mapping, sources: dict[str, Source],
+                     where: str) -> tuple[Competency, ...]:
+        found = []
+        for entry in item.get("competencies") or []:
+            if isinstance(entry, dict):
+                name = self.text(entry, "name", f"{where} competency")
+                found.append(Competency(name, self.known_source(entry, sources, where)))
+            else:
+                found.append(Competency(str(entry).strip()))
+        return tuple(found)
+
+    def moves(self, data: Mapping, roles: dict[str, Role]) -> list[Move]:
+        found: list[Move] = []
+        seen: set[tuple[str, str]] = set()
+        for item, line in self.items(data, "moves"):
+            ends = []
+            for key in ("from", "to"):
+                role_id = self.text(item, key, "move")
+                if role_id and role_id not in roles:
+                    self.error("unknown-role", f"move {key} '{role_id}': no such role",
+                               line_of(item, key), did_you_mean(role_id, roles))
+                    role_id = ""
+                ends.append(role_id)
+            kind = str(item.get("kind") or PROMOTION)
+            if kind not in MOVE_KINDS:
+                self.error("bad-value", f"move kind '{kind}' is not one of "
+                           f"{', '.join(MOVE_KINDS)}", line_of(item, "kind"),
+                           did_you_mean(kind, MOVE_KINDS))
+            years = item.get("years")
+            if years is not None and (not isinstance(years, int | float) or years < 0
+                                      or isinstance(years, bool)):
+                self.error("bad-value", f"move years must be a number of years, not '{years}'",
+                           line_of(item, "years"))
+                years = None
+            source, target = ends
+            if not (source and target):
+                continue
+            if source == target:
+                self.error("self-move", f"move from '{source}' to itself", line)
+                continue
+            if (source, target) in seen:
+                self.error("duplicate-move", f"move {source} -> {target} is given twice", line)
+                continue
+            seen.add((source, target))
+            found.append(Move(source, target, kind, None if years is None else float(years),
+                              line))
+        return found
+
+    def variants(self, data: Mapping, roles: dict[str, Role]) -> dict[str, VariantSpec]:
+        found: dict[str, VariantSpec] = {}
+        for item, line in self.items(data, "variants"):
+            variant_id = self.text(item, "id", "variant")
+            where = f"variant '{variant_id}'"
+            if variant_id in found:
+                self.error("duplicate-id", f"{where} is defined twice", line)
+            kept = []
+            for key in ("roles", "head_choices"):
+                names = item.get(key) or []
+                for index, role_id in enumerate(names):
+                    if str(role_id) not in roles:
+                        self.error("unknown-role", f"{where}: {key} names '{role_id}', which "
+                                   "is not a role", line_of(names, index),
+                                   did_you_mean(str(role_id), roles))
+                kept.append(tuple(str(r) for r in names if str(r) in roles))
+            head = item.get("head")
+            if head is not None and str(head) not in roles:
+                self.error("unknown-role", f"{where}: head '{head}' is not a role",
+                           line_of(item, "head"), did_you_mean(str(head), roles))
+                head = None
+            low, high = 1, None
+            bounds = item.get("headcount")
+            if bounds is not None:
+                if (not isinstance(bounds, list) or len(bounds) != 2
+                        or not isinstance(bounds[0], int)
+                        or not (bounds[1] is None or isinstance(bounds[1], int))):
+                    self.error("bad-value", f"{where}: headcount must be [low, high] "
+                               "(high may be null)", line_of(item, "headcount"))
+                else:
+                    low, high = bounds
+            titles = item.get("titles") or {}
+            for role_id in titles:
+                if role_id not in roles:
+                    self.error("unknown-role", f"{where}: titles names '{role_id}', which is "
+                               "not a role", line_of(titles, role_id),
+                               did_you_mean(role_id, roles))
+            found[variant_id] = VariantSpec(
+                id=variant_id,
+                name=self.text(item, "name", where, required=False) or variant_id,
+                summary=" ".join(str(item.get("summary") or "").split()),
+                roles=kept[0],
+                head=None if head is None else str(head),
+                head_choices=kept[1],
+                titles=tuple((str(k), str(v)) for k, v in titles.items() if k in roles),
+                headcount=(low, high),
+                line=line,
+            )
+        return found
+
+    def check_promotions_acyclic(self, roles: dict[str, Role], moves: list[Move]) -> None:
+        promotions = nx.DiGraph((m.source, m.target) for m in moves if m.kind == PROMOTION)
+        try:
+            cycle = nx.find_cycle(promotions)
+        except nx.NetworkXNoCycle:
+            return
+        path = " -> ".join([a for a, _b in cycle] + [cycle[0][0]])
+        lines = [m.line for m in moves if (m.source, m.target) in set(cycle)]
+        self.error("cycle", f"promotions go round in a circle: {path}", min(
+            (x for x in lines if x), default=None), "a promotion must lead to a more senior role")
