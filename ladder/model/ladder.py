@@ -124,5 +124,7 @@ class Ladder:
                                            for m in self.moves)]
 
     def used_tracks(self) -> list[Track]:
-        used = {r.track for r in self}
-        return [t for t in self.tracks.values() if t.id in used]
+        """Tracks that have roles, in track order; a track named by a role alone comes last."""
+        used = list(dict.fromkeys(r.track for r in self))
+        known = [t for t in self.tracks.values() if t.id in used]
+        return known + [Track(t, t) for t in used if t not in self.tracks]

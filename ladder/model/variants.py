@@ -33,7 +33,7 @@ def find_variant(ladder: Ladder, variant_id: str) -> VariantSpec:
     if variant_id == FULL:
         return VariantSpec(FULL, "Full ladder", "every role of the ladder")
     raise LadderError(
-        f"ladder '{ladder.id}' has no variant '{variant_id}'", file=ladder.file,
+        f"ladder '{ladder.id}' has no variant '{variant_id}'",
         hint=did_you_mean(variant_id, variant_ids(ladder))
         or f"variants: {', '.join(variant_ids(ladder))}",
     )

@@ -11,6 +11,7 @@ about a file can name the line of the key it is about.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -73,8 +74,11 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
         try:
             return _plain(tomllib.loads(text))
         except tomllib.TOMLDecodeError as error:
-            line = getattr(error, "lineno", None)
-            raise SourceError(f"not valid TOML: {error}", file=name, line=line) from None
+            # tomllib puts the place only into its message: "... (at line 5, column 9)".
+            found = re.search(r"\(at line (\d+), column \d+\)$", str(error))
+            message = str(error)[: found.start()].strip() if found else str(error)
+            raise SourceError(f"not valid TOML: {message}", file=name,
+                              line=int(found.group(1)) if found else None) from None
     if kind == "json":
         try:
             json.loads(text)

@@ -1,0 +1,216 @@
+"""A ladder as DOT text: levels as columns, each track a coloured lane, moves as arrows.
+
+Pure ``Ladder -> str``; Graphviz runs elsewhere (graphviz_backend). Levels become ranks through
+edge lengths (``minlen`` = level difference) plus an invisible spine of level headers, so each
+track can be a cluster (a lane) without fighting ``rank=same`` across clusters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ladder.model import LATERAL, Ladder, Role
+from ladder.render.escape import dot_string, html_text
+
+FONT = "DejaVu Sans"
+PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")
+FADED = "#c9ccd1"
+INK = "#1f2328"
+MUTED = "#57606a"
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """Paths to emphasise: role ids on them and step numbers on their moves."""
+
+    roles: frozenset[str] = frozenset()
+    steps: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+
+def track_colours(ladder: Ladder) -> dict[str, str]:
+    """Each track's colour: its own, else the palette in track order."""
+    colours = {}
+    for index, track in enumerate([*ladder.tracks.values(), *ladder.used_tracks()]):
+        if track.id in colours:
+            continue
+        colours[track.id] = track.colour or PALETTE[index % len(PALETTE)]
+    return colours
+
+
+def ladder_dot(
+    ladder: Ladder,
+    *,
+    title: str | None = None,
+    detail: bool = False,
+    years: bool = True,
+    highlight: Highlight | None = None,
+) -> str:
+    """DOT source of the ladder diagram.
+
+    ``detail`` lists each role's competencies in its card; ``years`` labels moves with typical
+    years; ``highlight`` draws the given paths strongly and fades the rest.
+    """
+    colours = track_colours(ladder)
+    levels = ladder.levels()
+    heading = title if title is not None else default_title(ladder)
+    legend = _legend(ladder, colours, years=years, highlight=highlight)
+    lines = [
+        "digraph ladder {",
+        f"  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.55, pad=0.3, "
+        f"fontname={dot_string(FONT)}, labelloc=t, labeljust=l, fontsize=20, "
+        f"label=<{_title_label(heading, ladder, legend)}>];",
+        f"  node [shape=plain, fontname={dot_string(FONT)}, fontsize=12];",
+        f"  edge [fontname={dot_string(FONT)}, fontsize=10, arrowsize=0.8];",
+    ]
+    # The level spine: one header per level along the top, chained so levels keep their order.
+    for level in levels:
+        lines.append(f"  {_level_node(level)} [label=<<FONT COLOR=\"{MUTED}\">"
+                     f"<B>Level {level}</B></FONT>>];")
+    for low, high in zip(levels, levels[1:], strict=False):
+        lines.append(f"  {_level_node(low)} -> {_level_node(high)} [style=invis];")
+    for index, track in enumerate(ladder.used_tracks()):
+        colour = colours[track.id]
+        # The first lane is named above it, the others below, as on hand-drawn ladders.
+        where = "t" if index == 0 else "b"
+        lines.append(f"  subgraph {dot_string('cluster_' + track.id)} {{")
+        lines.append(f"    graph [label=<<B>{html_text(track.name)}</B>>, fontsize=14, "
+                     f"labelloc={where}, fontcolor=\"{colour}\", color=\"{colour}\", "
+                     f"style=\"rounded,dashed\", penwidth=1.2, margin=14];")
+        for role in ladder:
+            if role.track == track.id:
+                faded = highlight is not None and role.id not in highlight.roles
+                lines.append(f"    {dot_string(role.id)} [label=<"
+                             f"{_card(role, colour, detail=detail, faded=faded)}>];")
+        lines.append("  }")
+    for level in levels:
+        members = " ".join(dot_string(r.id) for r in ladder if r.level == level)
+        lines.append(f"  {{ rank=same; {_level_node(level)} {members} }}")
+    lines.extend(_move_lines(ladder, colours, years=years, highlight=highlight))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def default_title(ladder: Ladder) -> str:
+    if ladder.variant:
+        spec = ladder.variants.get(ladder.variant)
+        name = spec.name if spec else ladder.variant
+        return f"{ladder.name}: {name}"
+    return ladder.name
+
+
+def _title_label(heading: str, ladder: Ladder, legend: str) -> str:
+    """Title, the variant's summary, and the legend, stacked at the top left."""
+    spec = ladder.variants.get(ladder.variant) if ladder.variant else None
+    rows = [f"<TR><TD ALIGN=\"LEFT\"><B>{html_text(heading)}</B></TD></TR>"]
+    if spec and spec.summary:
+        rows.append(f"<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\" COLOR=\"{MUTED}\">"
+                    f"{html_text(spec.summary)}</FONT></TD></TR>")
+    rows.append(f"<TR><TD ALIGN=\"LEFT\">{legend}</TD></TR>")
+    return f"<TABLE BORDER=\"0\" CELLSPACING=\"2\">{''.join(rows)}</TABLE>"
+
+
+def _level_node(level: int) -> str:
+    return dot_string(f"level:{level}")
+
+
+def _card(role: Role, colour: str, *, detail: bool, faded: bool) -> str:
+    """An HTML-like table: a coloured band, the title, aliases, and competencies on request."""
+    band = FADED if faded else colour
+    ink = FADED if faded else INK
+    muted = FADED if faded else MUTED
+    rows = [
+        f"<TR><TD BGCOLOR=\"{band}\" HEIGHT=\"6\" FIXEDSIZE=\"FALSE\"></TD></TR>",
+        f"<TR><TD CELLPADDING=\"6\"><FONT POINT-SIZE=\"13\" COLOR=\"{ink}\">"
+        f"<B>{_wrap(role.title, 20)}</B></FONT></TD></TR>",
+    ]
+    aliases = [a for a in role.aliases if len(a) > 3][:2]
+    if aliases:
+        rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">also "
+                    f"{html_text(', '.join(aliases))}</FONT></TD></TR>")
+    if detail and role.competencies:
+        items = "<BR ALIGN=\"LEFT\"/>".join(
+            "• " + html_text(c.name) for c in role.competencies
+        )
+        rows.append(f"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"6\">"
+                    f"<FONT POINT-SIZE=\"10\" COLOR=\"{ink}\">{items}<BR ALIGN=\"LEFT\"/>"
+                    f"</FONT></TD></TR>")
+    border = FADED if faded else colour
+    return (f"<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" "
+            f"COLOR=\"{border}\" BGCOLOR=\"white\" STYLE=\"ROUNDED\">{''.join(rows)}</TABLE>")
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a title into lines of about ``width`` characters, escaped."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<BR/>".join(html_text(line) for line in lines) or html_text(text)
+
+
+def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
+                highlight: Highlight | None) -> Iterable[str]:
+    done: set[tuple[str, str]] = set()
+    for move in ladder.moves:
+        if (move.source, move.target) in done:
+            continue
+        source, target = ladder.roles[move.source], ladder.roles[move.target]
+        back = ladder.graph.get_edge_data(move.target, move.source)
+        both = move.kind == LATERAL and back is not None and back["kind"] == LATERAL
+        done.add((move.source, move.target))
+        if both:
+            done.add((move.target, move.source))
+        attrs = {}
+        label_parts = []
+        if years and move.years is not None:
+            label_parts.append(_years(move.years))
+        steps = []
+        if highlight is not None:
+            steps = highlight.steps.get((move.source, move.target), [])
+            if both:
+                steps = steps + highlight.steps.get((move.target, move.source), [])
+        if steps:
+            label_parts.insert(0, " ".join(f"({n})" for n in sorted(steps)))
+        if move.kind == LATERAL:
+            attrs.update(style="dashed", color=MUTED, constraint="false", penwidth="1.4")
+            if both:
+                attrs["dir"] = "both"
+        else:
+            attrs.update(color=colours[source.track], penwidth="2.6",
+                         minlen=str(max(1, target.level - source.level)))
+        if highlight is not None:
+            if steps:
+                attrs.update(color=INK if move.kind == LATERAL else "#d4380d", penwidth="4")
+            else:
+                attrs.update(color=FADED)
+        if label_parts:
+            attrs["label"] = " " + "  ".join(label_parts) + " "
+            attrs["fontcolor"] = MUTED if not steps else INK
+        rendered = ", ".join(f"{key}={dot_string(value)}" for key, value in attrs.items())
+        yield f"  {dot_string(move.source)} -> {dot_string(move.target)} [{rendered}];"
+
+
+def _years(years: float) -> str:
+    shown = f"{years:g}"
+    return f"~{shown} yr" if years == 1 else f"~{shown} yrs"
+
+
+def _legend(ladder: Ladder, colours: dict[str, str], *, years: bool,
+            highlight: Highlight | None) -> str:
+    """A one-row key: what the colours and line styles mean."""
+    cells = []
+    for track in ladder.used_tracks():
+        cells.append(f"<TD><FONT COLOR=\"{colours[track.id]}\">&#9632;</FONT> "
+                     f"{html_text(track.name)}</TD>")
+    cells.append(f"<TD><FONT COLOR=\"{INK}\">&#10230;</FONT> promotion</TD>")
+    if any(m.kind == LATERAL for m in ladder.moves):
+        cells.append(f"<TD><FONT COLOR=\"{MUTED}\">- - &#8594;</FONT> lateral move</TD>")
+    if years and any(m.years is not None for m in ladder.moves):
+        cells.append("<TD>~N yrs: typical years in the role before the move</TD>")
+    if highlight is not None:
+        cells.append("<TD><FONT COLOR=\"#d4380d\">&#9644;</FONT> (n): step n of a path</TD>")
+    return (f"<FONT POINT-SIZE=\"10\" COLOR=\"{MUTED}\"><TABLE BORDER=\"0\" "
+            f"CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>{''.join(cells)}</TR></TABLE></FONT>")

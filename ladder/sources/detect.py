@@ -1,0 +1,35 @@
+"""What a SOURCE argument is: a built-in ladder, a ladder file, a company config or an HR export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ladder.errors import SourceError
+from ladder.sources.document import SUFFIXES, read_document
+from ladder.sources.ladders import builtin_names
+
+LADDER, COMPANY, EXPORT = "ladder", "company", "export"
+EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+
+
+def source_kind(source: str | None) -> str:
+    """``ladder``, ``company`` or ``export``; a config file is told apart by its keys."""
+    if source is None or source in builtin_names():
+        return LADDER
+    path = Path(source)
+    suffix = path.suffix.lower()
+    if suffix in EXPORT_SUFFIXES:
+        return EXPORT
+    if suffix in SUFFIXES:
+        data = read_document(path)
+        if isinstance(data, dict) and ("people" in data or "company" in data):
+            return COMPANY
+        return LADDER
+    if not path.exists():
+        raise SourceError("no such file or built-in ladder", file=source,
+                          hint=f"built-in ladders: {', '.join(builtin_names())}")
+    raise SourceError(
+        f"cannot tell what kind of file '{path.name}' is", file=source,
+        hint="use .yaml/.toml/.json for ladders and company configs, "
+        ".csv/.tsv/.xlsx for HR exports",
+    )
