@@ -440,8 +440,12 @@ def _years(value: float | None) -> str:
     return f"{value:g}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def _years_phrase(value: float | None) -> str:
+    return "typical years not given" if value is None else _plural(value, "year")
+
+
+def _plural(count: float, word: str) -> str:
+    return f"{count:g} {word}" if count == 1 else f"{count:g} {word}s"
 
 
 def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict:
@@ -531,7 +535,7 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
             table.rows.append(((str(index), title[step.source].title,
                                 title[step.target].title, step.kind, _years(step.years)),
                                step.gained))
-        blocks.append(f"Path {number}: {_years(path.years)} years, "
+        blocks.append(f"Path {number}: {_years_phrase(path.years)}, "
                       f"{_plural(len(path.steps), 'step')}\n{table.render(width=width)}")
     return "\n\n".join(blocks) + "\n"
 
@@ -550,7 +554,7 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
         lines += [f"In the *{_md(ladder.variant)}* variant of the ladder.", ""]
     lines += [f"{_plural(len(paths), 'path')}, shortest in typical years first.", ""]
     for number, path in enumerate(paths, start=1):
-        lines += [f"### Path {number}: {_years(path.years)} years, "
+        lines += [f"### Path {number}: {_years_phrase(path.years)}, "
                   f"{_plural(len(path.steps), 'step')}", ""]
         if not path.steps:
             lines += [f"{_md(start.title)} is already {_md(goal.title)}.", ""]
