@@ -106,8 +106,9 @@ def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
         try:
             found.add(resolve_role(ladder, name).id)
         except LadderError as error:
-            choices = [*ladder.tracks, *(t.name for t in ladder.tracks.values()),
-                       *(n for r in ladder for n in r.names())]
+            # ids last: did_you_mean keeps the last of names that differ only in case
+            choices = [*(n for r in ladder for n in r.names()),
+                       *(t.name for t in ladder.tracks.values()), *ladder.tracks]
             raise LadderError(
                 f"cannot avoid '{name}': it is neither a track nor a role of ladder "
                 f"'{ladder.id}'", file=ladder.file,
