@@ -56,7 +56,14 @@ def resolve_role(ladder: Ladder, name: str | Role) -> Role:
     """
     if isinstance(name, Role):
         return name
+    candidates = list(ladder)
     wanted = _norm(name)
+    key, sep, rest = str(name).partition(":")
+    if sep and not any(_norm(n) == wanted for r in candidates for n in r.names()):
+        # "product:cpo": a title or alias within one ladder of a combined ladder
+        within = [r for r in candidates if r.id.startswith(f"{key.strip()}:")]
+        if within:
+            candidates, wanted = within, _norm(rest)
     tiers = (
         lambda role: [role.id],
         lambda role: [_local(role.id)] if ":" in role.id else [],
@@ -64,7 +71,8 @@ def resolve_role(ladder: Ladder, name: str | Role) -> Role:
         lambda role: list(role.aliases),
     )
     for names_of in tiers:
-        found = [role for role in ladder if any(_norm(n) == wanted for n in names_of(role))]
+        found = [role for role in candidates
+                 if any(_norm(n) == wanted for n in names_of(role))]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
