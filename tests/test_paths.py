@@ -269,3 +269,11 @@ def test_highlight_for_parses_from_to(product):
                                     ("director-of-product", "head-of-product")]
     with pytest.raises(LadderError, match="no path from Chief Product Officer"):
         highlight_for(product, "cpo..pm")
+
+
+def test_too_many_paths_is_an_error_not_a_hang(product, monkeypatch):
+    import ladder.analysis.paths as module
+
+    monkeypatch.setattr(module, "MAX_PATHS", 1)
+    with pytest.raises(LadderError, match=r"more than 1 paths .*\(narrow them with --via"):
+        find_paths(product, "junior-pm", "cpo")

@@ -128,6 +128,10 @@ def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
 
 # --------------------------------------------------------------------------- paths
 
+# Ladders are small, but lateral moves both ways between two tracks multiply simple paths; past
+# this many the answer is no longer readable anyway, so stop and ask for --via or --avoid.
+MAX_PATHS = 10_000
+
 
 @dataclass(frozen=True)
 class Step:
@@ -206,10 +210,14 @@ def find_paths(
     allowed = nx.subgraph_view(ladder.graph, filter_node=lambda node: node not in avoided)
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
     found = []
-    for nodes in nx.all_simple_paths(allowed, first.id, last.id):
-        if not _visits_in_order(nodes, stops):
-            continue
-        found.append(_path(ladder, nodes))
+    for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
+        if count > MAX_PATHS:
+            raise LadderError(
+                f"more than {MAX_PATHS} paths from {first.title} to {last.title}",
+                file=ladder.file, hint="narrow them with --via or --avoid",
+            )
+        if _visits_in_order(nodes, stops):
+            found.append(_path(ladder, nodes))
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
     return found
@@ -373,7 +381,9 @@ def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> dict:
     ``nodes`` are role ids in the order the paths first reach them; ``edges`` maps each
     ``(from, to)`` move on a path to the step numbers it has on the paths (1 = first move), so
     a move that is step 3 on one path and step 4 on another is labelled "3, 4". ``start`` and
-    ``goal`` are the ends (None when there is no path); everything else is drawn faded.
+    ``goal`` are the ends (None when there is no path); ``paths`` lists each path's role ids,
+    shortest first, for a diagram that draws only the best path or each in its own colour.
+    Roles and moves not named here are the ones to fade.
 
     >>> from ladder.sources.ladders import load_ladder
     >>> product = load_ladder()
@@ -399,6 +409,7 @@ def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> dict:
         "edges": {key: tuple(sorted(numbers)) for key, numbers in edges.items()},
         "start": paths[0].start if paths else None,
         "goal": paths[0].roles[-1] if paths else None,
+        "paths": [path.roles for path in paths],
     }
 
 
