@@ -54,8 +54,21 @@ def resolve_role(ladder: Ladder, name: str | Role) -> Role:
     ...
     ladder.errors.LadderError: ...: ... has no role 'Senior PN' (did you mean 'Senior PM'?)
     """
-    if isinstance(name, Role):
-        return name
+    if isinstance(name, Role):  # the ladder's own copy: a variant may call it something else
+        name = name.id
+    role = _match_role(ladder, name)
+    if role is not None:
+        return role
+    where = f"ladder '{ladder.id}'" + (f" ({ladder.variant} variant)" if ladder.variant else "")
+    every_name = [n for role in ladder for n in role.names()]
+    raise LadderError(
+        f"{where} has no role '{name}'", file=ladder.file,
+        hint=did_you_mean(name, every_name) or f"its roles: {', '.join(ladder.roles)}",
+    )
+
+
+def _match_role(ladder: Ladder, name: str) -> Role | None:
+    """The one role ``name`` matches, None for no match; an error when it could be several."""
     candidates = list(ladder)
     wanted = _norm(name)
     key, sep, rest = str(name).partition(":")
@@ -80,12 +93,7 @@ def resolve_role(ladder: Ladder, name: str | Role) -> Role:
                 f"'{name}' could be any of {', '.join(r.id for r in found)}", file=ladder.file,
                 hint="name the role by its id",
             )
-    where = f"ladder '{ladder.id}'" + (f" ({ladder.variant} variant)" if ladder.variant else "")
-    every_name = [n for role in ladder for n in role.names()]
-    raise LadderError(
-        f"{where} has no role '{name}'", file=ladder.file,
-        hint=did_you_mean(name, every_name) or f"its roles: {', '.join(ladder.roles)}",
-    )
+    return None
 
 
 def _tracks_named(ladder: Ladder, name: str) -> list[Track]:
@@ -111,18 +119,17 @@ def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
             ids = {t.id for t in tracks}
             found.update(r.id for r in ladder if r.track in ids)
             continue
-        try:
-            found.add(resolve_role(ladder, name).id)
-        except LadderError as error:
+        role = _match_role(ladder, name)
+        if role is None:
             # ids last: did_you_mean keeps the last of names that differ only in case
             choices = [*(n for r in ladder for n in r.names()),
                        *(t.name for t in ladder.tracks.values()), *ladder.tracks]
             raise LadderError(
                 f"cannot avoid '{name}': it is neither a track nor a role of ladder "
                 f"'{ladder.id}'", file=ladder.file,
-                hint=did_you_mean(name, choices)
-                or f"tracks: {', '.join(ladder.tracks)}",
-            ) from error
+                hint=did_you_mean(name, choices) or f"tracks: {', '.join(ladder.tracks)}",
+            )
+        found.add(role.id)
     return found
 
 
