@@ -277,3 +277,14 @@ def test_too_many_paths_is_an_error_not_a_hang(product, monkeypatch):
     monkeypatch.setattr(module, "MAX_PATHS", 1)
     with pytest.raises(LadderError, match=r"more than 1 paths .*\(narrow them with --via"):
         find_paths(product, "junior-pm", "cpo")
+
+
+def test_plan_highlight_in_a_variant_draws_the_projection(product):
+    from ladder.analysis.paths import plan_highlight
+
+    plan = plan_highlight(product, "junior pm..cpo", variant="startup")
+    assert set(plan.ladder.roles) == {"product-manager", "chief-product-officer"}
+    assert plan.marks["edges"] == {("product-manager", "chief-product-officer"): (1,)}
+    assert len(plan.notes) == 2
+    with pytest.raises(LadderError, match="takes FROM..TO"):
+        plan_highlight(product, "pm...")

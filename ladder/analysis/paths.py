@@ -420,28 +420,55 @@ def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> dict:
     }
 
 
-def highlight_for(ladder: Ladder, spec: str, *, via: Sequence[str] = (),
-                  avoid: Iterable[str] = ()) -> dict:
-    """:func:`highlight_steps` for ``--highlight FROM..TO`` (role names as in ``paths``).
+@dataclass(frozen=True)
+class Highlight:
+    """What ``ladder render --highlight`` draws: the ladder, the marks on it, notes to print."""
+
+    ladder: Ladder  # draw this one: with a variant, the projection the paths run on
+    marks: dict  # see highlight_steps
+    notes: tuple[str, ...] = ()
+
+
+def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
+                   head: str | None = None, via: Sequence[str] = (),
+                   avoid: Iterable[str] = ()) -> Highlight:
+    """Parse ``--highlight FROM..TO`` and find its paths, as ``ladder paths`` would.
+
+    ``ladder`` is the full ladder; with ``variant`` (and ``head``) the roles are placed in
+    that variant the way :func:`resolve_endpoints` does, and ``Highlight.ladder`` is the
+    projection to draw (its head may be the one the goal asked for).
 
     >>> from ladder.sources.ladders import load_ladder
-    >>> highlight_for(load_ladder(), "pm..senior pm")["edges"]
-    {('product-manager', 'senior-product-manager'): (1,)}
-    >>> highlight_for(load_ladder(), "pm")  # doctest: +ELLIPSIS
+    >>> plan = plan_highlight(load_ladder(), "junior pm..cpo", variant="scale-up")
+    >>> plan.ladder.variant, plan.marks["start"], len(plan.notes)
+    ('scale-up', 'product-manager', 1)
+    >>> plan_highlight(load_ladder(), "pm")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ladder.errors.LadderError: --highlight takes FROM..TO, not 'pm' (for example ...)
     """
     start, dots, goal = spec.partition("..")
     if not dots or not start.strip() or not goal.strip():
-        example = f"{next(iter(ladder.roles), 'a')}..{list(ladder.roles)[-1] if ladder else 'b'}"
+        ids = list(ladder.roles)
+        example = f"{ids[0]}..{ids[-1]}" if ids else "junior..senior"
         raise LadderError(f"--highlight takes FROM..TO, not '{spec}'",
                           hint=f"for example {example}")
-    paths = find_paths(ladder, start.strip(), goal.strip(), via=via, avoid=avoid)
+    ends = resolve_endpoints(ladder, start.strip(), goal.strip(), variant=variant, head=head)
+    paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not paths:
-        raise no_path_error(ladder, resolve_role(ladder, start.strip()),
-                            resolve_role(ladder, goal.strip()), avoid)
-    return highlight_steps(ladder, paths)
+        raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
+    return Highlight(ends.ladder, highlight_steps(ends.ladder, paths), ends.notes)
+
+
+def highlight_for(ladder: Ladder, spec: str, *, via: Sequence[str] = (),
+                  avoid: Iterable[str] = ()) -> dict:
+    """:func:`highlight_steps` for ``FROM..TO`` on exactly the ladder given (no variant).
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> highlight_for(load_ladder(), "pm..senior pm")["edges"]
+    {('product-manager', 'senior-product-manager'): (1,)}
+    """
+    return plan_highlight(ladder, spec, via=via, avoid=avoid).marks
 
 
 def no_path_error(ladder: Ladder, start: Role, goal: Role,
