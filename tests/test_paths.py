@@ -287,4 +287,4 @@ def test_plan_highlight_in_a_variant_draws_the_projection(product):
     assert plan.marks["edges"] == {("product-manager", "chief-product-officer"): (1,)}
     assert len(plan.notes) == 2
     with pytest.raises(LadderError, match="takes FROM..TO"):
-        plan_highlight(product, "pm...")
+        plan_highlight(product, "pm..")
