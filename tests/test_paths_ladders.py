@@ -45,8 +45,8 @@ def test_ft_junior_to_cto_goes_through_the_manager_track():
 
 def test_ft_ic_path_to_principal_avoids_people_managers():
     ft = load_ladder(EXAMPLES / "ft-engineering.yaml")
-    every = find_paths(ft, "junior", "principal engineer")
-    ic_only = find_paths(ft, "junior", "principal engineer", avoid=["management"])
+    every = find_paths(ft, "junior", "principal engineer ic")
+    ic_only = find_paths(ft, "junior", "principal engineer ic", avoid=["management"])
     assert len(every) == 2
     assert [p.roles for p in ic_only] == [("junior", "engineer", "senior-1", "senior-2-ic",
                                            "principal-ic")]
