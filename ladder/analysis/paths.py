@@ -1,0 +1,652 @@
+"""Promotion paths: from one role to another, how long it usually takes, what must be learnt.
+
+Every function here is pure: ladders in, plain data or text out.
+
+>>> from ladder.sources.ladders import load_ladder
+>>> product = load_ladder("product")
+>>> start, goal = resolve_role(product, "Junior PM"), resolve_role(product, "cpo")
+>>> [(p.years, len(p.steps)) for p in find_paths(product, start, goal)]
+[(12.0, 5), (13.0, 6)]
+>>> find_paths(product, start, goal)[0].steps[-1].gained[1:3]
+('understanding and interpreting data', 'strategic product vision')
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ladder.errors import LadderError, did_you_mean
+from ladder.model.ladder import Ladder, Role, Track
+from ladder.model.variants import find_variant, project
+
+# --------------------------------------------------------------------------- naming roles
+
+
+def _norm(text: str) -> str:
+    """Compare names without case, extra spaces, or hyphens: ``senior-pm`` is "Senior PM"."""
+    return " ".join(str(text).replace("-", " ").replace("_", " ").split()).casefold()
+
+
+def _local(role_id: str) -> str:
+    """The part of a namespaced id after its ladder (``engineering:senior-1`` -> ``senior-1``)."""
+    return role_id.rpartition(":")[2]
+
+
+def resolve_role(ladder: Ladder, name: str | Role) -> Role:
+    """The role called ``name``: its id, title or an alias, without regard to case.
+
+    Ids win over titles and titles over aliases, so "Head of Product" is the Head of Product even
+    though a CPO may also be called that. In a ladder combined from several, a role id may be
+    given without its ladder prefix when only one ladder has it.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> product = load_ladder("product")
+    >>> resolve_role(product, "vp of product").id
+    'chief-product-officer'
+    >>> resolve_role(product, "Head of Product").id
+    'head-of-product'
+    >>> resolve_role(product, "Senior PN")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: ...: ... has no role 'Senior PN' (did you mean 'Senior PM'?)
+    """
+    if isinstance(name, Role):  # the ladder's own copy: a variant may call it something else
+        name = name.id
+    role = _match_role(ladder, name)
+    if role is not None:
+        return role
+    where = f"ladder '{ladder.id}'" + (f" ({ladder.variant} variant)" if ladder.variant else "")
+    every_name = [n for role in ladder for n in role.names()]
+    raise LadderError(
+        f"{where} has no role '{name}'", file=ladder.file,
+        hint=did_you_mean(name, every_name) or f"its roles: {', '.join(ladder.roles)}",
+    )
+
+
+def _match_role(ladder: Ladder, name: str) -> Role | None:
+    """The one role ``name`` matches, None for no match; an error when it could be several."""
+    candidates = list(ladder)
+    wanted = _norm(name)
+    key, sep, rest = str(name).partition(":")
+    if sep and not any(_norm(n) == wanted for r in candidates for n in r.names()):
+        # "product:cpo": a title or alias within one ladder of a combined ladder
+        within = [r for r in candidates if r.id.startswith(f"{key.strip()}:")]
+        if within:
+            candidates, wanted = within, _norm(rest)
+    tiers = (
+        lambda role: [role.id],
+        lambda role: [_local(role.id)] if ":" in role.id else [],
+        lambda role: [role.title],
+        lambda role: list(role.aliases),
+    )
+    for names_of in tiers:
+        found = [role for role in candidates
+                 if any(_norm(n) == wanted for n in names_of(role))]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise LadderError(
+                f"'{name}' could be any of {', '.join(r.id for r in found)}", file=ladder.file,
+                hint="name the role by its id",
+            )
+    return None
+
+
+def _tracks_named(ladder: Ladder, name: str) -> list[Track]:
+    wanted = _norm(name)
+    return [t for t in ladder.tracks.values()
+            if wanted in (_norm(t.id), _norm(_local(t.id)), _norm(t.name))]
+
+
+def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
+    """Role ids to keep off: each name is a track (id or name) or a role (id, title, alias).
+
+    A track name matches in every ladder of a combined ladder, so ``management`` avoids the
+    management track of each.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> sorted(avoided_roles(load_ladder("product"), ["management"]))
+    ['chief-product-officer', 'director-of-product', 'head-of-product']
+    """
+    found: set[str] = set()
+    for name in avoid:
+        tracks = _tracks_named(ladder, name)
+        if tracks:
+            ids = {t.id for t in tracks}
+            found.update(r.id for r in ladder if r.track in ids)
+            continue
+        role = _match_role(ladder, name)
+        if role is None:
+            # ids last: did_you_mean keeps the last of names that differ only in case
+            choices = [*(n for r in ladder for n in r.names()),
+                       *(t.name for t in ladder.tracks.values()), *ladder.tracks]
+            raise LadderError(
+                f"cannot avoid '{name}': it is neither a track nor a role of ladder "
+                f"'{ladder.id}'", file=ladder.file,
+                hint=did_you_mean(name, choices) or f"tracks: {', '.join(ladder.tracks)}",
+            )
+        found.add(role.id)
+    return found
+
+
+# --------------------------------------------------------------------------- paths
+
+# Ladders are small, but lateral moves both ways between two tracks multiply simple paths; past
+# this many the answer is no longer readable anyway, so stop and ask for --via or --avoid.
+MAX_PATHS = 10_000
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move on a path, and the competencies the next role needs that this one does not list."""
+
+    source: str
+    target: str
+    kind: str
+    years: float | None
+    gained: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Path:
+    start: str
+    steps: tuple[Step, ...] = ()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return (self.start, *(step.target for step in self.steps))
+
+    @property
+    def years(self) -> float | None:
+        """Typical years in all; None when any step does not say."""
+        if any(step.years is None for step in self.steps):
+            return None
+        return float(sum(step.years for step in self.steps))  # type: ignore[misc]
+
+
+def gained(before: Role, after: Role) -> tuple[str, ...]:
+    """Competencies ``after`` needs that ``before`` does not list, in ``after``'s order."""
+    have = {_norm(c.name) for c in before.competencies}
+    return tuple(c.name for c in after.competencies if _norm(c.name) not in have)
+
+
+def find_paths(
+    ladder: Ladder,
+    start: str | Role,
+    goal: str | Role,
+    *,
+    via: Sequence[str | Role] = (),
+    avoid: Iterable[str] = (),
+) -> list[Path]:
+    """Every simple path from ``start`` to ``goal``, shortest in typical years first.
+
+    Ties go to fewer steps, then to the ladder's own role order. ``via`` roles must be passed
+    in the order given; ``avoid`` takes role names or tracks (see :func:`avoided_roles`).
+    Paths whose years are unknown come after those whose years are known.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> product = load_ladder("product")
+    >>> ic_only = find_paths(product, "junior-product-manager", "principal-product-manager",
+    ...                      avoid=["management"])
+    >>> [p.roles[-2:] for p in ic_only]
+    [('senior-product-manager', 'principal-product-manager')]
+    >>> find_paths(product, "pm", "cpo", avoid=["management"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: ...: the goal 'Chief Product Officer' is among the roles to avoid ...
+    """
+    first, last = resolve_role(ladder, start), resolve_role(ladder, goal)
+    stops = [resolve_role(ladder, name).id for name in via]
+    avoided = avoided_roles(ladder, avoid)
+    for label, role in (("start", first), ("goal", last), *(("via role", ladder.roles[s])
+                                                            for s in stops)):
+        if role.id in avoided:
+            track = ladder.tracks.get(role.track)
+            raise LadderError(
+                f"the {label} '{role.title}' is among the roles to avoid", file=ladder.file,
+                hint=f"it is on the {track.name if track else role.track} track"
+                if role.track in {t.id for name in avoid for t in _tracks_named(ladder, name)}
+                else None,
+            )
+    if first.id == last.id:
+        return [Path(first.id)]
+    allowed = nx.subgraph_view(ladder.graph, filter_node=lambda node: node not in avoided)
+    position = {role_id: index for index, role_id in enumerate(ladder.roles)}
+    found = []
+    for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
+        if count > MAX_PATHS:
+            raise LadderError(
+                f"more than {MAX_PATHS} paths from {first.title} to {last.title}",
+                file=ladder.file, hint="narrow them with --via or --avoid",
+            )
+        if _visits_in_order(nodes, stops):
+            found.append(_path(ladder, nodes))
+    found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
+                              [position[r] for r in p.roles]))
+    return found
+
+
+def _visits_in_order(nodes: list[str], stops: list[str]) -> bool:
+    at = 0
+    for stop in stops:
+        try:
+            at = nodes.index(stop, at) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _path(ladder: Ladder, nodes: list[str]) -> Path:
+    steps = []
+    for source, target in zip(nodes, nodes[1:], strict=False):
+        edge = ladder.graph.edges[source, target]
+        steps.append(Step(source, target, edge["kind"], edge["years"],
+                          gained(ladder.roles[source], ladder.roles[target])))
+    return Path(nodes[0], tuple(steps))
+
+
+# --------------------------------------------------------------------------- variants
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The ladder a path query runs on, the two roles, and notes on how names were mapped."""
+
+    ladder: Ladder
+    start: Role
+    goal: Role
+    notes: tuple[str, ...] = ()
+
+
+def resolve_endpoints(
+    ladder: Ladder,
+    start: str,
+    goal: str,
+    *,
+    variant: str | None = None,
+    head: str | None = None,
+) -> Endpoints:
+    """Project ``ladder`` onto ``variant`` and find the two roles in it.
+
+    A variant keeps only some roles. When a named role is not kept, the query maps it to the
+    nearest role the variant does keep, and says so in ``notes``: a start role moves up to the
+    first kept role above it (a startup hires its junior PMs as PMs), a goal role moves down to
+    the last kept role below it. A goal that is one of the variant's choices of head becomes the
+    head, unless ``head`` says otherwise: in a startup the one product head may be called CPO.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> ends = resolve_endpoints(load_ladder(), "Junior PM", "CPO", variant="startup")
+    >>> ends.start.id, ends.goal.id
+    ('product-manager', 'chief-product-officer')
+    >>> print(ends.notes[1])  # doctest: +NORMALIZE_WHITESPACE
+    Junior Product Manager is not a role in the Startup variant (its roles: Product Manager,
+    Chief Product Officer); starting from Product Manager, the nearest role it has above it
+    """
+    if variant is None:
+        if head is not None:
+            raise LadderError("a head can only be chosen with a variant",
+                              hint="add --variant startup or another variant")
+        return Endpoints(ladder, resolve_role(ladder, start), resolve_role(ladder, goal))
+    spec = find_variant(ladder, variant)
+    notes: list[str] = []
+    full_goal = _resolve_in_either(ladder, project(ladder, variant, head=head), goal)
+    if head is None and full_goal.id in spec.head_choices and full_goal.id != spec.head:
+        head = full_goal.id
+        notes.append(f"the {spec.name} variant has one head; taking {full_goal.title} as that "
+                     f"head")
+    projected = project(ladder, variant, head=head)
+    roles = []
+    for name, upward in ((start, True), (goal, False)):
+        role = _resolve_in_either(ladder, projected, name)
+        if role.id not in projected.roles:
+            kept = _nearest_kept(ladder, role.id, set(projected.roles), upward)
+            if kept is None:
+                raise LadderError(
+                    f"{role.title} is not a role in the {spec.name} variant, and no role of it "
+                    "is on a path from there", file=ladder.file,
+                    hint=f"its roles: {', '.join(r.title for r in projected)}",
+                )
+            notes.append(
+                f"{role.title} is not a role in the {spec.name} variant (its roles: "
+                f"{', '.join(r.title for r in projected)}); "
+                + (f"starting from {projected.roles[kept].title}, the nearest role it has "
+                   "above it" if upward else
+                   f"going to {projected.roles[kept].title}, the nearest role it has below it")
+            )
+            role = projected.roles[kept]
+        else:
+            role = projected.roles[role.id]
+        roles.append(role)
+    return Endpoints(projected, roles[0], roles[1], tuple(notes))
+
+
+def _resolve_in_either(full: Ladder, projected: Ladder, name: str) -> Role:
+    """A name as the variant uses it (its own titles) or else as the full ladder has it."""
+    try:
+        return resolve_role(projected, name)
+    except LadderError:
+        return resolve_role(full, name)
+
+
+def _nearest_kept(ladder: Ladder, role_id: str, kept: set[str], upward: bool) -> str | None:
+    """The kept role fewest moves away, looking up (down) the ladder first, then the other way."""
+    position = {r: i for i, r in enumerate(ladder.roles)}
+    for graph in ((ladder.graph, ladder.graph.reverse(copy=False)) if upward
+                  else (ladder.graph.reverse(copy=False), ladder.graph)):
+        distance = nx.single_source_shortest_path_length(graph, role_id)
+        near = [r for r in distance if r in kept]
+        if near:
+            return min(near, key=lambda r: (distance[r], position[r]))
+    return None
+
+
+# --------------------------------------------------------------------------- gaps
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What role ``target`` asks of someone in role ``source``."""
+
+    source: str
+    target: str
+    needed: tuple[str, ...] = ()  # target lists, source does not
+    shared: tuple[str, ...] = ()  # both list (target's wording)
+    extra: tuple[str, ...] = ()  # source lists, target does not
+
+
+def competency_gap(ladder: Ladder, a: str | Role, b: str | Role) -> Gap:
+    """The competencies ``b`` needs that ``a`` lacks, those they share, and ``a``'s extras.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> gap = competency_gap(load_ladder(), "Senior PM", "Director of Product")
+    >>> gap.shared
+    ('data analysis',)
+    >>> len(gap.needed), len(gap.extra)
+    (8, 3)
+    """
+    first, second = resolve_role(ladder, a), resolve_role(ladder, b)
+    have = {_norm(c.name) for c in first.competencies}
+    need = {_norm(c.name) for c in second.competencies}
+    return Gap(
+        first.id, second.id,
+        needed=tuple(c.name for c in second.competencies if _norm(c.name) not in have),
+        shared=tuple(c.name for c in second.competencies if _norm(c.name) in have),
+        extra=tuple(c.name for c in first.competencies if _norm(c.name) not in need),
+    )
+
+
+# --------------------------------------------------------------------------- for the diagram
+
+
+def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> dict:
+    """What the ladder diagram emphasises for ``paths``: their roles and numbered moves.
+
+    ``nodes`` are role ids in the order the paths first reach them; ``edges`` maps each
+    ``(from, to)`` move on a path to the step numbers it has on the paths (1 = first move), so
+    a move that is step 3 on one path and step 4 on another is labelled "3, 4". ``start`` and
+    ``goal`` are the ends (None when there is no path); ``paths`` lists each path's role ids,
+    shortest first, for a diagram that draws only the best path or each in its own colour.
+    Roles and moves not named here are the ones to fade.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> product = load_ladder()
+    >>> marks = highlight_steps(product, find_paths(product, "senior-pm", "head-of-product"))
+    >>> marks["edges"][("director-of-product", "head-of-product")]
+    (2, 3)
+    >>> marks["nodes"][0], marks["start"], marks["goal"]
+    ('senior-product-manager', 'senior-product-manager', 'head-of-product')
+    """
+    nodes: list[str] = []
+    edges: dict[tuple[str, str], set[int]] = {}
+    for path in paths:
+        for role_id in path.roles:
+            if role_id not in nodes:
+                nodes.append(role_id)
+        for number, step in enumerate(path.steps, start=1):
+            edges.setdefault((step.source, step.target), set()).add(number)
+    missing = [r for r in nodes if r not in ladder.roles]
+    if missing:
+        raise LadderError(f"paths name roles the ladder does not have: {', '.join(missing)}")
+    return {
+        "nodes": nodes,
+        "edges": {key: tuple(sorted(numbers)) for key, numbers in edges.items()},
+        "start": paths[0].start if paths else None,
+        "goal": paths[0].roles[-1] if paths else None,
+        "paths": [path.roles for path in paths],
+    }
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """What ``ladder render --highlight`` draws: the ladder, the marks on it, notes to print."""
+
+    ladder: Ladder  # draw this one: with a variant, the projection the paths run on
+    marks: dict  # see highlight_steps
+    notes: tuple[str, ...] = ()
+
+
+def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
+                   head: str | None = None, via: Sequence[str] = (),
+                   avoid: Iterable[str] = ()) -> Highlight:
+    """Parse ``--highlight FROM..TO`` and find its paths, as ``ladder paths`` would.
+
+    ``ladder`` is the full ladder; with ``variant`` (and ``head``) the roles are placed in
+    that variant the way :func:`resolve_endpoints` does, and ``Highlight.ladder`` is the
+    projection to draw (its head may be the one the goal asked for).
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> plan = plan_highlight(load_ladder(), "junior pm..cpo", variant="scale-up")
+    >>> plan.ladder.variant, plan.marks["start"], len(plan.notes)
+    ('scale-up', 'product-manager', 1)
+    >>> plan_highlight(load_ladder(), "pm")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: --highlight takes FROM..TO, not 'pm' (for example ...)
+    """
+    start, dots, goal = spec.partition("..")
+    if not dots or not start.strip() or not goal.strip():
+        ids = list(ladder.roles)
+        example = f"{ids[0]}..{ids[-1]}" if ids else "junior..senior"
+        raise LadderError(f"--highlight takes FROM..TO, not '{spec}'",
+                          hint=f"for example {example}")
+    ends = resolve_endpoints(ladder, start.strip(), goal.strip(), variant=variant, head=head)
+    paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
+    if not paths:
+        raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
+    return Highlight(ends.ladder, highlight_steps(ends.ladder, paths), ends.notes)
+
+
+def highlight_for(ladder: Ladder, spec: str, *, via: Sequence[str] = (),
+                  avoid: Iterable[str] = ()) -> dict:
+    """:func:`highlight_steps` for ``FROM..TO`` on exactly the ladder given (no variant).
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> highlight_for(load_ladder(), "pm..senior pm")["edges"]
+    {('product-manager', 'senior-product-manager'): (1,)}
+    """
+    return plan_highlight(ladder, spec, via=via, avoid=avoid).marks
+
+
+def no_path_error(ladder: Ladder, start: Role, goal: Role,
+                  avoid: Iterable[str] = ()) -> LadderError:
+    """The error to raise when :func:`find_paths` finds nothing, with a hint why."""
+    if nx.has_path(ladder.graph, goal.id, start.id) and not nx.has_path(
+            ladder.graph, start.id, goal.id):
+        hint = f"{goal.title} is below {start.title}: swap FROM and TO"
+    elif list(avoid) or nx.has_path(ladder.graph, start.id, goal.id):
+        hint = "every path passes a role you avoid, or misses a --via role"
+    else:
+        hint = "no move in the ladder leads there"
+    return LadderError(f"no path from {start.title} to {goal.title}", file=ladder.file,
+                       hint=hint)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _years(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:g}"
+
+
+def _years_phrase(value: float | None) -> str:
+    return "typical years not given" if value is None else _plural(value, "year")
+
+
+def _plural(count: float, word: str) -> str:
+    return f"{count:g} {word}" if count == 1 else f"{count:g} {word}s"
+
+
+def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict:
+    """The JSON shape of issue 6: ``{"from", "to", "paths": [{"years", "steps": [...]}]}``."""
+    return {
+        "from": start.id if isinstance(start, Role) else start,
+        "to": goal.id if isinstance(goal, Role) else goal,
+        "paths": [
+            {
+                "years": path.years,
+                "steps": [
+                    {"from": s.source, "to": s.target, "kind": s.kind, "years": s.years,
+                     "gained": list(s.gained)}
+                    for s in path.steps
+                ],
+            }
+            for path in paths
+        ],
+    }
+
+
+def paths_json(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> str:
+    """:func:`paths_data` as indented JSON text, keys in a fixed order, ending in a newline."""
+    return json.dumps(paths_data(start, goal, paths), indent=2, ensure_ascii=False) + "\n"
+
+
+def _pack(items: Sequence[str], width: int) -> list[str]:
+    """Comma-separated lines of at most ``width`` characters, never splitting an item."""
+    lines: list[str] = []
+    for index, item in enumerate(items):
+        text = item + ("," if index < len(items) - 1 else "")
+        if lines and len(lines[-1]) + 1 + len(text) <= width:
+            lines[-1] += " " + text
+        else:
+            lines.append(text)
+    return lines or ["-"]
+
+
+@dataclass
+class _Table:
+    """Aligned columns; the last column holds a list, packed onto indented lines."""
+
+    headers: tuple[str, ...]
+    rows: list[tuple[tuple[str, ...], Sequence[str]]] = field(default_factory=list)
+
+    def render(self, *, width: int = 48) -> str:
+        cells = [self.headers[:-1], *(row for row, _items in self.rows)]
+        widths = [max(len(c[i]) for c in cells) for i in range(len(self.headers) - 1)]
+        lines = []
+        for row, last in [(self.headers[:-1], [self.headers[-1]]),
+                          *((r, _pack(items, width)) for r, items in self.rows)]:
+            head = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
+            lines.append(f"  {head}  {last[0]}".rstrip())
+            lines.extend(f"  {' ' * len(head)}  {more}" for more in last[1:])
+        return "\n".join(lines)
+
+
+def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[Path], *,
+                       width: int = 48) -> str:
+    """Paths as plain text for a terminal: one table per path, gains packed ``width`` wide.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> product = load_ladder()
+    >>> pm, spm = resolve_role(product, "pm"), resolve_role(product, "senior pm")
+    >>> print(format_paths_table(product, pm, spm, find_paths(product, pm, spm), width=30))
+    Product Manager -> Senior Product Manager: 1 path
+    <BLANKLINE>
+    Path 1: 2.5 years, 1 step
+      #  from             to                      kind       years  competencies gained
+      1  Product Manager  Senior Product Manager  promotion  2.5    product strategy for an area,
+                                                                    data analysis,
+                                                                    mentoring product managers,
+                                                                    stakeholder management
+    <BLANKLINE>
+    """
+    title = ladder.roles
+    head = f"{start.title} -> {goal.title}: {_plural(len(paths), 'path')}"
+    if ladder.variant:
+        head += f" ({ladder.variant} variant)"
+    blocks = [head]
+    for number, path in enumerate(paths, start=1):
+        if not path.steps:
+            blocks.append(f"{start.title} is already {goal.title}: nothing to do.")
+            continue
+        table = _Table(("#", "from", "to", "kind", "years", "competencies gained"))
+        for index, step in enumerate(path.steps, start=1):
+            table.rows.append(((str(index), title[step.source].title,
+                                title[step.target].title, step.kind, _years(step.years)),
+                               step.gained))
+        blocks.append(f"Path {number}: {_years_phrase(path.years)}, "
+                      f"{_plural(len(path.steps), 'step')}\n{table.render(width=width)}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
+                          paths: Sequence[Path]) -> str:
+    """Paths as Markdown for a handbook page: a heading and a table per path."""
+    title = ladder.roles
+    lines = [f"## {_md(start.title)} to {_md(goal.title)}", ""]
+    if ladder.variant:
+        lines += [f"In the *{_md(ladder.variant)}* variant of the ladder.", ""]
+    lines += [f"{_plural(len(paths), 'path')}, shortest in typical years first.", ""]
+    for number, path in enumerate(paths, start=1):
+        lines += [f"### Path {number}: {_years_phrase(path.years)}, "
+                  f"{_plural(len(path.steps), 'step')}", ""]
+        if not path.steps:
+            lines += [f"{_md(start.title)} is already {_md(goal.title)}.", ""]
+            continue
+        lines += ["| # | From | To | Move | Years | Competencies gained |",
+                  "|---|---|---|---|---|---|"]
+        for index, step in enumerate(path.steps, start=1):
+            lines.append(
+                f"| {index} | {_md(title[step.source].title)} | {_md(title[step.target].title)} "
+                f"| {step.kind} | {_years(step.years)} | "
+                f"{_md(', '.join(step.gained)) or '-'} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def gap_data(gap: Gap) -> dict:
+    return {"from": gap.source, "to": gap.target, "needed": list(gap.needed),
+            "shared": list(gap.shared), "extra": list(gap.extra)}
+
+
+def format_gap_table(ladder: Ladder, gap: Gap) -> str:
+    """A gap as plain text: three labelled lists."""
+    a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
+    parts = [f"{a} -> {b}"]
+    for label, items in ((f"needed ({b} lists, {a} does not)", gap.needed),
+                         ("shared", gap.shared),
+                         (f"extra ({a} lists, {b} does not)", gap.extra)):
+        body = "\n".join(f"  - {item}" for item in items) or "  (none)"
+        parts.append(f"{label}:\n{body}")
+    return "\n\n".join(parts) + "\n"
+
+
+def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
+    a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
+    lines = [f"## From {_md(a)} to {_md(b)}", ""]
+    for label, items in (("Needed", gap.needed), ("Shared", gap.shared),
+                         (f"Listed for {_md(a)} only", gap.extra)):
+        lines += [f"### {label}", ""]
+        lines += [f"- {_md(item)}" for item in items] or ["(none)"]
+        lines.append("")
+    return "\n".join(lines)
