@@ -10,20 +10,24 @@ True
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ladder.analysis.paths import plan_highlight
 from ladder.errors import LadderError
 from ladder.model import Ladder
 from ladder.model.variants import pick_variant, project
 from ladder.render.files import output_format, render_ladder
+from ladder.render.ladder_dot import Highlight
 from ladder.sources.detect import LADDER, source_kind
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladder_set import load_any_ladder
 
 
 def ladder_for(source: str | None = None, *, variant: str | None = None,
                headcount: int | None = None, head: str | None = None) -> Ladder:
     """A ladder (built-in name or file; default the product ladder) as one variant sees it."""
-    ladder = load_ladder(source)
+    ladder = load_any_ladder(source)
     if variant and headcount:
         raise LadderError("give a variant or a headcount, not both")
     if headcount:
@@ -44,18 +48,49 @@ def render(
     title: str | None = None,
     detail: bool = False,
     years: bool = True,
+    highlight: str | None = None,
+    via: Sequence[str] = (),
+    avoid: Sequence[str] = (),
     output_dir: Path = Path("output"),
+    on_note: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Draw a ladder, company config or HR export; returns the files written.
 
-    Without ``output`` the file goes to ``output_dir`` named after the source.
+    Without ``output`` the file goes to ``output_dir`` named after the source. ``highlight``
+    (``FROM..TO``) draws the promotion paths between two roles strongly and fades the rest;
+    ``on_note`` receives remarks such as a role mapped onto the variant's nearest one.
     """
     text = None if source is None else str(source)
     kind = source_kind(text)
     if kind != LADDER:
         raise LadderError(f"'{text}' is a {kind} file: org charts are not available yet")
-    ladder = ladder_for(text, variant=variant, headcount=headcount, head=head)
+    marks = None
+    if highlight:
+        full = load_any_ladder(text)
+        if headcount:
+            variant = pick_variant(full, headcount).id
+        plan = plan_highlight(full, highlight, variant=variant, head=head, via=via, avoid=avoid)
+        for note in plan.notes:
+            if on_note:
+                on_note(note)
+        ladder = plan.ladder
+        # Only the quickest path is drawn: the union of every path lights up most of a ladder.
+        best = plan.marks["paths"][0]
+        moves = itertools.pairwise(best)
+        marks = Highlight(roles=frozenset(best),
+                          steps={move: [number] for number, move in enumerate(moves, start=1)})
+        if title is None:
+            moves = [ladder.graph.edges[edge]["years"] for edge in marks.steps]
+            took = "" if None in moves else f", about {sum(moves):g} years"
+            title = (f"{ladder.name}: {ladder.roles[best[0]].title} to "
+                     f"{ladder.roles[best[-1]].title}{took}")
+        if on_note and len(plan.marks["paths"]) > 1:
+            on_note(f"drawing the quickest of {len(plan.marks['paths'])} paths; "
+                    "'ladder paths' lists them all")
+    else:
+        ladder = ladder_for(text, variant=variant, headcount=headcount, head=head)
     chosen = output_format(output, format)
     stem = ladder.id + (f"-{ladder.variant}" if ladder.variant else "")
     path = output or output_dir / f"{stem}.{chosen}"
-    return [render_ladder(ladder, path, format=chosen, title=title, detail=detail, years=years)]
+    return [render_ladder(ladder, path, format=chosen, title=title, detail=detail, years=years,
+                          highlight=marks)]

@@ -82,13 +82,20 @@ def variant_options(function):
 @click.option("--detail", is_flag=True, help="List each role's competencies in its card.")
 @click.option("--years/--no-years", default=True, show_default=True,
               help="Label moves with typical years.")
+@click.option("--highlight", metavar="FROM..TO", default=None,
+              help="Emphasise the promotion paths from one role to another, steps numbered.")
+@click.option("--via", multiple=True, metavar="ROLE", help="With --highlight: paths through ROLE.")
+@click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
+              help="With --highlight: paths that avoid a role or a whole track.")
 def render(source: str | None, variant: str | None, headcount: int | None, head: str | None,
            output: Path | None, format_: str | None, title: str | None, detail: bool,
-           years: bool) -> None:
+           years: bool, highlight: str | None, via: tuple[str, ...],
+           avoid: tuple[str, ...]) -> None:
     """Draw SOURCE: a ladder (built-in name or file; default: the product ladder)."""
     for path in api.render(source, output, format=format_, variant=variant,
                            headcount=headcount, head=head, title=title, detail=detail,
-                           years=years):
+                           years=years, highlight=highlight, via=via, avoid=avoid,
+                           on_note=lambda note: click.echo(f"note: {note}", err=True)):
         click.echo(f"wrote {path}")
 
 
@@ -164,6 +171,8 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
     for variant_id in variant_ids(ladder):
         jobs.append((f"{ladder.id}-{variant_id}", None, {"variant": variant_id}))
     jobs.append((f"{ladder.id}-detail", None, {"detail": True}))
+    top = max(ladder, key=lambda role: role.level)
+    jobs.append((f"{ladder.id}-path", None, {"highlight": f"{next(iter(ladder)).id}..{top.id}"}))
     if examples_dir.is_dir():
         for path in sorted(examples_dir.rglob("*")):
             if path.suffix.lower() in DEMO_SUFFIXES and path.is_file():

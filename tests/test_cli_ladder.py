@@ -79,3 +79,26 @@ def test_demo_renders_every_variant_and_example(tmp_path):
     for variant in ("startup", "scale-up", "enterprise"):
         assert f"product-{variant}.svg" in names and f"product-{variant}.png" in names
     assert "design.svg" in names and "design.png" in names
+
+
+@pytest.mark.needs_dot
+def test_render_highlight_draws_the_quickest_path(tmp_path):
+    target = tmp_path / "path.svg"
+    result = run("render", "--highlight", "junior pm..cpo", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    svg = target.read_text()
+    assert "Junior Product Manager to Chief Product Officer, about 12 years" in svg
+    assert "(5)" in svg and "(6)" not in svg
+    assert "quickest of 2 paths" in result.stderr
+
+
+def test_render_highlight_in_a_variant_and_mistakes(tmp_path):
+    target = tmp_path / "path.dot"
+    result = run("render", "--highlight", "junior pm..cpo", "--variant", "startup",
+                 "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert "note: Junior Product Manager is not a role in the Startup variant" in result.stderr
+    assert "(1)" in target.read_text()
+    result = run("render", "--highlight", "junior pm..ceo", "-o", str(target))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "ceo" in result.stderr.lower()
