@@ -126,8 +126,8 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool) -> str:
     ]
     aliases = [a for a in role.aliases if len(a) > 3][:2]
     if aliases:
-        rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">also "
-                    f"{html_text(', '.join(aliases))}</FONT></TD></TR>")
+        rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">"
+                    f"{_wrap('also ' + ', '.join(aliases), 34)}</FONT></TD></TR>")
     if detail and role.competencies:
         items = "<BR ALIGN=\"LEFT\"/>".join(
             "• " + html_text(c.name) for c in role.competencies
