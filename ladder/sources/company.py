@@ -46,7 +46,7 @@ from typing import Any
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Department, Org, Person
-from ladder.model.variants import project
+from ladder.model.variants import find_variant, project
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 from ladder.sources.ladders import DEFAULT_LADDER, load_ladder
 
@@ -126,12 +126,20 @@ def match_role(ladder: Ladder, text: str, *, full: Ladder | None = None) -> Role
 
 def company_ladder(org: Org) -> Ladder | None:
     """The (projected) ladder an org's roles refer to, for renderers that place people by
-    level; None when no person has a role."""
+    level; None when no person has a role.
+
+    The org keeps the variant's id only, so the head a variant lets one choose is found again
+    as the one head choice the org's people hold.
+    """
     if not any(p.role for p in org):
         return None
     folder = Path(org.source).parent if org.source else None
     ladder = load_ladder(org.ladder, relative_to=folder)
-    return project(ladder, org.variant) if org.variant else ladder
+    if not org.variant:
+        return ladder
+    spec = find_variant(ladder, org.variant)
+    held = [r for r in spec.head_choices if any(p.role == r for p in org)]
+    return project(ladder, org.variant, head=held[0] if len(held) == 1 else None)
 
 
 def _normal(text: str) -> str:
@@ -203,7 +211,7 @@ class _Checker:
         if isinstance(value, bool):
             return value
         self.error("bad-type", f"{where}: '{key}' must be true or false, not {value!r}",
-                   line_of(mapping, key), f"write {key}: true")
+                   line_of(mapping, key), f"write {key}: true or {key}: false, without quotes")
         return False
 
     def unknown_keys(self, mapping: Mapping, known: tuple[str, ...], where: str) -> None:
@@ -289,9 +297,13 @@ class _Checker:
             full = load_ladder(ladder_name, relative_to=self.folder)
         except LadderError as error:
             line = line_of(data, "ladder") if "ladder" in data else line_of(data)
-            self.error("unknown-ladder", error.message, line, error.hint)
-            for problem in error.problems[1:]:  # the ladder file's own further mistakes
-                self.problems.append(problem)
+            if error.problems:  # the ladder file has mistakes: point at them where they are
+                count = len(error.problems)
+                self.error("bad-ladder", f"ladder '{ladder_name}' has {count} mistake"
+                           f"{'s' if count > 1 else ''}", line, f"see {error.file}")
+                self.problems.extend(error.problems)
+            else:
+                self.error("unknown-ladder", error.message, line, error.hint)
             return ladder_name, variant_id, None
         self.full_ladder = full
         if not variant_id:
@@ -326,10 +338,11 @@ class _Checker:
             entry = self.person(item, line, departments, ladder, entries)
             if entry is not None:
                 entries[entry.fields["id"]] = entry
+        # Taken before the checks, which cut bad manager links: those are errors, not roots.
+        roots = [pid for pid, e in entries.items() if e.manager is None]
         self.check_managers(entries)
         self.check_dotted(entries)
         self.check_cycles(entries)
-        roots = [pid for pid, e in entries.items() if e.manager is None]
         if len(roots) > 1:
             first = entries[roots[0]].line
             shown = ", ".join(roots[:8]) + (", ..." if len(roots) > 8 else "")
@@ -340,7 +353,7 @@ class _Checker:
 
     def person(self, item: Mapping, line: int | None, departments: dict[str, Department],
                ladder: Ladder | None, seen: dict[str, _Entry]) -> _Entry | None:
-        person_id = self.text(item, "id", "person", reference=True)
+        person_id = self.text(item, "id", f"person on line {line}", reference=True)
         where = f"person '{person_id}'" if person_id else f"person on line {line}"
         if not person_id:
             if "id" not in item:
@@ -436,7 +449,8 @@ class _Checker:
             if _normal(department.name) == _normal(wanted) or (
                     _normal(department.id) == _normal(wanted)):
                 return department.id
-        choices = [*departments, *(d.name for d in departments.values())]
+        # Names before ids: did_you_mean keeps the last of equal spellings, and ids are wanted.
+        choices = [*(d.name for d in departments.values()), *departments]
         self.error("unknown-department", f"{where}: department '{wanted}' is not listed "
                    "under 'departments'", line_of(item, "department"),
                    did_you_mean(wanted, choices) or f"departments: {', '.join(departments)}",
@@ -451,7 +465,8 @@ class _Checker:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.error("bad-type", f"{where}: 'dotted' must be a list of person ids",
-                       line_of(item, "dotted"), "e.g. dotted: [sam] (quote numeric ids)")
+                       line_of(item, "dotted"),
+                       "e.g. dotted: [sam]; quote ids that look like numbers")
             return []
         return [v.strip() for v in value if v.strip()]
 
