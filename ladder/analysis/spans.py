@@ -114,7 +114,7 @@ def format_stats(stats: dict[str, Any]) -> str:
          "(positions per layer: " + ", ".join(map(str, stats["positions_per_layer"])) + ")"),
         ("managers", str(stats["managers_count"]),
          f"(span of control: mean {_number(span['mean'])}, median {_number(span['median'])}, "
-         f"max {span['max']})"),
+         f"max {span['max']})" if stats["managers_count"] else ""),
         (f"narrow spans (<= {narrow})", str(len(stats["narrow"])), ""),
         (f"wide spans (> {wide})", str(len(stats["wide"])), ""),
     ]
