@@ -62,14 +62,15 @@ COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]+)$")
 
 
 def load_company(path: str | Path) -> Org:
-    """The org of a company config; raises :class:`SourceError` (carrying every problem) when
-    the config has any error. Warnings and information do not stop it."""
+    """The org of a company config; raises :class:`SourceError` for the first error, carrying
+    every problem (errors, then warnings and information), when the config has any error.
+    Warnings and information alone do not stop it."""
     org, problems = check_company(path)
     errors = [p for p in problems if p.severity == "error"]
     if errors or org is None:
         first = errors[0]
         raise SourceError(first.message, file=first.file, line=first.line, hint=first.hint,
-                          problems=errors)
+                          problems=problems)
     return org
 
 
