@@ -18,6 +18,7 @@ from ladder.sources.company import (
     check_company,
     check_company_data,
     company_ladder,
+    is_company_config,
     load_company,
     match_role,
 )
@@ -288,9 +289,10 @@ def test_extra_keys_are_kept_and_near_misses_warned():
      "not a list"),
     ("company: Acme\n", "missing-key", "'people' is missing"),
     ("people: []\n", "missing-key", "'people' is empty"),
+    ("people:\n", "missing-key", "'people' is empty"),
     ("people: {a: 1}\n", "bad-type", "'people' must be a list, not a mapping"),
     ("people:\n  - just text\n", "bad-type",
-     "people: entry 1 must be a mapping of keys, not str"),
+     "people: entry 1 must be a mapping of keys, not text"),
     ("people:\n  - {name: A}\n", "missing-key", "person on line 2: 'id' is missing"),
     ("people:\n  - {id: a, name: A, names: [B, C]}\n", "bad-value",
      "person 'a': give 'name' or 'names', not both"),
@@ -406,3 +408,10 @@ def test_the_example_generator_is_reproducible(tmp_path):
     subprocess.run([sys.executable, str(tmp_path / "make_examples.py")], check=True)
     for name in ("scale-up.yaml", "enterprise.yaml"):
         assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), name
+
+
+def test_is_company_config_tells_companies_from_ladders(tmp_path):
+    assert is_company_config(EXAMPLES / "startup.yaml")
+    assert is_company_config(DATA / "small.toml")
+    assert not is_company_config(ROOT / "ladder" / "builtin" / "product.yaml")
+    assert not is_company_config(tmp_path / "missing.yaml")

@@ -99,6 +99,18 @@ def check_company_data(
     return org, problems
 
 
+def is_company_config(path: str | Path) -> bool:
+    """True when the file reads as a company config (a mapping with ``people``), for commands
+    such as ``ladder validate`` that take either a ladder or a company; False when it is
+    something else or cannot be read (the ladder loader then says why).
+    """
+    try:
+        data = read_document(path)
+    except SourceError:
+        return False
+    return isinstance(data, dict) and "people" in data
+
+
 def match_role(ladder: Ladder, text: str, *, full: Ladder | None = None) -> Role | None:
     """The role of ``ladder`` that ``text`` names: its id or title first, then an alias,
     without regard to case or repeated spaces. ``full`` is the unprojected ladder, whose
@@ -176,6 +188,7 @@ class _Checker:
         self.file = file
         self.folder = folder
         self.problems: list[Problem] = []
+        self.full_ladder: Ladder | None = None  # before any variant's projection
 
     def add(self, severity: str, kind: str, message: str, line: int | None,
             hint: str | None = None, person: str | None = None) -> None:
@@ -254,7 +267,7 @@ class _Checker:
         if "people" not in data:
             self.error("missing-key", "'people' is missing", line_of(data),
                        "list the people under 'people:'")
-        elif isinstance(data["people"], list) and not data["people"]:
+        elif data["people"] is None or (isinstance(data["people"], list) and not data["people"]):
             self.error("missing-key", "'people' is empty", line_of(data, "people"),
                        "list at least one person")
         people = self.people(data, departments, ladder)
@@ -420,7 +433,7 @@ class _Checker:
         wanted = self.text(item, "role", where)
         if not wanted or ladder is None:
             return None, ""
-        full = getattr(self, "full_ladder", None)
+        full = self.full_ladder
         role = match_role(ladder, wanted, full=full)
         if role is not None:
             return role.id, role.title
@@ -584,4 +597,6 @@ def _kind(value: Any) -> str:
         return "a list"
     if value is None:
         return "empty"
+    if isinstance(value, str):
+        return "text"
     return type(value).__name__
