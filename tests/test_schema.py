@@ -107,3 +107,15 @@ def test_ladder_schema_catches_a_misspelt_key_and_a_bad_move_kind():
     assert check.is_valid(good)
     assert not check.is_valid({"roles": [{"id": "pm", "levle": 1}]})
     assert not check.is_valid({**good, "moves": [{"from": "pm", "to": "pm", "kind": "jump"}]})
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_draft_07_validators_read_the_schema_the_same_way(path):
+    """Editors (the VS Code YAML extension) validate with draft-07: the schema must not rely
+    on newer keywords, so a draft-07 validator accepts and rejects the same documents."""
+    for kind in ("company", "ladder"):
+        jsonschema.Draft7Validator.check_schema(printed_schema(kind))
+    old = jsonschema.Draft7Validator(printed_schema("company"))
+    assert old.is_valid(read_document(path))
+    for name in ("wrong-types.yaml", "unknown-key.yaml", "missing-name.yaml"):
+        assert not old.is_valid(read_document(DATA / name))

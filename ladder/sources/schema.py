@@ -5,6 +5,9 @@ JSON-Schema-aware editor) complete keys and flag wrong types while one types. Th
 the judge: they check what a schema cannot (a manager who does not exist, a reporting cycle, a
 role not in the ladder) and give line numbers; the schemas only describe the shape.
 
+They declare draft 2020-12 but use only keywords that mean the same in draft-07, because the
+VS Code YAML extension validates with draft-07 (its newer-draft support is partial).
+
 >>> schema = company_schema()
 >>> schema["$schema"]
 'https://json-schema.org/draft/2020-12/schema'
@@ -195,7 +198,7 @@ def ladder_schema() -> dict[str, Any]:
             "summary": {"type": "string"},
             "headcount": {
                 "type": "array", "minItems": 2, "maxItems": 2,
-                "prefixItems": [{"type": "integer"}, {"type": ["integer", "null"]}],
+                "items": {"type": ["integer", "null"]},
                 "description": "[low, high] company sizes it fits; high null: no limit.",
             },
             "roles": {"type": "array", "items": _ID,
