@@ -197,7 +197,10 @@ def test_a_file_that_cannot_be_parsed_is_one_problem_with_its_line(tmp_path):
 def test_title_without_role_is_free_text_and_not_matched():
     org, problems = check_text("people:\n  - {id: a, name: A, title: Product Manager}\n"
                                "  - {id: b, name: B, title: Staff Wizard, manager: a}\n")
-    assert problems == []
+    # A title that names a ladder role is left alone, with a note on how to link it.
+    assert [(p.severity, p.kind, p.line, p.message, p.hint) for p in problems] == [
+        ("info", "title-not-linked", 2, "person 'a': title 'Product Manager' is not linked to "
+         "the ladder", "add role: product-manager to place it on the ladder")]
     assert [(p.role, p.title) for p in org] == [(None, "Product Manager"), (None, "Staff Wizard")]
     assert org.name == "acme"  # no company: the file's name
     assert org.ladder == "product"

@@ -384,6 +384,12 @@ class _Checker:
         name, shared = self.names(item, where, person_id, vacant=vacant)
         role_id, role_title = self.role(item, where, person_id, ladder)
         title = self.text(item, "title", where) or role_title
+        if title and role_id is None and "role" not in item and ladder is not None:
+            same = match_role(ladder, title, full=self.full_ladder)
+            if same is not None:  # likely meant to be on the ladder: say how, change nothing
+                self.add("info", "title-not-linked", f"{where}: title '{title}' is not linked "
+                         "to the ladder", line_of(item, "title"),
+                         f"add role: {same.id} to place it on the ladder", person_id)
         if vacant and not title:
             self.add("warning", "no-title", f"{where}: an open position with no role or title",
                      line, "say what the position is: role: ... or title: ...", person_id)
