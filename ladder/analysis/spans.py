@@ -1,0 +1,213 @@
+"""Org numbers: headcount, open positions, layers, and each manager's span of control.
+
+Span of control counts the people a manager leads directly: assistants are left out (they sit
+beside the manager), an open position counts as the one person it will be, a job share as the
+people sharing it, and a group card as its FTE rounded (at least one). A manager with
+``narrow`` or fewer reports, or more than ``wide``, is flagged.
+
+>>> from ladder.model.org import Org, Person
+>>> org = Org.build("Tiny", [Person("a", "Ana"), Person("b", "Ben", manager="a"),
+...                          Person("c", "", vacant=True, manager="a")])
+>>> stats = org_stats(org)
+>>> stats["headcount"], stats["open_positions"], stats["layers"]
+(2, 1, 2)
+>>> [(m["id"], m["direct"], m["flag"]) for m in stats["managers"]]
+[('a', 2, 'narrow')]
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from typing import Any
+
+from ladder.model.org import Org, Person
+
+NARROW = "narrow"
+WIDE = "wide"
+
+
+def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
+    """The org's numbers as plain JSON-friendly data (same org, same dict, same order)."""
+    if narrow < 0 or wide < 1 or wide <= narrow:
+        raise ValueError(f"need 0 <= narrow < wide, not narrow={narrow}, wide={wide}")
+    layer = _layers(org)
+    managers = []
+    for person in _preorder(org):
+        reports = org.reports(person.id, assistants=False)
+        if not reports:
+            continue
+        direct = sum(_seats(r) for r in reports)
+        flag = NARROW if direct <= narrow else WIDE if direct > wide else None
+        managers.append({
+            "id": person.id,
+            "name": _label(person),
+            "title": person.title,
+            "layer": layer[person.id],
+            "direct": direct,
+            "open": sum(1 for r in reports if r.vacant),
+            "total": sum(org.headcount(r.id) for r in org.reports(person.id)),
+            "flag": flag,
+        })
+    spans = [m["direct"] for m in managers]
+    counted = [p for p in org if not p.assistant]
+    per_layer = [0] * (max(layer[p.id] for p in counted) if counted else 0)
+    for person in counted:
+        per_layer[layer[person.id] - 1] += _seats(person)
+    departments = []
+    for department in org.departments.values():
+        members = [p for p in org if p.department == department.id]
+        departments.append({
+            "id": department.id, "name": department.name,
+            "headcount": sum(_people(p) for p in members),
+            "open_positions": sum(1 for p in members if p.vacant),
+        })
+    return {
+        "company": org.name,
+        "entries": len(org),
+        "headcount": org.headcount(),
+        "open_positions": sum(1 for p in org if p.vacant),
+        "layers": len(per_layer),
+        "positions_per_layer": per_layer,
+        "top_level": [p.id for p in org.roots()],
+        "managers_count": len(managers),
+        "span": {
+            "mean": round(statistics.fmean(spans), 2) if spans else 0,
+            "median": statistics.median(spans) if spans else 0,
+            "max": max(spans, default=0),
+        },
+        "thresholds": {"narrow": narrow, "wide": wide},
+        "narrow": [m["id"] for m in managers if m["flag"] == NARROW],
+        "wide": [m["id"] for m in managers if m["flag"] == WIDE],
+        "assistants": sum(1 for p in org if p.assistant),
+        "job_shares": sum(1 for p in org if p.shared_with),
+        "dotted_lines": len(org.dotted_lines()),
+        "departments": departments,
+        "managers": managers,
+    }
+
+
+def format_stats(stats: dict[str, Any]) -> str:
+    """A plain-text report of :func:`org_stats`: the totals, then one row per manager.
+
+    >>> from ladder.model.org import Org, Person
+    >>> org = Org.build("Tiny", [Person("a", "Ana", "CEO"), Person("b", "Ben", manager="a")])
+    >>> print(format_stats(org_stats(org)))  # doctest: +NORMALIZE_WHITESPACE
+    Tiny
+      headcount              2
+      open positions         0
+      layers                 2   (positions per layer: 1, 1)
+      managers               1   (span of control: mean 1, median 1, max 1)
+      narrow spans (<= 2)    1
+      wide spans (> 10)      0
+    <BLANKLINE>
+    manager  title  layer  direct  open  total  flag
+    -------  -----  -----  ------  ----  -----  ------
+    Ana      CEO        1       1     0      1  narrow
+    """
+    narrow, wide = stats["thresholds"]["narrow"], stats["thresholds"]["wide"]
+    span = stats["span"]
+    totals = [
+        ("headcount", str(stats["headcount"]), ""),
+        ("open positions", str(stats["open_positions"]), ""),
+        ("layers", str(stats["layers"]),
+         "(positions per layer: " + ", ".join(map(str, stats["positions_per_layer"])) + ")"),
+        ("managers", str(stats["managers_count"]),
+         f"(span of control: mean {_number(span['mean'])}, median {_number(span['median'])}, "
+         f"max {span['max']})" if stats["managers_count"] else ""),
+        (f"narrow spans (<= {narrow})", str(len(stats["narrow"])), ""),
+        (f"wide spans (> {wide})", str(len(stats["wide"])), ""),
+    ]
+    if len(stats["top_level"]) > 1:
+        totals.append(("top-level people", str(len(stats["top_level"])), ""))
+    for key, label in (("assistants", "assistants"), ("job_shares", "job shares"),
+                       ("dotted_lines", "dotted lines")):
+        if stats[key]:
+            totals.append((label, str(stats[key]), ""))
+    label_width = max(_width(t[0]) for t in totals)
+    value_width = max(_width(t[1]) for t in totals)
+    lines = [stats["company"]]
+    for label, value, note in totals:
+        row = f"  {_pad(label, label_width)}  {value.rjust(value_width)}"
+        lines.append(f"{row}   {note}" if note else row)
+    if stats["departments"]:
+        lines += ["", *_table(
+            ["department", "headcount", "open"],
+            [[d["name"], str(d["headcount"]), str(d["open_positions"])]
+             for d in stats["departments"]],
+            right={1, 2},
+        )]
+    if stats["managers"]:
+        lines += ["", *_table(
+            ["manager", "title", "layer", "direct", "open", "total", "flag"],
+            [["  " * (m["layer"] - 1) + m["name"], m["title"], str(m["layer"]),
+              str(m["direct"]), str(m["open"]), str(m["total"]), m["flag"] or ""]
+             for m in stats["managers"]],
+            right={2, 3, 4, 5},
+        )]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _table(header: list[str], rows: list[list[str]], *, right: set[int]) -> list[str]:
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def cells(row: list[str]) -> str:
+        return "  ".join(
+            cell.rjust(widths[i] - _width(cell) + len(cell)) if i in right
+            else _pad(cell, widths[i]) for i, cell in enumerate(row)
+        )
+
+    return [cells(header), cells(["-" * w for w in widths]), *(cells(row) for row in rows)]
+
+
+def _layers(org: Org) -> dict[str, int]:
+    """Depth of every person, the top of the chart being layer 1."""
+    layer: dict[str, int] = {}
+    for person in _preorder(org):
+        layer[person.id] = 1 if person.manager is None else layer[person.manager] + 1
+    return layer
+
+
+def _preorder(org: Org) -> list[Person]:
+    """Every person, each manager before their reports, siblings in input order."""
+    found: list[Person] = []
+    stack = list(reversed(org.roots()))
+    while stack:
+        person = stack.pop()
+        found.append(person)
+        stack.extend(reversed(org.reports(person.id)))
+    return found
+
+
+def _seats(person: Person) -> int:
+    """How many people this card stands for in its manager's span."""
+    if person.vacant:
+        return 1
+    if person.fte is not None:
+        return max(1, round(person.fte))
+    return 1 + len(person.shared_with)
+
+
+def _people(person: Person) -> int:
+    """How many people hold the card now (as Org.headcount counts them)."""
+    return 0 if person.vacant else _seats(person)
+
+
+def _label(person: Person) -> str:
+    if person.vacant:
+        return f"Open: {person.title}" if person.title else f"Open ({person.id})"
+    return person.display_name or person.id
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _width(text: str) -> int:
+    """Columns the text takes in a terminal: wide East Asian letters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
+               0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

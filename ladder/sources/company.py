@@ -1,0 +1,608 @@
+"""Load a company config (YAML, TOML or JSON) into an :class:`~ladder.model.org.Org`.
+
+Every mistake is collected with its file and line, so ``ladder validate`` can print them all
+and a user fixes the file in one pass; :func:`load_company` raises the first error.
+
+>>> from ladder.sources.document import parse_text
+>>> text = '''
+... company: Tiny
+... people:
+...   - {id: ana, name: Ana Lopez, role: VP of Product}
+...   - {id: lee, name: Lee Park, role: pm, manager: ana}
+... '''
+>>> org, problems = check_company_data(parse_text(text, "tiny.yaml"), "tiny.yaml")
+>>> [(p.id, p.role, p.title) for p in org][0]
+('ana', 'chief-product-officer', 'Chief Product Officer')
+>>> org.people["lee"].role, org.people["lee"].manager
+('product-manager', 'ana')
+>>> text = text.replace("manager: ana", "manager: anna")
+>>> org, problems = check_company_data(parse_text(text, "tiny.yaml"), "tiny.yaml")
+>>> org is None, str(problems[0])
+(True, "tiny.yaml:5: error: person 'lee': manager 'anna' does not exist (did you mean 'ana'?)")
+
+Rules that are ours, not the agreed format's (the JSON Schema in :mod:`ladder.sources.schema`
+documents them for editors):
+
+- ``role:`` links a person to the ladder and must match one of its roles (by id, title or alias,
+  ignoring case); ``title:`` alone is free text (a CEO, an engineer, a recruiter) and is not
+  matched, so departments outside the ladder's discipline need no ladder of their own.
+- ``variant:`` is a variant id, or ``{id: startup, head: chief-product-officer}`` to pick the
+  single product head a startup variant keeps.
+- Ids and manager references must be text: YAML reads ``007`` as the number 7 and ``yes`` as
+  true, so a bare number is refused with a hint to quote it.
+- ``departments:`` may be left out; then any department a person names is taken as given
+  (its id is its name). When it is present, a person's department must be one of its ids or
+  names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ladder.errors import LadderError, Problem, SourceError, did_you_mean
+from ladder.model.ladder import Ladder, Role
+from ladder.model.org import Department, Org, Person
+from ladder.model.variants import find_variant, project
+from ladder.sources.document import Mapping, Sequence, line_of, read_document
+from ladder.sources.ladders import DEFAULT_LADDER, load_ladder
+
+TOP_KEYS = ("$schema", "company", "ladder", "variant", "departments", "people")
+DEPARTMENT_KEYS = ("id", "name", "colour", "color")
+VARIANT_KEYS = ("id", "head")
+PERSON_KEYS = (
+    "id", "name", "names", "role", "title", "manager", "department", "location",
+    "vacant", "assistant", "dotted", "fte",
+)
+# "#rgb", "#rrggbb" or a colour name that Graphviz and SVG both know, like "teal".
+COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]+)$")
+
+
+def load_company(path: str | Path) -> Org:
+    """The org of a company config; raises :class:`SourceError` for the first error, carrying
+    every problem (errors, then warnings and information), when the config has any error.
+    Warnings and information alone do not stop it."""
+    org, problems = check_company(path)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or org is None:
+        first = errors[0]
+        raise SourceError(first.message, file=first.file, line=first.line, hint=first.hint,
+                          problems=problems)
+    return org
+
+
+def check_company(path: str | Path) -> tuple[Org | None, list[Problem]]:
+    """Every problem of a company config, errors first in line order, then information.
+
+    The org is None when any problem is an error.
+    """
+    path = Path(path)
+    try:
+        data = read_document(path)
+    except SourceError as error:
+        return None, [_as_problem(error)]
+    return check_company_data(data, str(path), folder=path.parent)
+
+
+def check_company_data(
+    data: Any, file: str, *, folder: Path | None = None
+) -> tuple[Org | None, list[Problem]]:
+    """Like :func:`check_company` on already parsed data; ``folder`` resolves a ladder path."""
+    checker = _Checker(file, folder if folder is not None else Path("."))
+    org = checker.company(data)
+    problems = _ordered(checker.problems, file)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return org, problems
+
+
+def is_company_config(path: str | Path) -> bool:
+    """True when the file reads as a company config (a mapping with ``people``), for commands
+    such as ``ladder validate`` that take either a ladder or a company; False when it is
+    something else or cannot be read (the ladder loader then says why).
+    """
+    try:
+        data = read_document(path)
+    except SourceError:
+        return False
+    return isinstance(data, dict) and "people" in data
+
+
+def match_role(ladder: Ladder, text: str, *, full: Ladder | None = None) -> Role | None:
+    """The role of ``ladder`` that ``text`` names: its id or title first, then an alias,
+    without regard to case or repeated spaces. ``full`` is the unprojected ladder, whose
+    original titles also count as aliases of the roles a variant renamed.
+
+    >>> product = load_ladder("product")
+    >>> match_role(product, "head of  product").id   # a title wins over the CPO's alias
+    'head-of-product'
+    >>> match_role(product, "CPO").id
+    'chief-product-officer'
+    >>> match_role(product, "Product Wizard") is None
+    True
+    """
+    wanted = _normal(text)
+    for role in ladder:
+        if wanted in (_normal(role.id), _normal(role.title)):
+            return role
+    for role in ladder:
+        names = list(role.aliases)
+        if full is not None and role.id in full.roles:
+            names.append(full.roles[role.id].title)
+        if wanted in (_normal(name) for name in names):
+            return role
+    return None
+
+
+def company_ladder(org: Org) -> Ladder | None:
+    """The (projected) ladder an org's roles refer to, for renderers that place people by
+    level; None when no person has a role.
+
+    The org keeps the variant's id only, so the head a variant lets one choose is found again
+    as the one head choice the org's people hold.
+    """
+    if not any(p.role for p in org):
+        return None
+    folder = Path(org.source).parent if org.source else None
+    ladder = load_ladder(org.ladder, relative_to=folder)
+    if not org.variant:
+        return ladder
+    spec = find_variant(ladder, org.variant)
+    held = [r for r in spec.head_choices if any(p.role == r for p in org)]
+    return project(ladder, org.variant, head=held[0] if len(held) == 1 else None)
+
+
+def _normal(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _as_problem(error: LadderError, kind: str = "unreadable") -> Problem:
+    return Problem("error", kind, error.message, error.file, error.line, hint=error.hint)
+
+
+def _ordered(problems: list[Problem], file: str) -> list[Problem]:
+    """Errors and warnings by line (this file's first), then information."""
+    rank = {"error": 0, "warning": 0, "info": 1}
+    return sorted(problems, key=lambda p: (rank.get(p.severity, 0), p.file != file,
+                                           p.line or 0))
+
+
+@dataclass
+class _Entry:
+    """A person as read, before the cross-checks between people."""
+
+    fields: dict[str, Any]
+    item: Mapping
+    line: int | None
+    manager: str | None = None
+    dotted: list[str] = field(default_factory=list)
+
+
+class _Checker:
+    """Walks the config once, collecting problems instead of stopping at the first."""
+
+    def __init__(self, file: str, folder: Path) -> None:
+        self.file = file
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.full_ladder: Ladder | None = None  # before any variant's projection
+
+    def add(self, severity: str, kind: str, message: str, line: int | None,
+            hint: str | None = None, person: str | None = None) -> None:
+        self.problems.append(Problem(severity, kind, message, self.file, line, person, hint))
+
+    def error(self, kind: str, message: str, line: int | None, hint: str | None = None,
+              person: str | None = None) -> None:
+        self.add("error", kind, message, line, hint, person)
+
+    # -- values -------------------------------------------------------------------------
+
+    def text(self, mapping: Mapping, key: str, where: str, *, reference: bool = False) -> str:
+        """A text value ('' when absent or wrong); ``reference``: an id that must be quoted
+        when YAML would read it as a number or a boolean."""
+        value = mapping.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value.strip()
+        line = line_of(mapping, key)
+        if isinstance(value, bool | int | float):
+            # YAML turned the user's text into something else: tell them how to keep it text.
+            shown = f" {value!r}" if reference else ""
+            self.error("bad-type", f"{where}: '{key}' must be text, not {_kind(value)}{shown}",
+                       line, f"put it in quotes: {key}: \"{value}\"")
+        else:
+            self.error("bad-type", f"{where}: '{key}' must be text, not {_kind(value)}", line)
+        return ""
+
+    def flag(self, mapping: Mapping, key: str, where: str) -> bool:
+        value = mapping.get(key)
+        if value is None:
+            return False
+        if isinstance(value, bool):
+            return value
+        self.error("bad-type", f"{where}: '{key}' must be true or false, not {value!r}",
+                   line_of(mapping, key), f"write {key}: true or {key}: false, without quotes")
+        return False
+
+    def unknown_keys(self, mapping: Mapping, known: tuple[str, ...], where: str) -> None:
+        for key in mapping:
+            if key not in known:
+                self.error("unknown-key", f"{where}: unknown key '{key}'", line_of(mapping, key),
+                           did_you_mean(key, known) or f"known keys: {', '.join(known)}")
+
+    def entries(self, data: Mapping, key: str) -> list[tuple[Mapping, int | None]]:
+        """The mappings of a list-valued key with their lines; anything else is an error."""
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error("bad-type", f"'{key}' must be a list, not {_kind(value)}",
+                       line_of(data, key), "write each entry on its own line as '- id: ...'")
+            return []
+        found = []
+        for index, item in enumerate(value):
+            line = line_of(value, index)
+            if not isinstance(item, dict):
+                self.error("bad-type", f"{key}: entry {index + 1} must be a mapping of keys, "
+                           f"not {_kind(item)}", line, "write it as '- {id: ..., name: ...}'")
+                continue
+            found.append((item, line))
+        return found
+
+    # -- the document -------------------------------------------------------------------
+
+    def company(self, data: Any) -> Org | None:
+        if not isinstance(data, dict):
+            self.error("bad-type", "a company config must be a mapping with 'company' and "
+                       f"'people', not {_kind(data)}", line_of(data))
+            return None
+        self.unknown_keys(data, TOP_KEYS, "config")
+        name = self.text(data, "company", "config") or Path(self.file).stem
+        departments = self.departments(data)
+        ladder_name, variant, ladder = self.ladder(data)
+        if "people" not in data:
+            self.error("missing-key", "'people' is missing", line_of(data),
+                       "list the people under 'people:'")
+        elif data["people"] is None or (isinstance(data["people"], list) and not data["people"]):
+            self.error("missing-key", "'people' is empty", line_of(data, "people"),
+                       "list at least one person")
+        people = self.people(data, departments, ladder)
+        if any(p.severity == "error" for p in self.problems):
+            return None
+        return Org.build(name, people, list(departments.values()), ladder=ladder_name,
+                         variant=variant, source=self.file)
+
+    def departments(self, data: Mapping) -> dict[str, Department]:
+        found: dict[str, Department] = {}
+        lines: dict[str, int | None] = {}
+        for item, line in self.entries(data, "departments"):
+            department_id = self.text(item, "id", "department", reference=True)
+            where = f"department '{department_id}'" if department_id else "department"
+            self.unknown_keys(item, DEPARTMENT_KEYS, where)
+            if not department_id:
+                if "id" not in item:
+                    self.error("missing-key", "department: 'id' is missing", line,
+                               "give it a short id, e.g. id: product")
+                continue
+            if department_id in found:
+                self.error("duplicate-id", f"department '{department_id}' is defined twice",
+                           line, f"first defined on line {lines[department_id]}")
+                continue
+            colour_key = "colour" if "colour" in item else "color"
+            colour = self.text(item, colour_key, where) or None
+            if colour and not COLOUR.match(colour):
+                self.error("bad-value", f"{where}: colour '{colour}' is not a colour",
+                           line_of(item, colour_key), 'write it as "#rrggbb", e.g. "#4c78a8"')
+                colour = None
+            lines[department_id] = line
+            found[department_id] = Department(
+                department_id, self.text(item, "name", where) or department_id, colour)
+        return found
+
+    def ladder(self, data: Mapping) -> tuple[str, str | None, Ladder | None]:
+        """The ladder name, the variant id, and the projected ladder (None if unusable)."""
+        ladder_name = self.text(data, "ladder", "config") or DEFAULT_LADDER
+        variant_id, head = self.variant_spec(data)
+        try:
+            full = load_ladder(ladder_name, relative_to=self.folder)
+        except LadderError as error:
+            line = line_of(data, "ladder") if "ladder" in data else line_of(data)
+            if error.problems:  # the ladder file has mistakes: point at them where they are
+                count = len(error.problems)
+                self.error("bad-ladder", f"ladder '{ladder_name}' has {count} mistake"
+                           f"{'s' if count > 1 else ''}", line, f"see {error.file}")
+                self.problems.extend(error.problems)
+            else:
+                self.error("unknown-ladder", error.message, line, error.hint)
+            return ladder_name, variant_id, None
+        self.full_ladder = full
+        if not variant_id:
+            if head:
+                self.error("bad-value", "variant: 'head' needs a variant 'id'",
+                           line_of(data, "variant"))
+            return ladder_name, None, full
+        try:
+            return ladder_name, variant_id, project(full, variant_id, head=head or None)
+        except LadderError as error:
+            self.error("unknown-variant", error.message, line_of(data, "variant"), error.hint)
+            return ladder_name, variant_id, None
+
+    def variant_spec(self, data: Mapping) -> tuple[str, str]:
+        value = data.get("variant")
+        if isinstance(value, dict):
+            self.unknown_keys(value, VARIANT_KEYS, "variant")
+            variant_id = self.text(value, "id", "variant")
+            head = self.text(value, "head", "variant")
+            if not variant_id:
+                self.error("missing-key", "variant: 'id' is missing", line_of(data, "variant"),
+                           "e.g. variant: {id: startup, head: chief-product-officer}")
+            return variant_id, head
+        return self.text(data, "variant", "config", reference=True), ""
+
+    # -- people -------------------------------------------------------------------------
+
+    def people(self, data: Mapping, departments: dict[str, Department],
+               ladder: Ladder | None) -> list[Person]:
+        entries: dict[str, _Entry] = {}
+        for item, line in self.entries(data, "people"):
+            entry = self.person(item, line, departments, ladder, entries)
+            if entry is not None:
+                entries[entry.fields["id"]] = entry
+        # Taken before the checks, which cut bad manager links: those are errors, not roots.
+        roots = [pid for pid, e in entries.items() if e.manager is None]
+        self.check_managers(entries)
+        self.check_dotted(entries)
+        self.check_cycles(entries)
+        if len(roots) > 1:
+            first = entries[roots[0]].line
+            shown = ", ".join(roots[:8]) + (", ..." if len(roots) > 8 else "")
+            self.add("info", "several-roots", f"{len(roots)} people are at the top, drawn side "
+                     f"by side: {shown}", first)
+        return [Person(**e.fields, manager=e.manager, dotted=tuple(e.dotted),
+                       line=e.line) for e in entries.values()]
+
+    def person(self, item: Mapping, line: int | None, departments: dict[str, Department],
+               ladder: Ladder | None, seen: dict[str, _Entry]) -> _Entry | None:
+        person_id = self.text(item, "id", f"person on line {line}", reference=True)
+        where = f"person '{person_id}'" if person_id else f"person on line {line}"
+        if not person_id:
+            if "id" not in item:
+                self.error("missing-key", f"{where}: 'id' is missing", line,
+                           "give every person a short, stable id, e.g. id: omar")
+            return None
+        if person_id in seen:
+            self.error("duplicate-id", f"person id '{person_id}' is used twice", line,
+                       f"first used on line {seen[person_id].line}; ids must be unique",
+                       person_id)
+            return None
+        vacant = self.flag(item, "vacant", where)
+        assistant = self.flag(item, "assistant", where)
+        name, shared = self.names(item, where, person_id, vacant=vacant)
+        role_id, role_title = self.role(item, where, person_id, ladder)
+        title = self.text(item, "title", where) or role_title
+        if title and role_id is None and "role" not in item and ladder is not None:
+            same = match_role(ladder, title, full=self.full_ladder)
+            if same is not None:  # likely meant to be on the ladder: say how, change nothing
+                self.add("info", "title-not-linked", f"{where}: title '{title}' is not linked "
+                         "to the ladder", line_of(item, "title"),
+                         f"add role: {same.id} to place it on the ladder", person_id)
+        if vacant and not title:
+            self.add("warning", "no-title", f"{where}: an open position with no role or title",
+                     line, "say what the position is: role: ... or title: ...", person_id)
+        department = self.department(item, where, person_id, departments)
+        entry = _Entry(
+            fields=dict(
+                id=person_id, name=name, title=title, role=role_id, department=department,
+                location=self.text(item, "location", where) or None, vacant=vacant,
+                assistant=assistant, shared_with=shared, fte=self.fte(item, where),
+                extra=self.extra(item, where, person_id),
+            ),
+            item=item, line=line,
+            manager=self.text(item, "manager", where, reference=True) or None,
+            dotted=self.dotted(item, where),
+        )
+        return entry
+
+    def names(self, item: Mapping, where: str, person_id: str, *,
+              vacant: bool) -> tuple[str, tuple[str, ...]]:
+        """The name, and the further names of a job share (``names: [a, b]``)."""
+        if "name" in item and "names" in item:
+            self.error("bad-value", f"{where}: give 'name' or 'names', not both",
+                       line_of(item, "names"), "'names' is for a job share or co-heads",
+                       person_id)
+        value = item.get("names")
+        if value is not None and "name" not in item:
+            if not isinstance(value, list) or not value or not all(
+                    isinstance(n, str) and n.strip() for n in value):
+                self.error("bad-type", f"{where}: 'names' must be a list of names",
+                           line_of(item, "names"), "e.g. names: [Ana Lopez, Ben Ito]",
+                           person_id)
+                return "", ()
+            names = [n.strip() for n in value]
+            return names[0], tuple(names[1:])
+        name = self.text(item, "name", where)
+        if not name and not vacant and "name" not in item and "names" not in item:
+            self.error("missing-name", f"{where}: 'name' is missing", line_of(item),
+                       "give a name, or mark an open position with vacant: true", person_id)
+        elif not name and not vacant and isinstance(item.get("name"), str | None):
+            self.error("missing-name", f"{where}: 'name' is empty", line_of(item, "name"),
+                       "give a name, or mark an open position with vacant: true", person_id)
+        return name, ()
+
+    def role(self, item: Mapping, where: str, person_id: str,
+             ladder: Ladder | None) -> tuple[str | None, str]:
+        """The ladder role id and its title, from ``role:`` (an id, title or alias)."""
+        wanted = self.text(item, "role", where)
+        if not wanted or ladder is None:
+            return None, ""
+        full = self.full_ladder
+        role = match_role(ladder, wanted, full=full)
+        if role is not None:
+            return role.id, role.title
+        line = line_of(item, "role")
+        in_full = match_role(full, wanted) if full is not None and full is not ladder else None
+        if in_full is not None:
+            self.error("unknown-role", f"{where}: role '{wanted}' is not used in the "
+                       f"'{ladder.variant}' variant of the {ladder.id} ladder", line,
+                       f"its roles: {', '.join(ladder.roles)}; or use title: without role:",
+                       person_id)
+            return None, ""
+        names = [n for role in ladder for n in role.names()]
+        self.error("unknown-role", f"{where}: role '{wanted}' is not in the {ladder.id} ladder",
+                   line, did_you_mean(wanted, names)
+                   or "for a title outside the ladder, write title: instead of role:",
+                   person_id)
+        return None, ""
+
+    def department(self, item: Mapping, where: str, person_id: str,
+                   departments: dict[str, Department]) -> str | None:
+        wanted = self.text(item, "department", where, reference=True)
+        if not wanted:
+            return None
+        if not departments or wanted in departments:
+            return wanted
+        for department in departments.values():  # by name too, e.g. "R&D" for id rnd
+            if _normal(department.name) == _normal(wanted) or (
+                    _normal(department.id) == _normal(wanted)):
+                return department.id
+        # Names before ids: did_you_mean keeps the last of equal spellings, and ids are wanted.
+        choices = [*(d.name for d in departments.values()), *departments]
+        self.error("unknown-department", f"{where}: department '{wanted}' is not listed "
+                   "under 'departments'", line_of(item, "department"),
+                   did_you_mean(wanted, choices) or f"departments: {', '.join(departments)}",
+                   person_id)
+        return None
+
+    def dotted(self, item: Mapping, where: str) -> list[str]:
+        value = item.get("dotted")
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.error("bad-type", f"{where}: 'dotted' must be a list of person ids",
+                       line_of(item, "dotted"),
+                       "e.g. dotted: [sam]; quote ids that look like numbers")
+            return []
+        return [v.strip() for v in value if v.strip()]
+
+    def fte(self, item: Mapping, where: str) -> float | None:
+        value = item.get("fte")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            self.error("bad-type", f"{where}: 'fte' must be a number above 0, not {value!r}",
+                       line_of(item, "fte"), "the full-time equivalent staff this card stands "
+                       "for, e.g. fte: 12.5")
+            return None
+        return float(value)
+
+    def extra(self, item: Mapping, where: str, person_id: str) -> tuple[tuple[str, str], ...]:
+        """Other scalar keys, kept to show on the card; a near-miss of a known key warned."""
+        found = []
+        for key, value in item.items():
+            if key in PERSON_KEYS:
+                continue
+            line = line_of(item, key)
+            close = difflib.get_close_matches(key.lower(), PERSON_KEYS, n=1, cutoff=0.75)
+            if isinstance(value, Mapping | Sequence | dict | list):
+                self.error("unknown-key", f"{where}: unknown key '{key}' (extra keys must hold "
+                           "one value)", line, f"did you mean '{close[0]}'?" if close else None,
+                           person_id)
+                continue
+            if close:
+                self.add("warning", "unknown-key", f"{where}: '{key}' is not a known key and is "
+                         "kept as extra information", line, f"did you mean '{close[0]}'?",
+                         person_id)
+            if value is not None:
+                shown = str(value).lower() if isinstance(value, bool) else str(value)
+                found.append((key, shown))
+        return tuple(found)
+
+    # -- checks between people ----------------------------------------------------------
+
+    def check_managers(self, entries: dict[str, _Entry]) -> None:
+        for person_id, entry in entries.items():
+            manager = entry.manager
+            if manager is None:
+                if entry.fields["assistant"]:
+                    self.add("warning", "lone-assistant", f"person '{person_id}': an assistant "
+                             "with no manager to sit beside", entry.line,
+                             "give the assistant a manager", person_id)
+                continue
+            line = line_of(entry.item, "manager")
+            if manager == person_id:
+                self.error("self-report", f"person '{person_id}' reports to themselves", line,
+                           "name someone else as manager, or manager: null for the top",
+                           person_id)
+                entry.manager = None
+            elif manager not in entries:
+                self.error("unknown-manager", f"person '{person_id}': manager '{manager}' does "
+                           "not exist", line, did_you_mean(manager, entries), person_id)
+                entry.manager = None
+
+    def check_dotted(self, entries: dict[str, _Entry]) -> None:
+        for person_id, entry in entries.items():
+            kept = []
+            line = line_of(entry.item, "dotted")
+            for other in entry.dotted:
+                if other == person_id:
+                    self.error("self-report", f"person '{person_id}' has a dotted line to "
+                               "themselves", line, person=person_id)
+                elif other not in entries:
+                    self.error("unknown-dotted", f"person '{person_id}': dotted-line manager "
+                               f"'{other}' does not exist", line,
+                               did_you_mean(other, entries), person_id)
+                elif other == entry.manager:
+                    self.add("warning", "dotted-is-manager", f"person '{person_id}': '{other}' "
+                             "is both the manager and a dotted-line manager", line,
+                             "drop it from 'dotted'", person_id)
+                elif other in kept:
+                    self.add("warning", "duplicate-dotted", f"person '{person_id}': dotted "
+                             f"line to '{other}' is given twice", line, person=person_id)
+                else:
+                    kept.append(other)
+            entry.dotted = kept
+
+    def check_cycles(self, entries: dict[str, _Entry]) -> None:
+        """Every reporting cycle once, written from its earliest person in the file."""
+        order = {pid: index for index, pid in enumerate(entries)}
+        done: set[str] = set()
+        for start in entries:
+            path: list[str] = []
+            on_path: set[str] = set()
+            node: str | None = start
+            while node is not None and node not in done and node not in on_path:
+                path.append(node)
+                on_path.add(node)
+                node = entries[node].manager
+            if node is not None and node in on_path:
+                cycle = path[path.index(node):]
+                turn = cycle.index(min(cycle, key=order.__getitem__))
+                cycle = cycle[turn:] + cycle[:turn]
+                first = entries[cycle[0]]
+                self.error("cycle", "reporting cycle: " + " -> ".join([*cycle, cycle[0]]),
+                           line_of(first.item, "manager"), "each reports to the next; one of "
+                           "them needs a manager outside the circle, or manager: null",
+                           cycle[0])
+            done.update(path)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__

@@ -1,0 +1,256 @@
+"""JSON Schemas (draft 2020-12) of the company config and of the ladder file, as Python data.
+
+``ladder schema company`` prints the first so editors (VS Code with the YAML extension, any
+JSON-Schema-aware editor) complete keys and flag wrong types while one types. The loaders stay
+the judge: they check what a schema cannot (a manager who does not exist, a reporting cycle, a
+role not in the ladder) and give line numbers; the schemas only describe the shape.
+
+They declare draft 2020-12 but use only keywords that mean the same in draft-07, because the
+VS Code YAML extension validates with draft-07 (its newer-draft support is partial).
+
+>>> schema = company_schema()
+>>> schema["$schema"]
+'https://json-schema.org/draft/2020-12/schema'
+>>> sorted(schema["properties"])
+['$schema', 'company', 'departments', 'ladder', 'people', 'variant']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ladder.model.ladder import MOVE_KINDS
+from ladder.sources.company import COLOUR
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+ID_PREFIX = "urn:ladder:schema:"  # a name for the schema, not an address to fetch
+
+_TEXT = {"type": "string", "minLength": 1}
+# Ids must be text in the file: YAML reads 007 as 7 and `yes` as true, so numbers are refused.
+_ID = {"type": "string", "minLength": 1, "pattern": r"\S"}
+_COLOUR = {
+    "type": "string", "pattern": COLOUR.pattern,
+    "description": 'A colour: "#rrggbb", "#rgb", or a name Graphviz and SVG both know ("teal").',
+    "examples": ["#4c78a8"],
+}
+# What a person's extra keys may hold: one value, shown on the card (grade, email, ...).
+_SCALAR = {"type": ["string", "number", "boolean", "null"]}
+
+
+def company_schema() -> dict[str, Any]:
+    """The JSON Schema of a company config (YAML, TOML or JSON)."""
+    person = {
+        "type": "object",
+        "description": (
+            "A person, an open position (vacant: true), a job share or co-heads (names: [...]), "
+            "or a group of staff drawn as one card (fte: ...). Keys other than the ones below "
+            "hold one value each (grade, email, ...) and are kept as extra information."
+        ),
+        "properties": {
+            "id": {**_ID, "description": "Unique, stable id that manager: and dotted: refer to."},
+            "name": {**_TEXT, "description": "Full name; may be left out for a vacancy."},
+            "names": {
+                "type": "array", "items": _TEXT, "minItems": 1,
+                "description": "Several people holding one position: a job share or co-heads.",
+            },
+            "role": {
+                **_TEXT,
+                "description": (
+                    "A role of the company's ladder: its id (senior-product-manager), title "
+                    "(Senior Product Manager) or an alias (Senior PM), in any case. Must match. "
+                    "For a title outside the ladder (CEO, engineers, sales...), write title: "
+                    "and leave role: out."
+                ),
+            },
+            "title": {
+                **_TEXT,
+                "description": (
+                    "Display title. With role:, it replaces the role's title on the card; "
+                    "without role:, it is free text and is not matched to the ladder."
+                ),
+            },
+            "manager": {
+                "anyOf": [_ID, {"type": "null"}],
+                "description": "Id of the solid-line manager; left out or null: top of the chart.",
+            },
+            "department": {**_ID, "description": "A department's id (or name)."},
+            "location": _TEXT,
+            "vacant": {"type": "boolean", "description": "An open position, counted apart."},
+            "assistant": {
+                "type": "boolean",
+                "description": "Drawn beside the manager rather than as a report.",
+            },
+            "dotted": {
+                "anyOf": [_ID, {"type": "array", "items": _ID, "uniqueItems": True}],
+                "description": "Ids of dotted-line managers (a matrix org).",
+            },
+            "fte": {
+                "type": "number", "exclusiveMinimum": 0,
+                "description": "Full-time equivalents a group card stands for, e.g. 12.5.",
+            },
+        },
+        "required": ["id"],
+        "additionalProperties": _SCALAR,
+        "allOf": [
+            {"not": {"required": ["name", "names"]}},
+            {
+                # Anyone not marked vacant needs a name.
+                "if": {"not": {"required": ["vacant"], "properties": {"vacant": {"const": True}}}},
+                "then": {"anyOf": [{"required": ["name"]}, {"required": ["names"]}]},
+            },
+        ],
+    }
+    department = {
+        "type": "object",
+        "properties": {
+            "id": _ID,
+            "name": {**_TEXT, "description": "Shown in the legend; defaults to the id."},
+            "colour": _COLOUR,
+            "color": _COLOUR,
+        },
+        "required": ["id"],
+        "additionalProperties": False,
+    }
+    schema = {
+        "$schema": DRAFT,
+        "$id": f"{ID_PREFIX}company",
+        "title": "ladder company config",
+        "description": "People, who they report to, and how their roles map onto a career ladder.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "company": {**_TEXT, "description": "The organisation's name (default: file name)."},
+            "ladder": {
+                **_TEXT, "default": "product",
+                "description": "A built-in ladder name (product) or a path to a ladder file, "
+                               "relative to this config.",
+            },
+            "variant": {
+                "description": (
+                    "A company-size variant of the ladder (startup, scale-up, enterprise, full), "
+                    "or {id, head} to choose the one head role a variant keeps."
+                ),
+                "anyOf": [
+                    _ID,
+                    {
+                        "type": "object",
+                        "properties": {"id": _ID, "head": _TEXT},
+                        "required": ["id"],
+                        "additionalProperties": False,
+                    },
+                ],
+            },
+            "departments": {"type": "array", "items": {"$ref": "#/$defs/department"}},
+            "people": {"type": "array", "items": {"$ref": "#/$defs/person"}, "minItems": 1},
+        },
+        "required": ["people"],
+        "additionalProperties": False,
+        "$defs": {"department": department, "person": person},
+    }
+    return schema
+
+
+def ladder_schema() -> dict[str, Any]:
+    """The JSON Schema of a ladder file, like the built-in ``product.yaml``."""
+    competency = {
+        "anyOf": [
+            _TEXT,
+            {
+                "type": "object",
+                "properties": {"name": _TEXT, "source": _ID},
+                "required": ["name"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+    role = {
+        "type": "object",
+        "properties": {
+            "id": {**_ID, "description": "Stable slug, e.g. senior-product-manager."},
+            "title": _TEXT,
+            "aliases": {"type": "array", "items": _TEXT,
+                        "description": "Other titles the role goes by (VP of Product, CPO)."},
+            "level": {"type": "integer", "description": "1 = entry; higher is more senior."},
+            "track": {**_ID, "description": "A track id (default: one track for all)."},
+            "source": {**_ID, "description": "Id of the source the role comes from."},
+            "summary": {"type": "string"},
+            "competencies": {"type": "array", "items": competency},
+        },
+        "required": ["id", "level"],
+        "additionalProperties": False,
+    }
+    move = {
+        "type": "object",
+        "properties": {
+            "from": _ID,
+            "to": _ID,
+            "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
+            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
+        },
+        "required": ["from", "to"],
+        "additionalProperties": False,
+    }
+    variant = {
+        "type": "object",
+        "properties": {
+            "id": _ID,
+            "name": _TEXT,
+            "summary": {"type": "string"},
+            "headcount": {
+                "type": "array", "minItems": 2, "maxItems": 2,
+                "items": {"type": ["integer", "null"]},
+                "description": "[low, high] company sizes it fits; high null: no limit.",
+            },
+            "roles": {"type": "array", "items": _ID,
+                      "description": "Role ids kept, apart from the head (empty: all)."},
+            "head": {**_ID, "description": "Default role id of the single top role."},
+            "head_choices": {"type": "array", "items": _ID},
+            "titles": {
+                "type": "object", "additionalProperties": _TEXT,
+                "description": "role id: the title this company size gives it.",
+            },
+        },
+        "required": ["id"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": f"{ID_PREFIX}ladder",
+        "title": "ladder career ladder",
+        "description": "Roles, tracks, the moves between them, and company-size variants.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "id": _ID,
+            "name": _TEXT,
+            "summary": {"type": "string"},
+            "sources": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"id": _ID, "title": _TEXT, "url": _TEXT, "licence": _TEXT},
+                    "required": ["id"],
+                    "additionalProperties": False,
+                },
+            },
+            "tracks": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"id": _ID, "name": _TEXT, "colour": _COLOUR,
+                                   "color": _COLOUR},
+                    "required": ["id"],
+                    "additionalProperties": False,
+                },
+            },
+            "roles": {"type": "array", "items": {"$ref": "#/$defs/role"}, "minItems": 1},
+            "moves": {"type": "array", "items": {"$ref": "#/$defs/move"}},
+            "variants": {"type": "array", "items": {"$ref": "#/$defs/variant"}},
+        },
+        "required": ["roles"],
+        "additionalProperties": False,
+        "$defs": {"role": role, "move": move, "variant": variant},
+    }
+
+
+SCHEMAS = {"company": company_schema, "ladder": ladder_schema}

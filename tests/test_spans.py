@@ -1,0 +1,148 @@
+"""Org numbers: headcount, open positions, layers, span of control and its flags."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ladder.analysis.spans import format_stats, org_stats
+from ladder.model.org import Department, Org, Person
+from ladder.sources.company import load_company
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def team(manager: str, size: int, prefix: str, **fields) -> list[Person]:
+    return [Person(f"{prefix}{i}", f"{prefix.upper()} {i}", manager=manager, **fields)
+            for i in range(size)]
+
+
+def sample() -> Org:
+    """ceo -> (pa assistant, cto -> 11 engineers, cfo -> 1 report, cpo -> 3 incl. a vacancy,
+    a job share and a group of 4.4 FTE)."""
+    people = [
+        Person("ceo", "Cee Oh", "CEO", department="lead"),
+        Person("pa", "Pat Quinn", "Assistant", manager="ceo", assistant=True, department="lead"),
+        Person("cto", "Tess Tech", "CTO", manager="ceo", department="eng"),
+        *team("cto", 11, "e", department="eng"),
+        Person("cfo", "Fin Ance", "CFO", manager="ceo"),
+        Person("acc", "Acc Ount", "Accountant", manager="cfo"),
+        Person("cpo", "Pro Duct", "CPO", manager="ceo"),
+        Person("open", "", "Product Manager", manager="cpo", vacant=True),
+        Person("duo", "Ana", "Leads", manager="cpo", shared_with=("Ben",)),
+        Person("ops", "Ops team", "Operations", manager="cpo", fte=4.4),
+    ]
+    return Org.build("Sample", people, [Department("lead", "Leadership"),
+                                        Department("eng", "Engineering", "#54a24b")])
+
+
+def by_id(stats):
+    return {m["id"]: m for m in stats["managers"]}
+
+
+def test_totals_layers_and_spans():
+    stats = org_stats(sample())
+    assert stats["entries"] == 20
+    assert stats["headcount"] == 1 + 1 + 1 + 11 + 1 + 1 + 1 + 2 + 4  # no vacancy; group 4
+    assert stats["open_positions"] == 1
+    assert stats["layers"] == 3
+    # Assistants are not a layer's positions; a group counts its FTE, a job share its people.
+    assert stats["positions_per_layer"] == [1, 3, 11 + 1 + 1 + 2 + 4]
+    managers = by_id(stats)
+    assert list(managers) == ["ceo", "cto", "cfo", "cpo"]  # top-down, input order
+    assert {k: m["direct"] for k, m in managers.items()} == {
+        "ceo": 3,  # the assistant is beside the CEO, not a report
+        "cto": 11, "cfo": 1,
+        "cpo": 1 + 2 + 4,  # the open position, the job share, the group
+    }
+    assert managers["cpo"]["open"] == 1
+    assert managers["ceo"]["total"] == stats["headcount"] - 1
+    assert managers["ceo"]["layer"] == 1 and managers["cpo"]["layer"] == 2
+    assert stats["span"] == {"mean": 5.5, "median": 5.0, "max": 11}
+    assert (stats["assistants"], stats["job_shares"], stats["top_level"]) == (1, 1, ["ceo"])
+
+
+@pytest.mark.parametrize(("narrow", "wide", "flags"), [
+    (2, 10, {"cto": "wide", "cfo": "narrow"}),
+    (3, 10, {"ceo": "narrow", "cto": "wide", "cfo": "narrow"}),  # narrow is inclusive
+    (2, 11, {"cfo": "narrow"}),  # wide is "more than"
+    (0, 6, {"cto": "wide", "cpo": "wide"}),
+])
+def test_flags_follow_the_thresholds(narrow, wide, flags):
+    stats = org_stats(sample(), narrow=narrow, wide=wide)
+    found = {k: m["flag"] for k, m in by_id(stats).items() if m["flag"]}
+    assert found == flags
+    assert stats["narrow"] == [k for k, f in flags.items() if f == "narrow"]
+    assert stats["wide"] == [k for k, f in flags.items() if f == "wide"]
+    assert stats["thresholds"] == {"narrow": narrow, "wide": wide}
+
+
+@pytest.mark.parametrize(("narrow", "wide"), [(-1, 10), (5, 5), (3, 2)])
+def test_thresholds_must_make_sense(narrow, wide):
+    with pytest.raises(ValueError):
+        org_stats(sample(), narrow=narrow, wide=wide)
+
+
+def test_departments():
+    stats = org_stats(sample())
+    assert stats["departments"] == [
+        {"id": "lead", "name": "Leadership", "headcount": 2, "open_positions": 0},
+        {"id": "eng", "name": "Engineering", "headcount": 12, "open_positions": 0},
+    ]
+
+
+def test_stats_are_plain_json_and_deterministic():
+    stats = org_stats(sample())
+    assert json.loads(json.dumps(stats)) == stats
+    assert json.dumps(org_stats(sample())) == json.dumps(stats)
+
+
+def test_a_forest_and_a_single_person():
+    org = Org.build("Two", [Person("a", "A"), Person("b", "B", manager="a"), Person("c", "C")])
+    stats = org_stats(org)
+    assert stats["top_level"] == ["a", "c"] and stats["layers"] == 2
+    assert stats["positions_per_layer"] == [2, 1]
+    alone = org_stats(Org.build("One", [Person("a", "A")]))
+    assert (alone["managers_count"], alone["span"]["max"], alone["layers"]) == (0, 0, 1)
+    assert ["managers", "0"] in [line.split() for line in format_stats(alone).splitlines()]
+
+
+def test_table_lists_every_manager_with_its_flag():
+    text = format_stats(org_stats(sample()))
+    lines = text.splitlines()
+    assert lines[0] == "Sample"
+    assert ["headcount", "23"] in [line.split() for line in lines]
+    assert any(line.startswith("  layers") and "(positions per layer: 1, 3, 19)" in line
+               for line in lines)
+    rows = {line.strip().split("  ")[0]: line for line in lines if "  " in line.strip()}
+    assert rows["Tess Tech"].rstrip().endswith("wide")
+    assert rows["Fin Ance"].rstrip().endswith("narrow")
+    assert not rows["Cee Oh"].rstrip().endswith(("wide", "narrow"))
+    # Managers are indented by layer, below the header and its rule.
+    header = next(i for i, line in enumerate(lines) if line.startswith("manager"))
+    assert lines[header + 2].startswith("Cee Oh")
+    assert lines[header + 3].startswith("  Tess Tech")
+
+
+def test_table_columns_line_up_with_wide_letters():
+    org = Org.build("Wide", [Person("a", "王小明", "CEO"), *team("a", 3, "x"),
+                             Person("b", "Bo", "CTO", manager="a"), *team("b", 3, "y")])
+    lines = format_stats(org_stats(org)).splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("manager"))
+    # "王小明" takes six terminal columns; the title column starts at the same place in each row.
+    title_at = lines[header].index("title")
+    assert lines[header + 2].startswith("王小明" + " " * (title_at - 6) + "CEO")
+    assert lines[header + 3].startswith("  Bo" + " " * (title_at - 4) + "CTO")
+
+
+@pytest.mark.parametrize(("name", "headcount", "open_positions", "layers"), [
+    ("startup", 7, 1, 3),
+    ("scale-up", 56, 1, 4),
+    ("enterprise", 403, 13, 5),
+])
+def test_example_numbers(name, headcount, open_positions, layers):
+    stats = org_stats(load_company(EXAMPLES / f"{name}.yaml"))
+    assert (stats["headcount"], stats["open_positions"], stats["layers"]) == (
+        headcount, open_positions, layers)
