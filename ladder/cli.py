@@ -13,7 +13,8 @@ import click
 from ladder import __version__, api
 from ladder.errors import LadderError
 from ladder.model.variants import find_variant, project, variant_ids
-from ladder.sources.detect import LADDER, source_kind
+from ladder.sources.company import check_company
+from ladder.sources.detect import COMPANY, LADDER, source_kind
 from ladder.sources.ladders import load_ladder
 
 
@@ -142,10 +143,22 @@ def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
 @main.command()
 @click.argument("source")
 def validate(source: str) -> None:
-    """Check a ladder file: print every problem with its line; exit 1 on any error."""
+    """Check a ladder file or a company config: print every problem with its line.
+
+    Exits 1 when any problem is an error; warnings and notes do not fail.
+    """
     kind = source_kind(source)
+    if kind == COMPANY:
+        org, problems = check_company(source)
+        for problem in problems:
+            click.echo(str(problem), err=problem.severity != "info")
+        errors = sum(p.severity == "error" for p in problems)
+        if errors or org is None:
+            raise click.exceptions.Exit(1)
+        click.echo(f"{source}: ok: {len(org)} positions, {org.headcount()} people")
+        return
     if kind != LADDER:
-        raise click.UsageError(f"'{source}' is a {kind} file: not wired yet")
+        raise click.UsageError(f"'{source}' is an HR export: use 'ladder import' to check it")
     ladder = load_ladder(source)
     for variant_id in variant_ids(ladder):
         project(ladder, variant_id)
