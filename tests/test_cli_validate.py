@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from conftest import REPO
 
 from ladder.cli import main
 
@@ -20,6 +21,6 @@ def test_validate_lists_every_problem_of_a_company(data_dir):
 
 def test_validate_accepts_the_examples():
     for name in ("startup", "scale-up", "enterprise"):
-        result = CliRunner().invoke(main, ["validate", f"examples/{name}.yaml"])
+        result = CliRunner().invoke(main, ["validate", str(REPO / "examples" / f"{name}.yaml")])
         assert result.exit_code == 0, result.output
         assert "ok:" in result.output
