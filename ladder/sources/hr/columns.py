@@ -13,7 +13,6 @@ Headers are compared after dropping case and everything but letters and digits, 
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping, Sequence
 
@@ -78,8 +77,7 @@ manager_email, name, first_name, last_name, title, department, location, grade)
     mapping: dict[str, str] = {}
     if not text or not text.strip():
         raise SourceError("--map is empty", hint="e.g. --map id=EmpNo,manager=Boss")
-    parts = next(csv.reader([text], skipinitialspace=True))
-    for part in parts:
+    for part in _split(text):
         if not part.strip():
             continue
         if "=" not in part:
@@ -100,6 +98,26 @@ manager_email, name, first_name, last_name, title, department, location, grade)
     if not mapping:
         raise SourceError("--map is empty", hint="e.g. --map id=EmpNo,manager=Boss")
     return mapping
+
+
+def _split(text: str) -> list[str]:
+    """Split at commas outside double quotes; the quotes themselves are dropped."""
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if quoted:
+        raise SourceError("--map: a double quote is not closed",
+                          hint='e.g. --map \'id=Ref,manager="Boss, direct"\'')
+    parts.append("".join(current))
+    return parts
 
 
 def find_header(headers: Sequence[str], wanted: str) -> int | None:
@@ -175,18 +193,21 @@ _FIELD_WORDS = {"id": "employee id", "manager": "manager id"}
 
 
 def _pair_rule(headers: Sequence[str], found: dict[str, int], used: set[int]) -> None:
+    """Find the manager column named after the id column (``X`` and ``ParentX``)."""
+    if "manager" in found:
+        return
     normals = [normal(h) for h in headers]
-    for a, key in enumerate(normals):
-        if not key or a in used:
+    ids = [found["id"]] if "id" in found else [i for i in range(len(headers)) if i not in used]
+    for a in ids:
+        key = normals[a]
+        if not key:
             continue
+        wanted = {prefix + key for prefix in PAIR_PREFIXES} | {key + "parent"}
         for b, other in enumerate(normals):
-            if b in used or b == a:
-                continue
-            if any(other == prefix + key for prefix in PAIR_PREFIXES) or other == key + "parent":
-                if "id" not in found and "manager" not in found:
-                    found["id"], found["manager"] = a, b
-                    used.update((a, b))
-                    return
+            if b != a and b not in used and other in wanted:
+                found["id"], found["manager"] = a, b
+                used.update((a, b))
+                return
 
 
 def suggest_map(
@@ -213,10 +234,9 @@ def suggest_map(
     for field in ("id", "manager", *[f for f in chosen if f not in ("id", "manager")]):
         if field in chosen:
             column = chosen[field]
-            if any(c in column for c in ',"='):
-                column = '""' + column.replace('"', '\\"') + '""'
-            parts.append(f"{field}={column}")
-    return f'--map "{",".join(parts)}"'
+            parts.append(f'{field}="{column}"' if "," in column else f"{field}={column}")
+    text = ",".join(parts)
+    return f"--map '{text}'" if '"' in text else f'--map "{text}"'
 
 
 def _guess_pair(headers: Sequence[str], samples: Sequence[Sequence[str]]) -> dict[str, str]:

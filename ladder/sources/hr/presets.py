@@ -101,6 +101,12 @@ def status_of(name: str) -> str | None:
     return None
 
 
+def _unit(text: str) -> str | None:
+    """The unit name; None when blank or written as N/A or N/D (no unit)."""
+    text = clean_text(text)
+    return None if text.casefold() in ("", "n/a", "na", "n/d", "nd", "-") else text
+
+
 def _has(headers: list[str], *wanted: str) -> bool:
     normals = {normal(h) for h in headers}
     return all(w in normals for w in wanted)
@@ -149,7 +155,7 @@ def _build_uk(senior: Table, junior: Table | None,
             name={"vacant": "Vacant", "eliminated": "Eliminated",
                   "not-disclosed": "Not disclosed"}.get(status or "", raw_name),
             title=clean_text(_value(values, columns.get("title"))),
-            department=clean_text(_value(values, columns.get("department"))) or None,
+            department=_unit(_value(values, columns.get("department"))),
             vacant=status in ("vacant", "eliminated"),
             extra=tuple(extra), share=True, values=tuple(values),
         )
@@ -193,7 +199,7 @@ def _add_junior(junior: Table, result: PresetResult) -> None:
             manager=_value(values, columns.get("manager")),
             name="Vacant" if vacant else (title or "Junior staff"),
             title=grade, vacant=vacant,
-            department=clean_text(_value(values, columns.get("department"))) or None,
+            department=_unit(_value(values, columns.get("department"))),
             referable=False, values=tuple(values), label="junior staff: ",
         )
         try:

@@ -276,11 +276,11 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                            f"manager '{ref}' linked to '{match}' (--fix {','.join(needed)})")
                 else:
                     kind = "case-only-manager" if "case" in needed else "space-only-manager"
-                    ignored = " and ".join(
-                        {"case": "case", "space": "surrounding spaces"}[n] for n in needed)
+                    ignored = {("case",): "case is", ("space",): "surrounding spaces are",
+                               ("case", "space"): "case and surrounding spaces are"}
                     report(node, "warning", kind,
-                           f"manager '{ref}' matches '{match}' only when {ignored} "
-                           f"{'is' if len(needed) == 1 else 'are'} ignored: drawn as a root",
+                           f"manager '{ref}' matches '{match}' only if "
+                           f"{ignored[tuple(needed)]} ignored: drawn as a root",
                            f"use --fix {','.join(needed)}")
                     continue
             elif matches:
@@ -428,17 +428,17 @@ def summary_line(rows: int, drawn: int, problems: list[Problem]) -> str:
     if not problems:
         return text
     counts = Counter(p.kind for p in problems)
-    hints: dict[str, set[str]] = defaultdict(set)
+    needed: dict[str, set[str]] = defaultdict(set)  # the --fix each kind asks for
     for problem in problems:
         if problem.kind.endswith("-only-manager") and problem.hint:
-            hints[problem.kind].add(problem.hint)
+            needed[problem.kind].update(problem.hint.rsplit(" ", 1)[-1].split(","))
     order = list(KIND_LABELS)
     parts = []
     for kind in sorted(counts, key=lambda k: (order.index(k) if k in order else len(order), k)):
         singular, plural = KIND_LABELS.get(kind, (kind, kind))
         part = f"{counts[kind]} {singular if counts[kind] == 1 else plural}"
-        if len(hints[kind]) == 1:
-            part += f": {next(iter(hints[kind]))}"
+        if needed[kind]:
+            part += f": use --fix {','.join(f for f in FIXES if f in needed[kind])}"
         parts.append(part)
     return f"{text} ({'; '.join(parts)})"
 
