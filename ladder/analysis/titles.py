@@ -44,6 +44,8 @@ def normalise_title(text: str) -> str:
     ('head product', 'senior product manager')
     """
     text = text.casefold().replace("&", " and ").replace("+", " and ")
+    # dotted initials are one word: "V.P." is "vp"
+    text = re.sub(r"\b(?:\w\.){2,}", lambda m: m.group(0).replace(".", "") + " ", text)
     words = re.sub(r"[^\w]+", " ", text).split()
     out: list[str] = []
     for word in words:
