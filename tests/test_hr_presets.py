@@ -103,5 +103,7 @@ def test_preset_errors(tmp_path):
         load_export(SENIOR, preset="uk-organogram", junior=SENIOR)
     with pytest.raises(SourceError, match="--junior is for the junior-staff file"):
         load_export(DATA / "cycles.csv", junior=JUNIOR)
-    with pytest.raises(SourceError, match="cannot tell which column"):
+    with pytest.raises(SourceError, match="not a UK organogram senior-staff file"):
         load_export(DATA / "cycles.csv", preset="uk-organogram")
+    with pytest.raises(SourceError, match="this is a junior-staff file, not the senior one"):
+        load_export(JUNIOR, preset="uk-organogram")

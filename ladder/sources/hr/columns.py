@@ -74,16 +74,30 @@ def parse_mapping(text: str) -> dict[str, str]:
     ladder.errors.SourceError: --map: unknown field 'boss' (fields: id, manager, email, \
 manager_email, name, first_name, last_name, title, department, location, grade)
     """
-    mapping: dict[str, str] = {}
     if not text or not text.strip():
         raise SourceError("--map is empty", hint="e.g. --map id=EmpNo,manager=Boss")
+    pairs = []
     for part in _split(text):
         if not part.strip():
             continue
         if "=" not in part:
             raise SourceError(f"--map: '{part}' is not FIELD=COLUMN",
                               hint="e.g. --map id=EmpNo,manager=Boss")
-        key, column = (s.strip() for s in part.split("=", 1))
+        key, column = part.split("=", 1)
+        pairs.append((key, column))
+    return check_mapping(pairs)
+
+
+def check_mapping(pairs: Mapping[str, str] | Sequence[tuple[str, str]]) -> dict[str, str]:
+    """{field: column} with field names checked and their aliases spelt out.
+
+    >>> check_mapping({"ID": "Ref", "parent": "Boss"})
+    {'id': 'Ref', 'manager': 'Boss'}
+    """
+    items = pairs.items() if isinstance(pairs, Mapping) else pairs
+    mapping: dict[str, str] = {}
+    for key, column in items:
+        key, column = str(key).strip(), str(column).strip()
         field = key.lower().replace("-", "_")
         field = FIELD_ALIASES.get(field, field)
         if field not in CANDIDATES:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ladder.errors import Problem, SourceError, did_you_mean
 from ladder.model.org import Department, Org
-from ladder.sources.hr.columns import detect_columns, parse_mapping
+from ladder.sources.hr.columns import check_mapping, detect_columns, parse_mapping
 from ladder.sources.hr.presets import PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
 from ladder.sources.hr.read import SUFFIXES, Table, read_table
@@ -101,6 +101,8 @@ def load_export(
     fixes = parse_fix(fix)
     if isinstance(mapping, str):
         mapping = parse_mapping(mapping)
+    elif mapping is not None:
+        mapping = check_mapping(mapping)
     chosen = get_preset(preset) if preset else None
     senior_filter = chosen.matches if chosen else None
     table = read_table(path, want_sheet=senior_filter)

@@ -126,13 +126,23 @@ def _value(values: list[str], index: int | None) -> str:
 
 def _build_uk(senior: Table, junior: Table | None,
               mapping: Mapping[str, str] | None) -> PresetResult:
-    columns = detect_columns(
-        senior.headers, file=senior.file, mapping=mapping, candidates=SENIOR_COLUMNS,
-        required=("id", "manager"), line=senior.header_row,
-    )
     if _junior_matches(senior.headers) and not _senior_matches(senior.headers):
         raise SourceError("this is a junior-staff file, not the senior one", file=senior.file,
                           hint="give the senior file first and this one with --junior")
+    try:
+        columns = detect_columns(
+            senior.headers, file=senior.file, mapping=mapping, candidates=SENIOR_COLUMNS,
+            required=("id", "manager"), line=senior.header_row,
+        )
+    except SourceError as error:
+        if mapping:
+            raise
+        shown = ", ".join(f"'{h}'" for h in senior.headers if h)
+        raise SourceError(
+            "not a UK organogram senior-staff file: no 'Post Unique Reference' and "
+            "'Reports to Senior Post' columns", file=senior.file, line=senior.header_row,
+            hint=f"headers seen: {shown}; without --preset the columns are detected as in "
+            "any export") from error
     result = PresetResult([], null_managers=NULL_MANAGERS | {"xx"})
     result.columns = {f: senior.headers[i] for f, i in columns.items()}
     organisations: Counter[str] = Counter()

@@ -27,6 +27,7 @@ Presets add their own kinds (``eliminated-post``, ``not-in-post``, ``bad-fte``) 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ladder.errors import Problem, did_you_mean
@@ -35,6 +36,7 @@ from ladder.model.org import Person
 NULL_MANAGERS = frozenset({"", "null", "none", "nil", "n/a", "na", "#n/a", "-", "--", "(none)",
                            "(blank)", "nan"})
 FIXES = ("case", "space")
+GUESSES = 20  # missing managers that get a "did you mean" hint
 
 # kind -> (singular, plural) for the summary line; order = order in the summary.
 KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -256,6 +258,7 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
         by_case[key.casefold()].append(key)
         by_both[key.strip().casefold()].append(key)
 
+    guessed = 0
     for node in nodes:
         ref = node.manager
         own = node.id if node.key is None else node.key
@@ -291,9 +294,11 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                        "correct the manager column")
                 continue
             else:
+                guessed += 1  # close matches are slow to find: only for the first few
+                hint = did_you_mean(ref, _near(ref, index)) if guessed <= GUESSES else None
                 report(node, "warning", "missing-manager",
                        f"manager '{ref}' does not exist: drawn as a root",
-                       did_you_mean(ref, list(index)[:5000]) or "is the manager in the export?")
+                       hint or "is the manager in the export?")
                 continue
         if target is node or (own and ref == own):
             report(node, "warning", "self-report",
@@ -301,6 +306,16 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                    "give it its real manager, or leave the manager empty for the top")
             continue
         node.parent = target
+
+
+def _near(ref: str, keys: Iterable[str], limit: int = 2000) -> list[str]:
+    """Keys of about the length of ``ref`` (and, in a big export, its first letter): the few
+    worth comparing for a "did you mean" hint."""
+    near = [k for k in keys if abs(len(k) - len(ref)) <= 2]
+    if len(near) > limit:
+        first = ref.strip()[:1].casefold()
+        near = [k for k in near if k.strip()[:1].casefold() == first]
+    return near[:limit]
 
 
 def _loose_match(ref: str, by_space, by_case, by_both) -> tuple[list[str], list[str]]:
