@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from hr_helpers import DATA, assert_accounted
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ladder.errors import SourceError
 from ladder.sources.hr import load_export
@@ -107,3 +109,46 @@ def test_preset_errors(tmp_path):
         load_export(DATA / "cycles.csv", preset="uk-organogram")
     with pytest.raises(SourceError, match="this is a junior-staff file, not the senior one"):
         load_export(JUNIOR, preset="uk-organogram")
+
+
+HEADER = ('"Post Unique Reference","Name","Grade","Job Title","Unit",'
+          '"Reports to Senior Post","FTE"')
+posts = st.sampled_from(["P1", "P2", "P3", "p3", "P4", "0", "XX", " P1"])
+names = st.sampled_from(["Ann", "Bo", "N/D", "'Vacant'", "Vacancy", "Eliminated'",
+                         "'Eliminated'", ""])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(posts, names, posts), min_size=1, max_size=10),
+       st.lists(st.tuples(posts, st.sampled_from(["1", "2.5", "N/A", "0"])), max_size=5),
+       st.sampled_from([(), ("case", "space")]))
+def test_any_organogram_is_fully_accounted(tmp_path_factory, seniors, juniors, fix):
+    folder = tmp_path_factory.mktemp("uk")
+    senior = folder / "senior.csv"
+    senior.write_text("\n".join([HEADER] + [
+        f'"{post}","{name}","SCS1","Deputy Director","Unit","{manager}","1"'
+        for post, name, manager in seniors]) + "\n", encoding="utf-8")
+    junior = folder / "junior.csv"
+    junior.write_text("\n".join(
+        ['"Unit","Reporting Senior Post","Grade","Generic Job Title","Number of Posts in FTE"']
+        + [f'"Unit","{post}","EO","Officer","{fte}"' for post, fte in juniors]) + "\n",
+        encoding="utf-8")
+    try:
+        result = load_export(senior, preset="uk-organogram",
+                             junior=junior if juniors else None, fix=fix)
+    except SourceError as error:
+        assert "no data rows" in str(error) or "nothing to draw" in str(error)
+        return
+    assert_accounted(result)
+    assert result.rows == len(seniors) + len(juniors)
+
+
+def test_nothing_to_draw_is_an_error_that_carries_the_problems(tmp_path):
+    path = tmp_path / "senior.csv"
+    path.write_text(HEADER + '\n"P1","Eliminated","SCS1","Gone","Unit","XX","1"\n',
+                    encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_export(path, preset="uk-organogram")
+    assert str(caught.value).startswith(
+        f"{path}: nothing to draw: 1 row: 0 drawn, 1 problem (1 eliminated post)")
+    assert [p.kind for p in caught.value.problems] == ["eliminated-post"]

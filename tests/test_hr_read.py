@@ -121,3 +121,11 @@ def test_is_export():
     assert is_export("a.csv") and is_export("a.TSV") and is_export("a.txt")
     assert is_export("a.xlsx") and is_export("a.xls")
     assert not is_export("acme.yaml") and not is_export("chart.svg")
+
+
+def test_title_lines_above_the_header_are_skipped(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("Acme staff, January\n\nid,name,parentId,title\n1,Ann,,CEO\n2,Bo,1,CTO\n",
+                    encoding="utf-8")
+    result = load_export(path)
+    assert result.rows == 2 and result.org.people["2"].line == 5

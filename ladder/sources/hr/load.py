@@ -124,6 +124,12 @@ def load_export(
     departments = _department_ids(built.entries)
     resolution = resolve(built.entries, fixes=fixes, null_managers=built.null_managers,
                          problems=built.problems, departments=departments)
+    every_row = [(t.file, r.row) for t in tables for r in t.records]
+    if not resolution.people:  # e.g. every post eliminated: a chart of nothing helps nobody
+        raise SourceError(
+            f"nothing to draw: {summary_line(len(every_row), 0, resolution.problems)}",
+            file=str(path), problems=resolution.problems,
+            hint="the problems say why each row is left out")
     used = {p.department for p in resolution.people if p.department}
     org = Org.build(
         built.org_name or path.stem,
@@ -131,7 +137,6 @@ def load_export(
         [Department(d_id, name) for name, d_id in departments.items() if d_id in used],
         source=str(path),
     )
-    every_row = [(t.file, r.row) for t in tables for r in t.records]
     return ImportResult(
         org=org, problems=resolution.problems, rows=len(every_row),
         drawn=len(resolution.drawn), files=tuple(t.file for t in tables),

@@ -438,7 +438,7 @@ def summary_line(rows: int, drawn: int, problems: list[Problem]) -> str:
     >>> summary_line(9, 9, [p, p])
     '9 rows: 9 drawn, 2 problems (2 case-only manager matches: use --fix case)'
     """
-    text = f"{rows} rows: {drawn} drawn, {len(problems)} problem" + (
+    text = f"{rows} row{'' if rows == 1 else 's'}: {drawn} drawn, {len(problems)} problem" + (
         "" if len(problems) == 1 else "s")
     if not problems:
         return text

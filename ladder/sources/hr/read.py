@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -158,14 +159,13 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table:
-    """Header row = the first row with two or more filled cells (title lines above it are
-    not data); records = the non-blank rows below it."""
+    """Header row = the first row filled at least 60% as wide as the widest of the first
+    rows, and at least two cells wide (title lines above it are not data); records = the
+    non-blank rows below it."""
     rows = list(rows)
-    header_at = None
-    for index, record in enumerate(rows[:HEADER_SEARCH]):
-        if sum(1 for v in record.values if v.strip()) >= 2:
-            header_at = index
-            break
+    filled = [sum(1 for v in r.values if v.strip()) for r in rows[:HEADER_SEARCH]]
+    wide_enough = max(2, math.ceil(0.6 * max(filled, default=0)))
+    header_at = next((i for i, n in enumerate(filled) if n >= wide_enough), None)
     if header_at is None:
         if any(v.strip() for r in rows for v in r.values):
             raise SourceError("no header row found (a row with the column names)", file=file,
