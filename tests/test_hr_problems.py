@@ -158,3 +158,12 @@ def test_any_messy_export_is_fully_accounted(tmp_path_factory, rows, fix):
         return
     assert_accounted(result)
     assert result.rows == sum(1 for r in rows if any(v.strip() for v in r))
+
+
+def test_manager_ids_written_as_decimals_get_a_hint(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("id,name,parentId\n1,Ann,\n2,Bo,1.0\n", encoding="utf-8")
+    result = load_export(path)
+    assert kinds(result) == {3: ["missing-manager"]}
+    assert result.problems[0].hint == ("'1' exists: the manager column was written as "
+                                       "decimals; export it as whole numbers")

@@ -26,6 +26,7 @@ Presets add their own kinds (``eliminated-post``, ``not-in-post``, ``bad-fte``) 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -296,6 +297,10 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
             else:
                 guessed += 1  # close matches are slow to find: only for the first few
                 hint = did_you_mean(ref, _near(ref, index)) if guessed <= GUESSES else None
+                whole = re.fullmatch(r"\s*(\d+)\.0+\s*", ref)
+                if whole and whole.group(1) in index:  # ids through a spreadsheet as decimals
+                    hint = (f"'{whole.group(1)}' exists: the manager column was written as "
+                            "decimals; export it as whole numbers")
                 report(node, "warning", "missing-manager",
                        f"manager '{ref}' does not exist: drawn as a root",
                        hint or "is the manager in the export?")
