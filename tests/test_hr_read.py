@@ -129,3 +129,14 @@ def test_title_lines_above_the_header_are_skipped(tmp_path):
                     encoding="utf-8")
     result = load_export(path)
     assert result.rows == 2 and result.org.people["2"].line == 5
+
+
+def test_damaged_xlsx(tmp_path):
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(DATA / "people.xlsx") as source, zipfile.ZipFile(damaged, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]  # cut in the middle of the XML
+            out.writestr(item, data)
+    assert "not a readable .xlsx file" in str(_error(damaged))

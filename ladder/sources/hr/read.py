@@ -189,12 +189,21 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
     except ImportError:  # pragma: no cover - installed with ladder
         raise SourceError("reading .xlsx needs the openpyxl package", file=str(path),
                           hint="pip install openpyxl") from None
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # what a damaged or foreign file makes openpyxl raise (SyntaxError: broken XML)
+    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
+                  TypeError, SyntaxError)
+
+    def fail(error: Exception) -> SourceError:
+        return SourceError(f"not a readable .xlsx file ({type(error).__name__})",
+                           file=str(path), hint="open it in a spreadsheet and save it again "
+                           "as .xlsx, or export CSV")
+
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise SourceError(f"not a readable .xlsx file ({type(error).__name__})",
-                          file=str(path), hint="open it in a spreadsheet and save it again "
-                          "as .xlsx, or export CSV") from None
+    except unreadable as error:
+        raise fail(error) from None
     try:
         sheets = list(book.worksheets)
         if not sheets:
@@ -202,10 +211,14 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                               hint="export the sheet with the people")
         found: list[Table] = []
         for sheet in sheets:
-            rows = [
-                Record(number, [_cell_text(v) for v in values])
-                for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)
-            ]
+            try:
+                rows = [
+                    Record(number, [_cell_text(v) for v in values])
+                    for number, values in enumerate(
+                        sheet.iter_rows(min_row=1, values_only=True), 1)
+                ]
+            except unreadable as error:
+                raise fail(error) from None
             try:
                 table = _table(str(path), rows, sheet=sheet.title)
             except SourceError:
