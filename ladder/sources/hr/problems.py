@@ -1,6 +1,7 @@
 """Turn export rows into people, accounting for every row: drawn, or named in a problem.
 
-What happens to a messy row (the user wants a chart anyway, so we draw what we can and say so):
+The user wants a chart anyway, so we draw what we can and say what we did. No problem stops
+an import (each is a ``warning`` or an ``info``); every problem names its file and row.
 
 ==================  ========================================================================
 kind                what is drawn
@@ -8,20 +9,28 @@ kind                what is drawn
 missing-manager     the row, as an extra root (its manager is not in the export)
 case-only-manager   the row as an extra root; ``--fix case`` links it to the manager that
 space-only-manager  matches when case (or surrounding spaces: ``--fix space``) is ignored
-manager-fixed       (info) such a link made because ``--fix`` asked for it
+manager-fixed       (info) such a link, made because ``--fix`` asked for it
 self-report         the row, as a root
 cycle               every row; the cycle is broken at its earliest row, which becomes a root
+several-roots       every root; the one heading the largest tree is the main one, the others
+                    (manager empty, ``NULL``, ``-``, ``N/A``...) are reported. One root
+                    written that way is the normal top of the chart, not a problem
 duplicate-row       nothing more: a row equal in every field to an earlier one is drawn once
 duplicate-id        the row, under the id ``ID~ROW``; reports to ``ID`` go to the first row
-missing-id          the row, under the id ``row-ROW``
-missing-name        the row, named by its id
-several-roots       every root; the one heading the largest tree is the main one
-repeated-post       (presets) a post listed again as gone is drawn once, from its live row
-job-share           (presets) the rows of one post are one card with several names
+missing-id          the row, under the id ``row-ROW``; nobody can report to it
+missing-name        the row, named by its email or id
+extra-fields        the row; the values beyond the header's columns are not read
+repeated-post       (presets) nothing more: a post listed again as gone is drawn once, from
+                    its live row
+job-share           (presets) the row, on the card of the first row of its post (one card,
+                    several names)
+eliminated-post     (presets) nothing, unless someone drawn still reports to it: then a
+                    vacant card
+not-in-post         (presets) the row, as its own card ``0~ROW`` (UK post ``0``)
+bad-fte             (presets) the group card, without a count
 ==================  ========================================================================
 
-Presets add their own kinds (``eliminated-post``, ``not-in-post``, ``bad-fte``) through
-:class:`Entry` fields. Row numbers are those of the file the row came from.
+Row numbers are those of the file the row came from (the line where a CSV record starts).
 """
 
 from __future__ import annotations
