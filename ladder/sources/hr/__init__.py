@@ -1,0 +1,34 @@
+"""HR exports (CSV, TSV, XLSX) to org charts, with every row accounted for.
+
+>>> from pathlib import Path
+>>> from ladder.sources.hr import load_export
+>>> result = load_export(Path(__file__).parents[3] / "tests" / "data" / "hr" / "cycles.csv")
+>>> result.summary()
+'6 rows: 6 drawn, 2 problems (1 self-report; 1 cycle broken)'
+>>> [p.id for p in result.org.roots()]
+['1', '2', '5']
+
+The modules follow the pipeline of one import:
+
+- :mod:`.read`: bytes to a header and numbered records (encodings, delimiters, XLSX sheets);
+- :mod:`.columns`: which column is the id, the manager, the name...; ``--map`` overrides;
+- :mod:`.presets`: formats with rules of their own (``uk-organogram``);
+- :mod:`.problems`: rows to people, and the account of every row (what is drawn for each
+  kind of problem is tabled there);
+- :mod:`.load`: :func:`load_export` and :class:`ImportResult` tie them together;
+- :mod:`.export_config`: the org written back as a company config (``ladder import``).
+
+No problem stops the import: each is a ``warning`` or ``info`` and the chart is drawn
+anyway. A file that cannot be read at all (missing, empty, header only, no id/manager
+columns, nothing left to draw) raises :class:`~ladder.errors.SourceError`.
+"""
+
+from ladder.sources.hr.columns import check_mapping, parse_mapping
+from ladder.sources.hr.export_config import config_text, write_config
+from ladder.sources.hr.load import ImportResult, is_export, load_export, parse_fix, write_report
+from ladder.sources.hr.presets import PRESETS
+
+__all__ = [
+    "PRESETS", "ImportResult", "check_mapping", "config_text", "is_export", "load_export",
+    "parse_fix", "parse_mapping", "write_config", "write_report",
+]

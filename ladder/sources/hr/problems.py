@@ -1,0 +1,474 @@
+"""Turn export rows into people, accounting for every row: drawn, or named in a problem.
+
+The user wants a chart anyway, so we draw what we can and say what we did. No problem stops
+an import (each is a ``warning`` or an ``info``); every problem names its file and row.
+
+==================  ========================================================================
+kind                what is drawn
+==================  ========================================================================
+missing-manager     the row, as an extra root (its manager is not in the export)
+case-only-manager   the row as an extra root; ``--fix case`` links it to the manager that
+space-only-manager  matches when case (or surrounding spaces: ``--fix space``) is ignored
+manager-fixed       (info) such a link, made because ``--fix`` asked for it
+self-report         the row, as a root
+cycle               every row; the cycle is broken at its earliest row, which becomes a root
+several-roots       every root; the one heading the largest tree is the main one, the others
+                    (manager empty, ``NULL``, ``-``, ``N/A``...) are reported. One root
+                    written that way is the normal top of the chart, not a problem
+duplicate-row       nothing more: a row equal in every field to an earlier one is drawn once
+duplicate-id        the row, under the id ``ID~ROW``; reports to ``ID`` go to the first row
+missing-id          the row, under the id ``row-ROW``; nobody can report to it
+missing-name        the row, named by its email or id
+extra-fields        the row; the values beyond the header's columns are not read
+repeated-post       (presets) nothing more: a post listed again as gone is drawn once, from
+                    its live row
+job-share           (presets) the row, on the card of the first row of its post (one card,
+                    several names)
+eliminated-post     (presets) nothing, unless someone drawn still reports to it: then a
+                    vacant card
+not-in-post         (presets) the row, as its own card ``0~ROW`` (UK post ``0``)
+bad-fte             (presets) the group card, without a count
+==================  ========================================================================
+
+Row numbers are those of the file the row came from (the line where a CSV record starts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ladder.errors import Problem, did_you_mean
+from ladder.model.org import Person
+
+NULL_MANAGERS = frozenset({"", "null", "none", "nil", "n/a", "na", "#n/a", "-", "--", "(none)",
+                           "(blank)", "nan"})
+FIXES = ("case", "space")
+GUESSES = 20  # missing managers that get a "did you mean" hint
+
+# kind -> (singular, plural) for the summary line; order = order in the summary.
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "case-only-manager": ("case-only manager match", "case-only manager matches"),
+    "space-only-manager": ("manager match with stray spaces", "manager matches with stray spaces"),
+    "missing-manager": ("missing manager", "missing managers"),
+    "self-report": ("self-report", "self-reports"),
+    "cycle": ("cycle broken", "cycles broken"),
+    "duplicate-id": ("duplicate id", "duplicate ids"),
+    "duplicate-row": ("duplicate row", "duplicate rows"),
+    "missing-id": ("row without id", "rows without id"),
+    "missing-name": ("row without name", "rows without name"),
+    "several-roots": ("extra root", "extra roots"),
+    "manager-fixed": ("manager linked by --fix", "managers linked by --fix"),
+    "repeated-post": ("repeated post id", "repeated post ids"),
+    "job-share": ("job share", "job shares"),
+    "eliminated-post": ("eliminated post", "eliminated posts"),
+    "not-in-post": ("person not in post (post 0)", "people not in post (post 0)"),
+    "bad-fte": ("unreadable FTE", "unreadable FTEs"),
+    "extra-fields": ("row with extra fields", "rows with extra fields"),
+}
+
+
+@dataclass(eq=False)
+class Entry:
+    """One export row on its way to becoming a person, a position or a group card."""
+
+    file: str
+    row: int
+    id: str  # as written ('' when missing)
+    manager: str  # the reference as written ('' when none)
+    name: str
+    title: str = ""
+    department: str | None = None  # department name
+    location: str | None = None
+    vacant: bool = False
+    fte: float | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    key: str | None = None  # what others' manager references name (default: the id)
+    referable: bool = True  # may others report to it? (False for group cards)
+    share: bool = False  # a repeated id makes a job share, not a duplicate (presets)
+    optional: str | None = None  # drawn only when someone reports to it; the problem kind
+    optional_note: str = ""  # why it is optional, e.g. "Eliminated"
+    values: tuple[str, ...] = ()  # the raw row, to spot exact duplicates
+    label: str = ""  # prefix for messages about rows of a second file, e.g. "junior staff: "
+    person_id: str = ""  # the id in the chart (set by resolve(); a preset may propose one)
+    # filled in by resolve():
+    shared_with: list[str] = field(default_factory=list)
+    parent: Entry | None = None
+    root_note: str = ""  # how a natural root wrote its (absent) manager
+    merged_rows: list[tuple[str, int]] = field(default_factory=list)  # job-share rows
+
+
+@dataclass
+class Resolution:
+    people: list[Person]
+    problems: list[Problem]
+    drawn: set[tuple[str, int]]  # (file, row) of every row shown on a card
+
+
+def resolve(
+    entries: list[Entry],
+    *,
+    fixes: tuple[str, ...] = (),
+    null_managers: frozenset[str] = NULL_MANAGERS,
+    problems: list[Problem] | None = None,
+    departments: dict[str, str] | None = None,
+) -> Resolution:
+    """People from entries in input order, with every problem found on the way.
+
+    ``departments`` maps department names to ids; ``problems`` are earlier findings (kept).
+    """
+    found: list[Problem] = list(problems or [])
+
+    def report(entry: Entry, severity: str, kind: str, message: str,
+               hint: str | None = None, shown_id: str | None = None) -> None:
+        found.append(Problem(severity, kind, entry.label + message, entry.file, entry.row,
+                             entry.id if shown_id is None else shown_id, hint))
+
+    kept = _drop_duplicate_rows(entries, report)
+    nodes = _assign_ids(kept, report)
+    _link_managers(nodes, fixes, null_managers, report)
+    _break_cycles(nodes, report)
+    drawn_nodes = _prune_optional(nodes, report)
+    _report_roots(drawn_nodes, report)
+
+    drawn: set[tuple[str, int]] = set()
+    people = []
+    for node in drawn_nodes:
+        drawn.add((node.file, node.row))
+        drawn.update(node.merged_rows)
+        people.append(_person(node, departments or {}))
+    order = {name: index for index, name in enumerate(dict.fromkeys(e.file for e in entries))}
+    found.sort(key=lambda p: (order.get(p.file or "", 0), p.line or 0))
+    return Resolution(people, found, drawn)
+
+
+def _drop_duplicate_rows(entries: list[Entry], report) -> list[Entry]:
+    seen: dict[tuple[str, tuple[str, ...]], Entry] = {}
+    kept = []
+    for entry in entries:
+        signature = (entry.file, entry.values)
+        first = seen.get(signature) if entry.values else None
+        if first is not None:
+            report(entry, "warning", "duplicate-row",
+                   f"row {entry.row} repeats row {first.row} in every field: drawn once",
+                   "delete the repeated row from the export")
+            continue
+        seen[signature] = entry
+        kept.append(entry)
+    return kept
+
+
+def _assign_ids(entries: list[Entry], report) -> list[Entry]:
+    """Give every entry a unique person id; fold job shares and repeated gone posts."""
+    reserved = {e.id.strip() for e in entries if e.referable and e.id.strip()}
+    assigned: set[str] = set()
+
+    def fresh(base: str) -> str:
+        """``base``, or ``base~2``, ``base~3``...: an id no row uses."""
+        candidate, number = base, 2
+        while candidate in assigned or candidate in reserved:
+            candidate = f"{base}~{number}"
+            number += 1
+        assigned.add(candidate)
+        return candidate
+
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if not entry.referable:  # a preset may have named it already
+            entry.person_id = fresh(entry.person_id or f"{entry.id.strip() or 'row'}~{entry.row}")
+        elif not entry.id.strip():
+            entry.person_id = fresh(f"row-{entry.row}")
+            report(entry, "warning", "missing-id", f"row {entry.row} has no id: drawn as "
+                   f"'{entry.person_id}', and nobody can report to it",
+                   "give every row an id", shown_id="")
+        else:
+            groups[entry.id].append(entry)
+
+    nodes: list[Entry] = []
+    merged: set[int] = set()
+    for entry in entries:
+        if id(entry) in merged:
+            continue
+        if entry.person_id:
+            nodes.append(entry)
+            continue
+        group = groups[entry.id]
+        if len(group) == 1:
+            entry.person_id = _own_id(entry, assigned, fresh)
+            nodes.append(entry)
+            continue
+        # Several rows share this id: a live row outranks rows of posts that are gone.
+        live = [e for e in group if e.optional is None] or group[:1]
+        head = live[0]
+        head.person_id = _own_id(head, assigned, fresh)
+        nodes.append(head)
+        merged.update(id(e) for e in group)
+        for other in group:
+            if other is head:
+                continue
+            if other.optional is not None and other not in live:
+                report(other, "info", "repeated-post",
+                       f"post '{other.id}' is listed again ({other.optional_note}) after row "
+                       f"{head.row}: drawn once, from row {head.row}" if other.row > head.row
+                       else f"post '{other.id}' is listed here ({other.optional_note}) and "
+                       f"again at row {head.row}: drawn once, from row {head.row}")
+            elif head.share and other.manager == head.manager:
+                head.shared_with.append(other.name)
+                head.merged_rows.append((other.file, other.row))
+                report(other, "info", "job-share",
+                       f"post '{other.id}' is also held at row {head.row}: a job share, drawn "
+                       f"as one card ({_names(head)})")
+            else:
+                other.person_id = fresh(f"{other.id.strip()}~{other.row}")
+                other.key = ""  # nobody can name it
+                nodes.append(other)
+                why = (f"reports to '{other.manager}', not '{head.manager}'" if head.share
+                       else "")
+                report(other, "warning", "duplicate-id",
+                       f"id '{other.id}' is used again (first at row {head.row}"
+                       + (f"; {why}" if why else "") + f"): drawn as '{other.person_id}'; "
+                       f"reports to '{other.id}' go to row {head.row}",
+                       "give every row its own id")
+    # keep input order
+    position = {id(e): i for i, e in enumerate(entries)}
+    nodes.sort(key=lambda e: position[id(e)])
+    return nodes
+
+
+def _own_id(entry: Entry, assigned: set[str], fresh) -> str:
+    """The row's id without surrounding spaces; ``ID~ROW`` if that clashes with another id
+    (e.g. 'E1' and 'E1 ')."""
+    wanted = entry.id.strip()
+    if wanted in assigned:
+        return fresh(f"{wanted}~{entry.row}")
+    assigned.add(wanted)
+    return wanted
+
+
+def _names(entry: Entry) -> str:
+    return " & ".join(n for n in (entry.name, *entry.shared_with) if n) or entry.id
+
+
+def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: frozenset[str],
+                   report) -> None:
+    index: dict[str, Entry] = {}
+    for node in nodes:
+        if not node.referable:
+            continue
+        key = node.id if node.key is None else node.key
+        if key:
+            index.setdefault(key, node)
+    by_space: dict[str, list[str]] = defaultdict(list)
+    by_case: dict[str, list[str]] = defaultdict(list)
+    by_both: dict[str, list[str]] = defaultdict(list)
+    for key in index:
+        by_space[key.strip()].append(key)
+        by_case[key.casefold()].append(key)
+        by_both[key.strip().casefold()].append(key)
+
+    guessed = 0
+    for node in nodes:
+        ref = node.manager
+        own = node.id if node.key is None else node.key
+        if not ref.strip():
+            node.root_note = "empty"
+            continue
+        target = index.get(ref)
+        if target is None and ref.strip().casefold() in null_managers:
+            node.root_note = ref.strip()
+            continue
+        if target is None:
+            needed, matches = _loose_match(ref, by_space, by_case, by_both)
+            if len(matches) == 1:
+                match = matches[0]
+                if set(needed) <= set(fixes):
+                    target = index[match]
+                    report(node, "info", "manager-fixed",
+                           f"manager '{ref}' linked to '{match}' (--fix {','.join(needed)})")
+                else:
+                    kind = "case-only-manager" if "case" in needed else "space-only-manager"
+                    ignored = {("case",): "case is", ("space",): "surrounding spaces are",
+                               ("case", "space"): "case and surrounding spaces are"}
+                    report(node, "warning", kind,
+                           f"manager '{ref}' matches '{match}' only if "
+                           f"{ignored[tuple(needed)]} ignored: drawn as a root",
+                           f"use --fix {','.join(needed)}")
+                    continue
+            elif matches:
+                report(node, "warning", "missing-manager",
+                       f"manager '{ref}' does not exist; it matches "
+                       + ", ".join(f"'{m}'" for m in matches)
+                       + " when case or spaces are ignored: drawn as a root",
+                       "correct the manager column")
+                continue
+            else:
+                guessed += 1  # close matches are slow to find: only for the first few
+                hint = did_you_mean(ref, _near(ref, index)) if guessed <= GUESSES else None
+                whole = re.fullmatch(r"\s*(\d+)\.0+\s*", ref)
+                if whole and whole.group(1) in index:  # ids through a spreadsheet as decimals
+                    hint = (f"'{whole.group(1)}' exists: the manager column was written as "
+                            "decimals; export it as whole numbers")
+                report(node, "warning", "missing-manager",
+                       f"manager '{ref}' does not exist: drawn as a root",
+                       hint or "is the manager in the export?")
+                continue
+        if target is node or (own and ref == own):
+            report(node, "warning", "self-report",
+                   f"'{node.id}' reports to itself: drawn as a root",
+                   "give it its real manager, or leave the manager empty for the top")
+            continue
+        node.parent = target
+
+
+def _near(ref: str, keys: Iterable[str], limit: int = 2000) -> list[str]:
+    """Keys of about the length of ``ref`` (and, in a big export, its first letter): the few
+    worth comparing for a "did you mean" hint."""
+    near = [k for k in keys if abs(len(k) - len(ref)) <= 2]
+    if len(near) > limit:
+        first = ref.strip()[:1].casefold()
+        near = [k for k in near if k.strip()[:1].casefold() == first]
+    return near[:limit]
+
+
+def _loose_match(ref: str, by_space, by_case, by_both) -> tuple[list[str], list[str]]:
+    """Which fixes make ``ref`` match, and the keys it then matches."""
+    if ref.strip() in by_space:
+        return ["space"], by_space[ref.strip()]
+    if ref.casefold() in by_case:
+        return ["case"], by_case[ref.casefold()]
+    if ref.strip().casefold() in by_both:
+        return ["case", "space"], by_both[ref.strip().casefold()]
+    return [], []
+
+
+def _break_cycles(nodes: list[Entry], report) -> None:
+    """Every reporting cycle is cut at its earliest row, which becomes a root."""
+    order = {id(n): i for i, n in enumerate(nodes)}
+    done: set[int] = set()
+    for start in nodes:
+        path: list[Entry] = []
+        on_path: set[int] = set()
+        node: Entry | None = start
+        while node is not None and id(node) not in done and id(node) not in on_path:
+            path.append(node)
+            on_path.add(id(node))
+            node = node.parent
+        if node is not None and id(node) in on_path:
+            cycle = path[path.index(node):]
+            first = min(cycle, key=lambda n: order[id(n)])
+            turn = cycle.index(first)
+            cycle = cycle[turn:] + cycle[:turn]
+            # walking up from `first` gives its manager first: show the chain of managers
+            shown = " -> ".join(f"'{n.id}' (row {n.row})" for n in [*cycle, first])
+            report(first, "warning", "cycle",
+                   f"reporting cycle {shown}: broken here, '{first.id}' drawn as a root",
+                   "each reports to the next; give one of them a manager outside the circle")
+            first.parent = None
+        done.update(id(n) for n in path)
+
+
+def _prune_optional(nodes: list[Entry], report) -> list[Entry]:
+    """Posts that are gone are drawn only when someone drawn still reports to them."""
+    needed: Counter[int] = Counter()
+    for node in nodes:
+        if node.optional is not None:
+            continue
+        parent = node.parent
+        while parent is not None and parent.optional is not None:
+            first_time = id(parent) not in needed
+            needed[id(parent)] += 1
+            if not first_time:
+                break
+            parent = parent.parent
+    kept = []
+    for node in nodes:
+        if node.optional is None:
+            kept.append(node)
+            continue
+        if id(node) in needed:
+            kept.append(node)
+            report(node, "info", node.optional,
+                   f"post '{node.id}' is {node.optional_note}, but posts or staff still report "
+                   "to it: drawn as a vacant post")
+        else:
+            report(node, "info", node.optional,
+                   f"post '{node.id}' is {node.optional_note}: not drawn")
+    return kept
+
+
+def _report_roots(nodes: list[Entry], report) -> None:
+    natural = [n for n in nodes if n.parent is None and n.root_note]
+    if len(natural) < 2:
+        return
+    children: dict[int, list[Entry]] = defaultdict(list)
+    for node in nodes:
+        if node.parent is not None:
+            children[id(node.parent)].append(node)
+
+    def size(root: Entry) -> int:
+        total, stack = 0, [root]
+        while stack:
+            current = stack.pop()
+            total += 1
+            stack.extend(children.get(id(current), ()))
+        return total
+
+    sizes = {id(n): size(n) for n in natural}
+    main = max(natural, key=lambda n: sizes[id(n)])  # max keeps the earliest on a tie
+    for node in natural:
+        if node is main:
+            continue
+        written = "empty" if node.root_note == "empty" else f"'{node.root_note}'"
+        report(node, "warning", "several-roots",
+               f"'{node.id}' has no manager ({written}): drawn as another root beside "
+               f"'{main.id}' (row {main.row}, {sizes[id(main)]} in its tree)",
+               "give it a manager, or keep it as a separate tree")
+
+
+def _person(node: Entry, departments: dict[str, str]) -> Person:
+    return Person(
+        id=node.person_id,
+        name=node.name,
+        title=node.title,
+        manager=node.parent.person_id if node.parent is not None else None,
+        department=departments.get(node.department) if node.department else None,
+        location=node.location or None,
+        vacant=node.vacant,
+        shared_with=tuple(node.shared_with),
+        fte=node.fte,
+        line=node.row,
+        extra=node.extra,
+    )
+
+
+def summary_line(rows: int, drawn: int, problems: list[Problem]) -> str:
+    """``N rows: D drawn, P problems (counts by kind: hint)``.
+
+    >>> summary_line(3, 3, [])
+    '3 rows: 3 drawn, 0 problems'
+    >>> p = Problem("warning", "case-only-manager", "m", hint="use --fix case")
+    >>> summary_line(9, 9, [p, p])
+    '9 rows: 9 drawn, 2 problems (2 case-only manager matches: use --fix case)'
+    """
+    text = f"{rows} row{'' if rows == 1 else 's'}: {drawn} drawn, {len(problems)} problem" + (
+        "" if len(problems) == 1 else "s")
+    if not problems:
+        return text
+    counts = Counter(p.kind for p in problems)
+    needed: dict[str, set[str]] = defaultdict(set)  # the --fix each kind asks for
+    for problem in problems:
+        if problem.kind.endswith("-only-manager") and problem.hint:
+            needed[problem.kind].update(problem.hint.rsplit(" ", 1)[-1].split(","))
+    order = list(KIND_LABELS)
+    parts = []
+    for kind in sorted(counts, key=lambda k: (order.index(k) if k in order else len(order), k)):
+        singular, plural = KIND_LABELS.get(kind, (kind, kind))
+        part = f"{counts[kind]} {singular if counts[kind] == 1 else plural}"
+        if needed[kind]:
+            part += f": use --fix {','.join(f for f in FIXES if f in needed[kind])}"
+        parts.append(part)
+    return f"{text} ({'; '.join(parts)})"
+
+

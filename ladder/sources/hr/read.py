@@ -1,0 +1,253 @@
+"""Read an HR export (CSV, TSV or XLSX) into a header and numbered records of text.
+
+Everything is text: ids keep their leading zeros, numbers are never reinterpreted. Each record
+carries the row a user sees in a text editor or spreadsheet (the line where a CSV record starts,
+which matters when quoted fields hold line breaks; the sheet row in XLSX).
+
+>>> table = parse_text('id,name\\n1,"Ann\\nLee"\\n\\n2,Bo\\n', "x.csv")
+>>> table.headers, [(r.row, r.values) for r in table.records]
+(['id', 'name'], [(2, ['1', 'Ann\\nLee']), (5, ['2', 'Bo'])])
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ladder.errors import SourceError
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+SHEET_SUFFIXES = (".xlsx", ".xlsm")
+SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES
+DELIMITERS = (",", ";", "\t", "|")
+HEADER_SEARCH = 20  # rows searched for the header below title lines
+
+
+@dataclass(frozen=True)
+class Record:
+    row: int  # 1-based line (CSV: where the record starts) or sheet row (XLSX)
+    values: list[str]
+
+
+@dataclass
+class Table:
+    file: str
+    headers: list[str]
+    header_row: int
+    records: list[Record] = field(default_factory=list)
+    encoding: str | None = None  # text files: the encoding that decoded it
+    sheet: str | None = None  # XLSX: the sheet read
+
+
+def is_table_file(path: str | Path) -> bool:
+    """True for the suffixes an HR export comes in.
+
+    >>> is_table_file("export.CSV"), is_table_file("company.yaml")
+    (True, False)
+    """
+    return Path(path).suffix.lower() in SUFFIXES
+
+
+def read_table(
+    path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None
+) -> Table:
+    """Read a CSV/TSV/TXT or XLSX export; ``want_sheet(headers)`` picks among XLSX sheets."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise SourceError("old Excel .xls files cannot be read", file=str(path),
+                          hint="save it as .xlsx or .csv from Excel")
+    if suffix not in SUFFIXES:
+        raise SourceError(f"cannot read '{suffix or path.name}' files as an HR export",
+                          file=str(path), hint="use .csv, .tsv, .txt or .xlsx")
+    if not path.exists():
+        raise SourceError("file not found", file=str(path))
+    if path.is_dir():
+        raise SourceError("is a folder, not a file", file=str(path))
+    if suffix in SHEET_SUFFIXES:
+        return _read_xlsx(path, want_sheet)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
+    text, encoding = decode(data, str(path))
+    delimiter = "\t" if suffix == ".tsv" else None
+    table = parse_text(text, str(path), delimiter=delimiter)
+    table.encoding = encoding
+    return table
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """Text and the encoding it was in: a byte-order mark decides, else UTF-8, else cp1252.
+
+    >>> decode("café".encode("cp1252"), "x.csv")
+    ('café', 'cp1252')
+    >>> decode(b"\\xef\\xbb\\xbfid", "x.csv")
+    ('id', 'utf-8-sig')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            line = data[3 : 3 + error.start].count(b"\n") + 1
+            raise SourceError("not valid UTF-8 although it starts with a UTF-8 mark",
+                              file=file, line=line,
+                              hint="save it again as 'CSV UTF-8' from your spreadsheet") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise SourceError("not valid UTF-16 although it starts with a UTF-16 mark",
+                              file=file, hint="save it again as 'CSV UTF-8'") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"  # what Excel on Windows writes
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"  # every byte is a character: never fails
+
+
+def parse_text(text: str, file: str, *, delimiter: str | None = None) -> Table:
+    """Split CSV text into header and records; the delimiter is guessed when not given."""
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise SourceError("holds NUL bytes: not a text export", file=file, line=line,
+                          hint="export it again as CSV, or give the .xlsx file")
+    if not text.strip():
+        raise SourceError("the file is empty", file=file,
+                          hint="export it again with a header row and one row per person")
+    if delimiter is None:
+        delimiter = sniff_delimiter(text)
+    csv.field_size_limit(1 << 26)  # exports embed long notes and even photos in a field
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Record] = []
+    start = 1
+    try:
+        for values in reader:
+            rows.append(Record(start, values))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise SourceError(f"cannot read the CSV: {error}", file=file, line=reader.line_num + 1,
+                          hint="a quote is probably not closed") from None
+    return _table(file, rows)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter used most in the first line (outside quotes); ',' on a tie.
+
+    >>> sniff_delimiter("id;name;manager\\n"), sniff_delimiter('"a,b"\\tc\\n')
+    (';', '\\t')
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in first:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])  # max keeps the first (',') on a tie
+    return best if counts[best] else ","
+
+
+def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table:
+    """Header row = the first row filled at least 60% as wide as the widest of the first
+    rows, and at least two cells wide (title lines above it are not data); records = the
+    non-blank rows below it."""
+    rows = list(rows)
+    filled = [sum(1 for v in r.values if v.strip()) for r in rows[:HEADER_SEARCH]]
+    wide_enough = max(2, math.ceil(0.6 * max(filled, default=0)))
+    header_at = next((i for i, n in enumerate(filled) if n >= wide_enough), None)
+    if header_at is None:
+        if any(v.strip() for r in rows for v in r.values):
+            raise SourceError("no header row found (a row with the column names)", file=file,
+                              line=rows[0].row if rows else None,
+                              hint="the first row should name the columns, e.g. id,name,manager")
+        raise SourceError("the file is empty" if sheet is None else f"sheet '{sheet}' is empty",
+                          file=file, hint="export it again with a header row and one row "
+                          "per person")
+    header = rows[header_at]
+    headers = [h.strip().lstrip("\ufeff") for h in header.values]
+    records = [r for r in rows[header_at + 1:] if any(v.strip() for v in r.values)]
+    if not records:
+        raise SourceError("has a header row but no data rows", file=file, line=header.row,
+                          hint="export it again with one row per person below the header")
+    return Table(file, headers, header.row, records, sheet=sheet)
+
+
+def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Table:
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - installed with ladder
+        raise SourceError("reading .xlsx needs the openpyxl package", file=str(path),
+                          hint="pip install openpyxl") from None
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # what a damaged or foreign file makes openpyxl raise (SyntaxError: broken XML)
+    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
+                  TypeError, SyntaxError)
+
+    def fail(error: Exception) -> SourceError:
+        return SourceError(f"not a readable .xlsx file ({type(error).__name__})",
+                           file=str(path), hint="open it in a spreadsheet and save it again "
+                           "as .xlsx, or export CSV")
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except unreadable as error:
+        raise fail(error) from None
+    try:
+        sheets = list(book.worksheets)
+        if not sheets:
+            raise SourceError("the workbook has no sheets", file=str(path),
+                              hint="export the sheet with the people")
+        found: list[Table] = []
+        for sheet in sheets:
+            try:
+                rows = [
+                    Record(number, [_cell_text(v) for v in values])
+                    for number, values in enumerate(
+                        sheet.iter_rows(min_row=1, values_only=True), 1)
+                ]
+            except unreadable as error:
+                raise fail(error) from None
+            try:
+                table = _table(str(path), rows, sheet=sheet.title)
+            except SourceError:
+                continue  # an empty or header-only sheet: look at the next one
+            if want_sheet is None or want_sheet(table.headers):
+                return table
+            found.append(table)
+        if found:
+            return found[0]
+        raise SourceError("no sheet holds a header row and data rows", file=str(path),
+                          hint="sheets: " + ", ".join(f"'{s.title}'" for s in sheets))
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the text a user typed: whole numbers without '.0', dates in ISO form.
+
+    >>> _cell_text(1001.0), _cell_text(0.5), _cell_text(None), _cell_text(dt.date(2024, 1, 2))
+    ('1001', '0.5', '', '2024-01-02')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,95 @@
+"""Matching job titles from exports to ladder roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from ladder.analysis.titles import (
+    assign_roles,
+    match_title,
+    normalise_title,
+    unmatched_titles,
+)
+from ladder.model.ladder import Role
+from ladder.model.org import Org, Person
+
+ROLES = [
+    Role("junior-product-manager", "Junior Product Manager", 1, "ic",
+         ("Associate Product Manager", "Product Manager I")),
+    Role("product-manager", "Product Manager", 2, "ic", ("PM", "Product Manager II")),
+    Role("senior-product-manager", "Senior Product Manager", 3, "ic", ("Product Manager III",)),
+    Role("director-of-product", "Director of Product", 4, "management", ("Group PM",)),
+    Role("chief-product-officer", "Chief Product Officer", 6, "management",
+         ("VP of Product", "Head of Product")),
+]
+
+
+@pytest.mark.parametrize("title, role", [
+    ("Sr. Product Manager", "senior-product-manager"),
+    ("Senior PM", "senior-product-manager"),
+    ("SNR product manager", "senior-product-manager"),
+    ("Product Manager II", "product-manager"),
+    ("Product Manager 2", "product-manager"),
+    ("product   manager", "product-manager"),
+    ("Product Manager I", "junior-product-manager"),
+    ("APM", "junior-product-manager"),
+    ("Jr. PM", "junior-product-manager"),
+    ("VP Product", "chief-product-officer"),
+    ("V.P. of Product", "chief-product-officer"),
+    ("CPO", "chief-product-officer"),
+    ("Head of Product", "chief-product-officer"),
+    ("Director, Product", "director-of-product"),
+    ("Product Director", None),  # word order differs and it is not an alias here
+    ("Senior Product Manager (Payments)", "senior-product-manager"),
+    ("Senior Product Manager - Growth", "senior-product-manager"),
+    ("Product Manager IV", "product-manager"),  # unknown level: the role without it
+    ("senior-product-manager", "senior-product-manager"),  # the id itself
+    ("Software Engineer", None),
+    ("", None),
+    (None, None),
+])
+def test_match_title(title, role):
+    assert match_title(title, ROLES) == role
+
+
+def test_titles_win_over_aliases_and_the_ladder_order_breaks_ties():
+    roles = [Role("a", "Lead", 1, "ic", ("Boss",)), Role("b", "Boss", 2, "ic", ("Lead",))]
+    assert match_title("boss", roles) == "b" and match_title("lead", roles) == "a"
+    twins = [Role("x", "Analyst", 1, "ic"), Role("y", "Analyst", 2, "ic")]
+    assert match_title("Analyst", twins) == "x"
+
+
+def test_roles_as_a_mapping():
+    assert match_title("Senior PM", {r.id: r for r in ROLES}) == "senior-product-manager"
+
+
+def test_normalise_title():
+    assert normalise_title("Sr. Product Mgr") == "senior product manager"
+    assert normalise_title("R&D Director") == "r and d director"
+    assert normalise_title("Head of the Product team") == "head product team"
+
+
+def test_unmatched_titles_are_counted():
+    titles = ["Chef", "Senior PM", " chef", "Chef", "Baker", None, "Product Manager"]
+    people = [Person(str(i), "x", t or "") for i, t in enumerate(titles)]
+    assert unmatched_titles(people, ROLES) == [("Chef", 2), ("Baker", 1), ("chef", 1)]
+
+
+def test_assign_roles_keeps_roles_already_set():
+    org = Org.build("Acme", [
+        Person("a", "Ann", "Sr. PM"),
+        Person("b", "Bo", "Chef", manager="a"),
+        Person("c", "Cy", "PM", role="director-of-product", manager="a"),
+    ])
+    placed = assign_roles(org, ROLES)
+    assert [p.role for p in placed] == ["senior-product-manager", None, "director-of-product"]
+    assert placed.people["b"].manager == "a"
+    assert [p.role for p in org] == [None, None, "director-of-product"]  # org untouched
+
+
+def test_builtin_ladder_titles():
+    ladders = pytest.importorskip("ladder.sources.ladders")
+    roles = list(ladders.load_ladder())
+    assert match_title("Sr. Product Manager", roles) == "senior-product-manager"
+    assert match_title("Senior PM", roles) == "senior-product-manager"
+    assert match_title("Product Manager II", roles) == "product-manager"
