@@ -15,12 +15,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ladder.analysis.paths import plan_highlight
+from ladder.analysis.titles import assign_roles, unmatched_titles
 from ladder.errors import LadderError
-from ladder.model import Ladder
+from ladder.model import Ladder, Org
 from ladder.model.variants import pick_variant, project
 from ladder.render.files import output_format, render_ladder
 from ladder.render.ladder_dot import Highlight
-from ladder.sources.detect import LADDER, source_kind
+from ladder.sources.company import load_company
+from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
+from ladder.sources.hr import ImportResult, load_export, write_report
 from ladder.sources.ladder_set import load_any_ladder
 
 
@@ -94,3 +97,50 @@ def render(
     path = output or output_dir / f"{stem}.{chosen}"
     return [render_ladder(ladder, path, format=chosen, title=title, detail=detail, years=years,
                           highlight=marks)]
+
+
+def import_export(
+    source: str | Path,
+    *,
+    preset: str | None = None,
+    junior: str | Path | None = None,
+    mapping: str | None = None,
+    fix: str | Sequence[str] = (),
+    ladder: str | None = None,
+    report: Path | None = None,
+    on_note: Callable[[str], None] | None = None,
+) -> ImportResult:
+    """Read an HR export, match its job titles to the ladder's roles, account for every row.
+
+    ``report`` writes the row accounting as JSON; ``on_note`` receives the one-line summary
+    and the job titles no ladder role matched, most frequent first.
+    """
+    result = load_export(source, preset=preset, junior=junior, mapping=mapping, fix=fix)
+    roles = load_any_ladder(ladder).roles
+    result.org = assign_roles(result.org, roles)
+    if ladder is not None:
+        result.org.ladder = ladder
+    if report is not None:
+        write_report(result, report)
+    if on_note:
+        on_note(result.summary())
+        unmatched = unmatched_titles(result.org, roles)
+        if unmatched:
+            shown = ", ".join(f"{title} ({count})" for title, count in unmatched[:8])
+            more = f" and {len(unmatched) - 8} more" if len(unmatched) > 8 else ""
+            on_note(f"{len(unmatched)} job titles are not in the ladder, so those people have "
+                    f"no ladder level: {shown}{more}")
+    return result
+
+
+def load_org(source: str | Path, *, on_note: Callable[[str], None] | None = None,
+             **export_options: object) -> Org:
+    """An org from a company config or an HR export (``export_options`` as for
+    :func:`import_export`)."""
+    kind = source_kind(str(source))
+    if kind == COMPANY:
+        return load_company(source)
+    if kind == EXPORT:
+        return import_export(source, on_note=on_note, **export_options).org  # type: ignore[arg-type]
+    raise LadderError(f"'{source}' is a ladder, not an org chart",
+                      hint="org charts come from a company config (people:) or an HR export")

@@ -15,6 +15,7 @@ from ladder.errors import LadderError
 from ladder.model.variants import find_variant, project, variant_ids
 from ladder.sources.company import check_company
 from ladder.sources.detect import COMPANY, LADDER, source_kind
+from ladder.sources.hr import PRESETS, config_text, parse_mapping, write_config
 from ladder.sources.ladders import load_ladder
 
 
@@ -164,6 +165,65 @@ def validate(source: str) -> None:
         project(ladder, variant_id)
     click.echo(f"{source}: ok: {len(ladder)} roles, {len(ladder.moves)} moves, "
                f"{len(variant_ids(ladder))} variants")
+
+
+# --- HR exports -------------------------------------------------------------------------------
+
+
+def export_options(function):
+    """--preset, --junior, --map, --fix, --report: how to read an HR export."""
+    options = [
+        click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="Write the row accounting and every problem as JSON to this file."),
+        click.option("--fix", metavar="case,space", default="",
+                     help="Link managers that match only when case or spaces are ignored."),
+        click.option("--map", "mapping", metavar="FIELD=COLUMN,...", default=None,
+                     callback=_check_mapping,
+                     help="Which column holds what, e.g. id=Emp No,manager=Boss,name=Full name."),
+        click.option("--junior", type=click.Path(dir_okay=False), default=None,
+                     help="With --preset uk-organogram: the junior-staff file."),
+        click.option("--preset", type=click.Choice(sorted(PRESETS)), default=None,
+                     help="A known export format (detected from the headers when left out)."),
+    ]
+    for option in options:
+        function = option(function)
+    return function
+
+
+def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        try:
+            parse_mapping(value)
+        except LadderError as error:
+            hint = f" ({error.hint})" if error.hint else ""
+            raise click.BadParameter(error.message.removeprefix("--map: ") + hint) from None
+    return value
+
+
+def note(text: str) -> None:
+    click.echo(f"note: {text}", err=True)
+
+
+@main.command("import")
+@click.argument("export", type=click.Path(dir_okay=False))
+@export_options
+@ladder_source_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Company config to write (default: print it).")
+def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
+                   fix: str, report: Path | None, ladder_source: str | None,
+                   output: Path | None) -> None:
+    """Turn an HR export (CSV, TSV, XLSX) into a company config to edit and keep in git.
+
+    Every row ends up in the config or in the problem report; the summary line says how many.
+    """
+    result = api.import_export(export, preset=preset, junior=junior, mapping=mapping, fix=fix,
+                               ladder=ladder_source, report=report, on_note=note)
+    if output is None:
+        click.echo(config_text(result.org), nl=False)
+    else:
+        write_config(result, output)
+        click.echo(f"wrote {output}")
 
 
 # --- the gallery ------------------------------------------------------------------------------
