@@ -37,7 +37,7 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
         reports = org.reports(person.id, assistants=False)
         if not reports:
             continue
-        direct = sum(_seats(r) for r in reports)
+        direct = sum(r.seats for r in reports)
         flag = NARROW if direct <= narrow else WIDE if direct > wide else None
         managers.append({
             "id": person.id,
@@ -53,13 +53,13 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
     counted = [p for p in org if not p.assistant]
     per_layer = [0] * (max(layer[p.id] for p in counted) if counted else 0)
     for person in counted:
-        per_layer[layer[person.id] - 1] += _seats(person)
+        per_layer[layer[person.id] - 1] += person.seats
     departments = []
     for department in org.departments.values():
         members = [p for p in org if p.department == department.id]
         departments.append({
             "id": department.id, "name": department.name,
-            "headcount": sum(_people(p) for p in members),
+            "headcount": sum(p.heads for p in members),
             "open_positions": sum(1 for p in members if p.vacant),
         })
     return {
@@ -179,18 +179,6 @@ def _preorder(org: Org) -> list[Person]:
     return found
 
 
-def _seats(person: Person) -> int:
-    """How many people this card stands for in its manager's span."""
-    if person.vacant:
-        return 1
-    if person.fte is not None:
-        return max(1, round(person.fte))
-    return 1 + len(person.shared_with)
-
-
-def _people(person: Person) -> int:
-    """How many people hold the card now (as Org.headcount counts them)."""
-    return 0 if person.vacant else _seats(person)
 
 
 def _label(person: Person) -> str:

@@ -56,6 +56,28 @@ class Move:
     line: int | None = None
 
 
+def promotion_cycle(moves: list[Move]) -> list[Move] | None:
+    """The moves of a circle of promotions (a ladder must not have one), or None.
+
+    >>> [m.source for m in promotion_cycle([Move("a", "b"), Move("b", "a")])]
+    ['a', 'b']
+    """
+    graph = nx.DiGraph()
+    for move in moves:
+        if move.kind == PROMOTION:
+            graph.add_edge(move.source, move.target, move=move)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return None
+    return [graph.edges[edge]["move"] for edge in cycle]
+
+
+def describe_cycle(cycle: list[Move]) -> str:
+    """``a -> b -> c -> a``."""
+    return " -> ".join([m.source for m in cycle] + [cycle[0].source])
+
+
 @dataclass(frozen=True)
 class VariantSpec:
     """How a company of some size uses the ladder: which roles it keeps, what it calls them."""

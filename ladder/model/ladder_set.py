@@ -23,10 +23,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-import networkx as nx
-
 from ladder.errors import LadderError, did_you_mean
-from ladder.model.ladder import MOVE_KINDS, PROMOTION, Competency, Ladder, Move, Source, Track
+from ladder.model.ladder import (
+    MOVE_KINDS,
+    Competency,
+    Ladder,
+    Move,
+    Source,
+    Track,
+    describe_cycle,
+    promotion_cycle,
+)
 
 SEPARATOR = ":"
 
@@ -122,13 +129,10 @@ def _check_promotions(moves: list[Move], cross: list[Move], file: str | None) ->
     Each ladder was checked on its own, so a circle runs through a cross move: its line (in
     the file that declares the cross moves) is the one to report.
     """
-    graph = nx.DiGraph((m.source, m.target) for m in moves if m.kind == PROMOTION)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
+    cycle = promotion_cycle(moves)
+    if cycle is None:
         return
-    path = " -> ".join([a for a, _b in cycle] + [cycle[0][0]])
-    lines = [m.line for m in cross if (m.source, m.target) in set(cycle) and m.line]
-    raise LadderError(f"promotions go round in a circle: {path}", file=file,
+    lines = [m.line for m in cycle if m in cross and m.line]
+    raise LadderError(f"promotions go round in a circle: {describe_cycle(cycle)}", file=file,
                       line=min(lines, default=None),
                       hint="make the move back a lateral one")

@@ -39,6 +39,19 @@ class Person:
     extra: tuple[tuple[str, str], ...] = ()  # other shown fields, e.g. (("grade", "SCS1"),)
 
     @property
+    def seats(self) -> int:
+        """How many people the card stands for: a vacancy 1, a job share its people, a group
+        its FTE rounded."""
+        if self.fte is not None and not self.vacant:
+            return max(1, round(self.fte))
+        return 1 + (0 if self.vacant else len(self.shared_with))
+
+    @property
+    def heads(self) -> int:
+        """How many people hold the card now: vacancies count none."""
+        return 0 if self.vacant else self.seats
+
+    @property
     def display_name(self) -> str:
         names = (self.name, *self.shared_with)
         return " & ".join(n for n in names if n)
@@ -121,13 +134,5 @@ class Org:
             self.people if person_id is None
             else [person_id, *nx.descendants(self.graph, person_id)]
         )
-        return sum(_heads(self.people[i]) for i in ids)
-
-
-def _heads(person: Person) -> int:
-    if person.vacant:
-        return 0
-    if person.fte is not None:
-        return max(1, round(person.fte))
-    return 1 + len(person.shared_with)
+        return sum(self.people[i].heads for i in ids)
 

@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from ladder.errors import Problem, SourceError, did_you_mean
 from ladder.model import (
     MOVE_KINDS,
@@ -28,6 +26,7 @@ from ladder.model import (
     Track,
     VariantSpec,
 )
+from ladder.model.ladder import describe_cycle, promotion_cycle
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 
 DEFAULT_LADDER = "product"
@@ -130,7 +129,7 @@ class _Checker:
         roles = self.roles(data, tracks, sources)
         moves = self.moves(data, roles)
         variants = self.variants(data, roles)
-        self.check_promotions_acyclic(roles, moves)
+        self.check_promotions_acyclic(moves)
         return Ladder.build(
             id=ladder_id, name=name, summary=str(data.get("summary") or "").strip(),
             tracks=tracks, roles=roles, moves=moves, variants=variants, sources=sources,
@@ -297,13 +296,9 @@ class _Checker:
             )
         return found
 
-    def check_promotions_acyclic(self, roles: dict[str, Role], moves: list[Move]) -> None:
-        promotions = nx.DiGraph((m.source, m.target) for m in moves if m.kind == PROMOTION)
-        try:
-            cycle = nx.find_cycle(promotions)
-        except nx.NetworkXNoCycle:
-            return
-        path = " -> ".join([a for a, _b in cycle] + [cycle[0][0]])
-        lines = [m.line for m in moves if (m.source, m.target) in set(cycle)]
-        self.error("cycle", f"promotions go round in a circle: {path}", min(
-            (x for x in lines if x), default=None), "a promotion must lead to a more senior role")
+    def check_promotions_acyclic(self, moves: list[Move]) -> None:
+        cycle = promotion_cycle(moves)
+        if cycle:
+            self.error("cycle", f"promotions go round in a circle: {describe_cycle(cycle)}",
+                       min((m.line for m in cycle if m.line), default=None),
+                       "a promotion must lead to a more senior role")
