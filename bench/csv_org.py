@@ -13,12 +13,11 @@ from pathlib import Path
 from ladder.model.org import Department, Org, Person
 
 
-def _first(row: dict[str, str], *names: str) -> str:
+def _column(header: list[str], *names: str) -> int:
     for name in names:
-        value = row.get(name)
-        if value:
-            return value.strip()
-    return ""
+        if name in header:
+            return header.index(name)
+    return -1
 
 
 def read_csv_org(path: str | Path) -> Org:
@@ -26,21 +25,29 @@ def read_csv_org(path: str | Path) -> Org:
     people: list[Person] = []
     departments: dict[str, Department] = {}
     with open(path, newline="", encoding="utf-8") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            pid = _first(row, "id")
-            manager = _first(row, "parentId") or None
-            first = _first(row, "name")
-            last = _first(row, "lastName")
-            department = _first(row, "department_name", "area", "department") or None
+        rows = csv.reader(handle)
+        header = next(rows)
+        pid, parent = _column(header, "id"), _column(header, "parentId")
+        first, last = _column(header, "name"), _column(header, "lastName")
+        title = _column(header, "position", "positionName", "title")
+        area = _column(header, "department_name", "area", "department")
+        vacant = _column(header, "vacant")
+        width = len(header)
+        for number, row in enumerate(rows, start=2):
+            row += [""] * (width - len(row))
+            department = row[area].strip() if area >= 0 else ""
             if department and department not in departments:
                 departments[department] = Department(department, department)
+            name = row[first].strip() if first >= 0 else ""
+            if last >= 0 and row[last].strip():
+                name = f"{name} {row[last].strip()}"
             people.append(Person(
-                id=pid,
-                name=f"{first} {last}".strip(),
-                title=_first(row, "position", "positionName", "title"),
-                manager=manager,
-                department=department,
-                vacant=_first(row, "vacant") == "1",
+                id=row[pid].strip(),
+                name=name,
+                title=row[title].strip() if title >= 0 else "",
+                manager=row[parent].strip() or None,
+                department=department or None,
+                vacant=vacant >= 0 and row[vacant].strip() == "1",
                 line=number,
             ))
     return Org.build(Path(path).stem, people, list(departments.values()), source=str(path))

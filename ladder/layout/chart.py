@@ -163,6 +163,8 @@ class _Tree:
     size: list[int]  # people in the subtree, the person included
     reach: list[int]  # levels below the person in its subtree (0 for a leaf)
     roots: list[int]
+    bosses: list[int] | None = None  # managers, bottom-up (filled by _estimate)
+    boss_reports: dict[int, list[int]] | None = None  # their reports who manage too
 
 
 def _tree(org: Org) -> _Tree:
@@ -291,48 +293,40 @@ def _estimate(
     """Quick (width, height) of the drawing when subtrees of <= threshold people are lists.
 
     Sums widths side by side without the tidy layout's nesting, so it over-estimates width.
+    Visits managers only: a leaf is one card wide and one row tall.
     """
     w, gap, pitch = style.width, style.sibling_gap, style.pitch
-    n = len(tree.ids)
-    width = [0.0] * n
-    rows = [0] * n
-    stack_width = [0.0] * (columns + 1)
-    for c in range(1, columns + 1):
-        offsets = _stack_offsets(c, columns, style)
-        stack_width[c] = max(offsets[-1] + w, 0.0) - min(offsets[0], 0.0)
-    for v in reversed(tree.preorder):
-        reps = tree.reports[v]
+    if tree.bosses is None:  # managers bottom-up, their manager reports and leaf counts
+        tree.bosses = [v for v in reversed(tree.preorder) if tree.reports[v]]
+        tree.boss_reports = {v: [r for r in tree.reports[v] if tree.kids[r]]
+                             for v in tree.bosses}
+    width: dict[int, float] = {}
+    rows: dict[int, int] = {}
+    offsets = _stack_offsets(columns, columns, style)
+    stack_width = max(offsets[-1] + w, 0.0) - min(offsets[0], 0.0)
+    for v in tree.bosses:
         own = w + len(tree.assistants[v]) * (w + gap)
-        if not reps:
-            width[v] = own
-            rows[v] = 1
-            continue
         if tree.manager[v] >= 0 and tree.size[v] <= threshold:
             items = tree.size[v] - 1 - len(tree.assistants[v])
             count, height = _column_shape(items, tree.reach[v], style, column_rows)
             width[v] = max(own, count * _column_width(tree.reach[v], style) - gap)
             rows[v] = 1 + height
             continue
-        total = 0.0
-        deepest = 0
-        leaves = 0
-        for r in reps:
-            if tree.kids[r]:
-                total += width[r] + gap
-                if rows[r] > deepest:
-                    deepest = rows[r]
-            else:
-                leaves += 1
+        bosses = tree.boss_reports[v]
+        total = sum([width[r] for r in bosses]) + gap * len(bosses)
+        deepest = max([rows[r] for r in bosses], default=0)
+        leaves = len(tree.reports[v]) - len(bosses)
         if leaves > columns:
-            total += stack_width[columns] + gap
+            total += stack_width + gap
             deepest = max(deepest, math.ceil(leaves / columns))
         elif leaves:
             total += leaves * (w + gap)
             deepest = max(deepest, 1)
         width[v] = max(own, total - gap)
         rows[v] = 1 + deepest
-    total_width = sum(width[r] for r in tree.roots) + style.cousin_gap * (len(tree.roots) - 1)
-    total_rows = max(rows[r] for r in tree.roots)
+    total_width = sum(width.get(r, w) for r in tree.roots) + style.cousin_gap * (
+        len(tree.roots) - 1)
+    total_rows = max(rows.get(r, 1) for r in tree.roots)
     return total_width, total_rows * pitch - style.level_gap
 
 
@@ -356,7 +350,7 @@ def _choose_plan(
     sizes = sorted({tree.size[v] for v in range(n) if tree.reports[v] and tree.manager[v] >= 0})
     if not sizes:
         return 0, 0
-    samples = 16 if n <= _SEARCH_ALL_BELOW else 48
+    samples = 16 if n <= _SEARCH_ALL_BELOW else 24
     if len(sizes) > samples:  # a geometric sample keeps the search to a few passes
         step = len(sizes) - 1
         sizes = sorted({sizes[round(step * (i / samples) ** 2)] for i in range(samples + 1)})

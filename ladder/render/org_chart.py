@@ -42,6 +42,11 @@ MAX_BITMAP_SIDE = 32_000
 MAX_BITMAP_PIXELS = 400_000_000  # about 1.6 GB of RGBA
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML cannot hold at all are dropped; markup characters become entities.
+_XML_TABLE = {
+    **{c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)},
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
+}
 
 
 def xml_text(text: str) -> str:
@@ -52,9 +57,7 @@ def xml_text(text: str) -> str:
     >>> xml_text("bell\\x07")
     'bell'
     """
-    text = _XML_INVALID.sub("", text)
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return text.translate(_XML_TABLE)
 
 
 def dot_html(text: str) -> str:
@@ -138,7 +141,12 @@ class _Card:
     badge: str
 
 
-def _cards(org: Org, chart: OrgLayout, counts: Mapping[str, tuple[int, int]]) -> list[_Card]:
+def _cards(
+    org: Org,
+    chart: OrgLayout,
+    counts: Mapping[str, tuple[int, int]],
+    links: Mapping[str, str] | None = None,
+) -> list[_Card]:
     style = chart.style
     room = style.width - 26
     colours = department_colours(org)
@@ -158,6 +166,8 @@ def _cards(org: Org, chart: OrgLayout, counts: Mapping[str, tuple[int, int]]) ->
             name = person.display_name or "(no name)"
             second = person.title
             third = department
+        if links and pid in links:
+            third = "→ " + links[pid]  # split overviews: the page to turn to
         direct, total = counts.get(pid, (0, 0))
         badge = (f"{direct} report{'s' if direct != 1 else ''} · {total} total"
                  if direct else "")
@@ -199,9 +209,13 @@ def _legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple
 
 
 def _f(value: float) -> str:
-    """A coordinate, short: integers without a decimal point."""
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else str(rounded)
+    """A coordinate, short: integers without a decimal point, else one decimal.
+
+    >>> _f(12.0), _f(12.25)
+    ('12', '12.2')
+    """
+    whole = int(value)
+    return str(whole) if whole == value else f"{value:.1f}"
 
 
 _SVG_STYLE = (
@@ -235,7 +249,7 @@ def org_svg(
     style: CardStyle = chart.style
     w, h = style.width, style.height
     counts = counts if counts is not None else headcounts(org)
-    cards = _cards(org, chart, counts)
+    cards = _cards(org, chart, counts, links)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
     legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
@@ -264,59 +278,65 @@ def org_svg(
         out.append("\n")
         y += LEGEND_ROW
 
+    # The chart in its own coordinates, moved below the header once.
+    out.append(f'<g transform="translate({_f(left)},{_f(top)})">\n')
     # Connectors first, so cards sit on top; chunks of one path keep the file small.
-    def moved(points: list[tuple[float, float]]) -> str:
-        return "M" + "L".join(f"{_f(px + left)} {_f(py + top)}" for px, py in points)
-
     solid = [p for p in range(len(chart)) if chart.manager[p] >= 0]
+    route = chart.route
     for start in range(0, len(solid), 2000):
-        d = "".join(moved(chart.route(p)) for p in solid[start:start + 2000])
+        d = "".join([_path(route(p)) for p in solid[start:start + 2000]])
         out.append(f'<path class="e" d="{d}"/>\n')
     if chart.dotted:
-        d = "".join(moved(chart.dotted_route(s, t)) for s, t in chart.dotted)
+        d = "".join(_path(chart.dotted_route(s, t)) for s, t in chart.dotted)
         out.append(f'<path class="dl" d="{d}"><title>dotted-line managers</title></path>\n')
 
+    # Every card is drawn in its own frame (translate), so only two numbers vary per card.
+    fw, fh = _f(w), _f(h)
+    plain = (f'<rect class="c" width="{fw}" height="{fh}" rx="6"/>'
+             f'<rect y="6" width="5" height="{_f(h - 12)}" fill="')
+    group = (f'<rect class="g" x="4" y="-4" width="{fw}" height="{fh}" rx="6"/>' + plain)
+    vacant = f'<rect class="v" width="{fw}" height="{fh}" rx="6"/>'
     xs, ys, ids = chart.x, chart.y, chart.ids
     links = links or {}
     for p, card in enumerate(cards):
-        x = xs[p] + left
-        y = ys[p] + top
-        fx, fy = _f(x), _f(y)
-        parts = [f"<g><title>{xml_text(card.tooltip)}</title>"]
-        if card.group:
-            parts.append(f'<rect class="g" x="{_f(x + 4)}" y="{_f(y - 4)}" width="{_f(w)}" '
-                         f'height="{_f(h)}" rx="6"/>')
-        parts.append(f'<rect class="{"v" if card.vacant else "c"}" x="{fx}" y="{fy}" '
-                     f'width="{_f(w)}" height="{_f(h)}" rx="6"/>')
-        if not card.vacant:
-            parts.append(f'<rect x="{fx}" y="{_f(y + 6)}" width="5" height="{_f(h - 12)}" '
-                         f'fill="{card.colour}"/>')
-        tx = _f(x + 14)
-        name_class = "vn" if card.vacant else "n"
-        parts.append(f'<text class="{name_class}" x="{tx}" y="{_f(y + 22)}">'
-                     f"{xml_text(card.lines[0])}</text>")
-        if card.lines[1]:
-            parts.append(f'<text class="t" x="{tx}" y="{_f(y + 40)}">'
-                         f"{xml_text(card.lines[1])}</text>")
-        if card.lines[2]:
-            parts.append(f'<text class="d" x="{tx}" y="{_f(y + 57)}">'
-                         f"{xml_text(card.lines[2])}</text>")
+        lines = card.lines
+        if card.vacant:
+            body = f'{vacant}<text class="vn" x="14" y="22">{xml_text(lines[0])}</text>'
+        else:
+            body = (f'{group if card.group else plain}{card.colour}"/>'
+                    f'<text class="n" x="14" y="22">{xml_text(lines[0])}</text>')
+        if lines[1]:
+            body += f'<text class="t" x="14" y="40">{xml_text(lines[1])}</text>'
+        if lines[2]:
+            body += f'<text class="d" x="14" y="57">{xml_text(lines[2])}</text>'
         if card.badge:
             bw = 12 + 5.6 * len(card.badge)
-            bx = x + w / 2 - bw / 2
-            parts.append(f'<rect class="b" x="{_f(bx)}" y="{_f(y + h - 8)}" width="{_f(bw)}" '
-                         f'height="16" rx="8"/><text class="bt" x="{_f(x + w / 2)}" '
-                         f'y="{_f(y + h + 4)}">{card.badge}</text>')
-        parts.append("</g>\n")
+            body += (f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
+                     f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
+                     f'y="{_f(h + 4)}">{card.badge}</text>')
+        item = (f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
+                f"{xml_text(card.tooltip)}</title>{body}</g>\n")
         target = links.get(ids[p])
         if target:
-            out.append(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
-            out.extend(parts)
-            out.append("</a>")
-        else:
-            out.extend(parts)
-    out.append("</svg>\n")
+            item = f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">{item}</a>'
+        out.append(item)
+    out.append("</g>\n</svg>\n")
     return "".join(out)
+
+
+def _path(points: list[tuple[float, float]]) -> str:
+    """SVG path data for an axis-parallel polyline: M, then H and V where they will do."""
+    x, y = points[0]
+    parts = [f"M{_f(x)} {_f(y)}"]
+    for nx, ny in points[1:]:
+        if nx == x:
+            parts.append(f"V{_f(ny)}")
+        elif ny == y:
+            parts.append(f"H{_f(nx)}")
+        else:
+            parts.append(f"L{_f(nx)} {_f(ny)}")
+        x, y = nx, ny
+    return "".join(parts)
 
 
 def org_dot(
@@ -331,7 +351,7 @@ def org_dot(
     style = chart.style
     w, h = style.width, style.height
     counts = counts if counts is not None else headcounts(org)
-    cards = _cards(org, chart, counts)
+    cards = _cards(org, chart, counts, links)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
     legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
