@@ -27,7 +27,7 @@ class CardStyle:
     cousin_gap: float = 36.0  # between neighbouring subtrees
     level_gap: float = 32.0  # between rows: room for the elbow connectors and the badge
     spine_gap: float = 18.0  # between a stacked leaf card and the spine it hangs on
-    indent: float = 28.0  # per level in an indented (stacked) list
+    indent: float = 20.0  # per level in an indented (stacked) list
 
     @property
     def pitch(self) -> float:

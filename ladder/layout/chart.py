@@ -22,8 +22,8 @@ smallest S that brings the estimated width-to-height ratio under ``max_aspect``.
 
 Centred, precisely: a manager's card centre is the midpoint between the leftmost and the
 rightmost *anchor* of its report units, where the anchor of a spread report is its card centre
-and the anchor of a stack is its spine. For a manager whose subtree is a list, the only report
-unit is the list, whose anchor is the manager's own centre (the list hangs from the card's left).
+and the anchor of a stack, or of a column of an indented list, is its spine (the vertical line
+the cards hang from).
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ class OrgLayout:
     dotted: list[tuple[int, int]]  # (dotted-line manager, person) indices
     mode: str = "compact"
     listed: list[int] = field(default_factory=list)  # people whose subtree is an indented list
+    spines: dict[int, list[float]] = field(default_factory=dict)  # listed -> column spine xs
     rows: int = 0
 
     def __len__(self) -> int:
@@ -233,7 +234,7 @@ def layout_org(
     ...                          Person("cfo", "Cy", manager="ceo")])
     >>> chart = layout_org(org, mode="tree")
     >>> [(b.id, b.x, b.y) for b in chart.boxes()]
-    [('ceo', 130.0, 0.0), ('cto', 0.0, 108.0), ('cfo', 260.0, 108.0)]
+    [('ceo', 130.0, 0.0), ('cto', 0.0, 104.0), ('cfo', 260.0, 104.0)]
     """
     if mode not in MODES:
         raise ValueError(f"unknown layout mode {mode!r}; choose from {', '.join(MODES)}")
@@ -297,7 +298,7 @@ def _estimate(
     """
     w, gap, pitch = style.width, style.sibling_gap, style.pitch
     if tree.bosses is None:  # managers bottom-up, their manager reports and leaf counts
-        tree.bosses = [v for v in reversed(tree.preorder) if tree.reports[v]]
+        tree.bosses = [v for v in reversed(tree.preorder) if tree.kids[v]]
         tree.boss_reports = {v: [r for r in tree.reports[v] if tree.kids[r]]
                              for v in tree.bosses}
     width: dict[int, float] = {}
@@ -306,6 +307,10 @@ def _estimate(
     stack_width = max(offsets[-1] + w, 0.0) - min(offsets[0], 0.0)
     for v in tree.bosses:
         own = w + len(tree.assistants[v]) * (w + gap)
+        if not tree.reports[v]:  # only assistants, beside the card
+            width[v] = own
+            rows[v] = 1
+            continue
         if tree.manager[v] >= 0 and tree.size[v] <= threshold:
             items = tree.size[v] - 1 - len(tree.assistants[v])
             count, height = _column_shape(items, tree.reach[v], style, column_rows)
@@ -330,7 +335,7 @@ def _estimate(
     return total_width, total_rows * pitch - style.level_gap
 
 
-_COLUMN_ROWS = (0, 4, 6, 8, 12, 16, 24, 32, 48)
+_COLUMN_ROWS = (0, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96)
 _SEARCH_ALL_BELOW = 20_000  # people; above, only square blocks and a binary search
 
 
@@ -463,12 +468,19 @@ def _place(
                     items.append((q, level))
                     pending.extend((k, level + 1) for k in reversed(tree.kids[q]))
                 _, height = _column_shape(len(items), tree.reach[p], style, column_rows)
-                for start in range(0, len(items), height):
+                start = 0
+                while start < len(items):
+                    end = min(start + height, len(items))
+                    # Never end a column with a manager whose first report opens the next one.
+                    while end - start > 1 and end < len(items) and items[end][1] > items[
+                            end - 1][1]:
+                        end -= 1
                     chain = u
                     first = len(kind)  # the column's first unit names the column
-                    for q, level in items[start:start + height]:
+                    for q, level in items[start:end]:
                         reach = style.spine_gap + indent * (level - 1) + w
-                        chain = unit(chain, _ITEM, 2.0, reach, (q, level, first))
+                        chain = unit(chain, _ITEM, 2.0, reach, (q, level, first, p))
+                    start = end
                 continue
             if not stack_leaves:
                 work.extend(("person", k, u) for k in reversed(reps))
@@ -509,6 +521,7 @@ def _place(
     edge_via = [0.0] * n
     edge_top = [0.0] * n
     column_of = [-1] * n  # which column of its list a person is in (its first unit's number)
+    spines: dict[int, list[float]] = {}  # listed manager -> the spine x of each column
     pitch = style.pitch
     for u in range(1, len(kind)):
         k = kind[u]
@@ -530,8 +543,10 @@ def _place(
                 edge_kind[q] = STACK
                 edge_via[q] = spine
         elif k == _ITEM:
-            q, level, column = payload[u]
+            q, level, column, head = payload[u]
             anchor = xs[u]
+            if u == column:
+                spines.setdefault(head, []).append(anchor)
             px[q] = anchor + style.spine_gap + indent * (level - 1)
             py[q] = top
             column_of[q] = column
@@ -548,6 +563,7 @@ def _place(
         shift = -min(px)
         px = [x + shift for x in px]
         edge_via = [v + shift for v in edge_via]
+        spines = {m: [x + shift for x in xs_] for m, xs_ in spines.items()}
         width = max(px) + w
         rows = max(row) + 1
         height = (rows - 1) * pitch + style.height
@@ -562,5 +578,5 @@ def _place(
         ids=tree.ids, x=px, y=py, style=style, width=width, height=height,
         manager=tree.manager, edge_kind=edge_kind, edge_via=edge_via, edge_top=edge_top,
         dotted=dotted,
-        mode=mode, listed=[v for v in range(n) if listed[v]], rows=rows,
+        mode=mode, listed=[v for v in range(n) if listed[v]], rows=rows, spines=spines,
     )

@@ -37,7 +37,7 @@ def safe_name(key: str, taken: set[str] | None = None) -> str:
     'etc'
     >>> taken = {"r-d"}
     >>> safe_name("R&D", taken)
-    'r-d-5e27a8'
+    'r-d-58ae9c'
     """
     base = _UNSAFE.sub("-", key.lower()).strip("-.")[:60].strip("-.")
     if not base or base in _RESERVED or (taken is not None and base in taken):
