@@ -63,6 +63,10 @@ def parse_split(how: str) -> tuple[str, int]:
                       hint="use --split department or --split depth:N with N >= 1")
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _department_pages(org: Org) -> list[tuple[str, str, Org]]:
     groups: dict[str, list[Person]] = {}
     for person in org.people.values():
@@ -125,7 +129,7 @@ def render_split(
         for key, _, page in pages:
             totals[key] = (len(page), page.headcount())
         company = "__overview__"
-        people = [Person(company, org.name, f"{org.headcount()} people", department=None)]
+        people = [Person(company, org.name, _count(org.headcount(), "person", "people"))]
         departments = list(org.departments.values())
         for key, name, _ in pages:
             size, heads = totals[key]
@@ -133,7 +137,8 @@ def render_split(
             if dep is None and key != "no-department":
                 departments.append(Department(key, name))
                 dep = key
-            people.append(Person(f"page:{key}", name, f"{heads} people · {size} positions",
+            people.append(Person(f"page:{key}", name, f"{_count(heads, 'person', 'people')} · "
+                                 f"{_count(size, 'position', 'positions')}",
                                  manager=company, department=dep))
         overview = Org.build(org.name, people, departments, source=org.source)
         links = {f"page:{key}": page_path(key).name for key, _, _ in pages}
