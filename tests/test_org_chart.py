@@ -177,3 +177,15 @@ def test_svg_of_a_chart_is_made_in_one_pass() -> None:
     org = acme()
     chart = layout_org(org)
     assert org_svg(org, chart).count("<svg") == 1
+
+
+def test_fast_connectors_follow_the_layout_routes() -> None:
+    from ladder.render.org_chart import _connector, _path
+    from tests.sample_orgs import random_org
+
+    for org in (acme(), random_org(2, 300, wide=True)):
+        for mode in ("tree", "compact", "stacked", "auto"):
+            chart = layout_org(org, mode=mode)
+            for p in range(len(chart)):
+                if chart.manager[p] >= 0:
+                    assert _connector(chart, p) == _path(chart.route(p))

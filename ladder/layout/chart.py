@@ -337,6 +337,7 @@ def _estimate(
 
 _COLUMN_ROWS = (0, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96)
 _SEARCH_ALL_BELOW = 20_000  # people; above, only square blocks and a binary search
+_SEARCH_BUDGET = 60_000  # manager visits for the grid search, about 0.05 s
 
 
 def _choose_plan(
@@ -355,7 +356,11 @@ def _choose_plan(
     sizes = sorted({tree.size[v] for v in range(n) if tree.reports[v] and tree.manager[v] >= 0})
     if not sizes:
         return 0, 0
-    samples = 16 if n <= _SEARCH_ALL_BELOW else 24
+    managers = sum(1 for v in range(n) if tree.kids[v])
+    if n <= _SEARCH_ALL_BELOW:  # a grid of plans, within a budget of manager visits
+        samples = max(3, min(16, _SEARCH_BUDGET // (managers * len(_COLUMN_ROWS))))
+    else:
+        samples = 12
     if len(sizes) > samples:  # a geometric sample keeps the search to a few passes
         step = len(sizes) - 1
         sizes = sorted({sizes[round(step * (i / samples) ** 2)] for i in range(samples + 1)})
