@@ -36,11 +36,11 @@ def synthetic_rows(size: int, seed: int = 1) -> list[tuple[str, str, str, str, s
                 break
             pid = made
             made += 1
-            own_area = AREAS[rng.randrange(len(AREAS))] if manager == 0 else area
+            own_area = AREAS[(pid - 1) % len(AREAS)] if manager == 0 else area
             name = f"{FIRST[rng.randrange(len(FIRST))]} {LAST[rng.randrange(len(LAST))]}"
             title = TITLES[rng.randrange(len(TITLES))]
             rows.append((f"E{pid}", f"E{manager}", name, title, own_area))
-            if rng.random() < 0.3:  # about 30% of people manage others
+            if manager == 0 or rng.random() < 0.3:  # the executives and 30% of the others
                 span = rng.randint(30, 120) if rng.random() < 0.025 else rng.randint(3, 9)
                 queue.append((pid, span, own_area))
         if not queue and made < size:

@@ -179,8 +179,13 @@ def _tree(org: Org) -> _Tree:
         if m >= 0:
             kids[m].append(i)
     beside = [people[i].assistant and manager[i] >= 0 and not kids[i] for i in range(n)]
-    reports = [[k for k in ks if not beside[k]] if ks else ks for ks in kids]
-    assistants = [[k for k in ks if beside[k]] if ks else ks for ks in kids]
+    if any(beside):
+        reports = [[k for k in ks if not beside[k]] if ks else ks for ks in kids]
+        assistants = [[k for k in ks if beside[k]] if ks else ks for ks in kids]
+    else:  # the common case: share the lists (never mutated) and one empty list
+        reports = kids
+        none: list[int] = []
+        assistants = [none] * n
     roots = [i for i in range(n) if manager[i] < 0]
     depth = [0] * n
     preorder: list[int] = []
@@ -482,9 +487,16 @@ def _place(
                         end -= 1
                     chain = u
                     first = len(kind)  # the column's first unit names the column
-                    for q, level in items[start:end]:
-                        reach = style.spine_gap + indent * (level - 1) + w
-                        chain = unit(chain, _ITEM, 2.0, reach, (q, level, first, p))
+                    for q, level in items[start:end]:  # unit(), inlined: the hot loop
+                        number = len(kind)
+                        children.append([])
+                        left.append(2.0)
+                        right.append(style.spine_gap + indent * (level - 1) + w)
+                        kind.append(_ITEM)
+                        payload.append((q, level, first, p))
+                        row.append(row[chain] + 1)
+                        children[chain].append(number)
+                        chain = number
                     start = end
                 continue
             if not stack_leaves:

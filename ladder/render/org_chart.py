@@ -531,15 +531,16 @@ def page_size(chart: OrgLayout, org: Org) -> tuple[float, float]:
     return page_width, MARGIN + _header_height(len(rows)) + chart.height + MARGIN
 
 
-def check_bitmap(chart: OrgLayout, org: Org, path: Path) -> None:
-    """Refuse a PNG that cairo would have to shrink: suggest splitting instead."""
+def check_bitmap(chart: OrgLayout, org: Org, path: Path, *, page: bool = False) -> None:
+    """Refuse a PNG that cairo would have to shrink: suggest splitting (deeper) instead."""
     width, height = page_size(chart, org)
     if max(width, height) > MAX_BITMAP_SIDE or width * height > MAX_BITMAP_PIXELS:
         raise RenderError(
             f"the chart of {len(chart)} people is {math.ceil(width)} x {math.ceil(height)} px, "
             "too big for one PNG at a readable size",
             file=str(path),
-            hint="use --split department or --split depth:N, or write .svg or .pdf",
+            hint=("split deeper (--split depth:N with a larger N), or write .svg or .pdf"
+                  if page else "use --split department or --split depth:N, or write .svg or .pdf"),
         )
 
 
@@ -623,8 +624,9 @@ def write_chart(
     title: str | None = None,
     counts: Mapping[str, tuple[int, int]] | None = None,
     links: Mapping[str, str] | None = None,
+    page: bool = False,
 ) -> None:
-    """Write one laid-out chart in ``fmt``."""
+    """Write one laid-out chart in ``fmt`` (``page``: one page of a split chart)."""
     try:
         if fmt == "json":
             from ladder.render.layout_json import layout_json
@@ -638,7 +640,7 @@ def write_chart(
                             encoding="utf-8")
         else:
             if fmt == "png":
-                check_bitmap(chart, org, path)
+                check_bitmap(chart, org, path, page=page)
             run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links), fmt, path)
     except OSError as error:
         raise RenderError(f"cannot write the chart: {error.strerror}", file=str(path)) from error

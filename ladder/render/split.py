@@ -163,7 +163,8 @@ def render_split(
         levels = ({k: v for k, v in person_levels.items() if k in page.people}
                   if person_levels else None)
         page_chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
-        write_chart(page, page_chart, target, fmt=fmt, title=page.name, counts=counts)
+        write_chart(page, page_chart, target, fmt=fmt, title=page.name, counts=counts,
+                    page=True)
         written.append(target)
 
     if show:
