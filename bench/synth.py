@@ -54,3 +54,10 @@ def write_synthetic_csv(path: Path, size: int, seed: int = 1) -> Path:
         out.writerow(("id", "parentId", "name", "position", "department_name"))
         out.writerows(synthetic_rows(size, seed))
     return path
+
+
+if __name__ == "__main__":  # python -m bench.synth SIZE PATH [SEED]
+    import sys
+
+    write_synthetic_csv(Path(sys.argv[2]), int(sys.argv[1]),
+                        int(sys.argv[3]) if len(sys.argv) > 3 else 1)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from ladder.model.org import Department, Org, Person
 
-SHARED = "/work/shared/data/orgs"
+# The shared real-data folder sits beside the checkout (see shared/data/orgs/SOURCES.md).
+SHARED = str(Path(__file__).resolve().parents[2] / "shared" / "data" / "orgs")
 
 
 def acme() -> Org:

@@ -13,7 +13,7 @@ from ladder.layout.chart import ASSIST, CONTINUED, LIST, SPREAD, STACK
 from ladder.layout.tidy import tidy_x
 from ladder.model.org import Org, Person
 from ladder.render.layout_json import layout_json
-from tests.sample_orgs import acme, random_org
+from tests.sample_orgs import SHARED, acme, random_org
 
 
 @st.composite
@@ -150,7 +150,7 @@ def test_align_levels_puts_people_of_one_level_on_one_row() -> None:
 def test_sample_of_1516_fits_a_screen_or_poster_shape() -> None:
     from bench.csv_org import read_csv_org
 
-    org = read_csv_org("/work/shared/data/orgs/d3_org_chart_sample_org.csv")
+    org = read_csv_org(f"{SHARED}/d3_org_chart_sample_org.csv")
     chart = layout_org(org)
     ratio = chart.width / chart.height
     coverage = len(chart) * chart.style.width * chart.style.height / (chart.width * chart.height)
