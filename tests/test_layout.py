@@ -180,3 +180,26 @@ def test_cards_have_one_size() -> None:
     style = CardStyle(width=200, height=60)
     chart = layout_org(acme(), style=style)
     assert {(b.width, b.height) for b in chart.boxes()} == {(200, 60)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(org=orgs(), data=st.data())
+def test_random_levels_keep_rows_and_tree(org: Org, data: st.DataObject) -> None:
+    """With --align-levels: people of one level share a row where their line allows."""
+    levels = {pid: data.draw(st.integers(1, 5)) for pid in org.people
+              if data.draw(st.booleans())}
+    chart = layout_org(org, mode="compact", align_levels=levels)
+    assert chart.ids == list(org.people)
+    assert overlaps(chart) == []
+    index = {pid: i for i, pid in enumerate(chart.ids)}
+    h = chart.style.height
+    for p, person in enumerate(org.people.values()):
+        if person.manager is not None and chart.edge_kind[p] != ASSIST:
+            assert chart.y[p] >= chart.y[index[person.manager]] + h
+    # a more senior level is never drawn below a less senior one placed freely (roots)
+    roots = [p for p, person in enumerate(org.people.values())
+             if person.manager is None and person.id in levels]
+    for a in roots:
+        for b in roots:
+            if levels[chart.ids[a]] > levels[chart.ids[b]]:
+                assert chart.y[a] < chart.y[b]

@@ -19,7 +19,9 @@ import math
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+import sys
+import time
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -41,6 +43,7 @@ LEGEND_ROW = 24.0
 # Cairo cannot make a bitmap wider or taller than this; a bigger PNG would be shrunk unreadable.
 MAX_BITMAP_SIDE = 32_000
 MAX_BITMAP_PIXELS = 400_000_000  # about 1.6 GB of RGBA
+LONG_RUN = 200_000  # people: from here a render takes several seconds; say what it is doing
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Characters XML cannot hold at all are dropped; markup characters become entities.
@@ -586,9 +589,27 @@ def render_org(
                             mode=mode, columns=columns,
                             person_levels=_person_levels(org, levels) if align_levels else None)
     person_levels = _person_levels(org, levels) if align_levels else None
+    note = _progress(len(org))
+    note(f"laying out {len(org):,} people")
     chart = layout_org(org, mode=mode, columns=columns, align_levels=person_levels)
+    note(f"drawing {path.name}")
     write_chart(org, chart, path, fmt=fmt, title=title, counts=counts)
+    note("done")
     return [path]
+
+
+def _progress(people: int) -> Callable[[str], None]:
+    """Step messages on stderr for long runs (hundreds of thousands of people) on a terminal."""
+    if people < LONG_RUN or not sys.stderr.isatty():
+        return lambda step: None
+    import click
+
+    start = time.perf_counter()
+
+    def note(step: str) -> None:
+        click.echo(f"ladder: {step} ({time.perf_counter() - start:.1f} s)", err=True)
+
+    return note
 
 
 def _person_levels(org: Org, levels: Mapping[str, int] | None) -> dict[str, int]:
