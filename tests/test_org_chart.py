@@ -189,3 +189,16 @@ def test_fast_connectors_follow_the_layout_routes() -> None:
             for p in range(len(chart)):
                 if chart.manager[p] >= 0:
                     assert _connector(chart, p) == _path(chart.route(p))
+
+
+def test_bad_mode_or_columns_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="unknown layout mode 'wide'"):
+        render_org(acme(), tmp_path / "x.svg", mode="wide")
+    with pytest.raises(RenderError, match="--columns"):
+        render_org(acme(), tmp_path / "x.svg", columns=0)
+
+
+def test_an_empty_org_is_an_empty_page(tmp_path: Path) -> None:
+    out = tmp_path / "empty.svg"
+    render_org(Org.build("Nobody yet", []), out)
+    assert svg_texts(out) == ["Nobody yet"]

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from ladder.errors import RenderError
 from ladder.layout.cards import CardStyle, fit_text
-from ladder.layout.chart import CONTINUED, SPREAD, STACK, OrgLayout, layout_org
+from ladder.layout.chart import MODES, SPREAD, STACK, OrgLayout, layout_org
 from ladder.model.org import Org, Person
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
@@ -401,6 +401,7 @@ def org_dot(
 
     heading = title if title is not None else org.name
     out: list[str] = [
+        "// Every position is pinned: draw with  neato -n2 -Tpng chart.dot -o chart.png\n",
         "digraph org {\n",
         f'  graph [bb="0,0,{_f(page_width)},{_f(page_height)}", bgcolor="#fafbfc", '
         'splines=true, outputorder=edgesfirst, pad=0, dpi=72];\n',
@@ -572,6 +573,10 @@ def render_org(
     if fmt not in FORMATS:
         raise RenderError(f"unknown output format {fmt!r}", file=str(path),
                           hint=f"use one of: {', '.join(FORMATS)}")
+    if mode not in MODES:
+        raise RenderError(f"unknown layout mode {mode!r}", hint=f"use one of: {', '.join(MODES)}")
+    if columns < 1:
+        raise RenderError("--columns must be 1 or more")
     counts = headcounts(org)  # on the whole org, so a cut chart still shows true totals
     if root is not None:
         if root not in org.people:
@@ -668,6 +673,6 @@ def write_chart(
 
 
 __all__ = [
-    "CONTINUED", "FORMATS", "check_bitmap", "department_colours", "headcounts", "org_dot",
+    "FORMATS", "check_bitmap", "department_colours", "headcounts", "org_dot",
     "org_svg", "render_org", "run_graphviz", "write_chart", "xml_text",
 ]
