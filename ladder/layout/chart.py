@@ -342,6 +342,7 @@ def _estimate(
 
 _COLUMN_ROWS = (0, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96)
 _SEARCH_ALL_BELOW = 20_000  # people; above, only square blocks and a binary search
+_GOOD_COVERAGE = 0.3  # cards over the bounding box: issue 5 asks for 0.25 on the sample
 _SEARCH_BUDGET = 30_000  # manager visits for the grid search, about 0.03 s
 
 
@@ -382,18 +383,36 @@ def _choose_plan(
                 low = middle + 1
         return best, 0
     card_area = n * style.width * style.height
-    best_key: tuple[bool, float] | None = None
+    best_key: tuple | None = None
     best_plan = (sizes[-1], 0)
     for threshold in sizes:
+        in_lists = _listed_people(tree, threshold)
         for column_rows in _COLUMN_ROWS:
             width, height = _estimate(tree, style, columns, threshold, column_rows)
             ratio = width / height
             fits = 1 / max_aspect <= ratio <= max_aspect
-            score = card_area / (width * height) if fits else -abs(math.log(ratio / max_aspect))
-            if best_key is None or (fits, score) > best_key:
-                best_key = (fits, score)
+            coverage = card_area / (width * height)
+            # Fitting plans whose cards cover enough of the drawing keep as much of the tree
+            # spread as they can (fewest people in lists); otherwise: the densest fit, or the
+            # plan nearest to fitting.
+            dense = fits and coverage >= _GOOD_COVERAGE
+            key = (fits, dense, -in_lists if dense else 0,
+                   coverage if fits else -abs(math.log(ratio / max_aspect)))
+            if best_key is None or key > best_key:
+                best_key = key
                 best_plan = (threshold, column_rows)
     return best_plan
+
+
+def _listed_people(tree: _Tree, threshold: int) -> int:
+    """People drawn in lists when the largest subtrees of <= threshold people are stacked."""
+    count = 0
+    for v in tree.bosses or ():
+        m = tree.manager[v]
+        if (m >= 0 and tree.reports[v] and tree.size[v] <= threshold
+                and (tree.manager[m] < 0 or tree.size[m] > threshold)):
+            count += tree.size[v] - 1
+    return count
 
 
 def _column_width(reach: int, style: CardStyle) -> float:
