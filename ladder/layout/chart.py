@@ -16,9 +16,15 @@ The people of an :class:`~ladder.model.Org` become *units* of a tree that :func:
 
 Modes: ``tree`` spreads every report; ``compact`` stacks the leaf reports of each manager in
 ``columns`` columns; ``stacked`` also draws the subtrees below ``stack_depth`` as indented lists;
-``auto`` (default) starts from ``compact`` and, when the drawing is wider than ``max_aspect``
-times its height, draws as indented lists the largest subtrees of at most S people, choosing the
-smallest S that brings the estimated width-to-height ratio under ``max_aspect``.
+``auto`` (default) starts from ``compact`` and, when the drawing is more than ``max_aspect``
+times wider than tall, chooses subtree by subtree between spreading and stacking: the largest
+subtrees of at most S people become indented lists wrapped in columns of at most R rows. It
+estimates the drawing's size for a grid of (S, R) plans bottom-up (over managers only, without
+laying out) and picks, among the plans whose shape lies within ``max_aspect`` either way and
+whose cards cover at least 0.3 of the bounding box, the one that keeps the most people in the
+spread tree (else the densest fitting plan). Above 20,000 people it binary-searches S alone.
+A list column never ends with a manager whose reports would open the next column; a list that
+still runs on into the next column is joined by a line from the column's top (CONTINUED).
 
 Centred, precisely: a manager's card centre is the midpoint between the leftmost and the
 rightmost *anchor* of its report units, where the anchor of a spread report is its card centre
