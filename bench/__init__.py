@@ -1,0 +1,1 @@
+"""Benchmarks and their helpers (not tests, not part of the package)."""

@@ -1,0 +1,58 @@
+"""The layout as JSON, for tests and for users' own renderers (``--format json``).
+
+Shape (issue 5)::
+
+    {"nodes": [{"id": "...", "x": .., "y": .., "width": .., "height": ..}],
+     "edges": [{"source": "...", "target": "...", "points": [[x, y], ...]}]}
+
+Units are CSS pixels; the origin is the top-left corner of the bounding box of the cards, y
+grows downwards; ``x``/``y`` are a card's top-left corner. Solid connectors are in ``edges``
+(from manager to report, as elbow polylines); dotted-line managers, which never change the tree,
+are in a separate ``dotted`` list of the same shape. ``units``, ``width`` and ``height`` give the
+unit name and the size of the bounding box.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ladder.layout.chart import OrgLayout
+
+
+def _number(value: float) -> float | int:
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def layout_data(chart: OrgLayout) -> dict[str, object]:
+    """The layout as plain lists and dicts."""
+    w, h = _number(chart.style.width), _number(chart.style.height)
+    nodes = [
+        {"id": pid, "x": _number(x), "y": _number(y), "width": w, "height": h}
+        for pid, x, y in zip(chart.ids, chart.x, chart.y, strict=True)
+    ]
+
+    def edge(source: str, target: str, points: tuple[tuple[float, float], ...]) -> dict:
+        return {"source": source, "target": target,
+                "points": [[_number(x), _number(y)] for x, y in points]}
+
+    return {
+        "units": "px",
+        "width": _number(chart.width),
+        "height": _number(chart.height),
+        "nodes": nodes,
+        "edges": [edge(e.source, e.target, e.points) for e in chart.edges()],
+        "dotted": [edge(e.source, e.target, e.points) for e in chart.dotted_edges()],
+    }
+
+
+def layout_json(chart: OrgLayout) -> str:
+    """The layout as JSON text: same layout, same bytes.
+
+    >>> from ladder.layout import layout_org
+    >>> from ladder.model import Org, Person
+    >>> org = Org.build("Duo", [Person("a", "Ada"), Person("b", "Bo", manager="a")])
+    >>> print(layout_json(layout_org(org))[:60])
+    {"units": "px", "width": 240, "height": 176, "nodes": [{"id"
+    """
+    return json.dumps(layout_data(chart), ensure_ascii=False, separators=(", ", ": ")) + "\n"

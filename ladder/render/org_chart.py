@@ -1,0 +1,678 @@
+"""Draw a laid-out org chart: SVG written directly, or DOT with pinned positions for Graphviz.
+
+Two ways to draw, measured on the 10,000-person synthetic org (bench/README):
+
+* **SVG written directly** (``org_svg``): one pass over flat arrays and one ``"".join``; about
+  0.3 s for 10,000 people and linear beyond. Used for ``.svg``.
+* **DOT for ``neato -n2``** (``org_dot``): every node's ``pos`` and every edge's ``pos`` pinned,
+  so Graphviz lays out nothing and only draws. The picture is the same, but Graphviz takes several
+  times longer than writing the SVG, so it is used only where we cannot draw ourselves: ``.png``
+  and ``.pdf`` (cairo), and ``.dot`` for users who want the source.
+
+Every text goes through :func:`xml_text` (SVG) or :func:`dot_html` (DOT HTML labels): names
+and titles are data and may hold ``&``, ``<``, quotes, backslashes or emoji.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ladder.errors import RenderError
+from ladder.layout.cards import CardStyle, fit_text
+from ladder.layout.chart import MODES, SPREAD, STACK, OrgLayout, layout_org
+from ladder.model.org import Org, Person
+
+FORMATS = ("svg", "png", "pdf", "dot", "json")
+PALETTE = (
+    "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2",
+    "#b279a2", "#eeca3b", "#9d755d", "#ff9da6", "#79706e",
+)
+NO_DEPARTMENT = "#c0c4cc"
+MARGIN = 24.0
+TITLE_HEIGHT = 44.0
+LEGEND_ROW = 24.0
+# Cairo cannot make a bitmap wider or taller than this; a bigger PNG would be shrunk unreadable.
+MAX_BITMAP_SIDE = 32_000
+MAX_BITMAP_PIXELS = 400_000_000  # about 1.6 GB of RGBA
+LONG_RUN = 200_000  # people: from here a render takes several seconds; say what it is doing
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML cannot hold at all are dropped; markup characters become entities.
+_XML_TABLE = {
+    **{c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)},
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
+}
+
+
+def xml_text(text: str) -> str:
+    """``text`` safe inside an XML element or a double-quoted attribute.
+
+    >>> xml_text('R&D <"core"> team')
+    'R&amp;D &lt;&quot;core&quot;&gt; team'
+    >>> xml_text("bell\\x07")
+    'bell'
+    """
+    return text.translate(_XML_TABLE)
+
+
+def dot_html(text: str) -> str:
+    """``text`` safe inside a Graphviz HTML-like label (XML escaping, plus no raw newlines).
+
+    >>> dot_html('A & B\\\\C "quoted"')
+    'A &amp; B\\\\C &quot;quoted&quot;'
+    """
+    return xml_text(text).replace("\n", " ").replace("\r", " ")
+
+
+def headcounts(org: Org) -> dict[str, tuple[int, int]]:
+    """``{id: (direct reports, people below)}`` for managers, in linear time.
+
+    People missing from the result have no reports. (Org.headcount walks a subtree per call.)
+    """
+    people = list(org.people.values())
+    index = {p.id: i for i, p in enumerate(people)}
+    manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
+    direct = [0] * len(people)
+    total = [0] * len(people)
+    children: list[list[int]] = [[] for _ in people]
+    for i, m in enumerate(manager):
+        if m >= 0:
+            direct[m] += 1
+            children[m].append(i)
+    order = [i for i, m in enumerate(manager) if m < 0]
+    for i in order:
+        order.extend(children[i])  # breadth-first; extends while iterating
+    for i in reversed(order):
+        m = manager[i]
+        if m >= 0:
+            total[m] += total[i] + _heads(people[i])
+    return {people[i].id: (direct[i], total[i]) for i in range(len(people)) if direct[i]}
+
+
+def _heads(person: Person) -> int:
+    if person.vacant:
+        return 0
+    if person.fte is not None:
+        return max(1, round(person.fte))
+    return 1 + len(person.shared_with)
+
+
+def department_colours(org: Org) -> dict[str, str]:
+    """A colour per department id: its own, else the palette in order of first appearance."""
+    order = list(org.departments)
+    seen = set(order)
+    for person in org.people.values():
+        if person.department and person.department not in seen:
+            seen.add(person.department)
+            order.append(person.department)
+    colours = {}
+    for i, dep in enumerate(order):
+        known = org.departments.get(dep)
+        colours[dep] = (known.colour if known and known.colour else PALETTE[i % len(PALETTE)])
+    return colours
+
+
+def _department_name(org: Org, dep: str | None) -> str:
+    if not dep:
+        return ""
+    known = org.departments.get(dep)
+    return known.name if known else dep
+
+
+class _Card(NamedTuple):  # a tuple: a million of them are made in a few tenths of a second
+    """The text of one card, already fitted to its width."""
+
+    lines: tuple[str, str, str]
+    tooltip: str
+    colour: str
+    vacant: bool
+    group: bool
+    badge: str
+
+
+def _cards(
+    org: Org,
+    chart: OrgLayout,
+    counts: Mapping[str, tuple[int, int]],
+    links: Mapping[str, str] | None = None,
+) -> list[_Card]:
+    """Card texts, fitted to the card; ``lines`` are XML-escaped, ``tooltip`` is raw."""
+    style = chart.style
+    room = style.width - 26
+    colours = department_colours(org)
+    names = {dep: _department_name(org, dep) for dep in colours}
+    people = org.people
+    cards = []
+    for pid in chart.ids:
+        person = people[pid]
+        department = names.get(person.department, "") if person.department else ""
+        if person.vacant:
+            name = "Open: " + (person.title or person.name or "position")
+            second = department
+            third = person.location or ""
+        elif person.fte is not None:
+            name = person.display_name or person.title or "Group"
+            second = f"{person.fte:g} FTE" + (f" · {person.title}" if person.title else "")
+            third = department
+        else:
+            name = (person.display_name if person.shared_with else person.name) or "(no name)"
+            second = person.title
+            third = department
+        if links and pid in links:
+            third = "→ " + links[pid]  # split overviews: the page to turn to
+        direct, total = counts.get(pid, _NONE)
+        tooltip = "\n".join([t for t in (name, second, third) if t])
+        if direct:
+            badge = f"{direct} report{'s' if direct != 1 else ''} · {total} total"
+            tooltip += f"\n{direct} direct reports, {total} people in total"
+        else:
+            badge = ""
+        cards.append(_Card(
+            (_escaped(fit_text(name, 13, room, bold=True)), _escaped(fit_text(second, 12, room)),
+             _escaped(fit_text(third, 11, room))),
+            tooltip,
+            colours.get(person.department or "", NO_DEPARTMENT),
+            person.vacant, person.fte is not None, badge,
+        ))
+    return cards
+
+
+_NONE = (0, 0)
+
+
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> str:
+    """XML-escaped card text with line breaks as spaces (titles and departments repeat)."""
+    return xml_text(text).replace("\n", " ").replace("\r", " ")
+
+
+def _legend(org: Org, chart: OrgLayout) -> list[tuple[str, str]]:
+    """(colour, label) for each department drawn, in department order."""
+    colours = department_colours(org)
+    drawn = {org.people[i].department for i in chart.ids}
+    return [(colours[d], _department_name(org, d)) for d in colours if d in drawn]
+
+
+def _header_height(legend_rows: int) -> float:
+    return TITLE_HEIGHT + legend_rows * LEGEND_ROW + (8 if legend_rows else 0)
+
+
+def _legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    rows: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for colour, label in legend:
+        need = 28 + len(label) * 7.0
+        if rows[-1] and used + need > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append((colour, label))
+        used += need
+    return rows if rows[0] else []
+
+
+def _f(value: float) -> str:
+    """A coordinate, short: integers without a decimal point, else one decimal.
+
+    >>> _f(12.0), _f(12.25)
+    ('12', '12.2')
+    """
+    whole = int(value)
+    return str(whole) if whole == value else f"{value:.1f}"
+
+
+_SVG_STYLE = (
+    "<style>"
+    ".e{fill:none;stroke:#a3aab5;stroke-width:1.2}"
+    ".dl{fill:none;stroke:#7a5195;stroke-width:1.4;stroke-dasharray:6 4}"
+    ".c{fill:#fff;stroke:#c9ced6;stroke-width:1}"
+    ".v{fill:#f6f7f9;stroke:#8a919c;stroke-width:1.2;stroke-dasharray:5 3}"
+    ".g{fill:#f1f3f6;stroke:#c9ced6}"
+    ".n{font-size:13px;font-weight:bold;fill:#1f2430}"
+    ".vn{font-size:13px;font-weight:bold;font-style:italic;fill:#5b6270}"
+    ".t{font-size:12px;fill:#4a5160}"
+    ".d{font-size:11px;fill:#7b8391}"
+    ".b{fill:#fff;stroke:#a3aab5}"
+    ".bt{font-size:10px;fill:#4a5160;text-anchor:middle}"
+    ".h{font-size:20px;font-weight:bold;fill:#1f2430}"
+    ".l{font-size:12px;fill:#4a5160}"
+    "</style>"
+)
+
+
+def org_svg(
+    org: Org,
+    chart: OrgLayout,
+    *,
+    title: str | None = None,
+    counts: Mapping[str, tuple[int, int]] | None = None,
+    links: Mapping[str, str] | None = None,
+) -> str:
+    """The chart as an SVG document; ``links`` maps person ids to URLs (split overviews)."""
+    style: CardStyle = chart.style
+    w, h = style.width, style.height
+    counts = counts if counts is not None else headcounts(org)
+    cards = _cards(org, chart, counts, links)
+    legend = _legend(org, chart)
+    page_width = max(chart.width, 640.0) + 2 * MARGIN
+    legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
+    top = MARGIN + _header_height(len(legend_rows))
+    page_height = top + chart.height + MARGIN
+    left = MARGIN
+    heading = title if title is not None else org.name
+    out: list[str] = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{_f(page_width)}" height="{_f(page_height)}" '
+        f'viewBox="0 0 {_f(page_width)} {_f(page_height)}" '
+        'font-family="Helvetica, Arial, sans-serif">\n',
+        _SVG_STYLE,
+        '\n<rect width="100%" height="100%" fill="#fafbfc"/>\n',
+        f'<text class="h" x="{_f(MARGIN)}" y="{_f(MARGIN + 22)}">{xml_text(heading)}</text>\n',
+    ]
+    y = MARGIN + TITLE_HEIGHT
+    for row in legend_rows:
+        x = MARGIN
+        for colour, label in row:
+            out.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="14" height="14" rx="3" '
+                       f'fill="{xml_text(colour)}"/><text class="l" x="{_f(x + 20)}" '
+                       f'y="{_f(y + 12)}">{xml_text(label)}</text>')
+            x += 28 + len(label) * 7.0
+        out.append("\n")
+        y += LEGEND_ROW
+
+    # The chart in its own coordinates, moved below the header once.
+    out.append(f'<g transform="translate({_f(left)},{_f(top)})">\n')
+    # Connectors first, so cards sit on top; chunks of one path keep the file small.
+    solid = [p for p in range(len(chart)) if chart.manager[p] >= 0]
+    for start in range(0, len(solid), 2000):
+        d = "".join([_connector(chart, p) for p in solid[start:start + 2000]])
+        out.append(f'<path class="e" d="{d}"/>\n')
+    if chart.dotted:
+        d = "".join(_path(chart.dotted_route(s, t)) for s, t in chart.dotted)
+        out.append(f'<path class="dl" d="{d}"><title>dotted-line managers</title></path>\n')
+
+    # Every card is drawn in its own frame (translate), so only two numbers vary per card.
+    fw, fh = _f(w), _f(h)
+    plain = (f'<rect class="c" width="{fw}" height="{fh}" rx="6"/>'
+             f'<rect y="6" width="5" height="{_f(h - 12)}" fill="')
+    group = (f'<rect class="g" x="4" y="-4" width="{fw}" height="{fh}" rx="6"/>' + plain)
+    vacant = f'<rect class="v" width="{fw}" height="{fh}" rx="6"/>'
+    xs, ys, ids = chart.x, chart.y, chart.ids
+    links = links or {}
+    for p, card in enumerate(cards):
+        lines = card.lines
+        if card.vacant:
+            body = f'{vacant}<text class="vn" x="14" y="22">{lines[0]}</text>'
+        else:
+            body = (f'{group if card.group else plain}{card.colour}"/>'
+                    f'<text class="n" x="14" y="22">{lines[0]}</text>')
+        if lines[1]:
+            body += f'<text class="t" x="14" y="40">{lines[1]}</text>'
+        if lines[2]:
+            body += f'<text class="d" x="14" y="57">{lines[2]}</text>'
+        if card.badge:
+            bw = 12 + 5.6 * len(card.badge)
+            body += (f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
+                     f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
+                     f'y="{_f(h + 4)}">{card.badge}</text>')
+        item = (f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
+                f"{xml_text(card.tooltip)}</title>{body}</g>\n")
+        target = links.get(ids[p])
+        if target:
+            item = f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">{item}</a>'
+        out.append(item)
+    out.append("</g>\n</svg>\n")
+    return "".join(out)
+
+
+def _connector(chart: OrgLayout, p: int) -> str:
+    """Path data of the connector to ``p``: the same route as OrgLayout.route, written fast."""
+    kind = chart.edge_kind[p]
+    if kind > STACK:
+        return _path(chart.route(p))
+    style = chart.style
+    m = chart.manager[p]
+    half = style.width / 2
+    top_x = chart.x[m] + half
+    bottom = chart.y[m] + style.height
+    if kind == SPREAD:
+        centre = chart.x[p] + half
+        if centre == top_x:
+            return f"M{_f(top_x)} {_f(bottom)}V{_f(chart.y[p])}"
+        return (f"M{_f(top_x)} {_f(bottom)}V{_f(bottom + style.level_gap / 2)}H{_f(centre)}"
+                f"V{_f(chart.y[p])}")
+    spine = chart.edge_via[p]
+    mid = chart.y[p] + style.height / 2
+    tx = chart.x[p]
+    side = tx + style.width if tx + style.width <= spine else tx
+    if spine == top_x:
+        return f"M{_f(top_x)} {_f(bottom)}V{_f(mid)}H{_f(side)}"
+    return (f"M{_f(top_x)} {_f(bottom)}V{_f(bottom + style.level_gap / 2)}H{_f(spine)}"
+            f"V{_f(mid)}H{_f(side)}")
+
+
+def _path(points: list[tuple[float, float]]) -> str:
+    """SVG path data for an axis-parallel polyline: M, then H and V where they will do."""
+    x, y = points[0]
+    parts = [f"M{_f(x)} {_f(y)}"]
+    for nx, ny in points[1:]:
+        if nx == x:
+            parts.append(f"V{_f(ny)}")
+        elif ny == y:
+            parts.append(f"H{_f(nx)}")
+        else:
+            parts.append(f"L{_f(nx)} {_f(ny)}")
+        x, y = nx, ny
+    return "".join(parts)
+
+
+def org_dot(
+    org: Org,
+    chart: OrgLayout,
+    *,
+    title: str | None = None,
+    counts: Mapping[str, tuple[int, int]] | None = None,
+    links: Mapping[str, str] | None = None,
+) -> str:
+    """The chart as DOT with every position pinned, for ``neato -n2`` (units: points, y up)."""
+    style = chart.style
+    w, h = style.width, style.height
+    counts = counts if counts is not None else headcounts(org)
+    cards = _cards(org, chart, counts, links)
+    legend = _legend(org, chart)
+    page_width = max(chart.width, 640.0) + 2 * MARGIN
+    legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
+    top = MARGIN + _header_height(len(legend_rows))
+    page_height = top + chart.height + MARGIN
+    left = MARGIN
+    links = links or {}
+
+    def at(x: float, y: float) -> str:  # layout (y down) to Graphviz points (y up)
+        return f"{_f(x + left)},{_f(page_height - (y + top))}"
+
+    heading = title if title is not None else org.name
+    out: list[str] = [
+        "// Every position is pinned: draw with  neato -n2 -Tpng chart.dot -o chart.png\n",
+        "digraph org {\n",
+        f'  graph [bb="0,0,{_f(page_width)},{_f(page_height)}", bgcolor="#fafbfc", '
+        'splines=true, outputorder=edgesfirst, pad=0, dpi=72];\n',
+        '  node [shape=box, style="rounded,filled", fillcolor=white, color="#c9ced6", '
+        'fixedsize=true, fontname="Helvetica", margin=0, penwidth=1];\n',
+        '  edge [arrowhead=none, color="#a3aab5", penwidth=1.2];\n',
+    ]
+
+    def page_at(x: float, y: float) -> str:  # page coordinates (y down) to points (y up)
+        return f"{_f(x)},{_f(page_height - y)}"
+
+    # neato -n2 crops the page to what it draws: pin two invisible corners to keep the margins.
+    out.append(f'  corner0 [style=invis, fixedsize=true, width=0.01, height=0.01, '
+               f'pos="{page_at(1, 1)}"];\n')
+    out.append(f'  corner1 [style=invis, fixedsize=true, width=0.01, height=0.01, '
+               f'pos="{page_at(page_width - 1, page_height - 1)}"];\n')
+    title_width = len(heading) * 11.0
+    out.append(
+        f'  title [shape=plain, style="", fixedsize=false, '
+        f'pos="{page_at(MARGIN + title_width / 2, MARGIN + 14)}", '
+        f'label=<<B><FONT POINT-SIZE="20" COLOR="#1f2430">{dot_html(heading)}</FONT></B>>];\n'
+    )
+    y = MARGIN + TITLE_HEIGHT
+    for r, row in enumerate(legend_rows):
+        cells = "".join(
+            f'<TD BGCOLOR="{colour}" WIDTH="14" HEIGHT="14" FIXEDSIZE="TRUE"></TD>'
+            f"<TD>&nbsp;{dot_html(label)}&nbsp;&nbsp;</TD>"
+            for colour, label in row
+        )
+        width = sum(28 + len(label) * 7.0 for _, label in row)
+        out.append(
+            f'  legend{r} [shape=plain, style="", fixedsize=false, fontsize=12, '
+            f'fontcolor="#4a5160", pos="{page_at(MARGIN + width / 2, y + 7)}", '
+            f'label=<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="2"><TR>{cells}</TR>'
+            "</TABLE>>];\n"
+        )
+        y += LEGEND_ROW
+    for p, card in enumerate(cards):
+        x, y = chart.x[p], chart.y[p]
+        lines = "".join(
+            f'<TR><TD ALIGN="LEFT" HEIGHT="{height}"><FONT POINT-SIZE="{size}" '
+            f'COLOR="{colour}">{open_}{text}{close}</FONT></TD></TR>'
+            for text, size, colour, open_, close, height in (
+                (card.lines[0], 13, "#5b6270" if card.vacant else "#1f2430",
+                 "<I><B>" if card.vacant else "<B>", "</B></I>" if card.vacant else "</B>", 18),
+                (card.lines[1], 12, "#4a5160", "", "", 17),
+                (card.lines[2], 11, "#7b8391", "", "", 16),
+            ) if text
+        )
+        stripe = "" if card.vacant else (
+            f'<TD ROWSPAN="4" WIDTH="5" BGCOLOR="{card.colour}"></TD>'
+        )
+        label = (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0" WIDTH="{_f(w - 4)}">'
+                 f'<TR>{stripe}<TD WIDTH="9" ROWSPAN="4"></TD><TD HEIGHT="1"></TD></TR>'
+                 f"{lines}</TABLE>>")
+        extra = ""
+        if card.vacant:
+            extra = ', style="rounded,filled,dashed", fillcolor="#f6f7f9", color="#8a919c"'
+        elif card.group:
+            extra = ', peripheries=2, fillcolor="#ffffff"'
+        link = links.get(chart.ids[p])
+        if link:
+            extra += f', URL="{_dot_quote(link)}"'
+        out.append(
+            f'  n{p} [pos="{at(x + w / 2, y + h / 2)}", width={_inch(w)}, '
+            f'height={_inch(h)}, label={label}, '
+            f'tooltip="{_dot_quote(card.tooltip)}"{extra}];\n'
+        )
+        if card.badge:
+            out.append(
+                f'  b{p} [pos="{at(x + w / 2, y + h)}", width={_inch(12 + 5.6 * len(card.badge))}, '
+                f'height={_inch(16)}, style="rounded,filled", color="#a3aab5", '
+                f'fontsize=10, fontcolor="#4a5160", label="{card.badge}"];\n'
+            )
+    for p in range(len(chart)):
+        if chart.manager[p] >= 0:
+            out.append(f'  n{chart.manager[p]} -> n{p} [pos="{_spline(chart.route(p), at)}"];\n')
+    for s, t in chart.dotted:
+        out.append(f'  n{s} -> n{t} [style=dashed, color="#7a5195", penwidth=1.4, '
+                   f'constraint=false, pos="{_spline(chart.dotted_route(s, t), at)}"];\n')
+    out.append("}\n")
+    return "".join(out)
+
+
+def _inch(points: float) -> str:
+    """Graphviz node sizes are in inches (72 points)."""
+    return f"{points / 72:.4f}"
+
+
+def _dot_quote(text: str) -> str:
+    """``text`` inside a double-quoted DOT string (backslashes and quotes escaped)."""
+    text = _XML_INVALID.sub("", text)
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _spline(points: list[tuple[float, float]], at) -> str:  # noqa: ANN001
+    """A polyline as Graphviz's B-spline control points: each segment a straight cubic."""
+    controls = [at(*points[0])]
+    for a, b in zip(points, points[1:], strict=False):
+        controls.extend((at(*a), at(*b), at(*b)))
+    return " ".join(controls)
+
+
+def run_graphviz(source: str, fmt: str, path: Path, *, engine: str = "neato") -> None:
+    """Draw pinned DOT with ``neato -n2`` into ``path``; Graphviz failures as RenderError.
+
+    The lead folds this into the one Graphviz backend module at merge.
+    """
+    executable = shutil.which(engine)
+    if executable is None:
+        raise RenderError(f"Graphviz '{engine}' was not found on PATH",
+                          hint="install Graphviz, e.g. 'apt install graphviz' or "
+                               "'brew install graphviz', or write .svg instead")
+    try:
+        done = subprocess.run(
+            [executable, "-n2", f"-T{fmt}", "-o", str(path)],
+            input=source.encode("utf-8"), capture_output=True, check=False,
+        )
+    except OSError as error:
+        raise RenderError(f"could not run Graphviz '{engine}': {error}") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz {engine} failed: {message[-1] if message else 'no output'}",
+                          file=str(path))
+
+
+def page_size(chart: OrgLayout, org: Org) -> tuple[float, float]:
+    """Width and height of the drawn page in pixels (chart, margins, title and legend)."""
+    page_width = max(chart.width, 640.0) + 2 * MARGIN
+    rows = _legend_rows(_legend(org, chart), page_width - 2 * MARGIN)
+    return page_width, MARGIN + _header_height(len(rows)) + chart.height + MARGIN
+
+
+def check_bitmap(chart: OrgLayout, org: Org, path: Path, *, page: bool = False) -> None:
+    """Refuse a PNG that cairo would have to shrink: suggest splitting (deeper) instead."""
+    width, height = page_size(chart, org)
+    if max(width, height) > MAX_BITMAP_SIDE or width * height > MAX_BITMAP_PIXELS:
+        raise RenderError(
+            f"the chart of {len(chart)} people is {math.ceil(width)} x {math.ceil(height)} px, "
+            "too big for one PNG at a readable size",
+            file=str(path),
+            hint=("split deeper (--split depth:N with a larger N), or write .svg or .pdf"
+                  if page else "use --split department or --split depth:N, or write .svg or .pdf"),
+        )
+
+
+def render_org(
+    org: Org,
+    path: str | Path,
+    *,
+    format: str | None = None,  # noqa: A002 - the CLI's --format
+    title: str | None = None,
+    root: str | None = None,
+    depth: int | None = None,
+    align_levels: bool = False,
+    levels: Mapping[str, int] | None = None,
+    mode: str = "auto",
+    columns: int = 2,
+    split: str | None = None,
+) -> list[Path]:
+    """Draw ``org`` into ``path`` (svg, png, pdf, dot or json); the files written.
+
+    ``root``/``depth``: draw only that subtree, that many levels deep (1 = the root alone).
+    ``align_levels`` with ``levels`` (ladder role id -> level, higher more senior): rows by
+    level. ``split``: ``"department"`` or ``"depth:N"`` writes an overview plus one page each.
+    """
+    path = Path(path)
+    fmt = (format or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown output format {fmt!r}", file=str(path),
+                          hint=f"use one of: {', '.join(FORMATS)}")
+    if mode not in MODES:
+        raise RenderError(f"unknown layout mode {mode!r}", hint=f"use one of: {', '.join(MODES)}")
+    if columns < 1:
+        raise RenderError("--columns must be 1 or more")
+    counts = headcounts(org)  # on the whole org, so a cut chart still shows true totals
+    if root is not None:
+        if root not in org.people:
+            from ladder.errors import did_you_mean
+
+            raise RenderError(f"--root: no person with id {root!r}",
+                              hint=did_you_mean(root, org.people) or "check the id")
+        org = org.subtree(root, depth)
+    elif depth is not None:
+        org = _cut(org, depth)
+    if split:
+        from ladder.render.split import render_split
+
+        return render_split(org, path, fmt=fmt, how=split, title=title, counts=counts,
+                            mode=mode, columns=columns,
+                            person_levels=_person_levels(org, levels) if align_levels else None)
+    person_levels = _person_levels(org, levels) if align_levels else None
+    note = _progress(len(org))
+    note(f"laying out {len(org):,} people")
+    chart = layout_org(org, mode=mode, columns=columns, align_levels=person_levels)
+    note(f"drawing {path.name}")
+    write_chart(org, chart, path, fmt=fmt, title=title, counts=counts)
+    note("done")
+    return [path]
+
+
+def _progress(people: int) -> Callable[[str], None]:
+    """Step messages on stderr for long runs (hundreds of thousands of people) on a terminal."""
+    if people < LONG_RUN or not sys.stderr.isatty():
+        return lambda step: None
+    import click
+
+    start = time.perf_counter()
+
+    def note(step: str) -> None:
+        click.echo(f"ladder: {step} ({time.perf_counter() - start:.1f} s)", err=True)
+
+    return note
+
+
+def _person_levels(org: Org, levels: Mapping[str, int] | None) -> dict[str, int]:
+    if not levels:
+        raise RenderError("--align-levels needs the ladder's levels",
+                          hint="give the org a ladder, or leave out --align-levels")
+    return {p.id: levels[p.role] for p in org.people.values() if p.role in levels}
+
+
+def _cut(org: Org, depth: int) -> Org:
+    """The whole forest, ``depth`` levels deep."""
+    if depth < 1:
+        raise RenderError("--depth must be 1 or more")
+    keep: set[str] = set()
+    frontier = [p.id for p in org.roots()]
+    for _ in range(depth):
+        keep.update(frontier)
+        frontier = [r for pid in frontier for r in org.graph.successors(pid)]
+    people = [p for p in org.people.values() if p.id in keep]
+    from dataclasses import replace
+
+    people = [replace(p, dotted=tuple(d for d in p.dotted if d in keep)) for p in people]
+    return Org.build(org.name, people, list(org.departments.values()), ladder=org.ladder,
+                     variant=org.variant, source=org.source)
+
+
+def write_chart(
+    org: Org,
+    chart: OrgLayout,
+    path: Path,
+    *,
+    fmt: str,
+    title: str | None = None,
+    counts: Mapping[str, tuple[int, int]] | None = None,
+    links: Mapping[str, str] | None = None,
+    page: bool = False,
+) -> None:
+    """Write one laid-out chart in ``fmt`` (``page``: one page of a split chart)."""
+    try:
+        if fmt == "json":
+            from ladder.render.layout_json import layout_json
+
+            path.write_text(layout_json(chart), encoding="utf-8")
+        elif fmt == "svg":
+            path.write_text(org_svg(org, chart, title=title, counts=counts, links=links),
+                            encoding="utf-8")
+        elif fmt == "dot":
+            path.write_text(org_dot(org, chart, title=title, counts=counts, links=links),
+                            encoding="utf-8")
+        else:
+            if fmt == "png":
+                check_bitmap(chart, org, path, page=page)
+            run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links), fmt, path)
+    except OSError as error:
+        raise RenderError(f"cannot write the chart: {error.strerror}", file=str(path)) from error
+
+
+__all__ = [
+    "FORMATS", "check_bitmap", "department_colours", "headcounts", "org_dot",
+    "org_svg", "render_org", "run_graphviz", "write_chart", "xml_text",
+]

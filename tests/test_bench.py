@@ -1,0 +1,40 @@
+"""The benchmark's helpers: seeded orgs and the DOT it hands to Graphviz (not timings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.bench_orgs import Run, plain_dot, shape, svg_size
+from bench.csv_org import read_csv_org
+from bench.synth import synthetic_rows, write_synthetic_csv
+
+
+def test_synthetic_orgs_are_seeded_trees_of_the_asked_size() -> None:
+    rows = synthetic_rows(2000, seed=7)
+    assert rows == synthetic_rows(2000, seed=7)
+    assert rows != synthetic_rows(2000, seed=8)
+    assert len(rows) == 2000 and len({r[0] for r in rows}) == 2000
+    seen = set()
+    for pid, parent, *_ in rows:  # every manager comes before the report: a tree
+        assert parent == "" or parent in seen
+        seen.add(pid)
+    spans: dict[str, int] = {}
+    for _, parent, *_ in rows:
+        spans[parent] = spans.get(parent, 0) + 1
+    assert max(spans.values()) >= 30  # some very wide spans
+
+
+def test_plain_dot_and_the_stand_in_reader_see_the_same_org(tmp_path: Path) -> None:
+    csv_path = write_synthetic_csv(tmp_path / "org.csv", 300, seed=3)
+    dot_path = tmp_path / "org.dot"
+    assert plain_dot(csv_path, dot_path) == 300
+    assert dot_path.read_text().count(" -> ") == 299
+    assert len(read_csv_org(csv_path)) == 300
+
+
+def test_svg_size_and_shape(tmp_path: Path) -> None:
+    svg = tmp_path / "x.svg"
+    svg.write_text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+                   'width="300pt" height="100pt" viewBox="0 0 300 100"></svg>')
+    assert svg_size(svg) == (300.0, 100.0)
+    assert shape(Run(1.0, 1.0, 300.0, 100.0)) == "300 x 100 (3.0:1)"

@@ -1,0 +1,205 @@
+"""Layout geometry on random trees: what a reader of the chart relies on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ladder.layout import CardStyle, layout_org
+from ladder.layout.chart import ASSIST, CONTINUED, LIST, SPREAD, STACK
+from ladder.layout.tidy import tidy_x
+from ladder.model.org import Org, Person
+from ladder.render.layout_json import layout_json
+from tests.sample_orgs import SHARED, acme, random_org
+
+
+@st.composite
+def orgs(draw: st.DrawFn) -> Org:
+    """Random forests: each person's manager is an earlier person (or nobody)."""
+    size = draw(st.integers(1, 70))
+    people = []
+    for i in range(size):
+        manager = None
+        if i and draw(st.integers(0, 9)):  # about one in ten is a root
+            manager = f"p{draw(st.integers(0, i - 1))}"
+        people.append(Person(
+            f"p{i}", f"Person {i}", manager=manager,
+            assistant=manager is not None and draw(st.integers(0, 11)) == 0,
+            vacant=draw(st.integers(0, 9)) == 0,
+        ))
+    return Org.build("random", people)
+
+
+def overlaps(chart) -> list[tuple[str, str]]:
+    """Pairs of cards that overlap (touching edges do not count)."""
+    boxes = sorted(chart.boxes(), key=lambda b: (b.y, b.x))
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b.y >= a.y + a.height:
+                break
+            if a.x < b.x + b.width - 1e-6 and b.x < a.x + a.width - 1e-6:
+                found.append((a.id, b.id))
+    return found
+
+
+MODES = [("tree", 2), ("compact", 1), ("compact", 2), ("compact", 3), ("stacked", 2),
+         ("auto", 2)]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(org=orgs(), which=st.sampled_from(MODES))
+def test_random_trees_are_laid_out_as_org_charts(org: Org, which: tuple[str, int]) -> None:
+    mode, columns = which
+    chart = layout_org(org, mode=mode, columns=columns, stack_depth=2)
+    w, h = chart.style.width, chart.style.height
+    # every person placed, once, in input order
+    assert chart.ids == list(org.people)
+    assert overlaps(chart) == []
+    index = {pid: i for i, pid in enumerate(chart.ids)}
+    listed = set(chart.listed)
+    indent = chart.style.indent
+    for p, person in enumerate(org.people.values()):
+        if person.manager is None:
+            continue
+        m = index[person.manager]
+        kind = chart.edge_kind[p]
+        if kind == ASSIST:  # beside the manager, on its right
+            assert chart.y[p] == chart.y[m] and chart.x[p] >= chart.x[m] + w
+        elif kind == LIST:  # indented one step under its manager, in the same column
+            assert chart.x[p] == pytest.approx(chart.x[m] + indent)
+            assert chart.y[p] >= chart.y[m] + h
+        elif kind == CONTINUED:  # a long list went on in the next column
+            assert chart.x[p] > chart.x[m] + w
+        else:  # every other report is below its manager, connectors between
+            assert chart.y[p] >= chart.y[m] + h + chart.style.level_gap - 1e-6
+    # every manager centred over its reports' anchors (card centres or stack spines)
+    for m in range(len(chart)):
+        kinds = [(p, chart.edge_kind[p]) for p in range(len(chart))
+                 if chart.manager[p] == m and chart.edge_kind[p] in (SPREAD, STACK)]
+        if not kinds:
+            continue
+        anchors = [chart.x[p] + w / 2 if kind == SPREAD else chart.edge_via[p]
+                   for p, kind in kinds]
+        centre = chart.x[m] + w / 2
+        if m in listed:  # centred over the spines of its list's first and last column
+            spines = chart.spines[m]
+            assert set(anchors) <= set(spines)
+            assert centre == pytest.approx((spines[0] + spines[-1]) / 2, abs=1e-6)
+        else:
+            assert centre == pytest.approx((min(anchors) + max(anchors)) / 2, abs=1e-6)
+    # same input, same bytes
+    again = layout_org(org, mode=mode, columns=columns, stack_depth=2)
+    assert layout_json(again) == layout_json(chart)
+
+
+def test_dotted_lines_never_change_the_tree() -> None:
+    org = random_org(3, 200)
+    people = list(org.people.values())
+    with_dotted = [
+        Person(p.id, p.name, p.title, manager=p.manager, department=p.department,
+               dotted=(people[(i * 7) % len(people)].id,) if i % 5 == 0 else ())
+        for i, p in enumerate(people)
+    ]
+    plain = layout_org(org)
+    matrix = layout_org(Org.build(org.name, with_dotted))
+    assert (plain.x, plain.y) == (matrix.x, matrix.y)
+    assert len(matrix.dotted_edges()) == sum(1 for i in range(len(people)) if i % 5 == 0)
+
+
+def test_compact_stacks_leaves_in_columns_on_a_spine() -> None:
+    people = [Person("boss", "Boss")] + [
+        Person(f"r{i}", f"Report {i}", manager="boss") for i in range(8)
+    ]
+    chart = layout_org(Org.build("team", people), mode="compact", columns=2)
+    boss_centre = chart.x[0] + chart.style.width / 2
+    assert {chart.edge_via[p] for p in range(1, 9)} == {boss_centre}  # one spine, under boss
+    assert len({chart.y[p] for p in range(1, 9)}) == 4  # 8 leaves, 2 columns, 4 rows
+    left = [p for p in range(1, 9) if chart.x[p] < boss_centre]
+    assert len(left) == 4
+    assert chart.width <= 2 * chart.style.width + 2 * chart.style.spine_gap
+
+
+def test_tree_mode_spreads_and_centres() -> None:
+    people = [Person("a", "A"), Person("b", "B", manager="a"), Person("c", "C", manager="a"),
+              Person("d", "D", manager="a")]
+    chart = layout_org(Org.build("t", people), mode="tree")
+    assert chart.y[1] == chart.y[2] == chart.y[3]
+    assert chart.x[0] == chart.x[2]  # centred over the middle one of three equal cards
+
+
+def test_align_levels_puts_people_of_one_level_on_one_row() -> None:
+    people = [
+        Person("ceo", "Ceo", role="exec"),
+        Person("vp", "Vp", role="vp", manager="ceo"),
+        Person("dir", "Dir", role="director", manager="vp"),
+        Person("dir2", "Dir2", role="director", manager="ceo"),  # skips a level
+        Person("ic", "Ic", role="ic", manager="dir2"),
+    ]
+    levels = {"ceo": 9, "vp": 8, "dir": 7, "dir2": 7, "ic": 3}
+    chart = layout_org(Org.build("t", people), mode="compact", align_levels=levels)
+    y = dict(zip(chart.ids, chart.y, strict=True))
+    assert y["dir"] == y["dir2"] > y["vp"] > y["ceo"]
+    assert y["ic"] > y["dir2"]
+    assert overlaps(chart) == []
+
+
+def test_sample_of_1516_fits_a_screen_or_poster_shape() -> None:
+    from bench.csv_org import read_csv_org
+
+    org = read_csv_org(f"{SHARED}/d3_org_chart_sample_org.csv")
+    chart = layout_org(org)
+    ratio = chart.width / chart.height
+    coverage = len(chart) * chart.style.width * chart.style.height / (chart.width * chart.height)
+    assert 1 / 4 <= ratio <= 4
+    assert coverage >= 0.25
+    assert overlaps(chart) == []
+
+
+def test_layout_json_has_the_documented_shape() -> None:
+    data = json.loads(layout_json(layout_org(acme())))
+    assert set(data) == {"units", "width", "height", "nodes", "edges", "dotted"}
+    assert data["units"] == "px"
+    assert set(data["nodes"][0]) == {"id", "x", "y", "width", "height"}
+    assert set(data["edges"][0]) == {"source", "target", "points"}
+    assert {(e["source"], e["target"]) for e in data["dotted"]} == {("ana", "lee")}
+    assert len(data["nodes"]) == 10 and len(data["edges"]) == 9
+
+
+def test_tidy_handles_a_deep_chain_without_recursion() -> None:
+    count = 50_000
+    children = [[i + 1] for i in range(count - 1)] + [[]]
+    xs = tidy_x(children, [1.0] * count, [1.0] * count, sibling_gap=1, cousin_gap=2)
+    assert set(xs) == {0.0}
+
+
+def test_cards_have_one_size() -> None:
+    style = CardStyle(width=200, height=60)
+    chart = layout_org(acme(), style=style)
+    assert {(b.width, b.height) for b in chart.boxes()} == {(200, 60)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(org=orgs(), data=st.data())
+def test_random_levels_keep_rows_and_tree(org: Org, data: st.DataObject) -> None:
+    """With --align-levels: people of one level share a row where their line allows."""
+    levels = {pid: data.draw(st.integers(1, 5)) for pid in org.people
+              if data.draw(st.booleans())}
+    chart = layout_org(org, mode="compact", align_levels=levels)
+    assert chart.ids == list(org.people)
+    assert overlaps(chart) == []
+    index = {pid: i for i, pid in enumerate(chart.ids)}
+    h = chart.style.height
+    for p, person in enumerate(org.people.values()):
+        if person.manager is not None and chart.edge_kind[p] != ASSIST:
+            assert chart.y[p] >= chart.y[index[person.manager]] + h
+    # a more senior level is never drawn below a less senior one placed freely (roots)
+    roots = [p for p, person in enumerate(org.people.values())
+             if person.manager is None and person.id in levels]
+    for a in roots:
+        for b in roots:
+            if levels[chart.ids[a]] > levels[chart.ids[b]]:
+                assert chart.y[a] < chart.y[b]

@@ -1,0 +1,204 @@
+"""Drawing: SVG text and escaping, cards of every kind, DOT for neato, PNG and its limits."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from ladder.errors import RenderError
+from ladder.layout import layout_org
+from ladder.model.org import Org, Person
+from ladder.render.org_chart import headcounts, org_dot, org_svg, render_org
+from tests.sample_orgs import SHARED, acme
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_texts(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()  # also proves the file is well-formed XML
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def svg_tooltips(path: Path) -> list[str]:
+    return [t.text or "" for t in ET.parse(path).getroot().iter(f"{SVG}title")]
+
+
+def test_every_name_is_text_and_odd_characters_are_escaped(tmp_path: Path) -> None:
+    out = tmp_path / "acme.svg"
+    assert render_org(acme(), out) == [out]
+    texts = svg_texts(out)
+    for name in ("Omar Haddad", "Pat Quinn", "Ana Lopez & Ben Ito", 'Kim <Kwan> & "Co"',
+                 "Raj Patel 🚀", "Sue O'Neil", "Tom Back\\slash"):
+        assert name in texts
+    raw = out.read_text(encoding="utf-8")
+    assert "Kim &lt;Kwan&gt; &amp; &quot;Co&quot;" in raw
+    assert "Acme Robotics" in texts  # the title, at the top
+    assert texts.index("Acme Robotics") == 0
+
+
+def test_cards_show_what_an_org_chart_reader_expects(tmp_path: Path) -> None:
+    out = tmp_path / "acme.svg"
+    render_org(acme(), out)
+    texts = svg_texts(out)
+    raw = out.read_text(encoding="utf-8")
+    assert "Open: Senior Product Manager" in texts  # a vacancy says what is open
+    assert raw.count('class="v"') == 1  # ... and is drawn dashed (the .v style)
+    assert "12.5 FTE" in texts  # a group of staff
+    assert "4 reports · 20 total" in texts  # direct and total headcount on the CEO's card
+    assert {"Product", "Design", "Operations & Policy"} <= set(texts)  # legend
+    assert 'class="dl"' in raw  # the dotted-line manager as a dashed connector
+    tips = svg_tooltips(out)
+    assert any(t.startswith("Omar Haddad\nChief Product Officer") for t in tips)
+
+
+def test_long_text_is_cut_on_the_card_but_whole_in_the_tooltip(tmp_path: Path) -> None:
+    long_title = "Senior Vice President of Worldwide Strategic Partnerships and Alliances"
+    org = Org.build("x", [Person("a", "Ada", long_title)])
+    out = tmp_path / "x.svg"
+    render_org(org, out)
+    assert long_title not in svg_texts(out)
+    assert any(long_title in t for t in svg_tooltips(out))
+
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    for suffix in ("svg", "dot", "json"):
+        first, second = tmp_path / f"a.{suffix}", tmp_path / f"b.{suffix}"
+        render_org(acme(), first)
+        render_org(acme(), second)
+        assert first.read_bytes() == second.read_bytes()
+
+
+def test_root_and_depth_cut_the_chart_but_keep_true_totals(tmp_path: Path) -> None:
+    out = tmp_path / "cut.json"
+    render_org(acme(), out, root="omar", depth=2)
+    ids = {n["id"] for n in json.loads(out.read_text())["nodes"]}
+    assert ids == {"omar", "pa", "open-spm", "ana", "g1"}
+    svg = tmp_path / "cut.svg"
+    render_org(acme(), svg, root="ana")
+    assert "3 reports · 3 total" in svg_texts(svg)
+    with pytest.raises(RenderError, match="did you mean 'omar'"):
+        render_org(acme(), tmp_path / "x.svg", root="omarr")
+
+
+def test_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="unknown output format 'gif'"):
+        render_org(acme(), tmp_path / "x.gif")
+
+
+def test_align_levels_needs_levels_and_uses_them(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="levels"):
+        render_org(acme(), tmp_path / "x.svg", align_levels=True)
+    people = [Person("a", "A", role="cpo"), Person("b", "B", role="pm", manager="a"),
+              Person("c", "C", role="spm", manager="a"), Person("d", "D", role="pm",
+                                                              manager="c")]
+    out = tmp_path / "aligned.json"
+    render_org(Org.build("x", people), out, align_levels=True,
+               levels={"cpo": 6, "spm": 4, "pm": 3})
+    y = {n["id"]: n["y"] for n in json.loads(out.read_text())["nodes"]}
+    assert y["b"] == y["d"] > y["c"] > y["a"]
+
+
+def test_headcounts_count_people_not_vacancies() -> None:
+    counts = headcounts(acme())
+    assert counts["open-spm"] == (2, 2)
+    assert counts["ana"] == (3, 3)
+    # assistant, vacancy, job share, group; total: 1 + 0 + 2 (job share) + 3 + 2 + 12 (FTE)
+    assert counts["omar"] == (4, 20)
+
+
+def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
+    people = [Person("boss", "Boss")] + [
+        Person(f"r{i}", f"R {i}", manager="boss") for i in range(200)
+    ]
+    with pytest.raises(RenderError, match="--split"):
+        render_org(Org.build("wide", people), tmp_path / "wide.png", mode="tree")
+    assert not (tmp_path / "wide.png").exists()
+
+
+@pytest.mark.needs_dot
+def test_png_is_a_png_of_the_page_size(tmp_path: Path) -> None:
+    out = tmp_path / "acme.png"
+    render_org(acme(), out)
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    height = int.from_bytes(data[20:24], "big")
+    from ladder.render.org_chart import page_size
+
+    org = acme()
+    expected = page_size(layout_org(org), org)
+    assert abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1
+
+
+@pytest.mark.needs_dot
+def test_pdf_and_pinned_dot_draw_without_moving_anything(tmp_path: Path) -> None:
+    out = tmp_path / "acme.pdf"
+    render_org(acme(), out)
+    assert out.read_bytes()[:5] == b"%PDF-"
+    org = acme()
+    chart = layout_org(org)
+    dot = org_dot(org, chart)
+    done = subprocess.run([shutil.which("neato") or "neato", "-n2", "-Tjson"],
+                          input=dot.encode(), capture_output=True, check=True)
+    drawn = {o["name"]: o["pos"] for o in json.loads(done.stdout)["objects"]}
+    assert len([n for n in drawn if n.startswith("n")]) == len(org)
+    for i in range(len(chart)):  # every card where the layout put it
+        x, y = (float(v) for v in drawn[f"n{i}"].split(","))
+        assert x == pytest.approx(chart.x[i] + chart.style.width / 2 + 24, abs=0.5)
+
+
+def test_dot_text_escapes_labels_and_pins_positions() -> None:
+    org = acme()
+    dot = org_dot(org, layout_org(org))
+    assert "Kim &lt;Kwan&gt; &amp; &quot;Co&quot;" in dot
+    assert 'tooltip="Tom Back\\\\slash' in dot  # a backslash inside a DOT string
+    assert dot.count(" -> ") == 9 + 1  # solid lines, plus one dotted
+    assert "style=dashed" in dot
+
+
+def test_real_export_renders(tmp_path: Path) -> None:
+    from bench.csv_org import read_csv_org
+
+    org = read_csv_org(f"{SHARED}/oracle_hr_employees_d3orgchart.csv")
+    out = tmp_path / "oracle.svg"
+    render_org(org, out)
+    texts = set(svg_texts(out))
+    assert all(p.name in texts for p in org.people.values())
+    chart = layout_org(org)
+    assert len(chart) == 107
+
+
+def test_svg_of_a_chart_is_made_in_one_pass() -> None:
+    org = acme()
+    chart = layout_org(org)
+    assert org_svg(org, chart).count("<svg") == 1
+
+
+def test_fast_connectors_follow_the_layout_routes() -> None:
+    from ladder.render.org_chart import _connector, _path
+    from tests.sample_orgs import random_org
+
+    for org in (acme(), random_org(2, 300, wide=True)):
+        for mode in ("tree", "compact", "stacked", "auto"):
+            chart = layout_org(org, mode=mode)
+            for p in range(len(chart)):
+                if chart.manager[p] >= 0:
+                    assert _connector(chart, p) == _path(chart.route(p))
+
+
+def test_bad_mode_or_columns_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="unknown layout mode 'wide'"):
+        render_org(acme(), tmp_path / "x.svg", mode="wide")
+    with pytest.raises(RenderError, match="--columns"):
+        render_org(acme(), tmp_path / "x.svg", columns=0)
+
+
+def test_an_empty_org_is_an_empty_page(tmp_path: Path) -> None:
+    out = tmp_path / "empty.svg"
+    render_org(Org.build("Nobody yet", []), out)
+    assert svg_texts(out) == ["Nobody yet"]

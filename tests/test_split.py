@@ -1,0 +1,77 @@
+"""Splitting big charts into pages, with an overview that points to each page."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from ladder.errors import RenderError
+from ladder.render.org_chart import render_org
+from ladder.render.split import parse_split, safe_name
+from tests.sample_orgs import acme, random_org
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def links(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()
+    return [a.get("href") for a in root.iter(f"{SVG}a")]
+
+
+def names_in(path: Path) -> set[str]:
+    return {"".join(t.itertext()) for t in ET.parse(path).getroot().iter(f"{SVG}text")}
+
+
+def test_split_by_department_writes_an_overview_and_a_page_each(tmp_path: Path) -> None:
+    out = tmp_path / "acme.svg"
+    written = render_org(acme(), out, split="department")
+    assert written[0] == out
+    assert sorted(p.name for p in written[1:]) == [
+        "acme-design.svg", "acme-ops.svg", "acme-product.svg"]
+    assert sorted(links(out)) == sorted(p.name for p in written[1:])
+    overview = names_in(out)
+    assert "Design" in overview and "5 people · 4 positions" in overview
+    # everybody is on exactly one page
+    people = [names_in(p) for p in written[1:]]
+    for person in acme().people.values():
+        shown = person.display_name if not person.vacant else f"Open: {person.title}"
+        assert sum(shown in page for page in people) == 1
+
+
+def test_split_by_depth_gives_each_subtree_its_page(tmp_path: Path) -> None:
+    org = random_org(5, 400)
+    out = tmp_path / "big.svg"
+    written = render_org(org, out, split="depth:2")
+    level2 = [r.id for r in org.reports("p0") if org.reports(r.id)]
+    assert len(written) == 1 + len(level2)
+    assert sorted(links(out)) == sorted(f"big-{pid}.svg" for pid in level2)
+    total = sum(len(names_in(p) & {p.name for p in org.people.values()})
+                for p in written[1:])
+    assert total >= 400 - len(org.reports("p0")) - 1
+
+
+def test_split_png_pages_are_pngs(tmp_path: Path) -> None:
+    pytest.importorskip("graphviz")
+    import shutil
+
+    if not shutil.which("neato"):
+        pytest.skip("needs Graphviz")
+    written = render_org(acme(), tmp_path / "acme.png", split="department")
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+
+
+def test_safe_names_cannot_escape_or_collide() -> None:
+    taken: set[str] = set()
+    names = [safe_name(key, taken) for key in ("../etc/passwd", "R&D", "r-d", "", "CON", "é")]
+    assert len(set(names)) == len(names)
+    assert all("/" not in n and "\\" not in n and not n.startswith(".") for n in names)
+    assert names[0] == "etc-passwd"
+    assert safe_name("R&D", set()) == safe_name("R&D", set())  # stable
+
+
+@pytest.mark.parametrize("bad", ["dept", "depth:", "depth:0", "depth:x"])
+def test_bad_split_is_a_clear_error(bad: str) -> None:
+    with pytest.raises(RenderError, match="--split"):
+        parse_split(bad)
