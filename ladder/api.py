@@ -21,7 +21,9 @@ from ladder.model import Ladder, Org
 from ladder.model.variants import pick_variant, project
 from ladder.render.files import output_format, render_ladder
 from ladder.render.ladder_dot import Highlight
-from ladder.sources.company import load_company
+from ladder.render.org_chart import FORMATS as ORG_FORMATS
+from ladder.render.org_chart import render_org
+from ladder.sources.company import company_ladder, load_company
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 from ladder.sources.hr import ImportResult, load_export, write_report
 from ladder.sources.ladder_set import load_any_ladder
@@ -45,31 +47,77 @@ def render(
     output: Path | None = None,
     *,
     format: str | None = None,
+    title: str | None = None,
+    output_dir: Path = Path("output"),
+    on_note: Callable[[str], None] | None = None,
+    # ladders
     variant: str | None = None,
     headcount: int | None = None,
     head: str | None = None,
-    title: str | None = None,
     detail: bool = False,
     years: bool = True,
     highlight: str | None = None,
     via: Sequence[str] = (),
     avoid: Sequence[str] = (),
-    output_dir: Path = Path("output"),
-    on_note: Callable[[str], None] | None = None,
+    # org charts
+    root: str | None = None,
+    depth: int | None = None,
+    align_levels: bool = False,
+    mode: str = "auto",
+    columns: int = 2,
+    split: str | None = None,
+    # HR exports
+    preset: str | None = None,
+    junior: str | Path | None = None,
+    mapping: str | None = None,
+    fix: str | Sequence[str] = (),
+    report: Path | None = None,
+    ladder: str | None = None,
 ) -> list[Path]:
     """Draw a ladder, company config or HR export; returns the files written.
 
     Without ``output`` the file goes to ``output_dir`` named after the source. ``highlight``
-    (``FROM..TO``) draws the promotion paths between two roles strongly and fades the rest;
-    ``on_note`` receives remarks such as a role mapped onto the variant's nearest one.
+    (``FROM..TO``) draws the quickest promotion path between two roles and fades the rest;
+    ``on_note`` receives remarks such as an export's row accounting.
     """
     text = None if source is None else str(source)
     kind = source_kind(text)
-    if kind != LADDER:
-        raise LadderError(f"'{text}' is a {kind} file: org charts are not available yet")
+    if kind == LADDER:
+        return _render_ladder(text, output, format=format, title=title, output_dir=output_dir,
+                              on_note=on_note, variant=variant, headcount=headcount, head=head,
+                              detail=detail, years=years, highlight=highlight, via=via,
+                              avoid=avoid)
+    misplaced = [name for name, value in (("--variant", variant), ("--headcount", headcount),
+                                          ("--head", head), ("--detail", detail),
+                                          ("--highlight", highlight)) if value]
+    if misplaced:
+        raise LadderError(f"{', '.join(misplaced)} apply to ladders, not to org charts",
+                          file=text, hint="a company config names its variant in 'variant:'")
+    if kind == COMPANY:
+        org = load_company(text)
+    else:
+        org = import_export(text, preset=preset, junior=junior, mapping=mapping, fix=fix,
+                            ladder=ladder, report=report, on_note=on_note,
+                            list_unmatched=align_levels or ladder is not None).org
+    levels = None
+    if align_levels:
+        roles = company_ladder(org)
+        levels = {role.id: role.level for role in roles} if roles else None
+    chosen = output_format(output, format, allowed=ORG_FORMATS)
+    path = output or output_dir / f"{Path(text).stem}.{chosen}"
+    return render_org(org, path, format=chosen, title=title, root=root, depth=depth,
+                      align_levels=align_levels, levels=levels, mode=mode, columns=columns,
+                      split=split)
+
+
+def _render_ladder(source: str | None, output: Path | None, *, format: str | None,
+                   title: str | None, output_dir: Path, on_note: Callable[[str], None] | None,
+                   variant: str | None, headcount: int | None, head: str | None, detail: bool,
+                   years: bool, highlight: str | None, via: Sequence[str],
+                   avoid: Sequence[str]) -> list[Path]:
     marks = None
     if highlight:
-        full = load_any_ladder(text)
+        full = load_any_ladder(source)
         if headcount:
             variant = pick_variant(full, headcount).id
         plan = plan_highlight(full, highlight, variant=variant, head=head, via=via, avoid=avoid)
@@ -83,15 +131,15 @@ def render(
         marks = Highlight(roles=frozenset(best),
                           steps={move: [number] for number, move in enumerate(moves, start=1)})
         if title is None:
-            moves = [ladder.graph.edges[edge]["years"] for edge in marks.steps]
-            took = "" if None in moves else f", about {sum(moves):g} years"
+            years_each = [ladder.graph.edges[edge]["years"] for edge in marks.steps]
+            took = "" if None in years_each else f", about {sum(years_each):g} years"
             title = (f"{ladder.name}: {ladder.roles[best[0]].title} to "
                      f"{ladder.roles[best[-1]].title}{took}")
         if on_note and len(plan.marks["paths"]) > 1:
             on_note(f"drawing the quickest of {len(plan.marks['paths'])} paths; "
                     "'ladder paths' lists them all")
     else:
-        ladder = ladder_for(text, variant=variant, headcount=headcount, head=head)
+        ladder = ladder_for(source, variant=variant, headcount=headcount, head=head)
     chosen = output_format(output, format)
     stem = ladder.id + (f"-{ladder.variant}" if ladder.variant else "")
     path = output or output_dir / f"{stem}.{chosen}"
@@ -109,6 +157,7 @@ def import_export(
     ladder: str | None = None,
     report: Path | None = None,
     on_note: Callable[[str], None] | None = None,
+    list_unmatched: bool = True,
 ) -> ImportResult:
     """Read an HR export, match its job titles to the ladder's roles, account for every row.
 
@@ -124,7 +173,7 @@ def import_export(
         write_report(result, report)
     if on_note:
         on_note(result.summary())
-        unmatched = unmatched_titles(result.org, roles)
+        unmatched = unmatched_titles(result.org, roles) if list_unmatched else []
         if unmatched:
             shown = ", ".join(f"{title} ({count})" for title, count in unmatched[:8])
             more = f" and {len(unmatched) - 8} more" if len(unmatched) > 8 else ""

@@ -51,9 +51,46 @@ def ladder_source_option(function):
 
 
 
+# --- shared options ---------------------------------------------------------------------------
+
+
+def export_options(function):
+    """--preset, --junior, --map, --fix, --report: how to read an HR export."""
+    options = [
+        click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="Write the row accounting and every problem as JSON to this file."),
+        click.option("--fix", metavar="case,space", default="",
+                     help="Link managers that match only when case or spaces are ignored."),
+        click.option("--map", "mapping", metavar="FIELD=COLUMN,...", default=None,
+                     callback=_check_mapping,
+                     help="Which column holds what, e.g. id=Emp No,manager=Boss,name=Full name."),
+        click.option("--junior", type=click.Path(dir_okay=False), default=None,
+                     help="With --preset uk-organogram: the junior-staff file."),
+        click.option("--preset", type=click.Choice(sorted(PRESETS)), default=None,
+                     help="A known export format (detected from the headers when left out)."),
+    ]
+    for option in options:
+        function = option(function)
+    return function
+
+
+def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        try:
+            parse_mapping(value)
+        except LadderError as error:
+            hint = f" ({error.hint})" if error.hint else ""
+            raise click.BadParameter(error.message.removeprefix("--map: ") + hint) from None
+    return value
+
+
+def note(text: str) -> None:
+    click.echo(f"note: {text}", err=True)
+
+
 # --- career ladders ---------------------------------------------------------------------------
 
-FORMAT_CHOICE = click.Choice(["svg", "png", "pdf", "dot"], case_sensitive=False)
+FORMAT_CHOICE = click.Choice(["svg", "png", "pdf", "dot", "json"], case_sensitive=False)
 
 
 def variant_options(function):
@@ -75,29 +112,47 @@ def variant_options(function):
 
 @main.command()
 @click.argument("source", required=False, metavar="[SOURCE]")
-@variant_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write; its suffix sets the format (default: output/NAME.svg).")
 @click.option("-f", "--format", "format_", type=FORMAT_CHOICE, default=None,
-              help="Output format (default: from the -o suffix, else svg).")
+              help="Output format (default: from the -o suffix, else svg). json: an org "
+              "chart's layout.")
 @click.option("--title", default=None, help="Title drawn at the top.")
-@click.option("--detail", is_flag=True, help="List each role's competencies in its card.")
+@variant_options
+@click.option("--detail", is_flag=True, help="Ladders: list each role's competencies.")
 @click.option("--years/--no-years", default=True, show_default=True,
-              help="Label moves with typical years.")
+              help="Ladders: label moves with typical years.")
 @click.option("--highlight", metavar="FROM..TO", default=None,
-              help="Emphasise the promotion paths from one role to another, steps numbered.")
+              help="Ladders: emphasise the quickest path from one role to another.")
 @click.option("--via", multiple=True, metavar="ROLE", help="With --highlight: paths through ROLE.")
 @click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
               help="With --highlight: paths that avoid a role or a whole track.")
-def render(source: str | None, variant: str | None, headcount: int | None, head: str | None,
-           output: Path | None, format_: str | None, title: str | None, detail: bool,
-           years: bool, highlight: str | None, via: tuple[str, ...],
-           avoid: tuple[str, ...]) -> None:
-    """Draw SOURCE: a ladder (built-in name or file; default: the product ladder)."""
-    for path in api.render(source, output, format=format_, variant=variant,
-                           headcount=headcount, head=head, title=title, detail=detail,
-                           years=years, highlight=highlight, via=via, avoid=avoid,
-                           on_note=lambda note: click.echo(f"note: {note}", err=True)):
+@click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
+@click.option("--depth", type=click.IntRange(min=1), default=None,
+              help="Org charts: this many levels (1 = the top alone).")
+@click.option("--align-levels", is_flag=True,
+              help="Org charts: rows by ladder level instead of by reporting depth.")
+@click.option("--mode", type=click.Choice(["auto", "tree", "compact", "stacked"]),
+              default="auto", show_default=True,
+              help="Org charts: spread every report (tree), stack leaf reports in columns "
+              "(compact), lists below a depth (stacked), or choose per subtree (auto).")
+@click.option("--columns", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Org charts: columns of stacked leaf reports.")
+@click.option("--split", metavar="department|depth:N", default=None,
+              help="Org charts: an overview plus one file per department or per subtree.")
+@export_options
+@ladder_source_option
+def render(source: str | None, output: Path | None, format_: str | None, title: str | None,
+           **options: object) -> None:
+    """Draw SOURCE: a ladder, a company config or an HR export.
+
+    SOURCE is a built-in ladder name or a ladder file (default: the built-in product
+    ladder), a company config (YAML/TOML/JSON with people:), or an HR export
+    (CSV/TSV/XLSX).
+    """
+    options["ladder"] = options.pop("ladder_source")
+    for path in api.render(source, output, format=format_, title=title, on_note=note,
+                           **options):  # type: ignore[arg-type]
         click.echo(f"wrote {path}")
 
 
@@ -168,40 +223,6 @@ def validate(source: str) -> None:
 
 
 # --- HR exports -------------------------------------------------------------------------------
-
-
-def export_options(function):
-    """--preset, --junior, --map, --fix, --report: how to read an HR export."""
-    options = [
-        click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="Write the row accounting and every problem as JSON to this file."),
-        click.option("--fix", metavar="case,space", default="",
-                     help="Link managers that match only when case or spaces are ignored."),
-        click.option("--map", "mapping", metavar="FIELD=COLUMN,...", default=None,
-                     callback=_check_mapping,
-                     help="Which column holds what, e.g. id=Emp No,manager=Boss,name=Full name."),
-        click.option("--junior", type=click.Path(dir_okay=False), default=None,
-                     help="With --preset uk-organogram: the junior-staff file."),
-        click.option("--preset", type=click.Choice(sorted(PRESETS)), default=None,
-                     help="A known export format (detected from the headers when left out)."),
-    ]
-    for option in options:
-        function = option(function)
-    return function
-
-
-def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value:
-        try:
-            parse_mapping(value)
-        except LadderError as error:
-            hint = f" ({error.hint})" if error.hint else ""
-            raise click.BadParameter(error.message.removeprefix("--map: ") + hint) from None
-    return value
-
-
-def note(text: str) -> None:
-    click.echo(f"note: {text}", err=True)
 
 
 @main.command("import")

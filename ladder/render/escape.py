@@ -1,24 +1,41 @@
 """Quoting of user text for DOT and for XML/SVG: the one place names and titles are escaped.
 
+Names and titles are data and may hold anything: markup characters become entities, control
+characters that XML cannot hold are dropped, DOT strings get their quotes and backslashes
+escaped.
+
 >>> dot_string('Sam "The Boss" O\\\\Neil')
 '"Sam \\\\"The Boss\\\\" O\\\\\\\\Neil"'
->>> html_text("R&D <core> \\"x\\"")
-'R&amp;D &lt;core&gt; &quot;x&quot;'
+>>> xml_text('R&D <"core"> team')
+'R&amp;D &lt;&quot;core&quot;&gt; team'
+>>> xml_text("bell\\x07")
+'bell'
+>>> dot_html('A & B\\nC')
+'A &amp; B C'
 """
 
 from __future__ import annotations
 
-import html
+# Characters XML cannot hold at all are dropped; markup characters become entities.
+_XML_TABLE = {
+    **{c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)},
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
+}
+_INVALID_TABLE = {c: v for c, v in _XML_TABLE.items() if v is None}
+
+
+def xml_text(text: str) -> str:
+    """``text`` safe inside an XML element or a double-quoted attribute (SVG)."""
+    return str(text).translate(_XML_TABLE)
+
+
+def dot_html(text: str) -> str:
+    """``text`` safe inside a Graphviz HTML-like label (XML escaping, no raw line breaks)."""
+    return xml_text(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
 def dot_string(text: str) -> str:
-    """A DOT double-quoted string holding ``text`` literally."""
-    cleaned = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    """A DOT double-quoted string holding ``text`` literally, quotes included."""
+    cleaned = str(text).translate(_INVALID_TABLE).replace("\\", "\\\\").replace('"', '\\"')
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{cleaned}"'
-
-
-def html_text(text: str) -> str:
-    """Text for a Graphviz HTML-like label or an SVG/XML text node or attribute."""
-    cleaned = "".join(ch for ch in str(text) if ch in "\t\n" or ord(ch) >= 32)
-    return html.escape(cleaned, quote=True).replace("\n", " ")

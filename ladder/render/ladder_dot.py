@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ladder.model import LATERAL, Ladder, Role
-from ladder.render.escape import dot_string, html_text
+from ladder.render.escape import dot_html, dot_string
 
 FONT = "DejaVu Sans"
 PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")
@@ -74,7 +74,7 @@ def ladder_dot(
         # The first lane is named above it, the others below, as on hand-drawn ladders.
         where = "t" if index == 0 else "b"
         lines.append(f"  subgraph {dot_string('cluster_' + track.id)} {{")
-        lines.append(f"    graph [label=<<B>{html_text(track.name)}</B>>, fontsize=14, "
+        lines.append(f"    graph [label=<<B>{dot_html(track.name)}</B>>, fontsize=14, "
                      f"labelloc={where}, fontcolor=\"{colour}\", color=\"{colour}\", "
                      f"style=\"rounded,dashed\", penwidth=1.2, margin=14];")
         for role in ladder:
@@ -102,10 +102,10 @@ def default_title(ladder: Ladder) -> str:
 def _title_label(heading: str, ladder: Ladder, legend: str) -> str:
     """Title, the variant's summary, and the legend, stacked at the top left."""
     spec = ladder.variants.get(ladder.variant) if ladder.variant else None
-    rows = [f"<TR><TD ALIGN=\"LEFT\"><B>{html_text(heading)}</B></TD></TR>"]
+    rows = [f"<TR><TD ALIGN=\"LEFT\"><B>{dot_html(heading)}</B></TD></TR>"]
     if spec and spec.summary:
         rows.append(f"<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\" COLOR=\"{MUTED}\">"
-                    f"{html_text(spec.summary)}</FONT></TD></TR>")
+                    f"{dot_html(spec.summary)}</FONT></TD></TR>")
     rows.append(f"<TR><TD ALIGN=\"LEFT\">{legend}</TD></TR>")
     return f"<TABLE BORDER=\"0\" CELLSPACING=\"2\">{''.join(rows)}</TABLE>"
 
@@ -130,7 +130,7 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool) -> str:
                     f"{_wrap('also ' + ', '.join(aliases), 34)}</FONT></TD></TR>")
     if detail and role.competencies:
         items = "<BR ALIGN=\"LEFT\"/>".join(
-            "• " + html_text(c.name) for c in role.competencies
+            "• " + dot_html(c.name) for c in role.competencies
         )
         rows.append(f"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"6\">"
                     f"<FONT POINT-SIZE=\"10\" COLOR=\"{ink}\">{items}<BR ALIGN=\"LEFT\"/>"
@@ -148,7 +148,7 @@ def _wrap(text: str, width: int) -> str:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<BR/>".join(html_text(line) for line in lines) or html_text(text)
+    return "<BR/>".join(dot_html(line) for line in lines) or dot_html(text)
 
 
 def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
@@ -204,7 +204,7 @@ def _legend(ladder: Ladder, colours: dict[str, str], *, years: bool,
     cells = []
     for track in ladder.used_tracks():
         cells.append(f"<TD><FONT COLOR=\"{colours[track.id]}\">&#9632;</FONT> "
-                     f"{html_text(track.name)}</TD>")
+                     f"{dot_html(track.name)}</TD>")
     cells.append(f"<TD><FONT COLOR=\"{INK}\">&#10230;</FONT> promotion</TD>")
     if any(m.kind == LATERAL for m in ladder.moves):
         cells.append(f"<TD><FONT COLOR=\"{MUTED}\">- - &#8594;</FONT> lateral move</TD>")

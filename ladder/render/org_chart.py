@@ -16,9 +16,6 @@ and titles are data and may hold ``&``, ``<``, quotes, backslashes or emoji.
 from __future__ import annotations
 
 import math
-import re
-import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -30,6 +27,9 @@ from ladder.errors import RenderError
 from ladder.layout.cards import CardStyle, fit_text
 from ladder.layout.chart import MODES, SPREAD, STACK, OrgLayout, layout_org
 from ladder.model.org import Org, Person
+from ladder.render.escape import dot_html, dot_string, xml_text
+from ladder.render.files import write_bytes
+from ladder.render.graphviz_backend import run_graphviz
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 PALETTE = (
@@ -45,32 +45,6 @@ MAX_BITMAP_SIDE = 32_000
 MAX_BITMAP_PIXELS = 400_000_000  # about 1.6 GB of RGBA
 LONG_RUN = 200_000  # people: from here a render takes several seconds; say what it is doing
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Characters XML cannot hold at all are dropped; markup characters become entities.
-_XML_TABLE = {
-    **{c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)},
-    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
-}
-
-
-def xml_text(text: str) -> str:
-    """``text`` safe inside an XML element or a double-quoted attribute.
-
-    >>> xml_text('R&D <"core"> team')
-    'R&amp;D &lt;&quot;core&quot;&gt; team'
-    >>> xml_text("bell\\x07")
-    'bell'
-    """
-    return text.translate(_XML_TABLE)
-
-
-def dot_html(text: str) -> str:
-    """``text`` safe inside a Graphviz HTML-like label (XML escaping, plus no raw newlines).
-
-    >>> dot_html('A & B\\\\C "quoted"')
-    'A &amp; B\\\\C &quot;quoted&quot;'
-    """
-    return xml_text(text).replace("\n", " ").replace("\r", " ")
 
 
 def headcounts(org: Org) -> dict[str, tuple[int, int]]:
@@ -464,11 +438,11 @@ def org_dot(
             extra = ', peripheries=2, fillcolor="#ffffff"'
         link = links.get(chart.ids[p])
         if link:
-            extra += f', URL="{_dot_quote(link)}"'
+            extra += f", URL={dot_string(link)}"
         out.append(
             f'  n{p} [pos="{at(x + w / 2, y + h / 2)}", width={_inch(w)}, '
             f'height={_inch(h)}, label={label}, '
-            f'tooltip="{_dot_quote(card.tooltip)}"{extra}];\n'
+            f"tooltip={dot_string(card.tooltip)}{extra}];\n"
         )
         if card.badge:
             out.append(
@@ -491,41 +465,12 @@ def _inch(points: float) -> str:
     return f"{points / 72:.4f}"
 
 
-def _dot_quote(text: str) -> str:
-    """``text`` inside a double-quoted DOT string (backslashes and quotes escaped)."""
-    text = _XML_INVALID.sub("", text)
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-
 def _spline(points: list[tuple[float, float]], at) -> str:  # noqa: ANN001
     """A polyline as Graphviz's B-spline control points: each segment a straight cubic."""
     controls = [at(*points[0])]
     for a, b in zip(points, points[1:], strict=False):
         controls.extend((at(*a), at(*b), at(*b)))
     return " ".join(controls)
-
-
-def run_graphviz(source: str, fmt: str, path: Path, *, engine: str = "neato") -> None:
-    """Draw pinned DOT with ``neato -n2`` into ``path``; Graphviz failures as RenderError.
-
-    The lead folds this into the one Graphviz backend module at merge.
-    """
-    executable = shutil.which(engine)
-    if executable is None:
-        raise RenderError(f"Graphviz '{engine}' was not found on PATH",
-                          hint="install Graphviz, e.g. 'apt install graphviz' or "
-                               "'brew install graphviz', or write .svg instead")
-    try:
-        done = subprocess.run(
-            [executable, "-n2", f"-T{fmt}", "-o", str(path)],
-            input=source.encode("utf-8"), capture_output=True, check=False,
-        )
-    except OSError as error:
-        raise RenderError(f"could not run Graphviz '{engine}': {error}") from error
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz {engine} failed: {message[-1] if message else 'no output'}",
-                          file=str(path))
 
 
 def page_size(chart: OrgLayout, org: Org) -> tuple[float, float]:
@@ -653,26 +598,24 @@ def write_chart(
     page: bool = False,
 ) -> None:
     """Write one laid-out chart in ``fmt`` (``page``: one page of a split chart)."""
-    try:
-        if fmt == "json":
-            from ladder.render.layout_json import layout_json
+    if fmt == "json":
+        from ladder.render.layout_json import layout_json
 
-            path.write_text(layout_json(chart), encoding="utf-8")
-        elif fmt == "svg":
-            path.write_text(org_svg(org, chart, title=title, counts=counts, links=links),
-                            encoding="utf-8")
-        elif fmt == "dot":
-            path.write_text(org_dot(org, chart, title=title, counts=counts, links=links),
-                            encoding="utf-8")
-        else:
-            if fmt == "png":
-                check_bitmap(chart, org, path, page=page)
-            run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links), fmt, path)
-    except OSError as error:
-        raise RenderError(f"cannot write the chart: {error.strerror}", file=str(path)) from error
+        data = layout_json(chart).encode("utf-8")
+    elif fmt == "svg":
+        data = org_svg(org, chart, title=title, counts=counts, links=links).encode("utf-8")
+    elif fmt == "dot":
+        data = org_dot(org, chart, title=title, counts=counts, links=links).encode("utf-8")
+    else:
+        if fmt == "png":
+            check_bitmap(chart, org, path, page=page)
+        # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
+        data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links),
+                            format=fmt, engine="neato", neato_no_op=2)
+    write_bytes(path, data)
 
 
 __all__ = [
     "FORMATS", "check_bitmap", "department_colours", "headcounts", "org_dot",
-    "org_svg", "render_org", "run_graphviz", "write_chart", "xml_text",
+    "org_svg", "render_org", "write_chart", "xml_text",
 ]
