@@ -13,25 +13,25 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ladder.analysis.paths import plan_highlight
-from ladder.analysis.titles import assign_roles, unmatched_titles
 from ladder.errors import LadderError
-from ladder.model import Ladder, Org
-from ladder.model.variants import pick_variant, project
-from ladder.render.files import output_format, render_ladder
-from ladder.render.ladder_dot import Highlight
-from ladder.render.org_chart import FORMATS as ORG_FORMATS
-from ladder.render.org_chart import render_org
-from ladder.sources.company import company_ladder, load_company
+from ladder.render.files import output_format
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
-from ladder.sources.hr import ImportResult, load_export, write_report
-from ladder.sources.ladder_set import load_any_ladder
+
+# Each kind of source imports its own modules when it is drawn: a command-line run that
+# charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
+if TYPE_CHECKING:
+    from ladder.model import Ladder, Org
+    from ladder.sources.hr import ImportResult
 
 
 def ladder_for(source: str | None = None, *, variant: str | None = None,
                headcount: int | None = None, head: str | None = None) -> Ladder:
     """A ladder (built-in name or file; default the product ladder) as one variant sees it."""
+    from ladder.model.variants import pick_variant, project
+    from ladder.sources.ladder_set import load_any_ladder
+
     ladder = load_any_ladder(source)
     if variant and headcount:
         raise LadderError("give a variant or a headcount, not both")
@@ -93,12 +93,16 @@ def render(
     if misplaced:
         raise LadderError(f"{', '.join(misplaced)} apply to ladders, not to org charts",
                           file=text, hint="a company config names its variant in 'variant:'")
+    from ladder.render.org_chart import FORMATS as ORG_FORMATS
+    from ladder.render.org_chart import render_org
+    from ladder.sources.company import company_ladder, load_company
+
     if kind == COMPANY:
         org = load_company(text)
     else:
         org = import_export(text, preset=preset, junior=junior, mapping=mapping, fix=fix,
                             ladder=ladder, report=report, on_note=on_note,
-                            list_unmatched=align_levels or ladder is not None).org
+                            match_titles=align_levels or ladder is not None).org
     levels = None
     if align_levels:
         roles = company_ladder(org)
@@ -115,8 +119,15 @@ def _render_ladder(source: str | None, output: Path | None, *, format: str | Non
                    variant: str | None, headcount: int | None, head: str | None, detail: bool,
                    years: bool, highlight: str | None, via: Sequence[str],
                    avoid: Sequence[str]) -> list[Path]:
+    from ladder.model.variants import pick_variant
+    from ladder.render.files import render_ladder
+    from ladder.render.ladder_dot import Highlight
+    from ladder.sources.ladder_set import load_any_ladder
+
     marks = None
     if highlight:
+        from ladder.analysis.paths import plan_highlight
+
         full = load_any_ladder(source)
         if headcount:
             variant = pick_variant(full, headcount).id
@@ -157,23 +168,32 @@ def import_export(
     ladder: str | None = None,
     report: Path | None = None,
     on_note: Callable[[str], None] | None = None,
-    list_unmatched: bool = True,
+    match_titles: bool = True,
 ) -> ImportResult:
     """Read an HR export, match its job titles to the ladder's roles, account for every row.
 
     ``report`` writes the row accounting as JSON; ``on_note`` receives the one-line summary
-    and the job titles no ladder role matched, most frequent first.
+    and the job titles no ladder role matched, most frequent first. ``match_titles=False``
+    skips matching (a plain chart needs no ladder levels).
     """
+    from ladder.sources.hr import load_export, write_report
+
     result = load_export(source, preset=preset, junior=junior, mapping=mapping, fix=fix)
-    roles = load_any_ladder(ladder).roles
-    result.org = assign_roles(result.org, roles)
-    if ladder is not None:
-        result.org.ladder = ladder
     if report is not None:
         write_report(result, report)
     if on_note:
         on_note(result.summary())
-        unmatched = unmatched_titles(result.org, roles) if list_unmatched else []
+    if not match_titles:
+        return result
+    from ladder.analysis.titles import assign_roles, unmatched_titles
+    from ladder.sources.ladder_set import load_any_ladder
+
+    roles = load_any_ladder(ladder).roles
+    result.org = assign_roles(result.org, roles)
+    if ladder is not None:
+        result.org.ladder = ladder
+    if on_note:
+        unmatched = unmatched_titles(result.org, roles)
         if unmatched:
             shown = ", ".join(f"{title} ({count})" for title, count in unmatched[:8])
             more = f" and {len(unmatched) - 8} more" if len(unmatched) > 8 else ""
@@ -188,6 +208,8 @@ def load_org(source: str | Path, *, on_note: Callable[[str], None] | None = None
     :func:`import_export`)."""
     kind = source_kind(str(source))
     if kind == COMPANY:
+        from ladder.sources.company import load_company
+
         return load_company(source)
     if kind == EXPORT:
         return import_export(source, on_note=on_note, **export_options).org  # type: ignore[arg-type]

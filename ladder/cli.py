@@ -12,11 +12,7 @@ import click
 
 from ladder import __version__, api
 from ladder.errors import LadderError
-from ladder.model.variants import find_variant, project, variant_ids
-from ladder.sources.company import check_company
 from ladder.sources.detect import COMPANY, LADDER, source_kind
-from ladder.sources.hr import PRESETS, config_text, parse_mapping, write_config
-from ladder.sources.ladders import load_ladder
 
 
 class LadderGroup(click.Group):
@@ -66,8 +62,9 @@ def export_options(function):
                      help="Which column holds what, e.g. id=Emp No,manager=Boss,name=Full name."),
         click.option("--junior", type=click.Path(dir_okay=False), default=None,
                      help="With --preset uk-organogram: the junior-staff file."),
-        click.option("--preset", type=click.Choice(sorted(PRESETS)), default=None,
-                     help="A known export format (detected from the headers when left out)."),
+        click.option("--preset", metavar="NAME", default=None,
+                     help="A known export format: uk-organogram (detected from the headers "
+                     "when left out)."),
     ]
     for option in options:
         function = option(function)
@@ -76,6 +73,8 @@ def export_options(function):
 
 def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value:
+        from ladder.sources.hr import parse_mapping
+
         try:
             parse_mapping(value)
         except LadderError as error:
@@ -160,6 +159,9 @@ def render(source: str | None, output: Path | None, format_: str | None, title: 
 @ladder_source_option
 def variants(ladder_source: str | None) -> None:
     """List the company-size variants of a ladder: name, company size, what it is for."""
+    from ladder.model.variants import find_variant, project, variant_ids
+    from ladder.sources.ladders import load_ladder
+
     ladder = load_ladder(ladder_source)
     rows = []
     for variant_id in variant_ids(ladder):
@@ -203,6 +205,10 @@ def validate(source: str) -> None:
 
     Exits 1 when any problem is an error; warnings and notes do not fail.
     """
+    from ladder.model.variants import project, variant_ids
+    from ladder.sources.company import check_company
+    from ladder.sources.ladders import load_ladder
+
     kind = source_kind(source)
     if kind == COMPANY:
         org, problems = check_company(source)
@@ -238,6 +244,8 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
 
     Every row ends up in the config or in the problem report; the summary line says how many.
     """
+    from ladder.sources.hr import config_text, write_config
+
     result = api.import_export(export, preset=preset, junior=junior, mapping=mapping, fix=fix,
                                ladder=ladder_source, report=report, on_note=note)
     if output is None:
@@ -260,6 +268,9 @@ DEMO_SUFFIXES = (".yaml", ".yml", ".toml", ".json", ".csv", ".tsv", ".xlsx")
               help="Folder of example ladders, company configs and HR exports to render too.")
 def demo(output_dir: Path, examples_dir: Path) -> None:
     """Render the built-in ladder in every variant, and every example, as SVG and PNG."""
+    from ladder.model.variants import variant_ids
+    from ladder.sources.ladders import load_ladder
+
     jobs: list[tuple[str, str | None, dict]] = []
     ladder = load_ladder()
     for variant_id in variant_ids(ladder):
@@ -371,12 +382,8 @@ def _org_and_ladder(org_path: str):
     """The company config and the ladder its roles refer to (projected onto its variant)."""
     from pathlib import Path
 
-    try:
-        from ladder.sources.company import load_company
-    except ImportError as error:  # only before the company loader is merged in
-        raise LadderError("this build cannot read company configs",
-                          hint="ladder.sources.company is missing") from error
     from ladder.model.variants import project
+    from ladder.sources.company import load_company
 
     org = load_company(org_path)
     full = _paths_ladder_relative(org.ladder, Path(org_path).parent)

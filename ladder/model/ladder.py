@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 PROMOTION = "promotion"
 LATERAL = "lateral"
@@ -56,12 +58,21 @@ class Move:
     line: int | None = None
 
 
+def _digraph() -> nx.DiGraph:
+    # networkx is imported on first use: org charts from exports never need it.
+    import networkx as nx
+
+    return nx.DiGraph()
+
+
 def promotion_cycle(moves: list[Move]) -> list[Move] | None:
     """The moves of a circle of promotions (a ladder must not have one), or None.
 
     >>> [m.source for m in promotion_cycle([Move("a", "b"), Move("b", "a")])]
     ['a', 'b']
     """
+    import networkx as nx
+
     graph = nx.DiGraph()
     for move in moves:
         if move.kind == PROMOTION:
@@ -113,13 +124,13 @@ class Ladder:
     sources: dict[str, Source] = field(default_factory=dict)
     file: str | None = None
     variant: str | None = None  # set on a projection: the VariantSpec id it came from
-    graph: nx.DiGraph = field(default_factory=nx.DiGraph, repr=False)
+    graph: nx.DiGraph = field(default_factory=lambda: _digraph(), repr=False)
 
     @classmethod
     def build(cls, **fields: object) -> Ladder:
         """Make a ladder and its graph from checked roles and moves."""
         ladder = cls(**fields)  # type: ignore[arg-type]
-        ladder.graph = nx.DiGraph()
+        ladder.graph = _digraph()
         for role in ladder.roles.values():
             ladder.graph.add_node(role.id)
         for move in ladder.moves:

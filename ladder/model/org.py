@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,10 @@ class Org:
     ladder: str | None = None  # built-in ladder name or path the roles refer to
     variant: str | None = None
     source: str | None = None  # file it came from, for messages
-    graph: nx.DiGraph = field(default_factory=nx.DiGraph, repr=False)
+    # manager id -> report ids in input order. Plain lists, not networkx: drawing a
+    # 100,000-person chart should not pay for importing and filling a graph library.
+    children: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _graph: nx.DiGraph | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -81,11 +86,23 @@ class Org:
         org = cls(name=name, **kwargs)  # type: ignore[arg-type]
         org.departments = {d.id: d for d in departments}
         org.people = {p.id: p for p in people}
-        org.graph.add_nodes_from(org.people)
+        org.children = {p.id: [] for p in people}
         for person in people:
             if person.manager is not None:
-                org.graph.add_edge(person.manager, person.id)
+                org.children[person.manager].append(person.id)
         return org
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The reporting forest as a networkx graph (manager -> report), built on first use."""
+        if self._graph is None:
+            import networkx as nx
+
+            graph = nx.DiGraph()
+            graph.add_nodes_from(self.people)
+            graph.add_edges_from((m, r) for m, reports in self.children.items() for r in reports)
+            self._graph = graph
+        return self._graph
 
     def __len__(self) -> int:
         return len(self.people)
@@ -99,7 +116,7 @@ class Org:
 
     def reports(self, person_id: str, *, assistants: bool = True) -> list[Person]:
         """Direct reports in input order (networkx keeps edge insertion order)."""
-        found = [self.people[r] for r in self.graph.successors(person_id)]
+        found = [self.people[r] for r in self.children[person_id]]
         return found if assistants else [p for p in found if not p.assistant]
 
     def dotted_lines(self) -> list[tuple[str, str]]:
@@ -113,7 +130,7 @@ class Org:
         level = 1
         while frontier and (depth is None or level <= depth):
             keep.extend(frontier)
-            frontier = [r for pid in frontier for r in self.graph.successors(pid)]
+            frontier = [r for pid in frontier for r in self.children[pid]]
             level += 1
         kept = set(keep)
         people = []
@@ -130,9 +147,12 @@ class Org:
 
     def headcount(self, person_id: str | None = None) -> int:
         """People (not vacancies; groups count their FTE rounded up) in the org or a subtree."""
-        ids = (
-            self.people if person_id is None
-            else [person_id, *nx.descendants(self.graph, person_id)]
-        )
-        return sum(self.people[i].heads for i in ids)
+        if person_id is None:
+            return sum(p.heads for p in self.people.values())
+        total, stack = 0, [person_id]
+        while stack:
+            current = stack.pop()
+            total += self.people[current].heads
+            stack.extend(self.children[current])
+        return total
 

@@ -10,8 +10,6 @@ import re
 import shutil
 import subprocess
 
-import graphviz
-
 from ladder.errors import RenderError
 
 FORMATS = ("svg", "png", "pdf")
@@ -35,6 +33,8 @@ def run_graphviz(source: str, *, format: str, engine: str = "dot",
     if format not in FORMATS:
         raise RenderError(f"Graphviz cannot write '{format}' here",
                           hint=f"choose one of: {', '.join(FORMATS)}")
+    import graphviz  # here, not at the top: SVG org charts are written without Graphviz
+
     renderer = "cairo" if format in ("png", "pdf") else None
     saved = {key: os.environ.get(key) for key in _FIXED_ENV}
     os.environ.update(_FIXED_ENV)

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from ladder.errors import Problem, SourceError, did_you_mean
@@ -168,26 +169,27 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
     has_names = any(f in columns for f in ("name", "first_name", "last_name"))
     width = len(table.headers)
 
+    # One itemgetter per export instead of a lookup per field and row (exports can be huge);
+    # a field the export lacks reads the blank cell padded onto the end of every row.
+    wanted = ("id", "manager", "email", "manager_email", "name", "first_name", "last_name",
+              "title", "department", "location", "grade")
+    pick = itemgetter(*(columns.get(f, -1) for f in wanted))
     for record in table.records:
         values = record.values
-
-        def get(field_name: str, values: list[str] = values) -> str:
-            index = columns.get(field_name)
-            return values[index] if index is not None and index < len(values) else ""
-
-        email = get("email").strip()
+        padded = [*values, *[""] * (width - len(values)), ""]
+        (row_id, manager, email, manager_email, name_cell, first, last, title, department,
+         location, grade) = pick(padded)
+        email = email.strip()
+        key = None
         if by_email:
-            row_id = get("id") if "id" in columns else email
-            manager, key = get("manager_email"), email
-        else:
-            row_id, manager, key = get("id"), get("manager"), None
-        name = _name(get("name"), get("first_name"), get("last_name"),
-                     "first_name" in columns)
-        extra = [(k, v) for k, v in (("email", email), ("grade", _text(get("grade")))) if v]
+            row_id = row_id if "id" in columns else email
+            manager, key = manager_email, email
+        name = _name(name_cell, first, last, "first_name" in columns)
+        extra = [(k, v) for k, v in (("email", email), ("grade", _text(grade))) if v]
         entry = Entry(
             file=table.file, row=record.row, id=row_id, manager=manager, name=name,
-            title=_text(get("title")), department=_text(get("department")) or None,
-            location=_text(get("location")) or None, extra=tuple(extra), key=key,
+            title=_text(title), department=_text(department) or None,
+            location=_text(location) or None, extra=tuple(extra), key=key,
             values=tuple(values),
         )
         if not name:
