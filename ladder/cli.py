@@ -289,7 +289,8 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
     for stem, source, options in jobs:
         for format_ in ("svg", "png"):
             try:
-                written = api.render(source, output_dir / f"{stem}.{format_}", **options)
+                written = api.render(source, output_dir / f"{stem}.{format_}",
+                                     on_note=note if format_ == "svg" else None, **options)
             except LadderError as error:
                 report_error(error)
                 failed += 1
