@@ -1,14 +1,12 @@
 """Benchmark: org charts from CSV to SVG, ladder against Graphviz dot, on the same orgs.
 
     python -m bench.bench_orgs                 # 1k, 10k, 100k, 1M and the 1,516-person sample
-    python -m bench.bench_orgs --sizes 1000 10000 --runner pipeline
+    python -m bench.bench_orgs --sizes 1000 10000
 
 For every org it writes an id/parentId CSV (seeded, see bench/synth.py), then times, each in
 its own process so that start-up, reading and writing are counted:
 
-* ``ladder``: ``python -m ladder render export.csv -o x.svg`` (``--runner cli``), or, until the
-  CLI and the HR reader are merged, the stand-in ``python -m bench.pipeline export.csv x.svg``
-  (``--runner pipeline``; the default picks ``cli`` when ``ladder.cli`` can render);
+* ``ladder``: ``python -m ladder render export.csv -o x.svg``, the whole command;
 * ``dot``: ``dot -Tsvg`` on a plain DOT file of the same tree (boxes with name and title), the
   way a user would draw it with Graphviz alone; skipped above ``--dot-limit`` people (30,000),
   since dot is quadratic on such trees (92 s at 30k on 2 cores).
@@ -98,25 +96,14 @@ def plain_dot(csv_path: Path, dot_path: Path) -> int:
     return count
 
 
-def cli_available() -> bool:
-    try:
-        done = subprocess.run([sys.executable, "-m", "ladder", "render", "--help"], cwd=ROOT,
-                              capture_output=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
+def ladder_command(csv_path: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "ladder", "render", str(csv_path), "-o", str(out)]
 
 
-def ladder_command(runner: str, csv_path: Path, out: Path) -> list[str]:
-    if runner == "cli":
-        return [sys.executable, "-m", "ladder", "render", str(csv_path), "-o", str(out)]
-    return [sys.executable, "-m", "bench.pipeline", str(csv_path), str(out)]
-
-
-def measure(runner: str, csv_path: Path, work: Path, dot_limit: int, people: int,
+def measure(csv_path: Path, work: Path, dot_limit: int, people: int,
             timeout: float) -> tuple[Run, Run | None]:
     out = work / f"{csv_path.stem}.ladder.svg"
-    seconds, peak, code, error = run_measured(ladder_command(runner, csv_path, out),
+    seconds, peak, code, error = run_measured(ladder_command(csv_path, out),
                                               timeout=timeout)
     ours = Run(seconds, peak, *svg_size(out)) if code == 0 else Run(
         seconds, peak, 0, 0, ok=False, note=error.splitlines()[-1] if error else f"exit {code}")
@@ -145,15 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*",
                         default=[1_000, 10_000, 100_000, 1_000_000])
     parser.add_argument("--no-sample", action="store_true", help="leave out the 1,516 sample")
-    parser.add_argument("--runner", choices=["auto", "cli", "pipeline"], default="auto")
     parser.add_argument("--dot-limit", type=int, default=30_000)
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the CSV and SVG files in this folder")
     args = parser.parse_args(argv)
-    runner = args.runner
-    if runner == "auto":
-        runner = "cli" if cli_available() else "pipeline"
     work = args.keep or Path(tempfile.mkdtemp(prefix="ladder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     cases: list[tuple[str, Path, int]] = []
@@ -166,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-m", "bench.synth", str(size), str(path),
                         str(args.seed)], cwd=ROOT, check=True)
         cases.append((f"synthetic {size:,}", path, size))
-    print(f"runner: {runner}; {os.cpu_count()} cores; Python {sys.version.split()[0]}",
+    print(f"{os.cpu_count()} cores; Python {sys.version.split()[0]}",
           file=sys.stderr)
     lines = [
         "| org | people | ladder s | ladder peak MB | ladder drawing px | dot s | dot peak MB "
@@ -176,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[int, float] = {}
     for label, path, people in cases:
         print(f"  {label} ...", file=sys.stderr, flush=True)
-        ours, theirs = measure(runner, path, work, args.dot_limit, people, args.timeout)
+        ours, theirs = measure(path, work, args.dot_limit, people, args.timeout)
         times[people] = ours.seconds
         if theirs is None:
             dot_cells = "skipped | - | (above 30k: quadratic) | -"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.bench_orgs import Run, plain_dot, shape, svg_size
-from bench.csv_org import read_csv_org
 from bench.synth import synthetic_rows, write_synthetic_csv
+from ladder.sources.hr import load_export
 
 
 def test_synthetic_orgs_are_seeded_trees_of_the_asked_size() -> None:
@@ -24,12 +24,13 @@ def test_synthetic_orgs_are_seeded_trees_of_the_asked_size() -> None:
     assert max(spans.values()) >= 30  # some very wide spans
 
 
-def test_plain_dot_and_the_stand_in_reader_see_the_same_org(tmp_path: Path) -> None:
+def test_plain_dot_and_the_hr_reader_see_the_same_org(tmp_path: Path) -> None:
     csv_path = write_synthetic_csv(tmp_path / "org.csv", 300, seed=3)
     dot_path = tmp_path / "org.dot"
     assert plain_dot(csv_path, dot_path) == 300
     assert dot_path.read_text().count(" -> ") == 299
-    assert len(read_csv_org(csv_path)) == 300
+    result = load_export(csv_path)
+    assert (result.rows, result.drawn, result.problems) == (300, 300, [])
 
 
 def test_svg_size_and_shape(tmp_path: Path) -> None:
