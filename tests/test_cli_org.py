@@ -1,0 +1,92 @@
+"""Org charts through the command line: company configs and HR exports, every format."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from ladder.cli import main
+from ladder.sources.company import load_company
+
+EXAMPLES = REPO / "examples"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("name", ["startup", "scale-up", "enterprise"])
+def test_every_person_of_an_example_is_in_the_svg(tmp_path, name):
+    target = tmp_path / f"{name}.svg"
+    result = run("render", EXAMPLES / f"{name}.yaml", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    svg = target.read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", svg).replace("&amp;", "&").replace("&quot;", '"')
+    for person in load_company(EXAMPLES / f"{name}.yaml"):
+        if not person.vacant:
+            for holder in (person.name, *person.shared_with):
+                assert holder in text, holder
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("suffix, magic", [("png", b"\x89PNG"), ("pdf", b"%PDF")])
+def test_bitmap_and_pdf_of_a_company(tmp_path, suffix, magic):
+    target = tmp_path / f"chart.{suffix}"
+    assert run("render", EXAMPLES / "startup.yaml", "-o", target).exit_code == 0
+    assert target.read_bytes().startswith(magic)
+
+
+def test_same_input_same_bytes(tmp_path):
+    for name in ("a", "b"):
+        assert run("render", EXAMPLES / "enterprise.yaml", "-o", tmp_path / f"{name}.svg",
+                   ).exit_code == 0
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+
+
+def test_layout_json_of_an_export(tmp_path):
+    target = tmp_path / "layout.json"
+    result = run("render", EXAMPLES / "hr" / "acme-export.csv", "-o", target,
+                 "--report", tmp_path / "problems.json")
+    assert result.exit_code == 0, result.stderr
+    assert "16 rows: 15 drawn, 5 problems" in result.stderr
+    layout = json.loads(target.read_text())
+    assert len(layout["nodes"]) == 15
+    assert set(layout["nodes"][0]) == {"id", "x", "y", "width", "height"}
+    assert all(set(edge) == {"source", "target", "points"} for edge in layout["edges"])
+    report = json.loads((tmp_path / "problems.json").read_text())
+    assert report["rows"] == 16 and report["drawn"] == 15
+
+
+def test_fix_links_the_case_and_space_matches(tmp_path):
+    target = tmp_path / "layout.json"
+    result = run("render", EXAMPLES / "hr" / "acme-export.csv", "-o", target,
+                 "--fix", "case,space")
+    assert result.exit_code == 0, result.stderr
+    edges = {(e["source"], e["target"]) for e in json.loads(target.read_text())["edges"]}
+    assert ("E-003", "E-004") in edges and ("E-003", "E-005") in edges
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--variant", "startup"], "--variant apply to ladders, not to org charts"),
+    (["--root", "priyaa"], "did you mean 'priya'?"),
+    (["-o", "x.gif"], "cannot write 'gif' files"),
+])
+def test_org_mistakes_are_one_line(tmp_path, args, message):
+    result = run("render", EXAMPLES / "startup.yaml", *args)
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_root_and_depth_cut_the_chart(tmp_path):
+    target = tmp_path / "cut.json"
+    result = run("render", EXAMPLES / "enterprise.yaml", "--root", "meera-kapoor",
+                 "--depth", "2", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    ids = {node["id"] for node in json.loads(target.read_text())["nodes"]}
+    assert "meera-kapoor" in ids and "haruto-saito" in ids
+    assert "margarethe-overgaard" not in ids
