@@ -2,12 +2,14 @@
 # Set up everything ladder needs on a fresh Debian machine, then run one task:
 #   ./run.sh demo     render the built-in ladder and every example into output/
 #   ./run.sh test     run the test suite (extra arguments go to pytest)
-#   ./run.sh bench    benchmark org charts against Graphviz dot (extra arguments go to the script)
-#   ./run.sh ladder … run the ladder command itself
+#   ./run.sh bench    benchmark org charts against Graphviz dot (extra arguments go to it)
+#   ./run.sh ladder … run the ladder command itself, in the current folder
 # It installs what is missing and nothing else: the Graphviz executables (apt-get, with sudo
 # when not root), a virtual environment in .venv, and the package with its dev tools.
 set -euo pipefail
-cd "$(dirname "$0")"
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -17,27 +19,31 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
 }
 
+task=${1:-}
+case "$task" in
+  demo|test|bench|ladder) shift ;;
+  *) [ -n "$task" ] && echo "run.sh: unknown task '$task'" >&2; usage >&2; exit 2 ;;
+esac
+
 command -v dot >/dev/null 2>&1 || apt_install graphviz fonts-dejavu-core
 
 PYTHON=${PYTHON:-python3}
-VENV=.venv
+VENV="$ROOT/.venv"
 if [ ! -x "$VENV/bin/python" ]; then
   # Debian's own Python keeps venv in a separate package.
-  "$PYTHON" -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; "$PYTHON" -m venv "$VENV"; }
+  "$PYTHON" -m venv "$VENV" 2>/dev/null \
+    || { rm -rf "$VENV"; apt_install python3-venv; "$PYTHON" -m venv "$VENV"; }
 fi
-stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+stamp="$VENV/.installed-$(sha1sum "$ROOT/pyproject.toml" | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
-  echo "run.sh: installing ladder and its dev tools into $VENV" >&2
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[dev]'
+  echo "run.sh: installing ladder and its dev tools into .venv" >&2
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev]"
   touch "$stamp"
 fi
 
-task=${1:-help}
-shift || true
 case "$task" in
-  demo) exec "$VENV/bin/ladder" demo "$@" ;;
-  test) exec "$VENV/bin/python" -m pytest "$@" ;;
-  bench) exec "$VENV/bin/python" bench/bench_orgs.py "$@" ;;
+  demo) cd "$ROOT" && exec "$VENV/bin/ladder" demo "$@" ;;
+  test) cd "$ROOT" && exec "$VENV/bin/python" -m pytest "$@" ;;
+  bench) cd "$ROOT" && exec "$VENV/bin/python" -m bench.bench_orgs "$@" ;;
   ladder) exec "$VENV/bin/ladder" "$@" ;;
-  *) sed -n '2,9p' "$0"; exit 2 ;;
 esac

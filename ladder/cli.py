@@ -28,9 +28,10 @@ class LadderGroup(click.Group):
 
 def report_error(error: LadderError) -> None:
     click.echo(f"error: {error}", err=True)
-    rest = [p for p in error.problems if p.message != error.message]
-    for problem in rest:
-        click.echo(f"  {problem}", err=True)
+    first = (error.message, error.line)
+    for problem in error.problems:
+        if (problem.message, problem.line) != first:
+            click.echo(str(problem), err=True)
 
 
 @click.group(cls=LadderGroup, context_settings={"help_option_names": ["-h", "--help"]})

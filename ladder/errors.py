@@ -62,8 +62,9 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
+        """``severity: file:line: message (hint)``, the same shape the CLI gives errors."""
         where = location(self.file, self.line)
-        text = f"{where}: {self.severity}: {self.message}" if where else (
+        text = f"{self.severity}: {where}: {self.message}" if where else (
             f"{self.severity}: {self.message}"
         )
         return f"{text} ({self.hint})" if self.hint else text

@@ -14,7 +14,8 @@ def test_validate_lists_every_problem_of_a_company(data_dir):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) >= 5
-    assert all(line.startswith(f"{path}:") for line in lines)
+    assert all(line.startswith(("error: ", "warning: ", "info: ")) and f"{path}:" in line
+               for line in lines)
     assert "did you mean 'omar'?" in result.stderr
     assert "Traceback" not in result.stderr
 

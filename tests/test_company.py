@@ -182,7 +182,7 @@ def test_toml_mistakes_are_reported_without_a_line(tmp_path):
     path.write_text('[[people]]\nid = "a"\nname = "A"\nmanager = "zz"\n')
     _, problems = check_company(path)
     assert [(p.kind, p.line) for p in problems] == [("unknown-manager", None)]
-    assert str(problems[0]).startswith(f"{path}: error: person 'a': manager 'zz'")
+    assert str(problems[0]).startswith(f"error: {path}: person 'a': manager 'zz'")
 
 
 def test_a_file_that_cannot_be_parsed_is_one_problem_with_its_line(tmp_path):

@@ -99,7 +99,7 @@ def test_missing_managers_become_roots_with_a_hint():
     assert result.problems[0].hint == "did you mean '101'?"
     assert result.org.people["104"].manager == "102"  # the subtree stays together
     assert str(result.problems[0]).startswith(
-        f"{DATA / 'missing_manager.csv'}:4: warning: manager '1O1' does not exist")
+        f"warning: {DATA / 'missing_manager.csv'}:4: manager '1O1' does not exist")
     assert_accounted(result)
 
 

@@ -18,7 +18,7 @@ and a user fixes the file in one pass; :func:`load_company` raises the first err
 >>> text = text.replace("manager: ana", "manager: anna")
 >>> org, problems = check_company_data(parse_text(text, "tiny.yaml"), "tiny.yaml")
 >>> org is None, str(problems[0])
-(True, "tiny.yaml:5: error: person 'lee': manager 'anna' does not exist (did you mean 'ana'?)")
+(True, "error: tiny.yaml:5: person 'lee': manager 'anna' does not exist (did you mean 'ana'?)")
 
 Rules that are ours, not the agreed format's (the JSON Schema in :mod:`ladder.sources.schema`
 documents them for editors):
