@@ -82,23 +82,25 @@ def render(
     """
     text = None if source is None else str(source)
     kind = source_kind(text)
+    org_only = (("--root", root), ("--depth", depth), ("--align-levels", align_levels),
+                ("--mode", mode != "auto"), ("--columns", columns != 2), ("--split", split),
+                ("--preset", preset), ("--junior", junior), ("--map", mapping), ("--fix", fix),
+                ("--report", report))
+    ladder_only = (("--variant", variant), ("--headcount", headcount), ("--head", head),
+                   ("--detail", detail), ("--no-years", not years), ("--highlight", highlight),
+                   ("--via", via), ("--avoid", avoid))
+    _refuse(org_only if kind == LADDER else ladder_only, text, kind)
     if kind == LADDER:
         return _render_ladder(text, output, format=format, title=title, output_dir=output_dir,
                               on_note=on_note, variant=variant, headcount=headcount, head=head,
                               detail=detail, years=years, highlight=highlight, via=via,
                               avoid=avoid)
-    misplaced = [name for name, value in (("--variant", variant), ("--headcount", headcount),
-                                          ("--head", head), ("--detail", detail),
-                                          ("--highlight", highlight)) if value]
-    if misplaced:
-        raise LadderError(f"{', '.join(misplaced)} apply to ladders, not to org charts",
-                          file=text, hint="a company config names its variant in 'variant:'")
     from ladder.render.org_chart import FORMATS as ORG_FORMATS
     from ladder.render.org_chart import render_org
     from ladder.sources.company import company_ladder, load_company
 
     if kind == COMPANY:
-        org = load_company(text)
+        org = load_company(text, on_warning=on_note and (lambda problem: on_note(str(problem))))
     else:
         org = import_export(text, preset=preset, junior=junior, mapping=mapping, fix=fix,
                             ladder=ladder, report=report, on_note=on_note,
@@ -114,6 +116,19 @@ def render(
                       split=split)
 
 
+def _refuse(options: Sequence[tuple[str, object]], source: str | None, kind: str) -> None:
+    """Options that do not fit this kind of source are a mistake worth saying, not ignoring."""
+    given = [name for name, value in options if value]
+    if not given:
+        return
+    verb = "applies" if len(given) == 1 else "apply"
+    fits, drawn = ("org charts", "ladders") if kind == LADDER else ("ladders", "org charts")
+    hint = ("a company config names its ladder variant in 'variant:'"
+            if "--variant" in given else None)
+    raise LadderError(f"{', '.join(given)} {verb} to {fits}, not to {drawn}", file=source,
+                      hint=hint)
+
+
 def _render_ladder(source: str | None, output: Path | None, *, format: str | None,
                    title: str | None, output_dir: Path, on_note: Callable[[str], None] | None,
                    variant: str | None, headcount: int | None, head: str | None, detail: bool,
@@ -124,6 +139,9 @@ def _render_ladder(source: str | None, output: Path | None, *, format: str | Non
     from ladder.render.ladder_dot import Highlight
     from ladder.sources.ladder_set import load_any_ladder
 
+    if (via or avoid) and not highlight:
+        raise LadderError("--via and --avoid choose among the paths of --highlight",
+                          hint="add --highlight FROM..TO, or use 'ladder paths'")
     marks = None
     if highlight:
         from ladder.analysis.paths import plan_highlight
@@ -197,8 +215,10 @@ def import_export(
         if unmatched:
             shown = ", ".join(f"{title} ({count})" for title, count in unmatched[:8])
             more = f" and {len(unmatched) - 8} more" if len(unmatched) > 8 else ""
-            on_note(f"{len(unmatched)} job titles are not in the ladder, so those people have "
-                    f"no ladder level: {shown}{more}")
+            count = len(unmatched)
+            on_note(f"{count} job title{'' if count == 1 else 's'} not in the ladder, so "
+                    f"{'its' if count == 1 else 'their'} people have no ladder level: "
+                    f"{shown}{more}")
     return result
 
 
@@ -210,7 +230,8 @@ def load_org(source: str | Path, *, on_note: Callable[[str], None] | None = None
     if kind == COMPANY:
         from ladder.sources.company import load_company
 
-        return load_company(source)
+        return load_company(
+            source, on_warning=on_note and (lambda problem: on_note(str(problem))))
     if kind == EXPORT:
         return import_export(source, on_note=on_note, **export_options).org  # type: ignore[arg-type]
     raise LadderError(f"'{source}' is a ladder, not an org chart",

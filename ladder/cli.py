@@ -56,8 +56,9 @@ def export_options(function):
     options = [
         click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="Write the row accounting and every problem as JSON to this file."),
-        click.option("--fix", metavar="case,space", default="",
-                     help="Link managers that match only when case or spaces are ignored."),
+        click.option("--fix", metavar="case,space", multiple=True,
+                     help="Link managers that match only when case or spaces are ignored "
+                     "(--fix case,space or --fix case --fix space)."),
         click.option("--map", "mapping", metavar="FIELD=COLUMN,...", default=None,
                      callback=_check_mapping,
                      help="Which column holds what, e.g. id=Emp No,manager=Boss,name=Full name."),
@@ -84,8 +85,19 @@ def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def plural(count: int, word: str) -> str:
+    """The count and the word, plural unless the count is one.
+
+    >>> plural(1, "move"), plural(3, "move")
+    ('1 move', '3 moves')
+    """
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def note(text: str) -> None:
-    click.echo(f"note: {text}", err=True)
+    """A remark on stderr; problems passed on as notes keep their own severity word."""
+    shown = text if text.startswith(("warning: ", "info: ")) else f"note: {text}"
+    click.echo(shown, err=True)
 
 
 # --- career ladders ---------------------------------------------------------------------------
@@ -128,7 +140,7 @@ def variant_options(function):
 @click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
               help="With --highlight: paths that avoid a role or a whole track.")
 @click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
-@click.option("--depth", type=click.IntRange(min=1), default=None,
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
 @click.option("--align-levels", is_flag=True,
               help="Org charts: rows by ladder level instead of by reporting depth.")
@@ -136,7 +148,7 @@ def variant_options(function):
               default="auto", show_default=True,
               help="Org charts: spread every report (tree), stack leaf reports in columns "
               "(compact), lists below a depth (stacked), or choose per subtree (auto).")
-@click.option("--columns", type=click.IntRange(min=1), default=2, show_default=True,
+@click.option("--columns", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
               help="Org charts: columns of stacked leaf reports.")
 @click.option("--split", metavar="department|depth:N", default=None,
               help="Org charts: an overview plus one file per department or per subtree.")
@@ -151,6 +163,7 @@ def render(source: str | None, output: Path | None, format_: str | None, title: 
     (CSV/TSV/XLSX).
     """
     options["ladder"] = options.pop("ladder_source")
+    options["fix"] = ",".join(options["fix"])  # type: ignore[arg-type]
     for path in api.render(source, output, format=format_, title=title, on_note=note,
                            **options):  # type: ignore[arg-type]
         click.echo(f"wrote {path}")
@@ -161,9 +174,9 @@ def render(source: str | None, output: Path | None, format_: str | None, title: 
 def variants(ladder_source: str | None) -> None:
     """List the company-size variants of a ladder: name, company size, what it is for."""
     from ladder.model.variants import find_variant, project, variant_ids
-    from ladder.sources.ladders import load_ladder
+    from ladder.sources.ladder_set import load_any_ladder
 
-    ladder = load_ladder(ladder_source)
+    ladder = load_any_ladder(ladder_source)
     rows = []
     for variant_id in variant_ids(ladder):
         spec = find_variant(ladder, variant_id)
@@ -202,13 +215,13 @@ def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
 @main.command()
 @click.argument("source")
 def validate(source: str) -> None:
-    """Check a ladder file or a company config: print every problem with its line.
+    """Check a ladder, a company config or an HR export: print every problem with its line.
 
     Exits 1 when any problem is an error; warnings and notes do not fail.
     """
     from ladder.model.variants import project, variant_ids
     from ladder.sources.company import check_company
-    from ladder.sources.ladders import load_ladder
+    from ladder.sources.ladder_set import load_any_ladder
 
     kind = source_kind(source)
     if kind == COMPANY:
@@ -221,12 +234,18 @@ def validate(source: str) -> None:
         click.echo(f"{source}: ok: {len(org)} positions, {org.headcount()} people")
         return
     if kind != LADDER:
-        raise click.UsageError(f"'{source}' is an HR export: use 'ladder import' to check it")
-    ladder = load_ladder(source)
+        # An export's problems are warnings: the chart is drawn anyway, each row accounted for.
+        result = api.import_export(source, match_titles=False)
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{source}: {result.summary()}")
+        return
+    ladder = load_any_ladder(source)
     for variant_id in variant_ids(ladder):
         project(ladder, variant_id)
-    click.echo(f"{source}: ok: {len(ladder)} roles, {len(ladder.moves)} moves, "
-               f"{len(variant_ids(ladder))} variants")
+    count = len(variant_ids(ladder))
+    click.echo(f"{source}: ok: {plural(len(ladder), 'role')}, {plural(len(ladder.moves), 'move')}"
+               f", {plural(count, 'variant')}")
 
 
 # --- HR exports -------------------------------------------------------------------------------
@@ -239,7 +258,7 @@ def validate(source: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Company config to write (default: print it).")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
-                   fix: str, report: Path | None, ladder_source: str | None,
+                   fix: tuple[str, ...], report: Path | None, ladder_source: str | None,
                    output: Path | None) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config to edit and keep in git.
 
@@ -247,7 +266,8 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
     """
     from ladder.sources.hr import config_text, write_config
 
-    result = api.import_export(export, preset=preset, junior=junior, mapping=mapping, fix=fix,
+    result = api.import_export(export, preset=preset, junior=junior, mapping=mapping,
+                               fix=",".join(fix),
                                ladder=ladder_source, report=report, on_note=note)
     if output is None:
         click.echo(config_text(result.org), nl=False)
@@ -470,23 +490,24 @@ def schema_command(kind: str) -> None:
 
 @main.command("stats")
 @click.argument("config", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--narrow", type=click.IntRange(min=0), default=2, show_default=True,
+@click.option("--narrow", type=click.IntRange(min=0), default=2, show_default=True, metavar="N",
               help="Flag managers with this many direct reports or fewer.")
-@click.option("--wide", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("--wide", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
               help="Flag managers with more direct reports than this.")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]),
               default="table", show_default=True, help="A readable table, or JSON.")
 def stats_command(config: str, narrow: int, wide: int, output_format: str) -> None:
-    """Headcount, open positions, layers and span of control of a company CONFIG."""
+    """Headcount, open positions, layers and span of control of a company config or an HR
+    export."""
     import json
 
     from ladder.analysis.spans import format_stats, org_stats
-    from ladder.sources.company import load_company
 
     if wide <= narrow:
         raise click.BadParameter(f"must be more than --narrow ({narrow})",
                                  param_hint="'--wide'")
-    stats = org_stats(load_company(config), narrow=narrow, wide=wide)
+    org = api.load_org(config, on_note=note, match_titles=False)
+    stats = org_stats(org, narrow=narrow, wide=wide)
     if output_format == "json":
         click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
     else:

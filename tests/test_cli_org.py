@@ -71,7 +71,7 @@ def test_fix_links_the_case_and_space_matches(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--variant", "startup"], "--variant apply to ladders, not to org charts"),
+    (["--variant", "startup"], "--variant applies to ladders, not to org charts"),
     (["--root", "priyaa"], "did you mean 'priya'?"),
     (["-o", "x.gif"], "cannot write 'gif' files"),
 ])

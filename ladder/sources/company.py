@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,16 +62,21 @@ PERSON_KEYS = (
 COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]+)$")
 
 
-def load_company(path: str | Path) -> Org:
+def load_company(path: str | Path, *,
+                 on_warning: Callable[[Problem], None] | None = None) -> Org:
     """The org of a company config; raises :class:`SourceError` for the first error, carrying
     every problem (errors, then warnings and information), when the config has any error.
-    Warnings and information alone do not stop it."""
+    Warnings alone do not stop it: ``on_warning`` receives each of them."""
     org, problems = check_company(path)
     errors = [p for p in problems if p.severity == "error"]
     if errors or org is None:
         first = errors[0]
         raise SourceError(first.message, file=first.file, line=first.line, hint=first.hint,
                           problems=problems)
+    if on_warning:
+        for problem in problems:
+            if problem.severity == "warning":
+                on_warning(problem)
     return org
 
 
