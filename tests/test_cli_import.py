@@ -16,7 +16,7 @@ def test_import_writes_a_config_that_validates(shared_dir, tmp_path):
                                        "--report", str(report)])
     assert result.exit_code == 0, result.stderr
     assert "note: 107 rows: 107 drawn, 0 problems" in result.stderr
-    assert "job titles are not in the ladder" in result.stderr
+    assert "19 job titles not in the ladder" in result.stderr
     accounting = json.loads(report.read_text())
     assert accounting == {"rows": 107, "drawn": 107, "problems": []}
     checked = CliRunner().invoke(main, ["validate", str(config)])
