@@ -25,12 +25,14 @@ MISTAKES = [
     ("duplicate-id.yaml", 4, "role 'designer' is defined twice", "first defined on line 3"),
     ("cycle.yaml", 7, "promotions go round in a circle: a -> b -> c -> a", "more senior"),
     ("variant-missing-role.yaml", 9, "names 'leed', which is not a role", "did you mean 'lead'?"),
-    ("bad-yaml.yaml", 4, "not valid YAML", None),
     ("unknown-track.yaml", 6, "track 'icc' is not defined", "did you mean 'ic'?"),
     ("bad-level.yaml", 3, "'level' must be a whole number", None),
     ("bad-kind.yaml", 6, "move kind 'promotoin'", "did you mean 'promotion'?"),
     ("bad-json.json", 5, "not valid JSON", None),
     ("bad-toml.toml", 5, "not valid TOML", None),
+    ("promotion-down.yaml", 6, "promotion from 'lead' (level 3) to 'junior' (level 1) goes down",
+     "make it kind: lateral"),
+    ("bad-yaml.yaml", 4, "not valid YAML", "needs its closing"),
 ]
 
 

@@ -94,13 +94,30 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
         problem = error.problem or error.context or "cannot parse"
         raise SourceError(
             f"not valid {kind.upper()}: {problem}", file=name,
-            line=mark.line + 1 if mark else None,
+            line=mark.line + 1 if mark else None, hint=_yaml_hint(problem),
         ) from None
     except yaml.YAMLError as error:
         raise SourceError(f"not valid {kind.upper()}: {error}", file=name) from None
     if node is None:
         return Mapping()
     return _convert(node, name)
+
+
+def _yaml_hint(problem: str) -> str | None:
+    """What usually causes PyYAML's terse complaints, in words a config writer can act on.
+
+    >>> _yaml_hint("found character '\\t' that cannot start any token")
+    'YAML indents with spaces, not tabs'
+    """
+    if "'\\t'" in problem or "\t" in problem:
+        return "YAML indents with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value holding ': ' needs quotes, or this line is indented too far"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "check the indentation of this line against the lines above it"
+    if "expected ','" in problem or "while parsing a flow" in problem:
+        return "check the brackets and braces: every [ and { needs its closing ] or }"
+    return None
 
 
 def _convert(node: yaml.Node, name: str) -> Any:

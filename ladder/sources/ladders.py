@@ -238,6 +238,11 @@ class _Checker:
             if source == target:
                 self.error("self-move", f"move from '{source}' to itself", line)
                 continue
+            if kind == PROMOTION and roles[target].level < roles[source].level:
+                self.error("bad-value", f"promotion from '{source}' (level "
+                           f"{roles[source].level}) to '{target}' (level {roles[target].level})"
+                           " goes down the ladder", line,
+                           "make it kind: lateral, or check the two levels")
             if (source, target) in seen:
                 self.error("duplicate-move", f"move {source} -> {target} is given twice", line)
                 continue
