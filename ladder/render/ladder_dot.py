@@ -58,6 +58,7 @@ def ladder_dot(
     lines = [
         "digraph ladder {",
         f"  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.55, pad=0.3, "
+        f"forcelabels=true, "
         f"fontname={dot_string(FONT)}, labelloc=t, labeljust=l, fontsize=20, "
         f"label=<{_title_label(heading, ladder, legend)}>];",
         f"  node [shape=plain, fontname={dot_string(FONT)}, fontsize=12];",
@@ -187,7 +188,10 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
             else:
                 attrs.update(color=FADED)
         if label_parts:
-            attrs["label"] = " " + "  ".join(label_parts) + " "
+            # A move within a lane runs straight and carries its label; one between lanes
+            # crosses lane borders, so its label is placed after layout, clear of the lines.
+            key = "label" if source.track == target.track else "xlabel"
+            attrs[key] = " " + "  ".join(label_parts) + " "
             attrs["fontcolor"] = MUTED if not steps else INK
         rendered = ", ".join(f"{key}={dot_string(value)}" for key, value in attrs.items())
         yield f"  {dot_string(move.source)} -> {dot_string(move.target)} [{rendered}];"
