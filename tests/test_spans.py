@@ -90,7 +90,10 @@ def test_departments():
     assert stats["departments"] == [
         {"id": "lead", "name": "Leadership", "headcount": 2, "open_positions": 0},
         {"id": "eng", "name": "Engineering", "headcount": 12, "open_positions": 0},
+        # people with no department get a row of their own, so the table adds up
+        {"id": None, "name": "(no department)", "headcount": 9, "open_positions": 1},
     ]
+    assert sum(d["headcount"] for d in stats["departments"]) == stats["headcount"]
 
 
 def test_stats_are_plain_json_and_deterministic():

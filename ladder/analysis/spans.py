@@ -55,10 +55,14 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
     for person in counted:
         per_layer[layer[person.id] - 1] += person.seats
     departments = []
-    for department in org.departments.values():
-        members = [p for p in org if p.department == department.id]
+    groups = [(d.id, d.name) for d in org.departments.values()]
+    if org.departments and any(p.department not in org.departments for p in org):
+        groups.append((None, "(no department)"))  # so the table adds up to the headcount
+    for department_id, name in groups:
+        members = [p for p in org if (p.department if p.department in org.departments
+                                      else None) == department_id]
         departments.append({
-            "id": department.id, "name": department.name,
+            "id": department_id, "name": name,
             "headcount": sum(p.heads for p in members),
             "open_positions": sum(1 for p in members if p.vacant),
         })
