@@ -152,3 +152,16 @@ def test_nothing_to_draw_is_an_error_that_carries_the_problems(tmp_path):
     assert str(caught.value).startswith(
         f"{path}: nothing to draw: 1 row: 0 drawn, 1 problem (1 eliminated post)")
     assert [p.kind for p in caught.value.problems] == ["eliminated-post"]
+
+
+def test_a_junior_file_alone_says_where_it_goes(tmp_path):
+    from ladder.errors import SourceError
+    from ladder.sources.hr import load_export
+
+    junior = tmp_path / "junior.csv"
+    junior.write_text('"Parent Department","Unit","Reporting Senior Post","Grade",'
+                      '"Generic Job Title","Number of Posts in FTE"\n'
+                      '"Dept","Unit A","P-1","EO","Officer","2"\n', encoding="utf-8")
+    with pytest.raises(SourceError, match="junior-staff file") as caught:
+        load_export(junior)
+    assert "--junior" in (caught.value.hint or "")

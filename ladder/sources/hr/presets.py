@@ -248,8 +248,9 @@ def get_preset(name: str) -> Preset:
 
 
 def detect_preset(headers: list[str]) -> Preset | None:
-    """The preset whose format these headers are, if any."""
+    """The preset whose format these headers are, if any (its main file or its junior one:
+    the preset then says which file goes where)."""
     for preset in PRESETS.values():
-        if preset.matches(headers):
+        if preset.matches(headers) or (preset.junior_matches and preset.junior_matches(headers)):
             return preset
     return None
