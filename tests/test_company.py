@@ -177,12 +177,13 @@ def test_json_keeps_line_numbers_for_messages(tmp_path):
         ("unknown-manager", 3, "did you mean 'a'?")]
 
 
-def test_toml_mistakes_are_reported_without_a_line(tmp_path):
+def test_toml_mistakes_are_reported_with_their_line(tmp_path):
     path = tmp_path / "acme.toml"
-    path.write_text('[[people]]\nid = "a"\nname = "A"\nmanager = "zz"\n')
+    path.write_text('[[people]]\nid = "a"\nname = "A"\n\n[[people]]\nid = "b"\nname = "B"\n'
+                    'manager = "zz"\n')
     _, problems = check_company(path)
-    assert [(p.kind, p.line) for p in problems] == [("unknown-manager", None)]
-    assert str(problems[0]).startswith(f"error: {path}: person 'a': manager 'zz'")
+    assert [(p.kind, p.line) for p in problems] == [("unknown-manager", 8)]
+    assert str(problems[0]).startswith(f"error: {path}:8: person 'b': manager 'zz'")
 
 
 def test_a_file_that_cannot_be_parsed_is_one_problem_with_its_line(tmp_path):

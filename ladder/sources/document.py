@@ -72,7 +72,7 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
     """Parse ``text`` of the given kind; ``name`` is used in messages."""
     if kind == "toml":
         try:
-            return _plain(tomllib.loads(text))
+            return _plain(tomllib.loads(text), _toml_lines(text))
         except tomllib.TOMLDecodeError as error:
             # tomllib puts the place only into its message: "... (at line 5, column 9)".
             found = re.search(r"\(at line (\d+), column \d+\)$", str(error))
@@ -153,14 +153,47 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         loader.dispose()
 
 
-def _plain(value: Any) -> Any:
-    """TOML data as Mapping/Sequence without line numbers (tomllib does not give them)."""
+_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_TOML_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=")
+
+
+def _toml_lines(text: str) -> dict[tuple, int]:
+    """Lines of TOML tables and keys, found by reading the text (tomllib does not keep them).
+
+    Keys are paths like ``("people", 2, "manager")``: the third ``[[people]]`` table's
+    ``manager``. Inline tables share the line of their key; that is as close as it gets.
+    """
+    lines: dict[tuple, int] = {}
+    counts: dict[tuple, int] = {}
+    table: tuple = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            path = tuple(part.strip().strip('"') for part in header.group(2).split("."))
+            if header.group(1) == "[[":
+                index = counts.get(path, -1) + 1
+                counts[path] = index
+                table = (*path, index)
+            else:
+                table = path
+            lines.setdefault(table, number)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            lines.setdefault((*table, key.group(1).strip('"')), number)
+    return lines
+
+
+def _plain(value: Any, lines: dict[tuple, int], path: tuple = ()) -> Any:
+    """TOML data as Mapping/Sequence, with the lines :func:`_toml_lines` found."""
     if isinstance(value, dict):
-        result = Mapping((k, _plain(v)) for k, v in value.items())
-        result.line, result.key_lines = None, {}
+        result = Mapping((k, _plain(v, lines, (*path, k))) for k, v in value.items())
+        result.line = lines.get(path)
+        result.key_lines = {k: lines[(*path, k)] for k in value if (*path, k) in lines}
         return result
     if isinstance(value, list):
-        result = Sequence(_plain(v) for v in value)
-        result.line, result.item_lines = None, [None] * len(value)
+        result = Sequence(_plain(v, lines, (*path, i)) for i, v in enumerate(value))
+        result.line = lines.get(path)
+        result.item_lines = [lines.get((*path, i), result.line) for i in range(len(value))]
         return result
     return value
