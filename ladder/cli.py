@@ -279,6 +279,7 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
 # --- the gallery ------------------------------------------------------------------------------
 
 DEMO_SUFFIXES = (".yaml", ".yml", ".toml", ".json", ".csv", ".tsv", ".xlsx")
+BIG_ORG = 200  # people: above this the demo also splits the chart into department pages
 
 
 @main.command()
@@ -304,6 +305,9 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
             if path.suffix.lower() in DEMO_SUFFIXES and path.is_file():
                 stem = path.relative_to(examples_dir).with_suffix("").as_posix()
                 jobs.append((stem, str(path), {}))
+                if source_kind(str(path)) == COMPANY and len(api.load_org(path)) > BIG_ORG:
+                    # a big org also gets its department pages, as a user would print them
+                    jobs.append((f"pages/{stem}", str(path), {"split": "department"}))
     else:
         click.echo(f"no {examples_dir}/ folder here: rendering the built-in ladder only")
     failed = 0
