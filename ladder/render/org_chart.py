@@ -72,6 +72,59 @@ def headcounts(org: Org) -> dict[str, tuple[int, int]]:
     return {people[i].id: (direct[i], total[i]) for i in range(len(people)) if direct[i]}
 
 
+def open_positions(org: Org) -> dict[str, int]:
+    """``{id: open positions anywhere below}`` for managers with at least one, linear time."""
+    people = list(org.people.values())
+    index = {p.id: i for i, p in enumerate(people)}
+    manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
+    below = [0] * len(people)
+    children: list[list[int]] = [[] for _ in people]
+    for i, m in enumerate(manager):
+        if m >= 0:
+            children[m].append(i)
+    order = [i for i, m in enumerate(manager) if m < 0]
+    for i in order:
+        order.extend(children[i])
+    for i in reversed(order):
+        m = manager[i]
+        if m >= 0:
+            below[m] += below[i] + (1 if people[i].vacant else 0)
+    return {people[i].id: below[i] for i in range(len(people)) if below[i]}
+
+
+def team_counts(org: Org) -> dict[str, tuple[int, int, int]]:
+    """``{id: (direct reports, people below, open positions below)}`` for managers.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
+    ...                       Person("c", "", "PM", manager="a", vacant=True)])
+    >>> team_counts(org)
+    {'a': (2, 1, 1)}
+    """
+    vacancies = open_positions(org)
+    return {pid: (direct, total, vacancies.get(pid, 0))
+            for pid, (direct, total) in headcounts(org).items()}
+
+
+def badge_text(direct: int, total: int, vacancies: int = 0) -> str:
+    """The headcount badge under a manager's card: direct reports, people in the team, open.
+
+    ``total`` counts people (not positions) anywhere below; open positions are said apart,
+    so a team of 3 positions with 1 open never reads as "3 reports, 2 total".
+
+    >>> badge_text(3, 2, 1)
+    '3 direct · 2 in team · 1 open'
+    >>> badge_text(1, 1)
+    '1 direct · 1 in team'
+    >>> badge_text(5, 55)
+    '5 direct · 55 in team'
+    """
+    parts = [f"{direct} direct", f"{total} in team"]
+    if vacancies:
+        parts.append(f"{vacancies} open")
+    return " · ".join(parts)
+
+
 def _heads(person: Person) -> int:
     if person.vacant:
         return 0
@@ -111,17 +164,44 @@ class _Card(NamedTuple):  # a tuple: a million of them are made in a few tenths 
     vacant: bool
     group: bool
     badge: str
+    note: bool = False  # the third line names dotted-line managers, not the department
+
+
+def _short_name(person: Person) -> str:
+    """How a card names a person in another card's note."""
+    if person.vacant:
+        return "Open: " + (person.title or person.name or "position")
+    return (person.display_name if person.shared_with else person.name) or person.id
+
+
+def _dotted_note(org: Org, person: Person) -> str:
+    """``Dotted line to Ana Lopez`` (and ``+1`` for each further dotted-line manager).
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo"),
+    ...                       Person("c", "Cy", manager="a", dotted=("a", "b"))])
+    >>> _dotted_note(org, org.people["c"])
+    'Dotted line to Ada +1'
+    """
+    names = [_short_name(org.people[m]) for m in person.dotted if m in org.people]
+    if not names:
+        return ""
+    more = f" +{len(names) - 1}" if len(names) > 1 else ""
+    return f"Dotted line to {names[0]}{more}"
 
 
 def _cards(
     org: Org,
     chart: OrgLayout,
-    counts: Mapping[str, tuple[int, int]],
+    counts: Mapping[str, tuple[int, ...]],
     links: Mapping[str, str] | None = None,
 ) -> list[_Card]:
-    """Card texts, fitted to the card; ``lines`` are XML-escaped, ``tooltip`` is raw."""
+    """Card texts, fitted to the card; ``lines`` are XML-escaped, ``tooltip`` is raw.
+
+    ``counts`` maps managers to (direct, people below) or (direct, people below, open).
+    """
     style = chart.style
-    room = style.width - 26
+    room = style.width - 24
     colours = department_colours(org)
     names = {dep: _department_name(org, dep) for dep in colours}
     people = org.people
@@ -129,6 +209,7 @@ def _cards(
     for pid in chart.ids:
         person = people[pid]
         department = names.get(person.department, "") if person.department else ""
+        note = False
         if person.vacant:
             name = "Open: " + (person.title or person.name or "position")
             second = department
@@ -141,13 +222,27 @@ def _cards(
             name = (person.display_name if person.shared_with else person.name) or "(no name)"
             second = person.title
             third = department
+        tooltip = "\n".join([t for t in (name, second, third) if t])
+        if person.dotted:
+            dotted = _dotted_note(org, person)
+            if dotted:
+                # The department is in the stripe's colour and the legend; the note says
+                # what the dotted connector means even where it runs far.
+                third = dotted
+                note = True
+                tooltip += "\n" + "Dotted line to " + ", ".join(
+                    _short_name(people[m]) for m in person.dotted if m in people)
         if links and pid in links:
             third = "→ " + links[pid]  # split overviews: the page to turn to
-        direct, total = counts.get(pid, _NONE)
-        tooltip = "\n".join([t for t in (name, second, third) if t])
+            note = False
+        direct, total, *rest = counts.get(pid, _NONE)
+        vacancies = rest[0] if rest else 0
         if direct:
-            badge = f"{direct} report{'s' if direct != 1 else ''} · {total} total"
-            tooltip += f"\n{direct} direct reports, {total} people in total"
+            badge = badge_text(direct, total, vacancies)
+            tooltip += (f"\n{direct} direct report{'s' if direct != 1 else ''}, "
+                        f"{total} {'person' if total == 1 else 'people'} in the team")
+            if vacancies:
+                tooltip += f", {vacancies} open position{'s' if vacancies != 1 else ''}"
         else:
             badge = ""
         cards.append(_Card(
@@ -155,7 +250,7 @@ def _cards(
              _escaped(fit_text(third, 11, room))),
             tooltip,
             colours.get(person.department or "", NO_DEPARTMENT),
-            person.vacant, person.fte is not None, badge,
+            person.vacant, person.fte is not None, badge, note,
         ))
     return cards
 
@@ -206,7 +301,7 @@ def _f(value: float) -> str:
 _SVG_STYLE = (
     "<style>"
     ".e{fill:none;stroke:#a3aab5;stroke-width:1.2}"
-    ".dl{fill:none;stroke:#7a5195;stroke-width:1.4;stroke-dasharray:6 4}"
+    ".dl{fill:none;stroke:#8f73c7;stroke-width:1;stroke-dasharray:4 3}"
     ".c{fill:#fff;stroke:#c9ced6;stroke-width:1}"
     ".v{fill:#f6f7f9;stroke:#8a919c;stroke-width:1.2;stroke-dasharray:5 3}"
     ".g{fill:#f1f3f6;stroke:#c9ced6}"
@@ -214,6 +309,7 @@ _SVG_STYLE = (
     ".vn{font-size:13px;font-weight:bold;font-style:italic;fill:#5b6270}"
     ".t{font-size:12px;fill:#4a5160}"
     ".d{font-size:11px;fill:#7b8391}"
+    ".dn{font-size:11px;font-style:italic;fill:#7a64a8}"
     ".b{fill:#fff;stroke:#a3aab5}"
     ".bt{font-size:10px;fill:#4a5160;text-anchor:middle}"
     ".h{font-size:20px;font-weight:bold;fill:#1f2430}"
@@ -227,13 +323,13 @@ def org_svg(
     chart: OrgLayout,
     *,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
 ) -> str:
     """The chart as an SVG document; ``links`` maps person ids to URLs (split overviews)."""
     style: CardStyle = chart.style
     w, h = style.width, style.height
-    counts = counts if counts is not None else headcounts(org)
+    counts = counts if counts is not None else team_counts(org)
     cards = _cards(org, chart, counts, links)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
@@ -292,7 +388,7 @@ def org_svg(
         if lines[1]:
             body += f'<text class="t" x="14" y="40">{lines[1]}</text>'
         if lines[2]:
-            body += f'<text class="d" x="14" y="57">{lines[2]}</text>'
+            body += f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>'
         if card.badge:
             bw = 12 + 5.6 * len(card.badge)
             body += (f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
@@ -354,13 +450,13 @@ def org_dot(
     chart: OrgLayout,
     *,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
 ) -> str:
     """The chart as DOT with every position pinned, for ``neato -n2`` (units: points, y up)."""
     style = chart.style
     w, h = style.width, style.height
-    counts = counts if counts is not None else headcounts(org)
+    counts = counts if counts is not None else team_counts(org)
     cards = _cards(org, chart, counts, links)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
@@ -380,7 +476,7 @@ def org_dot(
         f'  graph [bb="0,0,{_f(page_width)},{_f(page_height)}", bgcolor="#fafbfc", '
         'splines=true, outputorder=edgesfirst, pad=0, dpi=72];\n',
         '  node [shape=box, style="rounded,filled", fillcolor=white, color="#c9ced6", '
-        'fixedsize=true, fontname="Helvetica", margin=0, penwidth=1];\n',
+        'fixedsize=true, fontname="Helvetica,Arial,sans-serif", margin=0, penwidth=1];\n',
         '  edge [arrowhead=none, color="#a3aab5", penwidth=1.2];\n',
     ]
 
@@ -422,7 +518,8 @@ def org_dot(
                 (card.lines[0], 13, "#5b6270" if card.vacant else "#1f2430",
                  "<I><B>" if card.vacant else "<B>", "</B></I>" if card.vacant else "</B>", 18),
                 (card.lines[1], 12, "#4a5160", "", "", 17),
-                (card.lines[2], 11, "#7b8391", "", "", 16),
+                (card.lines[2], 11, "#7a64a8" if card.note else "#7b8391",
+                 "<I>" if card.note else "", "</I>" if card.note else "", 16),
             ) if text
         )
         stripe = "" if card.vacant else (
@@ -454,7 +551,7 @@ def org_dot(
         if chart.manager[p] >= 0:
             out.append(f'  n{chart.manager[p]} -> n{p} [pos="{_spline(chart.route(p), at)}"];\n')
     for s, t in chart.dotted:
-        out.append(f'  n{s} -> n{t} [style=dashed, color="#7a5195", penwidth=1.4, '
+        out.append(f'  n{s} -> n{t} [style=dashed, color="#8f73c7", penwidth=1, '
                    f'constraint=false, pos="{_spline(chart.dotted_route(s, t), at)}"];\n')
     out.append("}\n")
     return "".join(out)
@@ -522,7 +619,7 @@ def render_org(
         raise RenderError(f"unknown layout mode {mode!r}", hint=f"use one of: {', '.join(MODES)}")
     if columns < 1:
         raise RenderError("--columns must be 1 or more")
-    counts = headcounts(org)  # on the whole org, so a cut chart still shows true totals
+    counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
     if root is not None:
         if root not in org.people:
             from ladder.errors import did_you_mean
@@ -593,7 +690,7 @@ def write_chart(
     *,
     fmt: str,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
     page: bool = False,
 ) -> None:

@@ -107,16 +107,16 @@ def render_split(
     fmt: str,
     how: str,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     mode: str = "auto",
     columns: int = 2,
     person_levels: Mapping[str, int] | None = None,
 ) -> list[Path]:
     """Write the overview to ``path`` and each page beside it as ``<stem>-<id>.<ext>``."""
-    from ladder.render.org_chart import headcounts, write_chart
+    from ladder.render.org_chart import team_counts, write_chart
 
     kind, depth = parse_split(how)
-    counts = dict(counts) if counts is not None else headcounts(org)
+    counts = dict(counts) if counts is not None else team_counts(org)
     taken: set[str] = set()
     suffix = path.suffix or f".{fmt}"
 
