@@ -244,5 +244,6 @@ def test_card_text_is_cut_only_when_it_does_not_fit() -> None:
         "Senior Software Engineer, Infrastructure")
     assert text_width("Open: Senior Product Manager", 13, bold=True) <= 216
     assert text_width("Senior Software Engineer", 12) == pytest.approx(136.7, abs=1)
+    assert fit_text("Chief\tOperating\nOfficer", 12, 216) == "Chief Operating Officer"
     cut = fit_text("Head of Worldwide Strategic Partnerships and Alliances", 12, 216)
     assert cut.endswith("…") and text_width(cut, 12) <= 216

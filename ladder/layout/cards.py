@@ -12,6 +12,7 @@ whole text in a tooltip, so nothing is lost.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,9 +87,12 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 @lru_cache(maxsize=65536)  # titles and departments repeat; names often do
 def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
     """``text`` cut at a word boundary, where possible, with ``…`` so it fits ``max_width``."""
-    # No ASCII character is wider than 1.015 em (``@``), so a short ASCII text always fits.
-    if len(text) * size * 1.015 * BOLD <= max_width and "  " not in text and text == text.strip():
-        if text.isascii():  # short ASCII text always fits: no need to measure
+    if text.isascii() and "  " not in text and text == text.strip():  # the common case
+        try:
+            ems = sum(map(_ASCII_WIDTHS.__getitem__, text))
+        except KeyError:  # a tab or another control character: tidied below
+            ems = math.inf
+        if ems * size * (BOLD if bold else 1.0) <= max_width:
             return text
     text = " ".join(text.split())
     if text_width(text, size, bold=bold) <= max_width:

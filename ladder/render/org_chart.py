@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ladder.errors import RenderError
-from ladder.layout.cards import CardStyle, fit_text
+from ladder.layout.cards import CardStyle, fit_text, text_width
 from ladder.layout.chart import MODES, SPREAD, STACK, OrgLayout, layout_org
 from ladder.model.org import Org, Person
 from ladder.render.escape import dot_html, dot_string, xml_text
@@ -52,11 +52,29 @@ def headcounts(org: Org) -> dict[str, tuple[int, int]]:
 
     People missing from the result have no reports. (Org.headcount walks a subtree per call.)
     """
+    return {pid: (direct, total) for pid, (direct, total, _) in team_counts(org).items()}
+
+
+def open_positions(org: Org) -> dict[str, int]:
+    """``{id: open positions anywhere below}`` for managers with at least one."""
+    return {pid: vacancies for pid, (_, _, vacancies) in team_counts(org).items() if vacancies}
+
+
+def team_counts(org: Org) -> dict[str, tuple[int, int, int]]:
+    """``{id: (direct reports, people below, open positions below)}`` for managers, linear.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
+    ...                       Person("c", "", "PM", manager="a", vacant=True)])
+    >>> team_counts(org)
+    {'a': (2, 1, 1)}
+    """
     people = list(org.people.values())
     index = {p.id: i for i, p in enumerate(people)}
     manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
     direct = [0] * len(people)
     total = [0] * len(people)
+    vacant = [0] * len(people)
     children: list[list[int]] = [[] for _ in people]
     for i, m in enumerate(manager):
         if m >= 0:
@@ -68,42 +86,12 @@ def headcounts(org: Org) -> dict[str, tuple[int, int]]:
     for i in reversed(order):
         m = manager[i]
         if m >= 0:
-            total[m] += total[i] + _heads(people[i])
-    return {people[i].id: (direct[i], total[i]) for i in range(len(people)) if direct[i]}
-
-
-def open_positions(org: Org) -> dict[str, int]:
-    """``{id: open positions anywhere below}`` for managers with at least one, linear time."""
-    people = list(org.people.values())
-    index = {p.id: i for i, p in enumerate(people)}
-    manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
-    below = [0] * len(people)
-    children: list[list[int]] = [[] for _ in people]
-    for i, m in enumerate(manager):
-        if m >= 0:
-            children[m].append(i)
-    order = [i for i, m in enumerate(manager) if m < 0]
-    for i in order:
-        order.extend(children[i])
-    for i in reversed(order):
-        m = manager[i]
-        if m >= 0:
-            below[m] += below[i] + (1 if people[i].vacant else 0)
-    return {people[i].id: below[i] for i in range(len(people)) if below[i]}
-
-
-def team_counts(org: Org) -> dict[str, tuple[int, int, int]]:
-    """``{id: (direct reports, people below, open positions below)}`` for managers.
-
-    >>> from ladder.model.org import Person
-    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
-    ...                       Person("c", "", "PM", manager="a", vacant=True)])
-    >>> team_counts(org)
-    {'a': (2, 1, 1)}
-    """
-    vacancies = open_positions(org)
-    return {pid: (direct, total, vacancies.get(pid, 0))
-            for pid, (direct, total) in headcounts(org).items()}
+            person = people[i]
+            total[m] += total[i] + _heads(person)
+            if vacant[i] or person.vacant:
+                vacant[m] += vacant[i] + (1 if person.vacant else 0)
+    return {people[i].id: (direct[i], total[i], vacant[i])
+            for i in range(len(people)) if direct[i]}
 
 
 def badge_text(direct: int, total: int, vacancies: int = 0) -> str:
@@ -235,9 +223,11 @@ def _cards(
         if links and pid in links:
             third = "→ " + links[pid]  # split overviews: the page to turn to
             note = False
-        direct, total, *rest = counts.get(pid, _NONE)
-        vacancies = rest[0] if rest else 0
+        count = counts.get(pid)
+        direct = count[0] if count else 0
         if direct:
+            total = count[1]
+            vacancies = count[2] if len(count) > 2 else 0
             badge = badge_text(direct, total, vacancies)
             tooltip += (f"\n{direct} direct report{'s' if direct != 1 else ''}, "
                         f"{total} {'person' if total == 1 else 'people'} in the team")
@@ -255,8 +245,6 @@ def _cards(
     return cards
 
 
-_NONE = (0, 0)
-
 
 @lru_cache(maxsize=65536)
 def _escaped(text: str) -> str:
@@ -271,6 +259,17 @@ def _legend(org: Org, chart: OrgLayout) -> list[tuple[str, str]]:
     return [(colours[d], _department_name(org, d)) for d in colours if d in drawn]
 
 
+def _legend_step(label: str) -> float:
+    """Room one legend entry takes: swatch, gap, label, gap to the next entry."""
+    return 34 + text_width(label, 12)
+
+
+@lru_cache(maxsize=4096)
+def _badge_width(badge: str) -> float:
+    """Width of the headcount badge: its 10 px text and 7 px either side."""
+    return round(14 + text_width(badge, 10))
+
+
 def _header_height(legend_rows: int) -> float:
     return TITLE_HEIGHT + legend_rows * LEGEND_ROW + (8 if legend_rows else 0)
 
@@ -279,7 +278,7 @@ def _legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0.0
     for colour, label in legend:
-        need = 28 + len(label) * 7.0
+        need = _legend_step(label)
         if rows[-1] and used + need > width:
             rows.append([])
             used = 0.0
@@ -355,7 +354,7 @@ def org_svg(
             out.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="14" height="14" rx="3" '
                        f'fill="{xml_text(colour)}"/><text class="l" x="{_f(x + 20)}" '
                        f'y="{_f(y + 12)}">{xml_text(label)}</text>')
-            x += 28 + len(label) * 7.0
+            x += _legend_step(label)
         out.append("\n")
         y += LEGEND_ROW
 
@@ -390,7 +389,7 @@ def org_svg(
         if lines[2]:
             body += f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>'
         if card.badge:
-            bw = 12 + 5.6 * len(card.badge)
+            bw = _badge_width(card.badge)
             body += (f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
                      f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
                      f'y="{_f(h + 4)}">{card.badge}</text>')
@@ -488,7 +487,7 @@ def org_dot(
                f'pos="{page_at(1, 1)}"];\n')
     out.append(f'  corner1 [style=invis, fixedsize=true, width=0.01, height=0.01, '
                f'pos="{page_at(page_width - 1, page_height - 1)}"];\n')
-    title_width = len(heading) * 11.0
+    title_width = text_width(heading, 20, bold=True)
     out.append(
         f'  title [shape=plain, style="", fixedsize=false, '
         f'pos="{page_at(MARGIN + title_width / 2, MARGIN + 14)}", '
@@ -501,7 +500,7 @@ def org_dot(
             f"<TD>&nbsp;{dot_html(label)}&nbsp;&nbsp;</TD>"
             for colour, label in row
         )
-        width = sum(28 + len(label) * 7.0 for _, label in row)
+        width = sum(text_width(label, 12) + 3 * 3.3 + 22 for _, label in row)
         out.append(
             f'  legend{r} [shape=plain, style="", fixedsize=false, fontsize=12, '
             f'fontcolor="#4a5160", pos="{page_at(MARGIN + width / 2, y + 7)}", '
@@ -543,7 +542,7 @@ def org_dot(
         )
         if card.badge:
             out.append(
-                f'  b{p} [pos="{at(x + w / 2, y + h)}", width={_inch(12 + 5.6 * len(card.badge))}, '
+                f'  b{p} [pos="{at(x + w / 2, y + h)}", width={_inch(_badge_width(card.badge))}, '
                 f'height={_inch(16)}, style="rounded,filled", color="#a3aab5", '
                 f'fontsize=10, fontcolor="#4a5160", label="{card.badge}"];\n'
             )
