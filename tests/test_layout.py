@@ -290,3 +290,16 @@ def test_auto_mode_spreads_managers_side_by_side_when_the_shape_allows() -> None
     coverage = len(chart) * chart.style.width * chart.style.height / (chart.width * chart.height)
     assert 1 / 4 <= ratio <= 4 and coverage >= 0.25
     assert overlaps(chart) == []
+
+
+def test_wrapped_lists_start_each_column_with_a_report_of_the_listed_manager() -> None:
+    people = [Person("ceo", "Ceo"), Person("vp", "Vp", manager="ceo")]
+    for m in range(3):
+        people.append(Person(f"m{m}", f"Manager {m}", manager="vp"))
+        people += [Person(f"m{m}r{i}", f"Report {m}.{i}", manager=f"m{m}") for i in range(5)]
+    chart = layout_org(Org.build("t", people), mode="stacked", stack_depth=2, column_rows=8)
+    assert CONTINUED not in chart.edge_kind  # no line that starts from nowhere
+    index = {pid: i for i, pid in enumerate(chart.ids)}
+    managers = [index[f"m{m}"] for m in range(3)]
+    assert len({chart.x[m] for m in managers}) == 3  # three columns, each headed by a manager
+    assert {chart.y[m] for m in managers} == {chart.y[index["vp"]] + chart.style.pitch}

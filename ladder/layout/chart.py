@@ -682,10 +682,19 @@ def _place(
                 start = 0
                 while start < len(items):
                     end = min(start + height, len(items))
-                    # Never end a column with a manager whose first report opens the next one.
+                    # Never end a column with a manager whose first report opens the next one;
+                    # and rather end it a little early where a report of p starts, so each
+                    # column begins with one of p's reports, not with lines from above.
                     while end - start > 1 and end < len(items) and items[end][1] > items[
                             end - 1][1]:
                         end -= 1
+                    if end < len(items) and items[end][1] > 1:
+                        floor = start + max(1, (height * 2) // 3)
+                        cut = end - 1
+                        while cut > floor and items[cut][1] > 1:
+                            cut -= 1
+                        if cut > floor or (cut == floor and items[cut][1] == 1):
+                            end = cut
                     chain = u
                     first = len(kind)  # the column's first unit names the column
                     for q, level in items[start:end]:  # unit(), inlined: the hot loop
