@@ -247,3 +247,11 @@ def test_card_text_is_cut_only_when_it_does_not_fit() -> None:
     assert fit_text("Chief\tOperating\nOfficer", 12, 216) == "Chief Operating Officer"
     cut = fit_text("Head of Worldwide Strategic Partnerships and Alliances", 12, 216)
     assert cut.endswith("…") and text_width(cut, 12) <= 216
+
+
+def test_a_dozen_departments_get_a_dozen_colours() -> None:
+    from ladder.render.org_chart import department_colours
+
+    people = [Person(f"p{i}", f"P {i}", department=f"dep{i}") for i in range(12)]
+    colours = department_colours(Org.build("many", people))
+    assert len(set(colours.values())) == 12

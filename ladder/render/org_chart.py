@@ -32,9 +32,13 @@ from ladder.render.files import write_bytes
 from ladder.render.graphviz_backend import run_graphviz
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
+# Ten well-known category colours, then ten more that tell apart from them, so an HR export
+# with a dozen departments does not paint two of them the same before the twenty-first.
 PALETTE = (
     "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2",
     "#b279a2", "#eeca3b", "#9d755d", "#ff9da6", "#79706e",
+    "#1f3f6e", "#c26a00", "#2f7d32", "#a3243b", "#2aa198",
+    "#6a3d9a", "#b5a000", "#5d3a1a", "#d6616b", "#3b3b3b",
 )
 NO_DEPARTMENT = "#c0c4cc"
 MARGIN = 24.0
@@ -500,7 +504,7 @@ def org_dot(
             f"<TD>&nbsp;{dot_html(label)}&nbsp;&nbsp;</TD>"
             for colour, label in row
         )
-        width = sum(text_width(label, 12) + 3 * 3.3 + 22 for _, label in row)
+        width = sum(text_width(label, 12) + 28 for _, label in row)  # swatch, spaces, label
         out.append(
             f'  legend{r} [shape=plain, style="", fixedsize=false, fontsize=12, '
             f'fontcolor="#4a5160", pos="{page_at(MARGIN + width / 2, y + 7)}", '
