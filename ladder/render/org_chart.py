@@ -182,15 +182,24 @@ def _dotted_note(org: Org, person: Person) -> str:
     return f"Dotted line to {names[0]}{more}"
 
 
+def dotted_notes(org: Org) -> dict[str, str]:
+    """``{id: "Dotted line to <name>"}`` for everybody with a dotted-line manager."""
+    return {p.id: note for p in org.people.values() if p.dotted
+            for note in (_dotted_note(org, p),) if note}
+
+
 def _cards(
     org: Org,
     chart: OrgLayout,
     counts: Mapping[str, tuple[int, ...]],
     links: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> list[_Card]:
     """Card texts, fitted to the card; ``lines`` are XML-escaped, ``tooltip`` is raw.
 
     ``counts`` maps managers to (direct, people below) or (direct, people below, open).
+    ``notes``: the dotted-line notes of the whole org (a cut chart or a split page drops the
+    dotted lines whose manager it does not show, but the card still names them).
     """
     style = chart.style
     room = style.width - 24
@@ -215,15 +224,14 @@ def _cards(
             second = person.title
             third = department
         tooltip = "\n".join([t for t in (name, second, third) if t])
-        if person.dotted:
-            dotted = _dotted_note(org, person)
-            if dotted:
-                # The department is in the stripe's colour and the legend; the note says
-                # what the dotted connector means even where it runs far.
-                third = dotted
-                note = True
-                tooltip += "\n" + "Dotted line to " + ", ".join(
-                    _short_name(people[m]) for m in person.dotted if m in people)
+        dotted = notes.get(pid, "") if notes is not None else (
+            _dotted_note(org, person) if person.dotted else "")
+        if dotted:
+            # The department is in the stripe's colour and the legend; the note says what
+            # the dotted connector means even where it runs far (or off the page).
+            third = dotted
+            note = True
+            tooltip += "\n" + dotted
         if links and pid in links:
             third = "→ " + links[pid]  # split overviews: the page to turn to
             note = False
@@ -328,12 +336,16 @@ def org_svg(
     title: str | None = None,
     counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> str:
-    """The chart as an SVG document; ``links`` maps person ids to URLs (split overviews)."""
+    """The chart as an SVG document; ``links`` maps person ids to URLs (split overviews).
+
+    ``notes``: dotted-line notes by person id, when the chart is part of a bigger org.
+    """
     style: CardStyle = chart.style
     w, h = style.width, style.height
     counts = counts if counts is not None else team_counts(org)
-    cards = _cards(org, chart, counts, links)
+    cards = _cards(org, chart, counts, links, notes)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
     legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
@@ -455,12 +467,13 @@ def org_dot(
     title: str | None = None,
     counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> str:
     """The chart as DOT with every position pinned, for ``neato -n2`` (units: points, y up)."""
     style = chart.style
     w, h = style.width, style.height
     counts = counts if counts is not None else team_counts(org)
-    cards = _cards(org, chart, counts, links)
+    cards = _cards(org, chart, counts, links, notes)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
     legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
@@ -623,6 +636,7 @@ def render_org(
     if columns < 1:
         raise RenderError("--columns must be 1 or more")
     counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
+    notes = dotted_notes(org)  # ... and names dotted-line managers it leaves out
     if root is not None:
         if root not in org.people:
             from ladder.errors import did_you_mean
@@ -636,6 +650,7 @@ def render_org(
         from ladder.render.split import render_split
 
         return render_split(org, path, fmt=fmt, how=split, title=title, counts=counts,
+                            notes=notes,
                             mode=mode, columns=columns,
                             person_levels=_person_levels(org, levels) if align_levels else None)
     person_levels = _person_levels(org, levels) if align_levels else None
@@ -643,7 +658,7 @@ def render_org(
     note(f"laying out {len(org):,} people")
     chart = layout_org(org, mode=mode, columns=columns, align_levels=person_levels)
     note(f"drawing {path.name}")
-    write_chart(org, chart, path, fmt=fmt, title=title, counts=counts)
+    write_chart(org, chart, path, fmt=fmt, title=title, counts=counts, notes=notes)
     note("done")
     return [path]
 
@@ -696,6 +711,7 @@ def write_chart(
     counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
     page: bool = False,
+    notes: Mapping[str, str] | None = None,
 ) -> None:
     """Write one laid-out chart in ``fmt`` (``page``: one page of a split chart)."""
     if fmt == "json":
@@ -703,19 +719,23 @@ def write_chart(
 
         data = layout_json(chart).encode("utf-8")
     elif fmt == "svg":
-        data = org_svg(org, chart, title=title, counts=counts, links=links).encode("utf-8")
+        data = org_svg(org, chart, title=title, counts=counts, links=links,
+                       notes=notes).encode("utf-8")
     elif fmt == "dot":
-        data = org_dot(org, chart, title=title, counts=counts, links=links).encode("utf-8")
+        data = org_dot(org, chart, title=title, counts=counts, links=links,
+                            notes=notes).encode("utf-8")
     else:
         if fmt == "png":
             check_bitmap(chart, org, path, page=page)
         # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
-        data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links),
+        data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links,
+                            notes=notes),
                             format=fmt, engine="neato", neato_no_op=2)
     write_bytes(path, data)
 
 
 __all__ = [
-    "FORMATS", "check_bitmap", "department_colours", "headcounts", "org_dot",
+    "FORMATS", "badge_text", "check_bitmap", "department_colours", "dotted_notes",
+    "headcounts", "open_positions", "org_dot", "team_counts",
     "org_svg", "render_org", "write_chart", "xml_text",
 ]
