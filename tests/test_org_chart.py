@@ -255,3 +255,12 @@ def test_a_dozen_departments_get_a_dozen_colours() -> None:
     people = [Person(f"p{i}", f"P {i}", department=f"dep{i}") for i in range(12)]
     colours = department_colours(Org.build("many", people))
     assert len(set(colours.values())) == 12
+
+
+def test_a_department_without_colour_never_borrows_another_ones() -> None:
+    from ladder.api import load_org
+    from ladder.render.org_chart import department_colours
+
+    colours = department_colours(load_org("examples/scale-up.yaml"))
+    assert colours["customer-success"] != colours["design"]  # design's own is palette #6
+    assert len(set(colours.values())) == len(colours)

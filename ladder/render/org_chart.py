@@ -126,17 +126,38 @@ def _heads(person: Person) -> int:
 
 
 def department_colours(org: Org) -> dict[str, str]:
-    """A colour per department id: its own, else the palette in order of first appearance."""
+    """A colour per department id: its own, else the palette's, one no other department has.
+
+    A department without a colour gets the palette colour of its position, or the next one
+    that no department has yet (so it never borrows the colour another one was given).
+
+    >>> from ladder.model.org import Department, Person
+    >>> org = Org.build("x", [], [Department("a", "A", "#4c78a8"), Department("b", "B")])
+    >>> department_colours(org)
+    {'a': '#4c78a8', 'b': '#f58518'}
+    """
     order = list(org.departments)
     seen = set(order)
     for person in org.people.values():
         if person.department and person.department not in seen:
             seen.add(person.department)
             order.append(person.department)
+    own = {dep: known.colour for dep in order
+           if (known := org.departments.get(dep)) is not None and known.colour}
+    taken = {colour.lower() for colour in own.values()}
     colours = {}
     for i, dep in enumerate(order):
-        known = org.departments.get(dep)
-        colours[dep] = (known.colour if known and known.colour else PALETTE[i % len(PALETTE)])
+        if dep in own:
+            colours[dep] = own[dep]
+            continue
+        colour = PALETTE[i % len(PALETTE)]
+        for step in range(len(PALETTE)):  # the next free one; all taken: keep the first
+            candidate = PALETTE[(i + step) % len(PALETTE)]
+            if candidate.lower() not in taken:
+                colour = candidate
+                break
+        taken.add(colour.lower())
+        colours[dep] = colour
     return colours
 
 
