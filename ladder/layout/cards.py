@@ -69,6 +69,7 @@ def char_width(char: str) -> float:
 
 BOLD = 1.09  # Helvetica Bold is about this much wider than the regular face
 _ASCII_WIDTHS = {chr(i): char_width(chr(i)) for i in range(32, 127)}
+_WIDEST = max(_ASCII_WIDTHS.values()) * BOLD
 
 
 def _ems(text: str) -> float:
@@ -88,6 +89,8 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
     """``text`` cut at a word boundary, where possible, with ``…`` so it fits ``max_width``."""
     if text.isascii() and "  " not in text and text == text.strip():  # the common case
+        if len(text) * size * _WIDEST <= max_width and text.isprintable():
+            return text  # fits even if every character were the widest
         try:
             ems = sum(map(_ASCII_WIDTHS.__getitem__, text))
         except KeyError:  # a tab or another control character: tidied below
