@@ -203,3 +203,103 @@ def test_random_levels_keep_rows_and_tree(org: Org, data: st.DataObject) -> None
         for b in roots:
             if levels[chart.ids[a]] > levels[chart.ids[b]]:
                 assert chart.y[a] < chart.y[b]
+
+
+@st.composite
+def orgs_with_dotted_lines(draw: st.DrawFn) -> Org:
+    """Random forests where about one person in four has a dotted-line manager (or two)."""
+    org = draw(orgs())
+    people = list(org.people.values())
+    ids = [p.id for p in people]
+    changed = []
+    for p in people:
+        dotted: tuple[str, ...] = ()
+        if len(ids) > 1 and draw(st.integers(0, 3)) == 0:
+            picks = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
+            dotted = tuple(m for m in picks if m != p.id)
+        changed.append(Person(p.id, p.name, manager=p.manager, assistant=p.assistant,
+                              vacant=p.vacant, dotted=dotted))
+    return Org.build(org.name, changed)
+
+
+def crossings(chart, points) -> list[str]:
+    """Cards whose inside a route passes through (touching a card's edge does not count)."""
+    w, h = chart.style.width, chart.style.height
+    hits = []
+    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        assert x1 == x2 or y1 == y2, "dotted connectors run across and down only"
+        for p in range(len(chart)):
+            bx, by = chart.x[p], chart.y[p]
+            inside_x = min(x1, x2) < bx + w - 1e-6 and max(x1, x2) > bx + 1e-6
+            inside_y = min(y1, y2) < by + h - 1e-6 and max(y1, y2) > by + 1e-6
+            if x1 == x2:
+                inside_x = bx + 1e-6 < x1 < bx + w - 1e-6
+            else:
+                inside_y = by + 1e-6 < y1 < by + h - 1e-6
+            if inside_x and inside_y:
+                hits.append(chart.ids[p])
+    return hits
+
+
+def check_dotted_routes(chart) -> None:
+    w, h = chart.style.width, chart.style.height
+    for s, t in chart.dotted:
+        points = chart.dotted_route(s, t)
+        assert crossings(chart, points) == [], (chart.ids[s], chart.ids[t], points)
+        if s == t:
+            continue
+        for (x, y), end in ((points[0], s), (points[-1], t)):  # starts and ends on its cards
+            assert chart.x[end] <= x <= chart.x[end] + w
+            assert y in (chart.y[end], chart.y[end] + h)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(org=orgs_with_dotted_lines(), which=st.sampled_from(MODES))
+def test_dotted_connectors_never_cross_a_card(org: Org, which: tuple[str, int]) -> None:
+    mode, columns = which
+    chart = layout_org(org, mode=mode, columns=columns, stack_depth=2)
+    check_dotted_routes(chart)
+
+
+def test_dotted_connectors_of_the_enterprise_example_keep_to_the_gutters() -> None:
+    from ladder.api import load_org
+
+    org = load_org("examples/enterprise.yaml")
+    chart = layout_org(org)
+    assert len(chart.dotted) == 30
+    check_dotted_routes(chart)
+    # Lines to one dotted-line manager leave it from one point and share its lane.
+    by_manager: dict[int, set[tuple[float, float]]] = {}
+    for s, t in chart.dotted:
+        by_manager.setdefault(s, set()).add(chart.dotted_route(s, t)[0])
+    assert all(len(starts) == 1 for starts in by_manager.values())
+
+
+def test_auto_mode_spreads_managers_side_by_side_when_the_shape_allows() -> None:
+    from ladder.api import load_org
+
+    org = load_org("examples/scale-up.yaml")
+    chart = layout_org(org)
+    at = {pid: (x, y) for pid, x, y in zip(chart.ids, chart.x, chart.y, strict=True)}
+    # Ewa's two directors, and Élodie's two sales managers, each on one row side by side
+    for first, second in (("tyler-washington", "priya-chatterjee"),
+                          ("ingrid-aberg", "marcus-robinson")):
+        assert at[first][1] == at[second][1]
+        assert abs(at[first][0] - at[second][0]) >= chart.style.width
+    ratio = chart.width / chart.height
+    coverage = len(chart) * chart.style.width * chart.style.height / (chart.width * chart.height)
+    assert 1 / 4 <= ratio <= 4 and coverage >= 0.25
+    assert overlaps(chart) == []
+
+
+def test_wrapped_lists_start_each_column_with_a_report_of_the_listed_manager() -> None:
+    people = [Person("ceo", "Ceo"), Person("vp", "Vp", manager="ceo")]
+    for m in range(3):
+        people.append(Person(f"m{m}", f"Manager {m}", manager="vp"))
+        people += [Person(f"m{m}r{i}", f"Report {m}.{i}", manager=f"m{m}") for i in range(5)]
+    chart = layout_org(Org.build("t", people), mode="stacked", stack_depth=2, column_rows=8)
+    assert CONTINUED not in chart.edge_kind  # no line that starts from nowhere
+    index = {pid: i for i, pid in enumerate(chart.ids)}
+    managers = [index[f"m{m}"] for m in range(3)]
+    assert len({chart.x[m] for m in managers}) == 3  # three columns, each headed by a manager
+    assert {chart.y[m] for m in managers} == {chart.y[index["vp"]] + chart.style.pitch}

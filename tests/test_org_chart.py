@@ -49,7 +49,8 @@ def test_cards_show_what_an_org_chart_reader_expects(tmp_path: Path) -> None:
     assert "Open: Senior Product Manager" in texts  # a vacancy says what is open
     assert raw.count('class="v"') == 1  # ... and is drawn dashed (the .v style)
     assert "12.5 FTE" in texts  # a group of staff
-    assert "4 reports · 20 total" in texts  # direct and total headcount on the CEO's card
+    # direct and total headcount on the CEO's card; the open position is said apart
+    assert "4 direct · 20 in team · 1 open" in texts
     assert {"Product", "Design", "Operations & Policy"} <= set(texts)  # legend
     assert 'class="dl"' in raw  # the dotted-line manager as a dashed connector
     tips = svg_tooltips(out)
@@ -80,7 +81,7 @@ def test_root_and_depth_cut_the_chart_but_keep_true_totals(tmp_path: Path) -> No
     assert ids == {"omar", "pa", "open-spm", "ana", "g1"}
     svg = tmp_path / "cut.svg"
     render_org(acme(), svg, root="ana")
-    assert "3 reports · 3 total" in svg_texts(svg)
+    assert "3 direct · 3 in team" in svg_texts(svg)
     with pytest.raises(RenderError, match="did you mean 'omar'"):
         render_org(acme(), tmp_path / "x.svg", root="omarr")
 
@@ -202,3 +203,64 @@ def test_an_empty_org_is_an_empty_page(tmp_path: Path) -> None:
     out = tmp_path / "empty.svg"
     render_org(Org.build("Nobody yet", []), out)
     assert svg_texts(out) == ["Nobody yet"]
+
+
+def test_badge_says_direct_team_and_open_apart(tmp_path: Path) -> None:
+    from ladder.render.org_chart import badge_text, team_counts
+
+    people = [Person("m", "Mia", "Manager"), Person("a", "Al", "PM", manager="m"),
+              Person("b", "Bea", "PM", manager="m"),
+              Person("o", "", "Product Manager", manager="m", vacant=True)]
+    org = Org.build("team", people)
+    assert team_counts(org) == {"m": (3, 2, 1)}
+    out = tmp_path / "team.svg"
+    render_org(org, out)
+    assert "3 direct · 2 in team · 1 open" in svg_texts(out)
+    assert "3 reports · 2 total" not in svg_texts(out)
+    assert any("3 direct reports, 2 people in the team, 1 open position" in t
+               for t in svg_tooltips(out))
+    assert badge_text(5, 55) == "5 direct · 55 in team"
+
+
+def test_a_dotted_line_is_named_on_the_card_and_drawn_light(tmp_path: Path) -> None:
+    out = tmp_path / "acme.svg"
+    render_org(acme(), out)
+    texts = svg_texts(out)
+    assert "Dotted line to Ana Lopez & Ben Ito" in texts  # Lee's dotted-line manager
+    raw = out.read_text(encoding="utf-8")
+    assert 'class="dn"' in raw and ".dl{fill:none;stroke:#8f73c7;stroke-width:1;" in raw
+    root = ET.parse(out).getroot()
+    dotted = [p for p in root.iter(f"{SVG}path") if p.get("class") == "dl"]
+    assert len(dotted) == 1 and "L" not in dotted[0].get("d")  # across and down only
+    tips = svg_tooltips(out)
+    assert any(t.startswith("Lee Park\nProduct Manager\nProduct\nDotted line to Ana") for t in tips)
+
+
+def test_card_text_is_cut_only_when_it_does_not_fit() -> None:
+    from ladder.layout.cards import fit_text, text_width
+
+    # Helvetica/Arial widths: 209 px at 12 px fits the 216 px of a card (was cut at ", ")
+    assert fit_text("Senior Software Engineer, Infrastructure", 12, 216) == (
+        "Senior Software Engineer, Infrastructure")
+    assert text_width("Open: Senior Product Manager", 13, bold=True) <= 216
+    assert text_width("Senior Software Engineer", 12) == pytest.approx(136.7, abs=1)
+    assert fit_text("Chief\tOperating\nOfficer", 12, 216) == "Chief Operating Officer"
+    cut = fit_text("Head of Worldwide Strategic Partnerships and Alliances", 12, 216)
+    assert cut.endswith("…") and text_width(cut, 12) <= 216
+
+
+def test_a_dozen_departments_get_a_dozen_colours() -> None:
+    from ladder.render.org_chart import department_colours
+
+    people = [Person(f"p{i}", f"P {i}", department=f"dep{i}") for i in range(12)]
+    colours = department_colours(Org.build("many", people))
+    assert len(set(colours.values())) == 12
+
+
+def test_a_department_without_colour_never_borrows_another_ones() -> None:
+    from ladder.api import load_org
+    from ladder.render.org_chart import department_colours
+
+    colours = department_colours(load_org("examples/scale-up.yaml"))
+    assert colours["customer-success"] != colours["design"]  # design's own is palette #6
+    assert len(set(colours.values())) == len(colours)

@@ -75,3 +75,13 @@ def test_safe_names_cannot_escape_or_collide() -> None:
 def test_bad_split_is_a_clear_error(bad: str) -> None:
     with pytest.raises(RenderError, match="--split"):
         parse_split(bad)
+
+
+def test_split_pages_still_name_dotted_line_managers_on_other_pages(tmp_path: Path) -> None:
+    out = tmp_path / "acme.svg"
+    render_org(acme(), out, split="department")
+    # Lee (Product) has a dotted line to Ana (Design): no connector across pages, but the note
+    assert "Dotted line to Ana Lopez & Ben Ito" in names_in(tmp_path / "acme-product.svg")
+    cut = tmp_path / "cut.svg"
+    render_org(acme(), cut, root="open-spm")  # a cut chart without Ana keeps it too
+    assert "Dotted line to Ana Lopez & Ben Ito" in names_in(cut)

@@ -34,6 +34,7 @@ the cards hang from).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ SPREAD, STACK, LIST, ASSIST, CONTINUED = 0, 1, 2, 3, 4
 EDGE_KINDS = ("spread", "stack", "list", "assistant", "list")
 _ROOT, _CARD, _ROW, _ITEM, _PASS = range(5)
 MODES = ("auto", "tree", "compact", "stacked")
+DOTTED_PORT = 22.0  # dotted connectors meet a card this far left of its right edge
+DOTTED_CLEARANCE = 8.0  # least distance between a dotted connector's vertical run and a card
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,10 @@ class OrgLayout:
     listed: list[int] = field(default_factory=list)  # people whose subtree is an indented list
     spines: dict[int, list[float]] = field(default_factory=dict)  # listed -> column spine xs
     rows: int = 0
+    _dotted_routes: dict[tuple[int, int], tuple[tuple[float, float], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _lefts: dict[int, list[float]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -128,16 +135,104 @@ class OrgLayout:
         return [(top_x, bottom), (top_x, bus), (centre, bus), (centre, ty)]
 
     def dotted_route(self, source: int, target: int) -> list[tuple[float, float]]:
-        """A straight line between the facing sides of two cards."""
-        w, h = self.style.width, self.style.height
-        sx, sy, tx, ty = self.x[source], self.y[source], self.x[target], self.y[target]
-        if ty >= sy + h:
-            return [(sx + w / 2, sy + h), (tx + w / 2, ty)]
-        if ty + h <= sy:
-            return [(sx + w / 2, sy), (tx + w / 2, ty + h)]
-        if tx >= sx:
-            return [(sx + w, sy + h / 2), (tx, ty + h / 2)]
-        return [(sx, sy + h / 2), (tx + w, ty + h / 2)]
+        """The dotted connector from dotted-line manager ``source`` to ``person``, orthogonal.
+
+        It leaves the upper card from a port near its bottom-right corner, runs along the
+        lane just above the next row of cards, drops through a vertical gap that no card
+        crosses, runs along the lane above the lower card and enters it from the top (two
+        cards on one row meet in the lane below that row). So it never crosses a card, and it
+        keeps clear of the solid connectors' buses, which run mid-gutter.
+        """
+        key = (source, target)
+        cached = self._dotted_routes.get(key)
+        if cached is None:
+            cached = self._dotted_routes[key] = self._route_dotted(source, target)
+        return list(cached)
+
+    def _lane(self, row: int) -> float:
+        """y of the dotted lane in the gutter below ``row`` (above ``row + 1``)."""
+        style = self.style
+        return row * style.pitch + style.height + style.level_gap * 0.75
+
+    def _row_of(self, person: int) -> int:
+        return round(self.y[person] / self.style.pitch)
+
+    def _route_dotted(self, source: int, target: int) -> tuple[tuple[float, float], ...]:
+        style = self.style
+        w, h = style.width, style.height
+        port = w - DOTTED_PORT
+        upper, lower = source, target
+        if self._row_of(lower) < self._row_of(upper):
+            upper, lower = lower, upper
+        r_up, r_low = self._row_of(upper), self._row_of(lower)
+        ux, lx = self.x[upper] + port, self.x[lower] + port
+        if r_up == r_low:  # one row: meet in the lane below it (above it on the last row)
+            above = r_up > 0 and r_up == self.rows - 1
+            lane = self._lane(r_up - 1) if above else self._lane(r_up)
+            edge_u = self.y[upper] if above else self.y[upper] + h
+            edge_l = self.y[lower] if above else self.y[lower] + h
+            points = [(ux, edge_u), (ux, lane), (lx, lane), (lx, edge_l)]
+        else:
+            top_lane, bottom_lane = self._lane(r_up), self._lane(r_low - 1)
+            start, end = (ux, self.y[upper] + h), (lx, self.y[lower])
+            if r_low == r_up + 1:
+                points = [start, (ux, top_lane), (lx, top_lane), end]
+            else:
+                near, toward = (lx, ux) if upper == source else (ux, lx)
+                channel = self._free_channel(r_up + 1, r_low - 1, near, toward)
+                points = [start, (ux, top_lane), (channel, top_lane), (channel, bottom_lane),
+                          (lx, bottom_lane), end]
+        if upper != source:
+            points.reverse()
+        return _simplified(points)
+
+    def _free_channel(self, first_row: int, last_row: int, near: float, toward: float) -> float:
+        """An x where no card of rows first..last comes close: nearest to ``near`` (the
+        person's end, so the lines of one column share a channel beside it and the long
+        horizontal run lies in the manager's lane, shared by all its dotted lines), then to
+        ``toward``."""
+        right = self._sweep(first_row, last_row, near, 1)
+        left = self._sweep(first_row, last_row, near, -1)
+        return min((abs(right - near), abs(right - toward), right),
+                   (abs(left - near), abs(left - toward), left))[2]
+
+    def _sweep(self, first_row: int, last_row: int, x: float, direction: int) -> float:
+        """The first x from ``x`` in ``direction`` clear of the cards of rows first..last.
+
+        Cards all have one width, so each row is a sorted list of left edges and a card
+        blocks x when its left edge lies within (x - width - clearance, x + clearance).
+        """
+        w, clear = self.style.width, DOTTED_CLEARANCE
+        rows = self._row_lefts()
+        moved = True
+        while moved:
+            moved = False
+            for r in range(first_row, last_row + 1):
+                lefts = rows.get(r)
+                if not lefts:
+                    continue
+                if direction > 0:
+                    i = bisect.bisect_right(lefts, x - w - clear)
+                    if i < len(lefts) and lefts[i] < x + clear:
+                        x = lefts[i] + w + clear
+                        moved = True
+                else:
+                    i = bisect.bisect_left(lefts, x + clear) - 1
+                    if i >= 0 and lefts[i] > x - w - clear:
+                        x = lefts[i] - clear
+                        moved = True
+        return x
+
+    def _row_lefts(self) -> dict[int, list[float]]:
+        if self._lefts is None:
+            rows: dict[int, list[float]] = {}
+            pitch = self.style.pitch
+            for x, y in zip(self.x, self.y, strict=True):
+                rows.setdefault(round(y / pitch), []).append(x)
+            for lefts in rows.values():
+                lefts.sort()
+            self._lefts = rows
+        return self._lefts
 
     def edges(self) -> list[Edge]:
         """Solid connectors, in the input order of the reports."""
@@ -153,6 +248,25 @@ class OrgLayout:
         return [
             Edge(ids[s], ids[t], tuple(self.dotted_route(s, t)), "dotted") for s, t in self.dotted
         ]
+
+
+def _simplified(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    """The polyline without repeated points and without middle points of straight runs.
+
+    >>> _simplified([(0, 0), (0, 5), (0, 5), (0, 9), (4, 9)])
+    ((0, 0), (0, 9), (4, 9))
+    """
+    kept: list[tuple[float, float]] = []
+    for point in points:
+        if kept and point == kept[-1]:
+            continue
+        if len(kept) >= 2:
+            (ax, ay), (bx, by) = kept[-2], kept[-1]
+            if (ax == bx == point[0]) or (ay == by == point[1]):
+                kept[-1] = point
+                continue
+        kept.append(point)
+    return tuple(kept)
 
 
 @dataclass
@@ -269,6 +383,8 @@ def layout_org(
                 if (m >= 0 and tree.reports[v] and tree.size[v] <= threshold
                         and not listed[m] and tree.size[m] > threshold):
                     listed[v] = True
+        if any(listed) and n <= _SPREAD_BELOW:
+            listed = _spread_lists(tree, org, style, columns, listed, column_rows)
     used_mode = mode
     if mode == "auto":
         used_mode = "stacked" if any(listed) else "compact"
@@ -410,6 +526,66 @@ def _choose_plan(
     return best_plan
 
 
+_SPREAD_BELOW = 5_000  # people; above, the plan's lists stay as they are (speed)
+_SPREAD_TRIALS = 40  # layouts tried at most when spreading lists ...
+_SPREAD_WORK = 30_000  # ... and people placed at most, over all trials (but 8 trials at least)
+_SHAPE_LIMIT = 4.0  # issue 5: width to height between 4:1 and 1:4 ...
+_COVERAGE_LIMIT = 0.25  # ... with cards covering at least a quarter of the bounding box
+
+
+def _spread_lists(
+    tree: _Tree, org: Org, style: CardStyle, columns: int, listed: list[bool], column_rows: int
+) -> list[bool]:
+    """Spread, top-down, the lists that hold managers while the drawing keeps its shape.
+
+    A list whose manager has managers among its reports reads badly (the second manager
+    sits under the first one's reports). Spreading it puts those managers side by side, each
+    with its own list, and stacks the leaf reports. The plan's estimate is rough, so each
+    step is checked on the real layout: kept only if the drawing stays within
+    ``_SHAPE_LIMIT`` either way with cards covering ``_COVERAGE_LIMIT`` of it.
+    """
+    import heapq
+
+    n = len(tree.ids)
+    card_area = n * style.width * style.height
+    position = {v: i for i, v in enumerate(tree.preorder)}
+
+    def holds_managers(v: int) -> bool:
+        return any(tree.reports[r] for r in tree.reports[v])
+
+    def entry(v: int) -> tuple[int, int, int, int]:
+        return (tree.depth[v], -tree.size[v], position[v], v)  # top-down, biggest first
+
+    queue = [entry(v) for v in range(n) if listed[v] and holds_managers(v)]
+    heapq.heapify(queue)
+    trials = 0
+    rejected: list[tuple[int, int, int, int]] = []  # tried again once another list spreads
+    most = min(_SPREAD_TRIALS, max(8, _SPREAD_WORK // max(n, 1)))
+    while queue and trials < most:
+        item = heapq.heappop(queue)
+        v = item[-1]
+        trial = list(listed)
+        trial[v] = False
+        opened = [r for r in tree.reports[v] if tree.reports[r]]
+        for r in opened:
+            trial[r] = True
+        trials += 1
+        chart = _place(tree, org, style, columns, True, trial, None, "stacked", column_rows)
+        ratio = chart.width / chart.height
+        coverage = card_area / (chart.width * chart.height)
+        if 1 / _SHAPE_LIMIT <= ratio <= _SHAPE_LIMIT and coverage >= _COVERAGE_LIMIT:
+            listed = trial
+            for r in opened:
+                if holds_managers(r):
+                    heapq.heappush(queue, entry(r))
+            for again in rejected:
+                heapq.heappush(queue, again)
+            rejected = []
+        else:
+            rejected.append(item)
+    return listed
+
+
 def _listed_people(tree: _Tree, threshold: int) -> int:
     """People drawn in lists when the largest subtrees of <= threshold people are stacked."""
     count = 0
@@ -506,10 +682,19 @@ def _place(
                 start = 0
                 while start < len(items):
                     end = min(start + height, len(items))
-                    # Never end a column with a manager whose first report opens the next one.
+                    # Never end a column with a manager whose first report opens the next one;
+                    # and rather end it a little early where a report of p starts, so each
+                    # column begins with one of p's reports, not with lines from above.
                     while end - start > 1 and end < len(items) and items[end][1] > items[
                             end - 1][1]:
                         end -= 1
+                    if end < len(items) and items[end][1] > 1:
+                        floor = start + max(1, (height * 2) // 3)
+                        cut = end - 1
+                        while cut > floor and items[cut][1] > 1:
+                            cut -= 1
+                        if cut > floor or (cut == floor and items[cut][1] == 1):
+                            end = cut
                     chain = u
                     first = len(kind)  # the column's first unit names the column
                     for q, level in items[start:end]:  # unit(), inlined: the hot loop

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ladder.errors import RenderError
-from ladder.layout.cards import CardStyle, fit_text
+from ladder.layout.cards import CardStyle, fit_text, text_width
 from ladder.layout.chart import MODES, SPREAD, STACK, OrgLayout, layout_org
 from ladder.model.org import Org, Person
 from ladder.render.escape import dot_html, dot_string, xml_text
@@ -32,9 +32,13 @@ from ladder.render.files import write_bytes
 from ladder.render.graphviz_backend import run_graphviz
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
+# Ten well-known category colours, then ten more that tell apart from them, so an HR export
+# with a dozen departments does not paint two of them the same before the twenty-first.
 PALETTE = (
     "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2",
     "#b279a2", "#eeca3b", "#9d755d", "#ff9da6", "#79706e",
+    "#1f3f6e", "#c26a00", "#2f7d32", "#a3243b", "#2aa198",
+    "#6a3d9a", "#b5a000", "#5d3a1a", "#d6616b", "#3b3b3b",
 )
 NO_DEPARTMENT = "#c0c4cc"
 MARGIN = 24.0
@@ -52,11 +56,29 @@ def headcounts(org: Org) -> dict[str, tuple[int, int]]:
 
     People missing from the result have no reports. (Org.headcount walks a subtree per call.)
     """
+    return {pid: (direct, total) for pid, (direct, total, _) in team_counts(org).items()}
+
+
+def open_positions(org: Org) -> dict[str, int]:
+    """``{id: open positions anywhere below}`` for managers with at least one."""
+    return {pid: vacancies for pid, (_, _, vacancies) in team_counts(org).items() if vacancies}
+
+
+def team_counts(org: Org) -> dict[str, tuple[int, int, int]]:
+    """``{id: (direct reports, people below, open positions below)}`` for managers, linear.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
+    ...                       Person("c", "", "PM", manager="a", vacant=True)])
+    >>> team_counts(org)
+    {'a': (2, 1, 1)}
+    """
     people = list(org.people.values())
     index = {p.id: i for i, p in enumerate(people)}
     manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
     direct = [0] * len(people)
     total = [0] * len(people)
+    vacant = [0] * len(people)
     children: list[list[int]] = [[] for _ in people]
     for i, m in enumerate(manager):
         if m >= 0:
@@ -68,8 +90,31 @@ def headcounts(org: Org) -> dict[str, tuple[int, int]]:
     for i in reversed(order):
         m = manager[i]
         if m >= 0:
-            total[m] += total[i] + _heads(people[i])
-    return {people[i].id: (direct[i], total[i]) for i in range(len(people)) if direct[i]}
+            person = people[i]
+            total[m] += total[i] + _heads(person)
+            if vacant[i] or person.vacant:
+                vacant[m] += vacant[i] + (1 if person.vacant else 0)
+    return {people[i].id: (direct[i], total[i], vacant[i])
+            for i in range(len(people)) if direct[i]}
+
+
+def badge_text(direct: int, total: int, vacancies: int = 0) -> str:
+    """The headcount badge under a manager's card: direct reports, people in the team, open.
+
+    ``total`` counts people (not positions) anywhere below; open positions are said apart,
+    so a team of 3 positions with 1 open never reads as "3 reports, 2 total".
+
+    >>> badge_text(3, 2, 1)
+    '3 direct · 2 in team · 1 open'
+    >>> badge_text(1, 1)
+    '1 direct · 1 in team'
+    >>> badge_text(5, 55)
+    '5 direct · 55 in team'
+    """
+    parts = [f"{direct} direct", f"{total} in team"]
+    if vacancies:
+        parts.append(f"{vacancies} open")
+    return " · ".join(parts)
 
 
 def _heads(person: Person) -> int:
@@ -81,17 +126,38 @@ def _heads(person: Person) -> int:
 
 
 def department_colours(org: Org) -> dict[str, str]:
-    """A colour per department id: its own, else the palette in order of first appearance."""
+    """A colour per department id: its own, else the palette's, one no other department has.
+
+    A department without a colour gets the palette colour of its position, or the next one
+    that no department has yet (so it never borrows the colour another one was given).
+
+    >>> from ladder.model.org import Department, Person
+    >>> org = Org.build("x", [], [Department("a", "A", "#4c78a8"), Department("b", "B")])
+    >>> department_colours(org)
+    {'a': '#4c78a8', 'b': '#f58518'}
+    """
     order = list(org.departments)
     seen = set(order)
     for person in org.people.values():
         if person.department and person.department not in seen:
             seen.add(person.department)
             order.append(person.department)
+    own = {dep: known.colour for dep in order
+           if (known := org.departments.get(dep)) is not None and known.colour}
+    taken = {colour.lower() for colour in own.values()}
     colours = {}
     for i, dep in enumerate(order):
-        known = org.departments.get(dep)
-        colours[dep] = (known.colour if known and known.colour else PALETTE[i % len(PALETTE)])
+        if dep in own:
+            colours[dep] = own[dep]
+            continue
+        colour = PALETTE[i % len(PALETTE)]
+        for step in range(len(PALETTE)):  # the next free one; all taken: keep the first
+            candidate = PALETTE[(i + step) % len(PALETTE)]
+            if candidate.lower() not in taken:
+                colour = candidate
+                break
+        taken.add(colour.lower())
+        colours[dep] = colour
     return colours
 
 
@@ -111,17 +177,53 @@ class _Card(NamedTuple):  # a tuple: a million of them are made in a few tenths 
     vacant: bool
     group: bool
     badge: str
+    note: bool = False  # the third line names dotted-line managers, not the department
+
+
+def _short_name(person: Person) -> str:
+    """How a card names a person in another card's note."""
+    if person.vacant:
+        return "Open: " + (person.title or person.name or "position")
+    return (person.display_name if person.shared_with else person.name) or person.id
+
+
+def _dotted_note(org: Org, person: Person) -> str:
+    """``Dotted line to Ana Lopez`` (and ``+1`` for each further dotted-line manager).
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo"),
+    ...                       Person("c", "Cy", manager="a", dotted=("a", "b"))])
+    >>> _dotted_note(org, org.people["c"])
+    'Dotted line to Ada +1'
+    """
+    names = [_short_name(org.people[m]) for m in person.dotted if m in org.people]
+    if not names:
+        return ""
+    more = f" +{len(names) - 1}" if len(names) > 1 else ""
+    return f"Dotted line to {names[0]}{more}"
+
+
+def dotted_notes(org: Org) -> dict[str, str]:
+    """``{id: "Dotted line to <name>"}`` for everybody with a dotted-line manager."""
+    return {p.id: note for p in org.people.values() if p.dotted
+            for note in (_dotted_note(org, p),) if note}
 
 
 def _cards(
     org: Org,
     chart: OrgLayout,
-    counts: Mapping[str, tuple[int, int]],
+    counts: Mapping[str, tuple[int, ...]],
     links: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> list[_Card]:
-    """Card texts, fitted to the card; ``lines`` are XML-escaped, ``tooltip`` is raw."""
+    """Card texts, fitted to the card; ``lines`` are XML-escaped, ``tooltip`` is raw.
+
+    ``counts`` maps managers to (direct, people below) or (direct, people below, open).
+    ``notes``: the dotted-line notes of the whole org (a cut chart or a split page drops the
+    dotted lines whose manager it does not show, but the card still names them).
+    """
     style = chart.style
-    room = style.width - 26
+    room = style.width - 24
     colours = department_colours(org)
     names = {dep: _department_name(org, dep) for dep in colours}
     people = org.people
@@ -129,6 +231,7 @@ def _cards(
     for pid in chart.ids:
         person = people[pid]
         department = names.get(person.department, "") if person.department else ""
+        note = False
         if person.vacant:
             name = "Open: " + (person.title or person.name or "position")
             second = department
@@ -141,13 +244,28 @@ def _cards(
             name = (person.display_name if person.shared_with else person.name) or "(no name)"
             second = person.title
             third = department
+        tooltip = "\n".join([t for t in (name, second, third) if t])
+        dotted = notes.get(pid, "") if notes is not None else (
+            _dotted_note(org, person) if person.dotted else "")
+        if dotted:
+            # The department is in the stripe's colour and the legend; the note says what
+            # the dotted connector means even where it runs far (or off the page).
+            third = dotted
+            note = True
+            tooltip += "\n" + dotted
         if links and pid in links:
             third = "→ " + links[pid]  # split overviews: the page to turn to
-        direct, total = counts.get(pid, _NONE)
-        tooltip = "\n".join([t for t in (name, second, third) if t])
+            note = False
+        count = counts.get(pid)
+        direct = count[0] if count else 0
         if direct:
-            badge = f"{direct} report{'s' if direct != 1 else ''} · {total} total"
-            tooltip += f"\n{direct} direct reports, {total} people in total"
+            total = count[1]
+            vacancies = count[2] if len(count) > 2 else 0
+            badge = badge_text(direct, total, vacancies)
+            tooltip += (f"\n{direct} direct report{'s' if direct != 1 else ''}, "
+                        f"{total} {'person' if total == 1 else 'people'} in the team")
+            if vacancies:
+                tooltip += f", {vacancies} open position{'s' if vacancies != 1 else ''}"
         else:
             badge = ""
         cards.append(_Card(
@@ -155,12 +273,10 @@ def _cards(
              _escaped(fit_text(third, 11, room))),
             tooltip,
             colours.get(person.department or "", NO_DEPARTMENT),
-            person.vacant, person.fte is not None, badge,
+            person.vacant, person.fte is not None, badge, note,
         ))
     return cards
 
-
-_NONE = (0, 0)
 
 
 @lru_cache(maxsize=65536)
@@ -176,6 +292,17 @@ def _legend(org: Org, chart: OrgLayout) -> list[tuple[str, str]]:
     return [(colours[d], _department_name(org, d)) for d in colours if d in drawn]
 
 
+def _legend_step(label: str) -> float:
+    """Room one legend entry takes: swatch, gap, label, gap to the next entry."""
+    return 34 + text_width(label, 12)
+
+
+@lru_cache(maxsize=4096)
+def _badge_width(badge: str) -> float:
+    """Width of the headcount badge: its 10 px text and 7 px either side."""
+    return round(14 + text_width(badge, 10))
+
+
 def _header_height(legend_rows: int) -> float:
     return TITLE_HEIGHT + legend_rows * LEGEND_ROW + (8 if legend_rows else 0)
 
@@ -184,7 +311,7 @@ def _legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0.0
     for colour, label in legend:
-        need = 28 + len(label) * 7.0
+        need = _legend_step(label)
         if rows[-1] and used + need > width:
             rows.append([])
             used = 0.0
@@ -206,7 +333,7 @@ def _f(value: float) -> str:
 _SVG_STYLE = (
     "<style>"
     ".e{fill:none;stroke:#a3aab5;stroke-width:1.2}"
-    ".dl{fill:none;stroke:#7a5195;stroke-width:1.4;stroke-dasharray:6 4}"
+    ".dl{fill:none;stroke:#8f73c7;stroke-width:1;stroke-dasharray:4 3}"
     ".c{fill:#fff;stroke:#c9ced6;stroke-width:1}"
     ".v{fill:#f6f7f9;stroke:#8a919c;stroke-width:1.2;stroke-dasharray:5 3}"
     ".g{fill:#f1f3f6;stroke:#c9ced6}"
@@ -214,6 +341,7 @@ _SVG_STYLE = (
     ".vn{font-size:13px;font-weight:bold;font-style:italic;fill:#5b6270}"
     ".t{font-size:12px;fill:#4a5160}"
     ".d{font-size:11px;fill:#7b8391}"
+    ".dn{font-size:11px;font-style:italic;fill:#7a64a8}"
     ".b{fill:#fff;stroke:#a3aab5}"
     ".bt{font-size:10px;fill:#4a5160;text-anchor:middle}"
     ".h{font-size:20px;font-weight:bold;fill:#1f2430}"
@@ -227,14 +355,18 @@ def org_svg(
     chart: OrgLayout,
     *,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> str:
-    """The chart as an SVG document; ``links`` maps person ids to URLs (split overviews)."""
+    """The chart as an SVG document; ``links`` maps person ids to URLs (split overviews).
+
+    ``notes``: dotted-line notes by person id, when the chart is part of a bigger org.
+    """
     style: CardStyle = chart.style
     w, h = style.width, style.height
-    counts = counts if counts is not None else headcounts(org)
-    cards = _cards(org, chart, counts, links)
+    counts = counts if counts is not None else team_counts(org)
+    cards = _cards(org, chart, counts, links, notes)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
     legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
@@ -259,7 +391,7 @@ def org_svg(
             out.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="14" height="14" rx="3" '
                        f'fill="{xml_text(colour)}"/><text class="l" x="{_f(x + 20)}" '
                        f'y="{_f(y + 12)}">{xml_text(label)}</text>')
-            x += 28 + len(label) * 7.0
+            x += _legend_step(label)
         out.append("\n")
         y += LEGEND_ROW
 
@@ -292,9 +424,9 @@ def org_svg(
         if lines[1]:
             body += f'<text class="t" x="14" y="40">{lines[1]}</text>'
         if lines[2]:
-            body += f'<text class="d" x="14" y="57">{lines[2]}</text>'
+            body += f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>'
         if card.badge:
-            bw = 12 + 5.6 * len(card.badge)
+            bw = _badge_width(card.badge)
             body += (f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
                      f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
                      f'y="{_f(h + 4)}">{card.badge}</text>')
@@ -354,14 +486,15 @@ def org_dot(
     chart: OrgLayout,
     *,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> str:
     """The chart as DOT with every position pinned, for ``neato -n2`` (units: points, y up)."""
     style = chart.style
     w, h = style.width, style.height
-    counts = counts if counts is not None else headcounts(org)
-    cards = _cards(org, chart, counts, links)
+    counts = counts if counts is not None else team_counts(org)
+    cards = _cards(org, chart, counts, links, notes)
     legend = _legend(org, chart)
     page_width = max(chart.width, 640.0) + 2 * MARGIN
     legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
@@ -380,7 +513,7 @@ def org_dot(
         f'  graph [bb="0,0,{_f(page_width)},{_f(page_height)}", bgcolor="#fafbfc", '
         'splines=true, outputorder=edgesfirst, pad=0, dpi=72];\n',
         '  node [shape=box, style="rounded,filled", fillcolor=white, color="#c9ced6", '
-        'fixedsize=true, fontname="Helvetica", margin=0, penwidth=1];\n',
+        'fixedsize=true, fontname="Helvetica,Arial,sans-serif", margin=0, penwidth=1];\n',
         '  edge [arrowhead=none, color="#a3aab5", penwidth=1.2];\n',
     ]
 
@@ -392,7 +525,7 @@ def org_dot(
                f'pos="{page_at(1, 1)}"];\n')
     out.append(f'  corner1 [style=invis, fixedsize=true, width=0.01, height=0.01, '
                f'pos="{page_at(page_width - 1, page_height - 1)}"];\n')
-    title_width = len(heading) * 11.0
+    title_width = text_width(heading, 20, bold=True)
     out.append(
         f'  title [shape=plain, style="", fixedsize=false, '
         f'pos="{page_at(MARGIN + title_width / 2, MARGIN + 14)}", '
@@ -405,7 +538,7 @@ def org_dot(
             f"<TD>&nbsp;{dot_html(label)}&nbsp;&nbsp;</TD>"
             for colour, label in row
         )
-        width = sum(28 + len(label) * 7.0 for _, label in row)
+        width = sum(text_width(label, 12) + 28 for _, label in row)  # swatch, spaces, label
         out.append(
             f'  legend{r} [shape=plain, style="", fixedsize=false, fontsize=12, '
             f'fontcolor="#4a5160", pos="{page_at(MARGIN + width / 2, y + 7)}", '
@@ -422,7 +555,8 @@ def org_dot(
                 (card.lines[0], 13, "#5b6270" if card.vacant else "#1f2430",
                  "<I><B>" if card.vacant else "<B>", "</B></I>" if card.vacant else "</B>", 18),
                 (card.lines[1], 12, "#4a5160", "", "", 17),
-                (card.lines[2], 11, "#7b8391", "", "", 16),
+                (card.lines[2], 11, "#7a64a8" if card.note else "#7b8391",
+                 "<I>" if card.note else "", "</I>" if card.note else "", 16),
             ) if text
         )
         stripe = "" if card.vacant else (
@@ -446,7 +580,7 @@ def org_dot(
         )
         if card.badge:
             out.append(
-                f'  b{p} [pos="{at(x + w / 2, y + h)}", width={_inch(12 + 5.6 * len(card.badge))}, '
+                f'  b{p} [pos="{at(x + w / 2, y + h)}", width={_inch(_badge_width(card.badge))}, '
                 f'height={_inch(16)}, style="rounded,filled", color="#a3aab5", '
                 f'fontsize=10, fontcolor="#4a5160", label="{card.badge}"];\n'
             )
@@ -454,7 +588,7 @@ def org_dot(
         if chart.manager[p] >= 0:
             out.append(f'  n{chart.manager[p]} -> n{p} [pos="{_spline(chart.route(p), at)}"];\n')
     for s, t in chart.dotted:
-        out.append(f'  n{s} -> n{t} [style=dashed, color="#7a5195", penwidth=1.4, '
+        out.append(f'  n{s} -> n{t} [style=dashed, color="#8f73c7", penwidth=1, '
                    f'constraint=false, pos="{_spline(chart.dotted_route(s, t), at)}"];\n')
     out.append("}\n")
     return "".join(out)
@@ -522,7 +656,8 @@ def render_org(
         raise RenderError(f"unknown layout mode {mode!r}", hint=f"use one of: {', '.join(MODES)}")
     if columns < 1:
         raise RenderError("--columns must be 1 or more")
-    counts = headcounts(org)  # on the whole org, so a cut chart still shows true totals
+    counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
+    notes = dotted_notes(org)  # ... and names dotted-line managers it leaves out
     if root is not None:
         if root not in org.people:
             from ladder.errors import did_you_mean
@@ -536,6 +671,7 @@ def render_org(
         from ladder.render.split import render_split
 
         return render_split(org, path, fmt=fmt, how=split, title=title, counts=counts,
+                            notes=notes,
                             mode=mode, columns=columns,
                             person_levels=_person_levels(org, levels) if align_levels else None)
     person_levels = _person_levels(org, levels) if align_levels else None
@@ -543,7 +679,7 @@ def render_org(
     note(f"laying out {len(org):,} people")
     chart = layout_org(org, mode=mode, columns=columns, align_levels=person_levels)
     note(f"drawing {path.name}")
-    write_chart(org, chart, path, fmt=fmt, title=title, counts=counts)
+    write_chart(org, chart, path, fmt=fmt, title=title, counts=counts, notes=notes)
     note("done")
     return [path]
 
@@ -593,9 +729,10 @@ def write_chart(
     *,
     fmt: str,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     links: Mapping[str, str] | None = None,
     page: bool = False,
+    notes: Mapping[str, str] | None = None,
 ) -> None:
     """Write one laid-out chart in ``fmt`` (``page``: one page of a split chart)."""
     if fmt == "json":
@@ -603,19 +740,23 @@ def write_chart(
 
         data = layout_json(chart).encode("utf-8")
     elif fmt == "svg":
-        data = org_svg(org, chart, title=title, counts=counts, links=links).encode("utf-8")
+        data = org_svg(org, chart, title=title, counts=counts, links=links,
+                       notes=notes).encode("utf-8")
     elif fmt == "dot":
-        data = org_dot(org, chart, title=title, counts=counts, links=links).encode("utf-8")
+        data = org_dot(org, chart, title=title, counts=counts, links=links,
+                            notes=notes).encode("utf-8")
     else:
         if fmt == "png":
             check_bitmap(chart, org, path, page=page)
         # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
-        data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links),
+        data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links,
+                            notes=notes),
                             format=fmt, engine="neato", neato_no_op=2)
     write_bytes(path, data)
 
 
 __all__ = [
-    "FORMATS", "check_bitmap", "department_colours", "headcounts", "org_dot",
+    "FORMATS", "badge_text", "check_bitmap", "department_colours", "dotted_notes",
+    "headcounts", "open_positions", "org_dot", "team_counts",
     "org_svg", "render_org", "write_chart", "xml_text",
 ]

@@ -107,16 +107,18 @@ def render_split(
     fmt: str,
     how: str,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, int]] | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
     mode: str = "auto",
     columns: int = 2,
     person_levels: Mapping[str, int] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write the overview to ``path`` and each page beside it as ``<stem>-<id>.<ext>``."""
-    from ladder.render.org_chart import headcounts, write_chart
+    from ladder.render.org_chart import dotted_notes, team_counts, write_chart
 
     kind, depth = parse_split(how)
-    counts = dict(counts) if counts is not None else headcounts(org)
+    counts = dict(counts) if counts is not None else team_counts(org)
+    notes = notes if notes is not None else dotted_notes(org)  # pages keep naming them
     taken: set[str] = set()
     suffix = path.suffix or f".{fmt}"
 
@@ -154,7 +156,8 @@ def render_split(
 
     written = [path]
     chart = layout_org(overview, mode=mode, columns=columns)
-    write_chart(overview, chart, path, fmt=fmt, title=title, counts=over_counts, links=links)
+    write_chart(overview, chart, path, fmt=fmt, title=title, counts=over_counts, links=links,
+                notes=notes)
     show = sys.stderr.isatty() and len(pages) > 10
 
     def draw(entry: tuple[str, str, Org]) -> None:
@@ -164,7 +167,7 @@ def render_split(
                   if person_levels else None)
         page_chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
         write_chart(page, page_chart, target, fmt=fmt, title=page.name, counts=counts,
-                    page=True)
+                    page=True, notes=notes)
         written.append(target)
 
     if show:
