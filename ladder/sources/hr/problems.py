@@ -137,7 +137,8 @@ def resolve(
     people = []
     for node in drawn_nodes:
         drawn.add((node.file, node.row))
-        drawn.update(node.merged_rows)
+        if node.merged_rows:
+            drawn.update(node.merged_rows)
         people.append(_person(node, departments or {}))
     order = {name: index for index, name in enumerate(dict.fromkeys(e.file for e in entries))}
     found.sort(key=lambda p: (order.get(p.file or "", 0), p.line or 0))
@@ -263,10 +264,15 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
     by_space: dict[str, list[str]] = defaultdict(list)
     by_case: dict[str, list[str]] = defaultdict(list)
     by_both: dict[str, list[str]] = defaultdict(list)
-    for key in index:
-        by_space[key.strip()].append(key)
-        by_case[key.casefold()].append(key)
-        by_both[key.strip().casefold()].append(key)
+
+    def loose_index() -> None:
+        """The case- and space-blind indexes, made at the first miss (clean exports have none)."""
+        if by_space or not index:
+            return
+        for key in index:
+            by_space[key.strip()].append(key)
+            by_case[key.casefold()].append(key)
+            by_both[key.strip().casefold()].append(key)
 
     guessed = 0
     for node in nodes:
@@ -280,6 +286,7 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
             node.root_note = ref.strip()
             continue
         if target is None:
+            loose_index()
             needed, matches = _loose_match(ref, by_space, by_case, by_both)
             if len(matches) == 1:
                 match = matches[0]
