@@ -1,8 +1,10 @@
-"""Rewrite the golden files in tests/golden/ from the current code.
+"""Rewrite every golden file in tests/golden/ from the current code: the ladder DOT files
+(compared by meaning through tests/dot_meaning.py) and the org layouts (tests/golden/regen.py).
 
-Rule: regenerate only when a change to the drawing is intended. Run it, read the diff of
-tests/golden/ in full, and say in the commit message what changed in the pictures and why.
-Never regenerate to make a failing test pass without that reading.
+Rule: regenerate only when a change to the drawing is intended. Run it, render the cases to
+PNG and look at them, read the diff of tests/golden/ in full, and say in the commit message
+what changed in the pictures and why. Never regenerate to make a failing test pass without
+that reading.
 
     python tests/regen_golden.py
 """
@@ -39,6 +41,9 @@ def main() -> None:
         meaning = json.dumps(dot_meaning(source), indent=1, sort_keys=True, ensure_ascii=False)
         (GOLDEN / f"{name}.json").write_text(meaning + "\n", encoding="utf-8")
         print(f"wrote tests/golden/{name}.json")
+    from golden.regen import main as regen_layouts
+
+    regen_layouts()
 
 
 if __name__ == "__main__":

@@ -148,9 +148,9 @@ def test_align_levels_puts_people_of_one_level_on_one_row() -> None:
 
 
 def test_sample_of_1516_fits_a_screen_or_poster_shape() -> None:
-    from bench.csv_org import read_csv_org
+    from ladder.sources.hr import load_export
 
-    org = read_csv_org(f"{SHARED}/d3_org_chart_sample_org.csv")
+    org = load_export(f"{SHARED}/d3_org_chart_sample_org.csv").org
     chart = layout_org(org)
     ratio = chart.width / chart.height
     coverage = len(chart) * chart.style.width * chart.style.height / (chart.width * chart.height)

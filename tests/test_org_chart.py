@@ -163,9 +163,9 @@ def test_dot_text_escapes_labels_and_pins_positions() -> None:
 
 
 def test_real_export_renders(tmp_path: Path) -> None:
-    from bench.csv_org import read_csv_org
+    from ladder.sources.hr import load_export
 
-    org = read_csv_org(f"{SHARED}/oracle_hr_employees_d3orgchart.csv")
+    org = load_export(f"{SHARED}/oracle_hr_employees_d3orgchart.csv").org
     out = tmp_path / "oracle.svg"
     render_org(org, out)
     texts = set(svg_texts(out))
