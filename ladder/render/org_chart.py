@@ -320,6 +320,7 @@ def _legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple
     return rows if rows[0] else []
 
 
+@lru_cache(maxsize=65536)  # a chart has few distinct coordinates (100k people: ~2,000)
 def _f(value: float) -> str:
     """A coordinate, short: integers without a decimal point, else one decimal.
 
