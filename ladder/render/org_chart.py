@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ladder.errors import RenderError
 from ladder.layout.cards import CardStyle, fit_text, text_width
-from ladder.layout.chart import MODES, SPREAD, STACK, OrgLayout, layout_org
+from ladder.layout.chart import LIST, MODES, SPREAD, STACK, OrgLayout, layout_org
 from ladder.model.org import Org, Person
 from ladder.render.escape import dot_html, dot_string, xml_text
 from ladder.render.files import write_bytes
@@ -444,10 +444,16 @@ def org_svg(
 def _connector(chart: OrgLayout, p: int) -> str:
     """Path data of the connector to ``p``: the same route as OrgLayout.route, written fast."""
     kind = chart.edge_kind[p]
-    if kind > STACK:
-        return _path(chart.route(p))
     style = chart.style
     m = chart.manager[p]
+    if kind == LIST:  # most connectors of a big chart: down the list's line, across to the card
+        drop = chart.x[m] + style.indent / 2
+        mid = chart.y[p] + style.height / 2
+        tx = chart.x[p]
+        across = f"V{_f(mid)}" if tx == drop else f"H{_f(tx)}"  # as _path writes it
+        return f"M{_f(drop)} {_f(chart.y[m] + style.height)}V{_f(mid)}{across}"
+    if kind > STACK:
+        return _path(chart.route(p))
     half = style.width / 2
     top_x = chart.x[m] + half
     bottom = chart.y[m] + style.height
