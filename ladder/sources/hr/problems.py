@@ -70,7 +70,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: one per export row, read many times over
 class Entry:
     """One export row on its way to becoming a person, a position or a group card."""
 
