@@ -432,7 +432,11 @@ def _estimate(
     rows: dict[int, int] = {}
     offsets = _stack_offsets(columns, columns, style)
     stack_width = max(offsets[-1] + w, 0.0) - min(offsets[0], 0.0)
+    manager, size = tree.manager, tree.size
     for v in tree.bosses:
+        m = manager[v]
+        if m >= 0 and manager[m] >= 0 and size[m] <= threshold:
+            continue  # inside a list (its manager's branch below): nothing reads its size
         own = w + len(tree.assistants[v]) * (w + gap)
         if not tree.reports[v]:  # only assistants, beside the card
             width[v] = own
