@@ -101,9 +101,11 @@ def render(
     with _cyclic_gc_paused():
         from ladder.render.org_chart import FORMATS as ORG_FORMATS
         from ladder.render.org_chart import render_org
-        from ladder.sources.company import company_ladder, load_company
 
+        # the config machinery is imported only when used: charting a CSV skips it
         if kind == COMPANY:
+            from ladder.sources.company import load_company
+
             org = load_company(
                 text, on_warning=on_note and (lambda problem: on_note(str(problem))))
         else:
@@ -112,6 +114,8 @@ def render(
                                 match_titles=align_levels or ladder is not None).org
         levels = None
         if align_levels:
+            from ladder.sources.company import company_ladder
+
             roles = company_ladder(org)
             levels = {role.id: role.level for role in roles} if roles else None
         chosen = output_format(output, format, allowed=ORG_FORMATS)
