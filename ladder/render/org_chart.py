@@ -29,7 +29,6 @@ from ladder.layout.chart import LIST, MODES, SPREAD, STACK, OrgLayout, layout_or
 from ladder.model.org import Org, Person
 from ladder.render.escape import dot_html, dot_string, xml_text
 from ladder.render.files import write_bytes
-from ladder.render.graphviz_backend import run_graphviz
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
@@ -755,6 +754,8 @@ def write_chart(
     else:
         if fmt == "png":
             check_bitmap(chart, org, path, page=page)
+        from ladder.render.graphviz_backend import run_graphviz  # only here: SVG needs none
+
         # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
         data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links,
                             notes=notes),
