@@ -414,28 +414,29 @@ def org_svg(
     vacant = f'<rect class="v" width="{fw}" height="{fh}" rx="6"/>'
     xs, ys, ids = chart.x, chart.y, chart.ids
     links = links or {}
+    add = out.append  # each piece goes straight into the one join: no per-card strings
     for p, card in enumerate(cards):
         lines = card.lines
+        target = links.get(ids[p]) if links else None
+        if target:
+            add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
+        add(f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
+            f"{xml_text(card.tooltip)}</title>")
         if card.vacant:
-            body = f'{vacant}<text class="vn" x="14" y="22">{lines[0]}</text>'
+            add(f'{vacant}<text class="vn" x="14" y="22">{lines[0]}</text>')
         else:
-            body = (f'{group if card.group else plain}{card.colour}"/>'
-                    f'<text class="n" x="14" y="22">{lines[0]}</text>')
+            add(f'{group if card.group else plain}{card.colour}"/>'
+                f'<text class="n" x="14" y="22">{lines[0]}</text>')
         if lines[1]:
-            body += f'<text class="t" x="14" y="40">{lines[1]}</text>'
+            add(f'<text class="t" x="14" y="40">{lines[1]}</text>')
         if lines[2]:
-            body += f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>'
+            add(f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>')
         if card.badge:
             bw = _badge_width(card.badge)
-            body += (f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
-                     f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
-                     f'y="{_f(h + 4)}">{card.badge}</text>')
-        item = (f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
-                f"{xml_text(card.tooltip)}</title>{body}</g>\n")
-        target = links.get(ids[p])
-        if target:
-            item = f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">{item}</a>'
-        out.append(item)
+            add(f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
+                f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
+                f'y="{_f(h + 4)}">{card.badge}</text>')
+        add("</g>\n</a>" if target else "</g>\n")
     out.append("</g>\n</svg>\n")
     return "".join(out)
 
