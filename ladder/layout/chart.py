@@ -681,7 +681,8 @@ def _place(
                 while pending:
                     q, level = pending.pop()
                     items.append((q, level))
-                    pending.extend((k, level + 1) for k in reversed(tree.kids[q]))
+                    if tree.kids[q]:  # most list items are leaves: no generator for them
+                        pending.extend((k, level + 1) for k in reversed(tree.kids[q]))
                 _, height = _column_shape(len(items), tree.reach[p], style, column_rows)
                 start = 0
                 while start < len(items):
@@ -801,10 +802,12 @@ def _place(
     else:
         width = height = 0.0
         rows = 0
-    index = {pid: i for i, pid in enumerate(tree.ids)}
-    dotted = [
-        (index[m], index[p.id]) for p in org.people.values() for m in p.dotted if m in index
-    ]
+    dotted: list[tuple[int, int]] = []
+    if any(p.dotted for p in org.people.values()):  # the id index only for matrix orgs
+        index = {pid: i for i, pid in enumerate(tree.ids)}
+        dotted = [
+            (index[m], index[p.id]) for p in org.people.values() for m in p.dotted if m in index
+        ]
     return OrgLayout(
         ids=tree.ids, x=px, y=py, style=style, width=width, height=height,
         manager=tree.manager, edge_kind=edge_kind, edge_via=edge_via, edge_top=edge_top,
