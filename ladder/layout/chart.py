@@ -432,7 +432,11 @@ def _estimate(
     rows: dict[int, int] = {}
     offsets = _stack_offsets(columns, columns, style)
     stack_width = max(offsets[-1] + w, 0.0) - min(offsets[0], 0.0)
+    manager, size = tree.manager, tree.size
     for v in tree.bosses:
+        m = manager[v]
+        if m >= 0 and manager[m] >= 0 and size[m] <= threshold:
+            continue  # inside a list (its manager's branch below): nothing reads its size
         own = w + len(tree.assistants[v]) * (w + gap)
         if not tree.reports[v]:  # only assistants, beside the card
             width[v] = own
@@ -677,7 +681,8 @@ def _place(
                 while pending:
                     q, level = pending.pop()
                     items.append((q, level))
-                    pending.extend((k, level + 1) for k in reversed(tree.kids[q]))
+                    if tree.kids[q]:  # most list items are leaves: no generator for them
+                        pending.extend((k, level + 1) for k in reversed(tree.kids[q]))
                 _, height = _column_shape(len(items), tree.reach[p], style, column_rows)
                 start = 0
                 while start < len(items):
@@ -797,10 +802,12 @@ def _place(
     else:
         width = height = 0.0
         rows = 0
-    index = {pid: i for i, pid in enumerate(tree.ids)}
-    dotted = [
-        (index[m], index[p.id]) for p in org.people.values() for m in p.dotted if m in index
-    ]
+    dotted: list[tuple[int, int]] = []
+    if any(p.dotted for p in org.people.values()):  # the id index only for matrix orgs
+        index = {pid: i for i, pid in enumerate(tree.ids)}
+        dotted = [
+            (index[m], index[p.id]) for p in org.people.values() for m in p.dotted if m in index
+        ]
     return OrgLayout(
         ids=tree.ids, x=px, y=py, style=style, width=width, height=height,
         manager=tree.manager, edge_kind=edge_kind, edge_via=edge_via, edge_top=edge_top,

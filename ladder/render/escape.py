@@ -16,17 +16,23 @@ escaped.
 
 from __future__ import annotations
 
+import re
+
 # Characters XML cannot hold at all are dropped; markup characters become entities.
 _XML_TABLE = {
     **{c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)},
     ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
 }
 _INVALID_TABLE = {c: v for c, v in _XML_TABLE.items() if v is None}
+# Any character the table changes: most texts hold none, and a search is about 3x faster
+# than translate (a 100,000-person SVG escapes 100,000 tooltips).
+_XML_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _XML_TABLE))) + "]")
 
 
 def xml_text(text: str) -> str:
     """``text`` safe inside an XML element or a double-quoted attribute (SVG)."""
-    return str(text).translate(_XML_TABLE)
+    text = str(text)
+    return text if _XML_SPECIAL.search(text) is None else text.translate(_XML_TABLE)
 
 
 def dot_html(text: str) -> str:

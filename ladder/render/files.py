@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError, did_you_mean
-from ladder.model import Ladder
-from ladder.render.graphviz_backend import run_graphviz
-from ladder.render.ladder_dot import Highlight, ladder_dot
+
+if TYPE_CHECKING:  # drawing ladders is imported on use: org charts write their SVG alone
+    from ladder.model import Ladder
+    from ladder.render.ladder_dot import Highlight
 
 LADDER_FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -59,6 +61,9 @@ def render_ladder(
     highlight: Highlight | None = None,
 ) -> Path:
     """Draw ``ladder`` into ``path`` as SVG, PNG, PDF or DOT (from ``format`` or the suffix)."""
+    from ladder.render.graphviz_backend import run_graphviz
+    from ladder.render.ladder_dot import ladder_dot
+
     chosen = output_format(path, format)
     source = ladder_dot(ladder, title=title, detail=detail, years=years, highlight=highlight)
     data = source.encode("utf-8") if chosen == "dot" else run_graphviz(source, format=chosen)

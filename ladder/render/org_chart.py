@@ -25,11 +25,10 @@ from typing import NamedTuple
 
 from ladder.errors import RenderError
 from ladder.layout.cards import CardStyle, fit_text, text_width
-from ladder.layout.chart import MODES, SPREAD, STACK, OrgLayout, layout_org
+from ladder.layout.chart import LIST, MODES, SPREAD, STACK, OrgLayout, layout_org
 from ladder.model.org import Org, Person
 from ladder.render.escape import dot_html, dot_string, xml_text
 from ladder.render.files import write_bytes
-from ladder.render.graphviz_backend import run_graphviz
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
@@ -320,6 +319,7 @@ def _legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple
     return rows if rows[0] else []
 
 
+@lru_cache(maxsize=65536)  # a chart has few distinct coordinates (100k people: ~2,000)
 def _f(value: float) -> str:
     """A coordinate, short: integers without a decimal point, else one decimal.
 
@@ -414,28 +414,29 @@ def org_svg(
     vacant = f'<rect class="v" width="{fw}" height="{fh}" rx="6"/>'
     xs, ys, ids = chart.x, chart.y, chart.ids
     links = links or {}
+    add = out.append  # each piece goes straight into the one join: no per-card strings
     for p, card in enumerate(cards):
         lines = card.lines
+        target = links.get(ids[p]) if links else None
+        if target:
+            add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
+        add(f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
+            f"{xml_text(card.tooltip)}</title>")
         if card.vacant:
-            body = f'{vacant}<text class="vn" x="14" y="22">{lines[0]}</text>'
+            add(f'{vacant}<text class="vn" x="14" y="22">{lines[0]}</text>')
         else:
-            body = (f'{group if card.group else plain}{card.colour}"/>'
-                    f'<text class="n" x="14" y="22">{lines[0]}</text>')
+            add(f'{group if card.group else plain}{card.colour}"/>'
+                f'<text class="n" x="14" y="22">{lines[0]}</text>')
         if lines[1]:
-            body += f'<text class="t" x="14" y="40">{lines[1]}</text>'
+            add(f'<text class="t" x="14" y="40">{lines[1]}</text>')
         if lines[2]:
-            body += f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>'
+            add(f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>')
         if card.badge:
             bw = _badge_width(card.badge)
-            body += (f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
-                     f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
-                     f'y="{_f(h + 4)}">{card.badge}</text>')
-        item = (f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
-                f"{xml_text(card.tooltip)}</title>{body}</g>\n")
-        target = links.get(ids[p])
-        if target:
-            item = f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">{item}</a>'
-        out.append(item)
+            add(f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
+                f'width="{_f(bw)}" height="16" rx="8"/><text class="bt" x="{_f(w / 2)}" '
+                f'y="{_f(h + 4)}">{card.badge}</text>')
+        add("</g>\n</a>" if target else "</g>\n")
     out.append("</g>\n</svg>\n")
     return "".join(out)
 
@@ -443,10 +444,16 @@ def org_svg(
 def _connector(chart: OrgLayout, p: int) -> str:
     """Path data of the connector to ``p``: the same route as OrgLayout.route, written fast."""
     kind = chart.edge_kind[p]
-    if kind > STACK:
-        return _path(chart.route(p))
     style = chart.style
     m = chart.manager[p]
+    if kind == LIST:  # most connectors of a big chart: down the list's line, across to the card
+        drop = chart.x[m] + style.indent / 2
+        mid = chart.y[p] + style.height / 2
+        tx = chart.x[p]
+        across = f"V{_f(mid)}" if tx == drop else f"H{_f(tx)}"  # as _path writes it
+        return f"M{_f(drop)} {_f(chart.y[m] + style.height)}V{_f(mid)}{across}"
+    if kind > STACK:
+        return _path(chart.route(p))
     half = style.width / 2
     top_x = chart.x[m] + half
     bottom = chart.y[m] + style.height
@@ -748,6 +755,8 @@ def write_chart(
     else:
         if fmt == "png":
             check_bitmap(chart, org, path, page=page)
+        from ladder.render.graphviz_backend import run_graphviz  # only here: SVG needs none
+
         # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
         data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links,
                             notes=notes),

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ladder.errors import SourceError
-from ladder.sources.document import SUFFIXES, read_document
-from ladder.sources.ladders import builtin_names
 
 LADDER, COMPANY, EXPORT = "ladder", "company", "export"
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
@@ -14,12 +12,17 @@ EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
 
 def source_kind(source: str | None) -> str:
     """``ladder``, ``company`` or ``export``; a config file is told apart by its keys."""
+    if source is not None and Path(source).suffix.lower() in EXPORT_SUFFIXES:
+        # Told first, without the ladder and YAML/TOML machinery (a CSV chart is timed
+        # against dot); no built-in ladder is named like a file with a suffix.
+        return EXPORT
+    from ladder.sources.document import SUFFIXES, read_document
+    from ladder.sources.ladders import builtin_names
+
     if source is None or source in builtin_names():
         return LADDER
     path = Path(source)
     suffix = path.suffix.lower()
-    if suffix in EXPORT_SUFFIXES:
-        return EXPORT
     if suffix in SUFFIXES:
         data = read_document(path)
         if isinstance(data, dict) and ("people" in data or "company" in data):

@@ -19,10 +19,9 @@ people:
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ladder.errors import LadderError, SourceError
 from ladder.model.org import Org
@@ -79,16 +78,25 @@ def config_data(org: Org) -> dict[str, Any]:
     return data
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, no aliases (the same list twice must be written twice)."""
+@cache
+def _dumper() -> type:
+    """The YAML dumper class, made on first use: charting an export needs no YAML."""
+    import yaml
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    class Dumper(yaml.SafeDumper):
+        """Block style, no aliases (the same list twice must be written twice)."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return Dumper
 
 
 def config_text(org: Org, *, comment: str | None = None) -> str:
     """The company config YAML of ``org``; ``comment`` lines go on top."""
-    text = yaml.dump(config_data(org), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    import yaml
+
+    text = yaml.dump(config_data(org), Dumper=_dumper(), sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=10_000)
     if comment:
         top = "".join(f"# {line}\n".replace("# \n", "#\n") for line in comment.splitlines())

@@ -174,9 +174,15 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
     wanted = ("id", "manager", "email", "manager_email", "name", "first_name", "last_name",
               "title", "department", "location", "grade")
     pick = itemgetter(*(columns.get(f, -1) for f in wanted))
+    has_first = "first_name" in columns
+    # Per-row work below is kept to what a row needs: exports can hold a million rows, and
+    # most cells of a clean export are already tidy or absent (the padded blank cell).
     for record in table.records:
         values = record.values
-        padded = [*values, *[""] * (width - len(values)), ""]
+        if len(values) >= width:  # the usual row: one blank cell for the absent fields
+            padded = [*values, ""]
+        else:
+            padded = [*values, *[""] * (width - len(values)), ""]
         (row_id, manager, email, manager_email, name_cell, first, last, title, department,
          location, grade) = pick(padded)
         email = email.strip()
@@ -184,12 +190,16 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
         if by_email:
             row_id = row_id if "id" in columns else email
             manager, key = manager_email, email
-        name = _name(name_cell, first, last, "first_name" in columns)
-        extra = [(k, v) for k, v in (("email", email), ("grade", _text(grade))) if v]
+        name = _name(name_cell, first, last, has_first)
+        grade = _text(grade) if grade else ""
+        extra: tuple[tuple[str, str], ...] = (("email", email),) if email else ()
+        if grade:
+            extra += (("grade", grade),)
         entry = Entry(
             file=table.file, row=record.row, id=row_id, manager=manager, name=name,
-            title=_text(title), department=_text(department) or None,
-            location=_text(location) or None, extra=tuple(extra), key=key,
+            title=_text(title) if title else "",
+            department=(_text(department) or None) if department else None,
+            location=(_text(location) or None) if location else None, extra=extra, key=key,
             values=tuple(values),
         )
         if not name:
@@ -198,7 +208,7 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
                 result.problems.append(Problem(
                     "warning", "missing-name", f"row {record.row} has no name: drawn named "
                     f"'{entry.name}'", table.file, record.row, row_id, "fill in the name"))
-        spilled = [v for v in values[width:] if v.strip()]
+        spilled = [v for v in values[width:] if v.strip()] if len(values) > width else None
         if spilled:
             shown = ", ".join(f"'{_text(v)[:30]}'" for v in spilled[:3])
             result.problems.append(Problem(
@@ -242,6 +252,8 @@ def _name(name: str, first: str, last: str, has_first_column: bool) -> str:
     >>> _name("Steven King", "", "King", False)
     'Steven King'
     """
+    if not first and not last:  # the usual export: one name column
+        return _text(name)
     name, first, last = _text(name), _text(first), _text(last)
     if name:
         if last and not has_first_column and not name.endswith(last):

@@ -70,7 +70,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: one per export row, read many times over
 class Entry:
     """One export row on its way to becoming a person, a position or a group card."""
 
@@ -175,7 +175,9 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
         assigned.add(candidate)
         return candidate
 
-    groups: dict[str, list[Entry]] = defaultdict(list)
+    # id -> its first row, or the list of its rows once the id repeats (most ids do not:
+    # no list per row)
+    groups: dict[str, Entry | list[Entry]] = {}
     for entry in entries:
         if not entry.referable:  # a preset may have named it already
             entry.person_id = fresh(entry.person_id or f"{entry.id.strip() or 'row'}~{entry.row}")
@@ -185,18 +187,24 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
                    f"'{entry.person_id}', and nobody can report to it",
                    "give every row an id", shown_id="")
         else:
-            groups[entry.id].append(entry)
+            first = groups.setdefault(entry.id, entry)
+            if first is not entry:
+                if isinstance(first, Entry):
+                    groups[entry.id] = [first, entry]
+                else:
+                    first.append(entry)
 
     nodes: list[Entry] = []
-    merged: set[int] = set()
+    merged: set[Entry] = set()  # Entry compares by identity (eq=False)
+    out_of_order = False
     for entry in entries:
-        if id(entry) in merged:
+        if entry in merged:
             continue
         if entry.person_id:
             nodes.append(entry)
             continue
         group = groups[entry.id]
-        if len(group) == 1:
+        if isinstance(group, Entry):
             entry.person_id = _own_id(entry, assigned, fresh)
             nodes.append(entry)
             continue
@@ -205,7 +213,8 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
         head = live[0]
         head.person_id = _own_id(head, assigned, fresh)
         nodes.append(head)
-        merged.update(id(e) for e in group)
+        merged.update(group)
+        out_of_order = True  # the head may be a later row; others are appended after it
         for other in group:
             if other is head:
                 continue
@@ -232,9 +241,9 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
                        + (f"; {why}" if why else "") + f"): drawn as '{other.person_id}'; "
                        f"reports to '{other.id}' go to row {head.row}",
                        "give every row its own id")
-    # keep input order
-    position = {id(e): i for i, e in enumerate(entries)}
-    nodes.sort(key=lambda e: position[id(e)])
+    if out_of_order:  # keep input order
+        position = {e: i for i, e in enumerate(entries)}
+        nodes.sort(key=position.__getitem__)
     return nodes
 
 
@@ -352,19 +361,22 @@ def _loose_match(ref: str, by_space, by_case, by_both) -> tuple[list[str], list[
 
 def _break_cycles(nodes: list[Entry], report) -> None:
     """Every reporting cycle is cut at its earliest row, which becomes a root."""
-    order = {id(n): i for i, n in enumerate(nodes)}
-    done: set[int] = set()
+    done: set[Entry] = set()  # Entry compares by identity (eq=False)
+    order: dict[Entry, int] = {}  # input position, made at the first cycle
     for start in nodes:
+        if start in done:  # walked up from an earlier row already
+            continue
         path: list[Entry] = []
-        on_path: set[int] = set()
+        on_path: set[Entry] = set()
         node: Entry | None = start
-        while node is not None and id(node) not in done and id(node) not in on_path:
+        while node is not None and node not in done and node not in on_path:
             path.append(node)
-            on_path.add(id(node))
+            on_path.add(node)
             node = node.parent
-        if node is not None and id(node) in on_path:
+        if node is not None and node in on_path:
             cycle = path[path.index(node):]
-            first = min(cycle, key=lambda n: order[id(n)])
+            order = order or {n: i for i, n in enumerate(nodes)}
+            first = min(cycle, key=order.__getitem__)
             turn = cycle.index(first)
             cycle = cycle[turn:] + cycle[:turn]
             # walking up from `first` gives its manager first: show the chain of managers
@@ -373,7 +385,7 @@ def _break_cycles(nodes: list[Entry], report) -> None:
                    f"reporting cycle {shown}: broken here, '{first.id}' drawn as a root",
                    "each reports to the next; give one of them a manager outside the circle")
             first.parent = None
-        done.update(id(n) for n in path)
+        done.update(path)
 
 
 def _prune_optional(nodes: list[Entry], report) -> list[Entry]:

@@ -29,8 +29,8 @@ DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH = 20  # rows searched for the header below title lines
 
 
-@dataclass(frozen=True)
-class Record:
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to make, and an export
+class Record:           # makes one per row; treat records as values all the same
     row: int  # 1-based line (CSV: where the record starts) or sheet row (XLSX)
     values: list[str]
 
@@ -176,7 +176,8 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table
                           "per person")
     header = rows[header_at]
     headers = [h.strip().lstrip("\ufeff") for h in header.values]
-    records = [r for r in rows[header_at + 1:] if any(v.strip() for v in r.values)]
+    # blank rows dropped ("".join: one strip per row, not one per cell)
+    records = [r for r in rows[header_at + 1:] if "".join(r.values).strip()]
     if not records:
         raise SourceError("has a header row but no data rows", file=file, line=header.row,
                           hint="export it again with one row per person below the header")
