@@ -21,6 +21,8 @@ import yaml
 from ladder.errors import SourceError
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+# libyaml's parser when PyYAML was built with it (much faster on big configs); the same nodes.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Mapping(dict):
@@ -88,45 +90,55 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
             ) from None
         # JSON is YAML too: reading it through the YAML composer gives us line numbers.
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "cannot parse"
         raise SourceError(
             f"not valid {kind.upper()}: {problem}", file=name,
-            line=mark.line + 1 if mark else None, hint=_yaml_hint(problem),
+            line=mark.line + 1 if mark else None,
+            hint=_yaml_hint(problem, _line_text(text, mark.line) if mark else ""),
         ) from None
     except yaml.YAMLError as error:
         raise SourceError(f"not valid {kind.upper()}: {error}", file=name) from None
     if node is None:
         return Mapping()
-    return _convert(node, name)
+    scalars = yaml.SafeLoader("")  # one constructor for every scalar of the document
+    try:
+        return _convert(node, name, scalars)
+    finally:
+        scalars.dispose()
 
 
-def _yaml_hint(problem: str) -> str | None:
+def _line_text(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _yaml_hint(problem: str, line: str = "") -> str | None:
     """What usually causes PyYAML's terse complaints, in words a config writer can act on.
 
-    >>> _yaml_hint("found character '\\t' that cannot start any token")
+    >>> _yaml_hint("found character that cannot start any token", "\\t- {id: a}")
     'YAML indents with spaces, not tabs'
     """
-    if "'\\t'" in problem or "\t" in problem:
+    if "\t" in problem or "\t" in line[: len(line) - len(line.lstrip())]:
         return "YAML indents with spaces, not tabs"
+    if "','" in problem or "while parsing a flow" in problem:
+        return "check the brackets and braces: every [ and { needs its closing ] or }"
     if "mapping values are not allowed" in problem:
         return "a value holding ': ' needs quotes, or this line is indented too far"
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "check the indentation of this line against the lines above it"
-    if "expected ','" in problem or "while parsing a flow" in problem:
-        return "check the brackets and braces: every [ and { needs its closing ] or }"
     return None
 
 
-def _convert(node: yaml.Node, name: str) -> Any:
+def _convert(node: yaml.Node, name: str, scalars: yaml.SafeLoader) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = Mapping()
         result.line, result.key_lines = line, {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, name)
+            key = _convert(key_node, name, scalars)
             if isinstance(key, Mapping | Sequence):
                 raise SourceError("a key must be plain text", file=name, line=line)
             key = str(key)
@@ -134,23 +146,15 @@ def _convert(node: yaml.Node, name: str) -> Any:
                 raise SourceError(
                     f"key '{key}' is given twice", file=name, line=key_node.start_mark.line + 1
                 )
-            result[key] = _convert(value_node, name)
+            result[key] = _convert(value_node, name, scalars)
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        result = Sequence(_convert(item, name) for item in node.value)
+        result = Sequence(_convert(item, name, scalars) for item in node.value)
         result.line = line
         result.item_lines = [item.start_mark.line + 1 for item in node.value]
         return result
-    return _scalar(node)
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
+    return scalars.construct_object(node, deep=True)
 
 
 _TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
