@@ -90,3 +90,12 @@ def test_root_and_depth_cut_the_chart(tmp_path):
     ids = {node["id"] for node in json.loads(target.read_text())["nodes"]}
     assert "meera-kapoor" in ids and "haruto-saito" in ids
     assert "margarethe-overgaard" not in ids
+
+
+def test_rows_drawn_as_roots_say_why_on_their_card(tmp_path):
+    target = tmp_path / "acme.svg"
+    assert run("render", EXAMPLES / "hr" / "acme-export.csv", "-o", target).exit_code == 0
+    svg = target.read_text(encoding="utf-8")
+    assert "Manager &#x27;E-099&#x27; not found" in svg or "Manager 'E-099' not found" in svg
+    assert "Manager &#x27;e-003&#x27; not found as written" in svg or (
+        "Manager 'e-003' not found as written" in svg)

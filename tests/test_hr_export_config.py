@@ -25,7 +25,7 @@ REAL = [
      {"junior": ORGS / "ukgov_home_office_2012-09-30_junior.csv"}),
 ]
 PERSON_KEYS = {"id", "name", "names", "role", "title", "manager", "department", "location",
-               "vacant", "assistant", "dotted", "fte"}
+               "vacant", "assistant", "dotted", "fte", "note"}
 
 
 def org_from_config(data: dict) -> Org:
@@ -40,6 +40,7 @@ def org_from_config(data: dict) -> Org:
             vacant=item.get("vacant", False), assistant=item.get("assistant", False),
             dotted=tuple(item.get("dotted", ())), fte=item.get("fte"),
             extra=tuple((k, str(v)) for k, v in item.items() if k not in PERSON_KEYS),
+            note=item.get("note", ""),
         ))
     departments = [Department(d["id"], d["name"], d.get("colour"))
                    for d in data.get("departments", [])]

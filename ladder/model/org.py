@@ -39,6 +39,7 @@ class Person:           # of 1M rows make 1M of them; treat people as values all
     fte: float | None = None  # set for a group of staff drawn as one card (e.g. junior posts)
     line: int | None = None  # where it was defined: config line or export row
     extra: tuple[tuple[str, str], ...] = ()  # other shown fields, e.g. (("grade", "SCS1"),)
+    note: str = ""  # a remark shown on the card, e.g. why an export row stands as a root
 
     @property
     def seats(self) -> int:

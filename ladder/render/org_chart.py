@@ -246,12 +246,14 @@ def _cards(
         tooltip = "\n".join([t for t in (name, second, third) if t])
         dotted = notes.get(pid, "") if notes is not None else (
             _dotted_note(org, person) if person.dotted else "")
-        if dotted:
+        remark = dotted or person.note
+        if remark:
             # The department is in the stripe's colour and the legend; the note says what
-            # the dotted connector means even where it runs far (or off the page).
-            third = dotted
+            # the dotted connector means even where it runs far (or off the page), or why an
+            # export's row stands at the top although it names a manager.
+            third = remark
             note = True
-            tooltip += "\n" + dotted
+            tooltip += "\n" + remark
         if links and pid in links:
             third = "→ " + links[pid]  # split overviews: the page to turn to
             note = False

@@ -56,7 +56,7 @@ DEPARTMENT_KEYS = ("id", "name", "colour", "color")
 VARIANT_KEYS = ("id", "head")
 PERSON_KEYS = (
     "id", "name", "names", "role", "title", "manager", "department", "location",
-    "vacant", "assistant", "dotted", "fte",
+    "vacant", "assistant", "dotted", "fte", "note",
 )
 # "#rgb", "#rrggbb" or a colour name that Graphviz and SVG both know, like "teal".
 COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]+)$")
@@ -406,6 +406,7 @@ class _Checker:
                 location=self.text(item, "location", where) or None, vacant=vacant,
                 assistant=assistant, shared_with=shared, fte=self.fte(item, where),
                 extra=self.extra(item, where, person_id),
+                note=self.text(item, "note", where),
             ),
             item=item, line=line,
             manager=self.text(item, "manager", where, reference=True) or None,

@@ -75,6 +75,7 @@ def company_schema() -> dict[str, Any]:
             },
             "department": {**_ID, "description": "A department's id (or name)."},
             "location": _TEXT,
+            "note": {**_TEXT, "description": "A remark shown on the card."},
             "vacant": {"type": "boolean", "description": "An open position, counted apart."},
             "assistant": {
                 "type": "boolean",

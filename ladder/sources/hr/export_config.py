@@ -25,10 +25,7 @@ from typing import Any
 
 from ladder.errors import LadderError, SourceError
 from ladder.model.org import Org
-
-# Keys of a person in the company config; extra fields may not take these names.
-RESERVED = ("id", "name", "names", "role", "title", "manager", "department", "location",
-            "vacant", "assistant", "dotted", "fte")
+from ladder.sources.company import PERSON_KEYS as RESERVED  # extra fields may not take these
 
 
 def config_data(org: Org) -> dict[str, Any]:
@@ -68,6 +65,8 @@ def config_data(org: Org) -> dict[str, Any]:
             item["dotted"] = list(person.dotted)
         if person.fte is not None:
             item["fte"] = person.fte
+        if person.note:
+            item["note"] = person.note
         for key, value in person.extra:
             if key in RESERVED or key in item:
                 raise LadderError(f"person '{person.id}': extra field '{key}' clashes with a "

@@ -97,6 +97,7 @@ class Entry:
     shared_with: list[str] = field(default_factory=list)
     parent: Entry | None = None
     root_note: str = ""  # how a natural root wrote its (absent) manager
+    note: str = ""  # why it stands as a root although it names a manager: shown on its card
     merged_rows: list[tuple[str, int]] = field(default_factory=list)  # job-share rows
 
 
@@ -307,12 +308,14 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                     kind = "case-only-manager" if "case" in needed else "space-only-manager"
                     ignored = {("case",): "case is", ("space",): "surrounding spaces are",
                                ("case", "space"): "case and surrounding spaces are"}
+                    node.note = f"Manager '{ref.strip()}' not found as written"
                     report(node, "warning", kind,
                            f"manager '{ref}' matches '{match}' only if "
                            f"{ignored[tuple(needed)]} ignored: drawn as a root",
                            f"use --fix {','.join(needed)}")
                     continue
             elif matches:
+                node.note = f"Manager '{ref.strip()}' not found as written"
                 report(node, "warning", "missing-manager",
                        f"manager '{ref}' does not exist; it matches "
                        + ", ".join(f"'{m}'" for m in matches)
@@ -326,11 +329,13 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                 if whole and whole.group(1) in index:  # ids through a spreadsheet as decimals
                     hint = (f"'{whole.group(1)}' exists: the manager column was written as "
                             "decimals; export it as whole numbers")
+                node.note = f"Manager '{ref.strip()}' not found"
                 report(node, "warning", "missing-manager",
                        f"manager '{ref}' does not exist: drawn as a root",
                        hint or "is the manager in the export?")
                 continue
         if target is node or (own and ref == own):
+            node.note = "Named as its own manager"
             report(node, "warning", "self-report",
                    f"'{node.id}' reports to itself: drawn as a root",
                    "give it its real manager, or leave the manager empty for the top")
@@ -385,6 +390,7 @@ def _break_cycles(nodes: list[Entry], report) -> None:
                    f"reporting cycle {shown}: broken here, '{first.id}' drawn as a root",
                    "each reports to the next; give one of them a manager outside the circle")
             first.parent = None
+            first.note = "A reporting cycle is broken here"
         done.update(path)
 
 
@@ -440,6 +446,7 @@ def _report_roots(nodes: list[Entry], report) -> None:
         if node is main:
             continue
         written = "empty" if node.root_note == "empty" else f"'{node.root_note}'"
+        node.note = f"No manager in the export ({written})"
         report(node, "warning", "several-roots",
                f"'{node.id}' has no manager ({written}): drawn as another root beside "
                f"'{main.id}' (row {main.row}, {sizes[id(main)]} in its tree)",
@@ -459,6 +466,7 @@ def _person(node: Entry, departments: dict[str, str]) -> Person:
         fte=node.fte,
         line=node.row,
         extra=node.extra,
+        note=node.note,
     )
 
 
