@@ -325,8 +325,7 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
     if failed:
         raise click.ClickException(f"{failed} of {len(jobs)} diagrams failed (see above)")
 
-# --- Promotion paths, gaps and org-aware moves (issue 6). Self-contained: imports are local so
-# that this block can sit at the end of the file beside the other commands.
+# --- promotion paths, gaps and org-aware moves ---------------------------------------------------
 
 PATH_FORMATS = ("table", "json", "markdown")
 
@@ -434,47 +433,50 @@ def _ladder_for(org, full, projected, person_id: str):
     return projected
 
 
-@main.command("next")
-@click.argument("person")
-@click.option("--org", "org_path", required=True, metavar="COMPANY.yaml",
-              help="Company config whose people hold ladder roles.")
-@click.option("--format", "output_format", type=click.Choice(("table", "json")),
-              default="table", show_default=True)
-def next_command(person: str, org_path: str, output_format: str) -> None:
-    """PERSON's role, the roles one move on, and where those are held or open in the org."""
+def org_question(function):
+    """--org and --format, shared by the questions asked of a person in a company config."""
+    function = click.option("--format", "output_format", type=click.Choice(("table", "json")),
+                            default="table", show_default=True,
+                            help="A readable answer, or JSON.")(function)
+    return click.option("--org", "org_path", required=True, metavar="COMPANY.yaml",
+                        help="Company config whose people hold ladder roles.")(function)
+
+
+def _answer_about(who: str, org_path: str, output_format: str, ask, as_data, as_text) -> None:
+    """Load the org and its ladder, ask ``ask(org, ladder, who)``, print the answer."""
     import json
 
+    org, full, projected = _org_and_ladder(org_path)
+    answer = ask(org, _ladder_for(org, full, projected, who), who)
+    if output_format == "json":
+        click.echo(json.dumps(as_data(answer), indent=2, ensure_ascii=False))
+    else:
+        click.echo(as_text(answer), nl=False)
+
+
+@main.command("next")
+@click.argument("person")
+@org_question
+def next_command(person: str, org_path: str, output_format: str) -> None:
+    """PERSON's role, the roles one move on, and where those are held or open in the org."""
     from ladder.analysis import org_moves as o
 
-    org, full, projected = _org_and_ladder(org_path)
-    moves = o.next_moves(org, _ladder_for(org, full, projected, person), person)
-    if output_format == "json":
-        click.echo(json.dumps(o.next_moves_data(moves), indent=2, ensure_ascii=False))
-    else:
-        click.echo(o.format_next_moves(moves), nl=False)
+    _answer_about(person, org_path, output_format, o.next_moves, o.next_moves_data,
+                  o.format_next_moves)
 
 
 @main.command("succession")
 @click.argument("position")
-@click.option("--org", "org_path", required=True, metavar="COMPANY.yaml",
-              help="Company config whose people hold ladder roles.")
-@click.option("--format", "output_format", type=click.Choice(("table", "json")),
-              default="table", show_default=True)
+@org_question
 def succession_command(position: str, org_path: str, output_format: str) -> None:
     """People one move below POSITION's role, nearest to it in the org chart first."""
-    import json
-
     from ladder.analysis import org_moves as o
 
-    org, full, projected = _org_and_ladder(org_path)
-    plan = o.succession(org, _ladder_for(org, full, projected, position), position)
-    if output_format == "json":
-        click.echo(json.dumps(o.succession_data(plan), indent=2, ensure_ascii=False))
-    else:
-        click.echo(o.format_succession(plan), nl=False)
+    _answer_about(position, org_path, output_format, o.succession, o.succession_data,
+                  o.format_succession)
 
-# -- company configs: `ladder schema`, `ladder stats` (issue 3) --------------------------------
-# Self-contained on purpose: the lead merges render/validate/demo above in parallel.
+
+# --- company configs: schema and numbers ------------------------------------------------------
 
 
 @main.command("schema")
