@@ -99,3 +99,19 @@ def test_rows_drawn_as_roots_say_why_on_their_card(tmp_path):
     assert "Manager &#x27;E-099&#x27; not found" in svg or "Manager 'E-099' not found" in svg
     assert "Manager &#x27;e-003&#x27; not found as written" in svg or (
         "Manager 'e-003' not found as written" in svg)
+
+
+def test_align_levels_keeps_levels_apart_under_a_ceo_without_a_role(tmp_path):
+    config = tmp_path / "co.yaml"
+    config.write_text(
+        "company: T\nladder: product\npeople:\n"
+        "  - {id: ceo, name: Ceo, title: CEO}\n"
+        "  - {id: cpo, name: Cpo, role: CPO, manager: ceo}\n"
+        "  - {id: dir, name: Dir, role: Director of Product, manager: cpo}\n"
+        "  - {id: spm, name: Spm, role: Senior PM, manager: dir}\n"
+        "  - {id: pm, name: Pm, role: PM, manager: dir}\n"
+        "  - {id: pm2, name: Pm2, role: PM, manager: spm}\n", encoding="utf-8")
+    target = tmp_path / "layout.json"
+    assert run("render", config, "--align-levels", "-o", target).exit_code == 0
+    y = {node["id"]: node["y"] for node in json.loads(target.read_text())["nodes"]}
+    assert y["ceo"] < y["cpo"] < y["dir"] < y["spm"] < y["pm"] == y["pm2"]

@@ -392,10 +392,37 @@ def layout_org(
 
 
 def _ranks(tree: _Tree, levels: Mapping[str, int]) -> list[int]:
-    """Row index wanted for each person from its level: most senior level first; -1 unknown."""
+    """Row index wanted for each person from its level: most senior level first; -1 unknown.
+
+    People without a level (a CEO with a title only) take rows of their own above the levelled
+    people they manage; every levelled row is moved down far enough that such a person never
+    pushes one level into the row of another.
+    """
     distinct = sorted({levels[i] for i in tree.ids if i in levels}, reverse=True)
     row_of = {level: r for r, level in enumerate(distinct)}
-    return [row_of[levels[i]] if i in levels else -1 for i in tree.ids]
+    rank = [row_of[levels[i]] if i in levels else -1 for i in tree.ids]
+    offset = 0
+    for _ in range(len(tree.ids) + 1):  # each round moves the rows down; depth bounds it
+        row = [0] * len(rank)
+        above = [-1] * len(rank)  # rank of the nearest levelled manager, -1 for none
+        push = 0
+        for v in tree.preorder:  # managers before their reports
+            boss = tree.manager[v]
+            if boss >= 0:
+                above[v] = rank[boss] if rank[boss] >= 0 else above[boss]
+            lowest = row[boss] + 1 if boss >= 0 else 0
+            if rank[v] < 0:
+                row[v] = lowest
+                continue
+            row[v] = max(lowest, offset + rank[v])
+            # Only a push that a lower level causes is worth moving every row for: a report
+            # of the same or a higher level than its manager is pushed whatever the offset.
+            if row[v] > offset + rank[v] and above[v] < rank[v]:
+                push = max(push, row[v] - offset - rank[v])
+        if not push:
+            break
+        offset += push
+    return [r + offset if r >= 0 else -1 for r in rank]
 
 
 def _stack_offsets(count: int, columns: int, style: CardStyle) -> list[float]:
