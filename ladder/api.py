@@ -228,6 +228,10 @@ def import_export(
         write_report(result, report)
     if on_note:
         on_note(result.summary())
+        if result.columns and not {"name", "first_name", "last_name"} & set(result.columns):
+            headers = ", ".join(result.columns.values())
+            on_note(f"no name column among the ones read ({headers}): cards show each row's "
+                    "id or email; name it with --map name=COLUMN")
     if not match_titles:
         return result
     from ladder.analysis.titles import assign_roles, unmatched_titles
