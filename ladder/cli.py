@@ -18,6 +18,15 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
 class LadderGroup(click.Group):
     """Turns a LadderError from any command into one clear line and a non-zero exit."""
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # click cuts each summary to the room left on an 80-column line; ours say more
+        rows = [(name, command.get_short_help_str(limit=100))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
