@@ -1,0 +1,157 @@
+"""Drawing commands: render any source, check it, and render the whole gallery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ladder import api
+from ladder.cli import (
+    COMPANY,
+    FORMAT_CHOICE,
+    LADDER,
+    LadderError,
+    export_options,
+    ladder_source_option,
+    main,
+    note,
+    plural,
+    report_error,
+    source_kind,
+    variant_options,
+)
+
+
+@main.command()
+@click.argument("source", required=False, metavar="[SOURCE]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write; its suffix sets the format (default: output/NAME.svg).")
+@click.option("-f", "--format", "format_", type=FORMAT_CHOICE, default=None,
+              help="Output format (default: from the -o suffix, else svg). json: an org "
+              "chart's layout.")
+@click.option("--title", default=None, help="Title drawn at the top.")
+@variant_options
+@click.option("--detail", is_flag=True, help="Ladders: list each role's competencies.")
+@click.option("--years/--no-years", default=True, show_default=True,
+              help="Ladders: label moves with typical years.")
+@click.option("--highlight", metavar="FROM..TO", default=None,
+              help="Ladders: emphasise the quickest path from one role to another.")
+@click.option("--via", multiple=True, metavar="ROLE", help="With --highlight: paths through ROLE.")
+@click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
+              help="With --highlight: paths that avoid a role or a whole track.")
+@click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Org charts: this many levels (1 = the top alone).")
+@click.option("--align-levels", is_flag=True,
+              help="Org charts: rows by ladder level instead of by reporting depth.")
+@click.option("--mode", type=click.Choice(["auto", "tree", "compact", "stacked"]),
+              default="auto", show_default=True,
+              help="Org charts: spread every report (tree), stack leaf reports in columns "
+              "(compact), lists below a depth (stacked), or choose per subtree (auto).")
+@click.option("--columns", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
+              help="Org charts: columns of stacked leaf reports.")
+@click.option("--split", metavar="department|depth:N", default=None,
+              help="Org charts: an overview plus one file per department or per subtree.")
+@export_options
+@ladder_source_option
+def render(source: str | None, output: Path | None, format_: str | None, title: str | None,
+           **options: object) -> None:
+    """Draw SOURCE: a ladder, a company config or an HR export.
+
+    SOURCE is a built-in ladder name or a ladder file (default: the built-in product
+    ladder), a company config (YAML/TOML/JSON with people:), or an HR export
+    (CSV/TSV/XLSX).
+    """
+    options["ladder"] = options.pop("ladder_source")
+    options["fix"] = ",".join(options["fix"])  # type: ignore[arg-type]
+    for path in api.render(source, output, format=format_, title=title, on_note=note,
+                           **options):  # type: ignore[arg-type]
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("source")
+def validate(source: str) -> None:
+    """Check a ladder, a company config or an HR export: print every problem with its line.
+
+    Exits 1 when any problem is an error; warnings and notes do not fail.
+    """
+    from ladder.model.variants import project, variant_ids
+    from ladder.sources.company import check_company
+    from ladder.sources.ladder_set import load_any_ladder
+
+    kind = source_kind(source)
+    if kind == COMPANY:
+        org, problems = check_company(source)
+        for problem in problems:
+            click.echo(str(problem), err=problem.severity != "info")
+        errors = sum(p.severity == "error" for p in problems)
+        if errors or org is None:
+            raise click.exceptions.Exit(1)
+        click.echo(f"{source}: ok: {len(org)} positions, {org.headcount()} people")
+        return
+    if kind != LADDER:
+        # An export's problems are warnings: the chart is drawn anyway, each row accounted for.
+        result = api.import_export(source, match_titles=False)
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{source}: {result.summary()}")
+        return
+    ladder = load_any_ladder(source)
+    for variant_id in variant_ids(ladder):
+        project(ladder, variant_id)
+    count = len(variant_ids(ladder))
+    click.echo(f"{source}: ok: {plural(len(ladder), 'role')}, {plural(len(ladder.moves), 'move')}"
+               f", {plural(count, 'variant')}")
+
+
+# --- the gallery ------------------------------------------------------------------------------
+
+DEMO_SUFFIXES = (".yaml", ".yml", ".toml", ".json", ".csv", ".tsv", ".xlsx")
+BIG_ORG = 200  # people: above this the demo also splits the chart into department pages
+
+
+@main.command()
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Where to write the gallery.")
+@click.option("--examples", "examples_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("examples"), show_default=True,
+              help="Folder of example ladders, company configs and HR exports to render too.")
+def demo(output_dir: Path, examples_dir: Path) -> None:
+    """Render the built-in ladder in every variant, and every example, as SVG and PNG."""
+    from ladder.model.variants import variant_ids
+    from ladder.sources.ladders import load_ladder
+
+    jobs: list[tuple[str, str | None, dict]] = []
+    ladder = load_ladder()
+    for variant_id in variant_ids(ladder):
+        jobs.append((f"{ladder.id}-{variant_id}", None, {"variant": variant_id}))
+    jobs.append((f"{ladder.id}-detail", None, {"detail": True}))
+    top = max(ladder, key=lambda role: role.level)
+    jobs.append((f"{ladder.id}-path", None, {"highlight": f"{next(iter(ladder)).id}..{top.id}"}))
+    if examples_dir.is_dir():
+        for path in sorted(examples_dir.rglob("*")):
+            if path.suffix.lower() in DEMO_SUFFIXES and path.is_file():
+                stem = path.relative_to(examples_dir).with_suffix("").as_posix()
+                jobs.append((stem, str(path), {}))
+                if source_kind(str(path)) == COMPANY and len(api.load_org(path)) > BIG_ORG:
+                    # a big org also gets its department pages, as a user would print them
+                    jobs.append((f"pages/{stem}", str(path), {"split": "department"}))
+    else:
+        click.echo(f"no {examples_dir}/ folder here: rendering the built-in ladder only")
+    failed = 0
+    for stem, source, options in jobs:
+        for format_ in ("svg", "png"):
+            try:
+                written = api.render(source, output_dir / f"{stem}.{format_}",
+                                     on_note=note if format_ == "svg" else None, **options)
+            except LadderError as error:
+                report_error(error)
+                failed += 1
+                break
+            for path in written:
+                click.echo(f"wrote {path}")
+    if failed:
+        raise click.ClickException(f"{failed} of {len(jobs)} diagrams failed (see above)")
+

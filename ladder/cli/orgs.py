@@ -1,0 +1,86 @@
+"""Org data: HR exports to configs, the config schema, org numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ladder import api
+from ladder.cli import (
+    export_options,
+    ladder_source_option,
+    main,
+    note,
+)
+
+# --- HR exports -------------------------------------------------------------------------------
+
+
+@main.command("import")
+@click.argument("export", type=click.Path(dir_okay=False))
+@export_options
+@ladder_source_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Company config to write (default: print it).")
+def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
+                   fix: tuple[str, ...], report: Path | None, ladder_source: str | None,
+                   output: Path | None) -> None:
+    """Turn an HR export (CSV, TSV, XLSX) into a company config to edit and keep in git.
+
+    Every row ends up in the config or in the problem report; the summary line says how many.
+    """
+    from ladder.sources.hr import config_text, write_config
+
+    result = api.import_export(export, preset=preset, junior=junior, mapping=mapping,
+                               fix=",".join(fix),
+                               ladder=ladder_source, report=report, on_note=note)
+    if output is None:
+        click.echo(config_text(result.org), nl=False)
+    else:
+        write_config(result, output)
+        click.echo(f"wrote {output}")
+
+
+# --- company configs: schema and numbers ------------------------------------------------------
+
+
+@main.command("schema")
+@click.argument("kind", type=click.Choice(["company", "ladder"]), default="company")
+def schema_command(kind: str) -> None:
+    """Print the JSON Schema of a company config (default) or of a ladder file.
+
+    Save it and point your editor at it, e.g. `ladder schema > company.schema.json` and the
+    first line `# yaml-language-server: $schema=company.schema.json` in the YAML file.
+    """
+    import json
+
+    from ladder.sources.schema import SCHEMAS
+
+    click.echo(json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False))
+
+
+@main.command("stats")
+@click.argument("config", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--narrow", type=click.IntRange(min=0), default=2, show_default=True, metavar="N",
+              help="Flag managers with this many direct reports or fewer.")
+@click.option("--wide", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
+              help="Flag managers with more direct reports than this.")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]),
+              default="table", show_default=True, help="A readable table, or JSON.")
+def stats_command(config: str, narrow: int, wide: int, output_format: str) -> None:
+    """Headcount, open positions, layers and span of control of a company config or an HR
+    export."""
+    import json
+
+    from ladder.analysis.spans import format_stats, org_stats
+
+    if wide <= narrow:
+        raise click.BadParameter(f"must be more than --narrow ({narrow})",
+                                 param_hint="'--wide'")
+    org = api.load_org(config, on_note=note, match_titles=False)
+    stats = org_stats(org, narrow=narrow, wide=wide)
+    if output_format == "json":
+        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_stats(stats))
