@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -127,13 +126,6 @@ people:
   - {id: kim, name: Kim Ito, role: senior-product-manager, manager: open-dir}
 """
 
-needs_company = pytest.mark.skipif(
-    importlib.util.find_spec("ladder.sources.company") is None,
-    reason="the company-config loader (ladder.sources.company) is not merged in yet",
-)
-
-
-@needs_company
 def test_next_and_succession_commands(tmp_path):
     config = tmp_path / "acme.yaml"
     config.write_text(COMPANY, encoding="utf-8")

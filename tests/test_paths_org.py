@@ -135,7 +135,7 @@ def test_find_person_prefers_ids():
 
 
 def test_cli_next_and_succession_with_a_company_loader(monkeypatch, tmp_path):
-    """The commands' wiring, with a stand-in for the company loader of another branch."""
+    """The commands' wiring on an org built in the test, handed over in place of the loader."""
     config = tmp_path / "acme.yaml"
     config.write_text("company: Acme\n", encoding="utf-8")
     org = acme()
