@@ -42,6 +42,10 @@ def test_detail_lists_competencies_and_no_years_hides_labels():
     detailed = ladder_dot(product, detail=True)
     assert "strategic product vision" in detailed
     assert "strategic product vision" not in ladder_dot(product)
+    # what the seed article lists is plain; what comes from common practice is in italics
+    assert "<I>product strategy for an area</I>" in detailed
+    assert "<I>corporate strategy</I>" not in detailed and "corporate strategy" in detailed
+    assert "<I>italics</I>: Common industry practice (not in the article)" in detailed
     assert "yrs" not in ladder_dot(product, years=False).replace("~N yrs", "")
 
 

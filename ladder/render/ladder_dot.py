@@ -7,7 +7,7 @@ track can be a cluster (a lane) without fighting ``rank=same`` across clusters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 from ladder.model import LATERAL, Ladder, Role
@@ -54,7 +54,8 @@ def ladder_dot(
     colours = track_colours(ladder)
     levels = ladder.levels()
     heading = title if title is not None else default_title(ladder)
-    legend = _legend(ladder, colours, years=years, highlight=highlight)
+    secondary = secondary_sources(ladder) if detail else set()
+    legend = _legend(ladder, colours, years=years, highlight=highlight, secondary=secondary)
     lines = [
         "digraph ladder {",
         f"  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.55, pad=0.3, "
@@ -81,8 +82,8 @@ def ladder_dot(
         for role in ladder:
             if role.track == track.id:
                 faded = highlight is not None and role.id not in highlight.roles
-                lines.append(f"    {dot_string(role.id)} [label=<"
-                             f"{_card(role, colour, detail=detail, faded=faded)}>];")
+                card = _card(role, colour, detail=detail, faded=faded, secondary=secondary)
+                lines.append(f"    {dot_string(role.id)} [label=<{card}>];")
         lines.append("  }")
     for level in levels:
         members = " ".join(dot_string(r.id) for r in ladder if r.level == level)
@@ -115,7 +116,14 @@ def _level_node(level: int) -> str:
     return dot_string(f"level:{level}")
 
 
-def _card(role: Role, colour: str, *, detail: bool, faded: bool) -> str:
+def secondary_sources(ladder: Ladder) -> set[str]:
+    """Sources after the first one the ladder lists: their competencies are shown in italics,
+    so a reader tells the primary source's facts (the seed article's) from the rest."""
+    return set(list(ladder.sources)[1:])
+
+
+def _card(role: Role, colour: str, *, detail: bool, faded: bool,
+          secondary: Set[str] = frozenset()) -> str:
     """An HTML-like table: a coloured band, the title, aliases, and competencies on request."""
     band = FADED if faded else colour
     ink = FADED if faded else INK
@@ -131,7 +139,8 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool) -> str:
                     f"{_wrap('also ' + ', '.join(aliases), 34)}</FONT></TD></TR>")
     if detail and role.competencies:
         items = "<BR ALIGN=\"LEFT\"/>".join(
-            "• " + dot_html(c.name) for c in role.competencies
+            f"• <I>{dot_html(c.name)}</I>" if c.source in secondary else "• " + dot_html(c.name)
+            for c in role.competencies
         )
         rows.append(f"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"6\">"
                     f"<FONT POINT-SIZE=\"10\" COLOR=\"{ink}\">{items}<BR ALIGN=\"LEFT\"/>"
@@ -203,9 +212,10 @@ def _years(years: float) -> str:
 
 
 def _legend(ladder: Ladder, colours: dict[str, str], *, years: bool,
-            highlight: Highlight | None) -> str:
+            highlight: Highlight | None, secondary: Set[str] = frozenset()) -> str:
     """A one-row key: what the colours and line styles mean."""
     cells = []
+
     for track in ladder.used_tracks():
         cells.append(f"<TD><FONT COLOR=\"{colours[track.id]}\">&#9632;</FONT> "
                      f"{dot_html(track.name)}</TD>")
@@ -216,5 +226,9 @@ def _legend(ladder: Ladder, colours: dict[str, str], *, years: bool,
         cells.append("<TD>~N yrs: typical years in the role before the move</TD>")
     if highlight is not None:
         cells.append("<TD><FONT COLOR=\"#d4380d\">&#9644;</FONT> (n): step n of a path</TD>")
+    shown = [s for s in ladder.sources.values() if s.id in secondary and any(
+        c.source == s.id for role in ladder for c in role.competencies)]
+    if shown:
+        cells.append(f"<TD><I>italics</I>: {'; '.join(dot_html(s.title) for s in shown)}</TD>")
     return (f"<FONT POINT-SIZE=\"10\" COLOR=\"{MUTED}\"><TABLE BORDER=\"0\" "
             f"CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>{''.join(cells)}</TR></TABLE></FONT>")
