@@ -6,9 +6,9 @@ dotted-line managers are a separate list, so they never change the tree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -157,3 +157,37 @@ class Org:
             stack.extend(self.children[current])
         return total
 
+
+Node = TypeVar("Node", bound=Hashable)
+
+
+def reporting_cycles(nodes: Iterable[Node],
+                     manager_of: Callable[[Node], Node | None]) -> Iterator[list[Node]]:
+    """Each circle of managers once, starting from its earliest node in ``nodes``' order.
+
+    The caller may break a cycle (change ``manager_of``'s answer) before taking the next one:
+    the walk goes on from there.
+
+    >>> managers = {"a": "c", "b": "a", "c": "b", "d": None}
+    >>> list(reporting_cycles(managers, managers.get))
+    [['a', 'c', 'b']]
+    """
+    nodes = list(nodes)
+    done: set[Node] = set()
+    order: dict[Node, int] = {}  # input positions, made at the first cycle
+    for start in nodes:
+        if start in done:  # walked up from an earlier node already
+            continue
+        path: list[Node] = []
+        on_path: set[Node] = set()
+        node: Node | None = start
+        while node is not None and node not in done and node not in on_path:
+            path.append(node)
+            on_path.add(node)
+            node = manager_of(node)
+        if node is not None and node in on_path:
+            cycle = path[path.index(node):]
+            order = order or {n: i for i, n in enumerate(nodes)}
+            turn = cycle.index(min(cycle, key=order.__getitem__))
+            yield cycle[turn:] + cycle[:turn]
+        done.update(path)

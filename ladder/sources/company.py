@@ -46,7 +46,7 @@ from typing import Any
 
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.model.ladder import Ladder, Role
-from ladder.model.org import Department, Org, Person
+from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.variants import find_variant, project
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 from ladder.sources.ladders import DEFAULT_LADDER, load_ladder
@@ -577,26 +577,11 @@ class _Checker:
 
     def check_cycles(self, entries: dict[str, _Entry]) -> None:
         """Every reporting cycle once, written from its earliest person in the file."""
-        order = {pid: index for index, pid in enumerate(entries)}
-        done: set[str] = set()
-        for start in entries:
-            path: list[str] = []
-            on_path: set[str] = set()
-            node: str | None = start
-            while node is not None and node not in done and node not in on_path:
-                path.append(node)
-                on_path.add(node)
-                node = entries[node].manager
-            if node is not None and node in on_path:
-                cycle = path[path.index(node):]
-                turn = cycle.index(min(cycle, key=order.__getitem__))
-                cycle = cycle[turn:] + cycle[:turn]
-                first = entries[cycle[0]]
-                self.error("cycle", "reporting cycle: " + " -> ".join([*cycle, cycle[0]]),
-                           line_of(first.item, "manager"), "each reports to the next; one of "
-                           "them needs a manager outside the circle, or manager: null",
-                           cycle[0])
-            done.update(path)
+        for cycle in reporting_cycles(entries, lambda pid: entries[pid].manager):
+            first = entries[cycle[0]]
+            self.error("cycle", "reporting cycle: " + " -> ".join([*cycle, cycle[0]]),
+                       line_of(first.item, "manager"), "each reports to the next; one of "
+                       "them needs a manager outside the circle, or manager: null", cycle[0])
 
 
 def _kind(value: Any) -> str:

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ladder.errors import Problem, did_you_mean
-from ladder.model.org import Person
+from ladder.model.org import Person, reporting_cycles
 
 NULL_MANAGERS = frozenset({"", "null", "none", "nil", "n/a", "na", "#n/a", "-", "--", "(none)",
                            "(blank)", "nan"})
@@ -366,32 +366,15 @@ def _loose_match(ref: str, by_space, by_case, by_both) -> tuple[list[str], list[
 
 def _break_cycles(nodes: list[Entry], report) -> None:
     """Every reporting cycle is cut at its earliest row, which becomes a root."""
-    done: set[Entry] = set()  # Entry compares by identity (eq=False)
-    order: dict[Entry, int] = {}  # input position, made at the first cycle
-    for start in nodes:
-        if start in done:  # walked up from an earlier row already
-            continue
-        path: list[Entry] = []
-        on_path: set[Entry] = set()
-        node: Entry | None = start
-        while node is not None and node not in done and node not in on_path:
-            path.append(node)
-            on_path.add(node)
-            node = node.parent
-        if node is not None and node in on_path:
-            cycle = path[path.index(node):]
-            order = order or {n: i for i, n in enumerate(nodes)}
-            first = min(cycle, key=order.__getitem__)
-            turn = cycle.index(first)
-            cycle = cycle[turn:] + cycle[:turn]
-            # walking up from `first` gives its manager first: show the chain of managers
-            shown = " -> ".join(f"'{n.id}' (row {n.row})" for n in [*cycle, first])
-            report(first, "warning", "cycle",
-                   f"reporting cycle {shown}: broken here, '{first.id}' drawn as a root",
-                   "each reports to the next; give one of them a manager outside the circle")
-            first.parent = None
-            first.note = "A reporting cycle is broken here"
-        done.update(path)
+    for cycle in reporting_cycles(nodes, lambda node: node.parent):
+        first = cycle[0]
+        # walking up from `first` gives its manager first: show the chain of managers
+        shown = " -> ".join(f"'{n.id}' (row {n.row})" for n in [*cycle, first])
+        report(first, "warning", "cycle",
+               f"reporting cycle {shown}: broken here, '{first.id}' drawn as a root",
+               "each reports to the next; give one of them a manager outside the circle")
+        first.parent = None  # Entry compares by identity, so the walk goes on past it
+        first.note = "A reporting cycle is broken here"
 
 
 def _prune_optional(nodes: list[Entry], report) -> list[Entry]:
