@@ -352,6 +352,23 @@ _SVG_STYLE = (
 )
 
 
+class _Frame(NamedTuple):
+    """The page around a chart: the legend's rows, the page size, where the chart starts."""
+
+    legend_rows: list
+    width: float
+    height: float
+    top: float
+
+
+def _frame(org: Org, chart: OrgLayout) -> _Frame:
+    """One page frame for SVG, pinned DOT and the bitmap-size check alike."""
+    width = max(chart.width, 640.0) + 2 * MARGIN
+    rows = _legend_rows(_legend(org, chart), width - 2 * MARGIN)
+    top = MARGIN + _header_height(len(rows))
+    return _Frame(rows, width, top + chart.height + MARGIN, top)
+
+
 def org_svg(
     org: Org,
     chart: OrgLayout,
@@ -369,11 +386,7 @@ def org_svg(
     w, h = style.width, style.height
     counts = counts if counts is not None else team_counts(org)
     cards = _cards(org, chart, counts, links, notes)
-    legend = _legend(org, chart)
-    page_width = max(chart.width, 640.0) + 2 * MARGIN
-    legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
-    top = MARGIN + _header_height(len(legend_rows))
-    page_height = top + chart.height + MARGIN
+    legend_rows, page_width, page_height, top = _frame(org, chart)
     left = MARGIN
     heading = title if title is not None else org.name
     out: list[str] = [
@@ -504,11 +517,7 @@ def org_dot(
     w, h = style.width, style.height
     counts = counts if counts is not None else team_counts(org)
     cards = _cards(org, chart, counts, links, notes)
-    legend = _legend(org, chart)
-    page_width = max(chart.width, 640.0) + 2 * MARGIN
-    legend_rows = _legend_rows(legend, page_width - 2 * MARGIN)
-    top = MARGIN + _header_height(len(legend_rows))
-    page_height = top + chart.height + MARGIN
+    legend_rows, page_width, page_height, top = _frame(org, chart)
     left = MARGIN
     links = links or {}
 
@@ -618,9 +627,8 @@ def _spline(points: list[tuple[float, float]], at) -> str:  # noqa: ANN001
 
 def page_size(chart: OrgLayout, org: Org) -> tuple[float, float]:
     """Width and height of the drawn page in pixels (chart, margins, title and legend)."""
-    page_width = max(chart.width, 640.0) + 2 * MARGIN
-    rows = _legend_rows(_legend(org, chart), page_width - 2 * MARGIN)
-    return page_width, MARGIN + _header_height(len(rows)) + chart.height + MARGIN
+    frame = _frame(org, chart)
+    return frame.width, frame.height
 
 
 def check_bitmap(chart: OrgLayout, org: Org, path: Path, *, page: bool = False) -> None:
