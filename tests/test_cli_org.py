@@ -115,3 +115,19 @@ def test_align_levels_keeps_levels_apart_under_a_ceo_without_a_role(tmp_path):
     assert run("render", config, "--align-levels", "-o", target).exit_code == 0
     y = {node["id"]: node["y"] for node in json.loads(target.read_text())["nodes"]}
     assert y["ceo"] < y["cpo"] < y["dir"] < y["spm"] < y["pm"] == y["pm2"]
+
+
+def test_a_company_config_can_use_a_ladder_set(tmp_path):
+    config = tmp_path / "two.yaml"
+    config.write_text(
+        f"company: Two Ladders\nladder: {EXAMPLES / 'ladders' / 'engineering-to-product.yaml'}\n"
+        "people:\n"
+        "  - {id: cto, name: Ana, role: 'engineering:tech-director'}\n"
+        "  - {id: eng, name: Ben, role: Senior Engineer 1, manager: cto}\n"
+        "  - {id: pm, name: Cy, role: 'product:product-manager', manager: cto}\n",
+        encoding="utf-8")
+    assert run("validate", config).exit_code == 0
+    result = run("next", "eng", "--org", config)
+    assert result.exit_code == 0, result.stderr
+    # an engineer's moves cross into the product ladder where the set declares a move
+    assert "-> Product Manager (lateral, typically 1 year)" in result.output

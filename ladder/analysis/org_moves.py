@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ladder.analysis.paths import gained
+from ladder.analysis.paths import gained, years_phrase
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Org, Person
@@ -161,10 +161,6 @@ def _who(person: Person) -> str:
     return f"{person.display_name or person.id} ({person.id})"
 
 
-def _years(value: float | None) -> str:
-    return "?" if value is None else f"{value:g}"
-
-
 def format_next_moves(moves: NextMoves) -> str:
     """Plain text for ``ladder next``."""
     person = moves.person
@@ -172,8 +168,9 @@ def format_next_moves(moves: NextMoves) -> str:
     if not moves.options:
         lines.append("  no move leads on from this role in the ladder")
     for option in moves.options:
-        lines.append(f"  -> {option.role.title} ({option.kind}, typically "
-                     f"{_years(option.years)} years)")
+        took = "" if option.years is None else "typically "
+        lines.append(f"  -> {option.role.title} ({option.kind}, "
+                     f"{took}{years_phrase(option.years)})")
         if option.openings:
             lines.append(f"     open here: {', '.join(_who(p) for p in option.openings)}")
         if option.holders:

@@ -494,7 +494,8 @@ def _years(value: float | None) -> str:
     return f"{value:g}"
 
 
-def _years_phrase(value: float | None) -> str:
+def years_phrase(value: float | None) -> str:
+    """``2.5 years``, ``1 year``, or that the ladder gives none."""
     return "typical years not given" if value is None else _plural(value, "year")
 
 
@@ -589,7 +590,7 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
             table.rows.append(((str(index), title[step.source].title,
                                 title[step.target].title, step.kind, _years(step.years)),
                                step.gained))
-        blocks.append(f"Path {number}: {_years_phrase(path.years)}, "
+        blocks.append(f"Path {number}: {years_phrase(path.years)}, "
                       f"{_plural(len(path.steps), 'step')}\n{table.render(width=width)}")
     return "\n\n".join(blocks) + "\n"
 
@@ -608,7 +609,7 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
         lines += [f"In the *{_md(ladder.variant)}* variant of the ladder.", ""]
     lines += [f"{_plural(len(paths), 'path')}, shortest in typical years first.", ""]
     for number, path in enumerate(paths, start=1):
-        lines += [f"### Path {number}: {_years_phrase(path.years)}, "
+        lines += [f"### Path {number}: {years_phrase(path.years)}, "
                   f"{_plural(len(path.steps), 'step')}", ""]
         if not path.steps:
             lines += [f"{_md(start.title)} is already {_md(goal.title)}.", ""]

@@ -49,7 +49,8 @@ from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.variants import find_variant, project
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
-from ladder.sources.ladders import DEFAULT_LADDER, load_ladder
+from ladder.sources.ladder_set import load_any_ladder
+from ladder.sources.ladders import DEFAULT_LADDER
 
 TOP_KEYS = ("$schema", "company", "ladder", "variant", "departments", "people")
 DEPARTMENT_KEYS = ("id", "name", "colour", "color")
@@ -122,7 +123,7 @@ def match_role(ladder: Ladder, text: str, *, full: Ladder | None = None) -> Role
     without regard to case or repeated spaces. ``full`` is the unprojected ladder, whose
     original titles also count as aliases of the roles a variant renamed.
 
-    >>> product = load_ladder("product")
+    >>> product = load_any_ladder("product")
     >>> match_role(product, "head of  product").id   # a title wins over the CPO's alias
     'head-of-product'
     >>> match_role(product, "CPO").id
@@ -153,7 +154,7 @@ def company_ladder(org: Org) -> Ladder | None:
     if not any(p.role for p in org):
         return None
     folder = Path(org.source).parent if org.source else None
-    ladder = load_ladder(org.ladder, relative_to=folder)
+    ladder = load_any_ladder(org.ladder, relative_to=folder)
     if not org.variant:
         return ladder
     spec = find_variant(ladder, org.variant)
@@ -314,7 +315,7 @@ class _Checker:
         ladder_name = self.text(data, "ladder", "config") or DEFAULT_LADDER
         variant_id, head = self.variant_spec(data)
         try:
-            full = load_ladder(ladder_name, relative_to=self.folder)
+            full = load_any_ladder(ladder_name, relative_to=self.folder)
         except LadderError as error:
             line = line_of(data, "ladder") if "ladder" in data else line_of(data)
             if error.problems:  # the ladder file has mistakes: point at them where they are
