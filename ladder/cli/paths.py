@@ -9,6 +9,7 @@ import click
 from ladder.cli import (
     ladder_source_option,
     main,
+    note,
 )
 
 # --- promotion paths, gaps and org-aware moves ---------------------------------------------------
@@ -21,11 +22,6 @@ def _paths_ladder(source: str | None):
     from ladder.sources.ladder_set import load_any_ladder
 
     return load_any_ladder(source)
-
-
-def _echo_notes(notes) -> None:
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
 
 
 @main.command("paths")
@@ -50,7 +46,8 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
 
     ladder = _paths_ladder(ladder_source)
     ends = p.resolve_endpoints(ladder, start, goal, variant=variant, head=head)
-    _echo_notes(ends.notes)
+    for remark in ends.notes:
+        note(remark)
     found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not found:
         raise p.no_path_error(ends.ladder, ends.start, ends.goal, avoid)
@@ -79,7 +76,8 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
 
     ladder = _paths_ladder(ladder_source)
     ends = p.resolve_endpoints(ladder, role_a, role_b, variant=variant, head=head)
-    _echo_notes(ends.notes)
+    for remark in ends.notes:
+        note(remark)
     gap = p.competency_gap(ends.ladder, ends.start, ends.goal)
     if output_format == "json":
         click.echo(json.dumps(p.gap_data(gap), indent=2, ensure_ascii=False))
@@ -94,16 +92,11 @@ def _org_and_ladder(org_path: str):
 
     from ladder.model.variants import project
     from ladder.sources.company import load_company
-
-    org = load_company(org_path)
-    full = _paths_ladder_relative(org.ladder, Path(org_path).parent)
-    return org, full, (project(full, org.variant) if org.variant else full)
-
-
-def _paths_ladder_relative(source: str | None, folder):
     from ladder.sources.ladder_set import load_any_ladder
 
-    return load_any_ladder(source, relative_to=folder)
+    org = load_company(org_path)
+    full = load_any_ladder(org.ladder, relative_to=Path(org_path).parent)
+    return org, full, (project(full, org.variant) if org.variant else full)
 
 
 def _ladder_for(org, full, projected, person_id: str):
@@ -112,8 +105,7 @@ def _ladder_for(org, full, projected, person_id: str):
 
     person = find_person(org, person_id)
     if person.role and person.role not in projected.roles and person.role in full.roles:
-        _echo_notes([f"{person.role} is not in the {projected.variant} variant; using the "
-                     "full ladder"])
+        note(f"{person.role} is not in the {projected.variant} variant; using the full ladder")
         return full
     return projected
 
