@@ -45,3 +45,17 @@ def dot_string(text: str) -> str:
     cleaned = str(text).translate(_INVALID_TABLE).replace("\\", "\\\\").replace('"', '\\"')
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{cleaned}"'
+
+
+# Markdown's punctuation that can start markup (emphasis, links, code, tables, HTML).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+def markdown_cell(text: str) -> str:
+    """``text`` as literal text in a Markdown table cell: one line, no markup, no links.
+
+    >>> markdown_cell("A|B [x](javascript:alert(1)) *bold*\\nnext")
+    'A\\\\|B \\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) \\\\*bold\\\\* next'
+    """
+    flat = " ".join(str(text).translate(_INVALID_TABLE).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
