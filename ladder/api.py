@@ -163,6 +163,13 @@ def import_export(
     ``report`` writes the row accounting as JSON; ``on_note`` receives the one-line summary
     and the job titles no ladder role matched, most frequent first. ``match_titles=False``
     skips matching (a plain chart needs no ladder levels).
+
+    >>> result = import_export("x.csv", text="id,manager,name,title\\n1,,Ada,CPO\\n"
+    ...                        "2,1,Bo,Sr. Product Manager\\n2,1,Bo,Sr. Product Manager\\n")
+    >>> result.summary()
+    '3 rows: 2 drawn, 1 problem (1 duplicate row)'
+    >>> [person.role for person in result.org]
+    ['chief-product-officer', 'senior-product-manager']
     """
     from ladder.sources.hr import load_export, write_report
 
