@@ -69,9 +69,7 @@ def render(source: str | None, output: str | None, format_: str | None, **option
             raise LadderError("--split writes several files, not standard output",
                               hint="give -o a file name")
         data = api.draw(source, format=format_ or "svg", on_note=note, **options)
-        stream = click.get_binary_stream("stdout")
-        stream.write(data.encode("utf-8") if isinstance(data, str) else data)
-        stream.flush()
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
     for path in api.render(source, output, format=format_, on_note=note, **options):
         click.echo(f"wrote {path}")

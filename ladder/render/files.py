@@ -8,17 +8,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError, did_you_mean
 
-if TYPE_CHECKING:  # drawing ladders is imported on use: org charts write their SVG alone
-    from ladder.model import Ladder
-    from ladder.render.ladder_dot import Highlight
 
 @dataclass(frozen=True)
 class Format:
@@ -109,32 +107,49 @@ def output_format(path: Path | None, format: str | None, *,
     return chosen
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path``, creating folders, with errors as RenderError."""
+def write_bytes(path: str | Path, data: bytes | str) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders.
+
+    The bytes go to a temporary file in the same folder, renamed over ``path`` only once they
+    are all written, so a failed run never leaves half a file or destroys the previous good
+    one. A symbolic link is never written through (it could point anywhere), and errors are
+    :class:`RenderError` with the fix.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = write_bytes(Path(folder) / "a" / "x.txt", "hello")
+    ...     written.read_text(), sorted(p.name for p in written.parent.iterdir())
+    ('hello', ['x.txt'])
+    """
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if path.is_symlink():
+        raise RenderError("is a symbolic link: ladder does not write through links",
+                          file=str(path), hint="remove the link, or write to another name")
+    if path.is_dir():
+        raise RenderError("is a folder, not a file", file=str(path),
+                          hint="name a file, e.g. " + str(path / "chart.svg"))
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
+        os.replace(temporary, path)
+        temporary = None
     except OSError as error:
-        raise RenderError(f"cannot write the file: {error.strerror or error}",
-                          file=str(path)) from None
+        raise RenderError(f"cannot write the file: {error.strerror or error}", file=str(path),
+                          hint="check that the folder exists and you may write to it") from None
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
     return path
 
 
-def render_ladder(
-    ladder: Ladder,
-    path: Path,
-    *,
-    format: str | None = None,
-    title: str | None = None,
-    detail: bool = False,
-    years: bool = True,
-    highlight: Highlight | None = None,
-) -> Path:
-    """Draw ``ladder`` into ``path`` as SVG, PNG, PDF or DOT (from ``format`` or the suffix)."""
-    from ladder.render.graphviz_backend import run_graphviz
-    from ladder.render.ladder_dot import ladder_dot
-
-    chosen = output_format(path, format)
-    source = ladder_dot(ladder, title=title, detail=detail, years=years, highlight=highlight)
-    data = source.encode("utf-8") if chosen == "dot" else run_graphviz(source, format=chosen)
-    return write_bytes(path, data)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
