@@ -24,7 +24,7 @@ def test_dash_writes_the_drawing_to_stdout_and_no_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     svg = run("render", "-o", "-")
     assert svg.exit_code == 0, svg.output
-    assert svg.stdout.lstrip().startswith("<?xml") and "Senior Product Manager" in svg.stdout
+    assert svg.stdout.lstrip().startswith("<?xml") and "Junior Product" in svg.stdout
     layout = run("render", str(EXAMPLES / "startup.yaml"), "-o", "-", "--format", "json")
     nodes = {node["id"] for node in json.loads(layout.stdout)["nodes"]}
     assert {"ines", "priya", "liam"} <= nodes
