@@ -44,13 +44,20 @@ class LadderGroup(click.Group):
 
 def report_error(error: LadderError) -> None:
     """The error as one line, then any further problems it carries; options named as flags."""
-    from ladder.options import as_flags
-
-    click.echo(as_flags(f"error: {error}"), err=True)
+    click.echo(message_line(f"error: {error}"), err=True)
     first = (error.message, error.line)
     for problem in error.problems:
         if (problem.message, problem.line) != first:
-            click.echo(as_flags(str(problem)), err=True)
+            click.echo(message_line(str(problem)), err=True)
+
+
+def message_line(text: str) -> str:
+    """A message as the terminal shows it: options named as flags, control characters from
+    names and titles written out instead of obeyed."""
+    from ladder.options import as_flags
+    from ladder.render.escape import terminal_text
+
+    return terminal_text(as_flags(text))
 
 
 @click.group(cls=LadderGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,10 +127,8 @@ _PLURALS = {"person": "people"}
 
 def note(text: str) -> None:
     """A remark on stderr; problems passed on as notes keep their own severity word."""
-    from ladder.options import as_flags
-
     shown = text if text.startswith(("warning: ", "info: ")) else f"note: {text}"
-    click.echo(as_flags(shown), err=True)
+    click.echo(message_line(shown), err=True)
 
 
 

@@ -15,6 +15,7 @@ from ladder.cli import (
     export_options,
     ladder_source_option,
     main,
+    message_line,
     note,
     plural,
     report_error,
@@ -86,7 +87,7 @@ def validate(source: str, **export_options: object) -> None:
     """
     problems = api.validate(source, **export_options)
     for problem in problems:
-        click.echo(str(problem), err=problem.severity != "info")
+        click.echo(message_line(str(problem)), err=problem.severity != "info")
     if any(p.severity == "error" for p in problems):
         raise click.exceptions.Exit(1)
     kind = source_kind(source)
