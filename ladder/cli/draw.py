@@ -98,7 +98,8 @@ def validate(source: str) -> None:
             click.echo(str(problem), err=True)
         click.echo(f"{source}: {result.summary()}")
         return
-    ladder = load_any_ladder(source)
+    ladder = load_any_ladder(source, on_warning=lambda problem: click.echo(str(problem),
+                                                                           err=True))
     for variant_id in variant_ids(ladder):
         project(ladder, variant_id)
     count = len(variant_ids(ladder))
