@@ -568,8 +568,12 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     return "\n\n".join(blocks) + "\n"
 
 
-def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
+def markdown_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (names and titles are data).
+
+    >>> markdown_cell("PM | Growth")
+    'PM \\\\| Growth'
+    """
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
@@ -577,9 +581,9 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
                           paths: Sequence[Path]) -> str:
     """Paths as Markdown for a handbook page: a heading and a table per path."""
     title = ladder.roles
-    lines = [f"## {_md(start.title)} to {_md(goal.title)}", ""]
+    lines = [f"## {markdown_cell(start.title)} to {markdown_cell(goal.title)}", ""]
     if ladder.variant:
-        lines += [f"In the *{_md(ladder.variant)}* variant of the ladder.", ""]
+        lines += [f"In the *{markdown_cell(ladder.variant)}* variant of the ladder.", ""]
     lines += [f"{_plural(len(paths), 'path')}, shortest in typical years first.", ""]
     for number, path in enumerate(paths, start=1):
         lines += [f"### Path {number}: {years_phrase(path.years)}, "
@@ -588,9 +592,9 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
                   "|---|---|---|---|---|---|"]
         for index, step in enumerate(path.steps, start=1):
             lines.append(
-                f"| {index} | {_md(title[step.source].title)} | {_md(title[step.target].title)} "
-                f"| {step.kind} | {_years(step.years)} | "
-                f"{_md(', '.join(step.gained)) or '-'} |")
+                f"| {index} | {markdown_cell(title[step.source].title)} "
+                f"| {markdown_cell(title[step.target].title)} | {step.kind} "
+                f"| {_years(step.years)} | {markdown_cell(', '.join(step.gained)) or '-'} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -638,17 +642,18 @@ def format_gap_table(ladder: Ladder, gap: Gap) -> str:
 def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
     """A gap as Markdown: the path, then one list per step, then the shared and extra ones."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
-    lines = [f"## From {_md(a)} to {_md(b)}", "", f"By {_md(_gap_route(ladder, gap))}.", "",
-             "### To gain on the way", ""]
+    lines = [f"## From {markdown_cell(a)} to {markdown_cell(b)}", "",
+             f"By {markdown_cell(_gap_route(ladder, gap))}.", "", "### To gain on the way", ""]
     steps = gap_steps(gap)
     for step in steps:
-        lines += [f"- {_md(ladder.roles[step.target].title)}:"]
-        lines += [f"  - {_md(item)}" for item in step.gained]
+        lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]
+        lines += [f"  - {markdown_cell(item)}" for item in step.gained]
     if not steps:
         lines.append("(none)")
     lines.append("")
-    for label, items in (("Shared", gap.shared), (f"Listed for {_md(a)} only", gap.extra)):
+    for label, items in (("Shared", gap.shared),
+                         (f"Listed for {markdown_cell(a)} only", gap.extra)):
         lines += [f"### {label}", ""]
-        lines += [f"- {_md(item)}" for item in items] or ["(none)"]
+        lines += [f"- {markdown_cell(item)}" for item in items] or ["(none)"]
         lines.append("")
     return "\n".join(lines)
