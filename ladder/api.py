@@ -70,7 +70,7 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     options = sort_options(export_options, kind="export").export
     if text is not None:
         return _load_text(text, format, name=None if source is None else str(source),
-                          on_note=on_note, export=options)
+                          on_note=on_note, on_problem=_warnings_to(on_note), export=options)
     if format is not None:
         raise LadderError("option 'format' says what 'text' is written in; a file is read "
                           "by its suffix", hint="leave out format, or pass the document as text")
@@ -79,8 +79,11 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     if kind == LADDER:
         _refuse_export_options(options, name)
         from ladder.sources.ladder_set import load_any_ladder
+        from ladder.sources.ladders import builtin_names
 
-        return load_any_ladder(name)
+        # a built-in ladder's warnings are known and documented: validate shows them
+        shipped = name is None or name in builtin_names()
+        return load_any_ladder(name, on_warning=None if shipped else _warnings_to(on_note))
     if kind == COMPANY:
         _refuse_export_options(options, name)
         from ladder.sources.company import load_company
@@ -91,7 +94,8 @@ def load(source: str | Path | None = None, *, text: str | None = None,
 
 
 def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note | None,
-               export: Any) -> Ladder | Org:
+               on_problem: Callable[[Problem], None] | None, export: Any) -> Ladder | Org:
+    """:func:`load` of a document given as text; warnings go to ``on_problem``."""
     kind = (format or "yaml").lower()
     if kind not in TEXT_FORMATS:
         raise LadderError(f"cannot read text written in {kind!r}",
@@ -111,15 +115,15 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
         org, problems = check_company_data(data, shown, folder=folder)
         _raise_errors(problems)
         for problem in problems:
-            if problem.severity == "warning" and on_note:
-                on_note(str(problem))
+            if problem.severity == "warning" and on_problem:
+                on_problem(problem)
         return org  # type: ignore[return-value]
     from ladder.sources.ladder_set import is_ladder_set, parse_ladder_set
     from ladder.sources.ladders import parse_ladder
 
     if is_ladder_set(data):
         return parse_ladder_set(data, shown, folder=folder)
-    return parse_ladder(data, shown)
+    return parse_ladder(data, shown, on_warning=on_problem)
 
 
 def _raise_errors(problems: Sequence[Problem]) -> None:
@@ -227,8 +231,11 @@ a company config (people:) or an HR export)
     return load(source, on_note=on_note, **export_options)  # type: ignore[return-value]
 
 
-def load_ladder(source: str | Path | Ladder | None = None) -> Ladder:
-    """A ladder (a built-in name, a ladder or ladder-set file, or a Ladder as it is).
+def load_ladder(source: str | Path | Ladder | None = None, *,
+                on_warning: Callable[[Problem], None] | None = None) -> Ladder:
+    """A ladder (a built-in name, a ladder or ladder-set file, or a Ladder as it is);
+    ``on_warning`` receives what is odd but not wrong, such as an alias that is another
+    role's title.
 
     >>> load_ladder().id
     'product'
@@ -239,7 +246,7 @@ def load_ladder(source: str | Path | Ladder | None = None) -> Ladder:
         return source
     from ladder.sources.ladder_set import load_any_ladder
 
-    return load_any_ladder(None if source is None else str(source))
+    return load_any_ladder(None if source is None else str(source), on_warning=on_warning)
 
 
 def ladder_for(source: str | Path | Ladder | None = None, *, variant: str | None = None,
@@ -477,7 +484,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
     :class:`~ladder.errors.Problem` with its file and line. An HR export's problems are
     warnings (its chart is drawn anyway, every row accounted for).
 
-    >>> validate("product")
+    >>> [(p.severity, p.kind) for p in validate("examples/ladders/ft-engineering.yaml")]
     []
     >>> [p.kind for p in validate(text="people: [{id: a, name: Ada, manager: b}]")]
     ['unknown-manager']
@@ -492,7 +499,13 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
         if kind == EXPORT:
             return list(import_export(name, match_titles=False,  # type: ignore[arg-type]
                                       **export_options).problems)
-        thing = load(source, text=text, format=format, **export_options)
+        warnings: list[Problem] = []
+        if text is not None:
+            options = sort_options(export_options, kind="export").export
+            thing = _load_text(text, format, name=name, on_note=None,
+                               on_problem=warnings.append, export=options)
+        else:
+            thing = load_ladder(name, on_warning=warnings.append)
     except SourceError as error:
         if error.problems:
             return list(error.problems)
@@ -500,7 +513,9 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
                         hint=error.hint)]
     from ladder.model import Ladder
 
-    return _ladder_problems(thing) if isinstance(thing, Ladder) else []
+    if not isinstance(thing, Ladder):
+        return warnings
+    return warnings + _ladder_problems(thing)
 
 
 def _ladder_problems(ladder: Ladder) -> list[Problem]:

@@ -10,6 +10,7 @@ Every mistake in a ladder file is collected with its line, and the first error i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,10 +40,12 @@ def builtin_names() -> list[str]:
                   if p.name.endswith(".yaml"))
 
 
-def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = None) -> Ladder:
+def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = None,
+                on_warning: Callable[[Problem], None] | None = None) -> Ladder:
     """A ladder from a built-in name (default: the product ladder) or a file path.
 
-    ``relative_to`` is the folder a path in a company config is resolved against.
+    ``relative_to`` is the folder a path in a company config is resolved against;
+    ``on_warning`` receives what is odd but not wrong (see :func:`parse_ladder`).
     """
     if source is None:
         source = DEFAULT_LADDER
@@ -50,7 +53,8 @@ def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = 
     if text in builtin_names():
         resource = resources.files("ladder.builtin").joinpath(f"{text}.yaml")
         with resources.as_file(resource) as path:
-            ladder = parse_ladder(read_document(path), f"<built-in {text}>")
+            ladder = parse_ladder(read_document(path), f"<built-in {text}>",
+                                  on_warning=on_warning)
         return ladder
     path = Path(text)
     if relative_to is not None and not path.is_absolute():
@@ -61,11 +65,16 @@ def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = 
             hint=did_you_mean(text, builtin_names()) or
             f"built-in ladders: {', '.join(builtin_names())}",
         )
-    return parse_ladder(read_document(path), str(path))
+    return parse_ladder(read_document(path), str(path), on_warning=on_warning)
 
 
-def parse_ladder(data: Any, file: str) -> Ladder:
-    """Check parsed ladder data and turn it into a :class:`Ladder`."""
+def parse_ladder(data: Any, file: str, *,
+                 on_warning: Callable[[Problem], None] | None = None) -> Ladder:
+    """Check parsed ladder data and turn it into a :class:`Ladder`.
+
+    Errors raise; warnings (an alias that is another role's title or that two roles share,
+    variants whose headcount ranges overlap) go to ``on_warning`` and do not stop the load.
+    """
     checker = _Checker(file)
     ladder = checker.ladder(data)
     errors = [p for p in checker.problems if p.severity == "error"]
@@ -73,6 +82,10 @@ def parse_ladder(data: Any, file: str) -> Ladder:
         first = errors[0]
         raise SourceError(first.message, file=file, line=first.line, hint=first.hint,
                           problems=errors)
+    if on_warning is not None:
+        for problem in checker.problems:
+            if problem.severity == "warning":
+                on_warning(problem)
     return ladder
 
 
@@ -82,6 +95,7 @@ class _Checker:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.sized: set[str] = set()  # variants that give a headcount
 
     def error(self, kind: str, message: str, line: int | None, hint: str | None = None) -> None:
         self.problems.append(Problem("error", kind, message, self.file, line, hint=hint))
@@ -130,6 +144,8 @@ class _Checker:
         moves = self.moves(data, roles)
         variants = self.variants(data, roles)
         self.check_promotions_acyclic(moves)
+        self.check_names(roles)
+        self.check_headcounts(variants)
         return Ladder.build(
             id=ladder_id, name=name, summary=str(data.get("summary") or "").strip(),
             tracks=tracks, roles=roles, moves=moves, variants=variants, sources=sources,
@@ -282,6 +298,7 @@ class _Checker:
                                "(high may be null)", line_of(item, "headcount"))
                 else:
                     low, high = bounds
+                    self.sized.add(variant_id)
             titles = item.get("titles") or {}
             for role_id in titles:
                 if role_id not in roles:
@@ -300,6 +317,31 @@ class _Checker:
                 line=line,
             )
         return found
+
+    def check_names(self, roles: dict[str, Role]) -> None:
+        """Aliases that name another role's title, or that two roles share (see
+        :func:`ladder.analysis.titles.name_clashes`)."""
+        from ladder.analysis.titles import name_clashes
+
+        for role, text in name_clashes(roles.values()):
+            self.problems.append(Problem("warning", "alias-clash", f"role '{role.id}': {text}",
+                                         self.file, role.line))
+
+    def check_headcounts(self, variants: dict[str, VariantSpec]) -> None:
+        """Two variants for one company size: ``--headcount`` would pick the first silently."""
+        specs = [spec for spec in variants.values() if spec.id in self.sized]
+        for index, spec in enumerate(specs):
+            low, high = spec.headcount
+            for other in specs[:index]:
+                other_low, other_high = other.headcount
+                if (high is None or other_low <= high) and (other_high is None
+                                                            or low <= other_high):
+                    self.problems.append(Problem(
+                        "warning", "headcount-overlap",
+                        f"variant '{spec.id}': headcount {_span(spec)} overlaps variant "
+                        f"'{other.id}' ({_span(other)})", self.file, spec.line,
+                        hint=f"--headcount picks '{other.id}' for those sizes; make the ranges "
+                        "meet without overlapping"))
 
     def check_promotions_acyclic(self, moves: list[Move]) -> None:
         cycle = promotion_cycle(moves)
@@ -320,3 +362,8 @@ def builtin_text(name: str) -> str:
                           hint=did_you_mean(name, builtin_names()) or
                           f"built-in ladders: {', '.join(builtin_names())}")
     return resources.files("ladder.builtin").joinpath(f"{name}.yaml").read_text("utf-8")
+
+
+def _span(spec: VariantSpec) -> str:
+    low, high = spec.headcount
+    return f"{low}-{high}" if high is not None else f"{low} and up"
