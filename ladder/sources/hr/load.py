@@ -185,6 +185,27 @@ def load_export(
     )
 
 
+def refuse_for_config(source: str | None, **given: object) -> None:
+    """Options that only reading an export uses, given for a company config: a mistake to
+    say, not to ignore (``--fix case`` would silently link nothing).
+
+    >>> refuse_for_config("acme.yaml", fix="case", preset=None)
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: acme.yaml: --fix applies to HR exports, not to company configs (a config names each manager by its exact id: correct the id in the file)
+    """
+    names = [f"--{name.replace('_', '-')}" for name, value in given.items() if value]
+    if not names:
+        return
+    from ladder.errors import LadderError
+
+    verb = "applies" if len(names) == 1 else "apply"
+    hint = ("a config names each manager by its exact id: correct the id in the file"
+            if "--fix" in names else "they tell how to read a CSV/TSV/XLSX export")
+    raise LadderError(f"{', '.join(names)} {verb} to HR exports, not to company configs",
+                      file=source, hint=hint)
+
+
 def _id_column(table: Table, preset: Preset | None, mapping: Mapping[str, str] | None
                ) -> int | None:
     """The id column, if it can be told before the rows are read (for snapshot detection)."""
