@@ -201,7 +201,8 @@ def refuse_for_config(source: str | None, **given: object) -> None:
 
     verb = "applies" if len(names) == 1 else "apply"
     hint = ("a config names each manager by its exact id: correct the id in the file"
-            if "--fix" in names else "they tell how to read a CSV/TSV/XLSX export")
+            if "--fix" in names else f"{'it tells' if len(names) == 1 else 'they tell'} how to "
+            "read a CSV, TSV or XLSX export")
     raise LadderError(f"{', '.join(names)} {verb} to HR exports, not to company configs",
                       file=source, hint=hint)
 
