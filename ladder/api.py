@@ -75,6 +75,7 @@ def render(
     fix: str | Sequence[str] = (),
     report: Path | None = None,
     ladder: str | None = None,
+    snapshot: str | None = None,
 ) -> list[Path]:
     """Draw a ladder, company config or HR export; returns the files written.
 
@@ -87,7 +88,7 @@ def render(
     org_only = (("--root", root), ("--depth", depth), ("--align-levels", align_levels),
                 ("--mode", mode != "auto"), ("--columns", columns != 2), ("--split", split),
                 ("--preset", preset), ("--junior", junior), ("--map", mapping), ("--fix", fix),
-                ("--report", report))
+                ("--report", report), ("--snapshot", snapshot))
     ladder_only = (("--variant", variant), ("--headcount", headcount), ("--head", head),
                    ("--detail", detail), ("--no-years", not years), ("--highlight", highlight),
                    ("--via", via), ("--avoid", avoid))
@@ -105,12 +106,15 @@ def render(
         # the config machinery is imported only when used: charting a CSV skips it
         if kind == COMPANY:
             from ladder.sources.company import load_company
+            from ladder.sources.hr import refuse_for_config
 
+            refuse_for_config(text, preset=preset, junior=junior, map=mapping, fix=fix,
+                              report=report, snapshot=snapshot)
             org = load_company(
                 text, on_warning=on_note and (lambda problem: on_note(str(problem))))
         else:
             org = import_export(text, preset=preset, junior=junior, mapping=mapping, fix=fix,
-                                ladder=ladder, report=report, on_note=on_note,
+                                ladder=ladder, report=report, on_note=on_note, snapshot=snapshot,
                                 match_titles=align_levels or ladder is not None).org
         levels = None
         if align_levels:
@@ -214,6 +218,7 @@ def import_export(
     report: Path | None = None,
     on_note: Callable[[str], None] | None = None,
     match_titles: bool = True,
+    snapshot: str | None = None,
 ) -> ImportResult:
     """Read an HR export, match its job titles to the ladder's roles, account for every row.
 
@@ -223,10 +228,13 @@ def import_export(
     """
     from ladder.sources.hr import load_export, write_report
 
-    result = load_export(source, preset=preset, junior=junior, mapping=mapping, fix=fix)
+    result = load_export(source, preset=preset, junior=junior, mapping=mapping, fix=fix,
+                         snapshot=snapshot)
     if report is not None:
         write_report(result, report)
     if on_note:
+        for remark in result.notes:
+            on_note(remark)
         on_note(result.summary())
         if result.columns and not {"name", "first_name", "last_name"} & set(result.columns):
             headers = ", ".join(result.columns.values())
@@ -260,7 +268,10 @@ def load_org(source: str | Path, *, on_note: Callable[[str], None] | None = None
     kind = source_kind(str(source))
     if kind == COMPANY:
         from ladder.sources.company import load_company
+        from ladder.sources.hr import refuse_for_config
 
+        refuse_for_config(str(source), **{k: v for k, v in export_options.items()
+                                          if k != "match_titles"})
         return load_company(
             source, on_warning=on_note and (lambda problem: on_note(str(problem))))
     if kind == EXPORT:
