@@ -192,7 +192,8 @@ def refuse_for_config(source: str | None, **given: object) -> None:
     >>> refuse_for_config("acme.yaml", fix="case", preset=None)
     Traceback (most recent call last):
     ...
-    ladder.errors.LadderError: acme.yaml: --fix applies to HR exports, not to company configs (a config names each manager by its exact id: correct the id in the file)
+    ladder.errors.LadderError: acme.yaml: --fix applies to HR exports, not to company configs \
+(a config names each manager by its exact id: correct the id in the file)
     """
     names = [f"--{name.replace('_', '-')}" for name, value in given.items() if value]
     if not names:
