@@ -57,8 +57,9 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     ``text``, the document is that text instead of a file: ``format`` says what it is written
     in (``yaml``, the default, ``toml``, ``json``, ``csv`` or ``tsv``) and ``source``, if given,
     is only the name used in messages and the folder a ladder path in it is resolved against.
-    ``export_options`` (``preset``, ``junior``, ``mapping``, ``fix``, ``report``, ``ladder``)
-    say how to read an HR export; ``on_note`` receives remarks such as its row accounting.
+    ``export_options`` (``preset``, ``junior``, ``mapping``, ``fix``, ``report``, ``ladder``,
+    ``snapshot``) say how to read an HR export; ``on_note`` receives remarks such as its row
+    accounting.
 
     >>> load("product").roles["product-manager"].title
     'Product Manager'
@@ -159,6 +160,7 @@ def import_export(
     fix: str | Sequence[str] = (),
     ladder: str | None = None,
     report: str | Path | None = None,
+    snapshot: str | None = None,
     on_note: Note | None = None,
     match_titles: bool = True,
 ) -> ImportResult:
@@ -178,11 +180,13 @@ def import_export(
     from ladder.sources.hr import load_export, write_report
 
     result = load_export(source, text=text, preset=preset, junior=junior, mapping=mapping,
-                         fix=fix)
+                         fix=fix, snapshot=snapshot)
     if report is not None:
         write_report(result, Path(report))
     if on_note:
         on_note(result.summary())
+        for remark in result.notes:
+            on_note(remark)
         if result.columns and not {"name", "first_name", "last_name"} & set(result.columns):
             headers = ", ".join(result.columns.values())
             on_note(f"no name column among the ones read ({headers}): cards show each row's "
@@ -308,7 +312,7 @@ def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
         return drawer(_org_drawing(thing, sorted_options), chosen)  # type: ignore[arg-type]
 
 
-_EXPORT_NAMES = {"preset", "junior", "mapping", "fix", "report", "ladder"}
+_EXPORT_NAMES = {"preset", "junior", "mapping", "fix", "report", "ladder", "snapshot"}
 
 
 def render(source: str | Path | None, output: str | Path | None = None, *,

@@ -85,6 +85,7 @@ class ExportOptions:
     fix: tuple[str, ...] = ()  # "case", "space": link managers found only ignoring those
     report: str | Path | None = None  # write the row accounting as JSON here
     ladder: str | None = None  # the ladder whose roles job titles are matched to
+    snapshot: str | None = None  # a file of several snapshots: which one (default: latest)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,6 +103,10 @@ _OWNER = {f.name: group for group, kind in _GROUPS.items() for f in fields(kind)
 _OWNER["ladder_source"] = "export"  # the CLI's name for the export's ladder
 _TUPLES = {"via", "avoid", "fix"}
 _APPLIES = {"ladder": "ladders", "org": "org charts", "export": "HR exports"}
+_HINTS = {
+    "variant": "a company config names its ladder variant in 'variant:'",
+    "fix": "a company config names each manager by its exact id: correct the id in the file",
+}
 
 
 def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
@@ -131,8 +136,8 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
             if value == default or value is None or value == ():
                 continue
             drawn = "ladders" if kind == "ladder" else "org charts"
-            hint = ("a company config names its ladder variant in 'variant:'"
-                    if name == "variant" else None)
+            hint = _HINTS.get(name) or ("it tells how to read a CSV, TSV or XLSX export"
+                                        if group == "export" else None)
             raise LadderError(f"option {name!r} applies to {_APPLIES[group]}, not to {drawn}",
                               hint=hint)
         values[group][name] = value

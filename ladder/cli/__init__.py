@@ -78,7 +78,7 @@ def ladder_source_option(function):
 
 
 def export_options(function):
-    """--preset, --junior, --map, --fix, --report: how to read an HR export."""
+    """--preset, --junior, --map, --fix, --report, --snapshot: how to read an HR export."""
     options = [
         click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="Write the row accounting and every problem as JSON to this file."),
@@ -93,6 +93,9 @@ def export_options(function):
         click.option("--preset", metavar="NAME", default=None,
                      help="A known export format: uk-organogram (detected from the headers "
                      "when left out)."),
+        click.option("--snapshot", metavar="VALUE", default=None,
+                     help="A file holding several snapshots (a column of a few dates): the "
+                     "one to read (default: the latest)."),
     ]
     for option in options:
         function = option(function)
@@ -156,4 +159,4 @@ def variant_options(function):
 
 
 # The commands register themselves on ``main`` when their modules are imported.
-from ladder.cli import draw, ladders, orgs, paths  # noqa: E402, F401
+from ladder.cli import diff, draw, ladders, orgs, paths  # noqa: E402, F401

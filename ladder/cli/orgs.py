@@ -24,8 +24,8 @@ from ladder.cli import (
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Company config to write (default: print it).")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
-                   fix: tuple[str, ...], report: Path | None, ladder_source: str | None,
-                   output: Path | None) -> None:
+                   fix: tuple[str, ...], report: Path | None, snapshot: str | None,
+                   ladder_source: str | None, output: Path | None) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config to edit and keep in git.
 
     Every row ends up in the config or in the problem report; the summary line says how many.
@@ -33,7 +33,7 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
     from ladder.sources.hr import config_text, write_config
 
     result = api.import_export(export, preset=preset, junior=junior, mapping=mapping,
-                               fix=",".join(fix),
+                               fix=",".join(fix), snapshot=snapshot,
                                ladder=ladder_source, report=report, on_note=note)
     if output is None:
         click.echo(config_text(result.org), nl=False)
@@ -68,7 +68,9 @@ def schema_command(kind: str) -> None:
               help="Flag managers with more direct reports than this.")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]),
               default="table", show_default=True, help="A readable table, or JSON.")
-def stats_command(config: str, narrow: int, wide: int, output_format: str) -> None:
+@export_options
+def stats_command(config: str, narrow: int, wide: int, output_format: str,
+                  **export: object) -> None:
     """Headcount, open positions, layers and span of control of a company config or an HR
     export."""
     import json
@@ -78,7 +80,8 @@ def stats_command(config: str, narrow: int, wide: int, output_format: str) -> No
     if wide <= narrow:
         raise click.BadParameter(f"must be more than --narrow ({narrow})",
                                  param_hint="'--wide'")
-    org = api.load_org(config, on_note=note, match_titles=False)
+    export["fix"] = ",".join(export["fix"])  # type: ignore[arg-type]
+    org = api.load_org(config, on_note=note, match_titles=False, **export)
     stats = org_stats(org, narrow=narrow, wide=wide)
     if output_format == "json":
         click.echo(json.dumps(stats, indent=2, ensure_ascii=False))

@@ -13,6 +13,8 @@ The modules follow the pipeline of one import:
 - :mod:`.read`: bytes to a header and numbered records (encodings, delimiters, XLSX sheets);
 - :mod:`.columns`: which column is the id, the manager, the name...; ``--map`` overrides;
 - :mod:`.presets`: formats with rules of their own (``uk-organogram``);
+- :mod:`.snapshots`: files holding several snapshots (a column of a few dates), and files
+  holding senior and junior rows;
 - :mod:`.problems`: rows to people, and the account of every row (what is drawn for each
   kind of problem is tabled there);
 - :mod:`.load`: :func:`load_export` and :class:`ImportResult` tie them together;
@@ -25,7 +27,13 @@ columns, nothing left to draw) raises :class:`~ladder.errors.SourceError`.
 
 from ladder.sources.hr.columns import check_mapping, parse_mapping
 from ladder.sources.hr.export_config import config_text, write_config
-from ladder.sources.hr.load import ImportResult, is_export, load_export, parse_fix, write_report
+from ladder.sources.hr.load import (
+    ImportResult,
+    is_export,
+    load_export,
+    parse_fix,
+    write_report,
+)
 from ladder.sources.hr.presets import PRESETS
 
 __all__ = [
