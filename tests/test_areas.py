@@ -45,7 +45,7 @@ def test_expectations_follow_the_area_order_and_keep_examples():
 
 
 @pytest.mark.parametrize("change, line, message, hint", [
-    ("people: [Works with the team.]", 9, "area 'peple' is not defined", "did you mean 'people'?"),
+    ("people: [Works with the team.]", 10, "area 'peple' is not defined", "did you mean 'people'?"),
     ("- {text: Reviews code, examples", 13, "unknown key", None),
 ], ids=["unknown-area", "unknown-statement-key"])
 def test_mistakes_in_areas_name_the_line(change, line, message, hint):
