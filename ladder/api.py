@@ -61,6 +61,11 @@ def render(
     highlight: str | None = None,
     via: Sequence[str] = (),
     avoid: Sequence[str] = (),
+    view: str = "graph",
+    role: str | None = None,
+    level: int | None = None,
+    compare: Sequence[str] = (),
+    examples: bool = False,
     # org charts
     root: str | None = None,
     depth: int | None = None,
@@ -90,8 +95,19 @@ def render(
                 ("--report", report))
     ladder_only = (("--variant", variant), ("--headcount", headcount), ("--head", head),
                    ("--detail", detail), ("--no-years", not years), ("--highlight", highlight),
-                   ("--via", via), ("--avoid", avoid))
+                   ("--via", via), ("--avoid", avoid), ("--view", view != "graph"),
+                   ("--role", role), ("--level", level is not None), ("--compare", compare),
+                   ("--examples", examples))
     _refuse(org_only if kind == LADDER else ladder_only, text, kind)
+    if kind == LADDER and view == "matrix":
+        from ladder.render.matrix import MATRIX_FORMATS, matrix_options, render_matrix
+
+        matrix = ladder_for(text, variant=variant, headcount=headcount, head=head)
+        chosen = output_format(output, format, allowed=MATRIX_FORMATS)
+        path = output or output_dir / f"{matrix.id}-matrix.{chosen}"
+        pair = (compare[0], compare[1]) if len(compare) == 2 else None
+        return [render_matrix(matrix, path, format=chosen, options=matrix_options(
+            matrix, title=title, role=role, level=level, compare=pair, examples=examples))]
     if kind == LADDER:
         return _render_ladder(text, output, format=format, title=title, output_dir=output_dir,
                               on_note=on_note, variant=variant, headcount=headcount, head=head,

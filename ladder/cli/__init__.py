@@ -116,7 +116,8 @@ def note(text: str) -> None:
 
 
 
-FORMAT_CHOICE = click.Choice(["svg", "png", "pdf", "dot", "json"], case_sensitive=False)
+FORMAT_CHOICE = click.Choice(["svg", "png", "pdf", "dot", "json", "html", "md"],
+                             case_sensitive=False)
 
 
 def variant_options(function):
