@@ -294,8 +294,9 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         for number, line in enumerate(lines):
             page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
-        page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * len(lines),
-                               column.subtitle, SMALL_SIZE, colour=MUTED))
+        if column.subtitle.casefold() not in column.title.casefold():
+            page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * len(lines),
+                                   column.subtitle, SMALL_SIZE, colour=MUTED))
     y += head_height
     top_of_body = y
     group = None
