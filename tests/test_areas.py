@@ -71,8 +71,9 @@ points:
     assert ladder.points.milestone_points == (0, 1, 3)
     assert ladder.points.thresholds == ((0, "a"), (4, "b"))
     assert [m.text for m in ladder.areas["people"].milestones] == ["Helps", "Leads"]
-    with pytest.raises(SourceError, match="titles must go up in points"):
-        parse(text.replace("{points: 4, role: b}", "{points: 0, role: b}"))
+    with pytest.raises(SourceError, match="titles must not go down in points"):
+        parse(text.replace("{points: 0, role: a}, {points: 4, role: b}",
+                           "{points: 4, role: a}, {points: 0, role: b}"))
     with pytest.raises(SourceError, match="an area has 2 milestones"):
         parse(text.replace("[0, 1, 3]", "[0, 1]"))
 

@@ -172,7 +172,8 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
     table.areas = graded
     table.track_names = {}
     for number in range(1, max(len(a.milestones) for a in graded) + 1):
-        points = f"{worth[number]} points" if number < len(worth) else ""
+        points = ("" if number >= len(worth) else
+                  f"{worth[number]} point{'' if worth[number] == 1 else 's'}")
         key = f"milestone-{number}"
         table.columns.append(Column(key, f"Milestone {number}", points, None,
                                     key in highlighted))

@@ -332,8 +332,8 @@ class _Checker:
                 self.error("unknown-role", f"points: role '{role_id}' is not a role",
                            line_of(entry, "role"), did_you_mean(role_id, roles))
                 continue
-            if thresholds and entry["points"] <= thresholds[-1][0]:
-                self.error("bad-value", "points: titles must go up in points", line,
+            if thresholds and entry["points"] < thresholds[-1][0]:
+                self.error("bad-value", "points: titles must not go down in points", line,
                            f"the one before needs {thresholds[-1][0]}")
                 continue
             thresholds.append((entry["points"], role_id))
