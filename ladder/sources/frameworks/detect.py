@@ -65,7 +65,9 @@ def framework_of(path: Path) -> str | None:
         found = front_matter(text)
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
             return "monzo"
-        return "markdown" if HEADING.search(text) else None
+        from ladder.sources.frameworks.markdown import looks_like_ladder
+
+        return "markdown" if looks_like_ladder(text) else None
     if suffix in DOCUMENT_SUFFIXES:
         data = _document(path)
         if is_ft(data):
@@ -89,7 +91,10 @@ def what_was_seen(path: Path) -> str:
     """A few words on what the file holds, for the error that says it is no framework."""
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        return "a Markdown file with no headings and no front matter with 'topics'"
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        count = len(HEADING.findall(text))
+        return (f"a Markdown file with {count} heading{'' if count == 1 else 's'}, none of "
+                "them a level of role sections, and no front matter with 'topics'")
     if suffix in DOCUMENT_SUFFIXES:
         data = _document(path)
         if isinstance(data, dict):

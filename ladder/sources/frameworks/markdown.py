@@ -90,6 +90,23 @@ def sections(lines: list[str]) -> list[Section]:
     return found
 
 
+# Words that headings of roles hold; a handbook without them (a README) is not a ladder.
+ROLE_WORDS = re.compile(
+    r"\b(L\d+|level|junior|associate|senior|staff|principal|lead|head|director|chief|vp|"
+    r"manager|engineer|developer|designer|scientist|analyst|owner|architect|officer|"
+    r"consultant|specialist|intern|ic\d*|em|m\d)\b", re.IGNORECASE)
+
+
+def looks_like_ladder(text: str) -> bool:
+    """True when the Markdown has role sections whose headings mostly name roles."""
+    found = sections(text.splitlines())
+    depth = _role_depth(found)
+    if depth is None:
+        return False
+    headings = [s.heading for s in found if s.depth == depth]
+    return sum(bool(ROLE_WORDS.search(h)) for h in headings) * 2 >= len(headings) >= 2
+
+
 def _role_depth(found: list[Section]) -> int | None:
     """The shallowest heading depth with two or more headings that have areas under them."""
     for depth in range(1, 7):
