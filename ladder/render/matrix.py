@@ -34,20 +34,18 @@ from ladder.analysis.expectations import (
 from ladder.errors import LadderError, did_you_mean
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
-from ladder.render.escape import dot_html, dot_string, xml_text
+from ladder.render.escape import xml_text
 from ladder.render.ladder_dot import track_colours
+from ladder.render.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
 
 MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
 
-INK = "#1f2328"
-MUTED = "#57606a"
 GRID = "#d0d7de"
 HEADER_FILL = "#f6f8fa"
 GROUP_FILL = "#eef1f4"
 HIGHLIGHT_FILL = "#fff8d6"
 HIGHLIGHT_EDGE = "#d4a72c"
 NEW_MARK = "#1a7f37"
-FONT = "Arial"  # Helvetica's metrics (text_width); Graphviz maps "Helvetica" to a wider face
 
 MARGIN = 24.0
 TITLE_SIZE = 20.0
@@ -186,36 +184,6 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
 # --- the page: shapes at fixed places ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    width: float
-    height: float
-    fill: str
-    stroke: str = GRID
-    stroke_width: float = 1.0
-
-
-@dataclass(frozen=True)
-class Text:
-    x: float  # left end of the baseline
-    y: float
-    text: str
-    size: float = TEXT_SIZE
-    bold: bool = False
-    italic: bool = False
-    colour: str = INK
-
-
-@dataclass
-class Page:
-    width: float
-    height: float
-    boxes: list[Box] = field(default_factory=list)
-    texts: list[Text] = field(default_factory=list)
-
-
 def wrap(text: str, width: float, size: float = TEXT_SIZE, *, bold: bool = False,
          indent: float = 0.0) -> list[str]:
     """Lines of ``text`` that fit ``width`` (the lines after the first are ``indent`` in).
@@ -344,67 +312,16 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
 # --- writers ----------------------------------------------------------------------------------
 
 
-def _f(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def draw_matrix(ladder: Ladder, options: MatrixOptions | None = None) -> str:
     """The matrix as an SVG document."""
     options = options or MatrixOptions()
-    page = matrix_page(matrix_table(ladder, options), options)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(page.width)}" '
-           f'height="{_f(page.height)}" viewBox="0 0 {_f(page.width)} {_f(page.height)}" '
-           'font-family="Helvetica, Arial, \'Liberation Sans\', sans-serif">\n',
-           '<rect width="100%" height="100%" fill="#ffffff"/>\n']
-    for box in page.boxes:
-        out.append(f'<rect x="{_f(box.x)}" y="{_f(box.y)}" width="{_f(box.width)}" '
-                   f'height="{_f(box.height)}" fill="{box.fill}" stroke="{box.stroke}" '
-                   f'stroke-width="{_f(box.stroke_width)}"/>\n')
-    for text in page.texts:
-        style = (' font-weight="bold"' if text.bold else "") + (
-            ' font-style="italic"' if text.italic else "")
-        out.append(f'<text x="{_f(text.x)}" y="{_f(text.y)}" font-size="{_f(text.size)}" '
-                   f'fill="{text.colour}"{style}>{xml_text(text.text)}</text>\n')
-    out.append("</svg>\n")
-    return "".join(out)
+    return page_svg(matrix_page(matrix_table(ladder, options), options))
 
 
 def matrix_dot(ladder: Ladder, options: MatrixOptions | None = None) -> str:
     """The same page as DOT with every shape pinned: ``neato -n2`` draws it (PNG, PDF)."""
     options = options or MatrixOptions()
-    page = matrix_page(matrix_table(ladder, options), options)
-
-    def at(x: float, y: float) -> str:  # page (y down) to Graphviz points (y up)
-        return f"{_f(x)},{_f(page.height - y)}"
-
-    out = ["// Every position is pinned: draw with  neato -n2 -Tpng matrix.dot -o matrix.png\n",
-           "digraph matrix {\n",
-           f'  graph [bb="0,0,{_f(page.width)},{_f(page.height)}", bgcolor="#ffffff", pad=0, '
-           'dpi=72, outputorder=nodesfirst];\n',
-           f'  node [fixedsize=true, margin=0, fontname={dot_string(FONT)}, label=""];\n',
-           f'  corner0 [shape=point, style=invis, pos="{at(0, 0)}"];\n',
-           f'  corner1 [shape=point, style=invis, pos="{at(page.width, page.height)}"];\n']
-    for number, box in enumerate(page.boxes):
-        style = "filled" if box.fill != "none" else "solid"
-        fill = f', fillcolor="{box.fill}"' if box.fill != "none" else ""
-        out.append(f'  b{number} [shape=box, style={style}{fill}, color="{box.stroke}", '
-                   f'penwidth={_f(box.stroke_width)}, width={box.width / 72:.4f}, '
-                   f'height={box.height / 72:.4f}, '
-                   f'pos="{at(box.x + box.width / 2, box.y + box.height / 2)}"];\n')
-    for number, text in enumerate(page.texts):
-        label = dot_html(text.text)
-        if text.bold:
-            label = f"<B>{label}</B>"
-        if text.italic:
-            label = f"<I>{label}</I>"
-        width = text_width(text.text, text.size, bold=text.bold)
-        # a plain node is drawn centred on its pos: its centre is half the text's width in
-        out.append(f'  t{number} [shape=plain, fixedsize=false, '
-                   f'pos="{at(text.x + width / 2, text.y - text.size * 0.35)}", '
-                   f'label=<<FONT POINT-SIZE="{_f(text.size)}" COLOR="{text.colour}">'
-                   f'{label}</FONT>>];\n')
-    out.append("}\n")
-    return "".join(out)
+    return page_dot(matrix_page(matrix_table(ladder, options), options), name="matrix")
 
 
 def _statement_html(item: Item, options: MatrixOptions) -> str:
@@ -490,18 +407,13 @@ def matrix_markdown(ladder: Ladder, options: MatrixOptions | None = None) -> str
 
 def matrix_bytes(ladder: Ladder, format: str, options: MatrixOptions | None = None) -> bytes:
     """The matrix in one of :data:`MATRIX_FORMATS`, as the bytes of the file."""
-    if format == "svg":
-        return draw_matrix(ladder, options).encode("utf-8")
+    options = options or MatrixOptions()
     if format == "html":
         return matrix_html(ladder, options).encode("utf-8")
     if format == "md":
         return matrix_markdown(ladder, options).encode("utf-8")
-    source = matrix_dot(ladder, options)
-    if format == "dot":
-        return source.encode("utf-8")
-    from ladder.render.graphviz_backend import run_graphviz
-
-    return run_graphviz(source, format=format, engine="neato", neato_no_op=2)
+    return page_bytes(matrix_page(matrix_table(ladder, options), options), format,
+                      name="matrix")
 
 
 def roles_at_level(ladder: Ladder, level: int) -> tuple[str, ...]:
