@@ -140,4 +140,4 @@ def variant_options(function):
 
 
 # The commands register themselves on ``main`` when their modules are imported.
-from ladder.cli import draw, ladders, orgs, paths  # noqa: E402, F401
+from ladder.cli import draw, frameworks, ladders, orgs, paths  # noqa: E402, F401
