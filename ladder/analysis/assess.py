@@ -130,7 +130,7 @@ def _area_id(ladder: Ladder, name: str) -> str | None:
 
 def load_assessment(path: str | Path) -> Assessment:
     """Read an assessment file and answer it; mistakes name the file, line and expectation."""
-    from ladder.render.matrix import find_role
+    from ladder.analysis.paths import resolve_role
 
     path = Path(path)
     file = str(path)
@@ -155,7 +155,7 @@ def load_assessment(path: str | Path) -> Assessment:
                               or f"areas: {', '.join(names)}")
         if area_id in ratings:
             raise SourceError(f"area '{key}' is rated twice", file=file, line=line)
-        ratings[area_id] = _rating(ladder, area_id, value, file, line, find_role)
+        ratings[area_id] = _rating(ladder, area_id, value, file, line, resolve_role)
     return assess(ladder, ratings, str(data.get("person") or path.stem))
 
 
@@ -173,13 +173,13 @@ def _ladder(name: Any, assessment: Path) -> Ladder:
 
 
 def _rating(ladder: Ladder, area_id: str, value: Any, file: str, line: int | None,
-            find_role: Any) -> int:
+            resolve_role: Any) -> int:
     area = next(a for a in ladder_areas(ladder) if a.id == area_id)
     if isinstance(value, str) and not ladder.points:
         from ladder.errors import LadderError
 
         try:
-            return find_role(ladder, value).level
+            return resolve_role(ladder, value).level
         except LadderError as error:
             raise SourceError(f"rating of '{area.name}': {error.message}", file=file,
                               line=line, hint=error.hint) from None

@@ -114,6 +114,32 @@ def format_changes(changes: list[AreaChange], *, indent: str = "  ") -> list[str
     return lines
 
 
+def changes_markdown(changes: list[AreaChange], heading: str = "###") -> list[str]:
+    """The same answer as Markdown: a heading per area, the new statements as a list."""
+    lines = []
+    for change in changes:
+        if change.kind in (SAME, DROPPED):
+            continue
+        name = change.area.name.replace("|", "\\|")
+        lines += [f"{heading} {name} ({change.kind})", ""]
+        lines += [f"- {s.text}" for s in change.added or change.after]
+        lines.append("")
+    return lines
+
+
+def steps_text(ladder: Ladder, steps: Iterable[str], *, markdown: bool = False) -> str:
+    """What changes per area at each move along a path, for ``ladder paths``."""
+    lines = ["", "## What changes at each step, per area", ""] if markdown else [
+        "What changes at each step, per area:"]
+    for source, target, changes in step_changes(ladder, steps):
+        title = f"{ladder.roles[source].title} -> {ladder.roles[target].title}"
+        if markdown:
+            lines += [f"### {title}", ""] + changes_markdown(changes, "####")
+        else:
+            lines += [title] + (format_changes(changes) or ["  (no new expectations)"])
+    return "\n".join(lines) + "\n"
+
+
 def changes_json(changes: list[AreaChange]) -> list[dict[str, object]]:
     """The same answer as data for ``--format json``."""
     return [{"area": c.area.id, "name": c.area.name, "change": c.kind,

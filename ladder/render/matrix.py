@@ -31,7 +31,8 @@ from ladder.analysis.expectations import (
     ladder_areas,
     role_expectations,
 )
-from ladder.errors import LadderError, did_you_mean
+from ladder.analysis.paths import resolve_role
+from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
 from ladder.render.escape import xml_text
@@ -105,20 +106,6 @@ class Table:
     track_colours: dict[str, str] = field(default_factory=dict)
 
 
-def find_role(ladder: Ladder, name: str) -> Role:
-    """A role by id, title or alias, in any case; a LadderError with a suggestion if none."""
-    wanted = " ".join(name.split()).casefold()
-    for role in ladder:
-        if wanted in (n.casefold() for n in (role.id, role.title)):
-            return role
-    for role in ladder:
-        if wanted in (a.casefold() for a in role.aliases):
-            return role
-    raise LadderError(f"no role '{name}' in the ladder", file=ladder.file,
-                      hint=did_you_mean(name, [r.id for r in ladder] + [r.title for r in ladder])
-                      or "see 'ladder roles'")
-
-
 def column_roles(ladder: Ladder) -> list[Role]:
     """Roles in matrix order: track by track, then by level, then as the file lists them."""
     order = {track.id: index for index, track in enumerate(ladder.used_tracks())}
@@ -135,7 +122,7 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
                   track_names=tracks, track_colours=track_colours(ladder))
     highlighted = set(options.roles)
     if options.compare:
-        low, high = (find_role(ladder, name) for name in options.compare)
+        low, high = (resolve_role(ladder, name) for name in options.compare)
         changes = area_changes(ladder, low.id, high.id)
         if not changes:
             raise LadderError(f"'{low.title}' and '{high.title}' ask the same in every area",
@@ -440,14 +427,14 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
     """Options from what a user typed: a role by any of its names, a level, two roles."""
     highlighted: tuple[str, ...] = ()
     if role:
-        highlighted = (find_role(ladder, role).id,)
+        highlighted = (resolve_role(ladder, role).id,)
     if level is not None:
         highlighted += roles_at_level(ladder, level)
     if compare and (role or level is not None):
         raise LadderError("--compare shows two roles: leave out --role and --level")
     pair = None
     if compare:
-        low, high = (find_role(ladder, name) for name in compare)
+        low, high = (resolve_role(ladder, name) for name in compare)
         pair = (low.id, high.id)
     return MatrixOptions(title=title, roles=highlighted, compare=pair, examples=examples)
 
