@@ -346,6 +346,7 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
         chosen = output_format(output, format, allowed=formats_for("ladder"))
         stem = drawing.ladder.id + (f"-{drawing.ladder.variant}"
                                      if drawing.ladder.variant else "")
+        stem += "-matrix" if drawing.matrix is not None else ""
         path = output or Path(output_dir) / f"{stem}.{chosen}"
         return [write_bytes(path, _as_bytes(FORMATS[chosen].drawer("ladder")(drawing, chosen)))]
     # the cycle collector is held back while the org is read, laid out and drawn (below)
@@ -379,6 +380,14 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     variant = wanted.variant
     if wanted.headcount:
         variant = pick_variant(ladder, wanted.headcount).id
+    if wanted.view == "matrix":
+        from ladder.render.matrix import matrix_options
+
+        drawn = ladder_for(ladder, variant=variant, head=wanted.head)
+        pair = (wanted.compare[0], wanted.compare[1]) if wanted.compare else None
+        matrix = matrix_options(drawn, title=options.title, role=wanted.role,
+                                level=wanted.level, compare=pair, examples=wanted.examples)
+        return LadderDrawing(drawn, options.title, matrix=matrix)
     if not wanted.highlight:
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
         return LadderDrawing(drawn, options.title, wanted.detail, wanted.years)

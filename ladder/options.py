@@ -28,6 +28,7 @@ from typing import Any
 from ladder.errors import LadderError, did_you_mean
 
 MODES = ("auto", "tree", "compact", "stacked")
+VIEWS = ("graph", "matrix")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,8 +43,28 @@ class LadderOptions:
     highlight: str | None = None  # "FROM..TO": emphasise the quickest path
     via: tuple[str, ...] = ()  # with highlight: paths through these roles, in order
     avoid: tuple[str, ...] = ()  # with highlight: paths that keep off these roles or tracks
+    view: str = "graph"  # "graph" of roles and moves, or "matrix" of levels by areas
+    role: str | None = None  # matrix: highlight this role's column
+    level: int | None = None  # matrix: highlight the columns of this level
+    compare: tuple[str, ...] = ()  # matrix: only what changes from one role to another
+    examples: bool = False  # matrix: the statements' examples and signals too
 
     def check(self) -> None:
+        if self.view not in VIEWS:
+            raise LadderError(f"option 'view' cannot be {self.view!r}",
+                              hint=f"choose one of: {', '.join(VIEWS)}")
+        matrix_only = [name for name, value in (("role", self.role), ("level", self.level),
+                                                ("compare", self.compare),
+                                                ("examples", self.examples))
+                       if value not in (None, (), False)]
+        if matrix_only and self.view != "matrix":
+            raise LadderError(f"option {matrix_only[0]!r} applies to the matrix view",
+                              hint="add option 'view' matrix")
+        if self.compare and len(self.compare) != 2:
+            raise LadderError("option 'compare' takes two roles, e.g. compare=('pm', 'cpo')")
+        if self.view == "matrix" and self.highlight:
+            raise LadderError("option 'highlight' draws a path on the graph view",
+                              hint="leave out view, or use compare with the matrix")
         if self.variant and self.headcount:
             raise LadderError("give option 'variant' or option 'headcount', not both")
         if self.headcount is not None and self.headcount < 1:
@@ -101,7 +122,7 @@ class Options:
 _GROUPS = {"ladder": LadderOptions, "org": OrgOptions, "export": ExportOptions}
 _OWNER = {f.name: group for group, kind in _GROUPS.items() for f in fields(kind)}
 _OWNER["ladder_source"] = "export"  # the CLI's name for the export's ladder
-_TUPLES = {"via", "avoid", "fix"}
+_TUPLES = {"via", "avoid", "fix", "compare"}
 _APPLIES = {"ladder": "ladders", "org": "org charts", "export": "HR exports"}
 _HINTS = {
     "variant": "a company config names its ladder variant in 'variant:'",

@@ -22,14 +22,40 @@ from ladder.cli import (
 @export_options
 @ladder_source_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Company config to write (default: print it).")
+              help="Company config or ladder file to write (default: print it).")
+@click.option("--from", "from_format", default=None,
+              type=click.Choice(["ft", "monzo", "wide", "snowflake", "markdown", "hr"]),
+              help="The file's format when detection cannot tell: a career framework (ft, "
+              "monzo, wide, snowflake, markdown) or an HR export (hr).")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
                    fix: tuple[str, ...], report: Path | None, snapshot: str | None,
-                   ladder_source: str | None, output: Path | None) -> None:
-    """Turn an HR export (CSV, TSV, XLSX) into a company config to edit and keep in git.
+                   ladder_source: str | None, output: Path | None,
+                   from_format: str | None) -> None:
+    """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
+    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, Markdown handbook) into a
+    ladder file, to edit and keep in git.
 
-    Every row ends up in the config or in the problem report; the summary line says how many.
+    Every row of an export ends up in the config or in the problem report; the summary line
+    says how many.
     """
+    from ladder.sources.frameworks import import_framework, ladder_yaml
+    from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
+
+    framework = from_format if from_format != "hr" else None
+    if from_format is None:
+        framework = framework_of(Path(export))
+        if framework is None and Path(export).suffix.lower() not in TABLE_SUFFIXES:
+            import_framework(export)  # says what was seen and which formats it reads
+    if framework is not None:
+        text = ladder_yaml(import_framework(export, framework), Path(export).name)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            from ladder.render.files import write_bytes
+
+            write_bytes(output, text.encode("utf-8"))
+            click.echo(f"wrote {output}")
+        return
     from ladder.sources.hr import config_text, write_config
 
     result = api.import_export(export, preset=preset, junior=junior, mapping=mapping,

@@ -87,6 +87,12 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
         click.echo(p.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
     else:
         click.echo(p.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
+    from ladder.analysis.expectations import has_expectations, steps_text
+
+    if output_format != "json" and has_expectations(ends.ladder) and found[0].steps:
+        # per area, along the quickest path (the first): "what changes at the next level"
+        click.echo("\n" + steps_text(ends.ladder, found[0].roles,
+                                      markdown=output_format == "markdown"), nl=False)
 
 
 @main.command("gap")
@@ -114,12 +120,24 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
     if gap.path is None:
         note(f"no move links {ends.start.title} and {ends.goal.title} in the ladder: the two "
              "roles are compared as they stand")
+    from ladder.analysis import expectations as e
+
+    areas = (e.area_changes(ends.ladder, ends.start.id, ends.goal.id)
+             if e.has_expectations(ends.ladder) else [])
     if output_format == "json":
-        click.echo(json.dumps(p.gap_data(gap), indent=2, ensure_ascii=False))
+        data = p.gap_data(gap)
+        if areas:
+            data["areas"] = e.changes_json(areas)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif output_format == "markdown":
         click.echo(p.format_gap_markdown(ends.ladder, gap), nl=False)
+        if areas:
+            click.echo("\n".join(["### Per area", "", *e.changes_markdown(areas, "####")]))
     else:
         click.echo(p.format_gap_table(ends.ladder, gap), nl=False)
+        if areas:
+            click.echo("\nper area (what is new or raised):")
+            click.echo("\n".join(e.format_changes(areas) or ["  (nothing new)"]))
 
 
 EXPORT_OPTIONS = ("preset", "junior", "mapping", "fix", "report")

@@ -26,6 +26,44 @@ class Competency:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One thing a role is expected to do in an area, in the framework's own words."""
+
+    text: str
+    examples: tuple[str, ...] = ()  # how it shows in practice (snowflake "examples")
+    signals: tuple[str, ...] = ()  # what to look for (snowflake "signals")
+    source: str | None = None  # a source id of the ladder
+
+
+@dataclass(frozen=True)
+class Area:
+    """A competency area: a row of the levels-by-areas matrix (FT "theme", Monzo "topic")."""
+
+    id: str
+    name: str
+    colour: str | None = None
+    group: str | None = None  # e.g. the article's technology, business and design
+    summary: str = ""
+    source: str | None = None
+    # A points framework (snowflake) grades each area on its own scale: milestone 1, 2, ...
+    # (milestone 0 is "not yet"); each milestone is one Statement (summary, signals, examples).
+    milestones: tuple[Statement, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class PointScale:
+    """How a points framework turns per-area milestones into a title.
+
+    ``milestone_points[m]`` is what milestone ``m`` in any area is worth (index 0: none);
+    ``thresholds`` are ``(least total points, role id)`` from the lowest up.
+    """
+
+    milestone_points: tuple[int, ...]
+    thresholds: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
 class Track:
     id: str
     name: str
@@ -43,6 +81,12 @@ class Role:
     summary: str = ""
     source: str | None = None  # source id for the role itself
     line: int | None = None  # where it is defined, for messages
+    # What the role asks for per area, in the ladder's area order: (area id, statements).
+    expectations: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
+
+    def expected(self, area: str) -> tuple[Statement, ...]:
+        """The role's statements in one area (none when the role says nothing there)."""
+        return next((found for area_id, found in self.expectations if area_id == area), ())
 
     def names(self) -> tuple[str, ...]:
         """Every name the role goes by: id, title, aliases."""
@@ -122,6 +166,8 @@ class Ladder:
     moves: list[Move] = field(default_factory=list)
     variants: dict[str, VariantSpec] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    points: PointScale | None = None
     file: str | None = None
     variant: str | None = None  # set on a projection: the VariantSpec id it came from
     graph: nx.DiGraph = field(default_factory=lambda: _digraph(), repr=False)

@@ -76,7 +76,7 @@ def project(ladder: Ladder, variant_id: str, *, head: str | None = None) -> Ladd
         id=ladder.id, name=ladder.name, summary=spec.summary or ladder.summary,
         tracks=dict(ladder.tracks), roles=roles, moves=_contract(ladder, kept),
         variants=dict(ladder.variants), sources=dict(ladder.sources), file=ladder.file,
-        variant=spec.id,
+        variant=spec.id, areas=dict(ladder.areas), points=ladder.points,
     )
 
 
