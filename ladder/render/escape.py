@@ -14,8 +14,6 @@ escaped.
 'A &amp; B C'
 >>> mermaid_text('Sam "#1" <b>&')
 'Sam #quot;#35;1#quot; #lt;b#gt;#amp;'
->>> markdown_text('a|b *c* <d>')
-'a\\\\|b \\\\*c\\\\* &lt;d&gt;'
 """
 
 from __future__ import annotations
@@ -65,12 +63,15 @@ def mermaid_text(text: str) -> str:
     return str(text).translate(_MERMAID_TABLE)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+# Markdown's punctuation that can start markup (emphasis, links, code, tables, HTML).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
 
-def markdown_text(text: str) -> str:
-    """``text`` shown literally in Markdown, also inside a table cell: markup characters are
-    backslash-escaped, ``<`` and ``&`` become entities, line breaks become spaces."""
-    text = xml_text(text).replace("&quot;", '"')
-    text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+def markdown_cell(text: str) -> str:
+    """``text`` as literal text in a Markdown table cell: one line, no markup, no links.
+
+    >>> markdown_cell("A|B [x](javascript:alert(1)) *bold*\\nnext")
+    'A\\\\|B \\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) \\\\*bold\\\\* next'
+    """
+    flat = " ".join(str(text).translate(_INVALID_TABLE).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")

@@ -3,7 +3,7 @@
 A ladder becomes a table of roles (level, track, other names, competencies) and a list of the
 moves between them; an org chart a nested outline, manager over reports, which a screen
 reader reads in order. Pure ``(thing, options) -> str``; every name goes through
-:func:`~ladder.render.escape.markdown_text`.
+:func:`~ladder.render.escape.markdown_cell`.
 
 >>> from ladder.model.org import Org, Person
 >>> org = Org.build("Acme", [Person("a", "Ann", "CEO"), Person("b", "Bo *", "CTO", manager="a"),
@@ -11,7 +11,7 @@ reader reads in order. Pure ``(thing, options) -> str``; every name goes through
 >>> print(draw_markdown(org, {}))
 # Acme
 <BLANKLINE>
-Org chart of Acme: 3 positions, 2 people, 1 open position. At the top: Ann (CEO).
+Org chart of Acme: 3 positions, 2 people, 1 open position. At the top: Ann \\(CEO\\).
 <BLANKLINE>
 - **Ann**, CEO
   - **Bo \\***, CTO
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ladder.render.escape import markdown_text
+from ladder.render.escape import markdown_cell
 from ladder.render.views import describe, heading, is_ladder, option
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def draw_markdown(thing: Ladder | Org, options: object = None) -> str:
     """The diagram as Markdown: a heading, a one-line summary, then the table or outline."""
-    lines = [f"# {markdown_text(heading(thing, options))}", "", markdown_text(describe(thing)), ""]
+    lines = [f"# {markdown_cell(heading(thing, options))}", "", markdown_cell(describe(thing)), ""]
     if is_ladder(thing):
         lines += _ladder(thing, options)  # type: ignore[arg-type]
     else:
@@ -41,7 +41,7 @@ def draw_markdown(thing: Ladder | Org, options: object = None) -> str:
 
 
 def _cell(text: str) -> str:
-    return markdown_text(text) or " "
+    return markdown_cell(text) or " "
 
 
 def _ladder(ladder: Ladder, options: object) -> list[str]:
@@ -56,7 +56,7 @@ def _ladder(ladder: Ladder, options: object) -> list[str]:
         title = _cell(role.title)
         if on_path and role.id in on_path:
             title = f"**{title}** (on the path)"
-        competencies = "<br>".join(markdown_text(c.name) for c in role.competencies) or " "
+        competencies = "<br>".join(markdown_cell(c.name) for c in role.competencies) or " "
         lines.append(f"| {role.level} | {title} | {_cell(tracks[role.track])} | "
                      f"{_cell(', '.join(role.aliases))} | {competencies} |")
     if ladder.moves:
@@ -66,7 +66,7 @@ def _ladder(ladder: Ladder, options: object) -> list[str]:
             kind = "lateral move" if move.kind == LATERAL else "promotion"
             years = "" if move.years is None else (
                 f", typically after about {move.years:g} year{'' if move.years == 1 else 's'}")
-            lines.append(f"- {markdown_text(source.title)} → {markdown_text(target.title)} "
+            lines.append(f"- {markdown_cell(source.title)} → {markdown_cell(target.title)} "
                          f"({kind}{years})")
     return lines
 
@@ -97,20 +97,20 @@ def _person(org: Org, person: Person, departments: dict[str, str]) -> str:
     if person.vacant:
         text = "*Open position*"
         if person.title:
-            text += ": " + markdown_text(person.title)
+            text += ": " + markdown_cell(person.title)
     else:
-        text = f"**{markdown_text(person.display_name or person.name or person.id)}**"
+        text = f"**{markdown_cell(person.display_name or person.name or person.id)}**"
         if person.title:
-            text += ", " + markdown_text(person.title)
+            text += ", " + markdown_cell(person.title)
     where = [departments.get(person.department, person.department)] if person.department \
         else []
     if person.location:
         where.append(person.location)
     if where:
-        text += f" ({markdown_text(', '.join(where))})"
+        text += f" ({markdown_cell(', '.join(where))})"
     dotted = [org.people[m].name or m for m in person.dotted if m in org.people]
     if dotted:
-        text += f"; dotted line to {markdown_text(', '.join(dotted))}"
+        text += f"; dotted line to {markdown_cell(', '.join(dotted))}"
     if person.assistant:
         text += "; assistant"
     return text

@@ -307,3 +307,16 @@ class _Checker:
             self.error("cycle", f"promotions go round in a circle: {describe_cycle(cycle)}",
                        min((m.line for m in cycle if m.line), default=None),
                        "a promotion must lead to a more senior role")
+
+
+def builtin_text(name: str) -> str:
+    """The YAML file of a built-in ladder, comments and all: a start for a ladder of your own.
+
+    >>> builtin_text("product").startswith("#")
+    True
+    """
+    if name not in builtin_names():
+        raise SourceError(f"no built-in ladder called '{name}'",
+                          hint=did_you_mean(name, builtin_names()) or
+                          f"built-in ladders: {', '.join(builtin_names())}")
+    return resources.files("ladder.builtin").joinpath(f"{name}.yaml").read_text("utf-8")
