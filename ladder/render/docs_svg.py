@@ -1,11 +1,9 @@
-"""SVG for docs pages, ladders and org charts alike: the drawing plus :func:`finish_svg`.
+"""The last step of every SVG, ladders and org charts alike: :func:`finish_drawing`.
 
-``draw_svg(thing, options)`` is the ``svg`` entry of the format table for things already
-loaded (the API's ``draw``): Graphviz draws a ladder, the org chart writer an org, and both go
-through the one post-process (theme, accessible title and description, card ids from the
-data, transparent background, one font stack). ``options`` as the other formats read them:
-``title``, ``detail``, ``years``, ``highlight`` (a :class:`~ladder.render.ladder_dot.Highlight`),
-``mode``, ``columns``, ``theme`` (light, dark, auto), ``transparent``.
+The ladder's SVG comes from Graphviz, the org chart's from its own writer; both go through the
+one post-process of :mod:`ladder.render.theme` (theme, accessible title and description, card
+ids from the data, transparent background, one font stack), with the drawing's ``theme`` and
+``transparent`` options.
 """
 
 from __future__ import annotations
@@ -13,51 +11,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ladder.render.theme import finish_svg
-from ladder.render.views import describe, heading, is_ladder, option
+from ladder.render.views import describe, heading
 
 if TYPE_CHECKING:
-    from ladder.layout.chart import OrgLayout
-    from ladder.model import Ladder, Org
+    from ladder.render.drawings import LadderDrawing, OrgDrawing
 
 
-def draw_svg(thing: Ladder | Org, options: object = None) -> str:
-    """The diagram as an SVG document fit for a docs page (see :mod:`ladder.render.theme`)."""
-    if is_ladder(thing):
-        return ladder_svg(thing, options)  # type: ignore[arg-type]
-    return org_chart_svg(thing, options)[0]  # type: ignore[arg-type]
-
-
-def ladder_svg(ladder: Ladder, options: object = None) -> str:
-    """A ladder through Graphviz, finished for docs."""
-    from ladder.render.graphviz_backend import run_graphviz
-    from ladder.render.ladder_dot import ladder_dot
-
-    source = ladder_dot(ladder, title=option(options, "title"),
-                        detail=bool(option(options, "detail", False)),
-                        years=bool(option(options, "years", True)),
-                        highlight=option(options, "highlight"))
-    raw = run_graphviz(source, format="svg").decode("utf-8")
-    return finish(ladder, raw, options)
-
-
-def org_chart_svg(org: Org, options: object = None) -> tuple[str, OrgLayout]:
-    """An org chart written directly, finished for docs; also its layout (the HTML viewer
-    redraws connectors from it)."""
-    from ladder.layout.chart import layout_org
-    from ladder.render.org_chart import dotted_notes, org_svg, team_counts
-
-    chart = layout_org(org, mode=option(options, "mode", "auto"),
-                       columns=int(option(options, "columns", 2)))
-    raw = org_svg(org, chart, title=option(options, "title"),
-                  counts=option(options, "counts") or team_counts(org),
-                  notes=option(options, "notes") or dotted_notes(org))
-    return finish(org, raw, options, card_ids=chart.ids), chart
-
-
-def finish(thing: Ladder | Org, svg: str, options: object = None,
-           card_ids: list[str] | None = None) -> str:
-    """The one hook every SVG writer calls last: ``svg`` themed, labelled and given ids."""
-    return finish_svg(svg, title=heading(thing, options), description=describe(thing),
-                      theme=option(options, "theme", "light"),
-                      transparent=bool(option(options, "transparent", False)),
-                      kind="ladder" if is_ladder(thing) else "org", card_ids=card_ids)
+def finish_drawing(drawing: LadderDrawing | OrgDrawing, svg: str) -> str:
+    """``svg``, the drawing's raw SVG, themed, labelled and given ids from the data."""
+    ladder = getattr(drawing, "ladder", None)
+    thing = ladder if ladder is not None else drawing.org  # type: ignore[union-attr]
+    card_ids = None if ladder is not None else drawing.layout().ids  # type: ignore[union-attr]
+    return finish_svg(svg, title=heading(thing, drawing), description=describe(thing),
+                      theme=drawing.theme, transparent=drawing.transparent,
+                      kind="ladder" if ladder is not None else "org", card_ids=card_ids)

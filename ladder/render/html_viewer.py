@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from ladder.render.escape import xml_text
-from ladder.render.theme import card_id, unique_ids
-from ladder.render.views import heading, is_ladder, option
+from ladder.render.theme import card_id, inline_svg, unique_ids
+from ladder.render.views import heading
 
 if TYPE_CHECKING:
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
+    from ladder.render.drawings import LadderDrawing, OrgDrawing
 
 
 @lru_cache(maxsize=2)
@@ -31,22 +33,32 @@ def _asset(name: str) -> str:
     return resources.files("ladder.render").joinpath("viewer", name).read_text(encoding="utf-8")
 
 
-def draw_html(thing: Ladder | Org, options: object = None) -> str:
-    """The viewer page for ``thing`` (options as for SVG; ``theme`` defaults to ``auto``)."""
-    from ladder.render.docs_svg import ladder_svg, org_chart_svg
+def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
+    """The viewer page for a ladder drawing."""
+    from ladder.render.drawings import ladder_graphviz
 
-    wanted = {"theme": option(options, "theme", "auto")}
-    merged = _Merged(options, wanted)
-    if is_ladder(thing):
-        svg = ladder_svg(thing, merged)  # type: ignore[arg-type]
-        data = ladder_data(thing)  # type: ignore[arg-type]
-    else:
-        svg, chart = org_chart_svg(thing, merged)  # type: ignore[arg-type]
-        svg = split_connectors(svg, chart)
-        data = org_data(thing)  # type: ignore[arg-type]
-    title = heading(thing, options)
+    svg = ladder_graphviz(replace(drawing, theme="auto"), "svg")
+    return viewer_page(drawing.ladder, drawing, inline_svg(svg),  # type: ignore[arg-type]
+                       ladder_data(drawing.ladder))
+
+
+def org_html(drawing: OrgDrawing, format: str = "html") -> str:
+    """The viewer page for an org chart drawing (one connector per card, for collapsing)."""
+    from ladder.render.drawings import org_chart
+
+    svg = org_chart(replace(drawing, theme="auto"), "svg")
+    svg = split_connectors(inline_svg(svg), drawing.layout())  # type: ignore[arg-type]
+    return viewer_page(drawing.org, drawing, svg, org_data(drawing.org))
+
+
+def viewer_page(thing: Ladder | Org, drawing: LadderDrawing | OrgDrawing, svg: str,
+                data: dict[str, object]) -> str:
+    """The page: toolbar, the SVG (its colours on ``auto``), the data, the script; it starts
+    in the drawing's theme and the reader can switch."""
+    title = heading(thing, drawing)
+    start = f' data-theme="{drawing.theme}"' if drawing.theme != "auto" else ""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"en\"{start}>\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{xml_text(title)}</title>\n<style>\n{_asset('viewer.css')}</style>\n</head>\n"
         "<body>\n<div class=\"lv-bar\" role=\"toolbar\">\n"
@@ -59,7 +71,7 @@ def draw_html(thing: Ladder | Org, options: object = None) -> str:
         "<button type=\"button\" data-action=\"out\" aria-label=\"Zoom out\">−</button>"
         "<button type=\"button\" data-action=\"collapse\">Collapse</button>"
         "<button type=\"button\" data-action=\"expand\">Expand all</button>"
-        "<button type=\"button\" data-action=\"theme\">Theme: auto</button>\n"
+        f"<button type=\"button\" data-action=\"theme\">Theme: {drawing.theme}</button>\n"
         "<span class=\"lv-status\" aria-live=\"polite\"></span>\n</div>\n"
         f"<div class=\"lv-main\"><div class=\"lv-stage\">\n{svg}</div>\n"
         "<aside class=\"lv-panel\" aria-live=\"polite\" hidden></aside></div>\n"
@@ -72,24 +84,12 @@ def html_iframe(page: str, *, title: str, height: str = "640px") -> str:
     """The viewer page in an ``<iframe srcdoc>`` for a docs page: its script and styles stay
     apart from the site's, and it can still read the site's theme switch (same origin).
 
-    >>> html_iframe("<p>hi</p>", title="A & B")[:60]
+    >>> html_iframe("<p>hi</p>", title="A & B")[:61]
     '<iframe class="ladder-viewer" title="A &amp; B" style="width:'
     """
     return (f'<iframe class="ladder-viewer" title="{xml_text(title)}" '
             f'style="width:100%;height:{height};border:1px solid #8884;border-radius:6px" '
             f'loading="lazy" srcdoc="{html.escape(page, quote=True)}"></iframe>')
-
-
-class _Merged:
-    """Options with a few values put in front (the viewer's own defaults)."""
-
-    def __init__(self, options: object, first: dict[str, object]) -> None:
-        self._options, self._first = options, first
-
-    def __getattr__(self, name: str) -> object:
-        if name in self._first:
-            return self._first[name]
-        return option(self._options, name)
 
 
 def _json(data: object) -> str:

@@ -28,6 +28,17 @@ from ladder.render.views import describe, heading, is_ladder, option
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org, Person
+    from ladder.render.drawings import LadderDrawing, OrgDrawing
+
+
+def ladder_markdown(drawing: LadderDrawing, format: str = "markdown") -> str:
+    """The format table's entry for ladders (options read from the drawing)."""
+    return draw_markdown(drawing.ladder, drawing)
+
+
+def org_markdown(drawing: OrgDrawing, format: str = "markdown") -> str:
+    """The format table's entry for org charts."""
+    return draw_markdown(drawing.org, drawing)
 
 
 def draw_markdown(thing: Ladder | Org, options: object = None) -> str:

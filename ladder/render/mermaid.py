@@ -29,9 +29,20 @@ from ladder.render.views import heading, is_ladder, option
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
+    from ladder.render.drawings import LadderDrawing, OrgDrawing
 
 # Mermaid refuses diagrams past 500 edges by default (maxEdges): say so here, not in a browser.
 MAX_EDGES = 500
+
+
+def ladder_mermaid(drawing: LadderDrawing, format: str = "mermaid") -> str:
+    """The format table's entry for ladders (options read from the drawing)."""
+    return draw_mermaid(drawing.ladder, drawing)
+
+
+def org_mermaid(drawing: OrgDrawing, format: str = "mermaid") -> str:
+    """The format table's entry for org charts."""
+    return draw_mermaid(drawing.org, drawing)
 
 
 def draw_mermaid(thing: Ladder | Org, options: object = None) -> str:

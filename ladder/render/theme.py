@@ -2,7 +2,8 @@
 
 :func:`finish_svg` takes an SVG document and returns one that
 
-* can be inlined in an HTML page (no XML prolog, DOCTYPE or comments; its ``<style>`` scoped to
+* can be inlined in an HTML page (no DOCTYPE or comments, and :func:`inline_svg` drops the
+  XML prolog; its ``<style>`` scoped to
   the diagram so rules such as ``.n{...}`` never leak into the page's own code highlighting);
 * scales to the column (``viewBox`` kept, ``max-width:100%; height:auto``);
 * is an image to assistive technology: ``role="img"`` and ``aria-labelledby`` pointing at a
@@ -21,7 +22,7 @@ or a clock.
 >>> svg = ('<?xml version="1.0"?><!-- made by hand --><svg width="10" height="10" '
 ...        'viewBox="0 0 10 10"><rect class="paper" fill="white"/></svg>')
 >>> out = finish_svg(svg, title="A & B", description="two boxes", theme="dark")
->>> out.startswith('<svg class="ladder-diagram" role="img"') and "<!--" not in out
+>>> inline_svg(out).startswith('<svg class="ladder-diagram" role="img"') and "<!--" not in out
 True
 >>> '<title id="ladder-' in out and "A &amp; B</title>" in out
 True
@@ -43,6 +44,7 @@ THEMES = ("light", "dark", "auto")
 # DejaVu Sans, so a face at least as narrow as either never spills out of a card.
 FONT_STACK = ('"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", '
               '"Noto Sans", sans-serif')
+PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n'
 PAPER_CLASS = "ladder-paper"
 CARD_CLASS = "ladder-card"
 # The dark page behind a dark diagram (GitHub's and Material's slate are near it).
@@ -194,6 +196,15 @@ def _scoped_style(css: str) -> tuple[str, list[str]]:
     return scoped, used
 
 
+def inline_svg(svg: str) -> str:
+    """A finished SVG ready to put in an HTML page: without its XML prolog.
+
+    >>> inline_svg(PROLOG + "<svg/>")
+    '<svg/>'
+    """
+    return svg.removeprefix(PROLOG)
+
+
 def finish_svg(
     svg: str,
     *,
@@ -234,7 +245,7 @@ def finish_svg(
         raise LadderError("not an SVG document: no <svg> element",
                           hint="this is a bug in ladder: please report it")
     attributes = _root_attributes(root.group(1), uid=uid, kind=kind)
-    head = (f"<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}</title>\n"
+    head = (f"{PROLOG}<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}</title>\n"
             f"<desc id=\"{uid}-desc\">{xml_text(description)}</desc>\n<style>{css}</style>\n")
     return head + svg[root.end():].lstrip("\n")
 
