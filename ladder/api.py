@@ -370,7 +370,8 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         variant = pick_variant(ladder, wanted.headcount).id
     if not wanted.highlight:
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
-        return LadderDrawing(drawn, options.title, wanted.detail, wanted.years)
+        return LadderDrawing(drawn, options.title, wanted.detail, wanted.years,
+                             theme=options.theme, transparent=options.transparent)
     from ladder.analysis.paths import plan_highlight
 
     plan = plan_highlight(ladder, wanted.highlight, variant=variant, head=wanted.head,
@@ -392,7 +393,8 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         on_note(f"drawing the quickest of {len(plan.marks['paths'])} paths; "
                 "paths() lists them all")
     return LadderDrawing(drawn, title, wanted.detail, wanted.years,
-                         Highlight(roles=frozenset(best), steps=steps))
+                         Highlight(roles=frozenset(best), steps=steps),
+                         theme=options.theme, transparent=options.transparent)
 
 
 def _org_drawing(org: Org, options: Options) -> OrgDrawing:
@@ -405,7 +407,8 @@ def _org_drawing(org: Org, options: Options) -> OrgDrawing:
     notes = dotted_notes(org)  # ... and names dotted-line managers it leaves out
     drawn = _cut(org, wanted.root, wanted.depth)
     levels = _levels(drawn) if wanted.align_levels else None
-    return OrgDrawing(drawn, wanted, options.title, counts, notes, levels)
+    return OrgDrawing(drawn, wanted, options.title, counts, notes, levels,
+                      theme=options.theme, transparent=options.transparent)
 
 
 def _cut(org: Org, root: str | None, depth: int | None) -> Org:
