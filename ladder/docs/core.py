@@ -88,7 +88,7 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
         raise BlockError("the block should hold 'source:' and options, or a ladder or company "
                          "document", file=page, line=line)
     given = dict(header or {})
-    if "source" in data or "document" in data:
+    if {"source", "document"} & (set(data) | set(given)):
         given.update(data)
         text, text_line = given.pop("document", None), None
         if text is not None:
