@@ -305,9 +305,9 @@ def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
     sorted_options = sort_options(options, kind=kind)
     if sorted_options.org.split:
         raise LadderError("option 'split' writes several files", hint="use render()")
-    drawer = FORMATS[chosen].drawer(kind)
     if kind == "ladder":
-        return drawer(_ladder_drawing(thing, sorted_options, on_note), chosen)
+        return _draw_ladder(_ladder_drawing(thing, sorted_options, on_note), chosen)
+    drawer = FORMATS[chosen].drawer(kind)
     with _cyclic_gc_paused():
         return drawer(_org_drawing(thing, sorted_options), chosen)  # type: ignore[arg-type]
 
@@ -348,7 +348,7 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
                                      if drawing.ladder.variant else "")
         stem += "-matrix" if drawing.matrix is not None else ""
         path = output or Path(output_dir) / f"{stem}.{chosen}"
-        return [write_bytes(path, _as_bytes(FORMATS[chosen].drawer("ladder")(drawing, chosen)))]
+        return [write_bytes(path, _as_bytes(_draw_ladder(drawing, chosen)))]
     # the cycle collector is held back while the org is read, laid out and drawn (below)
     with _cyclic_gc_paused():
         export = _export_kwargs(sorted_options.export)
@@ -364,6 +364,15 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
             return _render_split(org, path, chosen, sorted_options)
         drawing = _org_drawing(org, sorted_options)
         return [write_bytes(path, _as_bytes(FORMATS[chosen].drawer("org")(drawing, chosen)))]
+
+
+def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
+    """The graph of roles in the format's own drawer, or the matrix view in its writer."""
+    if drawing.matrix is not None:
+        from ladder.render.drawings import ladder_matrix
+
+        return ladder_matrix(drawing, chosen)
+    return FORMATS[chosen].drawer("ladder")(drawing, chosen)
 
 
 def _as_bytes(data: str | bytes) -> bytes:
@@ -390,7 +399,8 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         return LadderDrawing(drawn, options.title, matrix=matrix)
     if not wanted.highlight:
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
-        return LadderDrawing(drawn, options.title, wanted.detail, wanted.years)
+        return LadderDrawing(drawn, options.title, wanted.detail, wanted.years,
+                             theme=options.theme, transparent=options.transparent)
     from ladder.analysis.paths import plan_highlight
 
     plan = plan_highlight(ladder, wanted.highlight, variant=variant, head=wanted.head,
@@ -412,7 +422,8 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         on_note(f"drawing the quickest of {len(plan.marks['paths'])} paths; "
                 "paths() lists them all")
     return LadderDrawing(drawn, title, wanted.detail, wanted.years,
-                         Highlight(roles=frozenset(best), steps=steps))
+                         Highlight(roles=frozenset(best), steps=steps),
+                         theme=options.theme, transparent=options.transparent)
 
 
 def _org_drawing(org: Org, options: Options) -> OrgDrawing:
@@ -425,7 +436,8 @@ def _org_drawing(org: Org, options: Options) -> OrgDrawing:
     notes = dotted_notes(org)  # ... and names dotted-line managers it leaves out
     drawn = _cut(org, wanted.root, wanted.depth)
     levels = _levels(drawn) if wanted.align_levels else None
-    return OrgDrawing(drawn, wanted, options.title, counts, notes, levels)
+    return OrgDrawing(drawn, wanted, options.title, counts, notes, levels,
+                      theme=options.theme, transparent=options.transparent)
 
 
 def _cut(org: Org, root: str | None, depth: int | None) -> Org:

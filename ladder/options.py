@@ -114,6 +114,8 @@ class Options:
     """Everything a drawing can be asked for, sorted by what it applies to."""
 
     title: str | None = None  # the title drawn at the top (default: from the source)
+    theme: str = "light"  # SVG and HTML colours: light, dark, or auto (the reader's setting)
+    transparent: bool = False  # SVG and HTML: no page background, the page's own shows
     ladder: LadderOptions = field(default_factory=LadderOptions)
     org: OrgOptions = field(default_factory=OrgOptions)
     export: ExportOptions = field(default_factory=ExportOptions)
@@ -140,14 +142,19 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
     allowed = {"ladder": {"ladder"}, "org": {"org"}, "export": {"org", "export"}}[kind]
     values: dict[str, dict[str, Any]] = {group: {} for group in _GROUPS}
     title = None
+    look: dict[str, Any] = {}  # theme and transparent: how any drawing looks
     for name, value in given.items():
         if name == "title":
             title = value
             continue
+        if name in ("theme", "transparent"):
+            if value is not None:
+                look[name] = value
+            continue
         group = _OWNER.get(name)
         if group is None:
             raise LadderError(f"unknown option {name!r}",
-                              hint=did_you_mean(name, [*_OWNER, "title"]))
+                              hint=did_you_mean(name, [*_OWNER, "title", "theme", "transparent"]))
         if name == "ladder_source":
             name = "ladder"
         if name in _TUPLES:
@@ -162,7 +169,11 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
             raise LadderError(f"option {name!r} applies to {_APPLIES[group]}, not to {drawn}",
                               hint=hint)
         values[group][name] = value
-    options = Options(title=title, **{group: _GROUPS[group](**vals)
+    if "theme" in look:
+        from ladder.render.theme import check_theme
+
+        check_theme(look["theme"])
+    options = Options(title=title, **look, **{group: _GROUPS[group](**vals)
                                       for group, vals in values.items()})
     options.ladder.check()
     options.org.check()

@@ -33,6 +33,11 @@ from ladder.cli import (
               help="Output format (default: from the -o suffix, else svg). json: a ladder's "
               "roles, moves and variants, or an org chart's layout.")
 @click.option("--title", default=None, help="Title drawn at the top.")
+@click.option("--theme", type=click.Choice(["light", "dark", "auto"]), default="light",
+              show_default=True, help="SVG and HTML colours; auto follows the reader's setting "
+              "and, inlined in a docs page, the site's light/dark switch.")
+@click.option("--transparent", is_flag=True,
+              help="SVG and HTML: no background, so the page's own shows through.")
 @variant_options
 @click.option("--detail", is_flag=True, help="Ladders: list each role's competencies.")
 @click.option("--years/--no-years", default=True, show_default=True,

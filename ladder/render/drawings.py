@@ -30,6 +30,8 @@ class LadderDrawing:
     years: bool = True
     highlight: Highlight | None = None
     matrix: MatrixOptions | None = None  # the matrix view of levels by areas, not the graph
+    theme: str = "light"  # light, dark or auto (see ladder.render.theme)
+    transparent: bool = False
 
 
 @dataclass
@@ -42,6 +44,8 @@ class OrgDrawing:
     counts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # of the whole org
     notes: Mapping[str, str] = field(default_factory=dict)  # dotted lines to people left out
     levels: Mapping[str, int] | None = None  # person id -> ladder level, for align_levels
+    theme: str = "light"  # light, dark or auto (see ladder.render.theme)
+    transparent: bool = False
     _layout: OrgLayout | None = None
 
     def layout(self) -> OrgLayout:
@@ -57,8 +61,6 @@ class OrgDrawing:
 
 def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
     """The ladder as DOT text, or drawn by Graphviz ``dot`` as SVG, PNG or PDF."""
-    if drawing.matrix is not None:
-        return ladder_matrix(drawing, format)
     from ladder.render.ladder_dot import ladder_dot
 
     source = ladder_dot(drawing.ladder, title=drawing.title, detail=drawing.detail,
@@ -68,7 +70,11 @@ def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
     from ladder.render.graphviz_backend import run_graphviz
 
     data = run_graphviz(source, format=format)
-    return data.decode("utf-8") if format == "svg" else data
+    if format == "svg":
+        from ladder.render.docs_svg import finish_drawing
+
+        return finish_drawing(drawing, data.decode("utf-8"))
+    return data
 
 
 def ladder_json(drawing: LadderDrawing, format: str) -> str:
@@ -82,8 +88,13 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
     from ladder.render.org_chart import chart_data
 
-    return chart_data(drawing.org, drawing.layout(), fmt=format, title=drawing.title,
+    data = chart_data(drawing.org, drawing.layout(), fmt=format, title=drawing.title,
                       counts=drawing.counts, notes=drawing.notes)
+    if format == "svg":
+        from ladder.render.docs_svg import finish_drawing
+
+        return finish_drawing(drawing, data)  # type: ignore[arg-type]
+    return data
 
 
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:

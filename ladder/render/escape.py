@@ -12,6 +12,8 @@ escaped.
 'bell'
 >>> dot_html('A & B\\nC')
 'A &amp; B C'
+>>> mermaid_text('Sam "#1" <b>&')
+'Sam #quot;#35;1#quot; #lt;b#gt;#amp;'
 """
 
 from __future__ import annotations
@@ -45,6 +47,20 @@ def dot_string(text: str) -> str:
     cleaned = str(text).translate(_INVALID_TABLE).replace("\\", "\\\\").replace('"', '\\"')
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{cleaned}"'
+
+
+# Mermaid reads "#name;" and "#123;" inside a quoted label as entities: every character that
+# could end the label, start markup or start an entity is written that way.
+_MERMAID_TABLE = {
+    **{c: None for c in _INVALID_TABLE},
+    ord("#"): "#35;", ord('"'): "#quot;", ord("<"): "#lt;", ord(">"): "#gt;",
+    ord("&"): "#amp;", ord("`"): "#96;", ord("\n"): " ", ord("\r"): " ", ord("\t"): " ",
+}
+
+
+def mermaid_text(text: str) -> str:
+    """``text`` safe inside a double-quoted Mermaid label (``id["..."]``, ``-->|"..."|``)."""
+    return str(text).translate(_MERMAID_TABLE)
 
 
 # Markdown's punctuation that can start markup (emphasis, links, code, tables, HTML).

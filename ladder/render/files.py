@@ -58,6 +58,14 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            f"{_DRAWINGS}:org_chart", "Graphviz source (org charts: with pinned positions)"),
     Format("json", (".json",), False, f"{_DRAWINGS}:ladder_json", f"{_DRAWINGS}:org_chart",
            "ladders: roles, moves and variants; org charts: the layout"),
+    Format("mermaid", (".mmd", ".mermaid"), False, "ladder.render.mermaid:ladder_mermaid",
+           "ladder.render.mermaid:org_mermaid", "Mermaid flowchart for GitHub, GitLab, MkDocs"),
+    Format("markdown", (".md",), False, "ladder.render.markdown:ladder_markdown",
+           "ladder.render.markdown:org_markdown",
+           "ladders: a table of roles; org charts: an outline (the text alternative)"),
+    Format("html", (".html", ".htm"), False, "ladder.render.html_viewer:ladder_html",
+           "ladder.render.html_viewer:org_html",
+           "one offline page to explore: pan, zoom, search, collapse"),
 )}
 LADDER_FORMATS = tuple(name for name, f in FORMATS.items() if f.ladder)
 ORG_FORMATS = tuple(name for name, f in FORMATS.items() if f.org)

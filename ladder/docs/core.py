@@ -1,0 +1,294 @@
+"""What the MkDocs plugin and the Sphinx extension share: read a diagram block, draw it, cache it.
+
+A block (a ```` ```ladder ```` fence in MkDocs, a ``.. ladder::`` directive in Sphinx) names a
+source or holds a document, plus the options of ``render``::
+
+    source: examples/startup.yaml   # relative to the page, else to the site root; or "product"
+    variant: startup                # ... any drawing option: head, highlight, root, depth ...
+    format: svg                     # svg (default), mermaid or html (the offline explorer)
+
+or ``document: |`` followed by an inline ladder or company document, or no ``source:`` and no
+``document:`` at all: then the whole block is the document and options come from the block's
+header (MkDocs: ```` ```ladder format="html" ````; Sphinx: the directive's fields).
+
+Drawing goes through the public API (:func:`ladder.load`, :func:`ladder.draw`) in this
+process; a :class:`DiagramCache` keyed by the inputs' bytes and the options skips unchanged
+diagrams. A problem is a :class:`BlockError` that names the page, the block's line and, when
+the problem is in the YAML, its file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ladder.errors import LadderError, did_you_mean
+
+FORMATS = ("svg", "mermaid", "html")
+# Keys of a block that are not drawing options.
+BLOCK_KEYS = ("source", "document", "format", "height")
+DRAW_OPTIONS = ("title", "theme", "transparent", "variant", "headcount", "head", "detail",
+                "years", "highlight", "via", "avoid", "root", "depth", "align_levels", "mode",
+                "columns", "preset", "mapping", "fix", "ladder")
+# Inlined in a docs page the diagram follows the site's theme and sits on its background.
+PAGE_DEFAULTS = {"theme": "auto", "transparent": True}
+CACHE_VERSION = "1"
+
+
+class BlockError(LadderError):
+    """A diagram block that cannot be drawn: where the block is, and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One diagram block, read: what to draw, how, and where it came from."""
+
+    page: str  # the page's path, for messages
+    line: int | None  # the block's first line in the page
+    format: str = "svg"
+    source: str | None = None  # a file path (resolved) or a built-in ladder name
+    text: str | None = None  # an inline document instead
+    text_line: int | None = None  # the page line of the inline document's first line
+    options: dict[str, Any] = field(default_factory=dict)
+    height: str = "640px"
+    folder: Path = Path(".")  # the page's folder: an inline document's paths start there
+
+    def files(self) -> list[Path]:
+        """The files the drawing reads directly (a page rebuilds when one changes)."""
+        return [Path(self.source)] if self.source and Path(self.source).is_file() else []
+
+
+def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
+               header: Mapping[str, Any] | None = None) -> Block:
+    """The block's YAML ``body`` read into a :class:`Block`.
+
+    ``folders``: where a relative ``source:`` is looked for, in order (the page's folder, then
+    the site root). ``header``: options given outside the body (fence header, directive
+    fields); the body's own win.
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(body) if body.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = _page_line(line, mark.line + 1) if mark is not None else line
+        raise BlockError(f"the block is not valid YAML: {getattr(error, 'problem', error)}",
+                         file=page, line=at) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise BlockError("the block should hold 'source:' and options, or a ladder or company "
+                         "document", file=page, line=line)
+    given = dict(header or {})
+    if {"source", "document"} & (set(data) | set(given)):
+        given.update(data)
+        text, text_line = given.pop("document", None), None
+        if text is not None:
+            if not isinstance(text, str):
+                raise BlockError("'document:' holds the document as text: write 'document: |' "
+                                 "and indent it below", file=page, line=line)
+            text_line = _page_line(line, _key_line(body, "document") + 1)
+    else:  # the whole body is the document
+        text, text_line = body, _page_line(line, 1)
+    source = given.pop("source", None)
+    format_ = str(given.pop("format", "svg")).lower()
+    if format_ not in FORMATS:
+        raise BlockError(f"format {format_!r} cannot be shown in a page", file=page, line=line,
+                         hint=did_you_mean(format_, FORMATS) or f"use one of: {', '.join(FORMATS)}")
+    height = str(given.pop("height", "640px"))
+    if height.isdigit():
+        height += "px"
+    if given.get("split"):
+        raise BlockError("option 'split' writes several files: a page shows one diagram",
+                         file=page, line=line, hint="use root and depth to show a part")
+    unknown = [key for key in given if key not in DRAW_OPTIONS]
+    if unknown:
+        raise BlockError(f"unknown option {unknown[0]!r}", file=page, line=line,
+                         hint=did_you_mean(unknown[0], [*DRAW_OPTIONS, *BLOCK_KEYS]))
+    if source is not None and text is not None:
+        raise BlockError("give 'source:' or a document, not both", file=page, line=line)
+    if source is None and text is None:
+        raise BlockError("the block names no diagram", file=page, line=line,
+                         hint="add 'source: product' or a path to a ladder or company file")
+    resolved = _resolve(str(source), folders) if source is not None else None
+    return Block(page=page, line=line, format=format_, source=resolved, text=text,
+                 text_line=text_line, options={**PAGE_DEFAULTS, **given}, height=height,
+                 folder=folders[0] if folders else Path("."))
+
+
+def _where(page: str, line: int | None) -> str:
+    return f"{page}:{line}" if line else page
+
+
+def _page_line(block_line: int | None, body_line: int) -> int | None:
+    """The page line of the block body's ``body_line`` (1-based; the fence line is before)."""
+    return None if block_line is None else block_line + body_line
+
+
+def _key_line(body: str, key: str) -> int:
+    for number, text in enumerate(body.splitlines(), start=1):
+        if text.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _resolve(source: str, folders: list[Path]) -> str:
+    """A relative path found in the first folder that has it; else the name as given
+    (a built-in ladder name, or a path the loader reports as missing, with a hint)."""
+    path = Path(source)
+    if path.is_absolute():
+        return source
+    for folder in folders:
+        if (folder / path).exists():
+            return str(folder / path)
+    return source
+
+
+# --- drawing ------------------------------------------------------------------------------------
+
+
+def draw_block(block: Block, cache: DiagramCache | None = None) -> tuple[str, list[Path]]:
+    """The block as HTML for the page, and the files it was drawn from."""
+    key = None
+    if cache is not None:
+        key = cache.key(block)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    fragment, files = _draw(block)
+    if cache is not None and key is not None:
+        cache.put(key, fragment, files)
+    return fragment, files
+
+
+def _draw(block: Block) -> tuple[str, list[Path]]:
+    import ladder
+
+    try:
+        if block.text is not None:
+            thing = ladder.load(_inline_name(block), text=block.text)
+        else:
+            thing = ladder.load(block.source)
+        files = block.files()
+        linked = getattr(thing, "ladder", None)  # a company config's ladder file
+        if isinstance(linked, str):
+            base = Path(block.source).parent if block.source else block.folder
+            for candidate in (base / linked, Path(linked)):
+                if candidate.is_file():
+                    files.append(candidate)
+                    break
+        if block.format == "svg":
+            from ladder.render.theme import inline_svg
+
+            svg = ladder.draw(thing, format="svg", **block.options)
+            return (f'<figure class="ladder-figure">{inline_svg(str(svg))}</figure>', files)
+        if block.format == "mermaid":
+            options = {k: v for k, v in block.options.items()
+                       if k not in ("theme", "transparent")}
+            text = ladder.draw(thing, format="mermaid", **options)
+            # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
+            return f'<pre class="mermaid"><code>{html.escape(str(text))}</code></pre>', files
+        from ladder.render.html_viewer import html_iframe
+
+        page = ladder.draw(thing, format="html", **{**block.options, "transparent": False})
+        title = getattr(thing, "name", "diagram")
+        return html_iframe(str(page), title=str(title), height=block.height), files
+    except BlockError:
+        raise
+    except LadderError as error:
+        raise _located(block, error) from None
+
+
+def _inline_name(block: Block) -> str:
+    """The name an inline document goes by: beside the page, so relative paths in it work."""
+    return str(block.folder / (Path(block.page).stem + ".inline.yaml"))
+
+
+def _located(block: Block, error: LadderError) -> BlockError:
+    """The error said from the page: the block's line, and the YAML's file:line."""
+    file, line = error.file, error.line
+    if block.text is not None and file == _inline_name(block):
+        # an inline document: its lines are the page's lines
+        file = block.page
+        if line is not None and block.text_line is not None:
+            line = block.text_line + line - 1
+    inner = LadderError(error.message, file=file, line=line, hint=error.hint)
+    block_at = _where(block.page, block.line)
+    return BlockError(f"ladder block at {block_at}: {inner}", hint=None)
+
+
+def error_box(error: LadderError) -> str:
+    """What a page shows where a block could not be drawn (the build also reports it)."""
+    return ('<div class="admonition failure ladder-error" role="alert">'
+            '<p class="admonition-title">ladder: this diagram could not be drawn</p>'
+            f"<p>{html.escape(str(error))}</p></div>")
+
+
+# --- the cache ------------------------------------------------------------------------------------
+
+
+class DiagramCache:
+    """Drawn blocks on disk, keyed by the inputs' bytes and the options.
+
+    An entry remembers the files it was drawn from and their hashes, so a change to any of
+    them (a company config's ladder too) draws the block again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, block: Block) -> str:
+        import ladder
+
+        digest = hashlib.sha256()
+        parts = {"v": CACHE_VERSION, "ladder": ladder.__version__, "format": block.format,
+                 "options": block.options, "height": block.height, "source": block.source,
+                 "text": block.text, "text_line": block.text_line, "page": block.page}
+        digest.update(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
+        for path in block.files():
+            digest.update(_file_hash(path).encode("ascii"))
+        return digest.hexdigest()[:32]
+
+    def get(self, key: str) -> tuple[str, list[Path]] | None:
+        path = self.folder / f"{key}.json"
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        files = [Path(name) for name in entry["files"]]
+        if any(_file_hash(file) != digest for file, digest in zip(files, entry["hashes"],
+                                                                   strict=True)):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry["html"], files
+
+    def put(self, key: str, fragment: str, files: list[Path]) -> None:
+        entry = {"html": fragment, "files": [str(f) for f in files],
+                 "hashes": [_file_hash(f) for f in files]}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(entry, stream)
+            os.replace(name, self.folder / f"{key}.json")  # atomic: parallel builds share it
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"

@@ -1,0 +1,27 @@
+"""The last step of every SVG, ladders and org charts alike: :func:`finish_drawing`.
+
+The ladder's SVG comes from Graphviz, the org chart's from its own writer; both go through the
+one post-process of :mod:`ladder.render.theme` (theme, accessible title and description, card
+ids from the data, transparent background, one font stack), with the drawing's ``theme`` and
+``transparent`` options.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ladder.render.theme import finish_svg
+from ladder.render.views import describe, heading
+
+if TYPE_CHECKING:
+    from ladder.render.drawings import LadderDrawing, OrgDrawing
+
+
+def finish_drawing(drawing: LadderDrawing | OrgDrawing, svg: str) -> str:
+    """``svg``, the drawing's raw SVG, themed, labelled and given ids from the data."""
+    ladder = getattr(drawing, "ladder", None)
+    thing = ladder if ladder is not None else drawing.org  # type: ignore[union-attr]
+    card_ids = None if ladder is not None else drawing.layout().ids  # type: ignore[union-attr]
+    return finish_svg(svg, title=heading(thing, drawing), description=describe(thing),
+                      theme=drawing.theme, transparent=drawing.transparent,
+                      kind="ladder" if ladder is not None else "org", card_ids=card_ids)

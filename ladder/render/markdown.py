@@ -1,0 +1,127 @@
+"""Ladders and org charts as Markdown: the text alternative of a diagram.
+
+A ladder becomes a table of roles (level, track, other names, competencies) and a list of the
+moves between them; an org chart a nested outline, manager over reports, which a screen
+reader reads in order. Pure ``(thing, options) -> str``; every name goes through
+:func:`~ladder.render.escape.markdown_cell`.
+
+>>> from ladder.model.org import Org, Person
+>>> org = Org.build("Acme", [Person("a", "Ann", "CEO"), Person("b", "Bo *", "CTO", manager="a"),
+...                          Person("c", "", "Designer", manager="a", vacant=True)])
+>>> print(draw_markdown(org, {}))
+# Acme
+<BLANKLINE>
+Org chart of Acme: 3 positions, 2 people, 1 open position. At the top: Ann \\(CEO\\).
+<BLANKLINE>
+- **Ann**, CEO
+  - **Bo \\***, CTO
+  - *Open position*: Designer
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ladder.render.escape import markdown_cell
+from ladder.render.views import describe, heading, is_ladder, option
+
+if TYPE_CHECKING:
+    from ladder.model import Ladder, Org, Person
+    from ladder.render.drawings import LadderDrawing, OrgDrawing
+
+
+def ladder_markdown(drawing: LadderDrawing, format: str = "markdown") -> str:
+    """The format table's entry for ladders (options read from the drawing)."""
+    return draw_markdown(drawing.ladder, drawing)
+
+
+def org_markdown(drawing: OrgDrawing, format: str = "markdown") -> str:
+    """The format table's entry for org charts."""
+    return draw_markdown(drawing.org, drawing)
+
+
+def draw_markdown(thing: Ladder | Org, options: object = None) -> str:
+    """The diagram as Markdown: a heading, a one-line summary, then the table or outline."""
+    lines = [f"# {markdown_cell(heading(thing, options))}", "", markdown_cell(describe(thing)), ""]
+    if is_ladder(thing):
+        lines += _ladder(thing, options)  # type: ignore[arg-type]
+    else:
+        lines += _org(thing)  # type: ignore[arg-type]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return markdown_cell(text) or " "
+
+
+def _ladder(ladder: Ladder, options: object) -> list[str]:
+    from ladder.model import LATERAL
+
+    highlight = option(options, "highlight")
+    on_path = getattr(highlight, "roles", None)
+    tracks = {track.id: track.name for track in ladder.used_tracks()}
+    lines = ["| Level | Role | Track | Also called | Competencies |",
+             "| ---: | --- | --- | --- | --- |"]
+    for role in sorted(ladder, key=lambda r: (r.level, list(tracks).index(r.track))):
+        title = _cell(role.title)
+        if on_path and role.id in on_path:
+            title = f"**{title}** (on the path)"
+        competencies = "<br>".join(markdown_cell(c.name) for c in role.competencies) or " "
+        lines.append(f"| {role.level} | {title} | {_cell(tracks[role.track])} | "
+                     f"{_cell(', '.join(role.aliases))} | {competencies} |")
+    if ladder.moves:
+        lines += ["", "Moves:", ""]
+        for move in ladder.moves:
+            source, target = ladder.roles[move.source], ladder.roles[move.target]
+            kind = "lateral move" if move.kind == LATERAL else "promotion"
+            years = "" if move.years is None else (
+                f", typically after about {move.years:g} year{'' if move.years == 1 else 's'}")
+            lines.append(f"- {markdown_cell(source.title)} → {markdown_cell(target.title)} "
+                         f"({kind}{years})")
+    return lines
+
+
+def _org(org: Org) -> list[str]:
+    departments = {dep.id: dep.name for dep in org.departments.values()}
+    lines: list[str] = []
+    # Depth-first, iterative: an export can be thousands of levels deep in a broken file.
+    stack = [(person, 0) for person in reversed(org.roots())]
+    seen: set[str] = set()
+    while stack:
+        person, depth = stack.pop()
+        if person.id in seen:
+            continue
+        seen.add(person.id)
+        lines.append("  " * depth + "- " + _person(org, person, departments))
+        for report in reversed(org.reports(person.id)):
+            stack.append((report, depth + 1))
+    # Nobody is left out silently: people no root reaches (a cycle) are listed after.
+    stray = [person for person in org.people.values() if person.id not in seen]
+    if stray:
+        lines += ["", "Not reached from the top (their managers form a cycle):", ""]
+        lines += ["- " + _person(org, person, departments) for person in stray]
+    return lines
+
+
+def _person(org: Org, person: Person, departments: dict[str, str]) -> str:
+    if person.vacant:
+        text = "*Open position*"
+        if person.title:
+            text += ": " + markdown_cell(person.title)
+    else:
+        text = f"**{markdown_cell(person.display_name or person.name or person.id)}**"
+        if person.title:
+            text += ", " + markdown_cell(person.title)
+    where = [departments.get(person.department, person.department)] if person.department \
+        else []
+    if person.location:
+        where.append(person.location)
+    if where:
+        text += f" ({markdown_cell(', '.join(where))})"
+    dotted = [org.people[m].name or m for m in person.dotted if m in org.people]
+    if dotted:
+        text += f"; dotted line to {markdown_cell(', '.join(dotted))}"
+    if person.assistant:
+        text += "; assistant"
+    return text

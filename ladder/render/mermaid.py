@@ -1,0 +1,169 @@
+"""Ladders and org charts as Mermaid flowcharts: text that GitHub, GitLab and MkDocs draw.
+
+Pure ``(thing, options) -> str``. Node ids come from the data (``role_senior_pm``,
+``p_omar``) with a prefix, so no id is a Mermaid keyword (``end``) or starts an edge
+(``o``/``x``); every label is quoted and escaped by :func:`~ladder.render.escape.mermaid_text`,
+so any name survives.
+
+>>> from ladder.model.org import Org, Person
+>>> org = Org.build("Acme", [Person("a", 'Ann "the boss"', "CEO"),
+...                          Person("b", "Bo", "CTO", manager="a")])
+>>> print(draw_mermaid(org, {}))  # doctest: +NORMALIZE_WHITESPACE
+---
+title: Acme
+---
+flowchart TB
+  p_a["Ann #quot;the boss#quot;<br/>CEO"]
+  p_b["Bo<br/>CTO"]
+  p_a --> p_b
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ladder.errors import RenderError
+from ladder.render.escape import mermaid_text
+from ladder.render.views import heading, is_ladder, option
+
+if TYPE_CHECKING:
+    from ladder.model import Ladder, Org
+    from ladder.render.drawings import LadderDrawing, OrgDrawing
+
+# Mermaid refuses diagrams past 500 edges by default (maxEdges): say so here, not in a browser.
+MAX_EDGES = 500
+
+
+def ladder_mermaid(drawing: LadderDrawing, format: str = "mermaid") -> str:
+    """The format table's entry for ladders (options read from the drawing)."""
+    return draw_mermaid(drawing.ladder, drawing)
+
+
+def org_mermaid(drawing: OrgDrawing, format: str = "mermaid") -> str:
+    """The format table's entry for org charts."""
+    return draw_mermaid(drawing.org, drawing)
+
+
+def draw_mermaid(thing: Ladder | Org, options: object = None) -> str:
+    """A Mermaid flowchart of a ladder (left to right, one subgraph per track) or an org
+    chart (top down, departments as colours, vacancies dashed, dotted lines dotted)."""
+    if is_ladder(thing):
+        return _ladder(thing, options)  # type: ignore[arg-type]
+    return _org(thing, options)  # type: ignore[arg-type]
+
+
+def node_ids(prefix: str, data_ids: list[str]) -> dict[str, str]:
+    """Mermaid ids from data ids: ``prefix`` + the id with other characters as ``_``, numbered
+    when two come out alike.
+
+    >>> node_ids("p_", ["ana-lópez", "ana_l_pez", "x"])
+    {'ana-lópez': 'p_ana_l_pez', 'ana_l_pez': 'p_ana_l_pez_2', 'x': 'p_x'}
+    """
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for data_id in data_ids:
+        base = prefix + re.sub(r"[^A-Za-z0-9_]", "_", data_id)
+        name, number = base, 1
+        while name in taken:
+            number += 1
+            name = f"{base}_{number}"
+        taken.add(name)
+        out[data_id] = name
+    return out
+
+
+def _front_matter(title: str) -> list[str]:
+    # The title goes in YAML front matter: a double-quoted YAML string would need its own
+    # escaping, so plain text is written when it is safe and quoted otherwise.
+    safe = re.fullmatch(r"[\w .,()/&'+-]+", title) is not None and title[0] not in "&'"
+    shown = title if safe else '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return ["---", f"title: {shown}", "---"]
+
+
+def _check_size(edges: int, what: str) -> None:
+    if edges > MAX_EDGES:
+        raise RenderError(
+            f"{what} has {edges} connections; Mermaid draws at most {MAX_EDGES}",
+            hint="draw a part of it (--root ID, --depth N), or use svg or html for the whole")
+
+
+def _ladder(ladder: Ladder, options: object) -> str:
+    from ladder.model import LATERAL
+    from ladder.render.ladder_dot import track_colours
+
+    detail = bool(option(options, "detail", False))
+    years = bool(option(options, "years", True))
+    highlight = option(options, "highlight")
+    on_path = getattr(highlight, "roles", frozenset()) if highlight is not None else None
+    steps = getattr(highlight, "steps", {}) if highlight is not None else {}
+    _check_size(len(ladder.moves), f"the ladder '{ladder.name}'")
+    ids = node_ids("role_", [role.id for role in ladder])
+    colours = track_colours(ladder)
+    lines = [*_front_matter(heading(ladder, options)), "flowchart LR"]
+    for index, track in enumerate(ladder.used_tracks()):
+        lines.append(f'  subgraph track_{index}["{mermaid_text(track.name)}"]')
+        lines.append("    direction LR")
+        for role in sorted((r for r in ladder if r.track == track.id), key=lambda r: r.level):
+            text = mermaid_text(role.title)
+            if detail and role.competencies:
+                items = "<br/>".join("• " + mermaid_text(c.name) for c in role.competencies)
+                text += f"<br/><small>{items}</small>"
+            lines.append(f'    {ids[role.id]}["{text}"]')
+        lines.append("  end")
+        lines.append(f"  style track_{index} stroke:{colours[track.id]},fill:none")
+    links: list[str] = []
+    for move in ladder.moves:
+        label_parts = []
+        step = steps.get((move.source, move.target))
+        if step:
+            label_parts.append(" ".join(f"({n})" for n in step))
+        if years and move.years is not None:
+            label_parts.append(f"~{move.years:g} yr" + ("" if move.years == 1 else "s"))
+        arrow = "-.->" if move.kind == LATERAL else "-->"
+        label = f'|"{mermaid_text("  ".join(label_parts))}"|' if label_parts else ""
+        links.append(f"  {ids[move.source]} {arrow}{label} {ids[move.target]}")
+    lines.extend(links)
+    for role in ladder:
+        colour = colours[role.track]
+        faded = on_path is not None and role.id not in on_path
+        lines.append(f"  style {ids[role.id]} " + (
+            "stroke:#c9ccd1,color:#9aa0a6" if faded else f"stroke:{colour},stroke-width:2px"))
+    return "\n".join(lines) + "\n"
+
+
+def _org(org: Org, options: object) -> str:
+    from ladder.render.org_chart import department_colours
+
+    people = list(org.people.values())
+    edges = sum(p.manager is not None and p.manager in org.people for p in people)
+    dotted = org.dotted_lines()
+    _check_size(edges + len(dotted), f"the org chart '{org.name}'")
+    ids = node_ids("p_", [p.id for p in people])
+    lines = [*_front_matter(heading(org, options)), "flowchart TB"]
+    for person in people:
+        if person.vacant:
+            name = "Open: " + (person.title or person.name or "position")
+            lines.append(f'  {ids[person.id]}["{mermaid_text(name)}"]')
+            continue
+        text = mermaid_text(person.display_name or person.name or person.id)
+        if person.title:
+            text += "<br/>" + mermaid_text(person.title)
+        lines.append(f'  {ids[person.id]}["{text}"]')
+    for person in people:
+        if person.manager is not None and person.manager in org.people:
+            lines.append(f"  {ids[person.manager]} --> {ids[person.id]}")
+    for manager, report in dotted:
+        lines.append(f"  {ids[manager]} -.- {ids[report]}")
+    colours = department_colours(org)
+    departments = {p.department for p in people if p.department}
+    for index, dep in enumerate(d for d in colours if d in departments):
+        lines.append(f"  classDef dep{index} stroke:{colours[dep]},stroke-width:2px")
+        members = ",".join(ids[p.id] for p in people if p.department == dep and not p.vacant)
+        if members:
+            lines.append(f"  class {members} dep{index}")
+    vacant = ",".join(ids[p.id] for p in people if p.vacant)
+    if vacant:
+        lines.append("  classDef open stroke-dasharray:5 3,font-style:italic")
+        lines.append(f"  class {vacant} open")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,335 @@
+"""SVG fit for docs pages: one post-process for the ladder SVG (from Graphviz) and the org chart's.
+
+:func:`finish_svg` takes an SVG document and returns one that
+
+* can be inlined in an HTML page (no DOCTYPE or comments, and :func:`inline_svg` drops the
+  XML prolog; its ``<style>`` scoped to
+  the diagram so rules such as ``.n{...}`` never leak into the page's own code highlighting);
+* scales to the column (``viewBox`` kept, ``max-width:100%; height:auto``);
+* is an image to assistive technology: ``role="img"`` and ``aria-labelledby`` pointing at a
+  ``<title>`` and a ``<desc>`` that say what it shows;
+* names every card by the data: ``id="role-senior-pm"``, ``id="person-omar"``, so a page can
+  link to a card (``#person-omar``) and style it;
+* draws every colour through a CSS custom property (``--ladder-c-3b6ea8``, plus
+  ``--ladder-paper`` for the background and ``--ladder-ink`` for plain text), so ``theme`` can be
+  ``light``, ``dark`` or ``auto`` (follows ``prefers-color-scheme``, and, once inlined, the
+  site's own switch: MkDocs Material's ``data-md-color-scheme``, Furo's ``data-theme``);
+* has one font stack for both kinds of diagram.
+
+The same input gives the same bytes: ids and the title's id come from the data, never a counter
+or a clock.
+
+>>> svg = ('<?xml version="1.0"?><!-- made by hand --><svg width="10" height="10" '
+...        'viewBox="0 0 10 10"><rect class="paper" fill="white"/></svg>')
+>>> out = finish_svg(svg, title="A & B", description="two boxes", theme="dark")
+>>> inline_svg(out).startswith('<svg class="ladder-diagram" role="img"') and "<!--" not in out
+True
+>>> '<title id="ladder-' in out and "A &amp; B</title>" in out
+True
+"""
+
+from __future__ import annotations
+
+import colorsys
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from ladder.errors import LadderError
+from ladder.render.escape import xml_text
+
+THEMES = ("light", "dark", "auto")
+# Narrowest first: the org chart fits its text with Helvetica/Arial widths and Graphviz with
+# DejaVu Sans, so a face at least as narrow as either never spills out of a card.
+FONT_STACK = ('"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", '
+              '"Noto Sans", sans-serif')
+PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n'
+PAPER_CLASS = "ladder-paper"
+CARD_CLASS = "ladder-card"
+# The dark page behind a dark diagram (GitHub's and Material's slate are near it).
+DARK_PAPER = "#0d1117"
+_NAMED = {"white": "#ffffff", "black": "#000000"}
+_COLOUR_ATTRIBUTE = re.compile(r'\b(fill|stroke)="(#[0-9a-fA-F]{3,6}|white|black)"')
+_STYLE_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
+_STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+_ROOT = re.compile(r"<svg\b([^>]*)>", re.S)
+
+
+def check_theme(theme: str) -> str:
+    """``theme`` when it is one the diagrams know, else a LadderError naming the choices."""
+    if theme not in THEMES:
+        from ladder.errors import did_you_mean
+
+        raise LadderError(f"unknown theme {theme!r}",
+                          hint=did_you_mean(theme, THEMES) or f"use one of: {', '.join(THEMES)}")
+    return theme
+
+
+def slug(text: str) -> str:
+    """An id fragment from data: letters, digits, ``-`` and ``_`` kept, the rest as ``-``.
+
+    >>> slug("senior-pm"), slug("Ana López / R&D")
+    ('senior-pm', 'Ana-L-pez-R-D')
+    """
+    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "-", str(text)).strip("-")
+    return cleaned or "x"
+
+
+def card_id(kind: str, data_id: str) -> str:
+    """The ``id`` of a card's ``<g>``: ``role-…`` for ladder roles, ``person-…`` for people.
+
+    Writers that draw cards themselves call this, so links like ``#person-omar`` work on both.
+
+    >>> card_id("person", "omar"), card_id("role", "vp/product")
+    ('person-omar', 'role-vp-product')
+    """
+    return f"{kind}-{slug(data_id)}"
+
+
+def unique_ids(ids: Iterable[str]) -> list[str]:
+    """``ids`` with repeats numbered (``a``, ``a-2``): two data ids may slug alike.
+
+    >>> unique_ids(["a", "b", "a"])
+    ['a', 'b', 'a-2']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for item in ids:
+        count = seen.get(item, 0) + 1
+        seen[item] = count
+        out.append(item if count == 1 else f"{item}-{count}")
+    return out
+
+
+def dark_colour(colour: str) -> str:
+    """The dark-theme counterpart of a light-theme colour: lightness turned over, hue kept.
+
+    White paper becomes a dark grey, near-black ink a light grey, and a mid-tone accent a
+    lighter tone of itself so it still stands out on a dark page.
+
+    >>> dark_colour("#ffffff"), dark_colour("#1f2328")
+    ('#1f1f1f', '#c3c9d1')
+    >>> dark_colour("#3b6ea8")
+    '#6091c7'
+    """
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
+    turned = 0.12 + 0.78 * (1 - light)
+    if saturation > 0.3 and 0.25 < light < 0.75:  # an accent: keep it bright enough to read
+        turned = max(turned, 0.58)
+    red, green, blue = colorsys.hls_to_rgb(hue, min(turned, 0.92), saturation)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+
+
+def _hex6(colour: str) -> str:
+    colour = _NAMED.get(colour.lower(), colour.lower())
+    if len(colour) == 4:
+        colour = "#" + "".join(c * 2 for c in colour[1:])
+    return colour
+
+
+def _variable(colour: str) -> str:
+    return f"--ladder-c-{_hex6(colour)[1:]}"
+
+
+def theme_css(colours: Iterable[str], *, theme: str, paper: str, transparent: bool) -> str:
+    """The diagram's own CSS: each colour as a custom property, light and dark as asked.
+
+    >>> css = theme_css(["#ffffff"], theme="auto", paper="#ffffff", transparent=False)
+    >>> "prefers-color-scheme: dark" in css and '[data-md-color-scheme="slate"]' in css
+    True
+    """
+    check_theme(theme)
+    spelt: dict[str, set[str]] = {}
+    for colour in colours:  # each colour with every spelling the SVG uses for it
+        spelt.setdefault(_hex6(colour), set()).update({colour, colour.lower(), colour.upper()})
+    palette = sorted(spelt)
+    light = [f"{_variable(c)}:{c}" for c in palette]
+    dark = [f"{_variable(c)}:{dark_colour(c)}" for c in palette]
+    light += ["--ladder-ink:#1f2328", f"--ladder-paper:{'transparent' if transparent else paper}",
+              "color-scheme:light"]
+    dark += [f"--ladder-ink:{dark_colour('#1f2328')}",
+             f"--ladder-paper:{'transparent' if transparent else DARK_PAPER}",
+             "color-scheme:dark"]
+    scope = "svg.ladder-diagram"
+    rules = []
+    if theme == "auto":
+        rules.append(f"{scope}{{{';'.join(light)}}}")
+        rules.append(f"@media (prefers-color-scheme: dark){{{scope}{{{';'.join(dark)}}}}}")
+        # A page's own switch beats the system setting (higher specificity than the above).
+        dark_sites = ('[data-md-color-scheme="slate"]', '[data-theme="dark"]')
+        light_sites = ('[data-md-color-scheme="default"]', '[data-theme="light"]')
+        rules.append(",".join(f"{site} {scope}" for site in dark_sites) + f"{{{';'.join(dark)}}}")
+        rules.append(",".join(f"{site} {scope}" for site in light_sites)
+                     + f"{{{';'.join(light)}}}")
+    else:
+        rules.append(f"{scope}{{{';'.join(light if theme == 'light' else dark)}}}")
+    for colour in palette:
+        for attribute in ("fill", "stroke"):
+            selector = ",".join(f'{scope} [{attribute}="{spelling}"]'
+                                for spelling in sorted(spelt[colour]))
+            rules.append(f"{selector}{{{attribute}:var({_variable(colour)})}}")
+    rules.append(f"{scope} text:not([fill]){{fill:var(--ladder-ink)}}")
+    rules.append(f"{scope} text{{font-family:{FONT_STACK}}}")
+    rules.append(f"{scope} .{PAPER_CLASS}{{fill:var(--ladder-paper)}}")
+    return "".join(rules)
+
+
+def _scoped_style(css: str) -> tuple[str, list[str]]:
+    """A writer's own ``<style>`` rules, each selector scoped to the diagram, colours as
+    custom properties; also the colours it used."""
+    used = _STYLE_COLOUR.findall(css)
+    if "@" in css:  # not the flat rule list our writers make: leave the selectors alone
+        scoped = css
+    else:
+        parts = []
+        for rule in css.split("}"):
+            if "{" not in rule:
+                continue
+            selectors, body = rule.split("{", 1)
+            scoped_selectors = ",".join(f"svg.ladder-diagram {s.strip()}"
+                                        for s in selectors.split(","))
+            parts.append(f"{scoped_selectors}{{{body}}}")
+        scoped = "".join(parts)
+    scoped = _STYLE_COLOUR.sub(lambda m: f"var({_variable(m.group(0))})", scoped)
+    return scoped, used
+
+
+def inline_svg(svg: str) -> str:
+    """A finished SVG ready to put in an HTML page: without its XML prolog.
+
+    >>> inline_svg(PROLOG + "<svg/>")
+    '<svg/>'
+    """
+    return svg.removeprefix(PROLOG)
+
+
+def finish_svg(
+    svg: str,
+    *,
+    title: str,
+    description: str,
+    theme: str = "light",
+    transparent: bool = False,
+    kind: str = "diagram",
+    card_ids: Sequence[str] | None = None,
+) -> str:
+    """``svg`` made fit for docs (see the module's docstring).
+
+    ``card_ids``: for an SVG whose cards are ``<g transform=…><title>…`` groups without ids
+    (the org chart's), the data ids of those cards in drawing order. Graphviz's ladder SVG
+    needs none: its node and edge ``<title>`` are the role ids.
+    """
+    check_theme(theme)
+    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg, flags=re.S)
+    svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
+    svg = _name_graphviz_parts(svg)
+    if card_ids is not None:
+        svg = _name_cards(svg, card_ids)
+    svg, paper = _mark_paper(svg)
+    colours = [c for _, c in _COLOUR_ATTRIBUTE.findall(svg)]
+    pieces = []
+    for match in _STYLE_BLOCK.finditer(svg):
+        scoped, used = _scoped_style(match.group(1))
+        colours += used
+        pieces.append((match.span(1), scoped))
+    for (start, end), scoped in reversed(pieces):
+        svg = svg[:start] + scoped + svg[end:]
+    colours.append(paper)
+    css = theme_css(colours, theme=theme, paper=paper, transparent=transparent)
+    uid = "ladder-" + hashlib.sha1(svg.encode("utf-8")).hexdigest()[:10]
+    root = _ROOT.search(svg)
+    if root is None:
+        raise LadderError("not an SVG document: no <svg> element",
+                          hint="this is a bug in ladder: please report it")
+    attributes = _root_attributes(root.group(1), uid=uid, kind=kind)
+    head = (f"{PROLOG}<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}</title>\n"
+            f"<desc id=\"{uid}-desc\">{xml_text(description)}</desc>\n<style>{css}</style>\n")
+    return head + svg[root.end():].lstrip("\n")
+
+
+def _root_attributes(attributes: str, *, uid: str, kind: str) -> str:
+    """The root's attributes with class, role, labels, and a width that fits the column."""
+    found = dict(re.findall(r'([\w:-]+)="([^"]*)"', attributes))
+    for dropped in ("class", "role", "aria-labelledby", "style"):
+        found.pop(dropped, None)
+    if "viewBox" not in found and "width" in found and "height" in found:
+        width, height = (re.sub(r"[a-z]+$", "", found[k]) for k in ("width", "height"))
+        found["viewBox"] = f"0 0 {width} {height}"
+    found.setdefault("xmlns", "http://www.w3.org/2000/svg")
+    classes = "ladder-diagram" + (f" ladder-{slug(kind)}" if kind != "diagram" else "")
+    ours = {"class": classes, "role": "img",
+            "aria-labelledby": f"{uid}-title {uid}-desc",
+            "style": "max-width:100%;height:auto"}
+    return " ".join(f'{key}="{value}"' for key, value in {**ours, **found}.items())
+
+
+def _name_graphviz_parts(svg: str) -> str:
+    """Graphviz's counters (``node3``, ``edge2``, ``clust1``) replaced by ids from the data."""
+    names: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pattern = re.compile(r'<g id="(node|edge|clust)\d+" class="(\w+)">\s*<title>(.*?)</title>',
+                         re.S)
+    for match in pattern.finditer(svg):
+        part, _, text = match.groups()
+        text = html.unescape(text)
+        if part == "node":
+            name = (f"level-{slug(text[6:])}" if text.startswith("level:")
+                    else card_id("role", text))
+        elif part == "edge":
+            source, _, target = text.partition("->")
+            name = f"move-{slug(source)}--{slug(target)}"
+        else:
+            name = "track-" + slug(text.removeprefix("cluster_"))
+        names.append(name)
+        spans.append(match.span(0))
+    out, last = [], 0
+    for (start, end), name in zip(spans, unique_ids(names), strict=True):
+        block = svg[start:end]
+        extra = f" {CARD_CLASS}" if name.startswith("role-") else ""
+        block = re.sub(r'<g id="\w+" class="(\w+)">',
+                       lambda m, name=name, extra=extra:
+                       f'<g id="{name}" class="{m.group(1)}{extra}">', block, count=1)
+        out.append(svg[last:start] + block)
+        last = end
+    out.append(svg[last:])
+    return "".join(out)
+
+
+def _name_cards(svg: str, card_ids: Sequence[str]) -> str:
+    """Give the Nth card group (``<g transform=…><title>``) the id of the Nth data id."""
+    names = iter(unique_ids(card_id("person", pid) for pid in card_ids))
+
+    def named(match: re.Match[str]) -> str:
+        name = next(names, None)
+        if name is None:
+            return match.group(0)
+        return f'<g id="{name}" class="{CARD_CLASS}"{match.group(1)}><title>'
+
+    return re.sub(r"<g( transform=\"[^\"]*\")><title>", named, svg)
+
+
+def _mark_paper(svg: str) -> tuple[str, str]:
+    """Mark the page background so it can be themed or left out; also its colour."""
+    patterns = (
+        # Graphviz: the first polygon of the graph, with no stroke
+        r'(<g id="graph0" class="graph"[^>]*>\s*<title>.*?</title>\s*<polygon)'
+        r' fill="([^"]+)"',
+        # ladder's org chart: a rect covering the page
+        r'(<rect width="100%" height="100%")() fill="([^"]+)"',
+    )
+    match = re.search(patterns[0], svg, re.S)
+    if match:
+        colour = _hex6(match.group(2))
+        start, end = match.span(0)
+        return (svg[:start] + match.group(1) + f' class="{PAPER_CLASS}" fill="{match.group(2)}"'
+                + svg[end:], colour)
+    match = re.search(patterns[1], svg)
+    if match:
+        colour = _hex6(match.group(3))
+        start, end = match.span(0)
+        return (svg[:start] + match.group(1) + f' class="{PAPER_CLASS}" fill="{match.group(3)}"'
+                + svg[end:], colour)
+    return svg, "#ffffff"

@@ -1,0 +1,100 @@
+"""What the text and docs formats share: reading drawing options, titles, plain-words summaries.
+
+The Mermaid, Markdown and HTML writers take ``(thing, options)`` like every format; ``options``
+is the API's options object (or a plain mapping in tests), read through :func:`option`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ladder.model import Ladder, Org
+
+
+def option(options: object, name: str, default: Any = None) -> Any:
+    """``options.name`` (or ``options[name]``), else ``default`` when missing or None.
+
+    >>> option({"detail": True}, "detail"), option(None, "theme", "light")
+    (True, 'light')
+    """
+    if options is None:
+        return default
+    value = options.get(name) if isinstance(options, Mapping) else getattr(options, name, None)
+    return default if value is None else value
+
+
+def is_ladder(thing: object) -> bool:
+    """True for a ladder, False for an org (the two things the API draws)."""
+    from ladder.model import Ladder
+
+    return isinstance(thing, Ladder)
+
+
+def heading(thing: Ladder | Org, options: object = None) -> str:
+    """The diagram's title: the one asked for, else the ladder's (with its variant) or the
+    company's name."""
+    given = option(options, "title")
+    if given:
+        return str(given)
+    if is_ladder(thing):
+        from ladder.render.ladder_dot import default_title
+
+        return default_title(thing)  # type: ignore[arg-type]
+    return thing.name
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 role``, ``3 roles``.
+
+    >>> plural(1, "role"), plural(2, "person", "people")
+    ('1 role', '2 people')
+    """
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def describe(thing: Ladder | Org) -> str:
+    """One or two sentences that say what the diagram shows: a diagram's ``<desc>``.
+
+    >>> from ladder.model.org import Org, Person
+    >>> describe(Org.build("Acme", [Person("a", "Ada", "CEO"), Person("b", "Bo", manager="a")]))
+    'Org chart of Acme: 2 positions, 2 people. At the top: Ada (CEO).'
+    """
+    if is_ladder(thing):
+        return _describe_ladder(thing)  # type: ignore[arg-type]
+    return _describe_org(thing)  # type: ignore[arg-type]
+
+
+def _describe_ladder(ladder: Ladder) -> str:
+    from ladder.model import LATERAL
+
+    tracks = ladder.used_tracks()
+    promotions = sum(move.kind != LATERAL for move in ladder.moves)
+    laterals = len(ladder.moves) - promotions
+    levels = ladder.levels()
+    span = f"levels {levels[0]} to {levels[-1]}" if len(levels) > 1 else f"level {levels[0]}" \
+        if levels else "no levels"
+    text = (f"Career ladder {heading(ladder)}: {plural(len(ladder), 'role')} on "
+            f"{plural(len(tracks), 'track')} ({', '.join(t.name for t in tracks)}), {span}, "
+            f"{plural(promotions, 'promotion')}")
+    if laterals:
+        text += f" and {plural(laterals, 'lateral move')}"
+    tops = [role.title for role in ladder.top_roles()]
+    return text + (f". Top: {', '.join(tops)}." if tops else ".")
+
+
+def _describe_org(org: Org) -> str:
+    people = list(org.people.values())
+    vacant = sum(person.vacant for person in people)
+    parts = [plural(len(people), "position"), plural(org.headcount(), "person", "people")]
+    if vacant:
+        parts.append(plural(vacant, "open position"))
+    if org.departments:
+        parts.append(plural(len(org.departments), "department"))
+    roots = org.roots()
+    tops = ", ".join(f"{p.name or p.id} ({p.title})" if p.title else (p.name or p.id)
+                     for p in roots[:3])
+    more = f" and {len(roots) - 3} more" if len(roots) > 3 else ""
+    top = f" At the top: {tops}{more}." if roots else ""
+    return f"Org chart of {org.name}: {', '.join(parts)}.{top}"
