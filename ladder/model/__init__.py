@@ -1,20 +1,28 @@
-"""Pure data: ladders, roles, moves, variants, orgs. No I/O and no Graphviz here."""
+"""Pure data: ladders, roles, moves, variants, orgs. No I/O and no Graphviz here.
 
-from ladder.model.ladder import (
-    LATERAL,
-    MOVE_KINDS,
-    PROMOTION,
-    Competency,
-    Ladder,
-    Move,
-    Role,
-    Source,
-    Track,
-    VariantSpec,
-)
-from ladder.model.org import Department, Org, Person
+Each name is imported from its module on first use, so drawing a ladder does not load the
+org model and charting an export does not load the ladder model.
+"""
 
-__all__ = [
-    "LATERAL", "MOVE_KINDS", "PROMOTION", "Competency", "Department", "Ladder", "Move",
-    "Org", "Person", "Role", "Source", "Track", "VariantSpec",
-]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names below, for type checkers
+    from ladder.model.ladder import *  # noqa: F403
+    from ladder.model.org import *  # noqa: F403
+
+_MODULES = {
+    **dict.fromkeys(("LATERAL", "MOVE_KINDS", "PROMOTION", "Competency", "Ladder", "Move",
+                     "Role", "Source", "Track", "VariantSpec"), "ladder.model.ladder"),
+    **dict.fromkeys(("Department", "Org", "Person"), "ladder.model.org"),
+}
+__all__ = list(_MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module 'ladder.model' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_MODULES[name]), name)

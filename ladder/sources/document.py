@@ -10,9 +10,7 @@ about a file can name the line of the key it is about.
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +70,10 @@ def read_document(path: str | Path) -> Any:
 
 def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
     """Parse ``text`` of the given kind; ``name`` is used in messages."""
+    # each parser is imported when its kind is read: a built-in ladder needs YAML alone
     if kind == "toml":
+        import tomllib
+
         try:
             return _plain(tomllib.loads(text), _toml_lines(text))
         except tomllib.TOMLDecodeError as error:
@@ -82,6 +83,8 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
             raise SourceError(f"not valid TOML: {message}", file=name,
                               line=int(found.group(1)) if found else None) from None
     if kind == "json":
+        import json
+
         try:
             json.loads(text)
         except json.JSONDecodeError as error:
