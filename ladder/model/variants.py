@@ -144,12 +144,12 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
         ]
         while stack:
             node, years, promoted, seen = stack.pop()
-            for target in ladder.graph.successors(node):
+            for edge in ladder.moves_from(node):
+                target = edge.target
                 if target in seen:
                     continue
-                edge = ladder.graph.edges[node, target]
-                total = None if years is None or edge["years"] is None else years + edge["years"]
-                is_promotion = promoted or edge["kind"] == PROMOTION
+                total = None if years is None or edge.years is None else years + edge.years
+                is_promotion = promoted or edge.kind == PROMOTION
                 if target in kept:
                     key = (start, target)
                     move = Move(start, target, PROMOTION if is_promotion else LATERAL, total)

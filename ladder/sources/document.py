@@ -11,10 +11,8 @@ about a file can name the line of the key it is about.
 from __future__ import annotations
 
 import datetime
-import json
 import math
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +142,8 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 
 def _parse(text: str, name: str, kind: str) -> Any:
     if kind == "toml":
+        import tomllib
+
         try:
             return _plain(tomllib.loads(text), _toml_lines(text))
         except tomllib.TOMLDecodeError as error:
@@ -153,6 +153,8 @@ def _parse(text: str, name: str, kind: str) -> Any:
             raise SourceError(f"not valid TOML: {message}", file=name,
                               line=int(found.group(1)) if found else None) from None
     if kind == "json":
+        import json
+
         try:
             json.loads(text)
         except json.JSONDecodeError as error:

@@ -6,7 +6,6 @@ Every input row ends up drawn on a card, or named in a problem, or both (see
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -232,6 +231,8 @@ def _with_line(problem: Problem, lines: Mapping[tuple[str, int], int]) -> Proble
 
 def write_report(result: ImportResult, path: str | Path) -> None:
     """Write ``result.report()`` as JSON (for ``--report problems.json``)."""
+    import json
+
     text = json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n"
     try:
         Path(path).write_text(text, encoding="utf-8")

@@ -19,7 +19,6 @@ import csv
 import datetime as dt
 import io
 import math
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,6 +208,8 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table
 
 
 def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Table:
+    import zipfile  # here: a CSV chart needs none of the XLSX machinery
+
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - installed with ladder
