@@ -288,7 +288,9 @@ def resolve_endpoints(
     spec = find_variant(ladder, variant)
     notes: list[str] = []
     projected = project(ladder, variant, head=head)
-    wanted = TitleMatcher(projected, full=ladder).find(goal).dropped
+    # a goal no kept role goes by, that the variant could have as its head, becomes the head
+    found = TitleMatcher(projected, full=ladder).find(goal)
+    wanted = found.dropped if found.role is None or found.stand_in else None
     if head is None and wanted is not None and wanted.id in spec.head_choices:
         projected = project(ladder, variant, head=wanted.id)
         notes.append(f"the {spec.name} variant has one head; taking {wanted.title} as that "
