@@ -169,12 +169,18 @@ class TitleMatcher:
                     if role.id not in holders:
                         holders.append(role.id)
         self._full_matcher: TitleMatcher | None = None
+        self._found: dict[str, Match] = {}
 
     # -- matching ---------------------------------------------------------------------------
 
     def find(self, name: str | None) -> Match:
         """What ``name`` means here; never raises (see :meth:`place` for the errors)."""
         text = " ".join(str(name or "").split())
+        if text not in self._found:  # an export repeats a few titles many thousand times
+            self._found[text] = self._find(text)
+        return self._found[text]
+
+    def _find(self, text: str) -> Match:
         if not text:
             return Match(text)
         found = self._find_here(text)
