@@ -39,3 +39,22 @@ def test_readme_command_runs(command, tmp_path, monkeypatch):
 
 def test_the_readme_shows_enough_commands_to_check():
     assert len(readme_commands()) >= 25
+
+
+def readme_python_examples() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return "\n".join(block for block in re.findall(r"```python\n(.*?)```", text, re.S)
+                     if ">>>" in block)
+
+
+@pytest.mark.needs_dot
+def test_the_readme_python_section_runs_as_written(monkeypatch):
+    import doctest
+
+    monkeypatch.chdir(REPO)
+    examples = readme_python_examples()
+    assert examples.count(">>>") >= 8
+    test = doctest.DocTestParser().get_doctest(examples, {}, "README.md", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0

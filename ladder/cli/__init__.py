@@ -16,6 +16,7 @@ import click
 
 from ladder import __version__, api
 from ladder.errors import LadderError
+from ladder.render.files import FORMATS
 from ladder.sources.detect import COMPANY, LADDER, source_kind
 
 __all__ = ["COMPANY", "LADDER", "LadderError", "api", "main", "source_kind"]
@@ -42,11 +43,21 @@ class LadderGroup(click.Group):
 
 
 def report_error(error: LadderError) -> None:
-    click.echo(f"error: {error}", err=True)
+    """The error as one line, then any further problems it carries; options named as flags."""
+    click.echo(message_line(f"error: {error}"), err=True)
     first = (error.message, error.line)
     for problem in error.problems:
         if (problem.message, problem.line) != first:
-            click.echo(str(problem), err=True)
+            click.echo(message_line(str(problem)), err=True)
+
+
+def message_line(text: str) -> str:
+    """A message as the terminal shows it: options named as flags, control characters from
+    names and titles written out instead of obeyed."""
+    from ladder.options import as_flags
+    from ladder.render.escape import terminal_text
+
+    return terminal_text(as_flags(text))
 
 
 @click.group(cls=LadderGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,17 +117,23 @@ def plural(count: int, word: str) -> str:
     >>> plural(1, "move"), plural(3, "move")
     ('1 move', '3 moves')
     """
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {_PLURALS.get(word, word + 's')}"
+
+
+_PLURALS = {"person": "people"}
 
 
 def note(text: str) -> None:
     """A remark on stderr; problems passed on as notes keep their own severity word."""
     shown = text if text.startswith(("warning: ", "info: ")) else f"note: {text}"
-    click.echo(shown, err=True)
+    click.echo(message_line(shown), err=True)
 
 
 
-FORMAT_CHOICE = click.Choice(["svg", "png", "pdf", "dot", "json"], case_sensitive=False)
+# the one table of formats decides what --format offers
+FORMAT_CHOICE = click.Choice(list(FORMATS), case_sensitive=False)
 
 
 def variant_options(function):

@@ -15,6 +15,7 @@ from ladder.cli import (
     export_options,
     ladder_source_option,
     main,
+    message_line,
     note,
     plural,
     report_error,
@@ -25,11 +26,12 @@ from ladder.cli import (
 
 @main.command()
 @click.argument("source", required=False, metavar="[SOURCE]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write; its suffix sets the format (default: output/NAME.svg).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="File to write; its suffix sets the format (default: output/NAME.svg). "
+              "'-' writes to standard output.")
 @click.option("-f", "--format", "format_", type=FORMAT_CHOICE, default=None,
-              help="Output format (default: from the -o suffix, else svg). json: an org "
-              "chart's layout.")
+              help="Output format (default: from the -o suffix, else svg). json: a ladder's "
+              "roles, moves and variants, or an org chart's layout.")
 @click.option("--title", default=None, help="Title drawn at the top.")
 @variant_options
 @click.option("--detail", is_flag=True, help="Ladders: list each role's competencies.")
@@ -55,8 +57,7 @@ from ladder.cli import (
               help="Org charts: an overview plus one file per department or per subtree.")
 @export_options
 @ladder_source_option
-def render(source: str | None, output: Path | None, format_: str | None, title: str | None,
-           **options: object) -> None:
+def render(source: str | None, output: str | None, format_: str | None, **options: object) -> None:
     """Draw SOURCE: a ladder, a company config or an HR export.
 
     SOURCE is a built-in ladder name or a ladder file (default: the built-in product
@@ -64,47 +65,46 @@ def render(source: str | None, output: Path | None, format_: str | None, title: 
     (CSV/TSV/XLSX).
     """
     options["ladder"] = options.pop("ladder_source")
-    options["fix"] = ",".join(options["fix"])  # type: ignore[arg-type]
-    for path in api.render(source, output, format=format_, title=title, on_note=note,
-                           **options):  # type: ignore[arg-type]
+    if output == "-":
+        if options.get("split"):
+            raise LadderError("--split writes several files, not standard output",
+                              hint="give -o a file name")
+        data = api.draw(source, format=format_ or "svg", on_note=note, **options)
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
+        return
+    for path in api.render(source, output, format=format_, on_note=note, **options):
         click.echo(f"wrote {path}")
 
 
 @main.command()
 @click.argument("source")
-def validate(source: str) -> None:
+@export_options
+def validate(source: str, **export_options: object) -> None:
     """Check a ladder, a company config or an HR export: print every problem with its line.
 
-    Exits 1 when any problem is an error; warnings and notes do not fail.
+    Exits 1 when any problem is an error; warnings and notes do not fail. An HR export's
+    problems are warnings: its chart is drawn anyway, every row accounted for.
     """
-    from ladder.model.variants import project, variant_ids
-    from ladder.sources.company import check_company
-    from ladder.sources.ladder_set import load_any_ladder
-
+    problems = api.validate(source, **export_options)
+    for problem in problems:
+        click.echo(message_line(str(problem)), err=problem.severity != "info")
+    if any(p.severity == "error" for p in problems):
+        raise click.exceptions.Exit(1)
     kind = source_kind(source)
-    if kind == COMPANY:
-        org, problems = check_company(source)
-        for problem in problems:
-            click.echo(str(problem), err=problem.severity != "info")
-        errors = sum(p.severity == "error" for p in problems)
-        if errors or org is None:
-            raise click.exceptions.Exit(1)
-        click.echo(f"{source}: ok: {len(org)} positions, {org.headcount()} people")
-        return
-    if kind != LADDER:
-        # An export's problems are warnings: the chart is drawn anyway, each row accounted for.
-        result = api.import_export(source, match_titles=False)
-        for problem in result.problems:
-            click.echo(str(problem), err=True)
+    if kind == LADDER:
+        from ladder.model.variants import variant_ids
+
+        ladder = api.load_ladder(source)
+        click.echo(f"{source}: ok: {plural(len(ladder), 'role')}, "
+                   f"{plural(len(ladder.moves), 'move')}, "
+                   f"{plural(len(variant_ids(ladder)), 'variant')}")
+    elif kind == COMPANY:
+        org = api.load_org(source)
+        click.echo(f"{source}: ok: {plural(len(org), 'position')}, "
+                   f"{plural(org.headcount(), 'person')}")
+    else:
+        result = api.import_export(source, match_titles=False, **export_options)
         click.echo(f"{source}: {result.summary()}")
-        return
-    ladder = load_any_ladder(source, on_warning=lambda problem: click.echo(str(problem),
-                                                                           err=True))
-    for variant_id in variant_ids(ladder):
-        project(ladder, variant_id)
-    count = len(variant_ids(ladder))
-    click.echo(f"{source}: ok: {plural(len(ladder), 'role')}, {plural(len(ladder.moves), 'move')}"
-               f", {plural(count, 'variant')}")
 
 
 # --- the gallery ------------------------------------------------------------------------------

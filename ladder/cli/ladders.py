@@ -1,6 +1,8 @@
-"""Questions about a ladder: its variants and its roles."""
+"""Questions about a ladder: its variants and its roles, and a built-in ladder as a file."""
 
 from __future__ import annotations
+
+import json
 
 import click
 
@@ -11,38 +13,78 @@ from ladder.cli import (
     variant_options,
 )
 
+LIST_FORMATS = click.Choice(["table", "json", "markdown"])
+
+
+def _format_option(function):
+    return click.option("--format", "output_format", type=LIST_FORMATS, default="table",
+                        show_default=True, help="A readable table, JSON, or Markdown.")(function)
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    from ladder.render.escape import markdown_cell
+
+    return markdown_cell(text)
+
 
 @main.command()
 @ladder_source_option
-def variants(ladder_source: str | None) -> None:
+@_format_option
+def variants(ladder_source: str | None, output_format: str) -> None:
     """List the company-size variants of a ladder: name, company size, what it is for."""
     from ladder.model.variants import find_variant, project, variant_ids
-    from ladder.sources.ladder_set import load_any_ladder
 
-    ladder = load_any_ladder(ladder_source)
+    ladder = api.load_ladder(ladder_source)
     rows = []
     for variant_id in variant_ids(ladder):
         spec = find_variant(ladder, variant_id)
         projected = project(ladder, variant_id)
         low, high = spec.headcount
-        size = f"{low}+ people" if high is None else f"{low}-{high} people"
-        titles = " -> ".join(r.title for r in sorted(projected, key=lambda r: r.level))
-        rows.append((variant_id, size, f"{spec.summary}. Roles: {titles}"))
-    width = max(len(r[0]) for r in rows)
-    size_width = max(len(r[1]) for r in rows)
-    for variant_id, size, text in rows:
-        click.echo(f"{variant_id:<{width}}  {size:<{size_width}}  {text}")
+        rows.append({
+            "id": variant_id, "name": spec.name, "summary": spec.summary,
+            "headcount": {"min": low, "max": high},
+            "size": f"{low}+ people" if high is None else f"{low}-{high} people",
+            "roles": [r.title for r in sorted(projected, key=lambda r: r.level)],
+        })
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif output_format == "markdown":
+        click.echo("| variant | company size | roles | for |\n|---|---|---|---|")
+        for row in rows:
+            click.echo(f"| `{row['id']}` | {row['size']} | "
+                       f"{_md(' → '.join(row['roles']))} | {_md(row['summary'])} |")
+    else:
+        width = max(len(r["id"]) for r in rows)
+        size_width = max(len(r["size"]) for r in rows)
+        for row in rows:
+            text = f"{row['summary']}. Roles: {' -> '.join(row['roles'])}"
+            click.echo(f"{row['id']:<{width}}  {row['size']:<{size_width}}  {text}")
 
 
 @main.command()
 @ladder_source_option
 @variant_options
+@_format_option
 def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
-          head: str | None) -> None:
+          head: str | None, output_format: str) -> None:
     """List a ladder's roles with their level, track, aliases and competencies."""
+    from ladder.render.ladder_json import ladder_data
+
     ladder = api.ladder_for(ladder_source, variant=variant, headcount=headcount, head=head)
+    if output_format == "json":
+        click.echo(json.dumps(ladder_data(ladder)["roles"], indent=2, ensure_ascii=False))
+        return
+    if output_format == "markdown":
+        click.echo("| role | level | track | also called | competencies |\n|---|---|---|---|---|")
+        for role in ladder:
+            track = ladder.tracks[role.track].name if role.track in ladder.tracks else role.track
+            skills = "<br>".join(_md(c.name) for c in role.competencies)
+            click.echo(f"| {_md(role.title)} | {role.level} | {_md(track)} | "
+                       f"{_md(', '.join(role.aliases))} | {skills} |")
+        return
     for role in ladder:
-        track = ladder.tracks[role.track].name
+        track = ladder.tracks[role.track].name if role.track in ladder.tracks else role.track
         click.echo(f"{role.title} ({role.id}): level {role.level}, {track}")
         if role.aliases:
             click.echo(f"  also called: {', '.join(role.aliases)}")
@@ -55,3 +97,21 @@ def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
             click.echo(f"[{source.id}] {source.title}")
 
 
+@main.command()
+@click.argument("name", default="product", metavar="[NAME]")
+@click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True, help="The ladder file as shipped (YAML), or as JSON.")
+def show(name: str, output_format: str) -> None:
+    """Print a built-in ladder (default: product) as a file to copy and make your own.
+
+    ladder show product > my-ladder.yaml, then edit it and draw it with
+    ladder render my-ladder.yaml.
+    """
+    if output_format == "json":
+        from ladder.render.ladder_json import ladder_json
+
+        click.echo(ladder_json(api.load_ladder(name)), nl=False)
+        return
+    from ladder.sources.ladders import builtin_text
+
+    click.echo(builtin_text(name), nl=False)

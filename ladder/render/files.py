@@ -8,27 +8,95 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError, did_you_mean
 
-if TYPE_CHECKING:  # drawing ladders is imported on use: org charts write their SVG alone
-    from ladder.model import Ladder
-    from ladder.render.ladder_dot import Highlight
 
-LADDER_FORMATS = ("svg", "png", "pdf", "dot")
+@dataclass(frozen=True)
+class Format:
+    """One output format: its file suffixes and the function that draws each kind of thing.
+
+    ``ladder`` and ``org`` name ``module:function`` taking ``(drawing, format)`` (see
+    :mod:`ladder.render.drawings`); they are imported on use, so a CSV chart does not pay for
+    the ladder machinery. None: the format does not apply to that kind.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    binary: bool
+    ladder: str | None
+    org: str | None
+    summary: str
+
+    def drawer(self, kind: str) -> Callable[..., str | bytes]:
+        target = self.ladder if kind == "ladder" else self.org
+        if target is None:
+            raise RenderError(f"cannot draw {KINDS[kind]} as {self.name}",
+                              hint=f"{KINDS[kind]} are drawn as: {', '.join(formats_for(kind))}")
+        module, _, function = target.partition(":")
+        return getattr(import_module(module), function)
+
+
+KINDS = {"ladder": "ladders", "org": "org charts"}
+_DRAWINGS = "ladder.render.drawings"
+# The one table of output formats: the CLI's --format choice, the -o suffix check and the API
+# all read it. A new format is a module of draw functions plus one row here.
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("svg", (".svg",), False, f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+           "vector drawing for the web and docs"),
+    Format("png", (".png",), True, f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+           "bitmap for slides and chat"),
+    Format("pdf", (".pdf",), True, f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+           "print"),
+    Format("dot", (".dot", ".gv"), False, f"{_DRAWINGS}:ladder_graphviz",
+           f"{_DRAWINGS}:org_chart", "Graphviz source (org charts: with pinned positions)"),
+    Format("json", (".json",), False, f"{_DRAWINGS}:ladder_json", f"{_DRAWINGS}:org_chart",
+           "ladders: roles, moves and variants; org charts: the layout"),
+)}
+LADDER_FORMATS = tuple(name for name, f in FORMATS.items() if f.ladder)
+ORG_FORMATS = tuple(name for name, f in FORMATS.items() if f.org)
+
+
+def formats_for(kind: str | None = None) -> tuple[str, ...]:
+    """Names of the formats that draw ``kind`` (``"ladder"`` or ``"org"``; None: any)."""
+    return tuple(name for name, f in FORMATS.items()
+                 if kind is None or (f.ladder if kind == "ladder" else f.org))
+
+
+def format_of_suffix(path: Path) -> str | None:
+    """The format a file name's suffix names, or None (no suffix, or one no format has)."""
+    suffix = path.suffix.lower()
+    return next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
 
 
 def output_format(path: Path | None, format: str | None, *,
                   allowed: tuple[str, ...] = LADDER_FORMATS, default: str = "svg") -> str:
-    """The format asked for, else the one the path's suffix names, else ``default``."""
+    """The format asked for, else the one the path's suffix names, else ``default``.
+
+    A suffix that names another format than the one asked for is a mistake, not a choice:
+
+    >>> output_format(Path("x.svg"), "png")
+    Traceback (most recent call last):
+    ...
+    ladder.errors.RenderError: x.svg: the file name says svg but the format asked for is png \
+(name the file x.png, or leave out the format)
+    """
+    from_suffix = format_of_suffix(path) if path is not None else None
     if format:
         chosen = format.lower()
+        if from_suffix and from_suffix != chosen:
+            raise RenderError(
+                f"the file name says {from_suffix} but the format asked for is {chosen}",
+                file=str(path), hint=f"name the file {path.with_suffix('.' + chosen).name}, "
+                "or leave out the format")
     elif path is not None and path.suffix:
-        chosen = path.suffix.lower().lstrip(".")
-        if chosen == "gv":
-            chosen = "dot"
+        chosen = from_suffix or path.suffix.lower().lstrip(".")
     else:
         chosen = default
     if chosen not in allowed:
@@ -39,32 +107,49 @@ def output_format(path: Path | None, format: str | None, *,
     return chosen
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path``, creating folders, with errors as RenderError."""
+def write_bytes(path: str | Path, data: bytes | str) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders.
+
+    The bytes go to a temporary file in the same folder, renamed over ``path`` only once they
+    are all written, so a failed run never leaves half a file or destroys the previous good
+    one. A symbolic link is never written through (it could point anywhere), and errors are
+    :class:`RenderError` with the fix.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = write_bytes(Path(folder) / "a" / "x.txt", "hello")
+    ...     written.read_text(), sorted(p.name for p in written.parent.iterdir())
+    ('hello', ['x.txt'])
+    """
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if path.is_symlink():
+        raise RenderError("is a symbolic link: ladder does not write through links",
+                          file=str(path), hint="remove the link, or write to another name")
+    if path.is_dir():
+        raise RenderError("is a folder, not a file", file=str(path),
+                          hint="name a file, e.g. " + str(path / "chart.svg"))
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
+        os.replace(temporary, path)
+        temporary = None
     except OSError as error:
-        raise RenderError(f"cannot write the file: {error.strerror or error}",
-                          file=str(path)) from None
+        raise RenderError(f"cannot write the file: {error.strerror or error}", file=str(path),
+                          hint="check that the folder exists and you may write to it") from None
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
     return path
 
 
-def render_ladder(
-    ladder: Ladder,
-    path: Path,
-    *,
-    format: str | None = None,
-    title: str | None = None,
-    detail: bool = False,
-    years: bool = True,
-    highlight: Highlight | None = None,
-) -> Path:
-    """Draw ``ladder`` into ``path`` as SVG, PNG, PDF or DOT (from ``format`` or the suffix)."""
-    from ladder.render.graphviz_backend import run_graphviz
-    from ladder.render.ladder_dot import ladder_dot
-
-    chosen = output_format(path, format)
-    source = ladder_dot(ladder, title=title, detail=detail, years=years, highlight=highlight)
-    data = source.encode("utf-8") if chosen == "dot" else run_graphviz(source, format=chosen)
-    return write_bytes(path, data)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -752,30 +752,44 @@ def write_chart(
     notes: Mapping[str, str] | None = None,
 ) -> None:
     """Write one laid-out chart in ``fmt`` (``page``: one page of a split chart)."""
+    data = chart_data(org, chart, fmt=fmt, title=title, counts=counts, links=links, page=page,
+                      notes=notes, file=str(path))
+    write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def chart_data(
+    org: Org,
+    chart: OrgLayout,
+    *,
+    fmt: str,
+    title: str | None = None,
+    counts: Mapping[str, tuple[int, ...]] | None = None,
+    links: Mapping[str, str] | None = None,
+    page: bool = False,
+    notes: Mapping[str, str] | None = None,
+    file: str | None = None,
+) -> str | bytes:
+    """One laid-out chart in ``fmt``: text for svg, dot and json, bytes for png and pdf."""
     if fmt == "json":
         from ladder.render.layout_json import layout_json
 
-        data = layout_json(chart).encode("utf-8")
-    elif fmt == "svg":
-        data = org_svg(org, chart, title=title, counts=counts, links=links,
-                       notes=notes).encode("utf-8")
-    elif fmt == "dot":
-        data = org_dot(org, chart, title=title, counts=counts, links=links,
-                            notes=notes).encode("utf-8")
-    else:
-        if fmt == "png":
-            check_bitmap(chart, org, path, page=page)
-        from ladder.render.graphviz_backend import run_graphviz  # only here: SVG needs none
+        return layout_json(chart)
+    if fmt == "svg":
+        return org_svg(org, chart, title=title, counts=counts, links=links, notes=notes)
+    if fmt == "dot":
+        return org_dot(org, chart, title=title, counts=counts, links=links, notes=notes)
+    if fmt == "png":
+        check_bitmap(chart, org, Path(file or "chart.png"), page=page)
+    from ladder.render.graphviz_backend import run_graphviz  # only here: SVG needs none
 
-        # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
-        data = run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links,
-                            notes=notes),
-                            format=fmt, engine="neato", neato_no_op=2)
-    write_bytes(path, data)
+    # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
+    return run_graphviz(org_dot(org, chart, title=title, counts=counts, links=links,
+                                notes=notes),
+                        format=fmt, engine="neato", neato_no_op=2)
 
 
 __all__ = [
-    "FORMATS", "badge_text", "check_bitmap", "department_colours", "dotted_notes",
+    "FORMATS", "badge_text", "chart_data", "check_bitmap", "department_colours", "dotted_notes",
     "headcounts", "open_positions", "org_dot", "team_counts",
     "org_svg", "render_org", "write_chart", "xml_text",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ladder.errors import SourceError
+from ladder.errors import SourceError, did_you_mean
 
 LADDER, COMPANY, EXPORT = "ladder", "company", "export"
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
@@ -30,7 +30,8 @@ def source_kind(source: str | None) -> str:
         return LADDER
     if not path.exists():
         raise SourceError("no such file or built-in ladder", file=source,
-                          hint=f"built-in ladders: {', '.join(builtin_names())}")
+                          hint=did_you_mean(source, builtin_names()) or
+                          f"built-in ladders: {', '.join(builtin_names())}")
     raise SourceError(
         f"cannot tell what kind of file '{path.name}' is", file=source,
         hint="use .yaml/.toml/.json for ladders and company configs, "

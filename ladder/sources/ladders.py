@@ -351,6 +351,19 @@ class _Checker:
                        "a promotion must lead to a more senior role")
 
 
+def builtin_text(name: str) -> str:
+    """The YAML file of a built-in ladder, comments and all: a start for a ladder of your own.
+
+    >>> builtin_text("product").startswith("#")
+    True
+    """
+    if name not in builtin_names():
+        raise SourceError(f"no built-in ladder called '{name}'",
+                          hint=did_you_mean(name, builtin_names()) or
+                          f"built-in ladders: {', '.join(builtin_names())}")
+    return resources.files("ladder.builtin").joinpath(f"{name}.yaml").read_text("utf-8")
+
+
 def _span(spec: VariantSpec) -> str:
     low, high = spec.headcount
     return f"{low}-{high}" if high is not None else f"{low} and up"

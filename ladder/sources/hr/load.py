@@ -86,6 +86,7 @@ def parse_fix(value: str | Iterable[str] | None) -> tuple[str, ...]:
 def load_export(
     path: str | Path,
     *,
+    text: str | None = None,
     preset: str | None = None,
     junior: str | Path | None = None,
     mapping: Mapping[str, str] | str | None = None,
@@ -106,7 +107,7 @@ def load_export(
         mapping = check_mapping(mapping)
     chosen = get_preset(preset) if preset else None
     senior_filter = chosen.matches if chosen else None
-    table = read_table(path, want_sheet=senior_filter)
+    table = read_table(path, want_sheet=senior_filter, text=text)
     if chosen is None:
         chosen = detect_preset(table.headers)
     if junior is not None and (chosen is None or not chosen.takes_junior):

@@ -55,11 +55,17 @@ def is_table_file(path: str | Path) -> bool:
 
 
 def read_table(
-    path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None
+    path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None,
+    text: str | None = None,
 ) -> Table:
-    """Read a CSV/TSV/TXT or XLSX export; ``want_sheet(headers)`` picks among XLSX sheets."""
+    """Read a CSV/TSV/TXT or XLSX export; ``want_sheet(headers)`` picks among XLSX sheets.
+
+    With ``text``, the export is that text (CSV or TSV) and ``path`` only names it.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
+    if text is not None:
+        return parse_text(text, str(path), delimiter="\t" if suffix == ".tsv" else None)
     if suffix == ".xls":
         raise SourceError("old Excel .xls files cannot be read", file=str(path),
                           hint="save it as .xlsx or .csv from Excel")

@@ -1,0 +1,186 @@
+"""The options of a drawing, one typed object per kind, named as the CLI's flags without dashes.
+
+The API takes options as keyword arguments (``ladder.draw(org, root="omar", depth=2)``) and
+sorts them into these objects once, so a misspelt or misplaced option is a clear error instead
+of being ignored. Messages name options as ``option 'align_levels'``; the command line shows
+the same message with the flag (``--align-levels``), see :func:`as_flags`.
+
+>>> sort_options({"variant": "startup", "detail": True}, kind="ladder").ladder.variant
+'startup'
+>>> sort_options({"root": "omar"}, kind="ladder")
+Traceback (most recent call last):
+...
+ladder.errors.LadderError: option 'root' applies to org charts, not to ladders
+>>> sort_options({"colums": 3}, kind="org")
+Traceback (most recent call last):
+...
+ladder.errors.LadderError: unknown option 'colums' (did you mean 'columns'?)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ladder.errors import LadderError, did_you_mean
+
+MODES = ("auto", "tree", "compact", "stacked")
+
+
+@dataclass(frozen=True, kw_only=True)
+class LadderOptions:
+    """How to draw a career ladder."""
+
+    variant: str | None = None  # a company-size variant, e.g. "startup"
+    headcount: int | None = None  # ... or the variant that fits a company of this size
+    head: str | None = None  # the single head a variant has (e.g. "cpo")
+    detail: bool = False  # list each role's competencies on its card
+    years: bool = True  # label moves with typical years
+    highlight: str | None = None  # "FROM..TO": emphasise the quickest path
+    via: tuple[str, ...] = ()  # with highlight: paths through these roles, in order
+    avoid: tuple[str, ...] = ()  # with highlight: paths that keep off these roles or tracks
+
+    def check(self) -> None:
+        if self.variant and self.headcount:
+            raise LadderError("give option 'variant' or option 'headcount', not both")
+        if self.headcount is not None and self.headcount < 1:
+            raise LadderError(f"option 'headcount' must be 1 or more, not {self.headcount}")
+        if (self.via or self.avoid) and not self.highlight:
+            raise LadderError("options 'via' and 'avoid' choose among the paths of 'highlight'",
+                              hint="add option 'highlight' FROM..TO, or use paths()")
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrgOptions:
+    """How to draw an org chart."""
+
+    root: str | None = None  # only this person's part of the org
+    depth: int | None = None  # this many levels (1 = the top alone)
+    align_levels: bool = False  # rows by ladder level instead of by reporting depth
+    mode: str = "auto"  # auto, tree, compact or stacked (see the README)
+    columns: int = 2  # columns of stacked leaf reports
+    split: str | None = None  # "department" or "depth:N": an overview plus pages
+
+    def check(self) -> None:
+        if self.mode not in MODES:
+            raise LadderError(f"option 'mode' cannot be {self.mode!r}",
+                              hint=did_you_mean(self.mode, MODES) or
+                              f"choose one of: {', '.join(MODES)}")
+        if self.columns < 1:
+            raise LadderError(f"option 'columns' must be 1 or more, not {self.columns}")
+        if self.depth is not None and self.depth < 1:
+            raise LadderError(f"option 'depth' must be 1 or more, not {self.depth}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExportOptions:
+    """How to read an HR export (CSV, TSV, XLSX)."""
+
+    preset: str | None = None  # a known export format, e.g. "uk-organogram"
+    junior: str | Path | None = None  # with the UK preset: the junior-staff file
+    mapping: str | Mapping[str, str] | None = None  # "id=Emp No,manager=Boss" or a dict
+    fix: tuple[str, ...] = ()  # "case", "space": link managers found only ignoring those
+    report: str | Path | None = None  # write the row accounting as JSON here
+    ladder: str | None = None  # the ladder whose roles job titles are matched to
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """Everything a drawing can be asked for, sorted by what it applies to."""
+
+    title: str | None = None  # the title drawn at the top (default: from the source)
+    ladder: LadderOptions = field(default_factory=LadderOptions)
+    org: OrgOptions = field(default_factory=OrgOptions)
+    export: ExportOptions = field(default_factory=ExportOptions)
+
+
+_GROUPS = {"ladder": LadderOptions, "org": OrgOptions, "export": ExportOptions}
+_OWNER = {f.name: group for group, kind in _GROUPS.items() for f in fields(kind)}
+_OWNER["ladder_source"] = "export"  # the CLI's name for the export's ladder
+_TUPLES = {"via", "avoid", "fix"}
+_APPLIES = {"ladder": "ladders", "org": "org charts", "export": "HR exports"}
+
+
+def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
+    """Sort keyword options into an :class:`Options` for a drawing of ``kind``.
+
+    ``kind`` is ``"ladder"``, ``"org"`` (a company config) or ``"export"`` (an HR export,
+    which takes org and export options). Options left at their default are never a mistake,
+    so a script can pass the same dictionary for every kind of source.
+    """
+    allowed = {"ladder": {"ladder"}, "org": {"org"}, "export": {"org", "export"}}[kind]
+    values: dict[str, dict[str, Any]] = {group: {} for group in _GROUPS}
+    title = None
+    for name, value in given.items():
+        if name == "title":
+            title = value
+            continue
+        group = _OWNER.get(name)
+        if group is None:
+            raise LadderError(f"unknown option {name!r}",
+                              hint=did_you_mean(name, [*_OWNER, "title"]))
+        if name == "ladder_source":
+            name = "ladder"
+        if name in _TUPLES:
+            value = _as_tuple(value)
+        default = next(f for f in fields(_GROUPS[group]) if f.name == name).default
+        if group not in allowed:
+            if value == default or value is None or value == ():
+                continue
+            drawn = "ladders" if kind == "ladder" else "org charts"
+            hint = ("a company config names its ladder variant in 'variant:'"
+                    if name == "variant" else None)
+            raise LadderError(f"option {name!r} applies to {_APPLIES[group]}, not to {drawn}",
+                              hint=hint)
+        values[group][name] = value
+    options = Options(title=title, **{group: _GROUPS[group](**vals)
+                                      for group, vals in values.items()})
+    options.ladder.check()
+    options.org.check()
+    return options
+
+
+def with_title(options: Options, title: str | None) -> Options:
+    """The same options with another title."""
+    return replace(options, title=title)
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    """``"a,b"``, ``["a", "b"]`` or None as a tuple of non-empty strings."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items: Sequence[Any] = value.split(",")
+    elif isinstance(value, list | tuple):
+        items = value
+    else:
+        raise LadderError(f"expected a list of names, not {value!r}")
+    return tuple(text for item in items if (text := str(item).strip()))
+
+
+_OPTION = re.compile(r"\boptions? '([a-z_]+)'(?: and '([a-z_]+)')?")
+_FLAG = {"mapping": "map", "years": "no-years"}
+
+
+def as_flags(message: str) -> str:
+    """A message about options as the command line says it: with flags.
+
+    >>> as_flags("option 'align_levels' applies to org charts, not to ladders")
+    '--align-levels applies to org charts, not to ladders'
+    >>> as_flags("options 'via' and 'avoid' choose among the paths of 'highlight'")
+    '--via and --avoid choose among the paths of --highlight'
+    """
+    def flag(name: str) -> str:
+        return "--" + _FLAG.get(name, name).replace("_", "-")
+
+    def swap(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        return flag(first) + (f" and {flag(second)}" if second else "")
+
+    message = _OPTION.sub(swap, message)
+    # an option named again alone later in the same message, e.g. "... of 'highlight'"
+    return re.sub(r"'(" + "|".join(sorted(_OWNER, key=len, reverse=True)) + r")'(?=\s|$|\W)",
+                  lambda m: flag(m.group(1)), message) if "--" in message else message

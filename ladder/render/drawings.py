@@ -1,0 +1,82 @@
+"""What a format function draws: a ladder or an org chart with everything already decided.
+
+The API turns a source and its options into one of these (the variant projected, the path to
+highlight found, the part of the org cut out); every format in the table of
+:mod:`ladder.render.files` then draws it as ``draw(drawing, format) -> str | bytes``, with no
+more decisions to take, so SVG, PNG, DOT and JSON never disagree about what they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ladder.layout.chart import OrgLayout
+    from ladder.model import Ladder, Org
+    from ladder.options import OrgOptions
+    from ladder.render.ladder_dot import Highlight
+
+
+@dataclass(frozen=True)
+class LadderDrawing:
+    """A ladder ready to draw: as its variant sees it, with the path to emphasise."""
+
+    ladder: Ladder
+    title: str | None = None
+    detail: bool = False
+    years: bool = True
+    highlight: Highlight | None = None
+
+
+@dataclass
+class OrgDrawing:
+    """An org chart ready to draw: the part shown and the counts of the whole org."""
+
+    org: Org  # the people drawn
+    options: OrgOptions
+    title: str | None = None
+    counts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # of the whole org
+    notes: Mapping[str, str] = field(default_factory=dict)  # dotted lines to people left out
+    levels: Mapping[str, int] | None = None  # person id -> ladder level, for align_levels
+    _layout: OrgLayout | None = None
+
+    def layout(self) -> OrgLayout:
+        """The positions of every card, computed once on first use."""
+        if self._layout is None:
+            from ladder.layout.chart import layout_org
+
+            self._layout = layout_org(self.org, mode=self.options.mode,
+                                      columns=self.options.columns,
+                                      align_levels=self.levels)
+        return self._layout
+
+
+def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
+    """The ladder as DOT text, or drawn by Graphviz ``dot`` as SVG, PNG or PDF."""
+    from ladder.render.ladder_dot import ladder_dot
+
+    source = ladder_dot(drawing.ladder, title=drawing.title, detail=drawing.detail,
+                        years=drawing.years, highlight=drawing.highlight)
+    if format == "dot":
+        return source
+    from ladder.render.graphviz_backend import run_graphviz
+
+    data = run_graphviz(source, format=format)
+    return data.decode("utf-8") if format == "svg" else data
+
+
+def ladder_json(drawing: LadderDrawing, format: str) -> str:
+    """The ladder as JSON: tracks, roles, moves and variants (see ladder.render.ladder_json)."""
+    from ladder.render.ladder_json import ladder_json as as_json
+
+    return as_json(drawing.ladder)
+
+
+def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
+    """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
+    from ladder.render.org_chart import chart_data
+
+    return chart_data(drawing.org, drawing.layout(), fmt=format, title=drawing.title,
+                      counts=drawing.counts, notes=drawing.notes)
