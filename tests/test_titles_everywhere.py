@@ -270,7 +270,8 @@ def test_gap_table_groups_what_to_learn_by_the_step_that_needs_it():
     lines = result.stdout.splitlines()
     assert lines[0] == ("Senior Product Manager -> Head of Product, by Senior Product Manager -> "
                         "Director of Product -> Head of Product (5 years)")
-    assert lines[2].startswith("to gain on the way (14, where first needed")
+    assert lines[2].startswith("to gain (14, where first needed; Senior Product Manager does "
+                               "not have them)")
     assert lines[3:5] == ["  Director of Product:", "    - market research"]
     assert "  Head of Product:" in lines
 
@@ -402,3 +403,14 @@ def test_export_options_are_refused_on_a_company_config():
     result = run("next", "hao-liu", "--org", str(config), "--fix", "case")
     assert result.exit_code == 1
     assert "--fix apply to HR exports, not to a company config" in result.stderr
+
+
+def test_gap_in_markdown_names_the_path_and_groups_by_step():
+    result = run("gap", "pm", "Head of Product", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:5] == ["## From Product Manager to Head of Product", "",
+                         "By Product Manager -> Senior Product Manager -> Director of Product -> "
+                         "Head of Product (7.5 years).", "", "### To gain"]
+    assert "- Director of Product:" in lines and "  - data analysis" not in lines[
+        lines.index("- Director of Product:"):]  # a Senior PM step gained it already
