@@ -582,16 +582,22 @@ def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
 
 def gap(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
         variant: str | None = None, headcount: int | None = None, head: str | None = None,
+        via: Sequence[str] = (), avoid: Sequence[str] = (),
         on_note: Note | None = None) -> Gap:
-    """What ``goal`` asks for that ``start`` lacks, what they share, and ``start``'s extras.
+    """What it takes to get from ``start`` to ``goal``: the competencies to gain on the
+    quickest path (or the quickest through ``via``), as :func:`paths` lists them; what the two
+    share, and ``start``'s extras.
 
     >>> "sensitivity to customers and users" in gap("Director of Product", "CPO").needed
+    True
+    >>> gap("Senior PM", "CPO").needed == tuple(
+    ...     g for step in paths("Senior PM", "CPO")[0].steps for g in step.gained)
     True
     """
     from ladder.analysis.paths import competency_gap
 
     ends = _endpoints(start, goal, ladder, variant, headcount, head, on_note)
-    return competency_gap(ends.ladder, ends.start, ends.goal)
+    return competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
 
 
 def _endpoints(start: str, goal: str, ladder: Any, variant: str | None,

@@ -288,7 +288,9 @@ def resolve_endpoints(
     spec = find_variant(ladder, variant)
     notes: list[str] = []
     projected = project(ladder, variant, head=head)
-    wanted = TitleMatcher(projected, full=ladder).find(goal).dropped
+    # a goal no kept role goes by, that the variant could have as its head, becomes the head
+    found = TitleMatcher(projected, full=ladder).find(goal)
+    wanted = found.dropped if found.role is None or found.stand_in else None
     if head is None and wanted is not None and wanted.id in spec.head_choices:
         projected = project(ladder, variant, head=wanted.id)
         notes.append(f"the {spec.name} variant has one head; taking {wanted.title} as that "
@@ -616,22 +618,23 @@ def gap_steps(gap: Gap) -> list[Step]:
 
 
 def _gap_route(ladder: Ladder, gap: Gap) -> str:
+    """``by A -> B -> C (5 years)``, or why there is no path to follow."""
     if gap.path is None:
-        return "no path (no move links the two roles): the two compared as they stand"
-    return (f"{' -> '.join(ladder.roles[r].title for r in gap.path.roles)} "
+        return "no move links the two roles, so they are compared as they stand"
+    return (f"by {' -> '.join(ladder.roles[r].title for r in gap.path.roles)} "
             f"({years_phrase(gap.path.years)})")
 
 
 def format_gap_table(ladder: Ladder, gap: Gap) -> str:
     """A gap as plain text: the path followed, what to gain at each step, then the rest."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
-    parts = [f"{a} -> {b}, by {_gap_route(ladder, gap)}"]
+    parts = [f"{a} -> {b}, {_gap_route(ladder, gap)}"]
     steps = gap_steps(gap)
     body = "\n".join(
         f"  {ladder.roles[s.target].title}:\n" + "\n".join(f"    - {item}" for item in s.gained)
         for s in steps) or "  (none)"
-    parts.append(f"to gain on the way ({len(gap.needed)}, where first needed; {a} does not "
-                 f"have them):\n{body}")
+    where = "where first needed" if gap.path is not None else f"{b} lists them"
+    parts.append(f"to gain ({len(gap.needed)}, {where}; {a} does not have them):\n{body}")
     for label, items in (("shared (both list)", gap.shared),
                          (f"extra ({a} lists, {b} does not)", gap.extra)):
         body = "\n".join(f"  - {item}" for item in items) or "  (none)"
@@ -639,11 +642,15 @@ def format_gap_table(ladder: Ladder, gap: Gap) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
     """A gap as Markdown: the path, then one list per step, then the shared and extra ones."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
     lines = [f"## From {markdown_cell(a)} to {markdown_cell(b)}", "",
-             f"By {markdown_cell(_gap_route(ladder, gap))}.", "", "### To gain on the way", ""]
+             f"{_first_upper(markdown_cell(_gap_route(ladder, gap)))}.", "", "### To gain", ""]
     steps = gap_steps(gap)
     for step in steps:
         lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]

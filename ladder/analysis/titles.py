@@ -110,7 +110,8 @@ class Match:
 
     ``role`` is the one role it names (None when it names none or several); ``candidates``
     the roles it could equally be when ambiguous; ``rank`` which of :data:`TIERS` matched;
-    ``dropped`` the full ladder's role a variant does not keep, when the name named that;
+    ``dropped`` the full ladder's role a variant does not keep, when the name named that
+    (``stand_in``: and ``role`` is the kept role standing in for it, not one going by the name);
     ``note`` a sentence for the user when the name went to a role other than the obvious one.
     """
 
@@ -120,6 +121,7 @@ class Match:
     rank: str = ""
     dropped: Role | None = None
     note: str | None = None
+    stand_in: bool = False  # ``role`` stands in for ``dropped``, which the variant drops
 
 
 class TitleMatcher:
@@ -167,12 +169,18 @@ class TitleMatcher:
                     if role.id not in holders:
                         holders.append(role.id)
         self._full_matcher: TitleMatcher | None = None
+        self._found: dict[str, Match] = {}
 
     # -- matching ---------------------------------------------------------------------------
 
     def find(self, name: str | None) -> Match:
         """What ``name`` means here; never raises (see :meth:`place` for the errors)."""
         text = " ".join(str(name or "").split())
+        if text not in self._found:  # an export repeats a few titles many thousand times
+            self._found[text] = self._find(text)
+        return self._found[text]
+
+    def _find(self, text: str) -> Match:
         if not text:
             return Match(text)
         found = self._find_here(text)
@@ -279,7 +287,7 @@ class TitleMatcher:
             return Match(text, rank=meant.rank, dropped=dropped)
         role = self.roles[kept]
         side = "at or below" if role.level <= dropped.level else "above"
-        return Match(text, role, rank=meant.rank, dropped=dropped, note=(
+        return Match(text, role, rank=meant.rank, dropped=dropped, stand_in=True, note=(
             f"{dropped.title} is not a role in the {self._variant_name()} variant: it counts "
             f"as {role.title} there, the nearest role {side} its level on the "
             f"{self._track_name(dropped.track)} track"))

@@ -37,13 +37,22 @@ def variant_choice(function):
                         help="Company-size variant of the ladder.")(function)
 
 
-def route_choice(function):
-    """--via and --avoid: which of the paths between two roles to follow."""
-    function = click.option(
-        "--avoid", multiple=True, metavar="ROLE|TRACK",
-        help="Keep off a role or a whole track, e.g. --avoid management (repeatable).")(function)
-    return click.option("--via", multiple=True, metavar="ROLE",
-                        help="Pass this role (repeatable, in order).")(function)
+def path_question(function):
+    """What ``paths`` and ``gap`` share: the ladder, its variant, the route and the format."""
+    options = [
+        click.option("--format", "output_format", type=click.Choice(PATH_FORMATS),
+                     default="table", show_default=True),
+        click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
+                     help="Keep off a role or a whole track, e.g. --avoid management "
+                     "(repeatable)."),
+        click.option("--via", multiple=True, metavar="ROLE",
+                     help="Pass this role (repeatable, in order)."),
+        variant_choice,
+        ladder_source_option,
+    ]
+    for option in options:
+        function = option(function)
+    return function
 
 
 def _endpoints(ladder_source: str | None, start: str, goal: str, variant: str | None,
@@ -62,11 +71,7 @@ def _endpoints(ladder_source: str | None, start: str, goal: str, variant: str | 
 @main.command("paths")
 @click.argument("start", metavar="FROM")
 @click.argument("goal", metavar="TO")
-@ladder_source_option
-@variant_choice
-@route_choice
-@click.option("--format", "output_format", type=click.Choice(PATH_FORMATS), default="table",
-              show_default=True)
+@path_question
 def paths_command(start: str, goal: str, ladder_source: str | None, variant: str | None,
                   headcount: int | None, head: str | None, via: tuple[str, ...],
                   avoid: tuple[str, ...], output_format: str) -> None:
@@ -98,11 +103,7 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
 @main.command("gap")
 @click.argument("role_a", metavar="A")
 @click.argument("role_b", metavar="B")
-@ladder_source_option
-@variant_choice
-@route_choice
-@click.option("--format", "output_format", type=click.Choice(PATH_FORMATS), default="table",
-              show_default=True)
+@path_question
 def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: str | None,
                 headcount: int | None, head: str | None, via: tuple[str, ...],
                 avoid: tuple[str, ...], output_format: str) -> None:
