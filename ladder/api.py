@@ -618,30 +618,34 @@ def _endpoints(start: str, goal: str, ladder: Any, variant: str | None,
 
 
 def next_roles(person: str, org: str | Path | Org, *,
-               ladder: str | Path | Ladder | None = None,
-               on_note: Note | None = None) -> NextMoves:
+               ladder: str | Path | Ladder | None = None, on_note: Note | None = None,
+               **export_options: Any) -> NextMoves:
     """``person``'s role, the roles one move on, and who holds them or where they are open.
+
+    ``org`` is an Org, a company config or an HR export (read with ``export_options``, its
+    job titles matched to ``ladder``, by default the built-in product ladder).
 
     >>> [option.role.id for option in next_roles("liam", "examples/startup.yaml").options]
     ['head-of-product']
     """
     from ladder.analysis.org_moves import next_moves
 
-    chart, roles = _org_ladder(org, ladder, person, on_note)
+    chart, roles = _org_ladder(org, ladder, person, on_note, export_options)
     return next_moves(chart, roles, chart_person(chart, person).id)
 
 
 def succession(position: str, org: str | Path | Org, *,
-               ladder: str | Path | Ladder | None = None,
-               on_note: Note | None = None) -> Succession:
-    """People one move below ``position``'s role, nearest to it in the org chart first.
+               ladder: str | Path | Ladder | None = None, on_note: Note | None = None,
+               **export_options: Any) -> Succession:
+    """People one move below ``position``'s role, nearest to it in the org chart first
+    (``org``, ``ladder`` and ``export_options`` as for :func:`next_roles`).
 
     >>> [c.person.id for c in succession("priya", "examples/startup.yaml").candidates][:2]
     ['liam', 'aiko']
     """
     from ladder.analysis.org_moves import succession as successors
 
-    chart, roles = _org_ladder(org, ladder, position, on_note)
+    chart, roles = _org_ladder(org, ladder, position, on_note, export_options)
     return successors(chart, roles, chart_person(chart, position).id)
 
 
@@ -652,15 +656,28 @@ def chart_person(org: Org, name: str) -> Any:
     return find_person(org, name)
 
 
-def _org_ladder(org: str | Path | Org, ladder: Any, who: str,
-                on_note: Note | None) -> tuple[Org, Ladder]:
+def _org_ladder(org: str | Path | Org, ladder: Any, who: str, on_note: Note | None,
+                export_options: dict[str, Any]) -> tuple[Org, Ladder]:
     """The org, and the ladder its roles refer to as its variant sees it (the full ladder
     when the person's role is one the variant drops)."""
     from ladder.model import Org as OrgType
     from ladder.model.variants import project
     from ladder.sources.ladder_set import load_any_ladder
 
-    chart = org if isinstance(org, OrgType) else load_org(org, on_note=on_note, ladder=None)
+    if isinstance(org, OrgType):
+        chart = org
+    elif source_kind(str(org)) == EXPORT and (ladder is None or isinstance(ladder, str | Path)):
+        chart = load_org(org, on_note=on_note, ladder=None if ladder is None else str(ladder),
+                         **export_options)
+    elif source_kind(str(org)) == EXPORT:  # a Ladder object: its roles are matched here
+        from ladder.analysis.titles import assign_roles
+
+        chart = assign_roles(load_org(org, on_note=on_note, match_titles=False,
+                                      **export_options), ladder.roles)
+    else:
+        # a config names its own ladder; export options are a mistake, said as for render
+        sort_options({**export_options, "ladder": ladder}, kind="org")
+        chart = load_org(org, on_note=on_note)
     if ladder is not None:
         full = load_ladder(ladder)
     else:

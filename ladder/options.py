@@ -127,6 +127,7 @@ _OWNER["ladder_source"] = "export"  # the CLI's name for the export's ladder
 _TUPLES = {"via", "avoid", "fix", "compare"}
 _APPLIES = {"ladder": "ladders", "org": "org charts", "export": "HR exports"}
 _HINTS = {
+    "ladder": "a company config names its ladder in 'ladder:'",
     "variant": "a company config names its ladder variant in 'variant:'",
     "fix": "a company config names each manager by its exact id: correct the id in the file",
 }

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from ladder.cli import (
-    LadderError,
     export_options,
     ladder_source_option,
     main,
@@ -141,43 +138,6 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
             click.echo("\n".join(e.format_changes(areas) or ["  (nothing new)"]))
 
 
-EXPORT_OPTIONS = ("preset", "junior", "mapping", "fix", "report")
-
-
-def _org_and_ladder(org_path: str, ladder_source: str | None, export: dict):
-    """The org (a company config or an HR export, read as ``render`` reads it) and the ladder
-    its roles refer to, full and as its variant has it."""
-    from ladder import api
-    from ladder.model.variants import project
-    from ladder.sources.detect import EXPORT, source_kind
-    from ladder.sources.ladder_set import load_any_ladder
-
-    given = [f"--{name.replace('mapping', 'map')}" for name in EXPORT_OPTIONS if export[name]]
-    if source_kind(org_path) != EXPORT:
-        if given or ladder_source:
-            raise LadderError(f"{', '.join(given or ['--ladder'])} apply to HR exports, not to "
-                              "a company config", file=org_path,
-                              hint="a company config names its ladder in 'ladder:'")
-        org = api.load_org(org_path, on_note=note)
-        full = load_any_ladder(org.ladder, relative_to=Path(org_path).parent)
-    else:
-        options = {**export, "fix": ",".join(export["fix"])}
-        org = api.load_org(org_path, on_note=note, ladder=ladder_source, **options)
-        full = load_any_ladder(ladder_source)
-    return org, full, (project(full, org.variant) if org.variant else full)
-
-
-def _ladder_for(org, full, projected, person_id: str):
-    """The variant's ladder, or the full one when this person's role is not in the variant."""
-    from ladder.analysis.org_moves import find_person
-
-    person = find_person(org, person_id)
-    if person.role and person.role not in projected.roles and person.role in full.roles:
-        note(f"{person.role} is not in the {projected.variant} variant; using the full ladder")
-        return full
-    return projected
-
-
 def org_question(function):
     """--org, --ladder, the export options and --format, shared by the questions asked of a
     person in a company config or an HR export."""
@@ -196,11 +156,10 @@ def org_question(function):
 
 def _answer_about(who: str, org_path: str, output_format: str, ask, as_data, as_text,
                   as_markdown, ladder_source: str | None, export: dict) -> None:
-    """Load the org and its ladder, ask ``ask(org, ladder, who)``, print the answer."""
+    """Ask the API ``ask(who, org_path, ...)`` and print the answer in the format chosen."""
     import json
 
-    org, full, projected = _org_and_ladder(org_path, ladder_source, export)
-    answer = ask(org, _ladder_for(org, full, projected, who), who)
+    answer = ask(who, org_path, ladder=ladder_source, on_note=note, **export)
     if output_format == "json":
         click.echo(json.dumps(as_data(answer), indent=2, ensure_ascii=False))
     elif output_format == "markdown":
@@ -215,9 +174,10 @@ def _answer_about(who: str, org_path: str, output_format: str, ask, as_data, as_
 def next_command(person: str, org_path: str, output_format: str, ladder_source: str | None,
                  **export: object) -> None:
     """PERSON's role, the roles one move on, and where those are held or open in the org."""
+    from ladder import api
     from ladder.analysis import org_moves as o
 
-    _answer_about(person, org_path, output_format, o.next_moves, o.next_moves_data,
+    _answer_about(person, org_path, output_format, api.next_roles, o.next_moves_data,
                   o.format_next_moves, o.format_next_moves_markdown, ladder_source, export)
 
 
@@ -227,7 +187,8 @@ def next_command(person: str, org_path: str, output_format: str, ladder_source: 
 def succession_command(position: str, org_path: str, output_format: str,
                        ladder_source: str | None, **export: object) -> None:
     """People one move below POSITION's role, nearest to it in the org chart first."""
+    from ladder import api
     from ladder.analysis import org_moves as o
 
-    _answer_about(position, org_path, output_format, o.succession, o.succession_data,
+    _answer_about(position, org_path, output_format, api.succession, o.succession_data,
                   o.format_succession, o.format_succession_markdown, ladder_source, export)
