@@ -195,7 +195,9 @@ def refuse_for_config(source: str | None, **given: object) -> None:
     ladder.errors.LadderError: acme.yaml: --fix applies to HR exports, not to company configs \
 (a config names each manager by its exact id: correct the id in the file)
     """
-    names = [f"--{name.replace('_', '-')}" for name, value in given.items() if value]
+    flags = {"mapping": "map"}  # the API's name of --map
+    names = [f"--{flags.get(name, name).replace('_', '-')}" for name, value in given.items()
+             if value]
     if not names:
         return
     from ladder.errors import LadderError
