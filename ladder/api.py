@@ -108,7 +108,7 @@ def render(
             from ladder.sources.company import load_company
             from ladder.sources.hr import refuse_for_config
 
-            refuse_for_config(text, preset=preset, junior=junior, map=mapping, fix=fix,
+            refuse_for_config(text, preset=preset, junior=junior, mapping=mapping, fix=fix,
                               report=report, snapshot=snapshot)
             org = load_company(
                 text, on_warning=on_note and (lambda problem: on_note(str(problem))))
