@@ -39,7 +39,13 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     """Draw the new org with the changes of ``diff`` marked into ``path`` (svg, png, pdf or
     dot); the file written."""
     from ladder.layout.chart import layout_org
-    from ladder.render.org_chart import dotted_notes, org_dot, org_svg, team_counts
+    from ladder.render.org_chart import (
+        check_bitmap,
+        dotted_notes,
+        org_dot,
+        org_svg,
+        team_counts,
+    )
 
     path = Path(path)
     fmt = output_format(path, format, allowed=FORMATS)
@@ -55,6 +61,8 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
                              lines)
     if fmt == "dot":
         return write_bytes(path, source.encode("utf-8"))
+    if fmt == "png":
+        check_bitmap(chart, org, path)  # a chart too big for one bitmap is refused, not shrunk
     from ladder.render.graphviz_backend import run_graphviz
 
     return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
