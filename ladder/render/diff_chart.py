@@ -159,14 +159,15 @@ def _dot_with_panel(dot: str, lines: list[_Line]) -> str:
         if line.bold:
             text = f"<B>{text}</B>"
         span = "" if swatch else ' COLSPAN="3"'
-        rows.append(f'<TR>{swatch}<TD ALIGN="LEFT" HEIGHT="{_n(LINE)}"{span}><FONT '
-                    f'POINT-SIZE="{line.size}" COLOR="{line.colour}">{text}</FONT></TD></TR>')
+        rows.append(f'<TR><TD WIDTH="12"></TD>{swatch}<TD ALIGN="LEFT" HEIGHT="{_n(LINE)}"'
+                    f'{span}><FONT POINT-SIZE="{line.size}" COLOR="{line.colour}">{text}</FONT>'
+                    '</TD></TR>')
     table_width = PANEL_WIDTH - 24
     label = (f'<<TABLE BORDER="1" CELLBORDER="0" COLOR="#c9ced6" STYLE="rounded" '
              f'BGCOLOR="#ffffff" '
              f'CELLPADDING="0" CELLSPACING="0" WIDTH="{_n(table_width)}">'
-             f'<TR><TD COLSPAN="3" HEIGHT="8"></TD></TR>{"".join(rows)}'
-             f'<TR><TD COLSPAN="3" HEIGHT="8"></TD></TR></TABLE>>')
+             f'<TR><TD COLSPAN="4" HEIGHT="8"></TD></TR>{"".join(rows)}'
+             f'<TR><TD COLSPAN="4" HEIGHT="8"></TD></TR></TABLE>>')
     centre_x = width + table_width / 2
     centre_y = height - top - panel_height / 2
     extra = (f'  diffpanel [shape=plain, style="", fixedsize=false, pos="{_n(centre_x)},'
