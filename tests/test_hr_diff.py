@@ -234,3 +234,16 @@ def test_diff_usage_errors(tmp_path):
                                        "--snapshot", "Mar-11", "-o", str(tmp_path / "x.json"),
                                        "--format", "csv"])
     assert result.exit_code == 1 and "is .json but --format is csv" in result.stderr
+
+
+def test_configs_diff_and_the_label_beats_a_dotted_line_note(tmp_path):
+    from conftest import REPO
+
+    out = tmp_path / "diff.svg"
+    result = CliRunner().invoke(main, ["diff", str(REPO / "examples" / "scale-up.yaml"),
+                                       str(REPO / "examples" / "startup.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    # Mateo has a dotted-line manager; the card says where he moved from all the same
+    assert ">Moved from Tyler Washington +2</text>" in text
+    assert "Left (56)" in text
