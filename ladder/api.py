@@ -33,6 +33,7 @@ from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
 if TYPE_CHECKING:
+    from ladder.analysis.diff import OrgDiff
     from ladder.analysis.org_moves import NextMoves, Succession
     from ladder.analysis.paths import Gap
     from ladder.analysis.paths import Path as PromotionPath
@@ -691,3 +692,57 @@ def _org_ladder(org: str | Path | Org, ladder: Any, who: str, on_note: Note | No
                     "using the full ladder")
         return chart, full
     return chart, projected
+
+
+def diff(old: str | Path | Org, new: str | Path | Org | None = None, *,
+         snapshots: Sequence[str] = (), junior: Sequence[str | Path | None] = (),
+         on_note: Note | None = None, **export_options: Any) -> OrgDiff:
+    """What changed from ``old`` to ``new``: who joined, left, moved or changed, and spans.
+
+    ``old`` and ``new`` are Orgs, company configs or HR exports; or give one file of several
+    snapshots and two ``snapshots`` (old, then new). ``junior`` gives a UK organogram's
+    junior-staff file per export, ``old``'s first; other ``export_options`` apply to both.
+
+    >>> changes = diff("examples/startup.yaml", "examples/scale-up.yaml")
+    >>> len(changes.joined) > 40, changes.counts()["left"] > 0
+    (True, True)
+    """
+    from ladder.analysis.diff import diff_orgs
+    from ladder.model import Org as OrgType
+
+    sources, picked = _diff_sources(old, new, snapshots)
+    if len(junior) > 2 or (len(junior) == 2 and new is None):
+        raise LadderError("option 'junior': give one junior-staff file per export, old's first",
+                          hint=f"{len(sources)} export(s), {len(junior)} junior files")
+    juniors = [*junior, None, None][:2]
+    if new is None:
+        juniors[1] = juniors[0]
+    orgs, labels = [], []
+    for source, snapshot, junior_file in zip(sources, picked, juniors, strict=True):
+        if isinstance(source, OrgType):
+            orgs.append(source)
+            labels.append(source.name)
+            continue
+        given = {**export_options, "junior": junior_file, "snapshot": snapshot}
+        orgs.append(load_org(source, on_note=on_note, match_titles=False,
+                             **{k: v for k, v in given.items() if v}))
+        labels.append(snapshot or Path(source).name)
+    changes = diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
+    changes.new_org = orgs[1]
+    return changes
+
+
+def _diff_sources(old: Any, new: Any, snapshots: Sequence[str]) -> tuple[list, list]:
+    """The two sources and the snapshot of each (None: the file's only or latest one)."""
+    if new is None:
+        if len(snapshots) != 2:
+            raise LadderError("one file needs two snapshots to compare (old, then new)",
+                              file=str(old), hint="or give two files: old and new")
+        if snapshots[0] == snapshots[1]:
+            raise LadderError(f"snapshot {snapshots[0]} is given twice: nothing to compare",
+                              file=str(old))
+        return [old, old], list(snapshots)
+    if len(snapshots) not in (0, 2):
+        raise LadderError("with an old and a new file, give a snapshot for each or none",
+                          hint="e.g. snapshots=('Mar-11', 'Sep-11')")
+    return [old, new], list(snapshots) if snapshots else [None, None]

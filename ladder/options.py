@@ -164,7 +164,8 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
         if group not in allowed:
             if value == default or value is None or value == ():
                 continue
-            drawn = "ladders" if kind == "ladder" else "org charts"
+            drawn = ("ladders" if kind == "ladder" else
+                     "company configs" if group == "export" else "org charts")
             hint = _HINTS.get(name) or ("it tells how to read a CSV, TSV or XLSX export"
                                         if group == "export" else None)
             raise LadderError(f"option {name!r} applies to {_APPLIES[group]}, not to {drawn}",

@@ -119,3 +119,17 @@ def test_junior_groups_keep_job_title_and_grade():
     # Generic Job Title is the title, Grade the grade (not the title, as before)
     assert groups == {"Policy Adviser": "Grade 7", "Support Officer": "EO", "Clerk": "AO",
                       "Officer": "EO"}
+
+
+def test_a_post_listed_twice_as_eliminated_stays_a_repeated_post(tmp_path):
+    path = tmp_path / "senior.csv"
+    path.write_text(
+        '"Post Unique Reference","Name","Grade","Job Title","Unit","Reports to Senior Post",'
+        '"FTE"\n"TOP","Ann","SCS4","Perm Sec","Office","XX","1"\n'
+        '"E1","Eliminated","SCS1","Old","Office","TOP","1"\n'
+        '"E1","Eliminated","SCS1","Old","Office","TOP","0.5"\n'
+        '"X1","Bo","SCS1","Dep","Office","E1","1"\n', encoding="utf-8")
+    result = load_export(path)
+    assert kinds(result) == {3: ["eliminated-post"], 4: ["repeated-post"]}
+    assert result.org.people["E1"].vacant and not result.org.people["E1"].shared_with
+    assert_accounted(result)

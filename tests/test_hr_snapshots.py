@@ -108,3 +108,12 @@ def test_rows_in_no_snapshot_are_reported(tmp_path):
     assert [p.kind for p in result.problems] == ["no-snapshot"]
     assert result.rows == 12 and result.drawn == 11
     assert_accounted(result)
+
+
+def test_the_shipped_example_is_the_generated_file(tmp_path):
+    from conftest import REPO
+
+    made = tmp_path / "organogram-snapshots.csv"
+    write_snapshot_export(made)
+    shipped = REPO / "examples" / "hr" / "organogram-snapshots.csv"
+    assert shipped.read_bytes() == made.read_bytes()

@@ -402,7 +402,7 @@ def test_export_options_are_refused_on_a_company_config():
     config = Path(__file__).resolve().parent.parent / "examples" / "scale-up.yaml"
     result = run("next", "hao-liu", "--org", str(config), "--fix", "case")
     assert result.exit_code == 1
-    assert "--fix applies to HR exports, not to org charts" in result.stderr
+    assert "--fix applies to HR exports, not to company configs" in result.stderr
 
 
 def test_gap_in_markdown_names_the_path_and_groups_by_step():

@@ -52,6 +52,7 @@ class OrgDiff:
     spans: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)  # new id -> old id (matched by name)
+    new_org: Org | None = field(default=None, repr=False, compare=False)  # to draw the changes
 
     def counts(self) -> dict[str, int]:
         """How many of each kind (``changed`` counts people, not fields)."""

@@ -46,29 +46,16 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     and two --snapshot values. People are matched by id, and where ids changed by a name
     unique on both sides (with a note).
     """
-    from ladder.analysis.diff import diff_orgs
-
-    sources, picked = _sources(old, new, snapshots)
-    if len(junior) > len(sources) or (len(junior) == 2 and new is None):
-        raise LadderError("--junior: give one junior-staff file per export, OLD's first",
-                          hint=f"{len(sources)} export(s), {len(junior)} --junior")
-    juniors = list(junior) + [None] * (2 - len(junior))
-    if new is None:
-        juniors[1] = juniors[0]
-    orgs, labels = [], []
-    for index, (source, snapshot) in enumerate(zip(sources, picked, strict=True)):
-        options = {"preset": preset, "junior": juniors[index], "mapping": mapping,
-                   "fix": ",".join(fix), "snapshot": snapshot}
-        given = {k: v for k, v in options.items() if v}
-        orgs.append(api.load_org(source, on_note=note, match_titles=False, **given))
-        labels.append(snapshot or Path(source).name)
-    found = diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
+    found = api.diff(old, new, snapshots=snapshots, junior=junior, on_note=note,
+                     preset=preset, mapping=mapping, fix=",".join(fix))
+    labels = found.old, found.new
+    sources = [old] if new is None else [old, new]
     chosen = _format(format_, output)
     if chosen in DRAWN:
         from ladder.render.diff_chart import render_diff
 
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
-        written = render_diff(found, orgs[1], path, format=chosen, title=title)
+        written = render_diff(found, found.new_org, path, format=chosen, title=title)
         note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
         click.echo(f"wrote {written}")
         return
@@ -81,23 +68,6 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     write_bytes(output, text.encode("utf-8"))
     note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
     click.echo(f"wrote {output}")
-
-
-def _sources(old: str, new: str | None, snapshots: tuple[str, ...]
-             ) -> tuple[list[str], list[str | None]]:
-    """The two sources and the snapshot of each (None: the file's only or latest one)."""
-    if new is None:
-        if len(snapshots) != 2:
-            raise LadderError("ladder diff FILE needs two --snapshot values (old, then new)",
-                              file=old, hint="or give two files: ladder diff OLD NEW")
-        if snapshots[0] == snapshots[1]:
-            raise LadderError(f"--snapshot {snapshots[0]} is given twice: nothing to compare",
-                              file=old)
-        return [old, old], list(snapshots)
-    if len(snapshots) not in (0, 2):
-        raise LadderError("with OLD and NEW, give --snapshot once per file or not at all",
-                          hint="e.g. --snapshot Mar-11 --snapshot Sep-11")
-    return [old, new], list(snapshots) if snapshots else [None, None]
 
 
 def _format(format_: str | None, output: Path | None) -> str:

@@ -39,7 +39,13 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     """Draw the new org with the changes of ``diff`` marked into ``path`` (svg, png, pdf or
     dot); the file written."""
     from ladder.layout.chart import layout_org
-    from ladder.render.org_chart import dotted_notes, org_dot, org_svg, team_counts
+    from ladder.render.org_chart import (
+        check_bitmap,
+        dotted_notes,
+        org_dot,
+        org_svg,
+        team_counts,
+    )
 
     path = Path(path)
     fmt = output_format(path, format, allowed=FORMATS)
@@ -55,6 +61,8 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
                              lines)
     if fmt == "dot":
         return write_bytes(path, source.encode("utf-8"))
+    if fmt == "png":
+        check_bitmap(chart, org, path)  # a chart too big for one bitmap is refused, not shrunk
     from ladder.render.graphviz_backend import run_graphviz
 
     return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
@@ -151,14 +159,15 @@ def _dot_with_panel(dot: str, lines: list[_Line]) -> str:
         if line.bold:
             text = f"<B>{text}</B>"
         span = "" if swatch else ' COLSPAN="3"'
-        rows.append(f'<TR>{swatch}<TD ALIGN="LEFT" HEIGHT="{_n(LINE)}"{span}><FONT '
-                    f'POINT-SIZE="{line.size}" COLOR="{line.colour}">{text}</FONT></TD></TR>')
+        rows.append(f'<TR><TD WIDTH="12"></TD>{swatch}<TD ALIGN="LEFT" HEIGHT="{_n(LINE)}"'
+                    f'{span}><FONT POINT-SIZE="{line.size}" COLOR="{line.colour}">{text}</FONT>'
+                    '</TD></TR>')
     table_width = PANEL_WIDTH - 24
     label = (f'<<TABLE BORDER="1" CELLBORDER="0" COLOR="#c9ced6" STYLE="rounded" '
              f'BGCOLOR="#ffffff" '
              f'CELLPADDING="0" CELLSPACING="0" WIDTH="{_n(table_width)}">'
-             f'<TR><TD COLSPAN="3" HEIGHT="8"></TD></TR>{"".join(rows)}'
-             f'<TR><TD COLSPAN="3" HEIGHT="8"></TD></TR></TABLE>>')
+             f'<TR><TD COLSPAN="4" HEIGHT="8"></TD></TR>{"".join(rows)}'
+             f'<TR><TD COLSPAN="4" HEIGHT="8"></TD></TR></TABLE>>')
     centre_x = width + table_width / 2
     centre_y = height - top - panel_height / 2
     extra = (f'  diffpanel [shape=plain, style="", fixedsize=false, pos="{_n(centre_x)},'

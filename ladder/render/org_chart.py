@@ -254,7 +254,7 @@ def _cards(
         tooltip = "\n".join([t for t in (name, second, third) if t])
         dotted = notes.get(pid, "") if notes is not None else (
             _dotted_note(org, person) if person.dotted else "")
-        remark = dotted or person.note
+        remark = (person.note if person.mark else "") or dotted or person.note  # a diff's label
         if remark:
             # The department is in the stripe's colour and the legend; the note says what
             # the dotted connector means even where it runs far (or off the page), or why an

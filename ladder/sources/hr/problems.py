@@ -232,7 +232,7 @@ def _assign_ids(entries: list[Entry], report,
         for other in group:
             if other is head:
                 continue
-            if other.optional is not None and head.optional is None:
+            if other.optional is not None:  # a gone post listed again: drawn once
                 report(other, "info", "repeated-post",
                        f"post '{other.id}' is listed again ({other.optional_note}) after "
                        f"{head.where}: drawn once, from {head.where}" if other.row > head.row

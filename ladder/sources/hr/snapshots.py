@@ -144,6 +144,8 @@ def find_snapshots(table: Table, *, id_column: int | None = None,
         if index == id_column or not key or any(word in key for word in PERSONAL_DATES):
             continue
         named = key in headers
+        if not _dates_at_first(records, index):  # most columns tell at their first value
+            continue
         counts: Counter[str] = Counter()
         blank: list[Record] = []
         for record in records:
@@ -167,6 +169,19 @@ def find_snapshots(table: Table, *, id_column: int | None = None,
         if best is None or (named and normal(best.header) not in headers):
             best = found
     return best
+
+
+def _dates_at_first(records: list[Record], column: int, sample: int = 200) -> bool:
+    """Are the first rows' values in ``column`` few distinct dates? (A cheap look before
+    counting a column of a big export.)"""
+    seen: set[str] = set()
+    for record in records[:sample]:
+        value = record.values[column].strip() if column < len(record.values) else ""
+        if value and value not in seen:
+            if date_key(value) is None or len(seen) >= MAX_SNAPSHOTS:
+                return False
+            seen.add(value)
+    return bool(seen)
 
 
 def _ids_repeat(records: list[Record], column: int, id_column: int | None) -> bool:
