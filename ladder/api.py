@@ -79,7 +79,7 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     name = None if source is None else str(source)
     kind = source_kind(name)
     if kind == LADDER:
-        _refuse_export_options(options, name)
+        sort_options(export_options, kind="ladder")  # export options are a mistake here
         from ladder.sources.ladder_set import load_any_ladder
         from ladder.sources.ladders import builtin_names
 
@@ -87,7 +87,7 @@ def load(source: str | Path | None = None, *, text: str | None = None,
         shipped = name is None or name in builtin_names()
         return load_any_ladder(name, on_warning=None if shipped else _warnings_to(on_note))
     if kind == COMPANY:
-        _refuse_export_options(options, name)
+        sort_options(export_options, kind="org")  # ... and here
         from ladder.sources.company import load_company
 
         return load_company(name, on_warning=_warnings_to(on_note))  # type: ignore[arg-type]
@@ -107,7 +107,7 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
     folder = Path(name).parent if name else Path(".")
     if kind in ("csv", "tsv"):
         return import_export(shown, text=text, on_note=on_note, **_export_kwargs(export)).org
-    _refuse_export_options(export, shown)
+    sort_options({k: v for k, v in vars(export).items() if v}, kind="org")
     from ladder.sources.document import parse_text
 
     data = parse_text(text, shown, kind)
@@ -134,13 +134,6 @@ def _raise_errors(problems: Sequence[Problem]) -> None:
         first = errors[0]
         raise SourceError(first.message, file=first.file, line=first.line, hint=first.hint,
                           problems=list(problems))
-
-
-def _refuse_export_options(options: Any, source: str | None) -> None:
-    given = [name for name, value in vars(options).items() if value not in (None, (), "")]
-    if given:
-        raise LadderError(f"option {given[0]!r} applies to HR exports (CSV, TSV, XLSX)",
-                          file=source)
 
 
 def _export_kwargs(options: Any) -> dict[str, Any]:

@@ -64,7 +64,7 @@ def test_export_options_on_a_company_config_are_refused():
                 "manager by its exact id: correct the id in the file)") in result.stderr
     result = CliRunner().invoke(main, ["stats", EXAMPLES, "--map", "id=X", "--snapshot", "A"])
     assert result.exit_code == 1
-    assert "--map, --snapshot apply to HR exports, not to company configs" in result.stderr
+    assert "--map and --snapshot apply to HR exports, not to company configs" in result.stderr
 
 
 def test_title_notes_name_junior_job_titles_not_grades(shared_dir, tmp_path):
