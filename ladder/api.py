@@ -68,6 +68,8 @@ def render(
     mode: str = "auto",
     columns: int = 2,
     split: str | None = None,
+    scale: float = 1.0,
+    progress: Callable[[str], None] | None = None,
     # HR exports
     preset: str | None = None,
     junior: str | Path | None = None,
@@ -80,12 +82,14 @@ def render(
 
     Without ``output`` the file goes to ``output_dir`` named after the source. ``highlight``
     (``FROM..TO``) draws the quickest promotion path between two roles and fades the rest;
-    ``on_note`` receives remarks such as an export's row accounting.
+    ``on_note`` receives remarks such as an export's row accounting; ``progress``, steps of long
+    org-chart runs; ``scale``: PNG pixels per chart pixel.
     """
     text = None if source is None else str(source)
     kind = source_kind(text)
     org_only = (("--root", root), ("--depth", depth), ("--align-levels", align_levels),
                 ("--mode", mode != "auto"), ("--columns", columns != 2), ("--split", split),
+                ("--scale", scale != 1.0),
                 ("--preset", preset), ("--junior", junior), ("--map", mapping), ("--fix", fix),
                 ("--report", report))
     ladder_only = (("--variant", variant), ("--headcount", headcount), ("--head", head),
@@ -122,7 +126,7 @@ def render(
         path = output or output_dir / f"{Path(text).stem}.{chosen}"
         return render_org(org, path, format=chosen, title=title, root=root, depth=depth,
                           align_levels=align_levels, levels=levels, mode=mode, columns=columns,
-                          split=split)
+                          split=split, scale=scale, progress=progress, on_note=on_note)
 
 
 @contextmanager
