@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -52,7 +55,12 @@ from ladder.cli import (
 @click.option("--columns", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
               help="Org charts: columns of stacked leaf reports.")
 @click.option("--split", metavar="department|depth:N", default=None,
-              help="Org charts: an overview plus one file per department or per subtree.")
+              help="Org charts: an overview plus one file per department or per subtree; "
+              "a page too big for one PNG or PDF page is cut further until each fits.")
+@click.option("--scale", type=click.FloatRange(min=0, min_open=True), default=1.0,
+              show_default=True, metavar="X",
+              help="Org charts as PNG: pixels per chart pixel (0.5 draws a quarter of the "
+              "pixels, about four times faster).")
 @export_options
 @ladder_source_option
 def render(source: str | None, output: Path | None, format_: str | None, title: str | None,
@@ -66,8 +74,20 @@ def render(source: str | None, output: Path | None, format_: str | None, title: 
     options["ladder"] = options.pop("ladder_source")
     options["fix"] = ",".join(options["fix"])  # type: ignore[arg-type]
     for path in api.render(source, output, format=format_, title=title, on_note=note,
-                           **options):  # type: ignore[arg-type]
+                           progress=_progress(), **options):  # type: ignore[arg-type]
         click.echo(f"wrote {path}")
+
+
+def _progress() -> Callable[[str], None] | None:
+    """Steps of a long render on stderr, when a person is watching the terminal."""
+    if not sys.stderr.isatty():
+        return None
+    start = time.perf_counter()
+
+    def show(step: str) -> None:
+        click.echo(f"ladder: {step} ({time.perf_counter() - start:.1f} s)", err=True)
+
+    return show
 
 
 @main.command()
