@@ -66,4 +66,5 @@ def layout_json(chart: OrgLayout, counts: Mapping[str, TeamCount] | None = None)
     >>> print(layout_json(layout_org(org))[:60])
     {"units": "px", "width": 240, "height": 176, "nodes": [{"id"
     """
-    return json.dumps(layout_data(chart, counts), ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    data = layout_data(chart, counts)
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"

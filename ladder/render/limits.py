@@ -12,7 +12,7 @@ and a whole chart is refused with a hint that names an option not yet tried.
 
 >>> fit_scale(10_000, 5_000, "png")
 1.0
->>> fit_scale(40_000, 2_000, "png")  # wider than 32,767 px: drawn at 0.81
+>>> fit_scale(40_000, 1_000, "png")  # wider than 32,767 px: drawn at 0.81
 0.81
 >>> fit_scale(100_000, 2_000, "png") is None  # it would take a scale under MIN_SCALE
 True
@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 
 PNG_MAX_SIDE = 32_767  # pixels: cairo's limit
-PNG_PIXEL_BUDGET = 120_000_000  # pixels: about 3.5 s to draw and 480 MB of memory
+PNG_PIXEL_BUDGET = 50_000_000  # pixels: about 1.5 s to draw and 200 MB of memory
 PDF_MAX_SIDE = 14_400.0  # points: 200 inches, the limit of PDF readers
 MIN_SCALE = 0.5  # below this a card's 13 px name is under 7 px: unreadable
 BOUNDED = ("png", "pdf")

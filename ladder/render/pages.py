@@ -47,7 +47,9 @@ class Page:
     chart: OrgLayout | None = None
 
 
-Measure = Callable[[Org], tuple[OrgLayout, bool]]  # a page's layout, and whether it fits
+# A page's layout, and its room: how many times larger it could be drawn and still fit (>= 1:
+# it fits). Room guides the search for a slice's size: a page's area grows with its people.
+Measure = Callable[[Org], tuple[OrgLayout, float]]
 
 
 class Planner:
@@ -115,9 +117,12 @@ class Planner:
         return [self.pages[i] for i in order]
 
     def _fits(self, page: Page) -> bool:
+        return self._room(page) >= 1.0
+
+    def _room(self, page: Page) -> float:
         page.org = self.page_org(page)
-        page.chart, ok = self.measure(page.org)
-        return ok
+        page.chart, room = self.measure(page.org)
+        return room
 
     def _fit(self, index: int) -> list[int]:
         """Make page ``index`` fit; the indices of the new pages it gave away."""
@@ -199,7 +204,6 @@ class Planner:
         page = self.pages[index]
         single = len(tops) == 1
         head = [tops[0]] if single else []
-        inside = set(page.members)
         units = ([pid for pid in page.members if self.base.people[pid].manager == tops[0]]
                  if single else tops)
         groups = [[pid, *below.get(pid, ())] for pid in units]
@@ -207,33 +211,25 @@ class Planner:
             self._fits(page)
             return []
         slices: list[list[str]] = []
-        start = 0
+        start, guess = 0, 1
         while start < len(groups):
-            def trial(count: int, start: int = start) -> Page:
+            def room(count: int, start: int = start) -> float:
                 members = set(head) | {m for g in groups[start:start + count] for m in g}
-                more = start + count < len(groups)
-                return replace(page, members=[pid for pid in page.members if pid in members],
-                               next_slice=0 if more or page.next_slice is not None else None,
-                               part=(1, 2))
+                more = start + count < len(groups) or page.next_slice is not None
+                return self._room(replace(
+                    page, members=[pid for pid in page.members if pid in members],
+                    next_slice=0 if more else None, part=(1, 2)))
 
-            count = 1
-            while start + count < len(groups) and self._fits(trial(count * 2)):
-                count *= 2
-            high = min(count * 2, len(groups) - start)
-            while count < high:  # the largest count in count..high that fits
-                middle = (count + high + 1) // 2
-                if self._fits(trial(middle)):
-                    count = middle
-                else:
-                    high = middle - 1
+            count = _largest(min(guess, len(groups) - start), len(groups) - start, room)
             slices.append([m for g in groups[start:start + count] for m in g])
             start += count
+            guess = count  # the next slice is likely about as big: start the search there
         total = len(slices)
-        links = page.links
+        links, everyone = page.links, page.members
         new = []
         for number, chosen in enumerate(slices, 1):
             members = set(head) | set(chosen)
-            kept = [pid for pid in page.members if pid in members and pid in inside]
+            kept = [pid for pid in everyone if pid in members]
             if number == 1:
                 target = page
                 page.members = kept
@@ -247,7 +243,35 @@ class Planner:
         self.pages[chain[-1]].next_slice = page.next_slice  # a slice cut again: still goes on
         for a, b in zip(chain, chain[1:], strict=False):
             self.pages[a].next_slice = b
-        for i in chain:
-            self._fits(self.pages[i])
-        # a slice that still does not fit (one report with a big team) is cut again
-        return [i for i in chain if i != index] + ([index] if not self._fits(page) else [])
+        return chain  # each slice is laid out (and cut again if it must) in its turn
+
+def _largest(guess: int, most: int, room: Callable[[int], float]) -> int:
+    """About the largest count in 1..most whose room is at least 1, searched from ``guess``.
+
+    A page's area grows about in step with its cards, so room r at count n suggests about
+    n * r * r cards would just fit; each guess is checked (it is a layout), the bounds kept,
+    and the search stops within an eighth of the best count. At least 1, even when one does
+    not fit (a slice of one is cut again later).
+
+    >>> _largest(3, 1000, lambda n: (400 / n) ** 0.5) in range(351, 401)
+    True
+    >>> _largest(1, 5, lambda n: 9.0)
+    5
+    """
+    good, bad = 0, most + 1  # room(good) >= 1 (0: none yet); room(bad) < 1 (most+1: none)
+    count = max(1, min(guess, most))
+    for _ in range(12):
+        found = room(count)
+        if found >= 1:
+            good = count
+        else:
+            bad = count
+        if bad - good <= max(1, good // 8):
+            break
+        wanted = int(count * found * found * 0.95)
+        if not good < wanted < bad:  # the estimate left the bounds: halve them instead
+            wanted = (good + bad) // 2 if good else max(1, count // 2)
+        if wanted in (good, bad):
+            break
+        count = wanted
+    return max(good, 1)

@@ -87,29 +87,42 @@ def team_line(people: int, vacancies: int) -> str:
 
 def tell_apart(names: list[str], room: float) -> list[str]:
     """Names for cards ``room`` px wide: where two would read the same once cut to fit, each
-    keeps its start and its end, with the ellipsis in the middle, so what differs shows.
+    keeps its start and its shortest ending that no other name has, with an ellipsis between,
+    so that what tells them apart shows.
 
     >>> tell_apart(["Operations - Work Services - North East",
-    ...             "Operations - Work Services - South West", "HR"], 120)
-    ['Operati…North East', 'Operati…South West', 'HR']
+    ...             "Operations - Benefit Delivery - North East",
+    ...             "Operations - Work Services - South West", "HR"], 216)
+    ['Operations…Services - North East', 'Operations - Benefit Delivery…', \
+'Operations - Work…West', 'HR']
     """
     fitted = [fit_text(name, NAME.size, room, bold=True) for name in names]
-    seen: dict[str, set[str]] = {}
+    clashes: dict[str, set[str]] = {}
     for name, short in zip(names, fitted, strict=True):
-        seen.setdefault(short, set()).add(name)
-    out = []
-    for name, short in zip(names, fitted, strict=True):
-        if len(seen[short]) > 1:
-            tail = ""
-            for word in reversed(name.split(" ")):  # whole words from the end, up to half room
-                trial = f"{word} {tail}".strip()
-                if fit_text(trial, NAME.size, room / 2, bold=True) != trial:
-                    break
-                tail = trial
-            short = fit_text(name, NAME.size, room - _width(tail) - 2, bold=True)
-            short = short.removesuffix("…").rstrip(" -–,") + "…" + tail
-        out.append(short)
-    return out
+        clashes.setdefault(short, set()).add(name)
+    endings: dict[str, int] = {}  # every word ending of every name: how many names have it
+    for name in set(names):
+        words = name.split(" ")
+        for k in range(1, len(words) + 1):
+            ending = " ".join(words[-k:])
+            endings[ending] = endings.get(ending, 0) + 1
+    for i, (name, short) in enumerate(zip(names, fitted, strict=True)):
+        if len(clashes[short]) < 2:
+            continue
+        words = name.split(" ")
+        for k in range(1, len(words)):
+            tail = " ".join(words[-k:])
+            if endings[tail] == 1 and tail.lstrip("-–,: ") == tail:
+                fitted[i] = _middle(name, tail, room)
+                break
+    return fitted
+
+
+def _middle(name: str, tail: str, room: float) -> str:
+    """``name``'s start, an ellipsis and ``tail`` (its distinguishing end), fitted to ``room``."""
+    tail = fit_text(tail, NAME.size, room - _width("Ab…"), bold=True)  # whole, if it can be
+    head = fit_text(name, NAME.size, room - _width(tail), bold=True)
+    return head.removesuffix("…").rstrip(" -–,:") + "…" + tail
 
 
 def _width(text: str) -> float:
@@ -158,6 +171,23 @@ def render_split(
     """Write the overview to ``path`` and each page beside it as ``<stem>-<key>.<ext>``."""
     plans = plan_split(org, fmt=fmt, how=how, counts=counts, mode=mode, columns=columns,
                        person_levels=person_levels, scale=scale)
+    pages = page_files(plans, org, path, fmt=fmt, title=title, counts=counts, notes=notes)
+    for number, (page, target, text) in enumerate(pages, 1):
+        if progress is not None and len(pages) > 10 and number % 10 == 0:
+            progress(f"drawing page {number} of {len(pages)}")
+        write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=scale, split=True,
+                    on_note=on_note)
+    cut = len(pages) - _first_pages(org, how)
+    if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
+        on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
+                f"page fits ({limits.limit_text(fmt)})")
+    return [target for _, target, _ in pages]
+
+
+def page_files(plans: list[tuple[Planner, list[Page]]], org: Org, path: Path, *, fmt: str,
+               title: str | None, counts: Mapping[str, TeamCount],
+               notes: Mapping[str, str]) -> list[tuple[Page, Path, PageText]]:
+    """Each planned page with its file (the first is ``path``) and what its cards say."""
     pages = [page for _, planned in plans for page in planned]
     taken: set[str] = set()
     suffix = path.suffix or f".{fmt}"
@@ -173,20 +203,15 @@ def render_split(
                 home.setdefault(pid, page)
             for target in page.links.values():
                 linked_from.setdefault(id(_target(planner, target)), page)
+    found = []
     for planner, planned in plans:
+        people = planner.base is org
         for page in planned:
             text = _page_text(page, planner, title if page is pages[0] else None,
-                              counts if planner.base is org else {}, notes, files, number,
-                              home if planner.base is org else {}, linked_from, org)
-            if progress is not None and len(pages) > 10 and number[id(page)] % 10 == 0:
-                progress(f"drawing page {number[id(page)]} of {len(pages)}")
-            write_chart(page.org, page.chart, files[id(page)], fmt=fmt, text=text, scale=scale,
-                        split=True, on_note=on_note)
-    cut = len(pages) - _first_pages(org, how)
-    if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
-        on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
-                f"page fits ({limits.limit_text(fmt)})")
-    return [files[id(page)] for page in pages]
+                              counts if people else {}, notes, files, number,
+                              home if people else {}, linked_from, org)
+            found.append((page, files[id(page)], text))
+    return found
 
 
 def _first_pages(org: Org, how: str) -> int:
@@ -217,12 +242,12 @@ def plan_split(
     asked = scale if fmt == "png" else 1.0
 
     def measurer(page_counts: Mapping[str, TeamCount]) -> Callable[[Org], tuple]:
-        def measure(page: Org) -> tuple[OrgLayout, bool]:
+        def measure(page: Org) -> tuple[OrgLayout, float]:
             levels = ({k: v for k, v in person_levels.items() if k in page.people}
                       if person_levels else None)
             chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
             width, height = page_size(chart, page, page_counts)
-            return chart, limits.fits(width, height, fmt, asked)
+            return chart, limits.largest_scale(width, height, fmt) / asked
         return measure
 
     people = Planner(org, measurer(counts))
@@ -299,7 +324,7 @@ def _page_text(page: Page, planner: Planner, title: str | None,
                 lead(card, target, "↑ manager on")
     heading = title if title is not None else page.name
     if page.part is not None:
-        heading += f" ({page.part[0]} of {page.part[1]})"
+        heading += f", part {page.part[0]} of {page.part[1]}"
     _units_where_names_clash(page, labels, org)
     return PageText(title=heading, counts=counts, links=links, labels=labels, notes=notes,
                     context=frozenset(context))
