@@ -143,6 +143,18 @@ def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> 
 
 
 @pytest.mark.needs_dot
+def test_a_pdf_page_stays_within_what_readers_open(tmp_path: Path) -> None:
+    import re
+
+    notes: list[str] = []
+    out = tmp_path / "wide.pdf"
+    render_org(wide_team(100), out, mode="tree", on_note=notes.append)  # 26,028 pt wide
+    box = re.search(rb"MediaBox\s*\[\s*0 0 (\d+) (\d+)", out.read_bytes())
+    assert box is not None and 14_000 <= int(box.group(1)) <= 14_400
+    assert len(notes) == 1 and "14,400 pt" in notes[0]
+
+
+@pytest.mark.needs_dot
 def test_png_is_a_png_of_the_page_size(tmp_path: Path) -> None:
     out = tmp_path / "acme.png"
     render_org(acme(), out)

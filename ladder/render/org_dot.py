@@ -53,7 +53,7 @@ def org_dot(
         "// Every position is pinned: draw with  neato -n2 -Tpng chart.dot -o chart.png\n",
         "digraph org {\n",
         f'  graph [bb="0,0,{_f(frame.width)},{_f(page_height)}", bgcolor="#fafbfc", '
-        f'splines=true, outputorder=edgesfirst, pad=0, dpi={_f(72 * scale)}{size}];\n',
+        f'splines=true, outputorder=edgesfirst, pad=0, margin=0, dpi={_f(72 * scale)}{size}];\n',
         '  node [shape=box, style="rounded,filled", fillcolor=white, color="#c9ced6", '
         'fixedsize=true, fontname="Helvetica,Arial,sans-serif", margin=0, penwidth=1];\n',
         '  edge [arrowhead=none, color="#a3aab5", penwidth=1.2];\n',
