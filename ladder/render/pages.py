@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
+from ladder.render.org_cards import short_name
 
 CONTEXT = "context:"  # id prefix of a card standing for a manager drawn on another page
 MORE = "continued:"  # id prefix of the "continued on page N" card
@@ -189,7 +190,8 @@ class Planner:
             team = below[head]
             gone.update(team)
             inside = {head, *team}
-            child = Page(head, [head, *team], self.base.people[head].display_name or head,
+            name = f"{self.base.name}: {short_name(self.base.people[head])}"
+            child = Page(head, [head, *team], name,
                          links={pid: to for pid, to in page.links.items() if pid in inside},
                          parent=index)
             self.pages.append(child)

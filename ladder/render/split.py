@@ -26,6 +26,7 @@ from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Department, Org, Person
 from ladder.render import limits
 from ladder.render.card_geometry import NAME, text_room
+from ladder.render.org_cards import short_name
 from ladder.render.org_write import PageText, page_size, write_chart
 from ladder.render.pages import CONTEXT, MORE, Page, Planner
 
@@ -273,7 +274,7 @@ def plan_split(
     for pid in level:
         if org.children[pid]:
             sub = org.subtree(pid)
-            name = org.people[pid].display_name or pid
+            name = short_name(org.people[pid])
             index = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
             people.pages[overview].links[pid] = index
     return [(people, people.fit_all())]
