@@ -155,6 +155,29 @@ def test_a_pdf_page_stays_within_what_readers_open(tmp_path: Path) -> None:
 
 
 @pytest.mark.needs_dot
+def test_scale_draws_the_png_with_that_many_pixels_per_chart_pixel(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+    from ladder.render.org_chart import page_size
+
+    org = acme()
+    width, height = page_size(layout_org(org), org)
+    out = tmp_path / "half.png"
+    render_org(org, out, scale=0.5)
+    data = out.read_bytes()
+    assert abs(int.from_bytes(data[16:20], "big") - width / 2) <= 1
+    assert abs(int.from_bytes(data[20:24], "big") - height / 2) <= 1
+    with pytest.raises(RenderError, match="--scale"):
+        render_org(org, out, scale=0)
+    example = Path(__file__).resolve().parent.parent / "examples/hr/acme-export.csv"
+    result = CliRunner().invoke(main, ["render", str(example), "--scale", "2",
+                                       "-o", str(tmp_path / "double.png")])
+    assert result.exit_code == 0, result.output
+    assert int.from_bytes((tmp_path / "double.png").read_bytes()[16:20], "big") > 2 * 640
+
+
+@pytest.mark.needs_dot
 def test_png_is_a_png_of_the_page_size(tmp_path: Path) -> None:
     out = tmp_path / "acme.png"
     render_org(acme(), out)
