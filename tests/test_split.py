@@ -49,6 +49,9 @@ def test_split_by_department_writes_an_overview_and_a_page_each(tmp_path: Path) 
     assert sorted(links(out)) == sorted(p.name for p in written[1:])
     overview = names_in(out)
     assert "Design" in overview and "5 people" in overview  # the job share is two people
+    # each page says its number, the number the cards that lead to it name
+    for number, page in enumerate(written, 1):
+        assert any(t.endswith(f"· page {number} of 4") for t in names_in(page))
     # everybody is on exactly one page as their own card ...
     people = [[texts[0] for kind, _, texts in cards(p) if kind != "card-context"]
               for p in written[1:]]

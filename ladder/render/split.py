@@ -326,6 +326,7 @@ def _page_text(page: Page, planner: Planner, title: str | None,
     heading = title if title is not None else page.name
     if page.part is not None:
         heading += f", part {page.part[0]} of {page.part[1]}"
+    heading += f" · page {number[id(page)]} of {len(number)}"  # the number cards refer to
     _units_where_names_clash(page, labels, org)
     return PageText(title=heading, counts=counts, links=links, labels=labels, notes=notes,
                     context=frozenset(context))
