@@ -85,6 +85,7 @@ class OrgOptions:
     mode: str = "auto"  # auto, tree, compact or stacked (see the README)
     columns: int = 2  # columns of stacked leaf reports
     split: str | None = None  # "department" or "depth:N": an overview plus pages
+    scale: float = 1.0  # PNG pixels per chart pixel (0.5: a quarter of the pixels)
 
     def check(self) -> None:
         if self.mode not in MODES:
@@ -93,6 +94,8 @@ class OrgOptions:
                               f"choose one of: {', '.join(MODES)}")
         if self.columns < 1:
             raise LadderError(f"option 'columns' must be 1 or more, not {self.columns}")
+        if not self.scale > 0:
+            raise LadderError(f"option 'scale' must be more than 0, not {self.scale:g}")
         if self.depth is not None and self.depth < 1:
             raise LadderError(f"option 'depth' must be 1 or more, not {self.depth}")
 
