@@ -52,6 +52,8 @@ MARGIN = 24.0
 TITLE_SIZE = 20.0
 TEXT_SIZE = 12.0
 SMALL_SIZE = 11.0
+ABOUT_SIZE = 10.0  # an area's description under its name
+ABOUT_LINE = 12.5
 LINE = 15.5  # baseline to baseline at TEXT_SIZE
 PAD = 10.0
 BULLET = 12.0  # hanging indent of a statement's continuation lines
@@ -265,14 +267,21 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
             y += GROUP_BAND
         label = wrap(area.name, LABEL_WIDTH - 2 * PAD, 13, bold=True)
         note = table.row_notes.get(area.id)
+        # the area's own description under its name, small, as the frameworks' pages show it
+        about = wrap(area.summary, LABEL_WIDTH - 2 * PAD, ABOUT_SIZE) if (
+            area.summary and not note) else []
         cells = [_cell_lines(table.cells.get((area.id, c.key), []), options,
                              COLUMN_WIDTH - 2 * PAD) for c in columns]
-        rows = max([len(label) + (1 if note else 0), *(len(c) for c in cells)])
-        height = PAD * 2 + LINE * rows
+        label_height = LINE * (len(label) + (1 if note else 0)) + ABOUT_LINE * len(about) + (
+            4 if about else 0)
+        height = PAD * 2 + max([label_height, *(LINE * len(c) for c in cells)])
         page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, height, "#ffffff"))
         for number, line in enumerate(label):
             page.texts.append(Text(MARGIN + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
+        for number, line in enumerate(about):
+            page.texts.append(Text(MARGIN + PAD, y + PAD + 16 + LINE * len(label)
+                                   + ABOUT_LINE * number, line, ABOUT_SIZE, colour=MUTED))
         if note:
             colour = NEW_MARK if note in (NEW, RAISED) else MUTED
             words = {NEW: "new at this level", RAISED: "raised", DROPPED: "no longer listed"}
