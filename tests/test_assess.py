@@ -8,12 +8,15 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from ladder.analysis.assess import assess, load_assessment
 from ladder.cli import main
 from ladder.errors import SourceError
 from ladder.sources.frameworks import load_framework_ladder
 from ladder.sources.ladders import load_ladder
+
+FRAMEWORKS = REPO / "examples" / "frameworks"
 
 
 def expected_titles(raw: dict, ratings: dict[str, int]) -> tuple[int, list[str]]:
@@ -25,9 +28,8 @@ def expected_titles(raw: dict, ratings: dict[str, int]) -> tuple[int, list[str]]
 
 @pytest.fixture(scope="module")
 def snowflake(request):
-    from pathlib import Path
 
-    path = Path(__file__).parent / "data" / "frameworks" / "platform-snowflake.json"
+    path = FRAMEWORKS / "platform-snowflake.json"
     return json.loads(path.read_text()), load_framework_ladder(path)
 
 
@@ -44,7 +46,7 @@ def test_every_combination_of_milestones_gives_the_frameworks_own_title(snowflak
 
 def test_cli_on_the_example_assessment(data_dir, snowflake):
     raw, _ = snowflake
-    result = CliRunner().invoke(main, ["assess", str(data_dir / "frameworks" / "sam.yaml"),
+    result = CliRunner().invoke(main, ["assess", str(FRAMEWORKS / "sam.yaml"),
                                        "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -103,7 +105,7 @@ def test_mistakes_name_the_line(tmp_path, ratings, line, message, hint):
 @pytest.mark.needs_dot
 def test_radar_shows_every_area(tmp_path, data_dir):
     out = tmp_path / "radar.svg"
-    result = CliRunner().invoke(main, ["assess", str(data_dir / "frameworks" / "sam.yaml"),
+    result = CliRunner().invoke(main, ["assess", str(FRAMEWORKS / "sam.yaml"),
                                        "-o", str(out)])
     assert result.exit_code == 0, result.output
     svg = out.read_text()
@@ -111,6 +113,6 @@ def test_radar_shows_every_area(tmp_path, data_dir):
         assert f">{name}</text>" in svg
     assert svg.count("<polygon") == 4 + 2  # four rings, the ratings and the next milestones
     png = tmp_path / "radar.png"
-    result = CliRunner().invoke(main, ["assess", str(data_dir / "frameworks" / "sam.yaml"),
+    result = CliRunner().invoke(main, ["assess", str(FRAMEWORKS / "sam.yaml"),
                                        "-o", str(png)])
     assert result.exit_code == 0 and png.read_bytes().startswith(b"\x89PNG")

@@ -1,18 +1,21 @@
-"""Importing career frameworks: the real ones in shared/data/ladders and the test files written in
-the other published shapes; each imports, validates and draws; broken files say where and what."""
+"""Importing career frameworks: the real ones in shared/data/ladders and the example files
+written in the other published shapes; each imports, validates and draws; broken files say
+where and what."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from ladder.cli import main
 from ladder.errors import SourceError
 from ladder.sources.frameworks import framework_of, import_framework, load_framework_ladder
 from ladder.sources.ladders import load_ladder
+
+FRAMEWORKS = REPO / "examples" / "frameworks"
 
 REAL = {
     "ft-engineering/engineering.yml": "ft",
@@ -23,16 +26,9 @@ REAL = {
 OURS = {"data-science.csv": "wide", "platform-snowflake.json": "snowflake", "design.md": "monzo"}
 
 
-def every_file(shared: Path | None, data_dir: Path) -> list[tuple[Path, str]]:
-    found = [(data_dir / "frameworks" / name, kind) for name, kind in OURS.items()]
-    if shared is not None:
-        found += [(shared / "data" / "ladders" / name, kind) for name, kind in REAL.items()]
-    return found
-
-
 @pytest.mark.parametrize("name, kind", [*REAL.items(), *OURS.items()])
 def test_each_format_is_told_by_its_content(shared_dir, data_dir, name, kind):
-    path = (data_dir / "frameworks" / name) if name in OURS else (
+    path = (FRAMEWORKS / name) if name in OURS else (
         shared_dir / "data" / "ladders" / name)
     assert framework_of(path) == kind
 
@@ -45,7 +41,7 @@ def test_hr_exports_and_other_files_are_not_frameworks(data_dir):
 
 @pytest.mark.parametrize("name", [*REAL, *OURS])
 def test_import_writes_a_ladder_that_validates_and_draws(shared_dir, data_dir, tmp_path, name):
-    path = (data_dir / "frameworks" / name) if name in OURS else (
+    path = (FRAMEWORKS / name) if name in OURS else (
         shared_dir / "data" / "ladders" / name)
     out = tmp_path / "ladder.yaml"
     runner = CliRunner()
@@ -111,7 +107,7 @@ def test_octopus_sections_line_up_by_position_with_bullets_as_examples(shared_di
 
 
 def test_wide_sheet_level_names_from_the_header(data_dir):
-    ladder = load_framework_ladder(data_dir / "frameworks" / "data-science.csv")
+    ladder = load_framework_ladder(FRAMEWORKS / "data-science.csv")
     assert [r.title for r in ladder] == ["Associate Data Scientist", "Data Scientist",
                                          "Senior Data Scientist", "Lead Data Scientist"]
     assert ladder.areas["statistics"].group == "Craft"
@@ -128,18 +124,18 @@ def test_wide_xlsx_reads_like_the_csv(data_dir, tmp_path):
 
     book = openpyxl.Workbook()
     sheet = book.active
-    with open(data_dir / "frameworks" / "data-science.csv", encoding="utf-8") as handle:
+    with open(FRAMEWORKS / "data-science.csv", encoding="utf-8") as handle:
         for row in csv.reader(handle):
             sheet.append(row)
     book.save(tmp_path / "data-science.xlsx")
     assert framework_of(tmp_path / "data-science.xlsx") == "wide"
     from_xlsx = load_framework_ladder(tmp_path / "data-science.xlsx")
-    from_csv = load_framework_ladder(data_dir / "frameworks" / "data-science.csv")
+    from_csv = load_framework_ladder(FRAMEWORKS / "data-science.csv")
     assert [r.expectations for r in from_xlsx] == [r.expectations for r in from_csv]
 
 
 def test_snowflake_tracks_milestones_and_thresholds(data_dir):
-    path = data_dir / "frameworks" / "platform-snowflake.json"
+    path = FRAMEWORKS / "platform-snowflake.json"
     raw = json.loads(path.read_text())
     ladder = load_framework_ladder(path)
     assert ladder.points.milestone_points == tuple(raw["milestonePoints"])
@@ -195,7 +191,7 @@ def test_a_file_that_is_no_framework_names_the_formats_and_what_was_seen(tmp_pat
 
 def test_from_names_the_format(tmp_path, data_dir):
     runner = CliRunner()
-    result = runner.invoke(main, ["import", str(data_dir / "frameworks" / "design.md"),
+    result = runner.invoke(main, ["import", str(FRAMEWORKS / "design.md"),
                                   "--from", "monzo"])
     assert result.exit_code == 0 and "name: Product Design Framework" in result.output
     result = runner.invoke(main, ["import", "examples/hr/acme-export.csv", "--from", "hr"])

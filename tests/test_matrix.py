@@ -6,6 +6,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from ladder.cli import main
 from ladder.errors import LadderError
@@ -24,6 +25,8 @@ from ladder.render.matrix import (
 )
 from ladder.sources.document import parse_text
 from ladder.sources.ladders import load_ladder, parse_ladder
+
+FRAMEWORKS = REPO / "examples" / "frameworks"
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +108,7 @@ def test_a_ladder_with_competencies_only_is_one_unnamed_area():
 def test_a_points_framework_has_a_column_per_milestone(data_dir):
     from ladder.sources.frameworks import load_framework_ladder
 
-    ladder = load_framework_ladder(data_dir / "frameworks" / "platform-snowflake.json")
+    ladder = load_framework_ladder(FRAMEWORKS / "platform-snowflake.json")
     table = matrix_table(ladder, MatrixOptions())
     assert [c.title for c in table.columns] == [f"Milestone {n}" for n in range(1, 5)]
     assert [c.subtitle for c in table.columns] == ["1 point", "3 points", "6 points",
