@@ -12,6 +12,7 @@ from conftest import REPO
 
 from ladder.cli import main
 from ladder.errors import SourceError
+from ladder.sources.document import read_document
 from ladder.sources.frameworks import framework_of, import_framework, load_framework_ladder
 from ladder.sources.ladders import load_ladder
 
@@ -196,3 +197,23 @@ def test_from_names_the_format(tmp_path, data_dir):
     assert result.exit_code == 0 and "name: Product Design Framework" in result.output
     result = runner.invoke(main, ["import", "examples/hr/acme-export.csv", "--from", "hr"])
     assert result.exit_code == 0 and "people:" in result.output
+
+
+@pytest.mark.parametrize("name", [*REAL, *OURS])
+def test_imported_documents_follow_the_ladder_schema(shared_dir, name):
+    jsonschema = pytest.importorskip("jsonschema")
+    from ladder.sources.schema import ladder_schema
+
+    path = (FRAMEWORKS / name) if name in OURS else (shared_dir / "data" / "ladders" / name)
+    document = json.loads(json.dumps(import_framework(path).document()))
+    assert list(jsonschema.Draft202012Validator(ladder_schema()).iter_errors(document)) == []
+
+
+def test_the_ft_file_is_what_its_own_schema_describes(shared_dir):
+    """The FT importer reads the shape the FT's JSON Schema defines: the file validates."""
+    jsonschema = pytest.importorskip("jsonschema")
+    folder = shared_dir / "data" / "ladders" / "ft-engineering"
+    schema = json.loads((folder / "job-family.schema.json").read_text())
+    data = read_document(folder / "engineering.yml")
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(
+        json.loads(json.dumps(data)))) == []

@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -421,13 +420,6 @@ def roles_at_level(ladder: Ladder, level: int) -> tuple[str, ...]:
         raise LadderError(f"no role at level {level}", file=ladder.file,
                           hint=f"levels: {', '.join(map(str, ladder.levels()))}")
     return found
-
-
-def iter_cells(table: Table) -> Iterator[tuple[Area, Column, list[Item]]]:
-    """Every (area, column, items) of the table, row by row."""
-    for area in table.areas:
-        for column in table.columns:
-            yield area, column, table.cells.get((area.id, column.key), [])
 
 
 def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None = None,
