@@ -155,3 +155,29 @@ def test_cli_refuses_matrix_options_that_do_not_fit(tmp_path):
     assert result.exit_code == 1 and "--compare shows two roles" in result.output
     result = runner.invoke(main, ["render", "examples/startup.yaml", "--view", "matrix"])
     assert result.exit_code == 1 and "--view applies to ladders" in result.output
+
+
+def test_level_picks_a_milestone_column_in_a_points_framework():
+    from ladder.render.matrix import matrix_options
+    from ladder.sources.frameworks import load_framework_ladder
+
+    ladder = load_framework_ladder(FRAMEWORKS / "platform-snowflake.json")
+    options = matrix_options(ladder, level=3)
+    assert [c.key for c in matrix_table(ladder, options).columns if c.highlighted] == [
+        "milestone-3"]
+    with pytest.raises(LadderError, match="no milestone 7"):
+        matrix_options(ladder, level=7)
+    with pytest.raises(LadderError, match="columns of this matrix are milestones"):
+        matrix_options(ladder, role="Platform Engineer II")
+
+
+def test_a_role_that_lists_nothing_is_an_empty_column_not_a_missing_one():
+    ladder = parse_ladder(parse_text("""\
+areas: [{id: a}]
+roles:
+  - {id: x, level: 1, expectations: {a: [Writes.]}}
+  - {id: y, level: 2}
+""", "t.yaml"), "t.yaml")
+    table = matrix_table(ladder, MatrixOptions())
+    assert [c.key for c in table.columns] == ["x", "y"]
+    assert "| y | – |" in matrix_markdown(ladder)

@@ -140,7 +140,8 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
                 Item(s, NEW if id(s) in added and change.kind in (NEW, RAISED) else "")
                 for s in change.after]
         return table
-    roles = [r for r in column_roles(ladder) if role_expectations(ladder, r)]
+    # every role is a column once any says what it asks: an empty column says "nothing listed"
+    roles = column_roles(ladder) if by_role(ladder) else []
     if roles:
         table.areas = ladder_areas(ladder)
         for role in roles:
@@ -411,11 +412,21 @@ def matrix_bytes(ladder: Ladder, format: str, options: MatrixOptions | None = No
                       name="matrix")
 
 
+def by_role(ladder: Ladder) -> bool:
+    """True when the matrix's columns are roles; False when they are a points framework's
+    milestones (no role says what it asks per area)."""
+    return any(role_expectations(ladder, role) for role in ladder)
+
+
 def roles_at_level(ladder: Ladder, level: int) -> tuple[str, ...]:
     """Role ids at one level (``--level``), or the milestone column of a points framework."""
-    found = tuple(role.id for role in column_roles(ladder) if role.level == level)
-    if not found and not any(role.expectations for role in ladder):
+    if not by_role(ladder):
+        top = max((len(a.milestones) for a in ladder.areas.values()), default=0)
+        if not 1 <= level <= top:
+            raise LadderError(f"no milestone {level}", file=ladder.file,
+                              hint=f"milestones: 1 to {top}")
         return (f"milestone-{level}",)
+    found = tuple(role.id for role in column_roles(ladder) if role.level == level)
     if not found:
         raise LadderError(f"no role at level {level}", file=ladder.file,
                           hint=f"levels: {', '.join(map(str, ladder.levels()))}")
@@ -427,6 +438,9 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
                    examples: bool = False) -> MatrixOptions:
     """Options from what a user typed: a role by any of its names, a level, two roles."""
     highlighted: tuple[str, ...] = ()
+    if role and not by_role(ladder):
+        raise LadderError("the columns of this matrix are milestones, not roles",
+                          file=ladder.file, hint="highlight one with --level N")
     if role:
         highlighted = (resolve_role(ladder, role).id,)
     if level is not None:
