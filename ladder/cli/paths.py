@@ -51,21 +51,14 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not found:
         raise p.no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    from ladder.analysis.expectations import has_expectations, steps_json, steps_text
-
     if output_format == "json":
-        text = p.paths_json(ends.start, ends.goal, found)
-        if has_expectations(ends.ladder):
-            import json
-
-            data = json.loads(text)
-            data["areas"] = steps_json(ends.ladder, found[0].roles)
-            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        click.echo(text, nl=False)
+        click.echo(p.paths_json(ends.start, ends.goal, found), nl=False)
     elif output_format == "markdown":
         click.echo(p.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
     else:
         click.echo(p.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
+    from ladder.analysis.expectations import has_expectations, steps_text
+
     if output_format != "json" and has_expectations(ends.ladder) and found[0].steps:
         # per area, along the quickest path (the first): "what changes at the next level"
         click.echo("\n" + steps_text(ends.ladder, found[0].roles,
