@@ -140,12 +140,6 @@ def steps_text(ladder: Ladder, steps: Iterable[str], *, markdown: bool = False) 
     return "\n".join(lines) + "\n"
 
 
-def steps_json(ladder: Ladder, steps: Iterable[str]) -> list[dict[str, object]]:
-    """Per move along a path, the area changes as data."""
-    return [{"from": a, "to": b, "changes": changes_json(changes)}
-            for a, b, changes in step_changes(ladder, steps)]
-
-
 def changes_json(changes: list[AreaChange]) -> list[dict[str, object]]:
     """The same answer as data for ``--format json``."""
     return [{"area": c.area.id, "name": c.area.name, "change": c.kind,
