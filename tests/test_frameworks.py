@@ -109,6 +109,7 @@ def test_octopus_sections_line_up_by_position_with_bullets_as_examples(shared_di
 
 def test_wide_sheet_level_names_from_the_header(data_dir):
     ladder = load_framework_ladder(FRAMEWORKS / "data-science.csv")
+    assert ladder.name == "Data science career framework"  # the title line above the header
     assert [r.title for r in ladder] == ["Associate Data Scientist", "Data Scientist",
                                          "Senior Data Scientist", "Lead Data Scientist"]
     assert ladder.areas["statistics"].group == "Craft"
