@@ -35,7 +35,7 @@ from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
 from ladder.render.escape import xml_text
-from ladder.render.ladder_dot import track_colours
+from ladder.render.ladder_dot import default_title, track_colours
 from ladder.render.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
 
 MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
@@ -118,7 +118,7 @@ def column_roles(ladder: Ladder) -> list[Role]:
 def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
     """The content of the matrix for ``ladder`` under ``options``."""
     tracks = {track.id: track.name for track in ladder.used_tracks()}
-    table = Table(title=options.title if options.title is not None else ladder.name,
+    table = Table(title=options.title if options.title is not None else default_title(ladder),
                   subtitle=ladder.summary, columns=[], areas=[],
                   track_names=tracks, track_colours=track_colours(ladder))
     highlighted = set(options.roles)
@@ -149,6 +149,8 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
                                         role.id in highlighted))
             for area_id, found in role_expectations(ladder, role).items():
                 table.cells[area_id, role.id] = [Item(s) for s in found]
+        # a variant keeps some roles: an area none of them lists is an empty row, left out
+        table.areas = [a for a in table.areas if any(area == a.id for area, _ in table.cells)]
         return table
     graded = [area for area in ladder.areas.values() if area.milestones]
     if not graded:
