@@ -218,3 +218,11 @@ def test_the_ft_file_is_what_its_own_schema_describes(shared_dir):
     data = read_document(folder / "engineering.yml")
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(
         json.loads(json.dumps(data)))) == []
+
+
+def test_the_same_file_imports_to_the_same_bytes(shared_dir):
+    from ladder.sources.frameworks import ladder_yaml
+
+    path = shared_dir / "data" / "ladders" / "kolbis" / "product-engineers_readme.md"
+    assert ladder_yaml(import_framework(path), path.name) == ladder_yaml(
+        import_framework(path), path.name)
