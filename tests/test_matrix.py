@@ -181,3 +181,29 @@ roles:
     table = matrix_table(ladder, MatrixOptions())
     assert [c.key for c in table.columns] == ["x", "y"]
     assert "| y | – |" in matrix_markdown(ladder)
+
+
+def test_html_is_one_well_nested_table(product):
+    from html.parser import HTMLParser
+
+    class Nesting(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.open: list[str] = []
+            self.wrong: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("br", "meta"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            if self.open and self.open[-1] == tag:
+                self.open.pop()
+            else:
+                self.wrong.append(tag)
+
+    page = matrix_html(product, MatrixOptions(compare=("pm", "director-of-product")))
+    checker = Nesting()
+    checker.feed(page)
+    assert checker.wrong == [] and checker.open == []
+    assert page.count("<table>") == 1 and "(new)" in page
