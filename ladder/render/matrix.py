@@ -245,7 +245,8 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         y += TRACK_BAND
     # the column headers
     heads = [wrap(c.title, COLUMN_WIDTH - 2 * PAD, 13, bold=True) for c in columns]
-    head_height = PAD * 2 + LINE * max((len(h) for h in heads), default=1) + LINE
+    subtitled = any(c.subtitle.casefold() not in c.title.casefold() for c in columns)
+    head_height = PAD * 2 + LINE * (max((len(h) for h in heads), default=1) + subtitled)
     page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, head_height, HEADER_FILL))
     page.texts.append(Text(MARGIN + PAD, y + PAD + 12, "Area", 12, bold=True, colour=MUTED))
     for index, (column, lines) in enumerate(zip(columns, heads, strict=True)):
@@ -254,7 +255,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         for number, line in enumerate(lines):
             page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
-        if column.subtitle.casefold() not in column.title.casefold():
+        if subtitled and column.subtitle.casefold() not in column.title.casefold():
             page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * len(lines),
                                    column.subtitle, SMALL_SIZE, colour=MUTED))
     y += head_height

@@ -136,13 +136,22 @@ def page_dot(page: Page, *, name: str = "page") -> str:
             label = f"<B>{label}</B>"
         if text.italic:
             label = f"<I>{label}</I>"
-        width = text_width(text.text, text.size, bold=text.bold)
-        # a plain node is drawn centred on its pos: a left-aligned text's centre is half in
-        middle = text.x if text.middle else text.x + width / 2
+        label = f'<FONT POINT-SIZE="{_f(text.size)}" COLOR="{text.colour}">{label}</FONT>'
+        if text.middle:
+            out.append(f'  t{number} [shape=plain, fixedsize=false, '
+                       f'pos="{at(text.x, text.y - text.size * 0.35)}", label=<{label}>];\n')
+            continue
+        # A node is drawn centred on its pos, and cairo's text is a little wider or narrower
+        # than the metrics estimate: a left-aligned cell with room to spare keeps every line's
+        # left edge exactly where the layout put it.
+        width = min(text_width(text.text, text.size, bold=text.bold) * 1.15 + 8,
+                    page.width - text.x - 1)  # the spare room never widens the page
+        height = text.size * 1.3
         out.append(f'  t{number} [shape=plain, fixedsize=false, '
-                   f'pos="{at(middle, text.y - text.size * 0.35)}", '
-                   f'label=<<FONT POINT-SIZE="{_f(text.size)}" COLOR="{text.colour}">'
-                   f'{label}</FONT>>];\n')
+                   f'pos="{at(text.x + width / 2, text.y - text.size * 0.35)}", '
+                   f'label=<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>'
+                   f'<TD ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{_f(width)}" '
+                   f'HEIGHT="{_f(height)}">{label}</TD></TR></TABLE>>];\n')
     out.append("}\n")
     return "".join(out)
 
