@@ -99,6 +99,18 @@ def render(
                    ("--role", role), ("--level", level is not None), ("--compare", compare),
                    ("--examples", examples))
     _refuse(org_only if kind == LADDER else ladder_only, text, kind)
+    if kind == LADDER:
+        # options of one view are a mistake in the other, said rather than ignored
+        graph_only = (("--detail", detail), ("--no-years", not years),
+                      ("--highlight", highlight), ("--via", via), ("--avoid", avoid))
+        matrix_only = (("--role", role), ("--level", level is not None),
+                       ("--compare", compare), ("--examples", examples))
+        given = [name for name, value in (graph_only if view == "matrix" else matrix_only)
+                 if value]
+        if given:
+            other = "graph" if view == "matrix" else "matrix"
+            raise LadderError(f"{', '.join(given)} only fit{'s' if len(given) == 1 else ''} "
+                              f"--view {other}", file=text)
     if kind == LADDER and view == "matrix":
         from ladder.render.matrix import MATRIX_FORMATS, matrix_options, render_matrix
 

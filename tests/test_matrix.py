@@ -155,6 +155,10 @@ def test_cli_refuses_matrix_options_that_do_not_fit(tmp_path):
     assert result.exit_code == 1 and "--compare shows two roles" in result.output
     result = runner.invoke(main, ["render", "examples/startup.yaml", "--view", "matrix"])
     assert result.exit_code == 1 and "--view applies to ladders" in result.output
+    result = runner.invoke(main, ["render", "product", "--role", "pm"])
+    assert result.exit_code == 1 and "--role only fits --view matrix" in result.output
+    result = runner.invoke(main, ["render", "product", "--view", "matrix", "--detail"])
+    assert result.exit_code == 1 and "--detail only fits --view graph" in result.output
 
 
 def test_level_picks_a_milestone_column_in_a_points_framework():
