@@ -351,7 +351,8 @@ def matrix_html(ladder: Ladder, options: MatrixOptions | None = None) -> str:
             rows.append(f'<tr class="group"><th colspan="{len(table.columns) + 1}">'
                         f"{xml_text(group.capitalize())}</th></tr>")
         note = table.row_notes.get(area.id)
-        label = xml_text(area.name) + (f"<br><small>{xml_text(note)}</small>" if note else "")
+        label = xml_text(area.name) + (f"<br><small>{xml_text(note)}</small>" if note else (
+            f"<br><small>{xml_text(area.summary)}</small>" if area.summary else ""))
         cells = "".join(
             f'<td{marked if c.highlighted else ""}><ul>'
             + "".join(_statement_html(i, options) for i in table.cells.get((area.id, c.key), []))
