@@ -57,3 +57,17 @@ def test_gap_on_a_ladder_without_areas_is_as_before(tmp_path):
     assert result.exit_code == 0
     assert "per area" not in result.output
     assert load_ladder("examples/ladders/ft-engineering.yaml").areas == {}
+
+
+def test_a_joined_ladder_keeps_each_ladders_areas_and_the_others_competencies():
+    from ladder.sources.ladder_set import load_any_ladder
+
+    joined = load_any_ladder("examples/ladders/engineering-to-product.yaml")
+    assert "product:market" in joined.areas
+    director = joined.roles["product:director-of-product"]
+    assert [s.text for s in role_expectations(joined, director)["product:market"]] == [
+        "Market research.", "Competitor research."]
+    # the FT ladder of the set has competencies only: they are the unnamed area's
+    assert ladder_areas(joined)[-1].id == "competencies"
+    junior = joined.roles["engineering:junior"]
+    assert list(role_expectations(joined, junior)) == ["competencies"]
