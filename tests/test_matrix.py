@@ -171,8 +171,10 @@ def test_level_picks_a_milestone_column_in_a_points_framework():
         "milestone-3"]
     with pytest.raises(LadderError, match="no milestone 7"):
         matrix_options(ladder, level=7)
-    with pytest.raises(LadderError, match="columns of this matrix are milestones"):
-        matrix_options(ladder, role="Platform Engineer II")
+    for wrong in ({"role": "Platform Engineer II"},
+                  {"compare": ("Platform Engineer I", "Platform Engineer II")}):
+        with pytest.raises(LadderError, match="columns of this matrix are milestones"):
+            matrix_options(ladder, **wrong)
 
 
 def test_a_role_that_lists_nothing_is_an_empty_column_not_a_missing_one():

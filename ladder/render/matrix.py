@@ -442,7 +442,7 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
                    examples: bool = False) -> MatrixOptions:
     """Options from what a user typed: a role by any of its names, a level, two roles."""
     highlighted: tuple[str, ...] = ()
-    if role and not by_role(ladder):
+    if (role or compare) and not by_role(ladder):
         raise LadderError("the columns of this matrix are milestones, not roles",
                           file=ladder.file, hint="highlight one with --level N")
     if role:
