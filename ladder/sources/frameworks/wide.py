@@ -54,7 +54,14 @@ def _title_line(path: Path, header_row: int) -> str | None:
 def read(path: Path) -> Draft:
     """The draft ladder of a wide framework sheet."""
     file = str(path)
-    table = read_table(path)
+    try:
+        table = read_table(path)
+    except SourceError as error:
+        if "no data rows" not in error.message:
+            raise
+        raise SourceError("has a header row but no competency rows", file=file,
+                          line=error.line, hint="add a row per competency below the header: "
+                          "area, competency, description, then its text at each level") from None
     words = [h.strip().casefold() for h in table.headers]
     group_at = next((i for i, w in enumerate(words) if w in GROUP_HEADERS), None)
     name_at = next((i for i, w in enumerate(words) if w in NAME_HEADERS), None)
