@@ -213,3 +213,14 @@ def test_html_is_one_well_nested_table(product):
     checker.feed(page)
     assert checker.wrong == [] and checker.open == []
     assert page.count("<table>") == 1 and "(new)" in page
+
+
+def test_an_areas_colour_is_a_bar_down_its_name():
+    ladder = parse_ladder(parse_text("""\
+areas: [{id: a, colour: "#aa3355"}, {id: b}]
+roles:
+  - {id: x, level: 1, expectations: {a: [Writes.], b: [Reads.]}}
+""", "t.yaml"), "t.yaml")
+    page = matrix_page(matrix_table(ladder, MatrixOptions()), MatrixOptions())
+    bars = [box for box in page.boxes if box.fill == "#aa3355"]
+    assert len(bars) == 1 and bars[0].width == 5

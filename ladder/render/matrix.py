@@ -279,6 +279,8 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
             4 if about else 0)
         height = PAD * 2 + max([label_height, *(LINE * len(c) for c in cells)])
         page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, height, "#ffffff"))
+        if area.colour:  # the area's own colour, as a bar down its name
+            page.boxes.append(Box(MARGIN, y, 5, height, area.colour, area.colour))
         for number, line in enumerate(label):
             page.texts.append(Text(MARGIN + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
