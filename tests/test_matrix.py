@@ -224,3 +224,16 @@ roles:
     page = matrix_page(matrix_table(ladder, MatrixOptions()), MatrixOptions())
     bars = [box for box in page.boxes if box.fill == "#aa3355"]
     assert len(bars) == 1 and bars[0].width == 5
+
+
+def test_colours_from_the_file_are_escaped_too():
+    ladder = parse_ladder(parse_text("""\
+tracks: [{id: t, colour: 'red" onload="x'}, {id: u}]
+areas: [{id: a}]
+roles:
+  - {id: x, level: 1, track: t, expectations: {a: [Writes.]}}
+  - {id: y, level: 1, track: u, expectations: {a: [Reads.]}}
+""", "t.yaml"), "t.yaml")
+    svg = draw_matrix(ladder)
+    assert 'onload="x' not in svg and "red&quot; onload=&quot;x" in svg
+    assert 'color="red\\" onload=\\"x"' in matrix_bytes(ladder, "dot").decode()
