@@ -58,13 +58,19 @@ class LadderOptions:
                                                 ("examples", self.examples))
                        if value not in (None, (), False)]
         if matrix_only and self.view != "matrix":
-            raise LadderError(f"option {matrix_only[0]!r} applies to the matrix view",
+            raise LadderError(f"{name_options(matrix_only)} "
+                              f"{'fits' if len(matrix_only) == 1 else 'fit'} the matrix view",
                               hint="add option 'view' matrix")
         if self.compare and len(self.compare) != 2:
             raise LadderError("option 'compare' takes two roles, e.g. compare=('pm', 'cpo')")
-        if self.view == "matrix" and self.highlight:
-            raise LadderError("option 'highlight' draws a path on the graph view",
-                              hint="leave out view, or use compare with the matrix")
+        graph_only = [name for name, value in (("detail", self.detail),
+                                               ("years", not self.years),
+                                               ("highlight", self.highlight), ("via", self.via),
+                                               ("avoid", self.avoid)) if value]
+        if graph_only and self.view == "matrix":
+            raise LadderError(f"{name_options(graph_only)} "
+                              f"{'fits' if len(graph_only) == 1 else 'fit'} the graph view",
+                              hint="leave out option 'view', or use compare with the matrix")
         if self.variant and self.headcount:
             raise LadderError("give option 'variant' or option 'headcount', not both")
         if self.headcount is not None and self.headcount < 1:

@@ -172,7 +172,8 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
     jobs.append((f"{ladder.id}-path", None, {"highlight": f"{next(iter(ladder)).id}..{top.id}"}))
     if examples_dir.is_dir():
         for path in sorted(examples_dir.rglob("*")):
-            if path.suffix.lower() in DEMO_SUFFIXES and path.is_file():
+            if path.suffix.lower() in DEMO_SUFFIXES and path.is_file() and not (
+                    path.parent.name == "frameworks" and path.parent.parent == examples_dir):
                 stem = path.relative_to(examples_dir).with_suffix("").as_posix()
                 jobs.append((stem, str(path), {}))
                 if source_kind(str(path)) == COMPANY and len(api.load_org(path)) > BIG_ORG:
