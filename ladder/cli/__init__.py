@@ -151,4 +151,4 @@ def variant_options(function):
 
 
 # The commands register themselves on ``main`` when their modules are imported.
-from ladder.cli import draw, ladders, orgs, paths  # noqa: E402, F401
+from ladder.cli import docs, draw, ladders, orgs, paths  # noqa: E402, F401
