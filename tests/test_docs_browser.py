@@ -182,6 +182,11 @@ def test_mkdocs_page_in_light_and_dark(browser, tmp_path):
         view.page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         fills[scheme] = view.page.evaluate(
             "getComputedStyle(document.querySelector('#person-priya rect')).fill")
+        # the explorer in its iframe follows the same switch
+        frame = view.page.frame_locator("iframe.ladder-viewer")
+        frame.locator(".lv-status").wait_for()
+        inner = frame.locator("html").get_attribute("data-theme")
+        assert inner == ("dark" if scheme == "slate" else "light")
         view.page.screenshot(path=str(tmp_path / f"mkdocs-{scheme}.png"), full_page=True)
         # the theme's web fonts are refused here; the diagrams ask for nothing
         assert all("fonts.g" in url for url in view.requests), view.requests
