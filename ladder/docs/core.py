@@ -173,10 +173,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
     import ladder
 
     try:
-        if block.text is not None:
-            thing = ladder.load(_inline_name(block), text=block.text)
-        else:
-            thing = ladder.load(block.source)
+        thing = load_block(block)
         files = block.files()
         linked = getattr(thing, "ladder", None)  # a company config's ladder file
         if isinstance(linked, str):
@@ -205,6 +202,15 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
         raise
     except LadderError as error:
         raise _located(block, error) from None
+
+
+def load_block(block: Block) -> Any:
+    """The ladder or org a block draws (errors as the loader gives them)."""
+    import ladder
+
+    if block.text is not None:
+        return ladder.load(_inline_name(block), text=block.text)
+    return ladder.load(block.source)
 
 
 def _inline_name(block: Block) -> str:

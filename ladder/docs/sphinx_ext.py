@@ -27,6 +27,7 @@ from ladder.docs.core import (
     DiagramCache,
     draw_block,
     error_box,
+    load_block,
     read_block,
 )
 from ladder.errors import LadderError
@@ -132,8 +133,7 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
     block: Block = node["block"]
     options = {k: v for k, v in block.options.items() if k not in ("theme", "transparent")}
     try:
-        thing = (ladder.load(block.source) if block.text is None
-                 else ladder.load(str(block.folder / "inline.yaml"), text=block.text))
+        thing = load_block(block)
         data = ladder.draw(thing, format="pdf", **options)
     except LadderError as error:
         log.warning(str(error), location=node, type="ladder")
