@@ -26,6 +26,7 @@ from ladder.docs.core import (
     Block,
     DiagramCache,
     draw_block,
+    draw_options,
     error_box,
     load_block,
     read_block,
@@ -131,7 +132,7 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
     import ladder
 
     block: Block = node["block"]
-    options = {k: v for k, v in block.options.items() if k not in ("theme", "transparent")}
+    options = draw_options(block, drop=("theme", "transparent"))
     try:
         thing = load_block(block)
         data = ladder.draw(thing, format="pdf", **options)
