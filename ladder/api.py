@@ -33,6 +33,7 @@ from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
 if TYPE_CHECKING:
+    from ladder.analysis.diff import OrgDiff
     from ladder.analysis.org_moves import NextMoves, Succession
     from ladder.analysis.paths import Gap
     from ladder.analysis.paths import Path as PromotionPath
@@ -57,8 +58,9 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     ``text``, the document is that text instead of a file: ``format`` says what it is written
     in (``yaml``, the default, ``toml``, ``json``, ``csv`` or ``tsv``) and ``source``, if given,
     is only the name used in messages and the folder a ladder path in it is resolved against.
-    ``export_options`` (``preset``, ``junior``, ``mapping``, ``fix``, ``report``, ``ladder``)
-    say how to read an HR export; ``on_note`` receives remarks such as its row accounting.
+    ``export_options`` (``preset``, ``junior``, ``mapping``, ``fix``, ``report``, ``ladder``,
+    ``snapshot``) say how to read an HR export; ``on_note`` receives remarks such as its row
+    accounting.
 
     >>> load("product").roles["product-manager"].title
     'Product Manager'
@@ -70,19 +72,22 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     options = sort_options(export_options, kind="export").export
     if text is not None:
         return _load_text(text, format, name=None if source is None else str(source),
-                          on_note=on_note, export=options)
+                          on_note=on_note, on_problem=_warnings_to(on_note), export=options)
     if format is not None:
         raise LadderError("option 'format' says what 'text' is written in; a file is read "
                           "by its suffix", hint="leave out format, or pass the document as text")
     name = None if source is None else str(source)
     kind = source_kind(name)
     if kind == LADDER:
-        _refuse_export_options(options, name)
+        sort_options(export_options, kind="ladder")  # export options are a mistake here
         from ladder.sources.ladder_set import load_any_ladder
+        from ladder.sources.ladders import builtin_names
 
-        return load_any_ladder(name)
+        # a built-in ladder's warnings are known and documented: validate shows them
+        shipped = name is None or name in builtin_names()
+        return load_any_ladder(name, on_warning=None if shipped else _warnings_to(on_note))
     if kind == COMPANY:
-        _refuse_export_options(options, name)
+        sort_options(export_options, kind="org")  # ... and here
         from ladder.sources.company import load_company
 
         return load_company(name, on_warning=_warnings_to(on_note))  # type: ignore[arg-type]
@@ -91,7 +96,8 @@ def load(source: str | Path | None = None, *, text: str | None = None,
 
 
 def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note | None,
-               export: Any) -> Ladder | Org:
+               on_problem: Callable[[Problem], None] | None, export: Any) -> Ladder | Org:
+    """:func:`load` of a document given as text; warnings go to ``on_problem``."""
     kind = (format or "yaml").lower()
     if kind not in TEXT_FORMATS:
         raise LadderError(f"cannot read text written in {kind!r}",
@@ -101,7 +107,7 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
     folder = Path(name).parent if name else Path(".")
     if kind in ("csv", "tsv"):
         return import_export(shown, text=text, on_note=on_note, **_export_kwargs(export)).org
-    _refuse_export_options(export, shown)
+    sort_options({k: v for k, v in vars(export).items() if v}, kind="org")
     from ladder.sources.document import parse_text
 
     data = parse_text(text, shown, kind)
@@ -111,15 +117,15 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
         org, problems = check_company_data(data, shown, folder=folder)
         _raise_errors(problems)
         for problem in problems:
-            if problem.severity == "warning" and on_note:
-                on_note(str(problem))
+            if problem.severity == "warning" and on_problem:
+                on_problem(problem)
         return org  # type: ignore[return-value]
     from ladder.sources.ladder_set import is_ladder_set, parse_ladder_set
     from ladder.sources.ladders import parse_ladder
 
     if is_ladder_set(data):
         return parse_ladder_set(data, shown, folder=folder)
-    return parse_ladder(data, shown)
+    return parse_ladder(data, shown, on_warning=on_problem)
 
 
 def _raise_errors(problems: Sequence[Problem]) -> None:
@@ -128,13 +134,6 @@ def _raise_errors(problems: Sequence[Problem]) -> None:
         first = errors[0]
         raise SourceError(first.message, file=first.file, line=first.line, hint=first.hint,
                           problems=list(problems))
-
-
-def _refuse_export_options(options: Any, source: str | None) -> None:
-    given = [name for name, value in vars(options).items() if value not in (None, (), "")]
-    if given:
-        raise LadderError(f"option {given[0]!r} applies to HR exports (CSV, TSV, XLSX)",
-                          file=source)
 
 
 def _export_kwargs(options: Any) -> dict[str, Any]:
@@ -155,6 +154,7 @@ def import_export(
     fix: str | Sequence[str] = (),
     ladder: str | None = None,
     report: str | Path | None = None,
+    snapshot: str | None = None,
     on_note: Note | None = None,
     match_titles: bool = True,
 ) -> ImportResult:
@@ -174,11 +174,13 @@ def import_export(
     from ladder.sources.hr import load_export, write_report
 
     result = load_export(source, text=text, preset=preset, junior=junior, mapping=mapping,
-                         fix=fix)
+                         fix=fix, snapshot=snapshot)
     if report is not None:
         write_report(result, Path(report))
     if on_note:
         on_note(result.summary())
+        for remark in result.notes:
+            on_note(remark)
         if result.columns and not {"name", "first_name", "last_name"} & set(result.columns):
             headers = ", ".join(result.columns.values())
             on_note(f"no name column among the ones read ({headers}): cards show each row's "
@@ -227,8 +229,11 @@ a company config (people:) or an HR export)
     return load(source, on_note=on_note, **export_options)  # type: ignore[return-value]
 
 
-def load_ladder(source: str | Path | Ladder | None = None) -> Ladder:
-    """A ladder (a built-in name, a ladder or ladder-set file, or a Ladder as it is).
+def load_ladder(source: str | Path | Ladder | None = None, *,
+                on_warning: Callable[[Problem], None] | None = None) -> Ladder:
+    """A ladder (a built-in name, a ladder or ladder-set file, or a Ladder as it is);
+    ``on_warning`` receives what is odd but not wrong, such as an alias that is another
+    role's title.
 
     >>> load_ladder().id
     'product'
@@ -239,7 +244,7 @@ def load_ladder(source: str | Path | Ladder | None = None) -> Ladder:
         return source
     from ladder.sources.ladder_set import load_any_ladder
 
-    return load_any_ladder(None if source is None else str(source))
+    return load_any_ladder(None if source is None else str(source), on_warning=on_warning)
 
 
 def ladder_for(source: str | Path | Ladder | None = None, *, variant: str | None = None,
@@ -294,14 +299,14 @@ def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
     sorted_options = sort_options(options, kind=kind)
     if sorted_options.org.split:
         raise LadderError("option 'split' writes several files", hint="use render()")
-    drawer = FORMATS[chosen].drawer(kind)
     if kind == "ladder":
-        return drawer(_ladder_drawing(thing, sorted_options, on_note), chosen)
+        return _draw_ladder(_ladder_drawing(thing, sorted_options, on_note), chosen)
+    drawer = FORMATS[chosen].drawer(kind)
     with _cyclic_gc_paused():
         return drawer(_org_drawing(thing, sorted_options), chosen)  # type: ignore[arg-type]
 
 
-_EXPORT_NAMES = {"preset", "junior", "mapping", "fix", "report", "ladder"}
+_EXPORT_NAMES = {"preset", "junior", "mapping", "fix", "report", "ladder", "snapshot"}
 
 
 def render(source: str | Path | None, output: str | Path | None = None, *,
@@ -335,8 +340,9 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
         chosen = output_format(output, format, allowed=formats_for("ladder"))
         stem = drawing.ladder.id + (f"-{drawing.ladder.variant}"
                                      if drawing.ladder.variant else "")
+        stem += "-matrix" if drawing.matrix is not None else ""
         path = output or Path(output_dir) / f"{stem}.{chosen}"
-        return [write_bytes(path, _as_bytes(FORMATS[chosen].drawer("ladder")(drawing, chosen)))]
+        return [write_bytes(path, _as_bytes(_draw_ladder(drawing, chosen)))]
     # the cycle collector is held back while the org is read, laid out and drawn (below)
     with _cyclic_gc_paused():
         export = _export_kwargs(sorted_options.export)
@@ -354,6 +360,15 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
         return [write_bytes(path, _as_bytes(FORMATS[chosen].drawer("org")(drawing, chosen)))]
 
 
+def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
+    """The graph of roles in the format's own drawer, or the matrix view in its writer."""
+    if drawing.matrix is not None:
+        from ladder.render.drawings import ladder_matrix
+
+        return ladder_matrix(drawing, chosen)
+    return FORMATS[chosen].drawer("ladder")(drawing, chosen)
+
+
 def _as_bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
@@ -368,6 +383,14 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     variant = wanted.variant
     if wanted.headcount:
         variant = pick_variant(ladder, wanted.headcount).id
+    if wanted.view == "matrix":
+        from ladder.render.matrix import matrix_options
+
+        drawn = ladder_for(ladder, variant=variant, head=wanted.head)
+        pair = (wanted.compare[0], wanted.compare[1]) if wanted.compare else None
+        matrix = matrix_options(drawn, title=options.title, role=wanted.role,
+                                level=wanted.level, compare=pair, examples=wanted.examples)
+        return LadderDrawing(drawn, options.title, matrix=matrix)
     if not wanted.highlight:
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
         return LadderDrawing(drawn, options.title, wanted.detail, wanted.years,
@@ -480,7 +503,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
     :class:`~ladder.errors.Problem` with its file and line. An HR export's problems are
     warnings (its chart is drawn anyway, every row accounted for).
 
-    >>> validate("product")
+    >>> [(p.severity, p.kind) for p in validate("examples/ladders/ft-engineering.yaml")]
     []
     >>> [p.kind for p in validate(text="people: [{id: a, name: Ada, manager: b}]")]
     ['unknown-manager']
@@ -495,7 +518,13 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
         if kind == EXPORT:
             return list(import_export(name, match_titles=False,  # type: ignore[arg-type]
                                       **export_options).problems)
-        thing = load(source, text=text, format=format, **export_options)
+        warnings: list[Problem] = []
+        if text is not None:
+            options = sort_options(export_options, kind="export").export
+            thing = _load_text(text, format, name=name, on_note=None,
+                               on_problem=warnings.append, export=options)
+        else:
+            thing = load_ladder(name, on_warning=warnings.append)
     except SourceError as error:
         if error.problems:
             return list(error.problems)
@@ -503,7 +532,9 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
                         hint=error.hint)]
     from ladder.model import Ladder
 
-    return _ladder_problems(thing) if isinstance(thing, Ladder) else []
+    if not isinstance(thing, Ladder):
+        return warnings
+    return warnings + _ladder_problems(thing)
 
 
 def _ladder_problems(ladder: Ladder) -> list[Problem]:
@@ -545,16 +576,22 @@ def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
 
 def gap(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
         variant: str | None = None, headcount: int | None = None, head: str | None = None,
+        via: Sequence[str] = (), avoid: Sequence[str] = (),
         on_note: Note | None = None) -> Gap:
-    """What ``goal`` asks for that ``start`` lacks, what they share, and ``start``'s extras.
+    """What it takes to get from ``start`` to ``goal``: the competencies to gain on the
+    quickest path (or the quickest through ``via``), as :func:`paths` lists them; what the two
+    share, and ``start``'s extras.
 
     >>> "sensitivity to customers and users" in gap("Director of Product", "CPO").needed
+    True
+    >>> gap("Senior PM", "CPO").needed == tuple(
+    ...     g for step in paths("Senior PM", "CPO")[0].steps for g in step.gained)
     True
     """
     from ladder.analysis.paths import competency_gap
 
     ends = _endpoints(start, goal, ladder, variant, headcount, head, on_note)
-    return competency_gap(ends.ladder, ends.start, ends.goal)
+    return competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
 
 
 def _endpoints(start: str, goal: str, ladder: Any, variant: str | None,
@@ -575,30 +612,34 @@ def _endpoints(start: str, goal: str, ladder: Any, variant: str | None,
 
 
 def next_roles(person: str, org: str | Path | Org, *,
-               ladder: str | Path | Ladder | None = None,
-               on_note: Note | None = None) -> NextMoves:
+               ladder: str | Path | Ladder | None = None, on_note: Note | None = None,
+               **export_options: Any) -> NextMoves:
     """``person``'s role, the roles one move on, and who holds them or where they are open.
+
+    ``org`` is an Org, a company config or an HR export (read with ``export_options``, its
+    job titles matched to ``ladder``, by default the built-in product ladder).
 
     >>> [option.role.id for option in next_roles("liam", "examples/startup.yaml").options]
     ['head-of-product']
     """
     from ladder.analysis.org_moves import next_moves
 
-    chart, roles = _org_ladder(org, ladder, person, on_note)
+    chart, roles = _org_ladder(org, ladder, person, on_note, export_options)
     return next_moves(chart, roles, chart_person(chart, person).id)
 
 
 def succession(position: str, org: str | Path | Org, *,
-               ladder: str | Path | Ladder | None = None,
-               on_note: Note | None = None) -> Succession:
-    """People one move below ``position``'s role, nearest to it in the org chart first.
+               ladder: str | Path | Ladder | None = None, on_note: Note | None = None,
+               **export_options: Any) -> Succession:
+    """People one move below ``position``'s role, nearest to it in the org chart first
+    (``org``, ``ladder`` and ``export_options`` as for :func:`next_roles`).
 
     >>> [c.person.id for c in succession("priya", "examples/startup.yaml").candidates][:2]
     ['liam', 'aiko']
     """
     from ladder.analysis.org_moves import succession as successors
 
-    chart, roles = _org_ladder(org, ladder, position, on_note)
+    chart, roles = _org_ladder(org, ladder, position, on_note, export_options)
     return successors(chart, roles, chart_person(chart, position).id)
 
 
@@ -609,15 +650,28 @@ def chart_person(org: Org, name: str) -> Any:
     return find_person(org, name)
 
 
-def _org_ladder(org: str | Path | Org, ladder: Any, who: str,
-                on_note: Note | None) -> tuple[Org, Ladder]:
+def _org_ladder(org: str | Path | Org, ladder: Any, who: str, on_note: Note | None,
+                export_options: dict[str, Any]) -> tuple[Org, Ladder]:
     """The org, and the ladder its roles refer to as its variant sees it (the full ladder
     when the person's role is one the variant drops)."""
     from ladder.model import Org as OrgType
     from ladder.model.variants import project
     from ladder.sources.ladder_set import load_any_ladder
 
-    chart = org if isinstance(org, OrgType) else load_org(org, on_note=on_note, ladder=None)
+    if isinstance(org, OrgType):
+        chart = org
+    elif source_kind(str(org)) == EXPORT and (ladder is None or isinstance(ladder, str | Path)):
+        chart = load_org(org, on_note=on_note, ladder=None if ladder is None else str(ladder),
+                         **export_options)
+    elif source_kind(str(org)) == EXPORT:  # a Ladder object: its roles are matched here
+        from ladder.analysis.titles import assign_roles
+
+        chart = assign_roles(load_org(org, on_note=on_note, match_titles=False,
+                                      **export_options), ladder.roles)
+    else:
+        # a config names its own ladder; export options are a mistake, said as for render
+        sort_options({**export_options, "ladder": ladder}, kind="org")
+        chart = load_org(org, on_note=on_note)
     if ladder is not None:
         full = load_ladder(ladder)
     else:
@@ -631,3 +685,57 @@ def _org_ladder(org: str | Path | Org, ladder: Any, who: str,
                     "using the full ladder")
         return chart, full
     return chart, projected
+
+
+def diff(old: str | Path | Org, new: str | Path | Org | None = None, *,
+         snapshots: Sequence[str] = (), junior: Sequence[str | Path | None] = (),
+         on_note: Note | None = None, **export_options: Any) -> OrgDiff:
+    """What changed from ``old`` to ``new``: who joined, left, moved or changed, and spans.
+
+    ``old`` and ``new`` are Orgs, company configs or HR exports; or give one file of several
+    snapshots and two ``snapshots`` (old, then new). ``junior`` gives a UK organogram's
+    junior-staff file per export, ``old``'s first; other ``export_options`` apply to both.
+
+    >>> changes = diff("examples/startup.yaml", "examples/scale-up.yaml")
+    >>> len(changes.joined) > 40, changes.counts()["left"] > 0
+    (True, True)
+    """
+    from ladder.analysis.diff import diff_orgs
+    from ladder.model import Org as OrgType
+
+    sources, picked = _diff_sources(old, new, snapshots)
+    if len(junior) > 2 or (len(junior) == 2 and new is None):
+        raise LadderError("option 'junior': give one junior-staff file per export, old's first",
+                          hint=f"{len(sources)} export(s), {len(junior)} junior files")
+    juniors = [*junior, None, None][:2]
+    if new is None:
+        juniors[1] = juniors[0]
+    orgs, labels = [], []
+    for source, snapshot, junior_file in zip(sources, picked, juniors, strict=True):
+        if isinstance(source, OrgType):
+            orgs.append(source)
+            labels.append(source.name)
+            continue
+        given = {**export_options, "junior": junior_file, "snapshot": snapshot}
+        orgs.append(load_org(source, on_note=on_note, match_titles=False,
+                             **{k: v for k, v in given.items() if v}))
+        labels.append(snapshot or Path(source).name)
+    changes = diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
+    changes.new_org = orgs[1]
+    return changes
+
+
+def _diff_sources(old: Any, new: Any, snapshots: Sequence[str]) -> tuple[list, list]:
+    """The two sources and the snapshot of each (None: the file's only or latest one)."""
+    if new is None:
+        if len(snapshots) != 2:
+            raise LadderError("one file needs two snapshots to compare (old, then new)",
+                              file=str(old), hint="or give two files: old and new")
+        if snapshots[0] == snapshots[1]:
+            raise LadderError(f"snapshot {snapshots[0]} is given twice: nothing to compare",
+                              file=str(old))
+        return [old, old], list(snapshots)
+    if len(snapshots) not in (0, 2):
+        raise LadderError("with an old and a new file, give a snapshot for each or none",
+                          hint="e.g. snapshots=('Mar-11', 'Sep-11')")
+    return [old, new], list(snapshots) if snapshots else [None, None]

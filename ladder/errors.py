@@ -9,7 +9,6 @@ The CLI catches :class:`LadderError` only and prints it as one line; anything el
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -85,6 +84,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     >>> did_you_mean("zzz", ["omar"]) is None
     True
     """
+    import difflib  # only a mistake needs it
+
     choices = list(choices)
     by_lower = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(str(word).lower(), list(by_lower), n=1, cutoff=0.6)

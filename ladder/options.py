@@ -28,6 +28,7 @@ from typing import Any
 from ladder.errors import LadderError, did_you_mean
 
 MODES = ("auto", "tree", "compact", "stacked")
+VIEWS = ("graph", "matrix")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,14 +43,35 @@ class LadderOptions:
     highlight: str | None = None  # "FROM..TO": emphasise the quickest path
     via: tuple[str, ...] = ()  # with highlight: paths through these roles, in order
     avoid: tuple[str, ...] = ()  # with highlight: paths that keep off these roles or tracks
+    view: str = "graph"  # "graph" of roles and moves, or "matrix" of levels by areas
+    role: str | None = None  # matrix: highlight this role's column
+    level: int | None = None  # matrix: highlight the columns of this level
+    compare: tuple[str, ...] = ()  # matrix: only what changes from one role to another
+    examples: bool = False  # matrix: the statements' examples and signals too
 
     def check(self) -> None:
+        if self.view not in VIEWS:
+            raise LadderError(f"option 'view' cannot be {self.view!r}",
+                              hint=f"choose one of: {', '.join(VIEWS)}")
+        matrix_only = [name for name, value in (("role", self.role), ("level", self.level),
+                                                ("compare", self.compare),
+                                                ("examples", self.examples))
+                       if value not in (None, (), False)]
+        if matrix_only and self.view != "matrix":
+            raise LadderError(f"option {matrix_only[0]!r} applies to the matrix view",
+                              hint="add option 'view' matrix")
+        if self.compare and len(self.compare) != 2:
+            raise LadderError("option 'compare' takes two roles, e.g. compare=('pm', 'cpo')")
+        if self.view == "matrix" and self.highlight:
+            raise LadderError("option 'highlight' draws a path on the graph view",
+                              hint="leave out view, or use compare with the matrix")
         if self.variant and self.headcount:
             raise LadderError("give option 'variant' or option 'headcount', not both")
         if self.headcount is not None and self.headcount < 1:
             raise LadderError(f"option 'headcount' must be 1 or more, not {self.headcount}")
         if (self.via or self.avoid) and not self.highlight:
-            raise LadderError("options 'via' and 'avoid' choose among the paths of 'highlight'",
+            raise LadderError("options 'via' and 'avoid' choose among the paths of option "
+                              "'highlight'",
                               hint="add option 'highlight' FROM..TO, or use paths()")
 
 
@@ -85,6 +107,7 @@ class ExportOptions:
     fix: tuple[str, ...] = ()  # "case", "space": link managers found only ignoring those
     report: str | Path | None = None  # write the row accounting as JSON here
     ladder: str | None = None  # the ladder whose roles job titles are matched to
+    snapshot: str | None = None  # a file of several snapshots: which one (default: latest)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,8 +125,13 @@ class Options:
 _GROUPS = {"ladder": LadderOptions, "org": OrgOptions, "export": ExportOptions}
 _OWNER = {f.name: group for group, kind in _GROUPS.items() for f in fields(kind)}
 _OWNER["ladder_source"] = "export"  # the CLI's name for the export's ladder
-_TUPLES = {"via", "avoid", "fix"}
+_TUPLES = {"via", "avoid", "fix", "compare"}
 _APPLIES = {"ladder": "ladders", "org": "org charts", "export": "HR exports"}
+_HINTS = {
+    "ladder": "a company config names its ladder in 'ladder:'",
+    "variant": "a company config names its ladder variant in 'variant:'",
+    "fix": "a company config names each manager by its exact id: correct the id in the file",
+}
 
 
 def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
@@ -115,6 +143,7 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
     """
     allowed = {"ladder": {"ladder"}, "org": {"org"}, "export": {"org", "export"}}[kind]
     values: dict[str, dict[str, Any]] = {group: {} for group in _GROUPS}
+    misplaced: dict[str, list[str]] = {}
     title = None
     look: dict[str, Any] = {}  # theme and transparent: how any drawing looks
     for name, value in given.items():
@@ -135,14 +164,20 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
             value = _as_tuple(value)
         default = next(f for f in fields(_GROUPS[group]) if f.name == name).default
         if group not in allowed:
-            if value == default or value is None or value == ():
-                continue
-            drawn = "ladders" if kind == "ladder" else "org charts"
-            hint = ("a company config names its ladder variant in 'variant:'"
-                    if name == "variant" else None)
-            raise LadderError(f"option {name!r} applies to {_APPLIES[group]}, not to {drawn}",
-                              hint=hint)
+            if not (value == default or value is None or value == ()):
+                misplaced.setdefault(group, []).append(name)
+            continue
         values[group][name] = value
+    for group, names in misplaced.items():
+        drawn = ("ladders" if kind == "ladder" else
+                 "company configs" if group == "export" else "org charts")
+        hint = _HINTS.get(names[0]) if len(names) == 1 else None
+        if hint is None and group == "export":
+            hint = f"{'it tells' if len(names) == 1 else 'they tell'} how to read a CSV, TSV " \
+                   "or XLSX export"
+        verb = "applies" if len(names) == 1 else "apply"
+        raise LadderError(f"{name_options(names)} {verb} to {_APPLIES[group]}, not to {drawn}",
+                          hint=hint)
     if "theme" in look:
         from ladder.render.theme import check_theme
 
@@ -172,8 +207,19 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return tuple(text for item in items if (text := str(item).strip()))
 
 
-_OPTION = re.compile(r"\boptions? '([a-z_]+)'(?: and '([a-z_]+)')?")
-_FLAG = {"mapping": "map", "years": "no-years"}
+_FLAG = {"mapping": "map", "years": "no-years", "ladder_source": "ladder"}
+
+
+def name_options(names: Sequence[str]) -> str:
+    """``option 'a'``, ``options 'a' and 'b'``, ``options 'a', 'b' and 'c'``.
+
+    >>> name_options(["mapping", "snapshot"])
+    "options 'mapping' and 'snapshot'"
+    """
+    quoted = [f"'{name}'" for name in names]
+    if len(quoted) == 1:
+        return f"option {quoted[0]}"
+    return f"options {', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 def as_flags(message: str) -> str:
@@ -181,17 +227,19 @@ def as_flags(message: str) -> str:
 
     >>> as_flags("option 'align_levels' applies to org charts, not to ladders")
     '--align-levels applies to org charts, not to ladders'
-    >>> as_flags("options 'via' and 'avoid' choose among the paths of 'highlight'")
+    >>> as_flags("options 'via' and 'avoid' choose among the paths of option 'highlight'")
     '--via and --avoid choose among the paths of --highlight'
+    >>> as_flags("options 'mapping', 'fix' and 'snapshot' apply to HR exports")
+    '--map, --fix and --snapshot apply to HR exports'
     """
     def flag(name: str) -> str:
         return "--" + _FLAG.get(name, name).replace("_", "-")
 
     def swap(match: re.Match[str]) -> str:
-        first, second = match.group(1), match.group(2)
-        return flag(first) + (f" and {flag(second)}" if second else "")
+        return re.sub(r"'([a-z_]+)'", lambda m: flag(m.group(1)), match.group(1))
 
-    message = _OPTION.sub(swap, message)
-    # an option named again alone later in the same message, e.g. "... of 'highlight'"
-    return re.sub(r"'(" + "|".join(sorted(_OWNER, key=len, reverse=True)) + r")'(?=\s|$|\W)",
-                  lambda m: flag(m.group(1)), message) if "--" in message else message
+    return _OPTION_LIST.sub(swap, message)
+
+
+# "option 'a'" or "options 'a', 'b' and 'c'": the phrases the API uses for its options
+_OPTION_LIST = re.compile(r"\boptions? ('[a-z_]+'(?:(?:, | and )'[a-z_]+')*)")

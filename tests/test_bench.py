@@ -39,3 +39,18 @@ def test_svg_size_and_shape(tmp_path: Path) -> None:
                    'width="300pt" height="100pt" viewBox="0 0 300 100"></svg>')
     assert svg_size(svg) == (300.0, 100.0)
     assert shape(Run(1.0, 1.0, 300.0, 100.0)) == "300 x 100 (3.0:1)"
+
+
+def test_the_floor_draws_every_person_with_the_cards_text(tmp_path: Path) -> None:
+    from bench.floor import draw
+
+    csv_path = write_synthetic_csv(tmp_path / "org.csv", 500, seed=5)
+    csv_path.write_text(csv_path.read_text().replace("Ada Okafor", "Ada <&> Okafor", 1))
+    svg = tmp_path / "floor.svg"
+    assert draw(str(csv_path), str(svg)) == 500
+    text = svg.read_text()
+    assert text.count("<g transform=") == 500 and text.count("<path ") == 499
+    assert "Ada &lt;&amp;&gt; Okafor" in text and "Chief Executive Officer" in text
+    assert "direct · 499 in team" in text  # the root's badge counts everybody below it
+    width, height = svg_size(svg)
+    assert width > height > 0  # a linear layout: as wide as the leaves

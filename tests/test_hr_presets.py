@@ -72,8 +72,10 @@ def test_post_zero_and_junior_groups(result):
     assert people["0~13"].manager == "TOP" and people["0~14"].manager == "TOP"
     assert people["0~13"].department is None  # unit 'N/A'
     group = people["junior~2"]
+    # the job title is the title (what title matching reads), the grade stays the grade
     assert (group.name, group.title, group.fte, group.manager) == (
-        "Policy Adviser", "Grade 7", 3.5, "D1")
+        "Policy Adviser", "Policy Adviser", 3.5, "D1")
+    assert dict(group.extra)["grade"] == "Grade 7"
     assert people["junior~5"].vacant and people["junior~5"].fte == 1.0
     assert people["junior~6"].fte is None  # FTE 'N/A': reported
     assert people["junior~4"].manager is None  # its senior post does not exist

@@ -117,8 +117,9 @@ def test_report_json(tmp_path):
     assert data == {
         "rows": 6, "drawn": 6,
         "problems": [
-            {"row": 3, "id": "2", "kind": "cycle", "message": result.problems[0].message},
-            {"row": 6, "id": "5", "kind": "self-report",
+            {"row": 3, "line": 3, "id": "2", "kind": "cycle",
+             "message": result.problems[0].message},
+            {"row": 6, "line": 6, "id": "5", "kind": "self-report",
              "message": "'5' reports to itself: drawn as a root"},
         ],
     }

@@ -102,3 +102,12 @@ def test_messages_name_flags_on_the_command_line_and_options_in_python():
     assert result.stderr.startswith("error: --root applies to org charts")
     with pytest.raises(ladder.api.LadderError, match="option 'root' applies to org charts"):
         ladder.api.draw("product", root="omar")
+
+
+def test_control_characters_in_names_are_shown_not_obeyed(tmp_path):
+    config = tmp_path / "ansi.yaml"
+    config.write_text('people:\n  - {id: a, name: "A\\e]0;owned\\a"}\n'
+                      '  - {id: b, name: B, manager: "a\\e[2J"}\n')
+    result = run("validate", str(config))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\\x1b[2J" in result.stderr

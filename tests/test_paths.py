@@ -52,9 +52,11 @@ def test_junior_pm_to_cpo_in_every_variant(product, variant):
     paths = find_paths(ends.ladder, ends.start, ends.goal)
     assert paths, f"no path in the {variant} variant"
     assert ends.goal.id == "chief-product-officer"
+    # the quickest path passes no role that asks for a CPO's competencies before the CPO
+    assert paths[0].steps[-1].gained == CPO_FROM_ARTICLE
     for path in paths:
         assert path.roles[-1] == "chief-product-officer"
-        assert path.steps[-1].gained == CPO_FROM_ARTICLE
+        assert set(CPO_FROM_ARTICLE) <= {g for step in path.steps for g in step.gained}
         # every role on the path is one the variant has
         assert set(path.roles) <= set(ends.ladder.roles)
     assert [p.years for p in paths] == sorted(p.years for p in paths)
@@ -71,14 +73,17 @@ def test_variants_make_the_path_shorter(product):
 def test_startup_maps_junior_pm_up_to_pm_and_says_so(product):
     ends = resolve_endpoints(product, "junior-pm", "cpo", variant="startup")
     assert ends.start.id == "product-manager"
-    assert any("Junior Product Manager is not a role in the Startup variant" in note
-               and "starting from Product Manager" in note for note in ends.notes)
+    assert ("Junior Product Manager is not a role in the Startup variant: it counts as Product "
+            "Manager there, the nearest role above its level on the Individual contributor "
+            "track") in ends.notes
 
 
 def test_startup_with_another_head_goes_to_that_head(product):
     ends = resolve_endpoints(product, "pm", "cpo", variant="startup", head="head-of-product")
     assert ends.goal.id == "head-of-product"
-    assert any("going to Head of Product" in note for note in ends.notes)
+    assert any("Chief Product Officer is not a role in the Startup variant: it counts as Head "
+               "of Product there, the nearest role at or below its level" in note
+               for note in ends.notes)
 
 
 def test_full_ladder_paths_sorted_by_years_then_steps(product):
@@ -93,12 +98,25 @@ def test_full_ladder_paths_sorted_by_years_then_steps(product):
     assert paths[1].steps[3].kind == "lateral"  # Principal PM -> Director of Product
 
 
-def test_gained_are_what_the_next_role_needs_and_this_one_does_not_list(product):
+def test_gained_are_new_on_the_way_each_named_once_where_first_needed(product):
     for path in find_paths(product, "junior-product-manager", "chief-product-officer"):
+        had = {c.name for c in product.roles[path.start].competencies}
         for step in path.steps:
-            had = {c.name for c in product.roles[step.source].competencies}
             needs = [c.name for c in product.roles[step.target].competencies]
             assert step.gained == tuple(n for n in needs if n not in had)
+            had |= set(needs)
+        every = [g for step in path.steps for g in step.gained]
+        assert len(every) == len(set(every))
+
+
+def test_data_analysis_is_not_gained_twice_on_the_way_past_principal(product):
+    """Issue 9: Senior PM -> Principal -> Director listed "data analysis" as gained, though a
+    Senior PM has it."""
+    [_, through_principal] = find_paths(product, "Senior PM", "CPO")
+    assert through_principal.roles[1] == "principal-product-manager"
+    every = [g for step in through_principal.steps for g in step.gained]
+    assert "data analysis" not in every
+    assert every.count("market research") == 1  # Principal's, not again at Director
 
 
 def test_ic_only_path_avoids_management(product):
@@ -234,13 +252,15 @@ def test_markdown_escapes_pipes():
     ladder = load_ladder("product")
     pm = resolve_role(ladder, "pm")
     odd = type(pm)(**{**pm.__dict__, "title": "PM | Growth"})
-    text = format_paths_markdown(ladder, odd, odd, find_paths(ladder, pm, pm))
+    spm = resolve_role(ladder, "senior pm")
+    text = format_paths_markdown(ladder, odd, spm, find_paths(ladder, pm, spm))
     assert "PM \\| Growth" in text
 
 
-def test_same_role_is_an_empty_path(product):
-    paths = find_paths(product, "pm", "Product Manager")
-    assert len(paths) == 1 and paths[0].steps == () and paths[0].years == 0.0
+def test_same_role_is_an_error_that_says_so(product):
+    with pytest.raises(LadderError, match="'pm' and 'Product Manager' are both Product "
+                       "Manager, so there is no path between them"):
+        find_paths(product, "pm", "Product Manager")
 
 
 def test_gap_between_senior_pm_and_director(product):

@@ -141,7 +141,7 @@ def test_cli_next_and_succession_with_a_company_loader(monkeypatch, tmp_path):
     org = acme()
     org.ladder, org.variant = "product", "scale-up"
     fake = types.ModuleType("ladder.sources.company")
-    fake.load_company = lambda path: org
+    fake.load_company = lambda path, **options: org
     monkeypatch.setitem(sys.modules, "ladder.sources.company", fake)
     runner = CliRunner()
     result = runner.invoke(main, ["next", "lee", "--org", str(config), "--format", "json"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ladder.analysis.titles import (
+    TitleMatcher,
     assign_roles,
     match_title,
     normalise_title,
@@ -52,11 +53,12 @@ def test_match_title(title, role):
     assert match_title(title, ROLES) == role
 
 
-def test_titles_win_over_aliases_and_the_ladder_order_breaks_ties():
+def test_titles_win_over_aliases_and_a_shared_name_is_ambiguous():
     roles = [Role("a", "Lead", 1, "ic", ("Boss",)), Role("b", "Boss", 2, "ic", ("Lead",))]
     assert match_title("boss", roles) == "b" and match_title("lead", roles) == "a"
     twins = [Role("x", "Analyst", 1, "ic"), Role("y", "Analyst", 2, "ic")]
-    assert match_title("Analyst", twins) == "x"
+    assert match_title("Analyst", twins) is None  # never a silent pick by file order
+    assert [r.id for r in TitleMatcher(twins).find("analyst").candidates] == ["x", "y"]
 
 
 def test_roles_as_a_mapping():

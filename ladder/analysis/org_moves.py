@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ladder.analysis.paths import gained, years_phrase
+from ladder.analysis.paths import markdown_cell as _md
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Org, Person
@@ -222,3 +223,52 @@ def succession_data(plan: Succession) -> dict:
             for c in plan.candidates
         ],
     }
+
+
+def _md_who(person: Person) -> str:
+    return _md(_who(person))
+
+
+def format_next_moves_markdown(moves: NextMoves) -> str:
+    """``ladder next --format markdown``: a heading and a table of moves.
+
+    >>> from ladder.model.org import Org, Person
+    >>> from ladder.sources.ladders import load_ladder
+    >>> org = Org.build("Acme", [Person("ana", "Ana | A", role="principal-product-manager")])
+    >>> print(format_next_moves_markdown(next_moves(org, load_ladder(), "ana")))
+    ... # doctest: +ELLIPSIS
+    ## Ana \\| A (ana): Principal Product Manager
+    <BLANKLINE>
+    | Move to | Kind | Years | Open here | Held here by | To learn |
+    |---|---|---|---|---|---|
+    | Director of Product | lateral | 1 | - | - | product research, ..., UX and UI design |
+    <BLANKLINE>
+    """
+    lines = [f"## {_md_who(moves.person)}: {_md(moves.role.title)}", ""]
+    if not moves.options:
+        return "\n".join([*lines, "No move leads on from this role in the ladder.", ""])
+    lines += ["| Move to | Kind | Years | Open here | Held here by | To learn |",
+              "|---|---|---|---|---|---|"]
+    for option in moves.options:
+        years = "?" if option.years is None else f"{option.years:g}"
+        lines.append(
+            f"| {_md(option.role.title)} | {option.kind} | {years} | "
+            f"{', '.join(_md_who(p) for p in option.openings) or '-'} | "
+            f"{', '.join(_md_who(p) for p in option.holders) or '-'} | "
+            f"{_md(', '.join(option.gained)) or '-'} |")
+    return "\n".join([*lines, ""])
+
+
+def format_succession_markdown(plan: Succession) -> str:
+    """``ladder succession --format markdown``: a heading and a table of candidates."""
+    lines = [f"## {_md_who(plan.position)}: {_md(plan.role.title)}", ""]
+    if not plan.candidates:
+        return "\n".join([*lines, "Nobody in this org is one move below this role.", ""])
+    lines += ["| Candidate | Role now | Move | Reporting lines away | To learn |",
+              "|---|---|---|---|---|"]
+    for candidate in plan.candidates:
+        away = "another part of the org" if candidate.distance is None else str(
+            candidate.distance)
+        lines.append(f"| {_md_who(candidate.person)} | {_md(candidate.role.title)} | "
+                     f"{candidate.kind} | {away} | {_md(', '.join(candidate.gained)) or '-'} |")
+    return "\n".join([*lines, ""])

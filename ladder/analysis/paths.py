@@ -13,87 +13,29 @@ Every function here is pure: ladders in, plain data or text out.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ladder.analysis.titles import TitleMatcher, resolve_role
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role, Track
-from ladder.model.variants import find_variant, project
+from ladder.model.variants import find_variant, pick_variant, project
 
 # --------------------------------------------------------------------------- naming roles
 
 
 def _norm(text: str) -> str:
-    """Compare names without case, extra spaces, or hyphens: ``senior-pm`` is "Senior PM"."""
+    """Compare competency and track names without case, extra spaces, or hyphens."""
     return " ".join(str(text).replace("-", " ").replace("_", " ").split()).casefold()
 
 
-def _local(role_id: str) -> str:
-    """The part of a namespaced id after its ladder (``engineering:senior-1`` -> ``senior-1``)."""
-    return role_id.rpartition(":")[2]
-
-
-def resolve_role(ladder: Ladder, name: str | Role) -> Role:
-    """The role called ``name``: its id, title or an alias, without regard to case.
-
-    Ids win over titles and titles over aliases, so "Head of Product" is the Head of Product even
-    though a CPO may also be called that. In a ladder combined from several, a role id may be
-    given without its ladder prefix when only one ladder has it.
-
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder("product")
-    >>> resolve_role(product, "vp of product").id
-    'chief-product-officer'
-    >>> resolve_role(product, "Head of Product").id
-    'head-of-product'
-    >>> resolve_role(product, "Senior PN")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    ladder.errors.LadderError: ...: ... has no role 'Senior PN' (did you mean 'Senior PM'?)
-    """
-    if isinstance(name, Role):  # the ladder's own copy: a variant may call it something else
-        name = name.id
-    role = _match_role(ladder, name)
-    if role is not None:
-        return role
-    where = f"ladder '{ladder.id}'" + (f" ({ladder.variant} variant)" if ladder.variant else "")
-    every_name = [n for role in ladder for n in role.names()]
-    raise LadderError(
-        f"{where} has no role '{name}'", file=ladder.file,
-        hint=did_you_mean(name, every_name) or f"its roles: {', '.join(ladder.roles)}",
-    )
-
-
-def _match_role(ladder: Ladder, name: str) -> Role | None:
-    """The one role ``name`` matches, None for no match; an error when it could be several."""
-    candidates = list(ladder)
-    wanted = _norm(name)
-    key, sep, rest = str(name).partition(":")
-    if sep and not any(_norm(n) == wanted for r in candidates for n in r.names()):
-        # "product:cpo": a title or alias within one ladder of a combined ladder
-        within = [r for r in candidates if r.id.startswith(f"{key.strip()}:")]
-        if within:
-            candidates, wanted = within, _norm(rest)
-    tiers = (
-        lambda role: [role.id],
-        lambda role: [_local(role.id)] if ":" in role.id else [],
-        lambda role: [role.title],
-        lambda role: list(role.aliases),
-    )
-    for names_of in tiers:
-        found = [role for role in candidates
-                 if any(_norm(n) == wanted for n in names_of(role))]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise LadderError(
-                f"'{name}' could be any of {', '.join(r.id for r in found)}", file=ladder.file,
-                hint="name the role by its id",
-            )
-    return None
+def _local(track_id: str) -> str:
+    """The part of a combined ladder's id after its ladder (``engineering:ic`` -> ``ic``)."""
+    return track_id.rpartition(":")[2]
 
 
 def _tracks_named(ladder: Ladder, name: str) -> list[Track]:
@@ -119,17 +61,18 @@ def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
             ids = {t.id for t in tracks}
             found.update(r.id for r in ladder if r.track in ids)
             continue
-        role = _match_role(ladder, name)
-        if role is None:
+        matcher = TitleMatcher(ladder)
+        match = matcher.find(name)
+        if match.role is None and not match.candidates:
             # ids last: did_you_mean keeps the last of names that differ only in case
-            choices = [*(n for r in ladder for n in r.names()),
-                       *(t.name for t in ladder.tracks.values()), *ladder.tracks]
+            choices = [*matcher.suggestions(), *(t.name for t in ladder.tracks.values()),
+                       *ladder.tracks]
             raise LadderError(
                 f"cannot avoid '{name}': it is neither a track nor a role of ladder "
                 f"'{ladder.id}'", file=ladder.file,
                 hint=did_you_mean(name, choices) or f"tracks: {', '.join(ladder.tracks)}",
             )
-        found.add(role.id)
+        found.add(matcher.place(name).role.id)  # type: ignore[union-attr]
     return found
 
 
@@ -168,10 +111,34 @@ class Path:
         return float(sum(step.years for step in self.steps))  # type: ignore[misc]
 
 
+def gains_along(roles: Sequence[Role]) -> list[tuple[str, ...]]:
+    """What each move along ``roles`` asks to learn: the competencies of the role moved into
+    that neither the first role nor an earlier step already has, each named once, at the
+    first step that needs it. This is "what it takes"; ``paths``, ``gap``, ``next`` and
+    ``succession`` all answer with it.
+
+    >>> from ladder.model.ladder import Competency, Role
+    >>> def role(*names):
+    ...     return Role("x", "X", 1, "ic", competencies=tuple(Competency(n) for n in names))
+    >>> gains_along([role("data"), role("vision"), role("data", "vision", "budget")])
+    [('vision',), ('budget',)]
+    """
+    have = {_norm(c.name) for c in roles[0].competencies} if roles else set()
+    steps = []
+    for role in roles[1:]:
+        new = []
+        for competency in role.competencies:
+            if _norm(competency.name) not in have:
+                have.add(_norm(competency.name))
+                new.append(competency.name)
+        steps.append(tuple(new))
+    return steps
+
+
 def gained(before: Role, after: Role) -> tuple[str, ...]:
-    """Competencies ``after`` needs that ``before`` does not list, in ``after``'s order."""
-    have = {_norm(c.name) for c in before.competencies}
-    return tuple(c.name for c in after.competencies if _norm(c.name) not in have)
+    """Competencies ``after`` needs that ``before`` does not list: one move of
+    :func:`gains_along`."""
+    return gains_along([before, after])[0]
 
 
 def find_paths(
@@ -213,7 +180,7 @@ def find_paths(
                 else None,
             )
     if first.id == last.id:
-        return [Path(first.id)]
+        raise same_role_error(first, start, goal, file=ladder.file)
     allowed = nx.subgraph_view(ladder.graph, filter_node=lambda node: node not in avoided)
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
     found = []
@@ -241,12 +208,25 @@ def _visits_in_order(nodes: list[str], stops: list[str]) -> bool:
 
 
 def _path(ladder: Ladder, nodes: list[str]) -> Path:
+    gains = gains_along([ladder.roles[node] for node in nodes])
     steps = []
-    for source, target in zip(nodes, nodes[1:], strict=False):
+    for (source, target), gain in zip(itertools.pairwise(nodes), gains, strict=True):
         edge = ladder.graph.edges[source, target]
-        steps.append(Step(source, target, edge["kind"], edge["years"],
-                          gained(ladder.roles[source], ladder.roles[target])))
+        steps.append(Step(source, target, edge["kind"], edge["years"], gain))
     return Path(nodes[0], tuple(steps))
+
+
+def same_role_error(role: Role, start: str | Role, goal: str | Role, *, file: str | None = None,
+                    notes: Sequence[str] = (), variant: str | None = None) -> LadderError:
+    """The error for a path or gap whose two ends are one role, saying how they became one."""
+    names = [n.title if isinstance(n, Role) else n for n in (start, goal)]
+    where = f" in the {variant} variant" if variant else ""
+    why = f": {'; '.join(notes)}" if notes else ""
+    return LadderError(
+        f"'{names[0]}' and '{names[1]}' are both {role.title}{where}, so there is no path "
+        f"between them{why}", file=file,
+        hint="ask in a variant that keeps both roles, or in the full ladder" if variant
+        else "name two different roles")
 
 
 # --------------------------------------------------------------------------- variants
@@ -269,79 +249,61 @@ def resolve_endpoints(
     *,
     variant: str | None = None,
     head: str | None = None,
+    headcount: int | None = None,
 ) -> Endpoints:
-    """Project ``ladder`` onto ``variant`` and find the two roles in it.
+    """Project ``ladder`` onto ``variant`` (or the variant for ``headcount`` people) and find
+    the two roles in it, by the one title matcher.
 
-    A variant keeps only some roles. When a named role is not kept, the query maps it to the
-    nearest role the variant does keep, and says so in ``notes``: a start role moves up to the
-    first kept role above it (a startup hires its junior PMs as PMs), a goal role moves down to
-    the last kept role below it. A goal that is one of the variant's choices of head becomes the
-    head, unless ``head`` says otherwise: in a startup the one product head may be called CPO.
+    A name of a role the variant drops goes to the kept role standing in for it (see
+    :func:`ladder.model.variants.stand_in`) and ``notes`` says so. A goal that is one of the
+    variant's choices of head becomes the head, unless ``head`` says otherwise: in a startup
+    the one product head may be called CPO. Two ends that become one role are an error.
 
     >>> from ladder.sources.ladders import load_ladder
-    >>> ends = resolve_endpoints(load_ladder(), "Junior PM", "CPO", variant="startup")
+    >>> ends = resolve_endpoints(load_ladder(), "Senior PM", "CPO", variant="startup")
     >>> ends.start.id, ends.goal.id
     ('product-manager', 'chief-product-officer')
     >>> print(ends.notes[1])  # doctest: +NORMALIZE_WHITESPACE
-    Junior Product Manager is not a role in the Startup variant (its roles: Product Manager,
-    Chief Product Officer); starting from Product Manager, the nearest role it has above it
+    Senior Product Manager is not a role in the Startup variant: it counts as Product Manager
+    there, the nearest role at or below its level on the Individual contributor track
+    >>> resolve_endpoints(load_ladder(), "Sr PM", "pm", variant="startup")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: ...: 'Sr PM' and 'pm' are both Product Manager in the Startup ...
     """
+    if headcount is not None:
+        if variant is not None:
+            raise LadderError("give a variant or a headcount, not both")
+        variant = pick_variant(ladder, headcount).id
     if variant is None:
         if head is not None:
             raise LadderError("a head can only be chosen with a variant",
                               hint="add --variant startup or another variant")
-        return Endpoints(ladder, resolve_role(ladder, start), resolve_role(ladder, goal))
+        matcher = TitleMatcher(ladder)
+        first, last = matcher.place(start).role, matcher.place(goal).role
+        assert first is not None and last is not None
+        if first.id == last.id:
+            raise same_role_error(first, start, goal, file=ladder.file)
+        return Endpoints(ladder, first, last)
     spec = find_variant(ladder, variant)
     notes: list[str] = []
-    full_goal = _resolve_in_either(ladder, project(ladder, variant, head=head), goal)
-    if head is None and full_goal.id in spec.head_choices and full_goal.id != spec.head:
-        head = full_goal.id
-        notes.append(f"the {spec.name} variant has one head; taking {full_goal.title} as that "
-                     f"head")
     projected = project(ladder, variant, head=head)
-    roles = []
-    for name, upward in ((start, True), (goal, False)):
-        role = _resolve_in_either(ladder, projected, name)
-        if role.id not in projected.roles:
-            kept = _nearest_kept(ladder, role.id, set(projected.roles), upward)
-            if kept is None:
-                raise LadderError(
-                    f"{role.title} is not a role in the {spec.name} variant, and no role of it "
-                    "is on a path from there", file=ladder.file,
-                    hint=f"its roles: {', '.join(r.title for r in projected)}",
-                )
-            notes.append(
-                f"{role.title} is not a role in the {spec.name} variant (its roles: "
-                f"{', '.join(r.title for r in projected)}); "
-                + (f"starting from {projected.roles[kept].title}, the nearest role it has "
-                   "above it" if upward else
-                   f"going to {projected.roles[kept].title}, the nearest role it has below it")
-            )
-            role = projected.roles[kept]
-        else:
-            role = projected.roles[role.id]
-        roles.append(role)
-    return Endpoints(projected, roles[0], roles[1], tuple(notes))
-
-
-def _resolve_in_either(full: Ladder, projected: Ladder, name: str) -> Role:
-    """A name as the variant uses it (its own titles) or else as the full ladder has it."""
-    try:
-        return resolve_role(projected, name)
-    except LadderError:
-        return resolve_role(full, name)
-
-
-def _nearest_kept(ladder: Ladder, role_id: str, kept: set[str], upward: bool) -> str | None:
-    """The kept role fewest moves away, looking up (down) the ladder first, then the other way."""
-    position = {r: i for i, r in enumerate(ladder.roles)}
-    for graph in ((ladder.graph, ladder.graph.reverse(copy=False)) if upward
-                  else (ladder.graph.reverse(copy=False), ladder.graph)):
-        distance = nx.single_source_shortest_path_length(graph, role_id)
-        near = [r for r in distance if r in kept]
-        if near:
-            return min(near, key=lambda r: (distance[r], position[r]))
-    return None
+    # a goal no kept role goes by, that the variant could have as its head, becomes the head
+    found = TitleMatcher(projected, full=ladder).find(goal)
+    wanted = found.dropped if found.role is None or found.stand_in else None
+    if head is None and wanted is not None and wanted.id in spec.head_choices:
+        projected = project(ladder, variant, head=wanted.id)
+        notes.append(f"the {spec.name} variant has one head; taking {wanted.title} as that "
+                     "head")
+    matcher = TitleMatcher(projected, full=ladder)
+    ends = [matcher.place(start), matcher.place(goal)]
+    notes += [end.note for end in ends if end.note]
+    first, last = ends[0].role, ends[1].role
+    assert first is not None and last is not None
+    if first.id == last.id:
+        raise same_role_error(first, start, goal, file=ladder.file, variant=spec.name,
+                              notes=notes)
+    return Endpoints(projected, first, last, tuple(dict.fromkeys(notes)))
 
 
 # --------------------------------------------------------------------------- gaps
@@ -349,17 +311,22 @@ def _nearest_kept(ladder: Ladder, role_id: str, kept: set[str], upward: bool) ->
 
 @dataclass(frozen=True)
 class Gap:
-    """What role ``target`` asks of someone in role ``source``."""
+    """What it takes to get from role ``source`` to role ``target``, along ``path``."""
 
     source: str
     target: str
-    needed: tuple[str, ...] = ()  # target lists, source does not
-    shared: tuple[str, ...] = ()  # both list (target's wording)
+    needed: tuple[str, ...] = ()  # to gain on the way: each once, in the order first needed
+    shared: tuple[str, ...] = ()  # target lists, source already has (target's wording)
     extra: tuple[str, ...] = ()  # source lists, target does not
+    path: Path | None = None  # the path followed: the quickest, or the one through ``via``;
+    # None when no move links the two roles, and the gap compares them as they stand
 
 
-def competency_gap(ladder: Ladder, a: str | Role, b: str | Role) -> Gap:
-    """The competencies ``b`` needs that ``a`` lacks, those they share, and ``a``'s extras.
+def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
+                   via: Sequence[str | Role] = (), avoid: Iterable[str] = ()) -> Gap:
+    """What it takes to get from ``a`` to ``b``: the quickest path's gains (or the quickest
+    through ``via``), so ``gap`` and ``paths`` give one answer; plus what the two ends share
+    and what ``a`` lists that ``b`` does not.
 
     >>> from ladder.sources.ladders import load_ladder
     >>> gap = competency_gap(load_ladder(), "Senior PM", "Director of Product")
@@ -367,15 +334,26 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role) -> Gap:
     ('data analysis',)
     >>> len(gap.needed), len(gap.extra)
     (8, 3)
+    >>> len(competency_gap(load_ladder(), "Senior PM", "CPO").needed)  # Director's, Head's, CPO's
+    19
     """
     first, second = resolve_role(ladder, a), resolve_role(ladder, b)
+    paths = find_paths(ladder, first, second, via=via, avoid=avoid)
+    unrelated = not (nx.has_path(ladder.graph, first.id, second.id)
+                     or nx.has_path(ladder.graph, second.id, first.id))
+    if not paths and (via or list(avoid) or not unrelated):
+        raise no_path_error(ladder, first, second, avoid)
+    # no move links the two at all (two tracks side by side): compare them as they stand
+    path = paths[0] if paths else None
     have = {_norm(c.name) for c in first.competencies}
     need = {_norm(c.name) for c in second.competencies}
     return Gap(
         first.id, second.id,
-        needed=tuple(c.name for c in second.competencies if _norm(c.name) not in have),
+        needed=tuple(name for step in path.steps for name in step.gained) if path
+        else gained(first, second),
         shared=tuple(c.name for c in second.competencies if _norm(c.name) in have),
         extra=tuple(c.name for c in first.competencies if _norm(c.name) not in need),
+        path=path,
     )
 
 
@@ -582,9 +560,6 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
         head += f" ({ladder.variant} variant)"
     blocks = [head]
     for number, path in enumerate(paths, start=1):
-        if not path.steps:
-            blocks.append(f"{start.title} is already {goal.title}: nothing to do.")
-            continue
         table = _Table(("#", "from", "to", "kind", "years", "competencies gained"))
         for index, step in enumerate(path.steps, start=1):
             table.rows.append(((str(index), title[step.source].title,
@@ -595,8 +570,12 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     return "\n\n".join(blocks) + "\n"
 
 
-def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
+def markdown_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (names and titles are data).
+
+    >>> markdown_cell("PM | Growth")
+    'PM \\\\| Growth'
+    """
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
@@ -604,50 +583,84 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
                           paths: Sequence[Path]) -> str:
     """Paths as Markdown for a handbook page: a heading and a table per path."""
     title = ladder.roles
-    lines = [f"## {_md(start.title)} to {_md(goal.title)}", ""]
+    lines = [f"## {markdown_cell(start.title)} to {markdown_cell(goal.title)}", ""]
     if ladder.variant:
-        lines += [f"In the *{_md(ladder.variant)}* variant of the ladder.", ""]
+        lines += [f"In the *{markdown_cell(ladder.variant)}* variant of the ladder.", ""]
     lines += [f"{_plural(len(paths), 'path')}, shortest in typical years first.", ""]
     for number, path in enumerate(paths, start=1):
         lines += [f"### Path {number}: {years_phrase(path.years)}, "
                   f"{_plural(len(path.steps), 'step')}", ""]
-        if not path.steps:
-            lines += [f"{_md(start.title)} is already {_md(goal.title)}.", ""]
-            continue
         lines += ["| # | From | To | Move | Years | Competencies gained |",
                   "|---|---|---|---|---|---|"]
         for index, step in enumerate(path.steps, start=1):
             lines.append(
-                f"| {index} | {_md(title[step.source].title)} | {_md(title[step.target].title)} "
-                f"| {step.kind} | {_years(step.years)} | "
-                f"{_md(', '.join(step.gained)) or '-'} |")
+                f"| {index} | {markdown_cell(title[step.source].title)} "
+                f"| {markdown_cell(title[step.target].title)} | {step.kind} "
+                f"| {_years(step.years)} | {markdown_cell(', '.join(step.gained)) or '-'} |")
         lines.append("")
     return "\n".join(lines)
 
 
 def gap_data(gap: Gap) -> dict:
-    return {"from": gap.source, "to": gap.target, "needed": list(gap.needed),
-            "shared": list(gap.shared), "extra": list(gap.extra)}
+    """``ladder gap --format json``: the lists, and the path with what each step adds."""
+    return {"from": gap.source, "to": gap.target,
+            "path": list(gap.path.roles) if gap.path else None,
+            "years": gap.path.years if gap.path else None,
+            "needed": list(gap.needed), "shared": list(gap.shared), "extra": list(gap.extra),
+            "steps": [{"to": s.target, "gained": list(s.gained)} for s in gap_steps(gap)]}
+
+
+def gap_steps(gap: Gap) -> list[Step]:
+    """The steps of the gap's path that add something to learn (one step when no path)."""
+    if gap.path is None:
+        return [Step(gap.source, gap.target, "", None, gap.needed)] if gap.needed else []
+    return [step for step in gap.path.steps if step.gained]
+
+
+def _gap_route(ladder: Ladder, gap: Gap) -> str:
+    """``by A -> B -> C (5 years)``, or why there is no path to follow."""
+    if gap.path is None:
+        return "no move links the two roles, so they are compared as they stand"
+    return (f"by {' -> '.join(ladder.roles[r].title for r in gap.path.roles)} "
+            f"({years_phrase(gap.path.years)})")
 
 
 def format_gap_table(ladder: Ladder, gap: Gap) -> str:
-    """A gap as plain text: three labelled lists."""
+    """A gap as plain text: the path followed, what to gain at each step, then the rest."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
-    parts = [f"{a} -> {b}"]
-    for label, items in ((f"needed ({b} lists, {a} does not)", gap.needed),
-                         ("shared", gap.shared),
+    parts = [f"{a} -> {b}, {_gap_route(ladder, gap)}"]
+    steps = gap_steps(gap)
+    body = "\n".join(
+        f"  {ladder.roles[s.target].title}:\n" + "\n".join(f"    - {item}" for item in s.gained)
+        for s in steps) or "  (none)"
+    where = "where first needed" if gap.path is not None else f"{b} lists them"
+    parts.append(f"to gain ({len(gap.needed)}, {where}; {a} does not have them):\n{body}")
+    for label, items in (("shared (both list)", gap.shared),
                          (f"extra ({a} lists, {b} does not)", gap.extra)):
         body = "\n".join(f"  - {item}" for item in items) or "  (none)"
         parts.append(f"{label}:\n{body}")
     return "\n\n".join(parts) + "\n"
 
 
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
+    """A gap as Markdown: the path, then one list per step, then the shared and extra ones."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
-    lines = [f"## From {_md(a)} to {_md(b)}", ""]
-    for label, items in (("Needed", gap.needed), ("Shared", gap.shared),
-                         (f"Listed for {_md(a)} only", gap.extra)):
+    lines = [f"## From {markdown_cell(a)} to {markdown_cell(b)}", "",
+             f"{_first_upper(markdown_cell(_gap_route(ladder, gap)))}.", "", "### To gain", ""]
+    steps = gap_steps(gap)
+    for step in steps:
+        lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]
+        lines += [f"  - {markdown_cell(item)}" for item in step.gained]
+    if not steps:
+        lines.append("(none)")
+    lines.append("")
+    for label, items in (("Shared", gap.shared),
+                         (f"Listed for {markdown_cell(a)} only", gap.extra)):
         lines += [f"### {label}", ""]
-        lines += [f"- {_md(item)}" for item in items] or ["(none)"]
+        lines += [f"- {markdown_cell(item)}" for item in items] or ["(none)"]
         lines.append("")
     return "\n".join(lines)

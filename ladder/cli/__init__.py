@@ -44,13 +44,20 @@ class LadderGroup(click.Group):
 
 def report_error(error: LadderError) -> None:
     """The error as one line, then any further problems it carries; options named as flags."""
-    from ladder.options import as_flags
-
-    click.echo(as_flags(f"error: {error}"), err=True)
+    click.echo(message_line(f"error: {error}"), err=True)
     first = (error.message, error.line)
     for problem in error.problems:
         if (problem.message, problem.line) != first:
-            click.echo(as_flags(str(problem)), err=True)
+            click.echo(message_line(str(problem)), err=True)
+
+
+def message_line(text: str) -> str:
+    """A message as the terminal shows it: options named as flags, control characters from
+    names and titles written out instead of obeyed."""
+    from ladder.options import as_flags
+    from ladder.render.escape import terminal_text
+
+    return terminal_text(as_flags(text))
 
 
 @click.group(cls=LadderGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,7 +78,7 @@ def ladder_source_option(function):
 
 
 def export_options(function):
-    """--preset, --junior, --map, --fix, --report: how to read an HR export."""
+    """--preset, --junior, --map, --fix, --report, --snapshot: how to read an HR export."""
     options = [
         click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="Write the row accounting and every problem as JSON to this file."),
@@ -86,6 +93,9 @@ def export_options(function):
         click.option("--preset", metavar="NAME", default=None,
                      help="A known export format: uk-organogram (detected from the headers "
                      "when left out)."),
+        click.option("--snapshot", metavar="VALUE", default=None,
+                     help="A file holding several snapshots (a column of a few dates): the "
+                     "one to read (default: the latest)."),
     ]
     for option in options:
         function = option(function)
@@ -120,10 +130,8 @@ _PLURALS = {"person": "people"}
 
 def note(text: str) -> None:
     """A remark on stderr; problems passed on as notes keep their own severity word."""
-    from ladder.options import as_flags
-
     shown = text if text.startswith(("warning: ", "info: ")) else f"note: {text}"
-    click.echo(as_flags(shown), err=True)
+    click.echo(message_line(shown), err=True)
 
 
 
@@ -151,4 +159,4 @@ def variant_options(function):
 
 
 # The commands register themselves on ``main`` when their modules are imported.
-from ladder.cli import docs, draw, ladders, orgs, paths  # noqa: E402, F401
+from ladder.cli import diff, docs, draw, frameworks, ladders, orgs, paths  # noqa: E402, F401

@@ -15,6 +15,7 @@ from ladder.cli import (
     export_options,
     ladder_source_option,
     main,
+    message_line,
     note,
     plural,
     report_error,
@@ -46,6 +47,18 @@ from ladder.cli import (
 @click.option("--via", multiple=True, metavar="ROLE", help="With --highlight: paths through ROLE.")
 @click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
               help="With --highlight: paths that avoid a role or a whole track.")
+@click.option("--view", type=click.Choice(["graph", "matrix"]), default="graph",
+              show_default=True,
+              help="Ladders: the graph of roles, or the matrix of levels (columns) by "
+              "competency areas (rows).")
+@click.option("--role", metavar="ROLE", default=None,
+              help="With --view matrix: highlight this role's column.")
+@click.option("--level", type=int, default=None, metavar="N",
+              help="With --view matrix: highlight the columns of level N.")
+@click.option("--compare", nargs=2, default=None, metavar="A B",
+              help="With --view matrix: only what changes from role A to role B, per area.")
+@click.option("--examples", is_flag=True,
+              help="With --view matrix: the statements' examples and signals too.")
 @click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
@@ -69,6 +82,7 @@ def render(source: str | None, output: str | None, format_: str | None, **option
     (CSV/TSV/XLSX).
     """
     options["ladder"] = options.pop("ladder_source")
+    options["compare"] = options["compare"] or ()
     if output == "-":
         if options.get("split"):
             raise LadderError("--split writes several files, not standard output",
@@ -91,7 +105,7 @@ def validate(source: str, **export_options: object) -> None:
     """
     problems = api.validate(source, **export_options)
     for problem in problems:
-        click.echo(str(problem), err=problem.severity != "info")
+        click.echo(message_line(str(problem)), err=problem.severity != "info")
     if any(p.severity == "error" for p in problems):
         raise click.exceptions.Exit(1)
     kind = source_kind(source)

@@ -22,18 +22,44 @@ from ladder.cli import (
 @export_options
 @ladder_source_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Company config to write (default: print it).")
+              help="Company config or ladder file to write (default: print it).")
+@click.option("--from", "from_format", default=None,
+              type=click.Choice(["ft", "monzo", "wide", "snowflake", "markdown", "hr"]),
+              help="The file's format when detection cannot tell: a career framework (ft, "
+              "monzo, wide, snowflake, markdown) or an HR export (hr).")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
-                   fix: tuple[str, ...], report: Path | None, ladder_source: str | None,
-                   output: Path | None) -> None:
-    """Turn an HR export (CSV, TSV, XLSX) into a company config to edit and keep in git.
+                   fix: tuple[str, ...], report: Path | None, snapshot: str | None,
+                   ladder_source: str | None, output: Path | None,
+                   from_format: str | None) -> None:
+    """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
+    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, Markdown handbook) into a
+    ladder file, to edit and keep in git.
 
-    Every row ends up in the config or in the problem report; the summary line says how many.
+    Every row of an export ends up in the config or in the problem report; the summary line
+    says how many.
     """
+    from ladder.sources.frameworks import import_framework, ladder_yaml
+    from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
+
+    framework = from_format if from_format != "hr" else None
+    if from_format is None:
+        framework = framework_of(Path(export))
+        if framework is None and Path(export).suffix.lower() not in TABLE_SUFFIXES:
+            import_framework(export)  # says what was seen and which formats it reads
+    if framework is not None:
+        text = ladder_yaml(import_framework(export, framework), Path(export).name)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            from ladder.render.files import write_bytes
+
+            write_bytes(output, text.encode("utf-8"))
+            click.echo(f"wrote {output}")
+        return
     from ladder.sources.hr import config_text, write_config
 
     result = api.import_export(export, preset=preset, junior=junior, mapping=mapping,
-                               fix=",".join(fix),
+                               fix=",".join(fix), snapshot=snapshot,
                                ladder=ladder_source, report=report, on_note=note)
     if output is None:
         click.echo(config_text(result.org), nl=False)
@@ -68,7 +94,9 @@ def schema_command(kind: str) -> None:
               help="Flag managers with more direct reports than this.")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]),
               default="table", show_default=True, help="A readable table, or JSON.")
-def stats_command(config: str, narrow: int, wide: int, output_format: str) -> None:
+@export_options
+def stats_command(config: str, narrow: int, wide: int, output_format: str,
+                  **export: object) -> None:
     """Headcount, open positions, layers and span of control of a company config or an HR
     export."""
     import json
@@ -78,7 +106,8 @@ def stats_command(config: str, narrow: int, wide: int, output_format: str) -> No
     if wide <= narrow:
         raise click.BadParameter(f"must be more than --narrow ({narrow})",
                                  param_hint="'--wide'")
-    org = api.load_org(config, on_note=note, match_titles=False)
+    export["fix"] = ",".join(export["fix"])  # type: ignore[arg-type]
+    org = api.load_org(config, on_note=note, match_titles=False, **export)
     stats = org_stats(org, narrow=narrow, wide=wide)
     if output_format == "json":
         click.echo(json.dumps(stats, indent=2, ensure_ascii=False))

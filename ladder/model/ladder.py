@@ -3,6 +3,11 @@
 Pure data. ``Ladder.graph`` is a ``networkx.DiGraph`` whose nodes are role ids and whose edges
 are moves with ``kind`` ("promotion" or "lateral") and ``years`` (typical years, or None).
 Iteration follows input order, so the same file always gives the same drawing.
+
+The graph is built on first use: loading and drawing a ladder asks only which move joins two
+roles (:meth:`Ladder.moves_from`, :meth:`Ladder.move_between`) and whether promotions go round
+(:func:`promotion_cycle`), which plain dicts answer; importing networkx alone takes longer than
+the rest of ``ladder render`` apart from Graphviz.
 """
 
 from __future__ import annotations
@@ -26,6 +31,44 @@ class Competency:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One thing a role is expected to do in an area, in the framework's own words."""
+
+    text: str
+    examples: tuple[str, ...] = ()  # how it shows in practice (snowflake "examples")
+    signals: tuple[str, ...] = ()  # what to look for (snowflake "signals")
+    source: str | None = None  # a source id of the ladder
+
+
+@dataclass(frozen=True)
+class Area:
+    """A competency area: a row of the levels-by-areas matrix (FT "theme", Monzo "topic")."""
+
+    id: str
+    name: str
+    colour: str | None = None
+    group: str | None = None  # e.g. the article's technology, business and design
+    summary: str = ""
+    source: str | None = None
+    # A points framework (snowflake) grades each area on its own scale: milestone 1, 2, ...
+    # (milestone 0 is "not yet"); each milestone is one Statement (summary, signals, examples).
+    milestones: tuple[Statement, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class PointScale:
+    """How a points framework turns per-area milestones into a title.
+
+    ``milestone_points[m]`` is what milestone ``m`` in any area is worth (index 0: none);
+    ``thresholds`` are ``(least total points, role id)`` from the lowest up.
+    """
+
+    milestone_points: tuple[int, ...]
+    thresholds: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
 class Track:
     id: str
     name: str
@@ -43,6 +86,12 @@ class Role:
     summary: str = ""
     source: str | None = None  # source id for the role itself
     line: int | None = None  # where it is defined, for messages
+    # What the role asks for per area, in the ladder's area order: (area id, statements).
+    expectations: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
+
+    def expected(self, area: str) -> tuple[Statement, ...]:
+        """The role's statements in one area (none when the role says nothing there)."""
+        return next((found for area_id, found in self.expectations if area_id == area), ())
 
     def names(self) -> tuple[str, ...]:
         """Every name the role goes by: id, title, aliases."""
@@ -58,30 +107,53 @@ class Move:
     line: int | None = None
 
 
-def _digraph() -> nx.DiGraph:
-    # networkx is imported on first use: org charts from exports never need it.
-    import networkx as nx
+def _adjacency(moves: list[Move]) -> dict[str, dict[str, Move]]:
+    """source -> target -> the move between them, as a graph of the moves has it.
 
-    return nx.DiGraph()
+    Targets keep the order of their first move; a later move between the same two roles
+    replaces the earlier one (as ``DiGraph.add_edge`` replaces an edge's attributes).
+    """
+    found: dict[str, dict[str, Move]] = {}
+    for move in moves:
+        found.setdefault(move.source, {})[move.target] = move
+    return found
 
 
 def promotion_cycle(moves: list[Move]) -> list[Move] | None:
     """The moves of a circle of promotions (a ladder must not have one), or None.
 
+    A depth-first walk from each role in the order the moves name them, so the same file
+    always reports the same circle, starting where the walk first entered it.
+
     >>> [m.source for m in promotion_cycle([Move("a", "b"), Move("b", "a")])]
     ['a', 'b']
+    >>> promotion_cycle([Move("a", "b"), Move("b", "a", kind=LATERAL)]) is None
+    True
     """
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    for move in moves:
-        if move.kind == PROMOTION:
-            graph.add_edge(move.source, move.target, move=move)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        return None
-    return [graph.edges[edge]["move"] for edge in cycle]
+    promotions = [move for move in moves if move.kind == PROMOTION]
+    after = _adjacency(promotions)
+    starts = dict.fromkeys(role for move in promotions for role in (move.source, move.target))
+    done: set[str] = set()
+    for start in starts:
+        if start in done:
+            continue
+        # the walk's path: (role, the move that led to it, the moves still to try from it)
+        path: list[tuple[str, Move | None, Iterator[Move]]] = [
+            (start, None, iter(after.get(start, {}).values()))]
+        on_path = {start}
+        while path:
+            move = next(path[-1][2], None)
+            if move is None:
+                role = path.pop()[0]
+                on_path.discard(role)
+                done.add(role)
+            elif move.target in on_path:
+                entered = next(i for i, step in enumerate(path) if step[0] == move.target)
+                return [step[1] for step in path[entered + 1:]] + [move]  # type: ignore[misc]
+            elif move.target not in done:
+                path.append((move.target, move, iter(after.get(move.target, {}).values())))
+                on_path.add(move.target)
+    return None
 
 
 def describe_cycle(cycle: list[Move]) -> str:
@@ -122,20 +194,46 @@ class Ladder:
     moves: list[Move] = field(default_factory=list)
     variants: dict[str, VariantSpec] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    points: PointScale | None = None
     file: str | None = None
     variant: str | None = None  # set on a projection: the VariantSpec id it came from
-    graph: nx.DiGraph = field(default_factory=lambda: _digraph(), repr=False)
+    # Derived from roles and moves on first use (see the module's docstring); a ladder is
+    # treated as a value once built, so they are never rebuilt.
+    _after: dict[str, dict[str, Move]] | None = field(default=None, repr=False, compare=False)
+    _graph: nx.DiGraph | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, **fields: object) -> Ladder:
-        """Make a ladder and its graph from checked roles and moves."""
-        ladder = cls(**fields)  # type: ignore[arg-type]
-        ladder.graph = _digraph()
-        for role in ladder.roles.values():
-            ladder.graph.add_node(role.id)
-        for move in ladder.moves:
-            ladder.graph.add_edge(move.source, move.target, kind=move.kind, years=move.years)
-        return ladder
+        """Make a ladder from checked roles and moves."""
+        return cls(**fields)  # type: ignore[arg-type]
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """Roles and moves as a networkx graph (edge attributes ``kind``, ``years``)."""
+        if self._graph is None:
+            import networkx as nx
+
+            graph = nx.DiGraph()
+            graph.add_nodes_from(self.roles)
+            for source, targets in self._moves_after().items():
+                for target, move in targets.items():
+                    graph.add_edge(source, target, kind=move.kind, years=move.years)
+            self._graph = graph
+        return self._graph
+
+    def _moves_after(self) -> dict[str, dict[str, Move]]:
+        if self._after is None:
+            self._after = _adjacency(self.moves)
+        return self._after
+
+    def moves_from(self, role_id: str) -> list[Move]:
+        """The move from ``role_id`` to each role it leads to (the graph's out-edges, in order)."""
+        return list(self._moves_after().get(role_id, {}).values())
+
+    def move_between(self, source: str, target: str) -> Move | None:
+        """The move from ``source`` to ``target`` (the graph's edge between them), or None."""
+        return self._moves_after().get(source, {}).get(target)
 
     def __iter__(self) -> Iterator[Role]:
         return iter(self.roles.values())

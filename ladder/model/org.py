@@ -40,6 +40,7 @@ class Person:           # of 1M rows make 1M of them; treat people as values all
     line: int | None = None  # where it was defined: config line or export row
     extra: tuple[tuple[str, str], ...] = ()  # other shown fields, e.g. (("grade", "SCS1"),)
     note: str = ""  # a remark shown on the card, e.g. why an export row stands as a root
+    mark: str = ""  # a highlight the card shows: "joined", "moved" or "changed" (ladder diff)
 
     @property
     def seats(self) -> int:

@@ -11,6 +11,7 @@ move that ran through them becomes one move between the kept roles, its years ad
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ladder.errors import LadderError, did_you_mean
@@ -75,25 +76,59 @@ def project(ladder: Ladder, variant_id: str, *, head: str | None = None) -> Ladd
         id=ladder.id, name=ladder.name, summary=spec.summary or ladder.summary,
         tracks=dict(ladder.tracks), roles=roles, moves=_contract(ladder, kept),
         variants=dict(ladder.variants), sources=dict(ladder.sources), file=ladder.file,
-        variant=spec.id,
+        variant=spec.id, areas=dict(ladder.areas), points=ladder.points,
     )
 
 
 def _choose_head(ladder: Ladder, spec: VariantSpec, wanted: str) -> str:
-    wanted_lower = wanted.strip().lower()
-    for role_id in spec.head_choices:
-        role = ladder.roles[role_id]
-        if wanted_lower in (name.lower() for name in (role.id, role.title)):
-            return role_id
-    for role_id in spec.head_choices:  # aliases only after exact ids and titles
-        if wanted_lower in (a.lower() for a in ladder.roles[role_id].aliases):
-            return role_id
+    # names are matched by the one title matcher, among the head choices alone
+    from ladder.analysis.titles import TitleMatcher
+
+    found = TitleMatcher([ladder.roles[r] for r in spec.head_choices]).find(wanted)
+    if found.role is not None:
+        return found.role.id
     choices = [ladder.roles[r].title for r in spec.head_choices]
     raise LadderError(
         f"variant '{spec.id}' cannot have '{wanted}' as its head",
-        hint=did_you_mean(wanted, [*spec.head_choices, *choices])
+        hint=(f"'{wanted}' could be any of {', '.join(r.id for r in found.candidates)}"
+              if found.candidates else None)
+        or did_you_mean(wanted, [*spec.head_choices, *choices])
         or f"choose one of: {', '.join(spec.head_choices)}",
     )
+
+
+def stand_in(ladder: Ladder, role_id: str, kept: Iterable[str]) -> str | None:
+    """The kept role that stands in for ``role_id`` when a variant drops it, or None.
+
+    On the dropped role's track: the highest kept role at or below its level (a startup's
+    Senior PM is a PM); when there is none, the lowest kept role above it (a startup hires its
+    Junior PMs as PMs). Ties go to the role fewer moves away, then to ladder order.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> product = load_ladder()
+    >>> kept = ["product-manager", "chief-product-officer"]
+    >>> [stand_in(product, r, kept) for r in ("senior-product-manager",
+    ...                                       "junior-product-manager", "head-of-product")]
+    ['product-manager', 'product-manager', 'chief-product-officer']
+    """
+    import networkx as nx
+
+    role = ladder.roles[role_id]
+    kept = set(kept)
+    position = {r: i for i, r in enumerate(ladder.roles)}
+    same_track = [r for r in ladder if r.id in kept and r.track == role.track]
+    below = [r for r in same_track if r.level <= role.level]
+    above = [r for r in same_track if r.level > role.level]
+    if not below and not above:
+        return None
+    moves = nx.single_source_shortest_path_length(ladder.graph.to_undirected(as_view=True),
+                                                  role_id)
+    far = len(ladder.roles) + 1  # not connected: after every connected role
+    if below:
+        best = min(below, key=lambda r: (-r.level, moves.get(r.id, far), position[r.id]))
+    else:
+        best = min(above, key=lambda r: (r.level, moves.get(r.id, far), position[r.id]))
+    return best.id
 
 
 def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
@@ -109,12 +144,12 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
         ]
         while stack:
             node, years, promoted, seen = stack.pop()
-            for target in ladder.graph.successors(node):
+            for edge in ladder.moves_from(node):
+                target = edge.target
                 if target in seen:
                     continue
-                edge = ladder.graph.edges[node, target]
-                total = None if years is None or edge["years"] is None else years + edge["years"]
-                is_promotion = promoted or edge["kind"] == PROMOTION
+                total = None if years is None or edge.years is None else years + edge.years
+                is_promotion = promoted or edge.kind == PROMOTION
                 if target in kept:
                     key = (start, target)
                     move = Move(start, target, PROMOTION if is_promotion else LATERAL, total)

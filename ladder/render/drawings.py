@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ladder.model import Ladder, Org
     from ladder.options import OrgOptions
     from ladder.render.ladder_dot import Highlight
+    from ladder.render.matrix import MatrixOptions
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class LadderDrawing:
     detail: bool = False
     years: bool = True
     highlight: Highlight | None = None
+    matrix: MatrixOptions | None = None  # the matrix view of levels by areas, not the graph
     theme: str = "light"  # light, dark or auto (see ladder.render.theme)
     transparent: bool = False
 
@@ -93,3 +95,17 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
 
         return finish_drawing(drawing, data)  # type: ignore[arg-type]
     return data
+
+
+def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
+    """The matrix view: levels as columns, competency areas as rows (ladder.render.matrix)."""
+    from ladder.render.matrix import MATRIX_FORMATS, matrix_bytes
+
+    name = "md" if format == "markdown" else format
+    if name not in MATRIX_FORMATS:
+        from ladder.errors import RenderError
+
+        raise RenderError(f"the matrix view cannot be drawn as {format}",
+                          hint=f"choose one of: {', '.join(MATRIX_FORMATS)}")
+    data = matrix_bytes(drawing.ladder, name, drawing.matrix)
+    return data if format in ("png", "pdf") else data.decode("utf-8")

@@ -75,3 +75,17 @@ def markdown_cell(text: str) -> str:
     """
     flat = " ".join(str(text).translate(_INVALID_TABLE).split())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+# Control characters (C0 but tab and newline, DEL, C1): a name holding ESC or CSI could move
+# the cursor, recolour or retitle the user's terminal. They are shown, not obeyed.
+_TERMINAL_TABLE = {c: f"\\x{c:02x}" for c in (*range(0, 9), *range(11, 32), *range(127, 160))}
+
+
+def terminal_text(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters written out as ``\\xNN``.
+
+    >>> terminal_text("Ann\\x1b[2J\\x07 Lee\\tok")
+    'Ann\\\\x1b[2J\\\\x07 Lee\\tok'
+    """
+    return str(text).translate(_TERMINAL_TABLE)

@@ -168,8 +168,8 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
         if (move.source, move.target) in done:
             continue
         source, target = ladder.roles[move.source], ladder.roles[move.target]
-        back = ladder.graph.get_edge_data(move.target, move.source)
-        both = move.kind == LATERAL and back is not None and back["kind"] == LATERAL
+        back = ladder.move_between(move.target, move.source)
+        both = move.kind == LATERAL and back is not None and back.kind == LATERAL
         done.add((move.source, move.target))
         if both:
             done.add((move.target, move.source))

@@ -177,6 +177,11 @@ class _Card(NamedTuple):  # a tuple: a million of them are made in a few tenths 
     group: bool
     badge: str
     note: bool = False  # the third line names dotted-line managers, not the department
+    mark: str = ""  # outline colour of a card marked by a diff ("" none): MARK_COLOURS
+
+
+# Outline of a card a diff marks (Person.mark); ladder/render/diff_chart.py draws the legend.
+MARK_COLOURS = {"joined": "#1e9e5a", "moved": "#2f6fd0", "changed": "#d98b0b"}
 
 
 def _short_name(person: Person) -> str:
@@ -237,7 +242,10 @@ def _cards(
             third = person.location or ""
         elif person.fte is not None:
             name = person.display_name or person.title or "Group"
-            second = f"{person.fte:g} FTE" + (f" · {person.title}" if person.title else "")
+            # beside the count: the grade, else the title when the name does not say it
+            kind = dict(person.extra).get("grade") or (
+                person.title if person.title != name else "")
+            second = f"{person.fte:g} FTE" + (f" · {kind}" if kind else "")
             third = department
         else:
             name = (person.display_name if person.shared_with else person.name) or "(no name)"
@@ -246,7 +254,7 @@ def _cards(
         tooltip = "\n".join([t for t in (name, second, third) if t])
         dotted = notes.get(pid, "") if notes is not None else (
             _dotted_note(org, person) if person.dotted else "")
-        remark = dotted or person.note
+        remark = (person.note if person.mark else "") or dotted or person.note  # a diff's label
         if remark:
             # The department is in the stripe's colour and the legend; the note says what
             # the dotted connector means even where it runs far (or off the page), or why an
@@ -275,6 +283,7 @@ def _cards(
             tooltip,
             colours.get(person.department or "", NO_DEPARTMENT),
             person.vacant, person.fte is not None, badge, note,
+            MARK_COLOURS.get(person.mark, "") if person.mark else "",
         ))
     return cards
 
@@ -446,6 +455,9 @@ def org_svg(
             add(f'<text class="t" x="14" y="40">{lines[1]}</text>')
         if lines[2]:
             add(f'<text class="{"dn" if card.note else "d"}" x="14" y="57">{lines[2]}</text>')
+        if card.mark:
+            add(f'<rect width="{fw}" height="{fh}" rx="6" fill="none" stroke="{card.mark}" '
+                'stroke-width="3"/>')
         if card.badge:
             bw = _badge_width(card.badge)
             add(f'<rect class="b" x="{_f(w / 2 - bw / 2)}" y="{_f(h - 8)}" '
@@ -588,6 +600,8 @@ def org_dot(
             extra = ', style="rounded,filled,dashed", fillcolor="#f6f7f9", color="#8a919c"'
         elif card.group:
             extra = ', peripheries=2, fillcolor="#ffffff"'
+        if card.mark:
+            extra += f', color="{card.mark}", penwidth=3'
         link = links.get(chart.ids[p])
         if link:
             extra += f", URL={dot_string(link)}"

@@ -27,9 +27,11 @@ def option(options: object, name: str, default: Any = None) -> Any:
 
 def is_ladder(thing: object) -> bool:
     """True for a ladder, False for an org (the two things the API draws)."""
-    from ladder.model import Ladder
+    import sys
 
-    return isinstance(thing, Ladder)
+    # no Ladder exists unless its module was imported: an org chart need not import it
+    module = sys.modules.get("ladder.model.ladder")
+    return module is not None and isinstance(thing, module.Ladder)
 
 
 def heading(thing: Ladder | Org, options: object = None) -> str:

@@ -23,9 +23,12 @@ and a user fixes the file in one pass; :func:`load_company` raises the first err
 Rules that are ours, not the agreed format's (the JSON Schema in :mod:`ladder.sources.schema`
 documents them for editors):
 
-- ``role:`` links a person to the ladder and must match one of its roles (by id, title or alias,
-  ignoring case); ``title:`` alone is free text (a CEO, an engineer, a recruiter) and is not
-  matched, so departments outside the ladder's discipline need no ladder of their own.
+- ``role:`` links a person to the ladder and must name one of its roles, as the one title
+  matcher reads names (:mod:`ladder.analysis.titles`: id, title or alias, ignoring case,
+  punctuation and abbreviations). In a variant, a role the variant drops becomes the kept role
+  standing in for it, with a warning. ``title:`` alone is free text (a CEO, an engineer, a
+  recruiter) and is not matched, so departments outside the ladder's discipline need no
+  ladder of their own.
 - ``variant:`` is a variant id, or ``{id: startup, head: chief-product-officer}`` to pick the
   single product head a startup variant keeps.
 - Ids and manager references must be text: YAML reads ``007`` as the number 7 and ``yes`` as
@@ -44,8 +47,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ladder.analysis.titles import TitleMatcher
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
-from ladder.model.ladder import Ladder, Role
+from ladder.model.ladder import Ladder
 from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.variants import find_variant, project
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
@@ -118,32 +122,6 @@ def is_company_config(path: str | Path) -> bool:
     return isinstance(data, dict) and "people" in data
 
 
-def match_role(ladder: Ladder, text: str, *, full: Ladder | None = None) -> Role | None:
-    """The role of ``ladder`` that ``text`` names: its id or title first, then an alias,
-    without regard to case or repeated spaces. ``full`` is the unprojected ladder, whose
-    original titles also count as aliases of the roles a variant renamed.
-
-    >>> product = load_any_ladder("product")
-    >>> match_role(product, "head of  product").id   # a title wins over the CPO's alias
-    'head-of-product'
-    >>> match_role(product, "CPO").id
-    'chief-product-officer'
-    >>> match_role(product, "Product Wizard") is None
-    True
-    """
-    wanted = _normal(text)
-    for role in ladder:
-        if wanted in (_normal(role.id), _normal(role.title)):
-            return role
-    for role in ladder:
-        names = list(role.aliases)
-        if full is not None and role.id in full.roles:
-            names.append(full.roles[role.id].title)
-        if wanted in (_normal(name) for name in names):
-            return role
-    return None
-
-
 def company_ladder(org: Org) -> Ladder | None:
     """The (projected) ladder an org's roles refer to, for renderers that place people by
     level; None when no person has a role.
@@ -196,6 +174,7 @@ class _Checker:
         self.folder = folder
         self.problems: list[Problem] = []
         self.full_ladder: Ladder | None = None  # before any variant's projection
+        self.matcher: TitleMatcher | None = None  # names of the (projected) ladder's roles
 
     def add(self, severity: str, kind: str, message: str, line: int | None,
             hint: str | None = None, person: str | None = None) -> None:
@@ -277,6 +256,8 @@ class _Checker:
         elif data["people"] is None or (isinstance(data["people"], list) and not data["people"]):
             self.error("missing-key", "'people' is empty", line_of(data, "people"),
                        "list at least one person")
+        if ladder is not None:
+            self.matcher = TitleMatcher(ladder, full=self.full_ladder)
         people = self.people(data, departments, ladder)
         if any(p.severity == "error" for p in self.problems):
             return None
@@ -391,12 +372,12 @@ class _Checker:
         name, shared = self.names(item, where, person_id, vacant=vacant)
         role_id, role_title = self.role(item, where, person_id, ladder)
         title = self.text(item, "title", where) or role_title
-        if title and role_id is None and "role" not in item and ladder is not None:
-            same = match_role(ladder, title, full=self.full_ladder)
+        if title and role_id is None and "role" not in item and self.matcher is not None:
+            same = self.matcher.match(title)
             if same is not None:  # likely meant to be on the ladder: say how, change nothing
                 self.add("info", "title-not-linked", f"{where}: title '{title}' is not linked "
                          "to the ladder", line_of(item, "title"),
-                         f"add role: {same.id} to place it on the ladder", person_id)
+                         f"add role: {same} to place it on the ladder", person_id)
         if vacant and not title:
             self.add("warning", "no-title", f"{where}: an open position with no role or title",
                      line, "say what the position is: role: ... or title: ...", person_id)
@@ -443,27 +424,35 @@ class _Checker:
 
     def role(self, item: Mapping, where: str, person_id: str,
              ladder: Ladder | None) -> tuple[str | None, str]:
-        """The ladder role id and its title, from ``role:`` (an id, title or alias)."""
+        """The ladder role id and its title, from ``role:`` (any name the title matcher
+        reads); a role the variant drops becomes its stand-in, with a warning."""
         wanted = self.text(item, "role", where)
-        if not wanted or ladder is None:
+        if not wanted or ladder is None or self.matcher is None:
             return None, ""
-        full = self.full_ladder
-        role = match_role(ladder, wanted, full=full)
-        if role is not None:
-            return role.id, role.title
         line = line_of(item, "role")
-        in_full = match_role(full, wanted) if full is not None and full is not ladder else None
-        if in_full is not None:
+        found = self.matcher.find(wanted)
+        if found.role is not None:
+            if found.note:
+                self.add("warning", "role-not-in-variant", f"{where}: {found.note}", line,
+                         f"write role: {found.role.id} to say so, or choose another variant",
+                         person_id)
+            return found.role.id, found.role.title
+        if found.candidates:
+            self.error("ambiguous-role", f"{where}: role '{wanted}' could be any of "
+                       f"{', '.join(r.id for r in found.candidates)}", line,
+                       "name one by its id or title: "
+                       + ", ".join(f"{r.id} ({r.title})" for r in found.candidates), person_id)
+        elif found.dropped is not None:
             self.error("unknown-role", f"{where}: role '{wanted}' is not used in the "
-                       f"'{ladder.variant}' variant of the {ladder.id} ladder", line,
+                       f"'{ladder.variant}' variant of the {ladder.id} ladder, and no role of it "
+                       "stands in for it", line,
                        f"its roles: {', '.join(ladder.roles)}; or use title: without role:",
                        person_id)
-            return None, ""
-        names = [n for role in ladder for n in role.names()]
-        self.error("unknown-role", f"{where}: role '{wanted}' is not in the {ladder.id} ladder",
-                   line, did_you_mean(wanted, names)
-                   or "for a title outside the ladder, write title: instead of role:",
-                   person_id)
+        else:
+            self.error("unknown-role", f"{where}: role '{wanted}' is not in the {ladder.id} "
+                       "ladder", line, did_you_mean(wanted, self.matcher.suggestions())
+                       or "for a title outside the ladder, write title: instead of role:",
+                       person_id)
         return None, ""
 
     def department(self, item: Mapping, where: str, person_id: str,

@@ -10,9 +10,9 @@ about a file can name the line of the key it is about.
 
 from __future__ import annotations
 
-import json
+import datetime
+import math
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,12 @@ import yaml
 from ladder.errors import SourceError
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+# Limits that keep a hostile or broken file from using up memory, time or the stack. Real
+# ladders and configs are far inside them (an 8,000-person config is about 1 MB and 4 deep).
+MAX_BYTES_ENV = "LADDER_MAX_INPUT_MB"
+MAX_MEGABYTES = 200
+MAX_DEPTH = 64  # nesting of lists and mappings
+ALIAS_BUDGET = 50  # an anchor may be repeated, but the document may not grow past this factor
 # libyaml's parser when PyYAML was built with it (much faster on big configs); the same nodes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -61,18 +67,83 @@ def read_document(path: str | Path) -> Any:
             f"cannot read '{path.suffix or path.name}' files",
             file=str(path), hint="use .yaml, .yml, .toml or .json",
         )
+    return parse_text(read_text_file(path), str(path), kind)
+
+
+def read_text_file(path: Path) -> str:
+    """The text of a regular file within the size limit (a device or a fifo is refused)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SourceError("file not found", file=str(path)) from None
+        if not path.exists():
+            raise SourceError("file not found", file=str(path))
+        if not path.is_file():
+            raise SourceError("not a regular file", file=str(path),
+                              hint="give a file, not a folder, device or pipe")
+        limit = max_input_bytes()
+        if path.stat().st_size > limit:
+            raise SourceError(f"larger than the {limit // 2**20} MB ladder reads", file=str(path),
+                              hint=f"set {MAX_BYTES_ENV} to read bigger files")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise SourceError(f"cannot read the file: {error}", file=str(path)) from None
-    return parse_text(text, str(path), kind)
+
+
+def max_input_bytes() -> int:
+    """The biggest input file read, in bytes (``LADDER_MAX_INPUT_MB`` raises it)."""
+    import os
+
+    text = os.environ.get(MAX_BYTES_ENV, "")
+    return (int(text) if text.isdigit() else MAX_MEGABYTES) * 2**20
 
 
 def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
-    """Parse ``text`` of the given kind; ``name`` is used in messages."""
+    """Parse ``text`` of the given kind; ``name`` is used in messages.
+
+    Whatever the text holds, the result is plain data or a :class:`SourceError`: nesting
+    deeper than MAX_DEPTH, aliases that expand past ALIAS_BUDGET times the document, tags
+    asking for objects, numbers too long to read and ``.nan`` or ``.inf`` are all refused.
+
+    >>> parse_text("a: &x [1, 2]\\nb: *x\\n", "x.yaml")["b"]
+    [1, 2]
+    >>> parse_text("[" * 5000, "deep.json", "json")
+    Traceback (most recent call last):
+    ...
+    ladder.errors.SourceError: deep.json: nested more than 64 levels deep (flatten the file)
+    >>> parse_text("years: .nan", "x.yaml")
+    Traceback (most recent call last):
+    ...
+    ladder.errors.SourceError: x.yaml:1: '.nan' is not a number ladder can use (write a number)
+    """
+    if len(text) > max_input_bytes():
+        raise SourceError(f"larger than the {max_input_bytes() // 2**20} MB ladder reads",
+                          file=name, hint=f"set {MAX_BYTES_ENV} to read bigger texts")
+    _check_depth(text, name)
+    try:
+        return _parse(text, name, kind)
+    except RecursionError:
+        raise SourceError(f"nested more than {MAX_DEPTH} levels deep", file=name,
+                          hint="flatten the file") from None
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse deep nesting of brackets before a parser recurses into it (JSON, TOML, flow
+    YAML); block YAML nesting is counted while converting."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, match.start()) + 1
+            raise SourceError(f"nested more than {MAX_DEPTH} levels deep", file=name,
+                              line=line if line > 1 else None, hint="flatten the file")
+        depth = max(depth, 0)
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _parse(text: str, name: str, kind: str) -> Any:
     if kind == "toml":
+        import tomllib
+
         try:
             return _plain(tomllib.loads(text), _toml_lines(text))
         except tomllib.TOMLDecodeError as error:
@@ -82,6 +153,8 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
             raise SourceError(f"not valid TOML: {message}", file=name,
                               line=int(found.group(1)) if found else None) from None
     if kind == "json":
+        import json
+
         try:
             json.loads(text)
         except json.JSONDecodeError as error:
@@ -105,7 +178,8 @@ def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
         return Mapping()
     scalars = yaml.SafeLoader("")  # one constructor for every scalar of the document
     try:
-        return _convert(node, name, scalars)
+        return _Converter(name, scalars, budget=ALIAS_BUDGET * (len(text) // 4 + 1000)).convert(
+            node)
     finally:
         scalars.dispose()
 
@@ -132,29 +206,97 @@ def _yaml_hint(problem: str, line: str = "") -> str | None:
     return None
 
 
-def _convert(node: yaml.Node, name: str, scalars: yaml.SafeLoader) -> Any:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _Converter:
+    """YAML nodes to Mapping/Sequence/scalars, refusing what plain data cannot be.
+
+    Anchors and aliases are followed (``<<`` merge keys too), but a node that contains itself
+    is an error, and so is a document whose aliases expand it past ``budget`` nodes (the
+    "billion laughs" file of a few lines that would fill the memory).
+    """
+
+    def __init__(self, name: str, scalars: yaml.SafeLoader, *, budget: int) -> None:
+        self.name, self.scalars, self.budget = name, scalars, budget
+        self.open: set[int] = set()  # ids of the nodes being converted: a loop is an error
+
+    def error(self, node: yaml.Node, message: str, hint: str | None = None) -> SourceError:
+        return SourceError(message, file=self.name, line=node.start_mark.line + 1, hint=hint)
+
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.error(node, "aliases repeat parts of the file too many times",
+                             hint="write the repeated parts out, or use fewer aliases")
+        if depth > MAX_DEPTH:
+            raise self.error(node, f"nested more than {MAX_DEPTH} levels deep",
+                             hint="flatten the file")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if node.tag not in _COLLECTION_TAGS:
+            raise self.error(node, f"'{node.tag}' values cannot be read",
+                             hint="remove the tag (the word starting with '!')")
+        if id(node) in self.open:
+            raise self.error(node, "an alias refers to the list or mapping it is in",
+                             hint="an anchor (&name) cannot be used inside itself")
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, depth)
+            result = Sequence(self.convert(item, depth + 1) for item in node.value)
+            result.line = node.start_mark.line + 1
+            result.item_lines = [item.start_mark.line + 1 for item in node.value]
+            return result
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
         result = Mapping()
-        result.line, result.key_lines = line, {}
+        result.line, result.key_lines = node.start_mark.line + 1, {}
+        merged: list[Mapping] = []
         for key_node, value_node in node.value:
-            key = _convert(key_node, name, scalars)
+            if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *defaults"
+                value = self.convert(value_node, depth + 1)
+                parts = value if isinstance(value, list) else [value]
+                if not all(isinstance(part, Mapping) for part in parts):
+                    raise self.error(key_node, "'<<' merges mappings only",
+                                     hint="use '<<: *name' with an anchored mapping")
+                merged.extend(parts)
+                continue
+            key = self.convert(key_node, depth + 1)
             if isinstance(key, Mapping | Sequence):
-                raise SourceError("a key must be plain text", file=name, line=line)
+                raise self.error(node, "a key must be plain text")
             key = str(key)
             if key in result:
-                raise SourceError(
-                    f"key '{key}' is given twice", file=name, line=key_node.start_mark.line + 1
-                )
-            result[key] = _convert(value_node, name, scalars)
+                raise self.error(key_node, f"key '{key}' is given twice")
+            result[key] = self.convert(value_node, depth + 1)
             result.key_lines[key] = key_node.start_mark.line + 1
+        for part in merged:  # keys written here win over merged ones, the first merge first
+            for key, value in part.items():
+                if key not in result:
+                    result[key] = value
+                    result.key_lines[key] = part.line_of(key) or result.line
         return result
-    if isinstance(node, yaml.SequenceNode):
-        result = Sequence(_convert(item, name, scalars) for item in node.value)
-        result.line = line
-        result.item_lines = [item.start_mark.line + 1 for item in node.value]
-        return result
-    return scalars.construct_object(node, deep=True)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = self.scalars.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            raise self.error(node, f"'{node.tag}' values cannot be read",
+                             hint="remove the tag (the word starting with '!')") from None
+        except ValueError:  # e.g. an integer of thousands of digits
+            raise self.error(node, f"cannot read the number '{node.value[:20]}...'",
+                             hint="write a shorter number") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.error(node, f"'{node.value}' is not a number ladder can use",
+                             hint="write a number")
+        if isinstance(value, datetime.date):
+            return value.isoformat()  # a date is text to ladder (e.g. a snapshot's date)
+        if value is not None and not isinstance(value, str | int | float | bool):
+            raise self.error(node, f"'{node.tag}' values cannot be read",
+                             hint="write plain text, a number, true or false")
+        return value
 
 
 _TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")

@@ -17,6 +17,7 @@ Moves name roles as ``ladder-id:role`` (the role by id, title or alias). The res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,12 @@ def is_ladder_set(data: Any) -> bool:
 
 
 def load_any_ladder(source: str | Path | None = None, *,
-                    relative_to: Path | None = None) -> Ladder:
-    """A built-in ladder, a ladder file, or a ladder-set file combined into one ladder."""
+                    relative_to: Path | None = None,
+                    on_warning: Callable[[Problem], None] | None = None) -> Ladder:
+    """A built-in ladder, a ladder file, or a ladder-set file combined into one ladder;
+    ``on_warning`` receives a single ladder's warnings (see ``load_ladder``)."""
     if source is None or str(source) in builtin_names():
-        return load_ladder(source)
+        return load_ladder(source, on_warning=on_warning)
     path = Path(source)
     if relative_to is not None and not path.is_absolute():
         path = relative_to / path
@@ -45,7 +48,7 @@ def load_any_ladder(source: str | Path | None = None, *,
         data = read_document(path)
         if is_ladder_set(data):
             return parse_ladder_set(data, str(path), folder=path.parent)
-    return load_ladder(source, relative_to=relative_to)
+    return load_ladder(source, relative_to=relative_to, on_warning=on_warning)
 
 
 def load_ladder_set(path: str | Path) -> Ladder:

@@ -10,48 +10,55 @@ Every mistake in a ladder file is collected with its line, and the first error i
 
 from __future__ import annotations
 
-from importlib import resources
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ladder.errors import Problem, SourceError, did_you_mean
-from ladder.model import (
+from ladder.model.ladder import (
     MOVE_KINDS,
     PROMOTION,
+    Area,
     Competency,
     Ladder,
     Move,
+    PointScale,
     Role,
     Source,
+    Statement,
     Track,
     VariantSpec,
+    describe_cycle,
+    promotion_cycle,
 )
-from ladder.model.ladder import describe_cycle, promotion_cycle
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 
 DEFAULT_LADDER = "product"
+STATEMENT_KEYS = ("text", "examples", "signals", "source")
+# The package is installed as a folder (setuptools does not zip it), so its data files are
+# plain files beside the code; importlib.resources would add 4 ms to every run for nothing.
+BUILTIN_FOLDER = Path(__file__).resolve().parent.parent / "builtin"
 
 
 def builtin_names() -> list[str]:
     """Names of the ladders shipped inside the package."""
-    folder = resources.files("ladder.builtin")
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir()
+    return sorted(p.name.removesuffix(".yaml") for p in BUILTIN_FOLDER.iterdir()
                   if p.name.endswith(".yaml"))
 
 
-def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = None) -> Ladder:
+def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = None,
+                on_warning: Callable[[Problem], None] | None = None) -> Ladder:
     """A ladder from a built-in name (default: the product ladder) or a file path.
 
-    ``relative_to`` is the folder a path in a company config is resolved against.
+    ``relative_to`` is the folder a path in a company config is resolved against;
+    ``on_warning`` receives what is odd but not wrong (see :func:`parse_ladder`).
     """
     if source is None:
         source = DEFAULT_LADDER
     text = str(source)
     if text in builtin_names():
-        resource = resources.files("ladder.builtin").joinpath(f"{text}.yaml")
-        with resources.as_file(resource) as path:
-            ladder = parse_ladder(read_document(path), f"<built-in {text}>")
-        return ladder
+        return parse_ladder(read_document(BUILTIN_FOLDER / f"{text}.yaml"), f"<built-in {text}>",
+                            on_warning=on_warning)
     path = Path(text)
     if relative_to is not None and not path.is_absolute():
         path = relative_to / path
@@ -61,11 +68,16 @@ def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = 
             hint=did_you_mean(text, builtin_names()) or
             f"built-in ladders: {', '.join(builtin_names())}",
         )
-    return parse_ladder(read_document(path), str(path))
+    return parse_ladder(read_document(path), str(path), on_warning=on_warning)
 
 
-def parse_ladder(data: Any, file: str) -> Ladder:
-    """Check parsed ladder data and turn it into a :class:`Ladder`."""
+def parse_ladder(data: Any, file: str, *,
+                 on_warning: Callable[[Problem], None] | None = None) -> Ladder:
+    """Check parsed ladder data and turn it into a :class:`Ladder`.
+
+    Errors raise; warnings (an alias that is another role's title or that two roles share,
+    variants whose headcount ranges overlap) go to ``on_warning`` and do not stop the load.
+    """
     checker = _Checker(file)
     ladder = checker.ladder(data)
     errors = [p for p in checker.problems if p.severity == "error"]
@@ -73,6 +85,10 @@ def parse_ladder(data: Any, file: str) -> Ladder:
         first = errors[0]
         raise SourceError(first.message, file=file, line=first.line, hint=first.hint,
                           problems=errors)
+    if on_warning is not None:
+        for problem in checker.problems:
+            if problem.severity == "warning":
+                on_warning(problem)
     return ladder
 
 
@@ -82,6 +98,7 @@ class _Checker:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.sized: set[str] = set()  # variants that give a headcount
 
     def error(self, kind: str, message: str, line: int | None, hint: str | None = None) -> None:
         self.problems.append(Problem("error", kind, message, self.file, line, hint=hint))
@@ -126,14 +143,18 @@ class _Checker:
         name = self.text(data, "name", "ladder", required=False) or ladder_id
         sources = self.sources(data)
         tracks = self.tracks(data)
-        roles = self.roles(data, tracks, sources)
+        areas = self.areas(data, sources)
+        roles = self.roles(data, tracks, sources, areas)
         moves = self.moves(data, roles)
         variants = self.variants(data, roles)
+        points = self.points(data, roles, areas)
         self.check_promotions_acyclic(moves)
+        self.check_names(roles)
+        self.check_headcounts(variants)
         return Ladder.build(
             id=ladder_id, name=name, summary=str(data.get("summary") or "").strip(),
             tracks=tracks, roles=roles, moves=moves, variants=variants, sources=sources,
-            file=self.file,
+            areas=areas, points=points, file=self.file,
         )
 
     def sources(self, data: Mapping) -> dict[str, Source]:
@@ -156,8 +177,8 @@ class _Checker:
                                     or track_id, item.get("colour") or item.get("color"))
         return found
 
-    def roles(self, data: Mapping, tracks: dict[str, Track],
-              sources: dict[str, Source]) -> dict[str, Role]:
+    def roles(self, data: Mapping, tracks: dict[str, Track], sources: dict[str, Source],
+              areas: dict[str, Area]) -> dict[str, Role]:
         found: dict[str, Role] = {}
         for item, line in self.items(data, "roles", required=True):
             role_id = self.text(item, "id", "role")
@@ -186,6 +207,7 @@ class _Checker:
                 summary=" ".join(str(item.get("summary") or "").split()),
                 source=source,
                 line=line,
+                expectations=self.expectations(item, sources, areas, where),
             )
         if not tracks:
             tracks["default"] = Track("default", "Roles")
@@ -208,6 +230,129 @@ class _Checker:
             else:
                 found.append(Competency(str(entry).strip()))
         return tuple(found)
+
+    # --- competency areas (the levels-by-areas matrix) ---------------------------------------
+
+    def areas(self, data: Mapping, sources: dict[str, Source]) -> dict[str, Area]:
+        found: dict[str, Area] = {}
+        for item, line in self.items(data, "areas"):
+            area_id = self.text(item, "id", "area")
+            where = f"area '{area_id}'"
+            if area_id in found:
+                self.error("duplicate-id", f"{where} is defined twice", line,
+                           f"first defined on line {found[area_id].line}")
+                continue
+            milestones = tuple(
+                self.statement(entry, sources, f"{where} milestone {index + 1}",
+                               line_of(item.get("milestones"), index))
+                for index, entry in enumerate(self.list_of(item, "milestones", where)))
+            found[area_id] = Area(
+                id=area_id, name=self.text(item, "name", where, required=False) or area_id,
+                colour=item.get("colour") or item.get("color"),
+                group=self.text(item, "group", where, required=False) or None,
+                summary=" ".join(str(item.get("summary") or "").split()),
+                source=self.known_source(item, sources, where), milestones=milestones,
+                line=line,
+            )
+        return found
+
+    def list_of(self, item: Mapping, key: str, where: str) -> list[Any]:
+        """A key that holds a list (or nothing); anything else is reported."""
+        value = item.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error("bad-value", f"{where}: '{key}' must be a list", line_of(item, key))
+            return []
+        return value
+
+    def statement(self, entry: Any, sources: dict[str, Source], where: str,
+                  line: int | None) -> Statement:
+        """A statement: plain text, or {text, examples, signals, source}."""
+        if isinstance(entry, dict):
+            for key in entry:
+                if key not in STATEMENT_KEYS:
+                    self.error("unknown-key", f"{where}: unknown key '{key}' in a statement",
+                               line_of(entry, key), did_you_mean(key, STATEMENT_KEYS) or
+                               "a statement holding ', ' inside {...} needs quotes")
+            texts = {key: tuple(" ".join(str(e).split()) for e in self.list_of(entry, key, where))
+                     for key in ("examples", "signals")}
+            return Statement(" ".join(self.text(entry, "text", where).split()),
+                             texts["examples"], texts["signals"],
+                             self.known_source(entry, sources, where))
+        if isinstance(entry, list) or entry is None or not str(entry).strip():
+            self.error("bad-value", f"{where}: a statement must be text or a mapping with "
+                       "'text'", line)
+            return Statement("")
+        return Statement(" ".join(str(entry).split()))
+
+    def expectations(self, item: Mapping, sources: dict[str, Source], areas: dict[str, Area],
+                     where: str) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
+        """``expectations: {area id: [statements]}``, kept in the ladder's area order."""
+        given = item.get("expectations")
+        if given is None:
+            return ()
+        if not isinstance(given, dict):
+            self.error("bad-value", f"{where}: 'expectations' must map area ids to lists of "
+                       "statements", line_of(item, "expectations"))
+            return ()
+        found: dict[str, tuple[Statement, ...]] = {}
+        for area_id, entries in given.items():
+            if area_id not in areas:
+                self.error("unknown-area", f"{where}: area '{area_id}' is not defined in "
+                           "'areas'", line_of(given, area_id),
+                           did_you_mean(area_id, areas) or "add it under 'areas:'")
+                continue
+            if isinstance(entries, str):
+                entries = [entries]
+            if not isinstance(entries, list):
+                self.error("bad-value", f"{where}: expectations for '{area_id}' must be a list",
+                           line_of(given, area_id))
+                continue
+            found[area_id] = tuple(
+                self.statement(entry, sources, f"{where} {area_id}", line_of(entries, index))
+                for index, entry in enumerate(entries))
+        return tuple((area_id, found[area_id]) for area_id in areas if area_id in found)
+
+    def points(self, data: Mapping, roles: dict[str, Role],
+               areas: dict[str, Area]) -> PointScale | None:
+        """``points: {milestones: [0, 1, 3, ...], titles: [{points, role}]}``."""
+        given = data.get("points")
+        if given is None:
+            return None
+        where = "points"
+        if not isinstance(given, dict):
+            self.error("bad-value", "'points' must be a mapping with 'milestones' and 'titles'",
+                       line_of(data, "points"))
+            return None
+        worth = self.list_of(given, "milestones", where)
+        if not worth or not all(isinstance(w, int) and not isinstance(w, bool) for w in worth):
+            self.error("bad-value", "points: 'milestones' must list whole numbers of points, "
+                       "one per milestone from 0", line_of(given, "milestones"))
+            return None
+        longest = max((len(a.milestones) for a in areas.values()), default=0)
+        if len(worth) < longest + 1:
+            self.error("bad-value", f"points: 'milestones' gives {len(worth)} values, but an "
+                       f"area has {longest} milestones (list {longest + 1}, from milestone 0)",
+                       line_of(given, "milestones"))
+        thresholds: list[tuple[int, str]] = []
+        for index, entry in enumerate(self.list_of(given, "titles", where)):
+            line = line_of(given.get("titles"), index)
+            if not isinstance(entry, dict) or not isinstance(entry.get("points"), int):
+                self.error("bad-value", "points: each title needs 'points' (a whole number) "
+                           "and 'role'", line)
+                continue
+            role_id = self.text(entry, "role", "points title")
+            if role_id and role_id not in roles:
+                self.error("unknown-role", f"points: role '{role_id}' is not a role",
+                           line_of(entry, "role"), did_you_mean(role_id, roles))
+                continue
+            if thresholds and entry["points"] < thresholds[-1][0]:
+                self.error("bad-value", "points: titles must not go down in points", line,
+                           f"the one before needs {thresholds[-1][0]}")
+                continue
+            thresholds.append((entry["points"], role_id))
+        return PointScale(tuple(worth), tuple(thresholds))
 
     def moves(self, data: Mapping, roles: dict[str, Role]) -> list[Move]:
         found: list[Move] = []
@@ -282,6 +427,7 @@ class _Checker:
                                "(high may be null)", line_of(item, "headcount"))
                 else:
                     low, high = bounds
+                    self.sized.add(variant_id)
             titles = item.get("titles") or {}
             for role_id in titles:
                 if role_id not in roles:
@@ -301,6 +447,31 @@ class _Checker:
             )
         return found
 
+    def check_names(self, roles: dict[str, Role]) -> None:
+        """Aliases that name another role's title, or that two roles share (see
+        :func:`ladder.analysis.titles.name_clashes`)."""
+        from ladder.analysis.titles import name_clashes
+
+        for role, text in name_clashes(roles.values()):
+            self.problems.append(Problem("warning", "alias-clash", f"role '{role.id}': {text}",
+                                         self.file, role.line))
+
+    def check_headcounts(self, variants: dict[str, VariantSpec]) -> None:
+        """Two variants for one company size: ``--headcount`` would pick the first silently."""
+        specs = [spec for spec in variants.values() if spec.id in self.sized]
+        for index, spec in enumerate(specs):
+            low, high = spec.headcount
+            for other in specs[:index]:
+                other_low, other_high = other.headcount
+                if (high is None or other_low <= high) and (other_high is None
+                                                            or low <= other_high):
+                    self.problems.append(Problem(
+                        "warning", "headcount-overlap",
+                        f"variant '{spec.id}': headcount {_span(spec)} overlaps variant "
+                        f"'{other.id}' ({_span(other)})", self.file, spec.line,
+                        hint=f"--headcount picks '{other.id}' for those sizes; make the ranges "
+                        "meet without overlapping"))
+
     def check_promotions_acyclic(self, moves: list[Move]) -> None:
         cycle = promotion_cycle(moves)
         if cycle:
@@ -319,4 +490,9 @@ def builtin_text(name: str) -> str:
         raise SourceError(f"no built-in ladder called '{name}'",
                           hint=did_you_mean(name, builtin_names()) or
                           f"built-in ladders: {', '.join(builtin_names())}")
-    return resources.files("ladder.builtin").joinpath(f"{name}.yaml").read_text("utf-8")
+    return (BUILTIN_FOLDER / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def _span(spec: VariantSpec) -> str:
+    low, high = spec.headcount
+    return f"{low}-{high}" if high is not None else f"{low} and up"

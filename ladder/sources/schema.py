@@ -164,6 +164,44 @@ def ladder_schema() -> dict[str, Any]:
             },
         ],
     }
+    statement = {
+        "anyOf": [
+            _TEXT,
+            {
+                "type": "object",
+                "properties": {
+                    "text": _TEXT,
+                    "examples": {"type": "array", "items": _TEXT,
+                                 "description": "How the statement shows in practice."},
+                    "signals": {"type": "array", "items": _TEXT,
+                                "description": "What to look for."},
+                    "source": _ID,
+                },
+                "required": ["text"],
+                "additionalProperties": False,
+            },
+        ],
+    }
+    area = {
+        "type": "object",
+        "description": "A competency area: a row of the levels-by-areas matrix.",
+        "properties": {
+            "id": _ID,
+            "name": _TEXT,
+            "colour": _COLOUR,
+            "color": _COLOUR,
+            "group": {**_TEXT, "description": "Areas of one group are drawn together."},
+            "summary": {"type": "string"},
+            "source": _ID,
+            "milestones": {
+                "type": "array", "items": {"$ref": "#/$defs/statement"},
+                "description": "A points framework's own scale for this area: milestone 1, "
+                               "2, ... (0 is 'not yet').",
+            },
+        },
+        "required": ["id"],
+        "additionalProperties": False,
+    }
     role = {
         "type": "object",
         "properties": {
@@ -176,6 +214,13 @@ def ladder_schema() -> dict[str, Any]:
             "source": {**_ID, "description": "Id of the source the role comes from."},
             "summary": {"type": "string"},
             "competencies": {"type": "array", "items": competency},
+            "expectations": {
+                "type": "object",
+                "description": "Area id: what the role asks for in that area.",
+                "additionalProperties": {
+                    "anyOf": [_TEXT, {"type": "array", "items": {"$ref": "#/$defs/statement"}}],
+                },
+            },
         },
         "required": ["id", "level"],
         "additionalProperties": False,
@@ -244,13 +289,35 @@ def ladder_schema() -> dict[str, Any]:
                     "additionalProperties": False,
                 },
             },
+            "areas": {"type": "array", "items": {"$ref": "#/$defs/area"}},
             "roles": {"type": "array", "items": {"$ref": "#/$defs/role"}, "minItems": 1},
             "moves": {"type": "array", "items": {"$ref": "#/$defs/move"}},
             "variants": {"type": "array", "items": {"$ref": "#/$defs/variant"}},
+            "points": {
+                "type": "object",
+                "description": "A points framework: milestones per area add up to a title.",
+                "properties": {
+                    "milestones": {"type": "array", "items": {"type": "integer"},
+                                   "description": "Points for milestone 0, 1, 2, ..."},
+                    "titles": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {"points": {"type": "integer", "minimum": 0},
+                                           "role": _ID},
+                            "required": ["points", "role"],
+                            "additionalProperties": False,
+                        },
+                    },
+                },
+                "required": ["milestones", "titles"],
+                "additionalProperties": False,
+            },
         },
         "required": ["roles"],
         "additionalProperties": False,
-        "$defs": {"role": role, "move": move, "variant": variant},
+        "$defs": {"role": role, "move": move, "variant": variant, "area": area,
+                  "statement": statement},
     }
 
 

@@ -13,6 +13,8 @@ The modules follow the pipeline of one import:
 - :mod:`.read`: bytes to a header and numbered records (encodings, delimiters, XLSX sheets);
 - :mod:`.columns`: which column is the id, the manager, the name...; ``--map`` overrides;
 - :mod:`.presets`: formats with rules of their own (``uk-organogram``);
+- :mod:`.snapshots`: files holding several snapshots (a column of a few dates), and files
+  holding senior and junior rows;
 - :mod:`.problems`: rows to people, and the account of every row (what is drawn for each
   kind of problem is tabled there);
 - :mod:`.load`: :func:`load_export` and :class:`ImportResult` tie them together;
@@ -23,12 +25,26 @@ anyway. A file that cannot be read at all (missing, empty, header only, no id/ma
 columns, nothing left to draw) raises :class:`~ladder.errors.SourceError`.
 """
 
-from ladder.sources.hr.columns import check_mapping, parse_mapping
-from ladder.sources.hr.export_config import config_text, write_config
-from ladder.sources.hr.load import ImportResult, is_export, load_export, parse_fix, write_report
-from ladder.sources.hr.presets import PRESETS
+from __future__ import annotations
 
-__all__ = [
-    "PRESETS", "ImportResult", "check_mapping", "config_text", "is_export", "load_export",
-    "parse_fix", "parse_mapping", "write_config", "write_report",
-]
+from typing import TYPE_CHECKING
+
+from ladder.lazy import lazy_names
+
+if TYPE_CHECKING:  # the names below, for type checkers
+    from ladder.sources.hr.columns import *  # noqa: F403
+    from ladder.sources.hr.export_config import *  # noqa: F403
+    from ladder.sources.hr.load import *  # noqa: F403
+    from ladder.sources.hr.presets import *  # noqa: F403
+
+# Imported on first use: charting an export needs neither the config writer (which loads
+# the YAML and company-config machinery) nor the XLSX reader.
+_NAMES = {
+    "ladder.sources.hr.columns": ("check_mapping", "parse_mapping"),
+    "ladder.sources.hr.export_config": ("config_text", "write_config"),
+    "ladder.sources.hr.load": ("ImportResult", "is_export", "load_export", "parse_fix",
+                               "write_report"),
+    "ladder.sources.hr.presets": ("PRESETS",),
+}
+__all__ = [name for names in _NAMES.values() for name in names]
+__getattr__ = lazy_names(__name__, _NAMES)

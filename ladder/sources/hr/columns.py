@@ -108,6 +108,10 @@ def check_mapping(pairs: Mapping[str, str] | Sequence[tuple[str, str]]) -> dict[
                               hint=f"e.g. --map {field}=COLUMN")
         if field in mapping:
             raise SourceError(f"--map: '{field}' is given twice")
+        twin = next((f for f, c in mapping.items() if normal(c) == normal(column)), None)
+        if twin is not None:
+            raise SourceError(f"--map: '{twin}' and '{field}' both name column '{column}'",
+                              hint="each field needs a column of its own")
         mapping[field] = column
     if not mapping:
         raise SourceError("--map is empty", hint="e.g. --map id=EmpNo,manager=Boss")
@@ -132,6 +136,45 @@ def _split(text: str) -> list[str]:
                           hint='e.g. --map \'id=Ref,manager="Boss, direct"\'')
     parts.append("".join(current))
     return parts
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of a column (0 -> A, 26 -> AA).
+
+    >>> column_letter(0), column_letter(25), column_letter(26)
+    ('A', 'Z', 'AA')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def check_headers(headers: Sequence[str], *, file: str, line: int | None = None) -> None:
+    """Refuse a header row that names two columns alike (case and spaces aside): which of
+    them holds the manager, or the id, cannot be told, and reading either silently gives a
+    wrong chart (a manager column read from the id column makes everybody report to
+    themselves).
+
+    >>> check_headers(["id", "Manager", "manager "], file="x.csv", line=1)
+    Traceback (most recent call last):
+    ...
+    ladder.errors.SourceError: x.csv:1: columns B and C are both named 'manager' \
+(rename or delete one of them)
+    """
+    seen: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = header.strip().casefold()
+        if not key:
+            continue
+        if key in seen:
+            raise SourceError(
+                f"columns {column_letter(seen[key])} and {column_letter(index)} are both "
+                f"named '{header.strip()}'", file=file, line=line,
+                hint="rename or delete one of them")
+        seen[key] = index
 
 
 def find_header(headers: Sequence[str], wanted: str) -> int | None:
@@ -168,7 +211,7 @@ def detect_columns(
                 hint=did_you_mean(column, [h for h in headers if h])
                 or "headers seen: " + _shown(headers),
             )
-        found[field] = index
+        found[field] = index  # two fields never get one column: check_mapping refused it
     used = set(found.values())
     by_normal: dict[str, int] = {}
     for index, header in enumerate(headers):

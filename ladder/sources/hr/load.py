@@ -6,19 +6,19 @@ Every input row ends up drawn on a card, or named in a problem, or both (see
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 
 from ladder.errors import Problem, SourceError, did_you_mean
 from ladder.model.org import Department, Org
-from ladder.sources.hr.columns import check_mapping, detect_columns, parse_mapping
-from ladder.sources.hr.presets import PresetResult, detect_preset, get_preset
+from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
+from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
-from ladder.sources.hr.read import SUFFIXES, Table, read_table
+from ladder.sources.hr.read import SUFFIXES, Table, read_table, where
+from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
 
 EXPORT_SUFFIXES = (*SUFFIXES, ".xls")  # .xls is ours too, to say how to convert it
 
@@ -29,27 +29,38 @@ class ImportResult:
 
     org: Org
     problems: list[Problem]
-    rows: int  # data rows read, all files together
+    rows: int  # data rows read, all files together (of the snapshot drawn, if several)
     drawn: int  # rows shown on a card (a job share shows two rows on one card)
     files: tuple[str, ...] = ()
     columns: dict[str, str] = field(default_factory=dict)  # field -> header it was read from
     preset: str | None = None
     undrawn: list[tuple[str, int]] = field(default_factory=list)  # (file, row) not on a card
+    lines: dict[tuple[str, int], int] = field(default_factory=dict)  # text line, if not row
+    snapshot: str | None = None  # the snapshot drawn, when the file holds several
+    snapshots: list[tuple[str, int]] = field(default_factory=list)  # (value, rows), oldest first
+    notes: list[str] = field(default_factory=list)  # remarks for the user (snapshots...)
 
     def report(self) -> dict:
-        """``{"rows": N, "drawn": N, "problems": [{"row", "id", "kind", "message"}]}``."""
-        return {
-            "rows": self.rows,
-            "drawn": self.drawn,
-            "problems": [
-                {"row": p.line, "id": p.id or "", "kind": p.kind, "message": p.message}
-                for p in self.problems
-            ],
-        }
+        """``{"rows": N, "drawn": N, "problems": [{"row", "line", "id", "kind", "message"}]}``
+        (``row`` as a spreadsheet numbers it, ``line`` the line of the file), with
+        ``"snapshot"`` and ``"snapshots"`` when the file holds several."""
+        data: dict = {"rows": self.rows, "drawn": self.drawn}
+        if self.snapshot is not None:
+            data["snapshot"] = self.snapshot
+            data["snapshots"] = [{"snapshot": v, "rows": n} for v, n in self.snapshots]
+        data["problems"] = [
+            {"row": p.line, "line": self.lines.get((p.file or "", p.line or 0), p.line),
+             "id": p.id or "", "kind": p.kind, "message": p.message}
+            for p in self.problems
+        ]
+        return data
 
     def summary(self) -> str:
         """One line: ``128 rows: 128 drawn, 8 problems (8 case-only manager matches: ...)``."""
-        return summary_line(self.rows, self.drawn, self.problems)
+        line = summary_line(self.rows, self.drawn, self.problems)
+        if self.snapshot is None:
+            return line
+        return f"snapshot '{self.snapshot}' of {len(self.snapshots)}: {line}"
 
 
 def is_export(path: str | Path) -> bool:
@@ -91,13 +102,15 @@ def load_export(
     junior: str | Path | None = None,
     mapping: Mapping[str, str] | str | None = None,
     fix: Iterable[str] | str = (),
+    snapshot: str | None = None,
 ) -> ImportResult:
     """Read an HR export (CSV, TSV, TXT or XLSX) into an org and the account of its rows.
 
     ``preset``: a format with rules of its own (``uk-organogram``; detected from the headers
     when not given); ``junior``: the junior-staff file of a UK organogram; ``mapping``:
     {field: column} or ``id=COL,manager=COL`` to override header detection; ``fix``:
-    ``case``/``space`` to link managers that match only when case/spaces are ignored.
+    ``case``/``space`` to link managers that match only when case/spaces are ignored;
+    ``snapshot``: which snapshot to draw of a file that holds several (default: the latest).
     """
     path = Path(path)
     fixes = parse_fix(fix)
@@ -108,15 +121,34 @@ def load_export(
     chosen = get_preset(preset) if preset else None
     senior_filter = chosen.matches if chosen else None
     table = read_table(path, want_sheet=senior_filter, text=text)
+    check_headers(table.headers, file=table.file, line=table.header_row)
     if chosen is None:
         chosen = detect_preset(table.headers)
     if junior is not None and (chosen is None or not chosen.takes_junior):
         raise SourceError("--junior is for the junior-staff file of a UK organogram",
                           file=str(junior), hint="use it with --preset uk-organogram")
+    notes: list[str] = []
+    blank: list[Problem] = []
+    picked: str | None = None
+    found = find_snapshots(table, id_column=_id_column(table, chosen, mapping))
+    if found is None and snapshot is not None:
+        raise SourceError(f"--snapshot {snapshot}: this file holds one snapshot", file=str(path),
+                          hint="no column of a few dates (Date, As of, Period...) splits its "
+                          "rows; leave out --snapshot")
+    if found is not None:
+        table, blank, picked = _one_snapshot(table, found, snapshot, notes)
     if chosen is not None:
         junior_table = None
         if junior is not None:
             junior_table = read_table(junior, want_sheet=chosen.junior_matches)
+            check_headers(junior_table.headers, file=junior_table.file,
+                          line=junior_table.header_row)
+            if found is not None and picked is not None:
+                junior_table = _same_snapshot(junior_table, found, picked)
+        elif chosen.takes_junior:
+            tiers = split_tiers(table)
+            if tiers is not None:  # a Senior/Junior column: one file holds both
+                table, junior_table = tiers
         built = chosen.build(table, junior_table, mapping)
         tables = [table] + ([junior_table] if junior_table else [])
     else:
@@ -125,12 +157,16 @@ def load_export(
 
     departments = _department_ids(built.entries)
     resolution = resolve(built.entries, fixes=fixes, null_managers=built.null_managers,
-                         problems=built.problems, departments=departments)
+                         problems=built.problems + blank, departments=departments)
     every_row = [(t.file, r.row) for t in tables for r in t.records]
+    every_row += [(str(table.file), r.row) for r in (found.blank if found else [])]
+    lines = {(t.file, r.row): r.line for t in tables for r in t.records
+             if r.line and r.line != r.row}
+    problems = [_with_line(p, lines) for p in resolution.problems]
     if not resolution.people:  # e.g. every post eliminated: a chart of nothing helps nobody
         raise SourceError(
-            f"nothing to draw: {summary_line(len(every_row), 0, resolution.problems)}",
-            file=str(path), problems=resolution.problems,
+            f"nothing to draw: {summary_line(len(every_row), 0, problems)}",
+            file=str(path), problems=problems,
             hint="the problems say why each row is left out")
     used = {p.department for p in resolution.people if p.department}
     org = Org.build(
@@ -140,15 +176,63 @@ def load_export(
         source=str(path),
     )
     return ImportResult(
-        org=org, problems=resolution.problems, rows=len(every_row),
+        org=org, problems=problems, rows=len(every_row),
         drawn=len(resolution.drawn), files=tuple(t.file for t in tables),
         columns=built.columns, preset=chosen.name if chosen else None,
-        undrawn=[row for row in every_row if row not in resolution.drawn],
+        undrawn=[row for row in every_row if row not in resolution.drawn], lines=lines,
+        snapshot=picked, snapshots=found.values if found else [],
+        notes=notes,
     )
+
+
+def _id_column(table: Table, preset: Preset | None, mapping: Mapping[str, str] | None
+               ) -> int | None:
+    """The id column, if it can be told before the rows are read (for snapshot detection)."""
+    try:
+        if preset is not None:
+            return preset.id_column(table.headers, mapping)
+        return detect_columns(table.headers, file=table.file, mapping=mapping).get("id")
+    except SourceError:
+        return None
+
+
+def _one_snapshot(table: Table, found: Snapshots, wanted: str | None, notes: list[str]
+                  ) -> tuple[Table, list[Problem], str]:
+    """The rows of one snapshot, the problems of rows in none, and the snapshot's value."""
+    picked = found.pick(wanted, file=table.file)
+    how = "the latest" if wanted is None else "chosen with --snapshot"
+    notes.append(f"{Path(table.file).name} holds {len(found.values)} snapshots in column "
+                 f"'{found.header}': {found.listing()}; drawn: '{picked}' ({how}), counted "
+                 "alone" + ("; choose another with --snapshot VALUE" if wanted is None else ""))
+    blank = [Problem("warning", "no-snapshot", f"{r.where} has no '{found.header}': it belongs "
+                     "to no snapshot, not drawn", table.file, r.row, None,
+                     f"fill in '{found.header}'") for r in found.blank]
+    return subset(table, found.rows_of(table, picked)), blank, picked
+
+
+def _same_snapshot(junior: Table, found: Snapshots, picked: str) -> Table:
+    """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
+    from ladder.sources.hr.columns import find_header
+
+    column = find_header(junior.headers, found.header)
+    if column is None:
+        return junior
+    return subset(junior, [r for r in junior.records if column < len(r.values)
+                           and r.values[column].strip() == picked])
+
+
+def _with_line(problem: Problem, lines: Mapping[tuple[str, int], int]) -> Problem:
+    """The problem with the row's text line in its message, when it differs from the row."""
+    line = lines.get((problem.file or "", problem.line or 0))
+    if line is None or f"(line {line})" in problem.message:
+        return problem
+    return replace(problem, message=f"{where(problem.line or 0, line)}: {problem.message}")
 
 
 def write_report(result: ImportResult, path: str | Path) -> None:
     """Write ``result.report()`` as JSON (for ``--report problems.json``)."""
+    import json
+
     text = json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n"
     try:
         Path(path).write_text(text, encoding="utf-8")
@@ -197,7 +281,8 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
         if grade:
             extra += (("grade", grade),)
         entry = Entry(
-            file=table.file, row=record.row, id=row_id, manager=manager, name=name,
+            file=table.file, row=record.row, line=record.line, id=row_id, manager=manager,
+            name=name,
             title=_text(title) if title else "",
             department=(_text(department) or None) if department else None,
             location=(_text(location) or None) if location else None, extra=extra, key=key,
@@ -207,13 +292,13 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
             entry.name = email or row_id.strip() or f"row {record.row}"
             if has_names:
                 result.problems.append(Problem(
-                    "warning", "missing-name", f"row {record.row} has no name: drawn named "
+                    "warning", "missing-name", f"{record.where} has no name: drawn named "
                     f"'{entry.name}'", table.file, record.row, row_id, "fill in the name"))
         spilled = [v for v in values[width:] if v.strip()] if len(values) > width else None
         if spilled:
             shown = ", ".join(f"'{_text(v)[:30]}'" for v in spilled[:3])
             result.problems.append(Problem(
-                "warning", "extra-fields", f"row {record.row} has {len(values)} fields but "
+                "warning", "extra-fields", f"{record.where} has {len(values)} fields but "
                 f"the header names {width}: {shown} not read", table.file, record.row, row_id,
                 "a field holding the delimiter probably lacks its quotes"))
         result.entries.append(entry)

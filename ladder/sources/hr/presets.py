@@ -13,7 +13,12 @@ junior-staff file (staff counted in FTE under a senior post), as published on da
   drawn once, from its live row;
 - a repeated post reference with the same manager is a job share: one card, several names;
 - post ``0`` is a person not in a post (e.g. on long-term leave): each such row is its own card;
-- every junior-staff row is a group card (``Person.fte``) under its senior post.
+- every junior-staff row is a group card (``Person.fte``) under its senior post, titled with
+  its generic job title, its grade kept as its grade;
+- an id held by two different posts (say an SCS1 director and the SCS4 Permanent Secretary)
+  means the post that gives a tree: the grades rank the posts (``SCS4`` above ``SCS1``);
+- a file holding senior and junior rows (a ``Senior/Junior`` column) is read as the senior
+  file plus its junior file.
 
 >>> get_preset("uk-organogram").name
 'uk-organogram'
@@ -46,7 +51,7 @@ SENIOR_COLUMNS: dict[str, tuple[str, ...]] = {
 JUNIOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "manager": ("reportingseniorpost", "reportstoseniorpost"),
     "title": ("genericjobtitle", "jobtitle"),
-    "grade": ("grade",),
+    "grade": ("grade", "gradeorequivalent"),
     "fte": ("numberofpostsinfte", "fte"),
     "department": ("unit",),
 }
@@ -69,6 +74,12 @@ class Preset:
     build: Callable[[Table, Table | None, Mapping[str, str] | None], PresetResult]
     takes_junior: bool = False
     junior_matches: Callable[[list[str]], bool] | None = None
+    columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # main file's fields
+
+    def id_column(self, headers: list[str], mapping: Mapping[str, str] | None) -> int | None:
+        """Where the main file keeps its ids (None when it cannot be told)."""
+        return detect_columns(headers, file="", mapping=mapping, candidates=self.columns,
+                              required=("id",)).get("id")
 
 
 def clean_text(text: str) -> str:
@@ -99,6 +110,21 @@ def status_of(name: str) -> str | None:
     if token in ("n/d", "nd", "notdisclosed", "withheld"):
         return "not-disclosed"
     return None
+
+
+def grade_rank(grade: str) -> int:
+    """How senior a UK civil service grade is (0: not a senior civil service grade).
+
+    >>> [grade_rank(g) for g in ("SCS4", "SCS 1A", "scs1", "Permanent Secretary", "EO")]
+    [40, 15, 10, 50, 0]
+    """
+    text = grade.casefold()
+    if "permanent secretary" in text:
+        return 50
+    found = re.search(r"scs\s*(?:pb\s*)?(\d)\s*(a?)", text)
+    if not found:
+        return 0
+    return 10 * int(found.group(1)) + (5 if found.group(2) else 0)
 
 
 def _unit(text: str) -> str | None:
@@ -160,14 +186,14 @@ def _build_uk(senior: Table, junior: Table | None,
         if fte and fte not in ("1", "1.0", "1.00"):
             extra.append(("post_fte", fte))
         entry = Entry(
-            file=senior.file, row=record.row, id=post,
+            file=senior.file, row=record.row, line=record.line, id=post,
             manager=_value(values, columns.get("manager")),
             name={"vacant": "Vacant", "eliminated": "Eliminated",
                   "not-disclosed": "Not disclosed"}.get(status or "", raw_name),
             title=clean_text(_value(values, columns.get("title"))),
             department=_unit(_value(values, columns.get("department"))),
             vacant=status in ("vacant", "eliminated"),
-            extra=tuple(extra), share=True, values=tuple(values),
+            extra=tuple(extra), share=True, values=tuple(values), seniority=grade_rank(grade),
         )
         if status == "eliminated":
             entry.optional, entry.optional_note = "eliminated-post", "eliminated"
@@ -186,12 +212,14 @@ def _build_uk(senior: Table, junior: Table | None,
         result.entries.append(entry)
     result.org_name = organisations.most_common(1)[0][0] if organisations else None
     if junior is not None:
-        _add_junior(junior, result)
+        _add_junior(junior, result, one_file=junior.part == "junior")
     return result
 
 
-def _add_junior(junior: Table, result: PresetResult) -> None:
-    if _senior_matches(junior.headers):
+def _add_junior(junior: Table, result: PresetResult, *, one_file: bool = False) -> None:
+    """Junior-staff rows as group cards; ``one_file``: they came from the senior file (a
+    ``Senior/Junior`` column), whose headers are the senior ones."""
+    if _senior_matches(junior.headers) and not one_file:
         raise SourceError("this is a senior-staff file, not the junior one", file=junior.file,
                           hint="give the junior-staff file (Reporting Senior Post, Number of "
                           "Posts in FTE) with --junior")
@@ -204,11 +232,12 @@ def _add_junior(junior: Table, result: PresetResult) -> None:
         written = clean_text(_value(values, columns.get("fte")))
         vacant = status_of(title) == "vacant"
         entry = Entry(
-            file=junior.file, row=record.row, id=f"junior~{record.row}",
+            file=junior.file, row=record.row, line=record.line, id=f"junior~{record.row}",
             person_id=f"junior~{record.row}",
             manager=_value(values, columns.get("manager")),
             name="Vacant" if vacant else (title or "Junior staff"),
-            title=grade, vacant=vacant,
+            title="" if vacant else title, vacant=vacant,
+            extra=(("grade", grade),) if grade else (),
             department=_unit(_value(values, columns.get("department"))),
             referable=False, values=tuple(values), label="junior staff: ",
         )
@@ -234,6 +263,7 @@ PRESETS: dict[str, Preset] = {
         build=_build_uk,
         takes_junior=True,
         junior_matches=_junior_matches,
+        columns=SENIOR_COLUMNS,
     ),
 }
 

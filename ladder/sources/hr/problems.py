@@ -16,7 +16,9 @@ several-roots       every root; the one heading the largest tree is the main one
                     (manager empty, ``NULL``, ``-``, ``N/A``...) are reported. One root
                     written that way is the normal top of the chart, not a problem
 duplicate-row       nothing more: a row equal in every field to an earlier one is drawn once
-duplicate-id        the row, under the id ``ID~ROW``; reports to ``ID`` go to the first row
+duplicate-id        the row, under the id ``ID~ROW``; reports to ``ID`` go to the row the data
+                    points at (no invented cycle, the top post, the senior grade), else
+                    the first
 missing-id          the row, under the id ``row-ROW``; nobody can report to it
 missing-name        the row, named by its email or id
 extra-fields        the row; the values beyond the header's columns are not read
@@ -27,10 +29,12 @@ job-share           (presets) the row, on the card of the first row of its post 
 eliminated-post     (presets) nothing, unless someone drawn still reports to it: then a
                     vacant card
 not-in-post         (presets) the row, as its own card ``0~ROW`` (UK post ``0``)
+no-snapshot         nothing: in a file of several snapshots, the row names none
 bad-fte             (presets) the group card, without a count
 ==================  ========================================================================
 
-Row numbers are those of the file the row came from (the line where a CSV record starts).
+Row numbers are those a spreadsheet shows for the file the row came from (the header is row
+1 when it is the first line); a message adds the text line when a record above spans lines.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from dataclasses import dataclass, field
 
 from ladder.errors import Problem, did_you_mean
 from ladder.model.org import Person, reporting_cycles
+from ladder.sources.hr.read import where
 
 NULL_MANAGERS = frozenset({"", "null", "none", "nil", "n/a", "na", "#n/a", "-", "--", "(none)",
                            "(blank)", "nan"})
@@ -67,6 +72,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "not-in-post": ("person not in post (post 0)", "people not in post (post 0)"),
     "bad-fte": ("unreadable FTE", "unreadable FTEs"),
     "extra-fields": ("row with extra fields", "rows with extra fields"),
+    "no-snapshot": ("row in no snapshot", "rows in no snapshot"),
 }
 
 
@@ -99,6 +105,13 @@ class Entry:
     root_note: str = ""  # how a natural root wrote its (absent) manager
     note: str = ""  # why it stands as a root although it names a manager: shown on its card
     merged_rows: list[tuple[str, int]] = field(default_factory=list)  # job-share rows
+    line: int = 0  # the text line where the row starts, when it differs from ``row``
+    seniority: int = 0  # rank of the grade (presets that know grades): higher is more senior
+
+    @property
+    def where(self) -> str:
+        """``row 201 (line 223)``, or ``row 201``: how messages name this row."""
+        return where(self.row, self.line)
 
 
 @dataclass
@@ -128,7 +141,7 @@ def resolve(
                              entry.id if shown_id is None else shown_id, hint))
 
     kept = _drop_duplicate_rows(entries, report)
-    nodes = _assign_ids(kept, report)
+    nodes = _assign_ids(kept, report, null_managers)
     _link_managers(nodes, fixes, null_managers, report)
     _break_cycles(nodes, report)
     drawn_nodes = _prune_optional(nodes, report)
@@ -154,7 +167,7 @@ def _drop_duplicate_rows(entries: list[Entry], report) -> list[Entry]:
         first = seen.get(signature) if entry.values else None
         if first is not None:
             report(entry, "warning", "duplicate-row",
-                   f"row {entry.row} repeats row {first.row} in every field: drawn once",
+                   f"{entry.where} repeats {first.where} in every field: drawn once",
                    "delete the repeated row from the export")
             continue
         seen[signature] = entry
@@ -162,7 +175,8 @@ def _drop_duplicate_rows(entries: list[Entry], report) -> list[Entry]:
     return kept
 
 
-def _assign_ids(entries: list[Entry], report) -> list[Entry]:
+def _assign_ids(entries: list[Entry], report,
+                null_managers: frozenset[str] = NULL_MANAGERS) -> list[Entry]:
     """Give every entry a unique person id; fold job shares and repeated gone posts."""
     reserved = {e.id.strip() for e in entries if e.referable and e.id.strip()}
     assigned: set[str] = set()
@@ -184,7 +198,7 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
             entry.person_id = fresh(entry.person_id or f"{entry.id.strip() or 'row'}~{entry.row}")
         elif not entry.id.strip():
             entry.person_id = fresh(f"row-{entry.row}")
-            report(entry, "warning", "missing-id", f"row {entry.row} has no id: drawn as "
+            report(entry, "warning", "missing-id", f"{entry.where} has no id: drawn as "
                    f"'{entry.person_id}', and nobody can report to it",
                    "give every row an id", shown_id="")
         else:
@@ -195,6 +209,7 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
                 else:
                     first.append(entry)
 
+    heads = _choose_heads(groups, null_managers)
     nodes: list[Entry] = []
     merged: set[Entry] = set()  # Entry compares by identity (eq=False)
     out_of_order = False
@@ -209,9 +224,7 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
             entry.person_id = _own_id(entry, assigned, fresh)
             nodes.append(entry)
             continue
-        # Several rows share this id: a live row outranks rows of posts that are gone.
-        live = [e for e in group if e.optional is None] or group[:1]
-        head = live[0]
+        head, why = heads[entry.id]
         head.person_id = _own_id(head, assigned, fresh)
         nodes.append(head)
         merged.update(group)
@@ -219,33 +232,107 @@ def _assign_ids(entries: list[Entry], report) -> list[Entry]:
         for other in group:
             if other is head:
                 continue
-            if other.optional is not None and other not in live:
+            if other.optional is not None:  # a gone post listed again: drawn once
                 report(other, "info", "repeated-post",
-                       f"post '{other.id}' is listed again ({other.optional_note}) after row "
-                       f"{head.row}: drawn once, from row {head.row}" if other.row > head.row
+                       f"post '{other.id}' is listed again ({other.optional_note}) after "
+                       f"{head.where}: drawn once, from {head.where}" if other.row > head.row
                        else f"post '{other.id}' is listed here ({other.optional_note}) and "
-                       f"again at row {head.row}: drawn once, from row {head.row}")
+                       f"again at {head.where}: drawn once, from {head.where}")
             elif head.share and other.manager == head.manager:
                 head.shared_with.append(other.name)
                 head.merged_rows.append((other.file, other.row))
                 report(other, "info", "job-share",
-                       f"post '{other.id}' is also held at row {head.row}: a job share, drawn "
+                       f"post '{other.id}' is also held at {head.where}: a job share, drawn "
                        f"as one card ({_names(head)})")
             else:
                 other.person_id = fresh(f"{other.id.strip()}~{other.row}")
                 other.key = ""  # nobody can name it
                 nodes.append(other)
-                why = (f"reports to '{other.manager}', not '{head.manager}'" if head.share
-                       else "")
-                report(other, "warning", "duplicate-id",
-                       f"id '{other.id}' is used again (first at row {head.row}"
-                       + (f"; {why}" if why else "") + f"): drawn as '{other.person_id}'; "
-                       f"reports to '{other.id}' go to row {head.row}",
-                       "give every row its own id")
+                if head.share or why:  # two different rows: say which one the id means
+                    report(other, "warning", "duplicate-id",
+                           f"id '{other.id}' is held by two different rows: {_shown(other)} "
+                           f"and {_shown(head)}; reports to '{other.id}' go to {head.where} "
+                           f"({why or 'the first row'}); {other.where} is drawn as "
+                           f"'{other.person_id}'", "give every post its own id")
+                else:
+                    report(other, "warning", "duplicate-id",
+                           f"id '{other.id}' is used again (first at {head.where}): drawn as "
+                           f"'{other.person_id}'; reports to '{other.id}' go to {head.where}",
+                           "give every row its own id")
     if out_of_order:  # keep input order
         position = {e: i for i, e in enumerate(entries)}
         nodes.sort(key=position.__getitem__)
     return nodes
+
+
+def _shown(entry: Entry) -> str:
+    """A row in a message about rows that share an id: where, what, to whom it reports."""
+    what = ", ".join(x for x in (entry.title, dict(entry.extra).get("grade", "")) if x)
+    to = f"reports to '{entry.manager.strip()}'" if entry.manager.strip() else "no manager"
+    return f"{entry.where} ({what + '; ' if what else ''}{to})"
+
+
+def _choose_heads(groups: dict[str, Entry | list[Entry]],
+                  null_managers: frozenset[str]) -> dict[str, tuple[Entry, str]]:
+    """{id: (the row references to the id mean, why)} for every id that several rows hold.
+
+    The data decides, not the order: a live row before a gone one; then a row that gives no
+    reporting cycle (an id held by a director and by the top post: the directors general
+    reporting to it mean the top post, or they would report in a circle); then a row that
+    can be the top (no manager); then the more senior grade (presets that rank grades); then
+    the first row. ``why`` is '' when only the order decided.
+    """
+    shared = {key: group for key, group in groups.items() if isinstance(group, list)}
+    if not shared:
+        return {}
+
+    def live(group: list[Entry]) -> list[Entry]:
+        return [e for e in group if e.optional is None] or group[:1]
+
+    def is_root(entry: Entry) -> bool:
+        return entry.manager.strip().casefold() in null_managers
+
+    # provisional heads, without the cycle test, for the walks of the test itself
+    provisional = {key: min(live(group), key=lambda e: (not is_root(e), -e.seniority))
+                   for key, group in shared.items()}
+    limit = sum(len(g) if isinstance(g, list) else 1 for g in groups.values()) + 1
+
+    def target(ref: str) -> Entry | None:
+        found = groups.get(ref)
+        return provisional.get(ref) if isinstance(found, list) else found
+
+    def makes_cycle(key: str, candidate: Entry) -> bool:
+        """Would the id meaning ``candidate`` put it in a reporting circle?"""
+        node: Entry | None = candidate
+        for _ in range(limit):
+            ref = node.manager
+            if ref == key:
+                return True
+            node = target(ref)
+            if node is None or not node.referable:
+                return False
+        return False
+
+    chosen: dict[str, tuple[Entry, str]] = {}
+    for key, group in shared.items():
+        rows = live(group)
+        if len(rows) == 1 or all(e.manager == rows[0].manager for e in rows):
+            chosen[key] = (rows[0], "")  # one post (a job share, or a post listed again)
+            continue
+        ranked = sorted(rows, key=lambda e: (makes_cycle(key, e), not is_root(e),
+                                             -e.seniority))  # sorted is stable: row order
+        head, runner = ranked[0], ranked[1]
+        if makes_cycle(key, runner) and not makes_cycle(key, head):
+            why = f"taking {runner.where} would make a reporting cycle the rows do not have"
+        elif is_root(head) and not is_root(runner):
+            why = f"{head.where} is the top of the file, with no manager"
+        elif head.seniority > runner.seniority:
+            why = f"{head.where} has the more senior grade"
+        else:
+            why = ""
+        chosen[key] = (head, why)
+        provisional[key] = head
+    return chosen
 
 
 def _own_id(entry: Entry, assigned: set[str], fresh) -> str:
@@ -369,7 +456,7 @@ def _break_cycles(nodes: list[Entry], report) -> None:
     for cycle in reporting_cycles(nodes, lambda node: node.parent):
         first = cycle[0]
         # walking up from `first` gives its manager first: show the chain of managers
-        shown = " -> ".join(f"'{n.id}' (row {n.row})" for n in [*cycle, first])
+        shown = " -> ".join(f"'{n.id}' ({n.where})" for n in [*cycle, first])
         report(first, "warning", "cycle",
                f"reporting cycle {shown}: broken here, '{first.id}' drawn as a root",
                "each reports to the next; give one of them a manager outside the circle")
@@ -432,7 +519,7 @@ def _report_roots(nodes: list[Entry], report) -> None:
         node.note = f"No manager in the export ({written})"
         report(node, "warning", "several-roots",
                f"'{node.id}' has no manager ({written}): drawn as another root beside "
-               f"'{main.id}' (row {main.row}, {sizes[id(main)]} in its tree)",
+               f"'{main.id}' ({main.where}, {sizes[id(main)]} in its tree)",
                "give it a manager, or keep it as a separate tree")
 
 

@@ -1,12 +1,16 @@
 """Read an HR export (CSV, TSV or XLSX) into a header and numbered records of text.
 
 Everything is text: ids keep their leading zeros, numbers are never reinterpreted. Each record
-carries the row a user sees in a text editor or spreadsheet (the line where a CSV record starts,
-which matters when quoted fields hold line breaks; the sheet row in XLSX).
+carries the row a spreadsheet shows for it (the header is row 1 when it is the first line; a
+record whose quoted fields hold line breaks is still one row; a blank line is a row) and the
+line of the file where it starts, which differs once a record above spans several lines. In
+XLSX both are the sheet row.
 
 >>> table = parse_text('id,name\\n1,"Ann\\nLee"\\n\\n2,Bo\\n', "x.csv")
->>> table.headers, [(r.row, r.values) for r in table.records]
-(['id', 'name'], [(2, ['1', 'Ann\\nLee']), (5, ['2', 'Bo'])])
+>>> table.headers, [(r.row, r.line, r.values) for r in table.records]
+(['id', 'name'], [(2, 2, ['1', 'Ann\\nLee']), (4, 5, ['2', 'Bo'])])
+>>> where(4, 5), where(2, 2)
+('row 4 (line 5)', 'row 2')
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ import csv
 import datetime as dt
 import io
 import math
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +34,19 @@ HEADER_SEARCH = 20  # rows searched for the header below title lines
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses are slow to make, and an export
 class Record:           # makes one per row; treat records as values all the same
-    row: int  # 1-based line (CSV: where the record starts) or sheet row (XLSX)
+    row: int  # 1-based row as a spreadsheet numbers it (XLSX: the sheet row)
     values: list[str]
+    line: int = 0  # 1-based line of the file where the record starts (0: same as row)
+
+    @property
+    def where(self) -> str:
+        """``row 201 (line 223)``, or ``row 201`` when both agree."""
+        return where(self.row, self.line)
+
+
+def where(row: int, line: int | None) -> str:
+    """How messages name a row: the spreadsheet row, and the text line when it differs."""
+    return f"row {row} (line {line})" if line and line != row else f"row {row}"
 
 
 @dataclass
@@ -43,6 +57,7 @@ class Table:
     records: list[Record] = field(default_factory=list)
     encoding: str | None = None  # text files: the encoding that decoded it
     sheet: str | None = None  # XLSX: the sheet read
+    part: str | None = None  # the rows of one kind taken from a file holding several kinds
 
 
 def is_table_file(path: str | Path) -> bool:
@@ -137,11 +152,13 @@ def parse_text(text: str, file: str, *, delimiter: str | None = None) -> Table:
     rows: list[Record] = []
     start = 1
     try:
-        for values in reader:
-            rows.append(Record(start, values))
+        # csv yields one list per record, [] for a blank line: the spreadsheet's rows
+        for number, values in enumerate(reader, 1):
+            rows.append(Record(number, values, start))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise SourceError(f"cannot read the CSV: {error}", file=file, line=reader.line_num + 1,
+        raise SourceError(f"cannot read the CSV ({where(len(rows) + 1, reader.line_num + 1)}): "
+                          f"{error}", file=file, line=len(rows) + 1,
                           hint="a quote is probably not closed") from None
     return _table(file, rows)
 
@@ -191,6 +208,8 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table
 
 
 def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Table:
+    import zipfile  # here: a CSV chart needs none of the XLSX machinery
+
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - installed with ladder
@@ -220,7 +239,7 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
         for sheet in sheets:
             try:
                 rows = [
-                    Record(number, [_cell_text(v) for v in values])
+                    Record(number, [_cell_text(v) for v in values], number)
                     for number, values in enumerate(
                         sheet.iter_rows(min_row=1, values_only=True), 1)
                 ]

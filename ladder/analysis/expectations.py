@@ -1,0 +1,148 @@
+"""What a role asks for per competency area, and what changes from one role to another.
+
+One answer for every command that shows it: the matrix view (``--compare``), ``ladder gap``,
+``ladder paths`` and ``ladder assess`` call these functions. A ladder without areas still has
+an answer: its flat ``competencies`` form one unnamed area.
+
+>>> from ladder.sources.ladders import load_ladder
+>>> ladder = load_ladder("product")
+>>> [(c.area.name, c.kind) for c in area_changes(ladder, "senior-product-manager",
+...                                              "director-of-product")][:3]
+[('Strategy', 'dropped'), ('Market and commercial', 'new'), ('Technical skills', 'new')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ladder.model import Area, Ladder, Role, Statement
+
+# The one area of a ladder that lists competencies but declares no areas.
+COMPETENCIES = Area("competencies", "Competencies")
+
+NEW, RAISED, SAME, DROPPED = "new", "raised", "same", "dropped"
+
+
+def ladder_areas(ladder: Ladder) -> list[Area]:
+    """The ladder's areas in order; the unnamed competencies area when it declares none."""
+    if ladder.areas:
+        return list(ladder.areas.values())
+    if any(role.competencies for role in ladder):
+        return [COMPETENCIES]
+    return []
+
+
+def role_expectations(ladder: Ladder, role: Role) -> dict[str, tuple[Statement, ...]]:
+    """Area id -> the role's statements there, in area order (empty areas left out)."""
+    if ladder.areas:
+        return {area_id: found for area_id, found in role.expectations if found}
+    if role.competencies:
+        return {COMPETENCIES.id: tuple(Statement(c.name, source=c.source)
+                                       for c in role.competencies)}
+    return {}
+
+
+def has_expectations(ladder: Ladder) -> bool:
+    """True when some role of the ladder says what it asks for in an area."""
+    return any(role.expectations for role in ladder)
+
+
+def _key(statement: Statement) -> str:
+    return " ".join(statement.text.casefold().split()).rstrip(".")
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    """How one area differs between two roles.
+
+    ``kind``: ``new`` (the lower role asks nothing there), ``raised`` (both ask, in different
+    words: the higher role's statements replace the lower's), ``same``, or ``dropped`` (only the
+    lower role asks).
+    """
+
+    area: Area
+    kind: str
+    before: tuple[Statement, ...]
+    after: tuple[Statement, ...]
+
+    @property
+    def added(self) -> tuple[Statement, ...]:
+        """Statements of the higher role that the lower one does not have."""
+        known = {_key(s) for s in self.before}
+        return tuple(s for s in self.after if _key(s) not in known)
+
+
+def area_changes(ladder: Ladder, source: str, target: str, *,
+                 keep_same: bool = False) -> list[AreaChange]:
+    """Per area, what changes from role ``source`` to role ``target`` (ids), in area order."""
+    before = role_expectations(ladder, ladder.roles[source])
+    after = role_expectations(ladder, ladder.roles[target])
+    changes = []
+    for area in ladder_areas(ladder):
+        old, new = before.get(area.id, ()), after.get(area.id, ())
+        if not old and not new:
+            continue
+        if not old:
+            kind = NEW
+        elif not new:
+            kind = DROPPED
+        elif [_key(s) for s in old] == [_key(s) for s in new]:
+            kind = SAME
+        else:
+            kind = RAISED
+        if kind != SAME or keep_same:
+            changes.append(AreaChange(area, kind, old, new))
+    return changes
+
+
+def step_changes(ladder: Ladder, steps: Iterable[str]) -> list[tuple[str, str, list[AreaChange]]]:
+    """The area changes of each move along a path of role ids."""
+    path = list(steps)
+    return [(a, b, area_changes(ladder, a, b)) for a, b in zip(path, path[1:], strict=False)]
+
+
+def format_changes(changes: list[AreaChange], *, indent: str = "  ") -> list[str]:
+    """Lines for a terminal: per area what is new or raised (dropped areas are not a gap)."""
+    lines = []
+    for change in changes:
+        if change.kind in (SAME, DROPPED):
+            continue
+        lines.append(f"{indent}{change.area.name} ({change.kind}):")
+        for statement in change.added or change.after:
+            lines.append(f"{indent}  + {statement.text}")
+    return lines
+
+
+def changes_markdown(changes: list[AreaChange], heading: str = "###") -> list[str]:
+    """The same answer as Markdown: a heading per area, the new statements as a list."""
+    lines = []
+    for change in changes:
+        if change.kind in (SAME, DROPPED):
+            continue
+        name = change.area.name.replace("|", "\\|")
+        lines += [f"{heading} {name} ({change.kind})", ""]
+        lines += [f"- {s.text}" for s in change.added or change.after]
+        lines.append("")
+    return lines
+
+
+def steps_text(ladder: Ladder, steps: Iterable[str], *, markdown: bool = False) -> str:
+    """What changes per area at each move along a path, for ``ladder paths``."""
+    lines = ["", "## What changes at each step, per area", ""] if markdown else [
+        "What changes at each step, per area:"]
+    for source, target, changes in step_changes(ladder, steps):
+        title = f"{ladder.roles[source].title} -> {ladder.roles[target].title}"
+        if markdown:
+            lines += [f"### {title}", ""] + changes_markdown(changes, "####")
+        else:
+            lines += [title] + (format_changes(changes) or ["  (no new expectations)"])
+    return "\n".join(lines) + "\n"
+
+
+def changes_json(changes: list[AreaChange]) -> list[dict[str, object]]:
+    """The same answer as data for ``--format json``."""
+    return [{"area": c.area.id, "name": c.area.name, "change": c.kind,
+             "before": [s.text for s in c.before], "after": [s.text for s in c.after],
+             "added": [s.text for s in c.added]}
+            for c in changes]

@@ -1,0 +1,88 @@
+"""``ladder diff``: what changed between two versions of an org (two files, or two snapshots
+of one file): joined, left, moved, changed, spans; as a table, JSON, CSV or a marked chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ladder import api
+from ladder.cli import main, note
+from ladder.errors import LadderError
+
+DRAWN = ("svg", "png", "pdf", "dot")
+LISTED = ("table", "json", "csv")
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False), required=False)
+@click.option("--snapshot", "snapshots", multiple=True, metavar="VALUE",
+              help="A snapshot of a file that holds several: give two with one FILE (old, "
+              "then new), or one per file with OLD and NEW.")
+@click.option("--format", "format_", type=click.Choice(LISTED + DRAWN, case_sensitive=False),
+              default=None, help="table (default), json or csv; svg, png, pdf or dot draw the "
+              "new chart with the changes marked (default: from the -o suffix).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write: .svg/.png/.pdf/.dot draw the changes, .json/.csv list them.")
+@click.option("--title", default=None, help="Title of the drawn chart.")
+@click.option("--preset", metavar="NAME", default=None,
+              help="A known export format: uk-organogram (detected from the headers when "
+              "left out).")
+@click.option("--junior", multiple=True, type=click.Path(dir_okay=False),
+              help="With uk-organogram: the junior-staff file; once per export, OLD's first.")
+@click.option("--map", "mapping", metavar="FIELD=COLUMN,...", default=None,
+              help="Which column holds what, in both exports.")
+@click.option("--fix", metavar="case,space", multiple=True,
+              help="Link managers that match only when case or spaces are ignored.")
+def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_: str | None,
+                 output: Path | None, title: str | None, preset: str | None,
+                 junior: tuple[str, ...], mapping: str | None, fix: tuple[str, ...]) -> None:
+    """Compare two versions of an org: who joined, left, moved (old and new manager) or
+    changed (title, grade, department, vacancy filled or opened), and whose span changed.
+
+    OLD and NEW are company configs or HR exports; or give one FILE of several snapshots
+    and two --snapshot values. People are matched by id, and where ids changed by a name
+    unique on both sides (with a note).
+    """
+    found = api.diff(old, new, snapshots=snapshots, junior=junior, on_note=note,
+                     preset=preset, mapping=mapping, fix=",".join(fix))
+    labels = found.old, found.new
+    sources = [old] if new is None else [old, new]
+    chosen = _format(format_, output)
+    if chosen in DRAWN:
+        from ladder.render.diff_chart import render_diff
+
+        path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
+        written = render_diff(found, found.new_org, path, format=chosen, title=title)
+        note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
+        click.echo(f"wrote {written}")
+        return
+    text = {"json": found.to_json, "csv": found.to_csv, "table": found.to_table}[chosen]()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from ladder.render.files import write_bytes
+
+    write_bytes(output, text.encode("utf-8"))
+    note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
+    click.echo(f"wrote {output}")
+
+
+def _format(format_: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the -o suffix names, else a table; a suffix that
+    says otherwise than --format is refused."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if format_:
+        chosen = format_.lower()
+        if suffix and suffix != chosen and not (chosen == "table" and suffix == "txt"):
+            raise LadderError(f"-o {output} is .{suffix} but --format is {chosen}",
+                              hint="leave out --format, or name the file ." + chosen)
+        return chosen
+    if suffix in LISTED + DRAWN:
+        return suffix
+    if output is not None and suffix not in ("", "txt"):
+        raise LadderError(f"cannot write '.{suffix}' files", file=str(output),
+                          hint="use .svg, .png, .pdf, .dot, .json, .csv or .txt")
+    return "table"

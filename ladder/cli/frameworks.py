@@ -1,0 +1,41 @@
+"""Career frameworks: the self-assessment against a ladder's areas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ladder.cli import main
+
+
+@main.command("assess")
+@click.argument("assessment", type=click.Path(dir_okay=False, exists=True))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A readable answer, or JSON (title, per-area gaps).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also draw a radar of the ratings against the next role: .svg, .png, .pdf.")
+def assess_command(assessment: str, output_format: str, output: Path | None) -> None:
+    """Which role or title a self-assessment meets, and per area what the next one asks.
+
+    ASSESSMENT is a YAML file with person, ladder (a built-in name, a ladder file or a
+    framework file, relative to it) and ratings (area id or name: level or milestone). A
+    points framework gives the title its own point thresholds give.
+    """
+    import json
+
+    from ladder.analysis.assess import assessment_json, format_assessment, load_assessment
+
+    result = load_assessment(assessment)
+    if output_format == "json":
+        click.echo(json.dumps(assessment_json(result), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_assessment(result))
+    if output is not None:
+        from ladder.render.files import output_format as format_of
+        from ladder.render.files import write_bytes
+        from ladder.render.radar import radar_bytes
+
+        chosen = format_of(output, None, allowed=("svg", "png", "pdf", "dot"))
+        write_bytes(output, radar_bytes(result, chosen))
+        click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,189 @@
+"""The drawn reorg diff: the new chart with joined, moved and changed cards marked and
+labelled, and beside it a panel with the legend and the list of leavers.
+
+The chart itself is the ordinary org chart of the marked org (:func:`marked_org` sets each
+card's mark and label); this module only adds the panel: to the SVG it writes, and to the
+pinned DOT that Graphviz turns into PNG or PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from ladder.analysis.diff import OrgDiff, marked_org
+from ladder.errors import RenderError
+from ladder.layout.cards import fit_text, text_width
+from ladder.model.org import Org
+from ladder.render.escape import dot_html, xml_text
+from ladder.render.files import output_format, write_bytes
+
+FORMATS = ("svg", "png", "pdf", "dot")
+LEFT_COLOUR = "#c0392b"
+PANEL_WIDTH = 300.0
+LINE = 18.0  # height of one panel line
+MAX_LEAVERS = 150  # listed by name; the rest are counted (the CSV lists every one)
+
+
+class _Line(NamedTuple):
+    text: str
+    size: int = 12
+    colour: str = "#4a5160"
+    bold: bool = False
+    swatch: str = ""  # outline colour of a legend entry
+
+
+def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None = None,
+                title: str | None = None) -> Path:
+    """Draw the new org with the changes of ``diff`` marked into ``path`` (svg, png, pdf or
+    dot); the file written."""
+    from ladder.layout.chart import layout_org
+    from ladder.render.org_chart import (
+        check_bitmap,
+        dotted_notes,
+        org_dot,
+        org_svg,
+        team_counts,
+    )
+
+    path = Path(path)
+    fmt = output_format(path, format, allowed=FORMATS)
+    org = marked_org(new, diff)
+    chart = layout_org(org)
+    heading = title if title is not None else f"{new.name}: {diff.old} → {diff.new}"
+    counts, notes = team_counts(org), dotted_notes(org)
+    lines = panel_lines(diff)
+    if fmt == "svg":
+        text = org_svg(org, chart, title=heading, counts=counts, notes=notes)
+        return write_bytes(path, _svg_with_panel(text, lines).encode("utf-8"))
+    source = _dot_with_panel(org_dot(org, chart, title=heading, counts=counts, notes=notes),
+                             lines)
+    if fmt == "dot":
+        return write_bytes(path, source.encode("utf-8"))
+    if fmt == "png":
+        check_bitmap(chart, org, path)  # a chart too big for one bitmap is refused, not shrunk
+    from ladder.render.graphviz_backend import run_graphviz
+
+    return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
+
+
+def panel_lines(diff: OrgDiff) -> list[_Line]:
+    """The panel's lines: the legend with counts, then the leavers, each with their manager."""
+    from ladder.render.org_chart import MARK_COLOURS
+
+    counts = diff.counts()
+    room = PANEL_WIDTH - 24
+    lines = [_Line("Changes", 14, "#1f2430", bold=True)]
+    for kind, word in (("joined", "Joined"), ("moved", "Moved (from whom on the card)"),
+                       ("changed", "Changed (what on the card)")):
+        lines.append(_Line(f"{word}: {counts[kind]}", swatch=MARK_COLOURS[kind]))
+    lines.append(_Line(f"Left: {counts['left']} (listed below)", swatch=LEFT_COLOUR))
+    if counts["spans"]:
+        lines.append(_Line(f"{counts['spans']} managers' spans changed", 11, "#7b8391"))
+    lines.append(_Line(""))
+    lines.append(_Line(f"Left ({counts['left']})", 14, LEFT_COLOUR, bold=True))
+    if not diff.left:
+        lines.append(_Line("nobody", 11, "#7b8391"))
+    for item in diff.left[:MAX_LEAVERS]:
+        who = item["name"] + (f", {item['title']}" if item["title"] and
+                              item["title"] not in item["name"] else "")
+        lines.append(_Line(fit_text(who, 12, room, bold=True), 12, "#1f2430", bold=True))
+        under = item["manager_name"] or item["manager"]
+        lines.append(_Line(fit_text(f"{item['id']} · was under {under}" if under else
+                                    f"{item['id']} · was at the top", 11, room), 11,
+                           "#7b8391"))
+    if len(diff.left) > MAX_LEAVERS:
+        more = len(diff.left) - MAX_LEAVERS
+        lines.append(_Line(f"… and {more} more: ladder diff --format csv lists them", 11,
+                           "#7b8391"))
+    return lines
+
+
+_SVG_SIZE = re.compile(r'<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)" '
+                       r'viewBox="0 0 [\d.]+ [\d.]+"')
+
+
+def _svg_with_panel(svg: str, lines: list[_Line]) -> str:
+    """The chart's SVG, widened by the panel (drawn right of the chart, below the title)."""
+    found = _SVG_SIZE.search(svg)
+    if found is None:  # pragma: no cover - org_svg always writes its size this way
+        raise RenderError("cannot place the diff panel: the chart's SVG has no size")
+    width, height = float(found.group(2)), float(found.group(3))
+    top = 68.0
+    new_width = width + PANEL_WIDTH
+    new_height = max(height, top + LINE * len(lines) + 24)
+    svg = (svg[:found.start()] + f'<svg {found.group(1)}width="{_n(new_width)}" '
+           f'height="{_n(new_height)}" viewBox="0 0 {_n(new_width)} {_n(new_height)}"'
+           + svg[found.end():])
+    out = [f'<g class="diff-panel"><rect x="{_n(width)}" y="{_n(top - 24)}" '
+           f'width="{_n(PANEL_WIDTH - 24)}" height="{_n(LINE * len(lines) + 24)}" rx="8" '
+           'fill="#ffffff" stroke="#c9ced6"/>']
+    y = top
+    for line in lines:
+        x = width + 12
+        if line.swatch:
+            out.append(f'<rect x="{_n(x)}" y="{_n(y - 12)}" width="22" height="14" rx="3" '
+                       f'fill="#ffffff" stroke="{line.swatch}" stroke-width="3"/>')
+            x += 30
+        if line.text:
+            weight = ' font-weight="bold"' if line.bold else ""
+            out.append(f'<text x="{_n(x)}" y="{_n(y)}" font-size="{line.size}px" '
+                       f'fill="{line.colour}"{weight}>{xml_text(line.text)}</text>')
+        y += LINE
+    out.append("</g>\n")
+    end = svg.rindex("</svg>")
+    return svg[:end] + "".join(out) + svg[end:]
+
+
+_DOT_BB = re.compile(r'bb="0,0,([\d.]+),([\d.]+)"')
+
+
+def _dot_with_panel(dot: str, lines: list[_Line]) -> str:
+    """The pinned DOT with the panel as one more pinned node, right of the chart."""
+    found = _DOT_BB.search(dot)
+    if found is None:  # pragma: no cover - org_dot always writes its bounding box
+        raise RenderError("cannot place the diff panel: the chart's DOT has no bounding box")
+    width, height = float(found.group(1)), float(found.group(2))
+    panel_height = LINE * len(lines) + 16
+    top = 44.0
+    bottom = min(0.0, height - top - panel_height - 24)  # a long panel reaches below
+    new_width = width + PANEL_WIDTH
+    dot = dot[:found.start()] + f'bb="0,{_n(bottom)},{_n(new_width)},{_n(height)}"' + \
+        dot[found.end():]
+    rows = []
+    for line in lines:
+        swatch = (f'<TD WIDTH="22" HEIGHT="14" FIXEDSIZE="TRUE" BORDER="3" COLOR="{line.swatch}"'
+                  f' BGCOLOR="#ffffff"></TD><TD WIDTH="8"></TD>' if line.swatch else "")
+        text = dot_html(line.text) or " "
+        if line.bold:
+            text = f"<B>{text}</B>"
+        span = "" if swatch else ' COLSPAN="3"'
+        rows.append(f'<TR><TD WIDTH="12"></TD>{swatch}<TD ALIGN="LEFT" HEIGHT="{_n(LINE)}"'
+                    f'{span}><FONT POINT-SIZE="{line.size}" COLOR="{line.colour}">{text}</FONT>'
+                    '</TD></TR>')
+    table_width = PANEL_WIDTH - 24
+    label = (f'<<TABLE BORDER="1" CELLBORDER="0" COLOR="#c9ced6" STYLE="rounded" '
+             f'BGCOLOR="#ffffff" '
+             f'CELLPADDING="0" CELLSPACING="0" WIDTH="{_n(table_width)}">'
+             f'<TR><TD COLSPAN="4" HEIGHT="8"></TD></TR>{"".join(rows)}'
+             f'<TR><TD COLSPAN="4" HEIGHT="8"></TD></TR></TABLE>>')
+    centre_x = width + table_width / 2
+    centre_y = height - top - panel_height / 2
+    extra = (f'  diffpanel [shape=plain, style="", fixedsize=false, pos="{_n(centre_x)},'
+             f'{_n(centre_y)}", label={label}];\n'
+             f'  corner2 [style=invis, fixedsize=true, width=0.01, height=0.01, '
+             f'pos="{_n(new_width - 1)},{_n(bottom + 1)}"];\n')
+    end = dot.rindex("}")
+    return dot[:end] + extra + dot[end:]
+
+
+def _n(value: float) -> str:
+    """A coordinate, short: integers without a decimal point."""
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def panel_width_needed(lines: list[_Line]) -> float:
+    """The widest line of the panel (for tests of the fitting)."""
+    return max((text_width(line.text, line.size, bold=line.bold) + (30 if line.swatch else 0)
+                for line in lines), default=0.0)

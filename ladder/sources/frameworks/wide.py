@@ -1,0 +1,99 @@
+"""Frameworks kept as a spreadsheet with one column per level (CSV, TSV or XLSX):
+
+=========== ============ ============== ========== ========== ===
+Area        Competency   Description    Junior     Mid        ...
+=========== ============ ============== ========== ========== ===
+Craft       Testing      What good ...  Writes ... Designs ...
+=========== ============ ============== ========== ========== ===
+
+The level names come from the header: every column after the area, competency and description
+columns is a level, in order. Each competency is an area of the matrix (grouped by the Area or
+Category column when there is one); a cell's lines are its statements. The table is read by the
+same reader as HR exports (title lines above the header, encodings, XLSX sheets).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ladder.errors import SourceError
+from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
+from ladder.sources.hr.read import read_table
+
+GROUP_HEADERS = ("area", "category", "theme", "topic", "pillar")
+NAME_HEADERS = ("competency", "skill", "dimension", "attribute", "behaviour", "behavior")
+TEXT_HEADERS = ("description", "summary", "definition", "about")
+
+
+def statements(cell: str) -> list[str]:
+    """A cell's statements: one per line, bullets and spacing removed.
+
+    >>> statements("- Writes tests\\n• Reviews code")
+    ['Writes tests', 'Reviews code']
+    """
+    found = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in cell.splitlines()]
+    return [" ".join(f.split()) for f in found if f.strip()]
+
+
+def read(path: Path) -> Draft:
+    """The draft ladder of a wide framework sheet."""
+    file = str(path)
+    table = read_table(path)
+    words = [h.strip().casefold() for h in table.headers]
+    group_at = next((i for i, w in enumerate(words) if w in GROUP_HEADERS), None)
+    name_at = next((i for i, w in enumerate(words) if w in NAME_HEADERS), None)
+    if name_at is None:
+        name_at, group_at = group_at, None
+    if name_at is None:
+        raise SourceError("no competency column: expected a header such as Area, Category or "
+                          "Competency before the level columns", file=file,
+                          line=table.header_row,
+                          hint=f"the header has: {', '.join(table.headers)}")
+    text_at = next((i for i, w in enumerate(words) if w in TEXT_HEADERS), None)
+    fixed = {i for i in (group_at, name_at, text_at) if i is not None}
+    level_columns = [i for i in range(max(fixed) + 1, len(words)) if words[i]]
+    if len(level_columns) < 2:
+        raise SourceError("expected a column per level after the competency columns, at least "
+                          "two", file=file, line=table.header_row,
+                          hint=f"the header has: {', '.join(table.headers)}")
+    name = path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    draft = Draft(id=slug(path.stem), name=name)
+    draft.sources.append(source_entry(path, f"{path.name}"))
+    draft.tracks.append({"id": "main", "name": name})
+    ids: set[str] = set()
+    for number, column in enumerate(level_columns, start=1):
+        title = table.headers[column].strip()
+        draft.roles.append({"id": slug(title, ids), "title": title, "level": number,
+                            "track": "main", "source": "source", "expectations": {}})
+    area_ids: set[str] = set()
+    seen: dict[tuple[str, str], int] = {}
+    for record in table.records:
+        values = record.values + [""] * (len(words) - len(record.values))
+        competency = " ".join(values[name_at].split())
+        group = " ".join(values[group_at].split()) if group_at is not None else ""
+        if not competency:
+            raise SourceError("the competency is empty: expected its name in column "
+                              f"'{table.headers[name_at]}'", file=file, line=record.row)
+        key = (group.casefold(), competency.casefold())
+        if key in seen:
+            raise SourceError(f"competency '{competency}' is given twice", file=file,
+                              line=record.row, hint=f"first on row {seen[key]}")
+        seen[key] = record.row
+        area = {"id": slug(competency, area_ids), "name": competency, "source": "source"}
+        if group:
+            area["group"] = group
+        if text_at is not None and values[text_at].strip():
+            area["summary"] = " ".join(values[text_at].split())
+        draft.areas.append(area)
+        for role, column in zip(draft.roles, level_columns, strict=True):
+            found = statements(values[column])
+            if found:
+                role["expectations"][area["id"]] = found
+    for role in draft.roles:
+        if not role["expectations"]:
+            del role["expectations"]
+    chain_moves(draft)
+    draft.notes.append("The levels are the sheet's level columns, in order, on one track; "
+                       "each competency row is an area; promotions go one level up.")
+    return draft

@@ -1,0 +1,46 @@
+"""What a run imports: each kind of drawing loads only the machinery it uses.
+
+A command-line run pays for every module it imports: networkx alone takes longer than the rest
+of drawing the built-in ladder bar Graphviz, and YAML and the config code are a tenth of a
+small chart's time. Speed itself is measured in bench/, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORT = ROOT / "tests" / "data" / "hr" / "cycles.csv"
+
+
+def modules_after(tmp_path: Path, call: str) -> set[str]:
+    """The top-level packages and ladder modules a fresh interpreter has after ``call``."""
+    script = (f"import sys, json\nfrom pathlib import Path\nfrom ladder import api\n{call}\n"
+              "print(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                          text=True, check=True, env={"PYTHONPATH": str(ROOT)})
+    names = json.loads(done.stdout.splitlines()[-1])
+    return {name for name in names if "." not in name or name.startswith("ladder.")}
+
+
+def test_drawing_a_ladder_needs_no_networkx(tmp_path):
+    loaded = modules_after(tmp_path, "api.render(None, Path('x.dot'), variant='startup')\n"
+                                     "api.render(None, Path('y.dot'), detail=True)")
+    assert "networkx" not in loaded
+    assert "ladder.model.org" not in loaded and "ladder.layout" not in loaded
+    assert "Head of Product" in (tmp_path / "x.dot").read_text()
+
+
+@pytest.mark.parametrize("output", ["chart.svg", "chart.json"])
+def test_charting_an_export_needs_no_yaml_networkx_or_config_code(tmp_path, output):
+    loaded = modules_after(tmp_path, f"api.render({str(EXPORT)!r}, Path({output!r}))")
+    unwanted = {"networkx", "yaml", "graphviz", "openpyxl", "zipfile", "tomllib",
+                "ladder.model.ladder", "ladder.sources.company", "ladder.sources.document",
+                "ladder.sources.hr.export_config"}
+    assert loaded & unwanted == set()
+    assert (tmp_path / output).stat().st_size > 0
