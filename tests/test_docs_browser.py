@@ -88,6 +88,11 @@ def test_org_explorer_searches_and_collapses(browser, tmp_path):
     assert page.locator("[data-to='person-omar-haddad']").is_hidden()  # its connector too
     assert f"{len(team)} collapsed" in page.locator(".lv-status").text_content()
     assert page.locator(f"#person-{manager} .lv-more").text_content() == f"+{len(team)}"
+    # a dotted line to a hidden card hides with it; the others stay
+    lines = page.locator("[data-ends~='person-omar-haddad']")
+    assert lines.count() == 1 and lines.first.is_hidden()
+    shown = [pair for pair in org.dotted_lines() if pair[1] not in team and pair[0] not in team]
+    assert page.locator("path.dl:not(.lv-hidden)").count() == len(shown)
     # search reveals a person inside a collapsed team
     page.fill(".lv-search input", "Omar Haddad")
     page.keyboard.press("Enter")
