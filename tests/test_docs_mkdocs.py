@@ -156,3 +156,26 @@ def test_no_cache_option(tmp_path):
     assert build(site).returncode == 0
     assert "from the cache" not in build(site).stderr
     assert not (site / ".cache").exists()
+
+
+def test_serve_watches_the_files_diagrams_are_drawn_from(tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds when a ladder or company file outside docs/ changes."""
+    from mkdocs.commands.build import build as build_site
+    from mkdocs.config import load_config
+
+    site = make_site(tmp_path, {"index.md": PAGE})
+    monkeypatch.chdir(site)
+    config = load_config(str(site / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build_site(config)
+    plugin = config.plugins["ladder"]
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str, recursive: bool = True) -> None:
+            self.watched.append(path)
+
+    server = plugin.on_serve(Server(), config, None)
+    assert server.watched == [str((site / "data" / "startup.yaml").resolve())]
