@@ -48,6 +48,21 @@ fi
 # prints only such errors).
 "$VENV/bin/python" -m compileall -q "$ROOT/ladder" || true
 
+# The browser tests (marked needs_browser) drive Debian's chromium through Playwright, and
+# check the Mermaid export with the real Mermaid library from the npm registry, kept here.
+MERMAID_VERSION=12.3.0
+if [ "$task" = test ]; then
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+  if [ ! -f "$ROOT/.cache/npm/node_modules/mermaid/package.json" ] \
+      || ! grep -q "\"version\": \"$MERMAID_VERSION\"" \
+           "$ROOT/.cache/npm/node_modules/mermaid/package.json"; then
+    command -v npm >/dev/null 2>&1 || apt_install npm
+    echo "run.sh: installing mermaid $MERMAID_VERSION from npm into .cache/npm" >&2
+    npm install --silent --no-audit --no-fund --no-save --prefix "$ROOT/.cache/npm" \
+      "mermaid@$MERMAID_VERSION" >&2
+  fi
+fi
+
 case "$task" in
   demo) cd "$ROOT" && exec "$VENV/bin/ladder" demo "$@" ;;
   test) cd "$ROOT" && exec "$VENV/bin/python" -m pytest "$@" ;;

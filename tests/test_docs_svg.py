@@ -141,3 +141,24 @@ def test_one_font_stack_for_both_kinds():
 def test_inline_svg_drops_the_prolog_only():
     out = finish_svg('<svg viewBox="0 0 1 1"></svg>', title="t", description="d")
     assert out.startswith("<?xml") and inline_svg(out).startswith("<svg ")
+
+
+@pytest.mark.needs_dot
+def test_readme_snippet_writes_light_and_dark_and_prints_the_picture(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["readme-snippet", "--variant", "startup"])
+    assert result.exit_code == 0, result.output
+    light, dark = (tmp_path / "docs" / "img" / f"product-startup-{t}.svg"
+                   for t in ("light", "dark"))
+    assert "--ladder-c-ffffff:#ffffff" in light.read_text(encoding="utf-8")
+    assert f"--ladder-c-ffffff:{dark_colour('#ffffff')}" in dark.read_text(encoding="utf-8")
+    picture = result.stdout
+    assert picture.startswith("<picture>\n") and picture.rstrip().endswith("</picture>")
+    assert ('<source media="(prefers-color-scheme: dark)" '
+            'srcset="docs/img/product-startup-dark.svg">') in picture
+    assert 'src="docs/img/product-startup-light.svg"' in picture
+    assert 'alt="Career ladder Product management: Startup: 2 roles' in picture

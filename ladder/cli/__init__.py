@@ -159,4 +159,4 @@ def variant_options(function):
 
 
 # The commands register themselves on ``main`` when their modules are imported.
-from ladder.cli import diff, draw, frameworks, ladders, orgs, paths  # noqa: E402, F401
+from ladder.cli import diff, docs, draw, frameworks, ladders, orgs, paths  # noqa: E402, F401

@@ -37,6 +37,8 @@ BLOCK_KEYS = ("source", "document", "format", "height")
 DRAW_OPTIONS = ("title", "theme", "transparent", "variant", "headcount", "head", "detail",
                 "years", "highlight", "via", "avoid", "root", "depth", "align_levels", "mode",
                 "columns", "preset", "mapping", "fix", "ladder")
+# Options that say how to read an HR export: they go to load, the others to draw.
+READ_OPTIONS = ("preset", "mapping", "fix", "ladder")
 # Inlined in a docs page the diagram follows the site's theme and sits on its background.
 PAGE_DEFAULTS = {"theme": "auto", "transparent": True}
 CACHE_VERSION = "1"
@@ -173,10 +175,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
     import ladder
 
     try:
-        if block.text is not None:
-            thing = ladder.load(_inline_name(block), text=block.text)
-        else:
-            thing = ladder.load(block.source)
+        thing = load_block(block)
         files = block.files()
         linked = getattr(thing, "ladder", None)  # a company config's ladder file
         if isinstance(linked, str):
@@ -188,23 +187,37 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
         if block.format == "svg":
             from ladder.render.theme import inline_svg
 
-            svg = ladder.draw(thing, format="svg", **block.options)
+            svg = ladder.draw(thing, format="svg", **draw_options(block))
             return (f'<figure class="ladder-figure">{inline_svg(str(svg))}</figure>', files)
         if block.format == "mermaid":
-            options = {k: v for k, v in block.options.items()
-                       if k not in ("theme", "transparent")}
-            text = ladder.draw(thing, format="mermaid", **options)
+            text = ladder.draw(thing, format="mermaid",
+                               **draw_options(block, drop=("theme", "transparent")))
             # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
             return f'<pre class="mermaid"><code>{html.escape(str(text))}</code></pre>', files
         from ladder.render.html_viewer import html_iframe
 
-        page = ladder.draw(thing, format="html", **{**block.options, "transparent": False})
+        page = ladder.draw(thing, format="html", **{**draw_options(block), "transparent": False})
         title = getattr(thing, "name", "diagram")
         return html_iframe(str(page), title=str(title), height=block.height), files
     except BlockError:
         raise
     except LadderError as error:
         raise _located(block, error) from None
+
+
+def load_block(block: Block) -> Any:
+    """The ladder or org a block draws (errors as the loader gives them)."""
+    import ladder
+
+    reading = {k: v for k, v in block.options.items() if k in READ_OPTIONS}
+    if block.text is not None:
+        return ladder.load(_inline_name(block), text=block.text, **reading)
+    return ladder.load(block.source, **reading)
+
+
+def draw_options(block: Block, *, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The block's options for ``ladder.draw`` (without the ones ``load`` took)."""
+    return {k: v for k, v in block.options.items() if k not in READ_OPTIONS + drop}
 
 
 def _inline_name(block: Block) -> str:

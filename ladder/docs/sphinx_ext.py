@@ -26,7 +26,9 @@ from ladder.docs.core import (
     Block,
     DiagramCache,
     draw_block,
+    draw_options,
     error_box,
+    load_block,
     read_block,
 )
 from ladder.errors import LadderError
@@ -130,10 +132,9 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
     import ladder
 
     block: Block = node["block"]
-    options = {k: v for k, v in block.options.items() if k not in ("theme", "transparent")}
+    options = draw_options(block, drop=("theme", "transparent"))
     try:
-        thing = (ladder.load(block.source) if block.text is None
-                 else ladder.load(str(block.folder / "inline.yaml"), text=block.text))
+        thing = load_block(block)
         data = ladder.draw(thing, format="pdf", **options)
     except LadderError as error:
         log.warning(str(error), location=node, type="ladder")

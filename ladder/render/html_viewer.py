@@ -136,24 +136,30 @@ def org_data(org: Org) -> dict[str, object]:
 
 
 def split_connectors(svg: str, chart: OrgLayout) -> str:
-    """One connector path per card (``data-to`` = the card's id) instead of the writer's few
-    long ones, so hiding a collapsed team hides its lines too."""
+    """One connector path per card (``data-to`` = the card's id) and one per dotted line
+    (``data-ends``) instead of the writer's few long ones, so hiding a collapsed team hides
+    its lines too."""
     import re
 
     ids = unique_ids(card_id("person", pid) for pid in chart.ids)
-    paths = []
-    for index, manager in enumerate(chart.manager):
-        if manager < 0:
-            continue
-        points = chart.route(index)
-        d = "M" + "L".join(f"{x:g} {y:g}" for x, y in points)
-        paths.append(f'<path class="e" data-to="{ids[index]}" d="{d}"/>')
-    joined = "\n".join(paths)
-    first = True
 
-    def replace(_: re.Match[str]) -> str:
-        nonlocal first
-        out, first = (joined if first else ""), False
-        return out
+    def path(points: list[tuple[float, float]]) -> str:
+        return "M" + "L".join(f"{x:g} {y:g}" for x, y in points)
 
-    return re.sub(r'<path class="e" d="[^"]*"/>\n?', replace, svg)
+    solid = "\n".join(f'<path class="e" data-to="{ids[index]}" d="{path(chart.route(index))}"/>'
+                      for index, manager in enumerate(chart.manager) if manager >= 0)
+    dotted = "\n".join(
+        f'<path class="dl" data-ends="{ids[source]} {ids[target]}" '
+        f'd="{path(chart.dotted_route(source, target))}"><title>dotted-line manager</title>'
+        "</path>" for source, target in chart.dotted)
+    for pattern, joined in ((r'<path class="e" d="[^"]*"/>\n?', solid),
+                            (r'<path class="dl" d="[^"]*">.*?</path>\n?', dotted)):
+        first = True
+
+        def replace(_: re.Match[str], joined: str = joined) -> str:
+            nonlocal first
+            out, first = (joined + "\n" if first else ""), False
+            return out
+
+        svg = re.sub(pattern, replace, svg, flags=re.S)
+    return svg

@@ -92,8 +92,9 @@ def _describe_org(org: Org) -> str:
     parts = [plural(len(people), "position"), plural(org.headcount(), "person", "people")]
     if vacant:
         parts.append(plural(vacant, "open position"))
-    if org.departments:
-        parts.append(plural(len(org.departments), "department"))
+    departments = {person.department for person in people if person.department}
+    if departments:
+        parts.append(plural(len(departments), "department"))
     roots = org.roots()
     tops = ", ".join(f"{p.name or p.id} ({p.title})" if p.title else (p.name or p.id)
                      for p in roots[:3])

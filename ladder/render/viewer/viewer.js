@@ -109,6 +109,16 @@
     }
     return out;
   }
+  var dottedLines = Array.from(svg.querySelectorAll("[data-ends]"));
+  function dotted() {  // a dotted line shows while both its cards do
+    dottedLines.forEach(function (line) {
+      var hidden = line.getAttribute("data-ends").split(" ").some(function (id) {
+        var element = card(id);
+        return element && element.classList.contains("lv-hidden");
+      });
+      line.classList.toggle("lv-hidden", hidden);
+    });
+  }
   function collapse(id) {
     if (!children.has(id) || collapsed.has(id)) return;
     collapsed.add(id);
@@ -124,6 +134,7 @@
     more.textContent = "+" + hidden.length;
     element.appendChild(more);
     element.setAttribute("aria-expanded", "false");
+    dotted();
     count();
   }
   function expand(id) {
@@ -139,6 +150,7 @@
       setHidden(next, false);
       if (!collapsed.has(next)) todo.push.apply(todo, children.get(next) || []);
     }
+    dotted();
     count();
   }
   function revealUp(id) {

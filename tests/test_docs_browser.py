@@ -1,0 +1,199 @@
+"""In a real browser (Debian's chromium through Playwright): the offline HTML explorer works
+(no console errors, no network, search reveals a person, a click collapses a team, a role shows
+its paths and competencies), and the real Mermaid library draws every node of the Mermaid
+export. `./run.sh test` installs chromium and mermaid; elsewhere these tests are skipped."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from test_docs_svg import NASTY, nasty_org
+from test_docs_text import mermaid_nodes
+
+import ladder
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MERMAID = Path(os.environ.get("LADDER_MERMAID_JS", REPO / ".cache" / "npm" / "node_modules" /
+                              "mermaid" / "dist" / "mermaid.min.js"))
+
+pytestmark = [
+    pytest.mark.needs_browser,
+    pytest.mark.needs_dot,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason="chromium is not installed (./run.sh test installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+class Page:
+    """A page that records console errors and refuses every request to the network."""
+
+    def __init__(self, browser, *, dark: bool = False) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1200, "height": 800},
+                                     color_scheme="dark" if dark else "light")
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error"
+                     else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+        def refuse(route):
+            self.requests.append(route.request.url)
+            route.abort()
+
+        self.page.route("http*://**", refuse)
+
+    def open(self, path: Path) -> Page:
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+        return self
+
+
+def explorer(tmp_path: Path, thing, name: str, **options) -> Path:
+    path = tmp_path / f"{name}.html"
+    path.write_text(ladder.draw(thing, format="html", **options), encoding="utf-8")
+    return path
+
+
+def test_org_explorer_searches_and_collapses(browser, tmp_path):
+    org = ladder.load(str(REPO / "examples" / "enterprise.yaml"))
+    view = Page(browser).open(explorer(tmp_path, org, "org"))
+    page = view.page
+    assert page.locator(".lv-status").text_content() == f"{len(org)} cards"
+    # search ignores case and accents, and reveals the one found
+    page.fill(".lv-search input", "omar hadd")
+    assert page.locator(".lv-results li").first.text_content().startswith("Omar Haddad")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('.lv-found').id") == "person-omar-haddad"
+    assert page.locator("#person-omar-haddad").is_visible()
+    # a click on a manager's card collapses the team below, another expands it
+    manager = org.people["omar-haddad"].manager
+    team = _below(org, manager)
+    page.locator(f"#person-{manager}").click()
+    assert page.locator("#person-omar-haddad").is_hidden()
+    assert page.locator("[data-to='person-omar-haddad']").is_hidden()  # its connector too
+    assert f"{len(team)} collapsed" in page.locator(".lv-status").text_content()
+    assert page.locator(f"#person-{manager} .lv-more").text_content() == f"+{len(team)}"
+    # a dotted line to a hidden card hides with it; the others stay
+    lines = page.locator("[data-ends~='person-omar-haddad']")
+    assert lines.count() == 1 and lines.first.is_hidden()
+    shown = [pair for pair in org.dotted_lines() if pair[1] not in team and pair[0] not in team]
+    assert page.locator("path.dl:not(.lv-hidden)").count() == len(shown)
+    # search reveals a person inside a collapsed team
+    page.fill(".lv-search input", "Omar Haddad")
+    page.keyboard.press("Enter")
+    assert page.locator("#person-omar-haddad").is_visible()
+    page.locator(f"#person-{manager}").click()  # collapse again by click ...
+    page.locator(f"#person-{manager}").click()  # ... and expand
+    assert page.locator("#person-omar-haddad").is_visible()
+    page.click("[data-action=fit]")
+    page.click("[data-action=in]")
+    page.mouse.wheel(0, 200)
+    assert view.errors == [] and view.requests == []
+
+
+def _below(org, manager: str) -> list[str]:
+    found, todo = [], [manager]
+    while todo:
+        for report in org.reports(todo.pop()):
+            found.append(report.id)
+            todo.append(report.id)
+    return found
+
+
+def test_ladder_explorer_shows_a_roles_paths_and_competencies(browser, tmp_path):
+    text = """\
+id: two
+name: Two tracks
+tracks: [{id: ic, name: IC}, {id: ops, name: Ops}]
+roles:
+  - {id: a, title: Analyst, level: 1, track: ic, competencies: [SQL, curiosity]}
+  - {id: b, title: Builder, level: 2, track: ic}
+  - {id: c, title: Clerk, level: 1, track: ops}
+  - {id: d, title: Director, level: 2, track: ops}
+moves: [{from: a, to: b}, {from: c, to: d}]
+"""
+    view = Page(browser).open(explorer(tmp_path, ladder.load(text=text), "ladder",
+                                       detail=True))
+    page = view.page
+    page.locator("#role-a").click()
+    panel = page.locator(".lv-panel")
+    assert panel.is_visible()
+    assert "SQL" in panel.text_content() and "Leads to" in panel.text_content()
+    assert "Builder" in panel.text_content() and "Director" not in panel.text_content()
+    dimmed = page.evaluate("[...document.querySelectorAll('.lv-dim')].map(e => e.id).sort()")
+    assert dimmed == ["move-c--d", "role-c", "role-d"]
+    page.locator("#role-a").click()  # again: clear
+    assert panel.is_hidden()
+    assert view.errors == [] and view.requests == []
+
+
+def test_mermaid_export_is_drawn_by_mermaid(browser):
+    if not MERMAID.is_file():
+        pytest.skip(f"{MERMAID} is missing (./run.sh test installs mermaid from npm)")
+    cases = [ladder.draw("product", format="mermaid", detail=True),
+             ladder.draw(nasty_org(), format="mermaid"),
+             ladder.draw(str(REPO / "examples" / "scale-up.yaml"), format="mermaid")]
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_content("<!DOCTYPE html><html><body></body></html>")
+    page.add_script_tag(path=str(MERMAID))
+    page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
+    for number, text in enumerate(cases):
+        drawn = page.evaluate("""async ([id, text]) => {
+            const {svg} = await mermaid.render(id, text);
+            const holder = document.createElement('div');
+            holder.innerHTML = svg;
+            document.body.appendChild(holder);
+            return [...holder.querySelectorAll('g.node')].map(
+                node => [node.id, node.textContent]);
+        }""", [f"diagram{number}", text])
+        expected = {name for name in mermaid_nodes(text) if not name.startswith("track_")}
+        ids = {node_id for node_id, _ in drawn}
+        for name in expected:
+            assert any(f"-{name}-" in node_id for node_id in ids), name
+        assert len(drawn) == len(expected) > 3
+        if number == 1:  # the name came through as text, not markup
+            labels = " ".join(label for _, label in drawn)
+            assert NASTY in labels
+            assert page.evaluate("document.querySelectorAll('script').length") == 1
+    assert errors == []
+
+
+def test_mkdocs_page_in_light_and_dark(browser, tmp_path):
+    """The inlined SVG follows Material's switch: its card colours change with the scheme."""
+    from test_docs_mkdocs import PAGE, build, make_site
+
+    site = make_site(tmp_path, {"index.md": PAGE})
+    assert build(site).returncode == 0
+    fills = {}
+    for scheme in ("default", "slate"):
+        view = Page(browser).open(site / "site" / "index.html")
+        view.page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        fills[scheme] = view.page.evaluate(
+            "getComputedStyle(document.querySelector('#person-priya rect')).fill")
+        # the explorer in its iframe follows the same switch
+        frame = view.page.frame_locator("iframe.ladder-viewer")
+        frame.locator(".lv-status").wait_for()
+        inner = frame.locator("html").get_attribute("data-theme")
+        assert inner == ("dark" if scheme == "slate" else "light")
+        view.page.screenshot(path=str(tmp_path / f"mkdocs-{scheme}.png"), full_page=True)
+        # the theme's web fonts are refused here; the diagrams ask for nothing
+        assert all("fonts.g" in url for url in view.requests), view.requests
+    assert fills["default"] == "rgb(255, 255, 255)"
+    assert fills["slate"] != fills["default"]

@@ -1,0 +1,62 @@
+"""Reading a docs block: where sources are found, what goes to load and what to draw, and
+which page line a problem is on."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO
+
+from ladder.docs.core import BlockError, DiagramCache, draw_block, read_block
+
+pytestmark = pytest.mark.needs_dot
+
+
+def test_source_is_found_beside_the_page_then_at_the_root(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "team.yaml").write_text("people: [{id: a, name: Ann}]\n")
+    block = read_block("source: team.yaml", page="docs/p.md", line=3,
+                       folders=[tmp_path / "docs", REPO])
+    assert block.source == str(tmp_path / "docs" / "team.yaml")
+    block = read_block("source: examples/startup.yaml", page="docs/p.md", line=3,
+                       folders=[tmp_path / "docs", REPO])
+    assert block.source == str(REPO / "examples" / "startup.yaml")
+    assert block.options == {"theme": "auto", "transparent": True}  # a page's defaults
+
+
+def test_an_export_block_reads_with_its_options_and_draws_the_rest():
+    block = read_block("source: examples/hr/acme-export.csv\nfix: case\ndepth: 2",
+                       page="p.md", line=1, folders=[REPO])
+    html, files = draw_block(block)
+    assert html.startswith('<figure class="ladder-figure"><svg') and files
+
+
+def test_a_document_block_names_page_lines(tmp_path):
+    body = "format: svg\ndocument: |\n  people:\n    - {id: a, name: Ann}\n" \
+           "    - {id: b, name: Bo, manager: x}\n"
+    # the fence on line 10, "document: |" on 12, Bo on 15
+    block = read_block(body, page="docs/p.md", line=10, folders=[tmp_path])
+    with pytest.raises(BlockError, match=r"at docs/p.md:10: docs/p.md:15: person 'b'"):
+        draw_block(block)
+
+
+@pytest.mark.parametrize("body, message", [
+    ("source: product\nformat: png", "format 'png' cannot be shown in a page"),
+    ("source: product\nvarient: x", "did you mean 'variant'"),
+    ("- a list", "should hold 'source:'"),
+    ("source: [unclosed", "not valid YAML"),
+])
+def test_block_mistakes_are_said(body, message):
+    with pytest.raises(BlockError, match=message):
+        read_block(body, page="p.md", line=1, folders=[REPO])
+
+
+def test_cache_misses_when_a_read_file_changes(tmp_path):
+    config = tmp_path / "team.yaml"
+    config.write_text("people: [{id: a, name: Ann}]\n")
+    cache = DiagramCache(tmp_path / "cache")
+    block = read_block("source: team.yaml", page="p.md", line=1, folders=[tmp_path])
+    first, _ = draw_block(block, cache)
+    assert draw_block(block, cache)[0] == first and cache.hits == 1
+    config.write_text("people: [{id: a, name: Anna}]\n")
+    block = read_block("source: team.yaml", page="p.md", line=1, folders=[tmp_path])
+    assert "Anna" in draw_block(block, cache)[0] and cache.hits == 1
