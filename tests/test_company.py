@@ -238,13 +238,16 @@ def test_a_role_the_variant_drops_becomes_its_stand_in_with_a_warning():
     assert problem.hint == "write role: product-manager to say so, or choose another variant"
 
 
-def test_an_ambiguous_role_is_an_error_naming_both():
-    org, problems = check_text("people:\n  - {id: a, name: A, role: Product Head}\n")
+def test_an_ambiguous_role_is_an_error_naming_both(tmp_path):
+    shared = Path(__file__).parent / "data" / "ladders" / "shared-alias.yaml"
+    config = tmp_path / "acme.yaml"
+    config.write_text(f"ladder: {shared}\npeople:\n  - {{id: a, name: A, role: Team Lead}}\n")
+    org, problems = check_company(config)
     assert org is None
     [problem] = problems
-    assert (problem.kind, problem.line) == ("ambiguous-role", 2)
-    assert problem.message == ("person 'a': role 'Product Head' could be any of "
-                               "head-of-product, chief-product-officer")
+    assert (problem.kind, problem.line) == ("ambiguous-role", 3)
+    assert problem.message == ("person 'a': role 'Team Lead' could be any of "
+                               "staff-engineer, engineering-manager")
 
 
 def test_variant_head_can_be_chosen_and_a_wrong_head_is_reported():

@@ -160,9 +160,16 @@ def test_roles_by_id_title_or_alias(product, name, role_id):
     assert resolve_role(product, name).id == role_id
 
 
-def test_ambiguous_alias_is_an_error(product):
-    with pytest.raises(LadderError, match="could be any of head-of-product, chief-product"):
-        resolve_role(product, "product head")
+def test_ambiguous_alias_is_an_error():
+    from pathlib import Path
+
+    shared = load_ladder(Path(__file__).parent / "data" / "ladders" / "shared-alias.yaml")
+    with pytest.raises(LadderError, match="could be any of staff-engineer, engineering-manager"):
+        resolve_role(shared, "team lead")
+
+
+def test_the_articles_other_names_of_a_cpo_name_the_cpo(product):
+    assert resolve_role(product, "product head").id == "chief-product-officer"
 
 
 def test_unknown_role_suggests_the_nearest_name(product):
