@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start_up() -> float:
     """Seconds for a fresh interpreter to import what a CSV chart imports."""
-    code = ("import ladder.cli, ladder.api, ladder.sources.hr.load, ladder.render.org_chart")
+    code = ("import ladder.cli, ladder.api, ladder.sources.hr.load, ladder.renderers.org_chart")
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
     return time.perf_counter() - start
@@ -40,8 +40,8 @@ def steps(csv_path: Path, out: Path) -> dict[str, tuple[float, float, float]]:
     """(seconds, MB resident after, MB peak so far) of each step of drawing ``csv_path``."""
     from ladder.analysis.teams import team_counts
     from ladder.layout import layout_org
-    from ladder.render.org_cards import PageText, dotted_notes
-    from ladder.render.org_svg import org_svg
+    from ladder.renderers.org_cards import PageText, dotted_notes
+    from ladder.renderers.org_svg import org_svg
     from ladder.sources.hr import load_export
 
     times: dict[str, tuple[float, float, float]] = {}

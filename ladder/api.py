@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.options import Options, sort_options
-from ladder.render.files import FORMATS, formats_for, output_format, write_bytes
+from ladder.renderers.files import FORMATS, formats_for, output_format, write_bytes
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ladder.analysis.paths import Gap
     from ladder.analysis.paths import Path as PromotionPath
     from ladder.model import Ladder, Org
-    from ladder.render.drawings import LadderDrawing, OrgDrawing
+    from ladder.renderers.drawings import LadderDrawing, OrgDrawing
     from ladder.sources.hr import ImportResult
 
 Note = Callable[[str], None]
@@ -367,7 +367,7 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
 def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
     """The graph of roles in the format's own drawer, or the matrix view in its writer."""
     if drawing.matrix is not None:
-        from ladder.render.drawings import ladder_matrix
+        from ladder.renderers.drawings import ladder_matrix
 
         return ladder_matrix(drawing, chosen)
     return FORMATS[chosen].drawer("ladder")(drawing, chosen)
@@ -380,15 +380,15 @@ def _as_bytes(data: str | bytes) -> bytes:
 def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> LadderDrawing:
     """The ladder as its variant sees it, with the path of ``highlight`` found."""
     from ladder.model.variants import pick_variant
-    from ladder.render.drawings import LadderDrawing
-    from ladder.render.ladder_dot import Highlight
+    from ladder.renderers.drawings import LadderDrawing
+    from ladder.renderers.ladder_dot import Highlight
 
     wanted = options.ladder
     variant = wanted.variant
     if wanted.headcount:
         variant = pick_variant(ladder, wanted.headcount).id
     if wanted.view == "matrix":
-        from ladder.render.matrix import matrix_options
+        from ladder.renderers.matrix import matrix_options
 
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
         pair = (wanted.compare[0], wanted.compare[1]) if wanted.compare else None
@@ -427,8 +427,8 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
 def _org_drawing(org: Org, options: Options, on_note: Note | None = None) -> OrgDrawing:
     """The part of the org to draw, with the team counts of the whole org."""
     from ladder.analysis.teams import team_counts
-    from ladder.render.drawings import OrgDrawing
-    from ladder.render.org_cards import dotted_notes
+    from ladder.renderers.drawings import OrgDrawing
+    from ladder.renderers.org_cards import dotted_notes
 
     wanted = options.org
     counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
@@ -446,7 +446,7 @@ def _cut(org: Org, root: str | None, depth: int | None) -> Org:
                               hint=did_you_mean(root, org.people) or "check the id")
         return org.subtree(root, depth)
     if depth is not None:
-        from ladder.render.org_chart import cut
+        from ladder.renderers.org_chart import cut
 
         return cut(org, depth)
     return org
@@ -466,7 +466,7 @@ def _levels(org: Org) -> dict[str, int]:
 
 def _render_split(org: Org, path: Path, chosen: str, options: Options, on_note: Note | None,
                   progress: Note | None) -> list[Path]:
-    from ladder.render.org_chart import render_org
+    from ladder.renderers.org_chart import render_org
 
     wanted = options.org
     levels = None

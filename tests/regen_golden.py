@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dot_meaning import dot_meaning  # noqa: E402
 
 from ladder.model.variants import project, variant_ids  # noqa: E402
-from ladder.render.ladder_dot import ladder_dot  # noqa: E402
+from ladder.renderers.ladder_dot import ladder_dot  # noqa: E402
 from ladder.sources.ladders import load_ladder  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,7 +11,7 @@ from conftest import REPO
 
 import ladder
 from ladder.model.org import Department, Org, Person
-from ladder.render.theme import dark_colour, finish_svg, inline_svg
+from ladder.renderers.theme import dark_colour, finish_svg, inline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 NASTY = 'Zoë "Zed" <script>alert(1)</script> & Co #1 `x`'

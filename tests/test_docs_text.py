@@ -13,7 +13,7 @@ from test_docs_svg import NASTY, nasty_org
 import ladder
 from ladder.cli import main
 from ladder.model.org import Org, Person
-from ladder.render.mermaid import MAX_EDGES
+from ladder.renderers.mermaid import MAX_EDGES
 
 
 def mermaid_nodes(text: str) -> dict[str, str]:

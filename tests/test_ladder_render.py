@@ -13,7 +13,7 @@ from regen_golden import GOLDEN, golden_ladders
 from ladder.api import ladder_for, render
 from ladder.model import Ladder, Role
 from ladder.model.variants import variant_ids
-from ladder.render.ladder_dot import Highlight, ladder_dot
+from ladder.renderers.ladder_dot import Highlight, ladder_dot
 from ladder.sources.ladders import load_ladder
 
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}

@@ -12,7 +12,7 @@ from ladder.layout import CardStyle, layout_org
 from ladder.layout.chart import ASSIST, CONTINUED, LIST, SPREAD, STACK
 from ladder.layout.tidy import tidy_x
 from ladder.model.org import Org, Person
-from ladder.render.layout_json import layout_json
+from ladder.renderers.layout_json import layout_json
 from tests.sample_orgs import SHARED, acme, random_org
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ladder.layout import layout_org
-from ladder.render.layout_json import layout_json
+from ladder.renderers.layout_json import layout_json
 from tests.golden.regen import CASES
 from tests.sample_orgs import acme
 

@@ -11,7 +11,7 @@ from conftest import REPO
 from ladder.cli import main
 from ladder.errors import LadderError
 from ladder.layout.cards import text_width
-from ladder.render.matrix import (
+from ladder.renderers.matrix import (
     COLUMN_WIDTH,
     NEW,
     PAD,
@@ -162,7 +162,7 @@ def test_cli_refuses_matrix_options_that_do_not_fit(tmp_path):
 
 
 def test_level_picks_a_milestone_column_in_a_points_framework():
-    from ladder.render.matrix import matrix_options
+    from ladder.renderers.matrix import matrix_options
     from ladder.sources.frameworks import load_framework_ladder
 
     ladder = load_framework_ladder(FRAMEWORKS / "platform-snowflake.json")

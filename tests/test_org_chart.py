@@ -14,7 +14,7 @@ from ladder.analysis.teams import TeamCount, badge_text, team_counts
 from ladder.errors import RenderError
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
-from ladder.render.org_chart import org_dot, org_svg, render_org
+from ladder.renderers.org_chart import org_dot, org_svg, render_org
 from tests.sample_orgs import SHARED, acme
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -130,7 +130,7 @@ def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
 
 @pytest.mark.needs_dot
 def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> None:
-    from ladder.render.org_chart import page_size
+    from ladder.renderers.org_chart import page_size
 
     org = wide_team(140)  # 36,400 px wide: over 32,767
     width, _ = page_size(layout_org(org, mode="tree"), org)
@@ -159,7 +159,7 @@ def test_scale_draws_the_png_with_that_many_pixels_per_chart_pixel(tmp_path: Pat
     from click.testing import CliRunner
 
     from ladder.cli import main
-    from ladder.render.org_chart import page_size
+    from ladder.renderers.org_chart import page_size
 
     org = acme()
     width, height = page_size(layout_org(org), org)
@@ -185,7 +185,7 @@ def test_png_is_a_png_of_the_page_size(tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width = int.from_bytes(data[16:20], "big")
     height = int.from_bytes(data[20:24], "big")
-    from ladder.render.org_chart import page_size
+    from ladder.renderers.org_chart import page_size
 
     org = acme()
     expected = page_size(layout_org(org), org)
@@ -237,8 +237,8 @@ def test_svg_of_a_chart_is_made_in_one_pass() -> None:
 
 
 def test_fast_connectors_follow_the_layout_routes() -> None:
-    from ladder.render.org_svg import connector_path as _connector
-    from ladder.render.org_svg import polyline_path as _path
+    from ladder.renderers.org_svg import connector_path as _connector
+    from ladder.renderers.org_svg import polyline_path as _path
     from tests.sample_orgs import random_org
 
     for org in (acme(), random_org(2, 300, wide=True)):
@@ -306,7 +306,7 @@ def test_card_text_is_cut_only_when_it_does_not_fit() -> None:
 
 
 def test_a_dozen_departments_get_a_dozen_colours() -> None:
-    from ladder.render.org_cards import department_colours
+    from ladder.renderers.org_cards import department_colours
 
     people = [Person(f"p{i}", f"P {i}", department=f"dep{i}") for i in range(12)]
     colours = department_colours(Org.build("many", people))
@@ -315,7 +315,7 @@ def test_a_dozen_departments_get_a_dozen_colours() -> None:
 
 def test_a_department_without_colour_never_borrows_another_ones() -> None:
     from ladder.api import load_org
-    from ladder.render.org_cards import department_colours
+    from ladder.renderers.org_cards import department_colours
 
     colours = department_colours(load_org("examples/scale-up.yaml"))
     assert colours["customer-success"] != colours["design"]  # design's own is palette #6

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ladder.errors import RenderError
-from ladder.render.org_chart import render_org
-from ladder.render.split import parse_split, safe_name
+from ladder.renderers.org_chart import render_org
+from ladder.renderers.split import parse_split, safe_name
 from tests.sample_orgs import acme, random_org
 
 SVG = "{http://www.w3.org/2000/svg}"

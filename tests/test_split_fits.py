@@ -15,12 +15,12 @@ from ladder.analysis.teams import team_counts
 from ladder.api import load_org
 from ladder.errors import RenderError
 from ladder.model.org import Org, Person
-from ladder.render import limits
-from ladder.render.org_cards import dotted_notes
-from ladder.render.org_chart import render_org
-from ladder.render.org_write import page_size, write_chart
-from ladder.render.pages import CONTEXT, MORE
-from ladder.render.split import COMPANY, UNIT, page_files, plan_split
+from ladder.renderers import limits
+from ladder.renderers.org_cards import dotted_notes
+from ladder.renderers.org_chart import render_org
+from ladder.renderers.org_write import page_size, write_chart
+from ladder.renderers.pages import CONTEXT, MORE
+from ladder.renderers.split import COMPANY, UNIT, page_files, plan_split
 from tests.gov_synth import write_government_csv
 
 
@@ -96,7 +96,7 @@ def test_overview_cards_that_share_a_prefix_say_what_tells_them_apart(org: Org) 
     # the units' names share long prefixes, so cut to fit a card they would read the same
     assert sum(d.name.startswith("Operations - Work Services - ")
                for d in org.departments.values()) == 11
-    from ladder.render.org_cards import cards
+    from ladder.renderers.org_cards import cards
 
     drawn = cards(page.org, page.chart, {}, text.labels)
     first_lines = [card.lines[0] for card, pid in zip(drawn, page.chart.ids, strict=True)

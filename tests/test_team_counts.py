@@ -16,7 +16,7 @@ from ladder.api import load_org
 from ladder.cli import main
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
-from ladder.render.org_chart import render_org
+from ladder.renderers.org_chart import render_org
 from tests.sample_orgs import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent

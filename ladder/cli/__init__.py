@@ -16,7 +16,7 @@ import click
 
 from ladder import __version__, api
 from ladder.errors import LadderError
-from ladder.render.files import FORMATS
+from ladder.renderers.files import FORMATS
 from ladder.sources.detect import COMPANY, LADDER, source_kind
 
 __all__ = ["COMPANY", "LADDER", "LadderError", "api", "main", "source_kind"]
@@ -55,7 +55,7 @@ def message_line(text: str) -> str:
     """A message as the terminal shows it: options named as flags, control characters from
     names and titles written out instead of obeyed."""
     from ladder.options import as_flags
-    from ladder.render.escape import terminal_text
+    from ladder.renderers.escape import terminal_text
 
     return terminal_text(as_flags(text))
 

@@ -52,7 +52,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     sources = [old] if new is None else [old, new]
     chosen = _format(format_, output)
     if chosen in DRAWN:
-        from ladder.render.diff_chart import render_diff
+        from ladder.renderers.diff_chart import render_diff
 
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
         written = render_diff(found, found.new_org, path, format=chosen, title=title)
@@ -63,7 +63,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     if output is None:
         click.echo(text, nl=False)
         return
-    from ladder.render.files import write_bytes
+    from ladder.renderers.files import write_bytes
 
     write_bytes(output, text.encode("utf-8"))
     note(f"{labels[0]} -> {labels[1]}: {found.summary()}")

@@ -34,7 +34,7 @@ def readme_snippet(source: str | None, output_dir: Path, name: str | None,
     GitHub shows the dark file to readers in dark mode and the light one otherwise; the alt
     text says what the diagram shows, for screen readers.
     """
-    from ladder.render.files import write_bytes
+    from ladder.renderers.files import write_bytes
 
     thing = api.load(source, on_note=note)
     drawn = {key: value for key, value in options.items() if value not in (None, False)}

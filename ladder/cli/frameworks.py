@@ -32,9 +32,9 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
     else:
         click.echo(format_assessment(result))
     if output is not None:
-        from ladder.render.files import output_format as format_of
-        from ladder.render.files import write_bytes
-        from ladder.render.radar import radar_bytes
+        from ladder.renderers.files import output_format as format_of
+        from ladder.renderers.files import write_bytes
+        from ladder.renderers.radar import radar_bytes
 
         chosen = format_of(output, None, allowed=("svg", "png", "pdf", "dot"))
         write_bytes(output, radar_bytes(result, chosen))

@@ -23,7 +23,7 @@ def _format_option(function):
 
 def _md(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    from ladder.render.escape import markdown_cell
+    from ladder.renderers.escape import markdown_cell
 
     return markdown_cell(text)
 
@@ -69,7 +69,7 @@ def variants(ladder_source: str | None, output_format: str) -> None:
 def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
           head: str | None, output_format: str) -> None:
     """List a ladder's roles with their level, track, aliases and competencies."""
-    from ladder.render.ladder_json import ladder_data
+    from ladder.renderers.ladder_json import ladder_data
 
     ladder = api.ladder_for(ladder_source, variant=variant, headcount=headcount, head=head)
     if output_format == "json":
@@ -108,7 +108,7 @@ def show(name: str, output_format: str) -> None:
     ladder render my-ladder.yaml.
     """
     if output_format == "json":
-        from ladder.render.ladder_json import ladder_json
+        from ladder.renderers.ladder_json import ladder_json
 
         click.echo(ladder_json(api.load_ladder(name)), nl=False)
         return

@@ -51,7 +51,7 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
         if output is None:
             click.echo(text, nl=False)
         else:
-            from ladder.render.files import write_bytes
+            from ladder.renderers.files import write_bytes
 
             write_bytes(output, text.encode("utf-8"))
             click.echo(f"wrote {output}")

@@ -185,7 +185,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
                     files.append(candidate)
                     break
         if block.format == "svg":
-            from ladder.render.theme import inline_svg
+            from ladder.renderers.theme import inline_svg
 
             svg = ladder.draw(thing, format="svg", **draw_options(block))
             return (f'<figure class="ladder-figure">{inline_svg(str(svg))}</figure>', files)
@@ -194,7 +194,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
                                **draw_options(block, drop=("theme", "transparent")))
             # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
             return f'<pre class="mermaid"><code>{html.escape(str(text))}</code></pre>', files
-        from ladder.render.html_viewer import html_iframe
+        from ladder.renderers.html_viewer import html_iframe
 
         page = ladder.draw(thing, format="html", **{**draw_options(block), "transparent": False})
         title = getattr(thing, "name", "diagram")

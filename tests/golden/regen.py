@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from ladder.layout import layout_org  # noqa: E402
-from ladder.render.layout_json import layout_json  # noqa: E402
+from ladder.renderers.layout_json import layout_json  # noqa: E402
 from tests.sample_orgs import acme  # noqa: E402
 
 CASES = {

@@ -3,7 +3,7 @@
 A ladder becomes a table of roles (level, track, other names, competencies) and a list of the
 moves between them; an org chart a nested outline, manager over reports, which a screen
 reader reads in order. Pure ``(thing, options) -> str``; every name goes through
-:func:`~ladder.render.escape.markdown_cell`.
+:func:`~ladder.renderers.escape.markdown_cell`.
 
 >>> from ladder.model.org import Org, Person
 >>> org = Org.build("Acme", [Person("a", "Ann", "CEO"), Person("b", "Bo *", "CTO", manager="a"),
@@ -23,12 +23,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ladder.render.escape import markdown_cell
-from ladder.render.views import describe, heading, is_ladder, option
+from ladder.renderers.escape import markdown_cell
+from ladder.renderers.views import describe, heading, is_ladder, option
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org, Person
-    from ladder.render.drawings import LadderDrawing, OrgDrawing
+    from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 
 def ladder_markdown(drawing: LadderDrawing, format: str = "markdown") -> str:

@@ -2,7 +2,7 @@
 
 Pure ``(thing, options) -> str``. Node ids come from the data (``role_senior_pm``,
 ``p_omar``) with a prefix, so no id is a Mermaid keyword (``end``) or starts an edge
-(``o``/``x``); every label is quoted and escaped by :func:`~ladder.render.escape.mermaid_text`,
+(``o``/``x``); every label is quoted and escaped by :func:`~ladder.renderers.escape.mermaid_text`,
 so any name survives.
 
 >>> from ladder.model.org import Org, Person
@@ -24,12 +24,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
-from ladder.render.escape import mermaid_text
-from ladder.render.views import heading, is_ladder, option
+from ladder.renderers.escape import mermaid_text
+from ladder.renderers.views import heading, is_ladder, option
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
-    from ladder.render.drawings import LadderDrawing, OrgDrawing
+    from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 # Mermaid refuses diagrams past 500 edges by default (maxEdges): say so here, not in a browser.
 MAX_EDGES = 500
@@ -90,7 +90,7 @@ def _check_size(edges: int, what: str) -> None:
 
 def _ladder(ladder: Ladder, options: object) -> str:
     from ladder.model import LATERAL
-    from ladder.render.ladder_dot import track_colours
+    from ladder.renderers.ladder_dot import track_colours
 
     detail = bool(option(options, "detail", False))
     years = bool(option(options, "years", True))
@@ -133,7 +133,7 @@ def _ladder(ladder: Ladder, options: object) -> str:
 
 
 def _org(org: Org, options: object) -> str:
-    from ladder.render.org_cards import department_colours
+    from ladder.renderers.org_cards import department_colours
 
     people = list(org.people.values())
     edges = sum(p.manager is not None and p.manager in org.people for p in people)

@@ -2,7 +2,7 @@
 
 The API turns a source and its options into one of these (the variant projected, the path to
 highlight found, the part of the org cut out); every format in the table of
-:mod:`ladder.render.files` then draws it as ``draw(drawing, format) -> str | bytes``, with no
+:mod:`ladder.renderers.files` then draws it as ``draw(drawing, format) -> str | bytes``, with no
 more decisions to take, so SVG, PNG, DOT and JSON never disagree about what they show.
 """
 
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
     from ladder.options import OrgOptions
-    from ladder.render.ladder_dot import Highlight
-    from ladder.render.matrix import MatrixOptions
+    from ladder.renderers.ladder_dot import Highlight
+    from ladder.renderers.matrix import MatrixOptions
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class LadderDrawing:
     years: bool = True
     highlight: Highlight | None = None
     matrix: MatrixOptions | None = None  # the matrix view of levels by areas, not the graph
-    theme: str = "light"  # light, dark or auto (see ladder.render.theme)
+    theme: str = "light"  # light, dark or auto (see ladder.renderers.theme)
     transparent: bool = False
 
 
@@ -45,7 +45,7 @@ class OrgDrawing:
     notes: Mapping[str, str] = field(default_factory=dict)  # dotted lines to people left out
     levels: Mapping[str, int] | None = None  # person id -> ladder level, for align_levels
     on_note: Callable[[str], None] | None = None  # remarks, e.g. a PNG drawn smaller to fit
-    theme: str = "light"  # light, dark or auto (see ladder.render.theme)
+    theme: str = "light"  # light, dark or auto (see ladder.renderers.theme)
     transparent: bool = False
     _layout: OrgLayout | None = None
 
@@ -62,47 +62,47 @@ class OrgDrawing:
 
 def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
     """The ladder as DOT text, or drawn by Graphviz ``dot`` as SVG, PNG or PDF."""
-    from ladder.render.ladder_dot import ladder_dot
+    from ladder.renderers.ladder_dot import ladder_dot
 
     source = ladder_dot(drawing.ladder, title=drawing.title, detail=drawing.detail,
                         years=drawing.years, highlight=drawing.highlight)
     if format == "dot":
         return source
-    from ladder.render.graphviz_backend import run_graphviz
+    from ladder.renderers.graphviz_backend import run_graphviz
 
     data = run_graphviz(source, format=format)
     if format == "svg":
-        from ladder.render.docs_svg import finish_drawing
+        from ladder.renderers.docs_svg import finish_drawing
 
         return finish_drawing(drawing, data.decode("utf-8"))
     return data
 
 
 def ladder_json(drawing: LadderDrawing, format: str) -> str:
-    """The ladder as JSON: tracks, roles, moves and variants (see ladder.render.ladder_json)."""
-    from ladder.render.ladder_json import ladder_json as as_json
+    """The ladder as JSON: tracks, roles, moves and variants (see ladder.renderers.ladder_json)."""
+    from ladder.renderers.ladder_json import ladder_json as as_json
 
     return as_json(drawing.ladder)
 
 
 def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
-    from ladder.render.org_cards import PageText
-    from ladder.render.org_write import chart_data
+    from ladder.renderers.org_cards import PageText
+    from ladder.renderers.org_write import chart_data
 
     text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
     data = chart_data(drawing.org, drawing.layout(), fmt=format, text=text,
                       scale=drawing.options.scale, on_note=drawing.on_note)
     if format == "svg":
-        from ladder.render.docs_svg import finish_drawing
+        from ladder.renderers.docs_svg import finish_drawing
 
         return finish_drawing(drawing, data.decode("utf-8"))
     return data.decode("utf-8") if format in ("dot", "json") else data
 
 
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
-    """The matrix view: levels as columns, competency areas as rows (ladder.render.matrix)."""
-    from ladder.render.matrix import MATRIX_FORMATS, matrix_bytes
+    """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix)."""
+    from ladder.renderers.matrix import MATRIX_FORMATS, matrix_bytes
 
     name = "md" if format == "markdown" else format
     if name not in MATRIX_FORMATS:

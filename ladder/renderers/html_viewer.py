@@ -1,6 +1,6 @@
 """``--format html``: one self-contained, offline page to explore a ladder or an org chart.
 
-The page holds the docs SVG (:mod:`ladder.render.docs_svg`), the diagram's data as JSON, and
+The page holds the docs SVG (:mod:`ladder.renderers.docs_svg`), the diagram's data as JSON, and
 the viewer's script and styles (``viewer/viewer.js`` and ``viewer/viewer.css``, package data),
 all inline: no CDN, no network. It pans and zooms, fits to the window, searches people and
 roles (accents and case ignored) and reveals the one found; on an org chart a click on a card
@@ -18,24 +18,24 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ladder.render.escape import xml_text
-from ladder.render.theme import card_id, inline_svg, unique_ids
-from ladder.render.views import heading
+from ladder.renderers.escape import xml_text
+from ladder.renderers.theme import card_id, inline_svg, unique_ids
+from ladder.renderers.views import heading
 
 if TYPE_CHECKING:
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
-    from ladder.render.drawings import LadderDrawing, OrgDrawing
+    from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 
 @lru_cache(maxsize=2)
 def _asset(name: str) -> str:
-    return resources.files("ladder.render").joinpath("viewer", name).read_text(encoding="utf-8")
+    return resources.files("ladder.renderers").joinpath("viewer", name).read_text(encoding="utf-8")
 
 
 def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     """The viewer page for a ladder drawing."""
-    from ladder.render.drawings import ladder_graphviz
+    from ladder.renderers.drawings import ladder_graphviz
 
     svg = ladder_graphviz(replace(drawing, theme="auto"), "svg")
     return viewer_page(drawing.ladder, drawing, inline_svg(svg),  # type: ignore[arg-type]
@@ -44,7 +44,7 @@ def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
 
 def org_html(drawing: OrgDrawing, format: str = "html") -> str:
     """The viewer page for an org chart drawing (one connector per card, for collapsing)."""
-    from ladder.render.drawings import org_chart
+    from ladder.renderers.drawings import org_chart
 
     svg = org_chart(replace(drawing, theme="auto"), "svg")
     svg = split_connectors(inline_svg(svg), drawing.layout())  # type: ignore[arg-type]
@@ -109,7 +109,7 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
               "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
               "aliases": list(role.aliases),
               "competencies": [c.name for c in role.competencies]} for role in ladder]
-    from ladder.render.theme import slug
+    from ladder.renderers.theme import slug
 
     moves = [{"id": f"move-{slug(m.source)}--{slug(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}

@@ -23,7 +23,7 @@ class Format:
     """One output format: its file suffixes and the function that draws each kind of thing.
 
     ``ladder`` and ``org`` name ``module:function`` taking ``(drawing, format)`` (see
-    :mod:`ladder.render.drawings`); they are imported on use, so a CSV chart does not pay for
+    :mod:`ladder.renderers.drawings`); they are imported on use, so a CSV chart does not pay for
     the ladder machinery. None: the format does not apply to that kind.
     """
 
@@ -44,7 +44,7 @@ class Format:
 
 
 KINDS = {"ladder": "ladders", "org": "org charts"}
-_DRAWINGS = "ladder.render.drawings"
+_DRAWINGS = "ladder.renderers.drawings"
 # The one table of output formats: the CLI's --format choice, the -o suffix check and the API
 # all read it. A new format is a module of draw functions plus one row here.
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -58,13 +58,13 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            f"{_DRAWINGS}:org_chart", "Graphviz source (org charts: with pinned positions)"),
     Format("json", (".json",), False, f"{_DRAWINGS}:ladder_json", f"{_DRAWINGS}:org_chart",
            "ladders: roles, moves and variants; org charts: the layout"),
-    Format("mermaid", (".mmd", ".mermaid"), False, "ladder.render.mermaid:ladder_mermaid",
-           "ladder.render.mermaid:org_mermaid", "Mermaid flowchart for GitHub, GitLab, MkDocs"),
-    Format("markdown", (".md",), False, "ladder.render.markdown:ladder_markdown",
-           "ladder.render.markdown:org_markdown",
+    Format("mermaid", (".mmd", ".mermaid"), False, "ladder.renderers.mermaid:ladder_mermaid",
+           "ladder.renderers.mermaid:org_mermaid", "Mermaid flowchart for GitHub, GitLab, MkDocs"),
+    Format("markdown", (".md",), False, "ladder.renderers.markdown:ladder_markdown",
+           "ladder.renderers.markdown:org_markdown",
            "ladders: a table of roles; org charts: an outline (the text alternative)"),
-    Format("html", (".html", ".htm"), False, "ladder.render.html_viewer:ladder_html",
-           "ladder.render.html_viewer:org_html",
+    Format("html", (".html", ".htm"), False, "ladder.renderers.html_viewer:ladder_html",
+           "ladder.renderers.html_viewer:org_html",
            "one offline page to explore: pan, zoom, search, collapse"),
 )}
 LADDER_FORMATS = tuple(name for name, f in FORMATS.items() if f.ladder)

@@ -1,8 +1,8 @@
 """An org chart written straight to SVG: one pass over flat arrays and one ``"".join``.
 
 About 0.3 s for 10,000 people and linear beyond; used for ``.svg``. Sizes and text rows come
-from :mod:`ladder.render.card_geometry`, card texts from :mod:`ladder.render.org_cards`; every
-text goes through :func:`~ladder.render.escape.xml_text`. Class names say what they style.
+from :mod:`ladder.renderers.card_geometry`, card texts from :mod:`ladder.renderers.org_cards`; every
+text goes through :func:`~ladder.renderers.escape.xml_text`. Class names say what they style.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from functools import lru_cache
 
 from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
 from ladder.model.org import Org
-from ladder.render import card_geometry as geo
-from ladder.render.escape import xml_text
-from ladder.render.org_cards import PageText, prepare
+from ladder.renderers import card_geometry as geo
+from ladder.renderers.escape import xml_text
+from ladder.renderers.org_cards import PageText, prepare
 
 
 @lru_cache(maxsize=65536)  # a chart has few distinct coordinates (100k people: ~2,000)

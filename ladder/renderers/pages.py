@@ -2,7 +2,7 @@
 
 A page is a set of *members* of a base org (the whole org, or a split overview's own org of
 department cards). :func:`fit_pages` takes one page and returns it, or, when its drawing is too
-big for the format (:mod:`ladder.render.limits`), the pages it becomes:
+big for the format (:mod:`ladder.renderers.limits`), the pages it becomes:
 
 1. **by subtree**: the largest subtrees below the page's top leave for pages of their own (their
    head's card stays, linking to the new page), as few as make the page fit;
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
-from ladder.render.org_cards import short_name
+from ladder.renderers.org_cards import short_name
 
 CONTEXT = "context:"  # id prefix of a card standing for a manager drawn on another page
 MORE = "continued:"  # id prefix of the "continued on page N" card

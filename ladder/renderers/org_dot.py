@@ -3,7 +3,7 @@
 Every node's ``pos`` and every edge's ``pos`` is given, so Graphviz lays out nothing and only
 draws: the picture is the SVG writer's. It takes Graphviz several times longer than writing
 the SVG ourselves, so it is used only where we cannot draw: cairo's PNG and PDF, and ``.dot``
-for users who want the source. Sizes come from :mod:`ladder.render.card_geometry`; DOT units
+for users who want the source. Sizes come from :mod:`ladder.renderers.card_geometry`; DOT units
 are points and the page's pixels are drawn one to one (72 dpi), unless ``scale`` says otherwise.
 """
 
@@ -14,10 +14,10 @@ from collections.abc import Callable
 from ladder.layout.cards import text_width
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
-from ladder.render import card_geometry as geo
-from ladder.render.escape import dot_html, dot_string
-from ladder.render.org_cards import Card, PageText, prepare
-from ladder.render.org_svg import fmt as _f
+from ladder.renderers import card_geometry as geo
+from ladder.renderers.escape import dot_html, dot_string
+from ladder.renderers.org_cards import Card, PageText, prepare
+from ladder.renderers.org_svg import fmt as _f
 
 Point = Callable[[float, float], str]
 
@@ -32,7 +32,7 @@ def org_dot(
 ) -> str:
     """The chart as DOT with every position pinned, for ``neato -n2`` (units: points, y up).
 
-    ``text``: title, counts and links, as for :func:`ladder.render.org_svg.org_svg`.
+    ``text``: title, counts and links, as for :func:`ladder.renderers.org_svg.org_svg`.
     ``scale``: bitmap pixels per page pixel (the DOT's dpi is 72 times it). ``max_inches``:
     Graphviz shrinks a bigger drawing to fit a square of that side (PDF page limits).
     """

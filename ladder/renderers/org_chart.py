@@ -2,13 +2,13 @@
 
 The jobs live in their own modules; this one only chooses between them:
 
-* :mod:`ladder.render.card_geometry`: fonts, text rows and sizes of a card and of the page;
-* :mod:`ladder.render.org_cards`: what each card says, its colour and badge;
-* :mod:`ladder.render.org_svg`: the SVG, written directly (linear, about 0.3 s for 10,000);
-* :mod:`ladder.render.org_dot`: DOT with every position pinned, for ``neato -n2`` (PNG, PDF);
-* :mod:`ladder.render.limits`: how big a PNG or PDF page may be;
-* :mod:`ladder.render.org_write`: one chart in one format, within those limits;
-* :mod:`ladder.render.split` and :mod:`ladder.render.pages`: overview and pages that each fit.
+* :mod:`ladder.renderers.card_geometry`: fonts, text rows and sizes of a card and of the page;
+* :mod:`ladder.renderers.org_cards`: what each card says, its colour and badge;
+* :mod:`ladder.renderers.org_svg`: the SVG, written directly (linear, about 0.3 s for 10,000);
+* :mod:`ladder.renderers.org_dot`: DOT with every position pinned, for ``neato -n2`` (PNG, PDF);
+* :mod:`ladder.renderers.limits`: how big a PNG or PDF page may be;
+* :mod:`ladder.renderers.org_write`: one chart in one format, within those limits;
+* :mod:`ladder.renderers.split` and :mod:`ladder.renderers.pages`: overview and pages that each fit.
 
 Team counts come from :func:`ladder.analysis.teams.team_counts`. Progress goes to a callback
 that the caller passes in (the CLI prints it); nothing here talks to the terminal.
@@ -24,10 +24,10 @@ from ladder.analysis.teams import team_counts
 from ladder.errors import RenderError, did_you_mean
 from ladder.layout.chart import MODES, layout_org
 from ladder.model.org import Org
-from ladder.render.org_cards import dotted_notes
-from ladder.render.org_dot import org_dot
-from ladder.render.org_svg import org_svg
-from ladder.render.org_write import FORMATS, PageText, page_size, write_chart
+from ladder.renderers.org_cards import dotted_notes
+from ladder.renderers.org_dot import org_dot
+from ladder.renderers.org_svg import org_svg
+from ladder.renderers.org_write import FORMATS, PageText, page_size, write_chart
 
 LONG_RUN = 200_000  # people: from here a render takes several seconds; say what it is doing
 Progress = Callable[[str], None]
@@ -80,7 +80,7 @@ def render_org(
         org = cut(org, depth)
     person_levels = _person_levels(org, levels) if align_levels else None
     if split:
-        from ladder.render.split import render_split
+        from ladder.renderers.split import render_split
 
         return render_split(org, path, fmt=fmt, how=split, title=title, counts=counts,
                             notes=notes, mode=mode, columns=columns,

@@ -16,8 +16,8 @@ from ladder.analysis.diff import OrgDiff, marked_org
 from ladder.errors import RenderError
 from ladder.layout.cards import fit_text, text_width
 from ladder.model.org import Org
-from ladder.render.escape import dot_html, xml_text
-from ladder.render.files import output_format, write_bytes
+from ladder.renderers.escape import dot_html, xml_text
+from ladder.renderers.files import output_format, write_bytes
 
 FORMATS = ("svg", "png", "pdf", "dot")
 LEFT_COLOUR = "#c0392b"
@@ -40,9 +40,9 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     dot); the file written."""
     from ladder.analysis.teams import team_counts
     from ladder.layout.chart import layout_org
-    from ladder.render.org_cards import PageText, dotted_notes
-    from ladder.render.org_dot import org_dot
-    from ladder.render.org_svg import org_svg
+    from ladder.renderers.org_cards import PageText, dotted_notes
+    from ladder.renderers.org_dot import org_dot
+    from ladder.renderers.org_svg import org_svg
 
     path = Path(path)
     fmt = output_format(path, format, allowed=FORMATS)
@@ -58,15 +58,15 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     if fmt == "dot":
         return write_bytes(path, source)
     _check_size(org, chart, counts, path, fmt)  # too big for one page: refused, not shrunk
-    from ladder.render.graphviz_backend import run_graphviz
+    from ladder.renderers.graphviz_backend import run_graphviz
 
     return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
 
 
 def _check_size(org: Org, chart: object, counts: object, path: Path, fmt: str) -> None:
     """Refuse a drawn diff too big for one PNG or PDF page at a readable size."""
-    from ladder.render import limits
-    from ladder.render.org_write import page_size
+    from ladder.renderers import limits
+    from ladder.renderers.org_write import page_size
 
     width, height = page_size(chart, org, counts)  # type: ignore[arg-type]
     width += PANEL_WIDTH
@@ -79,7 +79,7 @@ def _check_size(org: Org, chart: object, counts: object, path: Path, fmt: str) -
 
 def panel_lines(diff: OrgDiff) -> list[_Line]:
     """The panel's lines: the legend with counts, then the leavers, each with their manager."""
-    from ladder.render.org_cards import MARK_COLOURS
+    from ladder.renderers.org_cards import MARK_COLOURS
 
     counts = diff.counts()
     room = PANEL_WIDTH - 24

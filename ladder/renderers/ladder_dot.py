@@ -11,7 +11,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 from ladder.model import LATERAL, Ladder, Role
-from ladder.render.escape import dot_html, dot_string
+from ladder.renderers.escape import dot_html, dot_string
 
 FONT = "DejaVu Sans"
 PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")

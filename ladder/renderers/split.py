@@ -6,7 +6,7 @@ departments with their headcount. ``--split depth:N``: the overview is the top N
 person on level N who has reports gets a page with their whole subtree.
 
 Any page, the overview included, that is still too big for one bitmap is cut further
-(:mod:`ladder.render.pages`): by subtree, then by slices of a wide team with a "continued on
+(:mod:`ladder.renderers.pages`): by subtree, then by slices of a wide team with a "continued on
 page N" card. Pages are numbered; a card whose team is on another page says which page and
 file (and links to it in SVG and PDF); each page's top people hang under a context card of
 their manager, which says and links where that manager is drawn.
@@ -24,11 +24,11 @@ from ladder.errors import RenderError
 from ladder.layout.cards import CardStyle, fit_text
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Department, Org, Person
-from ladder.render import limits
-from ladder.render.card_geometry import NAME, text_room
-from ladder.render.org_cards import short_name
-from ladder.render.org_write import PageText, page_size, write_chart
-from ladder.render.pages import CONTEXT, MORE, Page, Planner
+from ladder.renderers import limits
+from ladder.renderers.card_geometry import NAME, text_room
+from ladder.renderers.org_cards import short_name
+from ladder.renderers.org_write import PageText, page_size, write_chart
+from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
 
 Note = Callable[[str], None]
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")

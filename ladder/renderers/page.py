@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ladder.layout.cards import text_width
-from ladder.render.escape import dot_html, dot_string, xml_text
+from ladder.renderers.escape import dot_html, dot_string, xml_text
 
 INK = "#1f2328"
 MUTED = "#57606a"
@@ -166,6 +166,6 @@ def page_bytes(page: Page, format: str, *, name: str = "page") -> bytes:
     source = page_dot(page, name=name)
     if format == "dot":
         return source.encode("utf-8")
-    from ladder.render.graphviz_backend import run_graphviz
+    from ladder.renderers.graphviz_backend import run_graphviz
 
     return run_graphviz(source, format=format, engine="neato", neato_no_op=2)

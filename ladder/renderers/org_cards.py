@@ -1,7 +1,7 @@
 """What each org-chart card says: its three lines, tooltip, colour, kind and badge.
 
 Shared by the SVG and the pinned-DOT writers, so both draw the same text. Card texts are fitted
-to the card (:mod:`ladder.render.card_geometry`) and XML-escaped once here.
+to the card (:mod:`ladder.renderers.card_geometry`) and XML-escaped once here.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from ladder.analysis.teams import COUNT_RULE, TeamCount, badge_text, count_sente
 from ladder.layout.cards import fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
-from ladder.render.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
-from ladder.render.escape import xml_text
+from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
+from ladder.renderers.escape import xml_text
 
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
 # with a dozen departments does not paint two of them the same before the twenty-first.
@@ -44,7 +44,7 @@ class Card(NamedTuple):  # a tuple: a million of them are made in a few tenths o
     mark: str = ""  # outline colour of a card marked by a diff ("" none): MARK_COLOURS
 
 
-# Outline of a card a diff marks (Person.mark); ladder/render/diff_chart.py draws the legend.
+# Outline of a card a diff marks (Person.mark); ladder/renderers/diff_chart.py draws the legend.
 MARK_COLOURS = {"joined": "#1e9e5a", "moved": "#2f6fd0", "changed": "#d98b0b"}
 
 

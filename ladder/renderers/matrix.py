@@ -34,9 +34,9 @@ from ladder.analysis.paths import resolve_role
 from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
-from ladder.render.escape import xml_text
-from ladder.render.ladder_dot import default_title, track_colours
-from ladder.render.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
+from ladder.renderers.escape import xml_text
+from ladder.renderers.ladder_dot import default_title, track_colours
+from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
 
 MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
 
@@ -463,6 +463,6 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
 def render_matrix(ladder: Ladder, path: Path, *, format: str,
                   options: MatrixOptions | None = None) -> Path:
     """Write the matrix of ``ladder`` to ``path`` in ``format`` (one of MATRIX_FORMATS)."""
-    from ladder.render.files import write_bytes
+    from ladder.renderers.files import write_bytes
 
     return write_bytes(path, matrix_bytes(ladder, format, options))

@@ -9,7 +9,7 @@ import math
 
 from ladder.analysis.assess import Assessment
 from ladder.layout.cards import text_width
-from ladder.render.page import INK, MUTED, Line, Page, Text, page_bytes
+from ladder.renderers.page import INK, MUTED, Line, Page, Text, page_bytes
 
 RADIUS = 170.0
 MARGIN = 24.0

@@ -1,7 +1,7 @@
 """Write one laid-out org chart in a format: SVG ourselves, PNG and PDF through Graphviz.
 
-The page's size comes from :mod:`ladder.render.card_geometry` and is checked against
-:mod:`ladder.render.limits` before Graphviz is asked to draw anything.
+The page's size comes from :mod:`ladder.renderers.card_geometry` and is checked against
+:mod:`ladder.renderers.limits` before Graphviz is asked to draw anything.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from ladder.analysis.teams import TeamCount, team_counts
 from ladder.errors import RenderError
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
-from ladder.render import limits
-from ladder.render.card_geometry import frame_for
-from ladder.render.files import write_bytes
-from ladder.render.org_cards import PageText, legend, legend_note
+from ladder.renderers import limits
+from ladder.renderers.card_geometry import frame_for
+from ladder.renderers.files import write_bytes
+from ladder.renderers.org_cards import PageText, legend, legend_note
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 Note = Callable[[str], None]
@@ -68,20 +68,20 @@ def chart_data(
     text = text or PageText()
     counts = text.counts if text.counts is not None else team_counts(org)
     if fmt == "json":
-        from ladder.render.layout_json import layout_json
+        from ladder.renderers.layout_json import layout_json
 
         data = layout_json(chart, counts).encode("utf-8")
     elif fmt == "svg":
-        from ladder.render.org_svg import org_svg
+        from ladder.renderers.org_svg import org_svg
 
         data = org_svg(org, chart, text).encode("utf-8")
     elif fmt == "dot":
-        from ladder.render.org_dot import org_dot
+        from ladder.renderers.org_dot import org_dot
 
         data = org_dot(org, chart, text).encode("utf-8")
     else:
-        from ladder.render.graphviz_backend import run_graphviz  # only here: SVG needs none
-        from ladder.render.org_dot import org_dot
+        from ladder.renderers.graphviz_backend import run_graphviz  # only here: SVG needs none
+        from ladder.renderers.org_dot import org_dot
 
         asked = scale if fmt == "png" else 1.0  # --scale is for bitmaps; PDF is vector
         drawn, max_inches = _bitmap_scale(org, chart, path, fmt, counts, asked, split, on_note)

@@ -41,7 +41,7 @@ def heading(thing: Ladder | Org, options: object = None) -> str:
     if given:
         return str(given)
     if is_ladder(thing):
-        from ladder.render.ladder_dot import default_title
+        from ladder.renderers.ladder_dot import default_title
 
         return default_title(thing)  # type: ignore[arg-type]
     return thing.name

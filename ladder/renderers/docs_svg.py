@@ -1,7 +1,7 @@
 """The last step of every SVG, ladders and org charts alike: :func:`finish_drawing`.
 
 The ladder's SVG comes from Graphviz, the org chart's from its own writer; both go through the
-one post-process of :mod:`ladder.render.theme` (theme, accessible title and description, card
+one post-process of :mod:`ladder.renderers.theme` (theme, accessible title and description, card
 ids from the data, transparent background, one font stack), with the drawing's ``theme`` and
 ``transparent`` options.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ladder.render.theme import finish_svg
-from ladder.render.views import describe, heading
+from ladder.renderers.theme import finish_svg
+from ladder.renderers.views import describe, heading
 
 if TYPE_CHECKING:
-    from ladder.render.drawings import LadderDrawing, OrgDrawing
+    from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 
 def finish_drawing(drawing: LadderDrawing | OrgDrawing, svg: str) -> str:
