@@ -98,9 +98,12 @@ def unique_ids(ids: Iterable[str]) -> list[str]:
     >>> unique_ids(["a", "b", "a"])
     ['a', 'b', 'a-2']
     """
+    items = list(ids)
+    if len(set(items)) == len(items):  # the usual case, checked in one pass
+        return items
     seen: dict[str, int] = {}
     out = []
-    for item in ids:
+    for item in items:
         count = seen.get(item, 0) + 1
         seen[item] = count
         out.append(item if count == 1 else f"{item}-{count}")
@@ -313,16 +316,24 @@ def _name_graphviz_parts(svg: str) -> str:
 
 
 def _name_cards(svg: str, card_ids: Sequence[str]) -> str:
-    """Give the Nth card group (``<g transform=…><title>``) the id of the Nth data id."""
-    names = iter(unique_ids(card_id("person", pid) for pid in card_ids))
+    """Give the Nth card group (``<g transform=…><title>``) the id of the Nth data id.
 
-    def named(match: re.Match[str]) -> str:
-        name = next(names, None)
-        if name is None:
-            return match.group(0)
-        return f'<g id="{name}" class="{CARD_CLASS}"{match.group(1)}><title>'
-
-    return re.sub(r"<g( transform=\"[^\"]*\")><title>", named, svg)
+    >>> print(_name_cards('<g transform="t(1)"><title>A</title></g><g transform="t(2)">', ["a"]))
+    <g id="person-a" class="ladder-card" transform="t(1)"><title>A</title></g><g transform="t(2)">
+    """
+    names = unique_ids(card_id("person", pid) for pid in card_ids)
+    # split and join rather than a regex with a callback: a chart has 100,000 cards
+    pieces = svg.split('<g transform="')
+    out = [pieces[0]]
+    index = 0
+    for piece in pieces[1:]:
+        if index < len(names) and piece.startswith("<title>", piece.find('">') + 2):
+            out.append(f'<g id="{names[index]}" class="{CARD_CLASS}" transform="')
+            index += 1
+        else:
+            out.append('<g transform="')
+        out.append(piece)
+    return "".join(out)
 
 
 def _mark_paper(svg: str) -> tuple[str, str]:
