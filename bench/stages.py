@@ -38,8 +38,10 @@ def _megabytes() -> tuple[float, float]:
 
 def steps(csv_path: Path, out: Path) -> dict[str, tuple[float, float, float]]:
     """(seconds, MB resident after, MB peak so far) of each step of drawing ``csv_path``."""
+    from ladder.analysis.teams import team_counts
     from ladder.layout import layout_org
-    from ladder.render.org_chart import dotted_notes, org_svg, team_counts
+    from ladder.render.org_cards import PageText, dotted_notes
+    from ladder.render.org_svg import org_svg
     from ladder.sources.hr import load_export
 
     times: dict[str, tuple[float, float, float]] = {}
@@ -59,7 +61,7 @@ def steps(csv_path: Path, out: Path) -> dict[str, tuple[float, float, float]]:
         step("team counts")
         chart = layout_org(org)
         step("layout")
-        text = org_svg(org, chart, counts=counts, notes=notes)
+        text = org_svg(org, chart, PageText(counts=counts, notes=notes))
         step("SVG text")
         out.write_bytes(text.encode("utf-8"))
         step("encode and write")

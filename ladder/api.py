@@ -303,7 +303,8 @@ def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
         return _draw_ladder(_ladder_drawing(thing, sorted_options, on_note), chosen)
     drawer = FORMATS[chosen].drawer(kind)
     with _cyclic_gc_paused():
-        return drawer(_org_drawing(thing, sorted_options), chosen)  # type: ignore[arg-type]
+        return drawer(_org_drawing(thing, sorted_options, on_note),  # type: ignore[arg-type]
+                      chosen)
 
 
 _EXPORT_NAMES = {"preset", "junior", "mapping", "fix", "report", "ladder", "snapshot"}
@@ -311,7 +312,8 @@ _EXPORT_NAMES = {"preset", "junior", "mapping", "fix", "report", "ladder", "snap
 
 def render(source: str | Path | None, output: str | Path | None = None, *,
            format: str | None = None, output_dir: str | Path = "output",
-           on_note: Note | None = None, **options: Any) -> list[Path]:
+           on_note: Note | None = None, progress: Note | None = None,
+           **options: Any) -> list[Path]:
     """Draw a ladder, company config or HR export into a file; returns the files written.
 
     ``output``'s suffix sets the format unless ``format`` does (a suffix naming another format
@@ -320,8 +322,10 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
     ``detail``, ``years``, ``highlight`` (``"FROM..TO"``: the quickest promotion path, the rest
     faded), ``via``, ``avoid``; for org charts: ``root``, ``depth``, ``align_levels``,
     ``mode``, ``columns``, ``split`` (``"department"`` or ``"depth:N"``: an overview plus
-    pages); for HR exports also ``preset``, ``junior``, ``mapping``, ``fix``, ``report`` and
-    ``ladder``; ``title`` for any.
+    pages, each cut until it fits a PNG or PDF page), ``scale`` (PNG pixels per chart pixel);
+    for HR exports also ``preset``, ``junior``, ``mapping``, ``fix``, ``report`` and
+    ``ladder``; ``title`` for any. ``on_note`` receives remarks (an export's row accounting,
+    a page drawn smaller to fit); ``progress`` the steps of a long org-chart run.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -355,8 +359,8 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
         chosen = output_format(output, format, allowed=formats_for("org"))
         path = output or Path(output_dir) / f"{Path(name).stem}.{chosen}"  # type: ignore[arg-type]
         if sorted_options.org.split:
-            return _render_split(org, path, chosen, sorted_options)
-        drawing = _org_drawing(org, sorted_options)
+            return _render_split(org, path, chosen, sorted_options, on_note, progress)
+        drawing = _org_drawing(org, sorted_options, on_note)
         return [write_bytes(path, _as_bytes(FORMATS[chosen].drawer("org")(drawing, chosen)))]
 
 
@@ -420,10 +424,11 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
                          theme=options.theme, transparent=options.transparent)
 
 
-def _org_drawing(org: Org, options: Options) -> OrgDrawing:
+def _org_drawing(org: Org, options: Options, on_note: Note | None = None) -> OrgDrawing:
     """The part of the org to draw, with the team counts of the whole org."""
+    from ladder.analysis.teams import team_counts
     from ladder.render.drawings import OrgDrawing
-    from ladder.render.org_chart import dotted_notes, team_counts
+    from ladder.render.org_cards import dotted_notes
 
     wanted = options.org
     counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
@@ -441,9 +446,9 @@ def _cut(org: Org, root: str | None, depth: int | None) -> Org:
                               hint=did_you_mean(root, org.people) or "check the id")
         return org.subtree(root, depth)
     if depth is not None:
-        from ladder.render.org_chart import _cut as top_levels
+        from ladder.render.org_chart import cut
 
-        return top_levels(org, depth)
+        return cut(org, depth)
     return org
 
 
@@ -459,7 +464,8 @@ def _levels(org: Org) -> dict[str, int]:
     return {p.id: levels[p.role] for p in org.people.values() if p.role in levels}
 
 
-def _render_split(org: Org, path: Path, chosen: str, options: Options) -> list[Path]:
+def _render_split(org: Org, path: Path, chosen: str, options: Options, on_note: Note | None,
+                  progress: Note | None) -> list[Path]:
     from ladder.render.org_chart import render_org
 
     wanted = options.org
@@ -471,7 +477,8 @@ def _render_split(org: Org, path: Path, chosen: str, options: Options) -> list[P
         levels = {role.id: role.level for role in roles} if roles else None
     return render_org(org, path, format=chosen, title=options.title, root=wanted.root,
                       depth=wanted.depth, align_levels=wanted.align_levels, levels=levels,
-                      mode=wanted.mode, columns=wanted.columns, split=wanted.split)
+                      mode=wanted.mode, columns=wanted.columns, split=wanted.split,
+                      scale=wanted.scale, progress=progress, on_note=on_note)
 
 
 @contextmanager

@@ -58,13 +58,19 @@ class LadderOptions:
                                                 ("examples", self.examples))
                        if value not in (None, (), False)]
         if matrix_only and self.view != "matrix":
-            raise LadderError(f"option {matrix_only[0]!r} applies to the matrix view",
+            raise LadderError(f"{name_options(matrix_only)} "
+                              f"{'fits' if len(matrix_only) == 1 else 'fit'} the matrix view",
                               hint="add option 'view' matrix")
         if self.compare and len(self.compare) != 2:
             raise LadderError("option 'compare' takes two roles, e.g. compare=('pm', 'cpo')")
-        if self.view == "matrix" and self.highlight:
-            raise LadderError("option 'highlight' draws a path on the graph view",
-                              hint="leave out view, or use compare with the matrix")
+        graph_only = [name for name, value in (("detail", self.detail),
+                                               ("years", not self.years),
+                                               ("highlight", self.highlight), ("via", self.via),
+                                               ("avoid", self.avoid)) if value]
+        if graph_only and self.view == "matrix":
+            raise LadderError(f"{name_options(graph_only)} "
+                              f"{'fits' if len(graph_only) == 1 else 'fit'} the graph view",
+                              hint="leave out option 'view', or use compare with the matrix")
         if self.variant and self.headcount:
             raise LadderError("give option 'variant' or option 'headcount', not both")
         if self.headcount is not None and self.headcount < 1:
@@ -85,6 +91,7 @@ class OrgOptions:
     mode: str = "auto"  # auto, tree, compact or stacked (see the README)
     columns: int = 2  # columns of stacked leaf reports
     split: str | None = None  # "department" or "depth:N": an overview plus pages
+    scale: float = 1.0  # PNG pixels per chart pixel (0.5: a quarter of the pixels)
 
     def check(self) -> None:
         if self.mode not in MODES:
@@ -93,6 +100,8 @@ class OrgOptions:
                               f"choose one of: {', '.join(MODES)}")
         if self.columns < 1:
             raise LadderError(f"option 'columns' must be 1 or more, not {self.columns}")
+        if not self.scale > 0:
+            raise LadderError(f"option 'scale' must be more than 0, not {self.scale:g}")
         if self.depth is not None and self.depth < 1:
             raise LadderError(f"option 'depth' must be 1 or more, not {self.depth}")
 

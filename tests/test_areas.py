@@ -88,3 +88,10 @@ def test_builtin_product_ladder_has_the_articles_groups_and_words():
     assert sources == {"article", "practice"}
     # every role says what it asks for in at least one area
     assert all(role.expectations for role in ladder)
+
+
+def test_an_area_colour_must_be_a_colour():
+    with pytest.raises(SourceError) as caught:
+        parse(LADDER.replace("{id: people, name: People}",
+                             '{id: people, name: People, colour: "red; x"}'))
+    assert caught.value.line == 4 and "'red; x' is not a colour" in caught.value.message

@@ -55,7 +55,8 @@ def test_layout_json_of_an_export(tmp_path):
     assert "16 rows: 15 drawn, 5 problems" in result.stderr
     layout = json.loads(target.read_text())
     assert len(layout["nodes"]) == 15
-    assert set(layout["nodes"][0]) == {"id", "x", "y", "width", "height"}
+    assert set(layout["nodes"][0]) == {"id", "x", "y", "width", "height", "team"}  # a manager
+    assert set(layout["nodes"][0]["team"]) == {"direct", "in_team", "open"}
     assert all(set(edge) == {"source", "target", "points"} for edge in layout["edges"])
     report = json.loads((tmp_path / "problems.json").read_text())
     assert report["rows"] == 16 and report["drawn"] == 15

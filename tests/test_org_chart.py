@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from ladder.analysis.teams import TeamCount, badge_text, team_counts
 from ladder.errors import RenderError
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
-from ladder.render.org_chart import headcounts, org_dot, org_svg, render_org
+from ladder.render.org_chart import org_dot, org_svg, render_org
 from tests.sample_orgs import SHARED, acme
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,12 +48,14 @@ def test_cards_show_what_an_org_chart_reader_expects(tmp_path: Path) -> None:
     texts = svg_texts(out)
     raw = out.read_text(encoding="utf-8")
     assert "Open: Senior Product Manager" in texts  # a vacancy says what is open
-    assert raw.count('class="v"') == 1  # ... and is drawn dashed (the .v style)
+    assert raw.count('class="card-open"') == 1  # ... and is drawn dashed
     assert "12.5 FTE" in texts  # a group of staff
     # direct and total headcount on the CEO's card; the open position is said apart
-    assert "4 direct · 20 in team · 1 open" in texts
+    # direct: the job share's two people and the group's 12 FTE (the assistant sits beside,
+    # the open position is said apart); in team: everyone below, the assistant included
+    assert "14 direct · 20 in team · 1 open" in texts
     assert {"Product", "Design", "Operations & Policy"} <= set(texts)  # legend
-    assert 'class="dl"' in raw  # the dotted-line manager as a dashed connector
+    assert 'class="dotted-line"' in raw  # the dotted-line manager as a dashed connector
     tips = svg_tooltips(out)
     assert any(t.startswith("Omar Haddad\nChief Product Officer") for t in tips)
 
@@ -104,21 +107,74 @@ def test_align_levels_needs_levels_and_uses_them(tmp_path: Path) -> None:
     assert y["b"] == y["d"] > y["c"] > y["a"]
 
 
-def test_headcounts_count_people_not_vacancies() -> None:
-    counts = headcounts(acme())
-    assert counts["open-spm"] == (2, 2)
-    assert counts["ana"] == (3, 3)
-    # assistant, vacancy, job share, group; total: 1 + 0 + 2 (job share) + 3 + 2 + 12 (FTE)
-    assert counts["omar"] == (4, 20)
+def test_team_counts_count_people_not_vacancies() -> None:
+    counts = team_counts(acme())
+    assert counts["open-spm"] == TeamCount(2, 2, 0)
+    assert counts["ana"] == TeamCount(3, 3, 0)
+    # in team: assistant 1, vacancy 0, job share 2, its 3 designers, the vacancy's 2, group 12
+    assert counts["omar"] == TeamCount(14, 20, 1)
+
+
+def wide_team(size: int) -> Org:
+    return Org.build("wide", [Person("boss", "Boss")] + [
+        Person(f"r{i}", f"R {i}", manager="boss") for i in range(size)])
 
 
 def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
-    people = [Person("boss", "Boss")] + [
-        Person(f"r{i}", f"R {i}", manager="boss") for i in range(200)
-    ]
-    with pytest.raises(RenderError, match="--split"):
-        render_org(Org.build("wide", people), tmp_path / "wide.png", mode="tree")
+    # 300 cards side by side: 78,000 px, so a PNG would have to be drawn at 0.42: unreadable
+    with pytest.raises(RenderError, match="--split") as caught:
+        render_org(wide_team(300), tmp_path / "wide.png", mode="tree")
+    assert "32,767" in str(caught.value)
     assert not (tmp_path / "wide.png").exists()
+
+
+@pytest.mark.needs_dot
+def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> None:
+    from ladder.render.org_chart import page_size
+
+    org = wide_team(140)  # 36,400 px wide: over 32,767
+    width, _ = page_size(layout_org(org, mode="tree"), org)
+    notes: list[str] = []
+    out = tmp_path / "wide.png"
+    render_org(org, out, mode="tree", on_note=notes.append)
+    drawn = int.from_bytes(out.read_bytes()[16:20], "big")
+    assert drawn <= 32_767 and drawn >= width * 0.85
+    assert len(notes) == 1 and "drawn at scale 0.8" in notes[0]
+
+
+@pytest.mark.needs_dot
+def test_a_pdf_page_stays_within_what_readers_open(tmp_path: Path) -> None:
+    import re
+
+    notes: list[str] = []
+    out = tmp_path / "wide.pdf"
+    render_org(wide_team(100), out, mode="tree", on_note=notes.append)  # 26,028 pt wide
+    box = re.search(rb"MediaBox\s*\[\s*0 0 (\d+) (\d+)", out.read_bytes())
+    assert box is not None and 14_000 <= int(box.group(1)) <= 14_400
+    assert len(notes) == 1 and "14,400 pt" in notes[0]
+
+
+@pytest.mark.needs_dot
+def test_scale_draws_the_png_with_that_many_pixels_per_chart_pixel(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+    from ladder.render.org_chart import page_size
+
+    org = acme()
+    width, height = page_size(layout_org(org), org)
+    out = tmp_path / "half.png"
+    render_org(org, out, scale=0.5)
+    data = out.read_bytes()
+    assert abs(int.from_bytes(data[16:20], "big") - width / 2) <= 1
+    assert abs(int.from_bytes(data[20:24], "big") - height / 2) <= 1
+    with pytest.raises(RenderError, match="--scale"):
+        render_org(org, out, scale=0)
+    example = Path(__file__).resolve().parent.parent / "examples/hr/acme-export.csv"
+    result = CliRunner().invoke(main, ["render", str(example), "--scale", "2",
+                                       "-o", str(tmp_path / "double.png")])
+    assert result.exit_code == 0, result.output
+    assert int.from_bytes((tmp_path / "double.png").read_bytes()[16:20], "big") > 2 * 640
 
 
 @pytest.mark.needs_dot
@@ -181,7 +237,8 @@ def test_svg_of_a_chart_is_made_in_one_pass() -> None:
 
 
 def test_fast_connectors_follow_the_layout_routes() -> None:
-    from ladder.render.org_chart import _connector, _path
+    from ladder.render.org_svg import connector_path as _connector
+    from ladder.render.org_svg import polyline_path as _path
     from tests.sample_orgs import random_org
 
     for org in (acme(), random_org(2, 300, wide=True)):
@@ -206,20 +263,18 @@ def test_an_empty_org_is_an_empty_page(tmp_path: Path) -> None:
 
 
 def test_badge_says_direct_team_and_open_apart(tmp_path: Path) -> None:
-    from ladder.render.org_chart import badge_text, team_counts
-
     people = [Person("m", "Mia", "Manager"), Person("a", "Al", "PM", manager="m"),
               Person("b", "Bea", "PM", manager="m"),
               Person("o", "", "Product Manager", manager="m", vacant=True)]
     org = Org.build("team", people)
-    assert team_counts(org) == {"m": (3, 2, 1)}
+    assert team_counts(org) == {"m": TeamCount(2, 2, 1)}
     out = tmp_path / "team.svg"
     render_org(org, out)
-    assert "3 direct · 2 in team · 1 open" in svg_texts(out)
-    assert "3 reports · 2 total" not in svg_texts(out)
-    assert any("3 direct reports, 2 people in the team, 1 open position" in t
+    assert "2 direct · 2 in team · 1 open" in svg_texts(out)
+    assert "3 direct · 2 in team · 1 open" not in svg_texts(out)  # never more direct than team
+    assert any("2 direct reports, 2 people in the team, 1 open position" in t
                for t in svg_tooltips(out))
-    assert badge_text(5, 55) == "5 direct · 55 in team"
+    assert badge_text(TeamCount(5, 55, 0)) == "5 direct · 55 in team"
 
 
 def test_a_dotted_line_is_named_on_the_card_and_drawn_light(tmp_path: Path) -> None:
@@ -228,9 +283,10 @@ def test_a_dotted_line_is_named_on_the_card_and_drawn_light(tmp_path: Path) -> N
     texts = svg_texts(out)
     assert "Dotted line to Ana Lopez & Ben Ito" in texts  # Lee's dotted-line manager
     raw = out.read_text(encoding="utf-8")
-    assert 'class="dn"' in raw and ".dl{fill:none;stroke:#8f73c7;stroke-width:1;" in raw
+    assert 'class="note"' in raw
+    assert ".dotted-line{fill:none;stroke:#8f73c7;stroke-width:1;" in raw
     root = ET.parse(out).getroot()
-    dotted = [p for p in root.iter(f"{SVG}path") if p.get("class") == "dl"]
+    dotted = [p for p in root.iter(f"{SVG}path") if p.get("class") == "dotted-line"]
     assert len(dotted) == 1 and "L" not in dotted[0].get("d")  # across and down only
     tips = svg_tooltips(out)
     assert any(t.startswith("Lee Park\nProduct Manager\nProduct\nDotted line to Ana") for t in tips)
@@ -250,7 +306,7 @@ def test_card_text_is_cut_only_when_it_does_not_fit() -> None:
 
 
 def test_a_dozen_departments_get_a_dozen_colours() -> None:
-    from ladder.render.org_chart import department_colours
+    from ladder.render.org_cards import department_colours
 
     people = [Person(f"p{i}", f"P {i}", department=f"dep{i}") for i in range(12)]
     colours = department_colours(Org.build("many", people))
@@ -259,7 +315,7 @@ def test_a_dozen_departments_get_a_dozen_colours() -> None:
 
 def test_a_department_without_colour_never_borrows_another_ones() -> None:
     from ladder.api import load_org
-    from ladder.render.org_chart import department_colours
+    from ladder.render.org_cards import department_colours
 
     colours = department_colours(load_org("examples/scale-up.yaml"))
     assert colours["customer-success"] != colours["design"]  # design's own is palette #6

@@ -48,19 +48,22 @@ def test_totals_layers_and_spans():
     assert stats["headcount"] == 1 + 1 + 1 + 11 + 1 + 1 + 1 + 2 + 4  # no vacancy; group 4
     assert stats["open_positions"] == 1
     assert stats["layers"] == 3
-    # Assistants are not a layer's positions; a group counts its FTE, a job share its people.
-    assert stats["positions_per_layer"] == [1, 3, 11 + 1 + 1 + 2 + 4]
+    # Layers count entries (cards), the assistant included: they add up to the entries.
+    assert stats["positions_per_layer"] == [1, 4, 11 + 1 + 3]
+    assert sum(stats["positions_per_layer"]) == stats["entries"]
     managers = by_id(stats)
     assert list(managers) == ["ceo", "cto", "cfo", "cpo"]  # top-down, input order
     assert {k: m["direct"] for k, m in managers.items()} == {
         "ceo": 3,  # the assistant is beside the CEO, not a report
         "cto": 11, "cfo": 1,
-        "cpo": 1 + 2 + 4,  # the open position, the job share, the group
+        "cpo": 2 + 4,  # the job share's two people, the group's FTE; the vacancy is "open"
     }
     assert managers["cpo"]["open"] == 1
     assert managers["ceo"]["total"] == stats["headcount"] - 1
     assert managers["ceo"]["layer"] == 1 and managers["cpo"]["layer"] == 2
-    assert stats["span"] == {"mean": 5.5, "median": 5.0, "max": 11}
+    assert stats["span"] == {"mean": 5.25, "median": 4.5, "max": 11}
+    for m in managers.values():  # never more direct reports than people in the team
+        assert m["direct"] <= m["total"]
     assert (stats["assistants"], stats["job_shares"], stats["top_level"]) == (1, 1, ["ceo"])
 
 
@@ -68,7 +71,7 @@ def test_totals_layers_and_spans():
     (2, 10, {"cto": "wide", "cfo": "narrow"}),
     (3, 10, {"ceo": "narrow", "cto": "wide", "cfo": "narrow"}),  # narrow is inclusive
     (2, 11, {"cfo": "narrow"}),  # wide is "more than"
-    (0, 6, {"cto": "wide", "cpo": "wide"}),
+    (0, 5, {"cto": "wide", "cpo": "wide"}),
 ])
 def test_flags_follow_the_thresholds(narrow, wide, flags):
     stats = org_stats(sample(), narrow=narrow, wide=wide)
@@ -117,7 +120,7 @@ def test_table_lists_every_manager_with_its_flag():
     lines = text.splitlines()
     assert lines[0] == "Sample"
     assert ["headcount", "23"] in [line.split() for line in lines]
-    assert any(line.startswith("  layers") and "(positions per layer: 1, 3, 19)" in line
+    assert any(line.startswith("  layers") and "(positions per layer: 1, 4, 15)" in line
                for line in lines)
     rows = {line.strip().split("  ")[0]: line for line in lines if "  " in line.strip()}
     assert rows["Tess Tech"].rstrip().endswith("wide")

@@ -24,6 +24,22 @@ def names_in(path: Path) -> set[str]:
     return {"".join(t.itertext()) for t in ET.parse(path).getroot().iter(f"{SVG}text")}
 
 
+def cards(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(rect class, href or "", texts) of every card on an SVG page."""
+    found = []
+    root = ET.parse(path).getroot()
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for group in root.iter(f"{SVG}g"):
+        rect = group.find(f"{SVG}rect")
+        if rect is None or not rect.get("class", "").startswith("card"):
+            continue
+        parent = parents.get(group)
+        href = parent.get("href") if parent is not None and parent.tag == f"{SVG}a" else ""
+        found.append((rect.get("class"), href or "",
+                      ["".join(t.itertext()) for t in group.iter(f"{SVG}text")]))
+    return found
+
+
 def test_split_by_department_writes_an_overview_and_a_page_each(tmp_path: Path) -> None:
     out = tmp_path / "acme.svg"
     written = render_org(acme(), out, split="department")
@@ -32,12 +48,23 @@ def test_split_by_department_writes_an_overview_and_a_page_each(tmp_path: Path) 
         "acme-design.svg", "acme-ops.svg", "acme-product.svg"]
     assert sorted(links(out)) == sorted(p.name for p in written[1:])
     overview = names_in(out)
-    assert "Design" in overview and "5 people · 4 positions" in overview
-    # everybody is on exactly one page
-    people = [names_in(p) for p in written[1:]]
+    assert "Design" in overview and "5 people" in overview  # the job share is two people
+    # each page says its number, the number the cards that lead to it name
+    for number, page in enumerate(written, 1):
+        assert any(t.endswith(f"· page {number} of 4") for t in names_in(page))
+    # everybody is on exactly one page as their own card ...
+    people = [[texts[0] for kind, _, texts in cards(p) if kind != "card-context"]
+              for p in written[1:]]
     for person in acme().people.values():
         shown = person.display_name if not person.vacant else f"Open: {person.title}"
-        assert sum(shown in page for page in people) == 1
+        assert sum(page.count(shown) for page in people) == 1
+    # ... and a page whose top reports to someone elsewhere shows that manager above, linked
+    design = cards(tmp_path / "acme-design.svg")
+    kind, href, texts = design[0]
+    assert kind == "card-context" and texts[0] == "Omar Haddad"
+    assert href == "acme-product.svg"
+    page = written.index(tmp_path / "acme-product.svg") + 1
+    assert texts[2] == f"↑ manager on page {page} · acme-product.svg"
 
 
 def test_split_by_depth_gives_each_subtree_its_page(tmp_path: Path) -> None:

@@ -25,27 +25,32 @@ NEW, RAISED, SAME, DROPPED = "new", "raised", "same", "dropped"
 
 
 def ladder_areas(ladder: Ladder) -> list[Area]:
-    """The ladder's areas in order; the unnamed competencies area when it declares none."""
-    if ladder.areas:
-        return list(ladder.areas.values())
-    if any(role.competencies for role in ladder):
-        return [COMPETENCIES]
-    return []
+    """The ladder's areas in order, then the unnamed competencies area when some role lists
+    competencies but no expectations (a ladder without areas, or one joined to such)."""
+    found = list(ladder.areas.values())
+    if any(role.competencies and not _expected(ladder, role) for role in ladder):
+        found.append(COMPETENCIES)
+    return found
+
+
+def _expected(ladder: Ladder, role: Role) -> dict[str, tuple[Statement, ...]]:
+    return {area_id: found for area_id, found in role.expectations
+            if found and area_id in ladder.areas}
 
 
 def role_expectations(ladder: Ladder, role: Role) -> dict[str, tuple[Statement, ...]]:
-    """Area id -> the role's statements there, in area order (empty areas left out)."""
-    if ladder.areas:
-        return {area_id: found for area_id, found in role.expectations if found}
-    if role.competencies:
-        return {COMPETENCIES.id: tuple(Statement(c.name, source=c.source)
-                                       for c in role.competencies)}
-    return {}
+    """Area id -> the role's statements there, in area order (empty areas left out); a role
+    with competencies only has them in the unnamed competencies area."""
+    found = _expected(ladder, role)
+    if found or not role.competencies:
+        return found
+    return {COMPETENCIES.id: tuple(Statement(c.name, source=c.source)
+                                   for c in role.competencies)}
 
 
 def has_expectations(ladder: Ladder) -> bool:
-    """True when some role of the ladder says what it asks for in an area."""
-    return any(role.expectations for role in ladder)
+    """True when the ladder declares areas and some role says what it asks for in one."""
+    return bool(ladder.areas) and any(role.expectations for role in ladder)
 
 
 def _key(statement: Statement) -> str:

@@ -1,9 +1,11 @@
 """Org numbers: headcount, open positions, layers, and each manager's span of control.
 
-Span of control counts the people a manager leads directly: assistants are left out (they sit
-beside the manager), an open position counts as the one person it will be, a job share as the
-people sharing it, and a group card as its FTE rounded (at least one). A manager with
-``narrow`` or fewer reports, or more than ``wide``, is flagged.
+Span of control is a manager's ``direct`` count from :func:`ladder.analysis.teams.team_counts`,
+the one count the chart's badges, the layout JSON and split overviews show too (its rule: people,
+not positions; open positions apart; a job share counts each name, an FTE group its FTE rounded;
+assistants are in the team but not direct reports). A manager with ``narrow`` or fewer direct
+reports, or more than ``wide``, is flagged. Layers count entries (cards), so the entries per
+layer add up to the entries.
 
 >>> from ladder.model.org import Org, Person
 >>> org = Org.build("Tiny", [Person("a", "Ana"), Person("b", "Ben", manager="a"),
@@ -11,8 +13,8 @@ people sharing it, and a group card as its FTE rounded (at least one). A manager
 >>> stats = org_stats(org)
 >>> stats["headcount"], stats["open_positions"], stats["layers"]
 (2, 1, 2)
->>> [(m["id"], m["direct"], m["flag"]) for m in stats["managers"]]
-[('a', 2, 'narrow')]
+>>> [(m["id"], m["direct"], m["open"], m["total"], m["flag"]) for m in stats["managers"]]
+[('a', 1, 1, 1, 'narrow')]
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import statistics
 import unicodedata
 from typing import Any
 
+from ladder.analysis.teams import COUNT_RULE, team_counts
 from ladder.model.org import Org, Person
 
 NARROW = "narrow"
@@ -32,28 +35,27 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
     if narrow < 0 or wide < 1 or wide <= narrow:
         raise ValueError(f"need 0 <= narrow < wide, not narrow={narrow}, wide={wide}")
     layer = _layers(org)
+    counts = team_counts(org)
     managers = []
     for person in _preorder(org):
-        reports = org.reports(person.id, assistants=False)
-        if not reports:
+        count = counts.get(person.id)
+        if count is None:
             continue
-        direct = sum(r.seats for r in reports)
-        flag = NARROW if direct <= narrow else WIDE if direct > wide else None
+        flag = NARROW if count.direct <= narrow else WIDE if count.direct > wide else None
         managers.append({
             "id": person.id,
             "name": _label(person),
             "title": person.title,
             "layer": layer[person.id],
-            "direct": direct,
-            "open": sum(1 for r in reports if r.vacant),
-            "total": sum(org.headcount(r.id) for r in org.reports(person.id)),
+            "direct": count.direct,
+            "open": count.open,
+            "total": count.total,
             "flag": flag,
         })
     spans = [m["direct"] for m in managers]
-    counted = [p for p in org if not p.assistant]
-    per_layer = [0] * (max(layer[p.id] for p in counted) if counted else 0)
-    for person in counted:
-        per_layer[layer[person.id] - 1] += person.seats
+    per_layer = [0] * max(layer.values(), default=0)
+    for depth in layer.values():  # every entry in its layer: the layers add up to the entries
+        per_layer[depth - 1] += 1
     departments = []
     groups = [(d.id, d.name) for d in org.departments.values()]
     if org.departments and any(p.department not in org.departments for p in org):
@@ -96,7 +98,7 @@ def format_stats(stats: dict[str, Any]) -> str:
 
     >>> from ladder.model.org import Org, Person
     >>> org = Org.build("Tiny", [Person("a", "Ana", "CEO"), Person("b", "Ben", manager="a")])
-    >>> print(format_stats(org_stats(org)))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(format_stats(org_stats(org)))  # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
     Tiny
       headcount              2
       open positions         0
@@ -105,9 +107,11 @@ def format_stats(stats: dict[str, Any]) -> str:
       narrow spans (<= 2)    1
       wide spans (> 10)      0
     <BLANKLINE>
-    manager  title  layer  direct  open  total  flag
-    -------  -----  -----  ------  ----  -----  ------
-    Ana      CEO        1       1     0      1  narrow
+    manager  title  layer  direct  in team  open  flag
+    -------  -----  -----  ------  -------  ----  ------
+    Ana      CEO        1       1        1     0  narrow
+    <BLANKLINE>
+    Counts are people: ...
     """
     narrow, wide = stats["thresholds"]["narrow"], stats["thresholds"]["wide"]
     span = stats["span"]
@@ -143,12 +147,12 @@ def format_stats(stats: dict[str, Any]) -> str:
         )]
     if stats["managers"]:
         lines += ["", *_table(
-            ["manager", "title", "layer", "direct", "open", "total", "flag"],
+            ["manager", "title", "layer", "direct", "in team", "open", "flag"],
             [["  " * (m["layer"] - 1) + m["name"], m["title"], str(m["layer"]),
-              str(m["direct"]), str(m["open"]), str(m["total"]), m["flag"] or ""]
+              str(m["direct"]), str(m["total"]), str(m["open"]), m["flag"] or ""]
              for m in stats["managers"]],
             right={2, 3, 4, 5},
-        )]
+        ), "", COUNT_RULE]
     return "\n".join(line.rstrip() for line in lines)
 
 

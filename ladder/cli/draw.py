@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -71,7 +74,12 @@ from ladder.cli import (
 @click.option("--columns", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
               help="Org charts: columns of stacked leaf reports.")
 @click.option("--split", metavar="department|depth:N", default=None,
-              help="Org charts: an overview plus one file per department or per subtree.")
+              help="Org charts: an overview plus one file per department or per subtree; "
+              "a page too big for one PNG or PDF page is cut further until each fits.")
+@click.option("--scale", type=click.FloatRange(min=0, min_open=True), default=1.0,
+              show_default=True, metavar="X",
+              help="Org charts as PNG: pixels per chart pixel (0.5 draws a quarter of the "
+              "pixels, about four times faster).")
 @export_options
 @ladder_source_option
 def render(source: str | None, output: str | None, format_: str | None, **options: object) -> None:
@@ -90,8 +98,21 @@ def render(source: str | None, output: str | None, format_: str | None, **option
         data = api.draw(source, format=format_ or "svg", on_note=note, **options)
         click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
-    for path in api.render(source, output, format=format_, on_note=note, **options):
+    for path in api.render(source, output, format=format_, on_note=note, progress=_progress(),
+                           **options):
         click.echo(f"wrote {path}")
+
+
+def _progress() -> Callable[[str], None] | None:
+    """Steps of a long render on stderr, when a person is watching the terminal."""
+    if not sys.stderr.isatty():
+        return None
+    start = time.perf_counter()
+
+    def show(step: str) -> None:
+        click.echo(f"ladder: {step} ({time.perf_counter() - start:.1f} s)", err=True)
+
+    return show
 
 
 @main.command()
@@ -151,7 +172,8 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
     jobs.append((f"{ladder.id}-path", None, {"highlight": f"{next(iter(ladder)).id}..{top.id}"}))
     if examples_dir.is_dir():
         for path in sorted(examples_dir.rglob("*")):
-            if path.suffix.lower() in DEMO_SUFFIXES and path.is_file():
+            if path.suffix.lower() in DEMO_SUFFIXES and path.is_file() and not (
+                    path.parent.name == "frameworks" and path.parent.parent == examples_dir):
                 stem = path.relative_to(examples_dir).with_suffix("").as_posix()
                 jobs.append((stem, str(path), {}))
                 if source_kind(str(path)) == COMPANY and len(api.load_org(path)) > BIG_ORG:

@@ -74,7 +74,7 @@ def combine_ladders(
     """
     if not ladders:
         raise LadderError("there are no ladders to combine", file=file)
-    roles, tracks, sources, moves = {}, {}, {}, []
+    roles, tracks, sources, moves, areas = {}, {}, {}, [], {}
     for key, ladder in ladders.items():
         if not key or SEPARATOR in key:
             raise LadderError(f"ladder key '{key}' must be non-empty and have no "
@@ -89,12 +89,19 @@ def combine_ladders(
         for source in ladder.sources.values():
             sources[qualify(key, source.id)] = Source(qualify(key, source.id), source.title,
                                                       source.url, source.licence)
+        for area in ladder.areas.values():
+            areas[qualify(key, area.id)] = replace(area, id=qualify(key, area.id),
+                                                   source=source_of(area.source))
         for role in ladder:
             roles[qualify(key, role.id)] = replace(
                 role, id=qualify(key, role.id), track=qualify(key, role.track),
                 source=source_of(role.source),
                 competencies=tuple(Competency(c.name, source_of(c.source))
                                    for c in role.competencies),
+                expectations=tuple(
+                    (qualify(key, area), tuple(replace(s, source=source_of(s.source))
+                                               for s in found))
+                    for area, found in role.expectations),
             )
         moves.extend(replace(m, source=qualify(key, m.source), target=qualify(key, m.target))
                      for m in ladder.moves)
@@ -120,6 +127,7 @@ def combine_ladders(
     return Ladder.build(
         id=id, name=name or " and ".join(ladder.name for ladder in ladders.values()),
         summary=summary, tracks=tracks, roles=roles, moves=moves, sources=sources, file=file,
+        areas=areas,
     )
 
 

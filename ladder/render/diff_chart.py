@@ -38,14 +38,11 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
                 title: str | None = None) -> Path:
     """Draw the new org with the changes of ``diff`` marked into ``path`` (svg, png, pdf or
     dot); the file written."""
+    from ladder.analysis.teams import team_counts
     from ladder.layout.chart import layout_org
-    from ladder.render.org_chart import (
-        check_bitmap,
-        dotted_notes,
-        org_dot,
-        org_svg,
-        team_counts,
-    )
+    from ladder.render.org_cards import PageText, dotted_notes
+    from ladder.render.org_dot import org_dot
+    from ladder.render.org_svg import org_svg
 
     path = Path(path)
     fmt = output_format(path, format, allowed=FORMATS)
@@ -54,23 +51,35 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     heading = title if title is not None else f"{new.name}: {diff.old} → {diff.new}"
     counts, notes = team_counts(org), dotted_notes(org)
     lines = panel_lines(diff)
+    text = PageText(title=heading, counts=counts, notes=notes)
     if fmt == "svg":
-        text = org_svg(org, chart, title=heading, counts=counts, notes=notes)
-        return write_bytes(path, _svg_with_panel(text, lines).encode("utf-8"))
-    source = _dot_with_panel(org_dot(org, chart, title=heading, counts=counts, notes=notes),
-                             lines)
+        return write_bytes(path, _svg_with_panel(org_svg(org, chart, text), lines))
+    source = _dot_with_panel(org_dot(org, chart, text), lines)
     if fmt == "dot":
-        return write_bytes(path, source.encode("utf-8"))
-    if fmt == "png":
-        check_bitmap(chart, org, path)  # a chart too big for one bitmap is refused, not shrunk
+        return write_bytes(path, source)
+    _check_size(org, chart, counts, path, fmt)  # too big for one page: refused, not shrunk
     from ladder.render.graphviz_backend import run_graphviz
 
     return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
 
 
+def _check_size(org: Org, chart: object, counts: object, path: Path, fmt: str) -> None:
+    """Refuse a drawn diff too big for one PNG or PDF page at a readable size."""
+    from ladder.render import limits
+    from ladder.render.org_write import page_size
+
+    width, height = page_size(chart, org, counts)  # type: ignore[arg-type]
+    width += PANEL_WIDTH
+    if not limits.fits(width, height, fmt):
+        raise RenderError(f"the drawn diff is {limits.describe(width, height, fmt)}: "
+                          f"{limits.limit_text(fmt)}", file=str(path),
+                          hint="write .svg, which has no size limit, or list the changes "
+                          "with --format csv")
+
+
 def panel_lines(diff: OrgDiff) -> list[_Line]:
     """The panel's lines: the legend with counts, then the leavers, each with their manager."""
-    from ladder.render.org_chart import MARK_COLOURS
+    from ladder.render.org_cards import MARK_COLOURS
 
     counts = diff.counts()
     room = PANEL_WIDTH - 24

@@ -8,7 +8,7 @@ more decisions to take, so SVG, PNG, DOT and JSON never disagree about what they
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,7 @@ class OrgDrawing:
     counts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # of the whole org
     notes: Mapping[str, str] = field(default_factory=dict)  # dotted lines to people left out
     levels: Mapping[str, int] | None = None  # person id -> ladder level, for align_levels
+    on_note: Callable[[str], None] | None = None  # remarks, e.g. a PNG drawn smaller to fit
     theme: str = "light"  # light, dark or auto (see ladder.render.theme)
     transparent: bool = False
     _layout: OrgLayout | None = None
@@ -86,15 +87,17 @@ def ladder_json(drawing: LadderDrawing, format: str) -> str:
 
 def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
-    from ladder.render.org_chart import chart_data
+    from ladder.render.org_cards import PageText
+    from ladder.render.org_write import chart_data
 
-    data = chart_data(drawing.org, drawing.layout(), fmt=format, title=drawing.title,
-                      counts=drawing.counts, notes=drawing.notes)
+    text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
+    data = chart_data(drawing.org, drawing.layout(), fmt=format, text=text,
+                      scale=drawing.options.scale, on_note=drawing.on_note)
     if format == "svg":
         from ladder.render.docs_svg import finish_drawing
 
-        return finish_drawing(drawing, data)  # type: ignore[arg-type]
-    return data
+        return finish_drawing(drawing, data.decode("utf-8"))
+    return data.decode("utf-8") if format in ("dot", "json") else data
 
 
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:

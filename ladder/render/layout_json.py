@@ -9,13 +9,17 @@ Units are CSS pixels; the origin is the top-left corner of the bounding box of t
 grows downwards; ``x``/``y`` are a card's top-left corner. Solid connectors are in ``edges``
 (from manager to report, as elbow polylines); dotted-line managers, which never change the tree,
 are in a separate ``dotted`` list of the same shape. ``units``, ``width`` and ``height`` give the
-unit name and the size of the bounding box.
+unit name and the size of the bounding box. When team counts are given, each manager's node
+has ``"team": {"direct": .., "in_team": .., "open": ..}``: the numbers of its card's badge and
+of ``ladder stats`` (:func:`ladder.analysis.teams.team_counts`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
+from ladder.analysis.teams import TeamCount
 from ladder.layout.chart import OrgLayout
 
 
@@ -24,13 +28,20 @@ def _number(value: float) -> float | int:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
-def layout_data(chart: OrgLayout) -> dict[str, object]:
-    """The layout as plain lists and dicts."""
+def layout_data(chart: OrgLayout,
+                counts: Mapping[str, TeamCount] | None = None) -> dict[str, object]:
+    """The layout as plain lists and dicts; ``counts``: team counts to give managers."""
     w, h = _number(chart.style.width), _number(chart.style.height)
-    nodes = [
+    nodes: list[dict[str, object]] = [
         {"id": pid, "x": _number(x), "y": _number(y), "width": w, "height": h}
         for pid, x, y in zip(chart.ids, chart.x, chart.y, strict=True)
     ]
+    if counts:
+        for node in nodes:
+            count = counts.get(node["id"])  # type: ignore[arg-type]
+            if count is not None:
+                node["team"] = {"direct": count.direct, "in_team": count.total,
+                                "open": count.open}
 
     def edge(source: str, target: str, points: tuple[tuple[float, float], ...]) -> dict:
         return {"source": source, "target": target,
@@ -46,7 +57,7 @@ def layout_data(chart: OrgLayout) -> dict[str, object]:
     }
 
 
-def layout_json(chart: OrgLayout) -> str:
+def layout_json(chart: OrgLayout, counts: Mapping[str, TeamCount] | None = None) -> str:
     """The layout as JSON text: same layout, same bytes.
 
     >>> from ladder.layout import layout_org
@@ -55,4 +66,5 @@ def layout_json(chart: OrgLayout) -> str:
     >>> print(layout_json(layout_org(org))[:60])
     {"units": "px", "width": 240, "height": 176, "nodes": [{"id"
     """
-    return json.dumps(layout_data(chart), ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    data = layout_data(chart, counts)
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")) + "\n"

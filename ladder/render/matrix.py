@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +35,7 @@ from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
 from ladder.render.escape import xml_text
-from ladder.render.ladder_dot import track_colours
+from ladder.render.ladder_dot import default_title, track_colours
 from ladder.render.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
 
 MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
@@ -52,6 +51,8 @@ MARGIN = 24.0
 TITLE_SIZE = 20.0
 TEXT_SIZE = 12.0
 SMALL_SIZE = 11.0
+ABOUT_SIZE = 10.0  # an area's description under its name
+ABOUT_LINE = 12.5
 LINE = 15.5  # baseline to baseline at TEXT_SIZE
 PAD = 10.0
 BULLET = 12.0  # hanging indent of a statement's continuation lines
@@ -117,7 +118,7 @@ def column_roles(ladder: Ladder) -> list[Role]:
 def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
     """The content of the matrix for ``ladder`` under ``options``."""
     tracks = {track.id: track.name for track in ladder.used_tracks()}
-    table = Table(title=options.title if options.title is not None else ladder.name,
+    table = Table(title=options.title if options.title is not None else default_title(ladder),
                   subtitle=ladder.summary, columns=[], areas=[],
                   track_names=tracks, track_colours=track_colours(ladder))
     highlighted = set(options.roles)
@@ -139,7 +140,8 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
                 Item(s, NEW if id(s) in added and change.kind in (NEW, RAISED) else "")
                 for s in change.after]
         return table
-    roles = [r for r in column_roles(ladder) if role_expectations(ladder, r)]
+    # every role is a column once any says what it asks: an empty column says "nothing listed"
+    roles = column_roles(ladder) if by_role(ladder) else []
     if roles:
         table.areas = ladder_areas(ladder)
         for role in roles:
@@ -147,6 +149,8 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
                                         role.id in highlighted))
             for area_id, found in role_expectations(ladder, role).items():
                 table.cells[area_id, role.id] = [Item(s) for s in found]
+        # a variant keeps some roles: an area none of them lists is an empty row, left out
+        table.areas = [a for a in table.areas if any(area == a.id for area, _ in table.cells)]
         return table
     graded = [area for area in ladder.areas.values() if area.milestones]
     if not graded:
@@ -241,7 +245,8 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         y += TRACK_BAND
     # the column headers
     heads = [wrap(c.title, COLUMN_WIDTH - 2 * PAD, 13, bold=True) for c in columns]
-    head_height = PAD * 2 + LINE * max((len(h) for h in heads), default=1) + LINE
+    subtitled = any(c.subtitle.casefold() not in c.title.casefold() for c in columns)
+    head_height = PAD * 2 + LINE * (max((len(h) for h in heads), default=1) + subtitled)
     page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, head_height, HEADER_FILL))
     page.texts.append(Text(MARGIN + PAD, y + PAD + 12, "Area", 12, bold=True, colour=MUTED))
     for index, (column, lines) in enumerate(zip(columns, heads, strict=True)):
@@ -250,7 +255,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         for number, line in enumerate(lines):
             page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
-        if column.subtitle.casefold() not in column.title.casefold():
+        if subtitled and column.subtitle.casefold() not in column.title.casefold():
             page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * len(lines),
                                    column.subtitle, SMALL_SIZE, colour=MUTED))
     y += head_height
@@ -265,14 +270,23 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
             y += GROUP_BAND
         label = wrap(area.name, LABEL_WIDTH - 2 * PAD, 13, bold=True)
         note = table.row_notes.get(area.id)
+        # the area's own description under its name, small, as the frameworks' pages show it
+        about = wrap(area.summary, LABEL_WIDTH - 2 * PAD, ABOUT_SIZE) if (
+            area.summary and not note) else []
         cells = [_cell_lines(table.cells.get((area.id, c.key), []), options,
                              COLUMN_WIDTH - 2 * PAD) for c in columns]
-        rows = max([len(label) + (1 if note else 0), *(len(c) for c in cells)])
-        height = PAD * 2 + LINE * rows
+        label_height = LINE * (len(label) + (1 if note else 0)) + ABOUT_LINE * len(about) + (
+            4 if about else 0)
+        height = PAD * 2 + max([label_height, *(LINE * len(c) for c in cells)])
         page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, height, "#ffffff"))
+        if area.colour:  # the area's own colour, as a bar down its name
+            page.boxes.append(Box(MARGIN, y, 5, height, area.colour, area.colour))
         for number, line in enumerate(label):
             page.texts.append(Text(MARGIN + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
+        for number, line in enumerate(about):
+            page.texts.append(Text(MARGIN + PAD, y + PAD + 16 + LINE * len(label)
+                                   + ABOUT_LINE * number, line, ABOUT_SIZE, colour=MUTED))
         if note:
             colour = NEW_MARK if note in (NEW, RAISED) else MUTED
             words = {NEW: "new at this level", RAISED: "raised", DROPPED: "no longer listed"}
@@ -339,7 +353,8 @@ def matrix_html(ladder: Ladder, options: MatrixOptions | None = None) -> str:
             rows.append(f'<tr class="group"><th colspan="{len(table.columns) + 1}">'
                         f"{xml_text(group.capitalize())}</th></tr>")
         note = table.row_notes.get(area.id)
-        label = xml_text(area.name) + (f"<br><small>{xml_text(note)}</small>" if note else "")
+        label = xml_text(area.name) + (f"<br><small>{xml_text(note)}</small>" if note else (
+            f"<br><small>{xml_text(area.summary)}</small>" if area.summary else ""))
         cells = "".join(
             f'<td{marked if c.highlighted else ""}><ul>'
             + "".join(_statement_html(i, options) for i in table.cells.get((area.id, c.key), []))
@@ -403,22 +418,25 @@ def matrix_bytes(ladder: Ladder, format: str, options: MatrixOptions | None = No
                       name="matrix")
 
 
+def by_role(ladder: Ladder) -> bool:
+    """True when the matrix's columns are roles; False when they are a points framework's
+    milestones (no role says what it asks per area)."""
+    return any(role_expectations(ladder, role) for role in ladder)
+
+
 def roles_at_level(ladder: Ladder, level: int) -> tuple[str, ...]:
     """Role ids at one level (``--level``), or the milestone column of a points framework."""
-    found = tuple(role.id for role in column_roles(ladder) if role.level == level)
-    if not found and not any(role.expectations for role in ladder):
+    if not by_role(ladder):
+        top = max((len(a.milestones) for a in ladder.areas.values()), default=0)
+        if not 1 <= level <= top:
+            raise LadderError(f"no milestone {level}", file=ladder.file,
+                              hint=f"milestones: 1 to {top}")
         return (f"milestone-{level}",)
+    found = tuple(role.id for role in column_roles(ladder) if role.level == level)
     if not found:
         raise LadderError(f"no role at level {level}", file=ladder.file,
                           hint=f"levels: {', '.join(map(str, ladder.levels()))}")
     return found
-
-
-def iter_cells(table: Table) -> Iterator[tuple[Area, Column, list[Item]]]:
-    """Every (area, column, items) of the table, row by row."""
-    for area in table.areas:
-        for column in table.columns:
-            yield area, column, table.cells.get((area.id, column.key), [])
 
 
 def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None = None,
@@ -426,6 +444,9 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
                    examples: bool = False) -> MatrixOptions:
     """Options from what a user typed: a role by any of its names, a level, two roles."""
     highlighted: tuple[str, ...] = ()
+    if (role or compare) and not by_role(ladder):
+        raise LadderError("the columns of this matrix are milestones, not roles",
+                          file=ladder.file, hint="highlight one with --level N")
     if role:
         highlighted = (resolve_role(ladder, role).id,)
     if level is not None:

@@ -133,7 +133,7 @@ def _ladder(ladder: Ladder, options: object) -> str:
 
 
 def _org(org: Org, options: object) -> str:
-    from ladder.render.org_chart import department_colours
+    from ladder.render.org_cards import department_colours
 
     people = list(org.people.values())
     edges = sum(p.manager is not None and p.manager in org.people for p in people)

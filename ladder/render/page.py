@@ -79,21 +79,23 @@ def page_svg(page: Page) -> str:
            '<rect width="100%" height="100%" fill="#ffffff"/>\n']
     for box in page.boxes:
         out.append(f'<rect x="{_f(box.x)}" y="{_f(box.y)}" width="{_f(box.width)}" '
-                   f'height="{_f(box.height)}" fill="{box.fill}" stroke="{box.stroke}" '
+                   f'height="{_f(box.height)}" fill="{xml_text(box.fill)}" '
+                   f'stroke="{xml_text(box.stroke)}" '
                    f'stroke-width="{_f(box.stroke_width)}"/>\n')
     for line in page.lines:
         points = " ".join(f"{_f(x)},{_f(y)}" for x, y in line.points)
         tag = "polygon" if line.closed else "polyline"
         dash = ' stroke-dasharray="6 4"' if line.dashed else ""
         fill = line.fill or "none"
-        out.append(f'<{tag} points="{points}" fill="{fill}" stroke="{line.colour}" '
+        out.append(f'<{tag} points="{points}" fill="{xml_text(fill)}" '
+                   f'stroke="{xml_text(line.colour)}" '
                    f'stroke-width="{_f(line.width)}"{dash}/>\n')
     for text in page.texts:
         style = (' font-weight="bold"' if text.bold else "") + (
             ' font-style="italic"' if text.italic else "") + (
             ' text-anchor="middle"' if text.middle else "")
         out.append(f'<text x="{_f(text.x)}" y="{_f(text.y)}" font-size="{_f(text.size)}" '
-                   f'fill="{text.colour}"{style}>{xml_text(text.text)}</text>\n')
+                   f'fill="{xml_text(text.colour)}"{style}>{xml_text(text.text)}</text>\n')
     out.append("</svg>\n")
     return "".join(out)
 
@@ -114,8 +116,8 @@ def page_dot(page: Page, *, name: str = "page") -> str:
            f'  corner1 [shape=point, style=invis, pos="{at(page.width, page.height)}"];\n']
     for number, box in enumerate(page.boxes):
         style = "filled" if box.fill != "none" else "solid"
-        fill = f', fillcolor="{box.fill}"' if box.fill != "none" else ""
-        out.append(f'  b{number} [shape=box, style={style}{fill}, color="{box.stroke}", '
+        fill = f", fillcolor={dot_string(box.fill)}" if box.fill != "none" else ""
+        out.append(f'  b{number} [shape=box, style={style}{fill}, color={dot_string(box.stroke)}, '
                    f'penwidth={_f(box.stroke_width)}, width={box.width / 72:.4f}, '
                    f'height={box.height / 72:.4f}, '
                    f'pos="{at(box.x + box.width / 2, box.y + box.height / 2)}"];\n')
@@ -127,7 +129,7 @@ def page_dot(page: Page, *, name: str = "page") -> str:
                 out.append(f'  {end} [shape=point, style=invis, width=0.01, '
                            f'pos="{at(*point)}"];\n')
             style = "dashed" if line.dashed else "solid"
-            out.append(f'  {ends[0]} -> {ends[1]} [color="{line.colour}", '
+            out.append(f'  {ends[0]} -> {ends[1]} [color={dot_string(line.colour)}, '
                        f'penwidth={_f(line.width)}, style={style}, '
                        f'pos="{at(*a)} {at(*a)} {at(*b)} {at(*b)}"];\n')
     for number, text in enumerate(page.texts):
@@ -136,13 +138,23 @@ def page_dot(page: Page, *, name: str = "page") -> str:
             label = f"<B>{label}</B>"
         if text.italic:
             label = f"<I>{label}</I>"
-        width = text_width(text.text, text.size, bold=text.bold)
-        # a plain node is drawn centred on its pos: a left-aligned text's centre is half in
-        middle = text.x if text.middle else text.x + width / 2
+        label = (f'<FONT POINT-SIZE="{_f(text.size)}" COLOR="{xml_text(text.colour)}">'
+                 f"{label}</FONT>")
+        if text.middle:
+            out.append(f'  t{number} [shape=plain, fixedsize=false, '
+                       f'pos="{at(text.x, text.y - text.size * 0.35)}", label=<{label}>];\n')
+            continue
+        # A node is drawn centred on its pos, and cairo's text is a little wider or narrower
+        # than the metrics estimate: a left-aligned cell with room to spare keeps every line's
+        # left edge exactly where the layout put it.
+        width = min(text_width(text.text, text.size, bold=text.bold) * 1.15 + 8,
+                    page.width - text.x - 1)  # the spare room never widens the page
+        height = text.size * 1.3
         out.append(f'  t{number} [shape=plain, fixedsize=false, '
-                   f'pos="{at(middle, text.y - text.size * 0.35)}", '
-                   f'label=<<FONT POINT-SIZE="{_f(text.size)}" COLOR="{text.colour}">'
-                   f'{label}</FONT>>];\n')
+                   f'pos="{at(text.x + width / 2, text.y - text.size * 0.35)}", '
+                   f'label=<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>'
+                   f'<TD ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{_f(width)}" '
+                   f'HEIGHT="{_f(height)}">{label}</TD></TR></TABLE>>];\n')
     out.append("}\n")
     return "".join(out)
 

@@ -23,14 +23,17 @@ def radar_page(result: Assessment) -> Page:
     top = max([1, *(a.wanted for a in areas), *(a.rating for a in areas)])
     label_room = max([80.0, *(text_width(a.area.name, 12) for a in areas)])
     width = 2 * (MARGIN + label_room + RADIUS + 12)
-    centre_x, centre_y = width / 2, MARGIN + 70 + label_room * 0.3 + RADIUS
-    page = Page(width, centre_y + RADIUS + 60 + MARGIN)
+    centre_x, centre_y = width / 2, MARGIN + 60 + 30 + RADIUS
+    page = Page(width, centre_y + RADIUS * 1.12 + 30 + MARGIN)
     who = result.person or "Self-assessment"
     title = result.title or "no title yet"
     page.texts.append(Text(MARGIN, MARGIN + 20, f"{who}: {title}", 20, bold=True))
-    nxt = " or ".join(r.title for r in result.next_roles)
-    key = f"dashed: what {nxt} asks" if nxt and result.points is None else \
-        "dashed: the next milestone in each area"
+    if result.points is not None:
+        key = "dashed: the next milestone in each area"
+    elif result.next_roles:
+        key = f"dashed: what {result.next_roles[0].title} asks (where it asks nothing: the rating)"
+    else:
+        key = "dashed: what the top role asks"
     page.texts.append(Text(MARGIN, MARGIN + 40, f"filled: the ratings; {key}", 12,
                            colour=MUTED))
     count = max(len(areas), 1)
@@ -52,8 +55,9 @@ def radar_page(result: Assessment) -> Page:
         left = x - size / 2 if abs(x - centre_x) < 10 else (x if x > centre_x else x - size)
         page.texts.append(Text(left, y + 4, item.area.name, 12, bold=True))
     if areas:
-        page.lines.append(Line(tuple(point(i, a.wanted) for i, a in enumerate(areas)), WANTED,
-                               2.0, dashed=True, closed=True))
+        page.lines.append(Line(tuple(point(i, a.wanted or a.rating)
+                                     for i, a in enumerate(areas)),
+                               WANTED, 2.0, dashed=True, closed=True))
         page.lines.append(Line(tuple(point(i, a.rating) for i, a in enumerate(areas)), RATED,
                                2.5, closed=True, fill="#3b6ea833"))
     if result.points is not None:

@@ -1,28 +1,41 @@
-"""Big charts as several pages: one per department or per subtree, plus an overview.
+"""Big charts as several pages, each within the format's limits, plus an overview.
 
 ``--split department``: a page per department (people whose manager is in another department
-head their page), and an overview whose cards are the departments with their headcount.
-``--split depth:N``: the overview is the top N levels; each person on level N who has reports
-gets a page with their whole subtree. Overview cards link to their page (SVG, PDF) and name the
-file (every format), so a PNG overview still tells the reader where to look.
+head their page, under a context card for that manager), and an overview whose cards are the
+departments with their headcount. ``--split depth:N``: the overview is the top N levels; each
+person on level N who has reports gets a page with their whole subtree.
+
+Any page, the overview included, that is still too big for one bitmap is cut further
+(:mod:`ladder.render.pages`): by subtree, then by slices of a wide team with a "continued on
+page N" card. Pages are numbered; a card whose team is on another page says which page and
+file (and links to it in SVG and PDF); each page's top people hang under a context card of
+their manager, which says and links where that manager is drawn.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import sys
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from ladder.analysis.teams import TeamCount
 from ladder.errors import RenderError
-from ladder.layout.chart import layout_org
+from ladder.layout.cards import CardStyle, fit_text
+from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Department, Org, Person
+from ladder.render import limits
+from ladder.render.card_geometry import NAME, text_room
+from ladder.render.org_cards import short_name
+from ladder.render.org_write import PageText, page_size, write_chart
+from ladder.render.pages import CONTEXT, MORE, Page, Planner
 
+Note = Callable[[str], None]
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
              *(f"lpt{i}" for i in range(10))}
+COMPANY = "__overview__"
+UNIT = "page:"  # id prefix of a department's card on the overview
 
 
 def safe_name(key: str, taken: set[str] | None = None) -> str:
@@ -63,41 +76,81 @@ def parse_split(how: str) -> tuple[str, int]:
                       hint="use --split department or --split depth:N with N >= 1")
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+def team_line(people: int, vacancies: int) -> str:
+    """A department card's count, by the one counting rule: people, then open positions.
+
+    >>> team_line(1, 0), team_line(12, 3)
+    ('1 person', '12 people · 3 open')
+    """
+    text = f"{people} {'person' if people == 1 else 'people'}"
+    return f"{text} · {vacancies} open" if vacancies else text
 
 
-def _department_pages(org: Org) -> list[tuple[str, str, Org]]:
-    groups: dict[str, list[Person]] = {}
+def tell_apart(names: list[str], room: float) -> list[str]:
+    """Names for cards ``room`` px wide: where two would read the same once cut to fit, each
+    keeps its start and its shortest ending that no other name has, with an ellipsis between,
+    so that what tells them apart shows.
+
+    >>> tell_apart(["Operations - Work Services - North East",
+    ...             "Operations - Benefit Delivery - North East",
+    ...             "Operations - Work Services - South West", "HR"], 216)
+    ['Operations…Services - North East', 'Operations - Benefit Delivery…', \
+'Operations - Work…West', 'HR']
+    """
+    fitted = [fit_text(name, NAME.size, room, bold=True) for name in names]
+    clashes: dict[str, set[str]] = {}
+    for name, short in zip(names, fitted, strict=True):
+        clashes.setdefault(short, set()).add(name)
+    endings: dict[str, int] = {}  # every word ending of every name: how many names have it
+    for name in set(names):
+        words = name.split(" ")
+        for k in range(1, len(words) + 1):
+            ending = " ".join(words[-k:])
+            endings[ending] = endings.get(ending, 0) + 1
+    for i, (name, short) in enumerate(zip(names, fitted, strict=True)):
+        if len(clashes[short]) < 2:
+            continue
+        words = name.split(" ")
+        for k in range(1, len(words)):
+            tail = " ".join(words[-k:])
+            if endings[tail] == 1 and tail.lstrip("-–,: ") == tail:
+                fitted[i] = _middle(name, tail, room)
+                break
+    return fitted
+
+
+def _middle(name: str, tail: str, room: float) -> str:
+    """``name``'s start, an ellipsis and ``tail`` (its distinguishing end), fitted to ``room``."""
+    tail = fit_text(tail, NAME.size, room - _width("Ab…"), bold=True)  # whole, if it can be
+    head = fit_text(name, NAME.size, room - _width(tail), bold=True)
+    return head.removesuffix("…").rstrip(" -–,:") + "…" + tail
+
+
+def _width(text: str) -> float:
+    from ladder.layout.cards import text_width
+
+    return text_width(text, NAME.size, bold=True)
+
+
+def _department_overview(org: Org) -> tuple[Org, dict[str, list[str]]]:
+    """The overview org (the company, a card per department) and each department's members."""
+    groups: dict[str, list[str]] = {}
     for person in org.people.values():
-        groups.setdefault(person.department or "", []).append(person)
-    pages = []
-    for dep, people in groups.items():
-        members = {p.id for p in people}
-        kept = [
-            replace(p, manager=p.manager if p.manager in members else None,
-                    dotted=tuple(d for d in p.dotted if d in members))
-            for p in people
-        ]
-        name = (org.departments[dep].name if dep in org.departments else dep) or "No department"
-        page = Org.build(f"{org.name}: {name}", kept, list(org.departments.values()),
-                         source=org.source)
-        pages.append((dep or "no-department", name, page))
-    return pages
-
-
-def _depth_pages(org: Org, depth: int) -> tuple[list[tuple[str, str, Org]], list[str]]:
-    level = [p.id for p in org.roots()]
-    for _ in range(depth - 1):
-        level = [r for pid in level for r in org.graph.successors(pid)]
-    pages = []
-    for pid in level:
-        if org.reports(pid):
-            person = org.people[pid]
-            sub = org.subtree(pid)
-            sub.name = f"{org.name}: {person.display_name or pid}"
-            pages.append((pid, person.display_name or pid, sub))
-    return pages, level
+        groups.setdefault(person.department or "", []).append(person.id)
+    departments = list(org.departments.values())
+    names = [(org.departments[dep].name if dep in org.departments else dep) or "No department"
+             for dep in groups]
+    shown = tell_apart(names, text_room(CardStyle().width))
+    vacancies = sum(p.vacant for p in org.people.values())
+    people = [Person(COMPANY, org.name, team_line(org.headcount(), vacancies))]
+    for (dep, members), name, short in zip(groups.items(), names, shown, strict=True):
+        if dep and dep not in org.departments:
+            departments.append(Department(dep, name))
+        staff = [org.people[m] for m in members]
+        people.append(Person(UNIT + dep, short, team_line(
+            sum(p.heads for p in staff), sum(p.vacant for p in staff)),
+            manager=COMPANY, department=dep or None))
+    return Org.build(org.name, people, departments, source=org.source), groups
 
 
 def render_split(
@@ -107,76 +160,188 @@ def render_split(
     fmt: str,
     how: str,
     title: str | None = None,
-    counts: Mapping[str, tuple[int, ...]] | None = None,
+    counts: Mapping[str, TeamCount],
+    notes: Mapping[str, str],
     mode: str = "auto",
     columns: int = 2,
     person_levels: Mapping[str, int] | None = None,
-    notes: Mapping[str, str] | None = None,
+    scale: float = 1.0,
+    progress: Note | None = None,
+    on_note: Note | None = None,
 ) -> list[Path]:
-    """Write the overview to ``path`` and each page beside it as ``<stem>-<id>.<ext>``."""
-    from ladder.render.org_chart import dotted_notes, team_counts, write_chart
+    """Write the overview to ``path`` and each page beside it as ``<stem>-<key>.<ext>``."""
+    plans = plan_split(org, fmt=fmt, how=how, counts=counts, mode=mode, columns=columns,
+                       person_levels=person_levels, scale=scale)
+    pages = page_files(plans, org, path, fmt=fmt, title=title, counts=counts, notes=notes)
+    for number, (page, target, text) in enumerate(pages, 1):
+        if progress is not None and len(pages) > 10 and number % 10 == 0:
+            progress(f"drawing page {number} of {len(pages)}")
+        write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=scale, split=True,
+                    on_note=on_note)
+    cut = len(pages) - _first_pages(org, how)
+    if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
+        on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
+                f"page fits ({limits.limit_text(fmt)})")
+    return [target for _, target, _ in pages]
 
-    kind, depth = parse_split(how)
-    counts = dict(counts) if counts is not None else team_counts(org)
-    notes = notes if notes is not None else dotted_notes(org)  # pages keep naming them
+
+def page_files(plans: list[tuple[Planner, list[Page]]], org: Org, path: Path, *, fmt: str,
+               title: str | None, counts: Mapping[str, TeamCount],
+               notes: Mapping[str, str]) -> list[tuple[Page, Path, PageText]]:
+    """Each planned page with its file (the first is ``path``) and what its cards say."""
+    pages = [page for _, planned in plans for page in planned]
     taken: set[str] = set()
     suffix = path.suffix or f".{fmt}"
+    files = {id(page): path if i == 0 else
+             path.with_name(f"{path.stem}-{safe_name(page.key, taken)}{suffix}")
+             for i, page in enumerate(pages)}
+    number = {id(page): i + 1 for i, page in enumerate(pages)}
+    home: dict[str, Page] = {}  # where each person is drawn first (context cards link there)
+    linked_from: dict[int, Page] = {}
+    for planner, planned in plans:
+        for page in planned:
+            for pid in page.members:
+                home.setdefault(pid, page)
+            for target in page.links.values():
+                linked_from.setdefault(id(_target(planner, target)), page)
+    found = []
+    for planner, planned in plans:
+        people = planner.base is org
+        for page in planned:
+            text = _page_text(page, planner, title if page is pages[0] else None,
+                              counts if people else {}, notes, files, number,
+                              home if people else {}, linked_from, org)
+            found.append((page, files[id(page)], text))
+    return found
 
-    def page_path(key: str) -> Path:
-        return path.with_name(f"{path.stem}-{safe_name(key, taken)}{suffix}")
 
+def _first_pages(org: Org, how: str) -> int:
+    """How many pages the split makes before any page is cut to fit: overview included."""
+    kind, depth = parse_split(how)
     if kind == "department":
-        pages = _department_pages(org)
-        totals = {}
-        for key, _, page in pages:
-            totals[key] = (len(page), page.headcount())
-        company = "__overview__"
-        people = [Person(company, org.name, _count(org.headcount(), "person", "people"))]
-        departments = list(org.departments.values())
-        for key, name, _ in pages:
-            size, heads = totals[key]
-            dep = key if key in org.departments else None
-            if dep is None and key != "no-department":
-                departments.append(Department(key, name))
-                dep = key
-            people.append(Person(f"page:{key}", name, f"{_count(heads, 'person', 'people')} · "
-                                 f"{_count(size, 'position', 'positions')}",
-                                 manager=company, department=dep))
-        overview = Org.build(org.name, people, departments, source=org.source)
-        links = {f"page:{key}": page_path(key).name for key, _, _ in pages}
-        over_counts = {f"page:{key}": (0, 0) for key, _, _ in pages}
-        over_counts[company] = (len(pages), org.headcount())
-    else:
-        pages, _ = _depth_pages(org, depth)
-        from ladder.render.org_chart import _cut
+        return 1 + len({p.department or "" for p in org.people.values()})
+    level = [p.id for p in org.roots()]
+    for _ in range(depth - 1):
+        level = [r for pid in level for r in org.children[pid]]
+    return 1 + sum(1 for pid in level if org.children[pid])
 
-        overview = _cut(org, depth)
-        links = {key: page_path(key).name for key, _, _ in pages}
-        over_counts = counts
 
-    written = [path]
-    chart = layout_org(overview, mode=mode, columns=columns)
-    write_chart(overview, chart, path, fmt=fmt, title=title, counts=over_counts, links=links,
-                notes=notes)
-    show = sys.stderr.isatty() and len(pages) > 10
+def plan_split(
+    org: Org,
+    *,
+    fmt: str,
+    how: str,
+    counts: Mapping[str, TeamCount],
+    mode: str = "auto",
+    columns: int = 2,
+    person_levels: Mapping[str, int] | None = None,
+    scale: float = 1.0,
+) -> list[tuple[Planner, list[Page]]]:
+    """The pages of a split chart, each laid out and within ``fmt``'s limits, in order:
+    the overview (and its slices) first. Each entry: a planner and the pages it made."""
+    kind, depth = parse_split(how)
+    asked = scale if fmt == "png" else 1.0
 
-    def draw(entry: tuple[str, str, Org]) -> None:
-        key, _, page = entry
-        target = path.with_name(links[f"page:{key}" if kind == "department" else key])
-        levels = ({k: v for k, v in person_levels.items() if k in page.people}
-                  if person_levels else None)
-        page_chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
-        write_chart(page, page_chart, target, fmt=fmt, title=page.name, counts=counts,
-                    page=True, notes=notes)
-        written.append(target)
+    def measurer(page_counts: Mapping[str, TeamCount]) -> Callable[[Org], tuple]:
+        def measure(page: Org) -> tuple[OrgLayout, float]:
+            levels = ({k: v for k, v in person_levels.items() if k in page.people}
+                      if person_levels else None)
+            chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
+            width, height = page_size(chart, page, page_counts)
+            return chart, limits.largest_scale(width, height, fmt) / asked
+        return measure
 
-    if show:
-        import click
+    people = Planner(org, measurer(counts))
+    if kind == "department":
+        overview_org, groups = _department_overview(org)
+        over = Planner(overview_org, measurer({}))
+        first = over.add(Page("overview", list(overview_org.people), org.name))
+        for dep, members in groups.items():
+            name = overview_org.people[UNIT + dep].name
+            index = people.add(Page(dep or "no-department", members, f"{org.name}: {name}"))
+            over.pages[first].links[UNIT + dep] = index  # resolved across planners below
+        over_pages = over.fit_all()
+        _retarget(over, people)
+        return [(over, over_pages), (people, people.fit_all())]
+    level = [p.id for p in org.roots()]
+    top = list(level)
+    for _ in range(depth - 1):
+        level = [r for pid in level for r in org.children[pid]]
+        top.extend(level)
+    inside = set(top)
+    overview = people.add(Page("overview", [pid for pid in org.people if pid in inside],
+                               org.name))
+    for pid in level:
+        if org.children[pid]:
+            sub = org.subtree(pid)
+            name = short_name(org.people[pid])
+            index = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
+            people.pages[overview].links[pid] = index
+    return [(people, people.fit_all())]
 
-        with click.progressbar(pages, label="Drawing pages", file=sys.stderr) as bar:
-            for entry in bar:
-                draw(entry)
-    else:
-        for entry in pages:
-            draw(entry)
-    return written
+
+def _retarget(over: Planner, people: Planner) -> None:
+    """Overview links point at department pages of the other planner: mark them so."""
+    for page in over.pages:
+        page.links = {pid: -1 - target if pid.startswith(UNIT) else target
+                      for pid, target in page.links.items()}
+    over.external = people
+
+
+def _target(planner: Planner, index: int) -> Page:
+    """The page a link points at: negative indices are pages of the external planner."""
+    if index < 0:
+        assert planner.external is not None
+        return planner.external.pages[-1 - index]
+    return planner.pages[index]
+
+
+def _page_text(page: Page, planner: Planner, title: str | None,
+               counts: Mapping[str, TeamCount], notes: Mapping[str, str],
+               files: dict[int, Path], number: dict[int, int], home: dict[str, Page],
+               linked_from: dict[int, Page], org: Org) -> PageText:
+    """Title, counts and the labels and links of the cards that lead to other pages."""
+    links: dict[str, str] = {}
+    labels: dict[str, str] = {}
+
+    def lead(card: str, target: Page, arrow: str) -> None:
+        links[card] = files[id(target)].name
+        labels[card] = f"{arrow} page {number[id(target)]} · {files[id(target)].name}"
+
+    for pid, index in page.links.items():
+        target = _target(planner, index)
+        lead(pid, target, "→ team:")
+    if page.next_slice is not None:
+        lead(MORE + page.key, planner.pages[page.next_slice], "→ continued on")
+    context = set()
+    assert page.org is not None
+    for card in page.org.people:
+        if card.startswith(CONTEXT):
+            manager = card[len(CONTEXT):]
+            context.add(card)
+            came = linked_from.get(id(page))
+            target = came if came is not None and manager in came.members else home.get(manager)
+            if target is not None and target is not page:
+                lead(card, target, "↑ manager on")
+    heading = title if title is not None else page.name
+    if page.part is not None:
+        heading += f", part {page.part[0]} of {page.part[1]}"
+    heading += f" · page {number[id(page)]} of {len(number)}"  # the number cards refer to
+    _units_where_names_clash(page, labels, org)
+    return PageText(title=heading, counts=counts, links=links, labels=labels, notes=notes,
+                    context=frozenset(context))
+
+
+def _units_where_names_clash(page: Page, labels: dict[str, str], org: Org) -> None:
+    """Cards that lead elsewhere and share a name ("N/D", a post's name) add their unit."""
+    seen: dict[str, int] = {}
+    for pid in labels:
+        person = org.people.get(pid)
+        if person is not None:
+            seen[person.name] = seen.get(person.name, 0) + 1
+    for pid in list(labels):
+        person = org.people.get(pid)
+        if person is not None and seen[person.name] > 1 and person.department:
+            unit = org.departments[person.department].name if (
+                person.department in org.departments) else person.department
+            labels[pid] = f"{labels[pid].split(' · ')[0]} · {unit}"

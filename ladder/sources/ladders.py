@@ -92,6 +92,12 @@ def parse_ladder(data: Any, file: str, *,
     return ladder
 
 
+def _is_colour(value: Any) -> bool:
+    from ladder.sources.company import COLOUR  # here: company imports this module
+
+    return bool(COLOUR.match(str(value)))
+
+
 class _Checker:
     """Walks the document once, collecting problems instead of stopping at the first."""
 
@@ -246,9 +252,15 @@ class _Checker:
                 self.statement(entry, sources, f"{where} milestone {index + 1}",
                                line_of(item.get("milestones"), index))
                 for index, entry in enumerate(self.list_of(item, "milestones", where)))
+            colour = item.get("colour") or item.get("color")
+            if colour is not None and not _is_colour(colour):
+                self.error("bad-value", f"{where}: '{colour}' is not a colour",
+                           line_of(item, "colour" if "colour" in item else "color"),
+                           'use "#rrggbb", "#rgb" or a colour name such as teal')
+                colour = None
             found[area_id] = Area(
                 id=area_id, name=self.text(item, "name", where, required=False) or area_id,
-                colour=item.get("colour") or item.get("color"),
+                colour=colour,
                 group=self.text(item, "group", where, required=False) or None,
                 summary=" ".join(str(item.get("summary") or "").split()),
                 source=self.known_source(item, sources, where), milestones=milestones,

@@ -25,9 +25,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ladder.errors import SourceError
+
+if TYPE_CHECKING:
+    from ladder.model import Ladder
 
 FORMATS = ("ft", "monzo", "wide", "snowflake", "markdown")
 DESCRIPTIONS = {
@@ -167,12 +170,17 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
     return draft
 
 
-def check(draft: Draft, file: str) -> None:
+def check(draft: Draft, file: str) -> Ladder:
     """Run the ladder loader on the draft: an importer bug shows as a clear error, not a
     file that fails later."""
     from ladder.sources.ladders import parse_ladder
 
-    parse_ladder(draft.document(), file)
+    return parse_ladder(draft.document(), file)
+
+
+def load_framework_ladder(path: str | Path) -> Ladder:
+    """A framework file read straight into a :class:`Ladder` (no ladder file written)."""
+    return check(import_framework(path), str(path))
 
 
 def ladder_yaml(draft: Draft, origin: str) -> str:

@@ -60,8 +60,8 @@ def read(path: Path) -> Draft:
                             "source": "source"})
         content = topic.get("content") or []
         if not isinstance(content, list):
-            raise SourceError(f"topic '{area_id}': 'content' must be a list of {{level, "
-                              "criteria}}", file=file, line=line_of(topic, "content"))
+            raise SourceError(f"topic '{area_id}': 'content' must be a list of "
+                              "{level, criteria}", file=file, line=line_of(topic, "content"))
         for position, entry in enumerate(content):
             where = line_of(content, position)
             level = entry.get("level") if isinstance(entry, dict) else None

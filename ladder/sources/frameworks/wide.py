@@ -14,12 +14,13 @@ same reader as HR exports (title lines above the header, encodings, XLSX sheets)
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
-from ladder.sources.hr.read import read_table
+from ladder.sources.hr.read import decode, read_table
 
 GROUP_HEADERS = ("area", "category", "theme", "topic", "pillar")
 NAME_HEADERS = ("competency", "skill", "dimension", "attribute", "behaviour", "behavior")
@@ -36,10 +37,31 @@ def statements(cell: str) -> list[str]:
     return [" ".join(f.split()) for f in found if f.strip()]
 
 
+def _title_line(path: Path, header_row: int) -> str | None:
+    """The text of a title line above the header (CSV/TSV), as the framework's name."""
+    if header_row <= 1 or path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+        return None
+    import csv
+
+    text, _encoding = decode(path.read_bytes(), str(path))
+    for row in itertools.islice(csv.reader(text.splitlines()), header_row - 1):
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) == 1:
+            return cells[0]
+    return None
+
+
 def read(path: Path) -> Draft:
     """The draft ladder of a wide framework sheet."""
     file = str(path)
-    table = read_table(path)
+    try:
+        table = read_table(path)
+    except SourceError as error:
+        if "no data rows" not in error.message:
+            raise
+        raise SourceError("has a header row but no competency rows", file=file,
+                          line=error.line, hint="add a row per competency below the header: "
+                          "area, competency, description, then its text at each level") from None
     words = [h.strip().casefold() for h in table.headers]
     group_at = next((i for i, w in enumerate(words) if w in GROUP_HEADERS), None)
     name_at = next((i for i, w in enumerate(words) if w in NAME_HEADERS), None)
@@ -57,7 +79,8 @@ def read(path: Path) -> Draft:
         raise SourceError("expected a column per level after the competency columns, at least "
                           "two", file=file, line=table.header_row,
                           hint=f"the header has: {', '.join(table.headers)}")
-    name = path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    name = _title_line(path, table.header_row) or (
+        path.stem.replace("_", " ").replace("-", " ").strip().capitalize())
     draft = Draft(id=slug(path.stem), name=name)
     draft.sources.append(source_entry(path, f"{path.name}"))
     draft.tracks.append({"id": "main", "name": name})

@@ -1,0 +1,122 @@
+"""Team counts: per manager, direct reports, everyone below and open positions below.
+
+The one place that counts a team. ``ladder stats``, the badge under a manager's card, the
+layout JSON and the cards of a split chart's overview all read :func:`team_counts`, so they
+cannot disagree. The rule, in the words the chart legend and the README use
+(:data:`COUNT_RULE`):
+
+* **people, not positions**: an open position is no one yet; it is counted apart, as *open*;
+* a **job share** (a position held by several names) counts each name as a person;
+* an **FTE group** (a card standing for a group of staff, ``fte:``) counts its FTE, rounded,
+  and at least one;
+* an **assistant** is in the team (``in team``) but not a direct report (they sit beside the
+  manager rather than in the team below, as the chart draws them);
+* **direct**: the people in the manager's direct reports; **in team**: the people anywhere
+  below, assistants included; **open**: the open positions anywhere below.
+
+A manager is anyone with at least one report of any kind (an open position or an assistant
+included). So ``direct <= in team`` always holds, and the figures of a manager add up from
+those of the reports: ``in team = sum over reports of (their people + their in team)``.
+
+>>> from ladder.model.org import Org, Person
+>>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
+...                       Person("c", "", "PM", manager="a", vacant=True),
+...                       Person("d", "Di", manager="a", assistant=True),
+...                       Person("e", "Ed", manager="b", shared_with=("Flo",)),
+...                       Person("g", "Interns", manager="b", fte=3.4)])
+>>> counts = team_counts(org)
+>>> counts["a"]
+TeamCount(direct=1, total=7, open=1)
+>>> counts["b"]
+TeamCount(direct=5, total=5, open=0)
+>>> badge_text(counts["a"])
+'1 direct · 7 in team · 1 open'
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ladder.model.org import Org
+
+COUNT_RULE = ("Counts are people: an open position counts apart (open), a job share counts "
+              "each name, an FTE group its FTE rounded (at least 1); assistants count in the "
+              "team, not as direct reports.")
+"""The rule of :func:`team_counts` in one sentence, as the chart legend and README say it."""
+
+
+class TeamCount(NamedTuple):
+    """One manager's team: people reporting directly, people anywhere below, open below."""
+
+    direct: int
+    total: int
+    open: int
+
+
+def team_counts(org: Org) -> dict[str, TeamCount]:
+    """``{manager id: TeamCount}`` for everyone with a report, in input order, linear time.
+
+    The counting rule is the module's (:data:`COUNT_RULE`). People without reports are not
+    in the result.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
+    ...                       Person("c", "", "PM", manager="a", vacant=True)])
+    >>> team_counts(org)
+    {'a': TeamCount(direct=1, total=1, open=1)}
+    """
+    people = list(org.people.values())
+    index = {p.id: i for i, p in enumerate(people)}
+    manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
+    reports = [0] * len(people)
+    direct = [0] * len(people)
+    total = [0] * len(people)
+    vacant = [0] * len(people)
+    children: list[list[int]] = [[] for _ in people]
+    for i, m in enumerate(manager):
+        if m >= 0:
+            reports[m] += 1
+            children[m].append(i)
+            if not people[i].assistant:
+                direct[m] += people[i].heads
+    order = [i for i, m in enumerate(manager) if m < 0]
+    for i in order:
+        order.extend(children[i])  # breadth-first; extends while iterating
+    for i in reversed(order):  # reports before their managers
+        m = manager[i]
+        if m >= 0:
+            person = people[i]
+            total[m] += total[i] + person.heads
+            vacant[m] += vacant[i] + person.vacant
+    return {people[i].id: TeamCount(direct[i], total[i], vacant[i])
+            for i in range(len(people)) if reports[i]}
+
+
+def badge_text(count: TeamCount) -> str:
+    """The badge under a manager's card: direct reports, people in the team, open positions.
+
+    >>> badge_text(TeamCount(5, 55, 0))
+    '5 direct · 55 in team'
+    >>> badge_text(TeamCount(0, 0, 2))
+    '0 direct · 0 in team · 2 open'
+    """
+    parts = [f"{count.direct} direct", f"{count.total} in team"]
+    if count.open:
+        parts.append(f"{count.open} open")
+    return " · ".join(parts)
+
+
+def count_sentence(count: TeamCount) -> str:
+    """The same count as a sentence, for a card's tooltip.
+
+    >>> count_sentence(TeamCount(1, 1, 2))
+    '1 direct report, 1 person in the team, 2 open positions'
+    """
+    text = (f"{count.direct} direct report{'s' if count.direct != 1 else ''}, "
+            f"{count.total} {'person' if count.total == 1 else 'people'} in the team")
+    if count.open:
+        text += f", {count.open} open position{'s' if count.open != 1 else ''}"
+    return text
+
+
+__all__ = ["COUNT_RULE", "TeamCount", "badge_text", "count_sentence", "team_counts"]

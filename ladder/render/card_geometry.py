@@ -1,0 +1,131 @@
+"""Where things sit on an org-chart page: the one definition of fonts, text rows and sizes.
+
+The SVG writer, the pinned-DOT writer and the bitmap-size check all read these numbers, so
+what the check measures is what the writers draw. A card is ``CardStyle.width`` by
+``CardStyle.height`` (from the layout); inside it, three rows of text to the right of a
+colour stripe; under a manager's card, a badge with the team count. Above the chart: the
+title, the legend rows (a swatch per department, then the note on how teams are counted).
+
+>>> NAME.size, TITLE.size, DETAIL.size
+(13, 12, 11)
+>>> frame_for([], 300.0, 200.0, notes=0).width  # never narrower than 640 px plus margins
+688.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ladder.layout.cards import text_width
+
+
+@dataclass(frozen=True)
+class TextRow:
+    """One row of text on a card: font size, weight, its baseline in SVG and its DOT cell."""
+
+    size: int
+    baseline: float  # y of the baseline from the card's top (SVG)
+    cell: int  # height of the row's table cell in the DOT label
+    bold: bool = False
+
+
+NAME = TextRow(13, 22, 18, bold=True)
+TITLE = TextRow(12, 40, 17)
+DETAIL = TextRow(11, 57, 16)  # department, a note, or the page a card links to
+TEXT_LEFT = 14.0  # text starts this far right of the card's left edge
+STRIPE_WIDTH = 5.0  # the department's colour down the card's left edge
+STRIPE_INSET = 6.0  # the stripe stops this far from the card's top and bottom
+TEXT_ROOM_MARGIN = 24.0  # text room = card width minus this (stripe, padding)
+CORNER = 6.0  # card corner radius
+
+BADGE_SIZE = 10  # badge font size
+BADGE_HEIGHT = 16.0
+BADGE_PADDING = 7.0  # either side of the badge text
+BADGE_RISE = 8.0  # the badge straddles the card's bottom edge by this much
+
+MARGIN = 24.0  # around the page
+HEADING_SIZE = 20
+TITLE_HEIGHT = 44.0  # the heading's band
+LEGEND_ROW = 24.0
+LEGEND_SIZE = 12
+SWATCH = 14.0
+SWATCH_GAP = 20.0  # from the swatch's left edge to its label
+LEGEND_GAP = 8.0  # below the last legend row
+MIN_CHART_WIDTH = 640.0
+
+
+def text_room(card_width: float) -> float:
+    """Width left for text on a card ``card_width`` wide."""
+    return card_width - TEXT_ROOM_MARGIN
+
+
+@lru_cache(maxsize=4096)
+def badge_width(badge: str) -> float:
+    """Width of the headcount badge: its text and the padding either side.
+
+    >>> badge_width("3 direct · 12 in team")
+    105
+    """
+    return round(2 * BADGE_PADDING + text_width(badge, BADGE_SIZE))
+
+
+def legend_step(label: str) -> float:
+    """Room one legend entry takes: swatch, gap, label, gap to the next entry."""
+    return SWATCH_GAP + 14 + text_width(label, LEGEND_SIZE)
+
+
+def legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    """The (colour, label) entries broken into rows no wider than ``width``."""
+    rows: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for colour, label in legend:
+        need = legend_step(label)
+        if rows[-1] and used + need > width:
+            rows.append([])
+            used = 0.0
+        rows[-1].append((colour, label))
+        used += need
+    return rows if rows[0] else []
+
+
+def wrap_note(text: str, width: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` at the legend's size.
+
+    >>> wrap_note("one two three", 60)
+    ['one two', 'three']
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", LEGEND_SIZE) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The page around a chart: the legend's rows, the note lines, the size, the chart's top."""
+
+    legend_rows: list[list[tuple[str, str]]]
+    note_lines: list[str]
+    width: float
+    height: float
+    top: float  # y of the chart's top edge on the page (its left edge is at MARGIN)
+
+
+def frame_for(legend: list[tuple[str, str]], chart_width: float, chart_height: float,
+              *, notes: int | str = 0) -> Frame:
+    """The page for a chart of that size under a legend (and the note on counts, if any).
+
+    ``notes``: the legend's note text (wrapped to the page), or 0 for none.
+    """
+    width = max(chart_width, MIN_CHART_WIDTH) + 2 * MARGIN
+    rows = legend_rows(legend, width - 2 * MARGIN)
+    lines = wrap_note(notes, width - 2 * MARGIN) if isinstance(notes, str) else []
+    header = TITLE_HEIGHT + (len(rows) + len(lines)) * LEGEND_ROW
+    if rows or lines:
+        header += LEGEND_GAP
+    top = MARGIN + header
+    return Frame(rows, lines, width, top + chart_height + MARGIN, top)

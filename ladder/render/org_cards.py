@@ -1,0 +1,237 @@
+"""What each org-chart card says: its three lines, tooltip, colour, kind and badge.
+
+Shared by the SVG and the pinned-DOT writers, so both draw the same text. Card texts are fitted
+to the card (:mod:`ladder.render.card_geometry`) and XML-escaped once here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from ladder.analysis.teams import COUNT_RULE, TeamCount, badge_text, count_sentence, team_counts
+from ladder.layout.cards import fit_text
+from ladder.layout.chart import OrgLayout
+from ladder.model.org import Org, Person
+from ladder.render.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
+from ladder.render.escape import xml_text
+
+# Ten well-known category colours, then ten more that tell apart from them, so an HR export
+# with a dozen departments does not paint two of them the same before the twenty-first.
+PALETTE = (
+    "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2",
+    "#b279a2", "#eeca3b", "#9d755d", "#ff9da6", "#79706e",
+    "#1f3f6e", "#c26a00", "#2f7d32", "#a3243b", "#2aa198",
+    "#6a3d9a", "#b5a000", "#5d3a1a", "#d6616b", "#3b3b3b",
+)
+NO_DEPARTMENT = "#c0c4cc"
+BADGE_NOTE = "Badge: direct reports · people in the team · open positions. " + COUNT_RULE
+
+
+class Card(NamedTuple):  # a tuple: a million of them are made in a few tenths of a second
+    """The text of one card, fitted to its width and XML-escaped; the tooltip is raw."""
+
+    lines: tuple[str, str, str]
+    tooltip: str
+    colour: str
+    vacant: bool
+    group: bool
+    badge: str
+    note: bool = False  # the third line is a remark (dotted line, context), not the department
+    context: bool = False  # a card standing for someone drawn on another page
+    mark: str = ""  # outline colour of a card marked by a diff ("" none): MARK_COLOURS
+
+
+# Outline of a card a diff marks (Person.mark); ladder/render/diff_chart.py draws the legend.
+MARK_COLOURS = {"joined": "#1e9e5a", "moved": "#2f6fd0", "changed": "#d98b0b"}
+
+
+@dataclass
+class PageText:
+    """What a page says beyond its people: title, counts, and the cards that name other pages.
+
+    ``counts``: team counts of the whole org (a cut chart or a page still shows true totals);
+    ``links``: person id -> file to open; ``labels``: person id -> the card's third line;
+    ``notes``: dotted-line notes of the whole org; ``context``: cards for people drawn on
+    another page (no badge, drawn apart).
+    """
+
+    title: str | None = None
+    counts: Mapping[str, TeamCount] | None = None
+    links: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    notes: Mapping[str, str] | None = None
+    context: frozenset[str] = frozenset()
+
+
+def prepare(org: Org, chart: OrgLayout, text: PageText | None) -> tuple[str, list[Card], Frame]:
+    """(heading, cards, page frame) of a chart: what both writers start from."""
+    text = text or PageText()
+    counts = text.counts if text.counts is not None else team_counts(org)
+    drawn = cards(org, chart, counts, text.labels, text.notes, text.context)
+    frame = frame_for(legend(org, chart), chart.width, chart.height,
+                      notes=legend_note(chart, counts))
+    return (text.title if text.title is not None else org.name), drawn, frame
+
+
+def department_colours(org: Org) -> dict[str, str]:
+    """A colour per department id: its own, else the palette's, one no other department has.
+
+    A department without a colour gets the palette colour of its position, or the next one
+    that no department has yet (so it never borrows the colour another one was given).
+
+    >>> from ladder.model.org import Department, Person
+    >>> org = Org.build("x", [], [Department("a", "A", "#4c78a8"), Department("b", "B")])
+    >>> department_colours(org)
+    {'a': '#4c78a8', 'b': '#f58518'}
+    """
+    order = list(org.departments)
+    seen = set(order)
+    for person in org.people.values():
+        if person.department and person.department not in seen:
+            seen.add(person.department)
+            order.append(person.department)
+    own = {dep: known.colour for dep in order
+           if (known := org.departments.get(dep)) is not None and known.colour}
+    taken = {colour.lower() for colour in own.values()}
+    colours = {}
+    for i, dep in enumerate(order):
+        if dep in own:
+            colours[dep] = own[dep]
+            continue
+        colour = PALETTE[i % len(PALETTE)]
+        for step in range(len(PALETTE)):  # the next free one; all taken: keep the first
+            candidate = PALETTE[(i + step) % len(PALETTE)]
+            if candidate.lower() not in taken:
+                colour = candidate
+                break
+        taken.add(colour.lower())
+        colours[dep] = colour
+    return colours
+
+
+def department_name(org: Org, dep: str | None) -> str:
+    """The department's display name (its id when the org does not describe it)."""
+    if not dep:
+        return ""
+    known = org.departments.get(dep)
+    return known.name if known else dep
+
+
+def short_name(person: Person) -> str:
+    """How a card names a person in another card's note."""
+    if person.vacant:
+        return "Open: " + (person.title or person.name or "position")
+    return (person.display_name if person.shared_with else person.name) or person.id
+
+
+def _dotted_note(org: Org, person: Person) -> str:
+    """``Dotted line to Ana Lopez`` (and ``+1`` for each further dotted-line manager).
+
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo"),
+    ...                       Person("c", "Cy", manager="a", dotted=("a", "b"))])
+    >>> _dotted_note(org, org.people["c"])
+    'Dotted line to Ada +1'
+    """
+    names = [short_name(org.people[m]) for m in person.dotted if m in org.people]
+    if not names:
+        return ""
+    more = f" +{len(names) - 1}" if len(names) > 1 else ""
+    return f"Dotted line to {names[0]}{more}"
+
+
+def dotted_notes(org: Org) -> dict[str, str]:
+    """``{id: "Dotted line to <name>"}`` for everybody with a dotted-line manager."""
+    return {p.id: note for p in org.people.values() if p.dotted
+            for note in (_dotted_note(org, p),) if note}
+
+
+def legend(org: Org, chart: OrgLayout) -> list[tuple[str, str]]:
+    """(colour, label) for each department drawn, in department order."""
+    colours = department_colours(org)
+    drawn = {org.people[i].department for i in chart.ids}
+    return [(colours[d], department_name(org, d)) for d in colours if d in drawn]
+
+
+def legend_note(chart: OrgLayout, counts: Mapping[str, TeamCount]) -> int | str:
+    """The note on counting, when the chart shows any badge (0: none)."""
+    return BADGE_NOTE if any(pid in counts for pid in chart.ids) else 0
+
+
+def _card_text(person: Person, department: str) -> tuple[str, str, str]:
+    """Name, second and third line of a person's own card."""
+    if person.vacant:
+        return ("Open: " + (person.title or person.name or "position"), department,
+                person.location or "")
+    if person.fte is not None:
+        name = person.display_name or person.title or "Group"
+        # beside the count: the grade, else the title when the name does not say it
+        kind = dict(person.extra).get("grade") or (person.title if person.title != name else "")
+        return name, f"{person.fte:g} FTE" + (f" · {kind}" if kind else ""), department
+    name = (person.display_name if person.shared_with else person.name) or "(no name)"
+    return name, person.title, department
+
+
+def cards(
+    org: Org,
+    chart: OrgLayout,
+    counts: Mapping[str, TeamCount],
+    labels: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
+    context: frozenset[str] = frozenset(),
+) -> list[Card]:
+    """Card texts in the chart's order.
+
+    ``counts``: team counts by manager id (:func:`ladder.analysis.teams.team_counts`).
+    ``labels``: a third line that names another page (split charts), by person id.
+    ``notes``: the dotted-line notes of the whole org (a cut chart or a split page drops the
+    dotted lines whose manager it does not show, but the card still names them).
+    ``context``: ids of cards that stand for someone drawn on another page (no badge).
+    """
+    room = text_room(chart.style.width)
+    colours = department_colours(org)
+    names = {dep: department_name(org, dep) for dep in colours}
+    people = org.people
+    found = []
+    for pid in chart.ids:
+        person = people[pid]
+        department = names.get(person.department, "") if person.department else ""
+        name, second, third = _card_text(person, department)
+        tooltip = "\n".join([t for t in (name, second, third) if t])
+        note = False
+        dotted = notes.get(pid, "") if notes is not None else (
+            _dotted_note(org, person) if person.dotted else "")
+        remark = (person.note if person.mark else "") or dotted or person.note  # a diff's label
+        if remark:
+            # The department is in the stripe's colour and the legend; the note says what
+            # the dotted connector means even where it runs far (or off the page), or why an
+            # export's row stands at the top although it names a manager.
+            third, note = remark, True
+            tooltip += "\n" + remark
+        if labels and pid in labels:
+            third = labels[pid]  # split charts: the page to turn to
+            note = pid in context
+            tooltip += "\n" + third
+        count = None if pid in context else counts.get(pid)
+        badge = ""
+        if count is not None:
+            badge = badge_text(count)
+            tooltip += "\n" + count_sentence(count)
+        found.append(Card(
+            (_escaped(fit_text(name, NAME.size, room, bold=True)),
+             _escaped(fit_text(second, TITLE.size, room)),
+             _escaped(fit_text(third, DETAIL.size, room))),
+            tooltip,
+            colours.get(person.department or "", NO_DEPARTMENT),
+            person.vacant, person.fte is not None, badge, note, pid in context,
+            MARK_COLOURS.get(person.mark, "") if person.mark else "",
+        ))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> str:
+    """XML-escaped card text with line breaks as spaces (titles and departments repeat)."""
+    return xml_text(text).replace("\n", " ").replace("\r", " ")

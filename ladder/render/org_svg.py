@@ -1,0 +1,194 @@
+"""An org chart written straight to SVG: one pass over flat arrays and one ``"".join``.
+
+About 0.3 s for 10,000 people and linear beyond; used for ``.svg``. Sizes and text rows come
+from :mod:`ladder.render.card_geometry`, card texts from :mod:`ladder.render.org_cards`; every
+text goes through :func:`~ladder.render.escape.xml_text`. Class names say what they style.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
+from ladder.model.org import Org
+from ladder.render import card_geometry as geo
+from ladder.render.escape import xml_text
+from ladder.render.org_cards import PageText, prepare
+
+
+@lru_cache(maxsize=65536)  # a chart has few distinct coordinates (100k people: ~2,000)
+def fmt(value: float) -> str:
+    """A coordinate, short: integers without a decimal point, else one decimal.
+
+    >>> fmt(12.0), fmt(12.25)
+    ('12', '12.2')
+    """
+    whole = int(value)
+    return str(whole) if whole == value else f"{value:.1f}"
+
+
+_f = fmt
+SVG_STYLE = (
+    "<style>"
+    ".connector{fill:none;stroke:#a3aab5;stroke-width:1.2}"
+    ".dotted-line{fill:none;stroke:#8f73c7;stroke-width:1;stroke-dasharray:4 3}"
+    ".card{fill:#fff;stroke:#c9ced6;stroke-width:1}"
+    ".card-open{fill:#f6f7f9;stroke:#8a919c;stroke-width:1.2;stroke-dasharray:5 3}"
+    ".card-group{fill:#f1f3f6;stroke:#c9ced6}"
+    ".card-context{fill:#eef1f6;stroke:#8a919c;stroke-width:1;stroke-dasharray:2 2}"
+    ".card-mark{fill:none;stroke-width:3}"
+    f".name{{font-size:{geo.NAME.size}px;font-weight:bold;fill:#1f2430}}"
+    f".name-open{{font-size:{geo.NAME.size}px;font-weight:bold;font-style:italic;"
+    "fill:#5b6270}"
+    f".title{{font-size:{geo.TITLE.size}px;fill:#4a5160}}"
+    f".department{{font-size:{geo.DETAIL.size}px;fill:#7b8391}}"
+    f".note{{font-size:{geo.DETAIL.size}px;font-style:italic;fill:#7a64a8}}"
+    ".badge{fill:#fff;stroke:#a3aab5}"
+    f".badge-text{{font-size:{geo.BADGE_SIZE}px;fill:#4a5160;text-anchor:middle}}"
+    f".heading{{font-size:{geo.HEADING_SIZE}px;font-weight:bold;fill:#1f2430}}"
+    f".legend-label{{font-size:{geo.LEGEND_SIZE}px;fill:#4a5160}}"
+    "</style>"
+)
+
+
+def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
+    """The chart as an SVG document; ``text``: its title, counts, links (default: the org's)."""
+    style = chart.style
+    w, h = style.width, style.height
+    heading, drawn, frame = prepare(org, chart, text)
+    links = text.links if text is not None else {}
+    margin = geo.MARGIN
+    out: list[str] = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{_f(frame.width)}" height="{_f(frame.height)}" '
+        f'viewBox="0 0 {_f(frame.width)} {_f(frame.height)}" '
+        'font-family="Helvetica, Arial, sans-serif">\n',
+        SVG_STYLE,
+        '\n<rect width="100%" height="100%" fill="#fafbfc"/>\n',
+        f'<text class="heading" x="{_f(margin)}" y="{_f(margin + 22)}">'
+        f"{xml_text(heading)}</text>\n",
+    ]
+    y = margin + geo.TITLE_HEIGHT
+    for row in frame.legend_rows:
+        x = margin
+        for colour, label in row:
+            out.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(geo.SWATCH)}" '
+                       f'height="{_f(geo.SWATCH)}" rx="3" fill="{xml_text(colour)}"/>'
+                       f'<text class="legend-label" x="{_f(x + geo.SWATCH_GAP)}" '
+                       f'y="{_f(y + 12)}">{xml_text(label)}</text>')
+            x += geo.legend_step(label)
+        out.append("\n")
+        y += geo.LEGEND_ROW
+    for line in frame.note_lines:
+        out.append(f'<text class="legend-label" x="{_f(margin)}" y="{_f(y + 12)}">'
+                   f"{xml_text(line)}</text>\n")
+        y += geo.LEGEND_ROW
+
+    # The chart in its own coordinates, moved below the header once.
+    out.append(f'<g transform="translate({_f(margin)},{_f(frame.top)})">\n')
+    # Connectors first, so cards sit on top; chunks of one path keep the file small.
+    solid = [p for p in range(len(chart)) if chart.manager[p] >= 0]
+    for start in range(0, len(solid), 2000):
+        d = "".join([connector_path(chart, p) for p in solid[start:start + 2000]])
+        out.append(f'<path class="connector" d="{d}"/>\n')
+    if chart.dotted:
+        d = "".join(polyline_path(chart.dotted_route(s, t)) for s, t in chart.dotted)
+        out.append(f'<path class="dotted-line" d="{d}"><title>dotted-line managers</title>'
+                   "</path>\n")
+
+    # Every card is drawn in its own frame (translate), so only two numbers vary per card.
+    fw, fh, corner = _f(w), _f(h), _f(geo.CORNER)
+    plain = (f'<rect class="card" width="{fw}" height="{fh}" rx="{corner}"/>'
+             f'<rect y="{_f(geo.STRIPE_INSET)}" width="{_f(geo.STRIPE_WIDTH)}" '
+             f'height="{_f(h - 2 * geo.STRIPE_INSET)}" fill="')
+    group = (f'<rect class="card-group" x="4" y="-4" width="{fw}" height="{fh}" '
+             f'rx="{corner}"/>' + plain)
+    vacant = f'<rect class="card-open" width="{fw}" height="{fh}" rx="{corner}"/>'
+    elsewhere = f'<rect class="card-context" width="{fw}" height="{fh}" rx="{corner}"/>'
+    text_x = _f(geo.TEXT_LEFT)
+    rows = [f'x="{text_x}" y="{_f(row.baseline)}">' for row in (geo.NAME, geo.TITLE, geo.DETAIL)]
+    xs, ys, ids = chart.x, chart.y, chart.ids
+    add = out.append  # each piece goes straight into the one join: no per-card strings
+    for p, card in enumerate(drawn):
+        lines = card.lines
+        target = links.get(ids[p]) if links else None
+        if target:
+            add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
+        add(f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
+            f"{xml_text(card.tooltip)}</title>")
+        if card.vacant:
+            add(f'{vacant}<text class="name-open" {rows[0]}{lines[0]}</text>')
+        elif card.context:
+            add(f'{elsewhere}<text class="name" {rows[0]}{lines[0]}</text>')
+        else:
+            add(f'{group if card.group else plain}{card.colour}"/>'
+                f'<text class="name" {rows[0]}{lines[0]}</text>')
+        if card.mark:  # a diff's joined, moved or changed card
+            add(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
+                f'stroke="{card.mark}"/>')
+        if lines[1]:
+            add(f'<text class="title" {rows[1]}{lines[1]}</text>')
+        if lines[2]:
+            add(f'<text class="{"note" if card.note else "department"}" {rows[2]}'
+                f"{lines[2]}</text>")
+        if card.badge:
+            bw = geo.badge_width(card.badge)
+            add(f'<rect class="badge" x="{_f(w / 2 - bw / 2)}" y="{_f(h - geo.BADGE_RISE)}" '
+                f'width="{_f(bw)}" height="{_f(geo.BADGE_HEIGHT)}" rx="8"/>'
+                f'<text class="badge-text" x="{_f(w / 2)}" '
+                f'y="{_f(h - geo.BADGE_RISE + 12)}">{card.badge}</text>')
+        add("</g>\n</a>" if target else "</g>\n")
+    out.append("</g>\n</svg>\n")
+    return "".join(out)
+
+
+def connector_path(chart: OrgLayout, p: int) -> str:
+    """Path data of the connector to ``p``: the same route as OrgLayout.route, written fast."""
+    kind = chart.edge_kind[p]
+    style = chart.style
+    m = chart.manager[p]
+    if kind == LIST:  # most connectors of a big chart: down the list's line, across to the card
+        drop = chart.x[m] + style.indent / 2
+        mid = chart.y[p] + style.height / 2
+        tx = chart.x[p]
+        across = f"V{_f(mid)}" if tx == drop else f"H{_f(tx)}"  # as polyline_path writes it
+        return f"M{_f(drop)} {_f(chart.y[m] + style.height)}V{_f(mid)}{across}"
+    if kind > STACK:
+        return polyline_path(chart.route(p))
+    half = style.width / 2
+    top_x = chart.x[m] + half
+    bottom = chart.y[m] + style.height
+    if kind == SPREAD:
+        centre = chart.x[p] + half
+        if centre == top_x:
+            return f"M{_f(top_x)} {_f(bottom)}V{_f(chart.y[p])}"
+        return (f"M{_f(top_x)} {_f(bottom)}V{_f(bottom + style.level_gap / 2)}H{_f(centre)}"
+                f"V{_f(chart.y[p])}")
+    spine = chart.edge_via[p]
+    mid = chart.y[p] + style.height / 2
+    tx = chart.x[p]
+    side = tx + style.width if tx + style.width <= spine else tx
+    if spine == top_x:
+        return f"M{_f(top_x)} {_f(bottom)}V{_f(mid)}H{_f(side)}"
+    return (f"M{_f(top_x)} {_f(bottom)}V{_f(bottom + style.level_gap / 2)}H{_f(spine)}"
+            f"V{_f(mid)}H{_f(side)}")
+
+
+def polyline_path(points: list[tuple[float, float]]) -> str:
+    """SVG path data for an axis-parallel polyline: M, then H and V where they will do.
+
+    >>> polyline_path([(0, 0), (0, 5), (4, 5), (6, 7)])
+    'M0 0V5H4L6 7'
+    """
+    x, y = points[0]
+    parts = [f"M{_f(x)} {_f(y)}"]
+    for nx, ny in points[1:]:
+        if nx == x:
+            parts.append(f"V{_f(ny)}")
+        elif ny == y:
+            parts.append(f"H{_f(nx)}")
+        else:
+            parts.append(f"L{_f(nx)} {_f(ny)}")
+        x, y = nx, ny
+    return "".join(parts)

@@ -1,0 +1,279 @@
+"""Cut a chart into pages that each fit: by subtree first, then by slices of a wide team.
+
+A page is a set of *members* of a base org (the whole org, or a split overview's own org of
+department cards). :func:`fit_pages` takes one page and returns it, or, when its drawing is too
+big for the format (:mod:`ladder.render.limits`), the pages it becomes:
+
+1. **by subtree**: the largest subtrees below the page's top leave for pages of their own (their
+   head's card stays, linking to the new page), as few as make the page fit;
+2. **by slices**: when even the top people and their direct reports do not fit, the reports
+   (each with what is left of its subtree) are cut into consecutive slices, one page each, the
+   head on every slice and a "continued on page N" card at the end of all but the last.
+
+Every new page is smaller than the page it came from, and a page of a head and one card always
+fits, so this ends. Each page's top people whose manager is elsewhere get that manager as a
+*context card* above them, linking back to where the manager is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from ladder.layout.chart import OrgLayout
+from ladder.model.org import Org, Person
+from ladder.render.org_cards import short_name
+
+CONTEXT = "context:"  # id prefix of a card standing for a manager drawn on another page
+MORE = "continued:"  # id prefix of the "continued on page N" card
+
+
+@dataclass
+class Page:
+    """One planned page: its members (ids of the base org, base order) and what it links to.
+
+    ``links``: member id -> index of the page its card opens (its team's page).
+    ``next_slice``: index of the page that continues this one, or None.
+    ``part``: (slice number, slices) when the page is a slice of a wide team.
+    """
+
+    key: str
+    members: list[str]
+    name: str
+    links: dict[str, int] = field(default_factory=dict)
+    next_slice: int | None = None
+    part: tuple[int, int] | None = None
+    parent: int | None = None  # the page it was cut from
+    org: Org | None = None  # the page as drawn: members, context cards, continued card
+    chart: OrgLayout | None = None
+
+
+# A page's layout, and its room: how many times larger it could be drawn and still fit (>= 1:
+# it fits). Room guides the search for a slice's size: a page's area grows with its people.
+Measure = Callable[[Org], tuple[OrgLayout, float]]
+
+
+class Planner:
+    """Plans pages of ``base`` that each fit; ``measure`` lays a page out and checks it."""
+
+    def __init__(self, base: Org, measure: Measure) -> None:
+        self.base = base
+        self.measure = measure
+        self.pages: list[Page] = []
+        self.external: Planner | None = None  # whose pages negative link indices name
+
+    # --- the page as an org ---------------------------------------------------------------
+
+    def page_org(self, page: Page) -> Org:
+        """The page's people: members under their managers, context cards above the tops."""
+        base = self.base
+        inside = set(page.members)
+        context: dict[str, Person] = {}
+        people = []
+        for pid in page.members:
+            person = base.people[pid]
+            manager = person.manager
+            if manager is not None and manager not in inside:
+                if manager not in context:
+                    above = base.people[manager]
+                    context[manager] = replace(above, id=CONTEXT + manager, manager=None,
+                                               dotted=(), assistant=False, note="")
+                manager = CONTEXT + manager
+            people.append(replace(person, manager=manager,
+                                  dotted=tuple(d for d in person.dotted if d in inside)))
+        if page.next_slice is not None:  # under the one top person, else beside the tops
+            tops = [p for p in people if p.manager is None or p.manager.startswith(CONTEXT)]
+            people.append(Person(MORE + page.key, "Continued on the next page",
+                                 manager=tops[0].id if len(tops) == 1 else None))
+        return Org.build(page.name, [*context.values(), *people],
+                         list(base.departments.values()), source=base.source)
+
+    def _tops(self, page: Page) -> list[str]:
+        inside = set(page.members)
+        return [pid for pid in page.members if self.base.people[pid].manager not in inside]
+
+    # --- fitting ---------------------------------------------------------------------------
+
+    def add(self, page: Page) -> int:
+        """Add ``page`` to the plan (it is fitted by :meth:`fit_all`); its index."""
+        self.pages.append(page)
+        return len(self.pages) - 1
+
+    def fit_all(self) -> list[Page]:
+        """Make every page fit, cutting as needed; all pages, each after the page it was cut
+        from and the pages cut before it (so slices of one team follow each other)."""
+        for index in range(len(self.pages)):
+            work = [index]
+            while work:
+                work.extend(reversed(self._fit(work.pop())))
+        children: dict[int | None, list[int]] = {}
+        for i, page in enumerate(self.pages):
+            children.setdefault(page.parent, []).append(i)
+        order: list[int] = []
+        stack = list(reversed(children.get(None, [])))
+        while stack:
+            i = stack.pop()
+            order.append(i)
+            stack.extend(reversed(children.get(i, [])))
+        return [self.pages[i] for i in order]
+
+    def _fits(self, page: Page) -> bool:
+        return self._room(page) >= 1.0
+
+    def _room(self, page: Page) -> float:
+        page.org = self.page_org(page)
+        page.chart, room = self.measure(page.org)
+        return room
+
+    def _fit(self, index: int) -> list[int]:
+        """Make page ``index`` fit; the indices of the new pages it gave away."""
+        page = self.pages[index]
+        if self._fits(page) or len(page.members) <= 1:
+            return []
+        tops = self._tops(page)
+        below = self._below(page)
+        # 1. by subtree: only if the tops and their direct reports alone fit
+        heads = [pid for pid in page.members if below.get(pid) and pid not in tops]
+        if heads:
+            bare = self._without(page, heads, below)
+            if self._fits(bare):
+                heads.sort(key=lambda pid: -len(below[pid]))
+                k = self._least(len(heads), lambda k: self._fits(
+                    self._without(page, heads[:k], below)))
+                return self._break_out(index, heads[:k], below)
+        # 2. by slices of the tops' reports (one top), or of the tops (several)
+        return self._slice(index, tops, below)
+
+    def _below(self, page: Page) -> dict[str, list[str]]:
+        """Member id -> the members below it, base order (only for members with reports)."""
+        inside = set(page.members)
+        kids: dict[str, list[str]] = {}
+        for pid in page.members:
+            manager = self.base.people[pid].manager
+            if manager in inside:
+                kids.setdefault(manager, []).append(pid)
+        found: dict[str, list[str]] = {}
+        order = {pid: i for i, pid in enumerate(page.members)}
+        for pid in kids:
+            stack, team = list(kids[pid]), []
+            while stack:
+                current = stack.pop()
+                team.append(current)
+                stack.extend(kids.get(current, ()))
+            found[pid] = sorted(team, key=order.__getitem__)
+        return found
+
+    def _without(self, page: Page, heads: list[str], below: dict[str, list[str]]) -> Page:
+        gone = {pid for head in heads for pid in below[head]}
+        return replace(page, members=[pid for pid in page.members if pid not in gone],
+                       links=dict(page.links))
+
+    @staticmethod
+    def _least(high: int, ok: Callable[[int], bool]) -> int:
+        """The least k in 1..high with ok(k), assuming ok(high) holds (binary search)."""
+        low = 1
+        while low < high:
+            middle = (low + high) // 2
+            if ok(middle):
+                high = middle
+            else:
+                low = middle + 1
+        return high
+
+    def _break_out(self, index: int, heads: list[str], below: dict[str, list[str]]) -> list[int]:
+        page = self.pages[index]
+        gone: set[str] = set()
+        new = []
+        for head in heads:  # largest first: a head inside an earlier one's team has gone too
+            if head in gone:
+                continue
+            team = below[head]
+            gone.update(team)
+            inside = {head, *team}
+            name = f"{self.base.name}: {short_name(self.base.people[head])}"
+            child = Page(head, [head, *team], name,
+                         links={pid: to for pid, to in page.links.items() if pid in inside},
+                         parent=index)
+            self.pages.append(child)
+            page.links[head] = len(self.pages) - 1
+            new.append(len(self.pages) - 1)
+        page.members = [pid for pid in page.members if pid not in gone]
+        page.links = {pid: target for pid, target in page.links.items() if pid not in gone}
+        self._fits(page)
+        return new
+
+    def _slice(self, index: int, tops: list[str], below: dict[str, list[str]]) -> list[int]:
+        page = self.pages[index]
+        single = len(tops) == 1
+        head = [tops[0]] if single else []
+        units = ([pid for pid in page.members if self.base.people[pid].manager == tops[0]]
+                 if single else tops)
+        groups = [[pid, *below.get(pid, ())] for pid in units]
+        if len(groups) <= 1:  # one top with one report: nothing left to cut; it is drawn small
+            self._fits(page)
+            return []
+        slices: list[list[str]] = []
+        start, guess = 0, 1
+        while start < len(groups):
+            def room(count: int, start: int = start) -> float:
+                members = set(head) | {m for g in groups[start:start + count] for m in g}
+                more = start + count < len(groups) or page.next_slice is not None
+                return self._room(replace(
+                    page, members=[pid for pid in page.members if pid in members],
+                    next_slice=0 if more else None, part=(1, 2)))
+
+            count = _largest(min(guess, len(groups) - start), len(groups) - start, room)
+            slices.append([m for g in groups[start:start + count] for m in g])
+            start += count
+            guess = count  # the next slice is likely about as big: start the search there
+        total = len(slices)
+        links, everyone = page.links, page.members
+        new = []
+        for number, chosen in enumerate(slices, 1):
+            members = set(head) | set(chosen)
+            kept = [pid for pid in everyone if pid in members]
+            if number == 1:
+                target = page
+                page.members = kept
+            else:
+                target = Page(f"{page.key}-{number}", kept, page.name, parent=index)
+                self.pages.append(target)
+                new.append(len(self.pages) - 1)
+            target.part = (number, total)
+            target.links = {pid: to for pid, to in links.items() if pid in members}
+        chain = [index, *new]
+        self.pages[chain[-1]].next_slice = page.next_slice  # a slice cut again: still goes on
+        for a, b in zip(chain, chain[1:], strict=False):
+            self.pages[a].next_slice = b
+        return chain  # each slice is laid out (and cut again if it must) in its turn
+
+def _largest(guess: int, most: int, room: Callable[[int], float]) -> int:
+    """About the largest count in 1..most whose room is at least 1, searched from ``guess``.
+
+    A page's area grows about in step with its cards, so room r at count n suggests about
+    n * r * r cards would just fit; each guess is checked (it is a layout), the bounds kept,
+    and the search stops within an eighth of the best count. At least 1, even when one does
+    not fit (a slice of one is cut again later).
+
+    >>> _largest(3, 1000, lambda n: (400 / n) ** 0.5) in range(351, 401)
+    True
+    >>> _largest(1, 5, lambda n: 9.0)
+    5
+    """
+    good, bad = 0, most + 1  # room(good) >= 1 (0: none yet); room(bad) < 1 (most+1: none)
+    count = max(1, min(guess, most))
+    for _ in range(12):
+        found = room(count)
+        if found >= 1:
+            good = count
+        else:
+            bad = count
+        if bad - good <= max(1, good // 8):
+            break
+        wanted = int(count * found * found * 0.95)
+        if not good < wanted < bad:  # the estimate left the bounds: halve them instead
+            wanted = (good + bad) // 2 if good else max(1, count // 2)
+        if wanted in (good, bad):
+            break
+        count = wanted
+    return max(good, 1)

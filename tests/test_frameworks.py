@@ -1,0 +1,228 @@
+"""Importing career frameworks: the real ones in shared/data/ladders and the example files
+written in the other published shapes; each imports, validates and draws; broken files say
+where and what."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from ladder.cli import main
+from ladder.errors import SourceError
+from ladder.sources.document import read_document
+from ladder.sources.frameworks import framework_of, import_framework, load_framework_ladder
+from ladder.sources.ladders import load_ladder
+
+FRAMEWORKS = REPO / "examples" / "frameworks"
+
+REAL = {
+    "ft-engineering/engineering.yml": "ft",
+    "monzo/product.md": "monzo",
+    "octopus/Product.md": "markdown",
+    "kolbis/product-engineers_readme.md": "markdown",
+}
+OURS = {"data-science.csv": "wide", "platform-snowflake.json": "snowflake", "design.md": "monzo"}
+
+
+@pytest.mark.parametrize("name, kind", [*REAL.items(), *OURS.items()])
+def test_each_format_is_told_by_its_content(shared_dir, data_dir, name, kind):
+    path = (FRAMEWORKS / name) if name in OURS else (
+        shared_dir / "data" / "ladders" / name)
+    assert framework_of(path) == kind
+
+
+def test_hr_exports_and_other_files_are_not_frameworks(data_dir):
+    assert framework_of("examples/hr/acme-export.csv") is None
+    assert framework_of("examples/startup.yaml") is None
+    assert framework_of("README.md") is None
+
+
+@pytest.mark.parametrize("name", [*REAL, *OURS])
+def test_import_writes_a_ladder_that_validates_and_draws(shared_dir, data_dir, tmp_path, name):
+    path = (FRAMEWORKS / name) if name in OURS else (
+        shared_dir / "data" / "ladders" / name)
+    out = tmp_path / "ladder.yaml"
+    runner = CliRunner()
+    result = runner.invoke(main, ["import", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("# Imported by 'ladder import'")
+    result = runner.invoke(main, ["validate", str(out)])
+    assert result.exit_code == 0 and ": ok:" in result.output, result.output
+    ladder = load_ladder(out)
+    assert ladder.areas and len(ladder) >= 3
+    assert ladder.sources["source"].licence in ("MIT", "Apache-2.0")
+    for view in ("graph", "matrix"):
+        result = runner.invoke(main, ["render", str(out), "--view", view, "-o",
+                                      str(tmp_path / f"{view}.svg")])
+        assert result.exit_code == 0, result.output
+
+
+def test_ft_keeps_levels_themes_words_and_the_split_into_tracks(shared_dir):
+    ladder = load_framework_ladder(shared_dir / "data/ladders/ft-engineering/engineering.yml")
+    assert [r.title for r in ladder][:3] == ["Junior Engineer", "Engineer", "Senior Engineer 1"]
+    assert ladder.roles["senior-2-ic"].level == ladder.roles["senior-2-pm"].level == 4
+    assert ladder.roles["senior-2-pm"].track == "management"
+    assert ladder.roles["tech-director"].track == "management"  # after a manager level
+    assert {(m.source, m.target) for m in ladder.moves} >= {
+        ("senior-1", "senior-2-ic"), ("senior-1", "senior-2-pm"),
+        ("principal-pm", "tech-director")}
+    assert len(ladder.areas) == 9
+    junior = ladder.roles["junior"]
+    assert junior.expected("planning-organising")[0].text.startswith(
+        "Aware of how the team delivers")
+    assert len(junior.expected("technical")) == 2  # "1. ... 2. ..." are two statements
+    assert "Technical: Foundational" in [c.name for c in junior.competencies]
+
+
+def test_monzo_levels_topics_and_criteria(shared_dir):
+    ladder = load_framework_ladder(shared_dir / "data/ladders/monzo/product.md")
+    assert [r.title for r in ladder] == ["Level 1", "Level 2", "Level 3", "Level 4"]
+    assert ladder.areas["problem-solving"].name == "Problem solving"  # emoji dropped
+    assert ladder.roles["level-4"].expected("execution")[0].text == (
+        "Creates frameworks that aid decision making and prioritisation.")
+
+
+def test_kolbis_tables_levels_tracks_and_same_as(shared_dir):
+    ladder = load_framework_ladder(
+        shared_dir / "data/ladders/kolbis/product-engineers_readme.md")
+    assert ladder.name == "Product Engineers"
+    assert [(r.level, r.track) for r in ladder] == [(3, "ic"), (4, "ic"), (5, "management"),
+                                                    (6, "management")]
+    l3, l4 = ladder.roles["l3-ic-product-owner"], ladder.roles["l4-ic-product-owner"]
+    assert l4.expected("culture") == l3.expected("culture")  # "Same as L3"
+    # L6 names the area "You and your Team": the same row as the others' longer name
+    team = "leadership-collaboration-you-and-your-team"
+    assert ladder.roles["l6-em-head-of-product"].expected(team)[0].text.startswith(
+        "You’re an inspiring leader")
+
+
+def test_octopus_sections_line_up_by_position_with_bullets_as_examples(shared_dir):
+    ladder = load_framework_ladder(shared_dir / "data/ladders/octopus/Product.md")
+    first = ladder.roles["product-manager"].expected("theme-1")[0]
+    assert first.text == "I discover the needs and problems that matter most to our customer"
+    assert first.examples[0].startswith("I discuss with customers, regularly")
+    assert ladder.roles["director-of-product"].summary.startswith("I own the storyboard")
+
+
+def test_wide_sheet_level_names_from_the_header(data_dir):
+    ladder = load_framework_ladder(FRAMEWORKS / "data-science.csv")
+    assert ladder.name == "Data science career framework"  # the title line above the header
+    assert [r.title for r in ladder] == ["Associate Data Scientist", "Data Scientist",
+                                         "Senior Data Scientist", "Lead Data Scientist"]
+    assert ladder.areas["statistics"].group == "Craft"
+    assert [s.text for s in ladder.roles["data-scientist"].expected("statistics")] == [
+        "Chooses the method that fits the question and the data",
+        "Checks assumptions before trusting a result"]
+    assert ladder.roles["associate-data-scientist"].expected("mentoring") == ()
+
+
+def test_wide_xlsx_reads_like_the_csv(data_dir, tmp_path):
+    import csv
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    with open(FRAMEWORKS / "data-science.csv", encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    book.save(tmp_path / "data-science.xlsx")
+    assert framework_of(tmp_path / "data-science.xlsx") == "wide"
+    from_xlsx = load_framework_ladder(tmp_path / "data-science.xlsx")
+    from_csv = load_framework_ladder(FRAMEWORKS / "data-science.csv")
+    assert [r.expectations for r in from_xlsx] == [r.expectations for r in from_csv]
+
+
+def test_snowflake_tracks_milestones_and_thresholds(data_dir):
+    path = FRAMEWORKS / "platform-snowflake.json"
+    raw = json.loads(path.read_text())
+    ladder = load_framework_ladder(path)
+    assert ladder.points.milestone_points == tuple(raw["milestonePoints"])
+    assert [(least, ladder.roles[role].title) for least, role in ladder.points.thresholds] == [
+        (t["minPoints"], t["title"]) for t in raw["titles"]]
+    reliability = ladder.areas["reliability"]
+    assert reliability.group == "Building"
+    assert reliability.milestones[1].signals == ("Defines service-level objectives",
+                                                 "Removes noisy alerts")
+    lead = ladder.roles["platform-team-lead"]
+    assert lead.level == ladder.roles["senior-platform-engineer"].level
+    assert lead.track != ladder.roles["senior-platform-engineer"].track
+
+
+BROKEN = [
+    # file name, content, line, words of the message
+    ("ft.yml", "name: X\nsummary: s\nlevels:\n  - {id: a, name: A}\nthemes:\n"
+     "  - {id: t, name: T}\ncompetencies:\n  - {id: c, level: a, theme: tt, summary: s, "
+     "proficiency: Awareness}\n", 8, "theme 'tt' is not in 'themes'"),
+    ("monzo.md", "---\nlevels: 2\ntopics:\n  - name: a\n    title: A\n    content:\n"
+     "      - level: 3\n        criteria: [x]\n---\n", 7, "expected 'level' from 1 to 2"),
+    ("wide.csv", "Area,Competency,Description,L1,L2\nCraft,Testing,d,a,b\nCraft,testing,d,c,e\n",
+     3, "competency 'testing' is given twice"),
+    ("snow.json", '{"tracks": [{"id": "A", "milestones": [\n  {"summary": "s"},\n  {"signals":'
+     ' []}\n]}], "titles": [{"title": "E", "minPoints": 0}]}\n', 3,
+     "milestone 2: expected 'summary'"),
+    ("hand.md", "# Senior Engineer\n\n## Craft\n\n| Area | Statements |\n|---|---|\n| Craft |\n"
+     "\n# Staff Engineer\n\n## Craft\n\n- x\n", 7, "expected two cells"),
+]
+
+
+@pytest.mark.parametrize("name, content, line, message", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_framework_files_name_file_line_and_what_was_expected(tmp_path, name, content,
+                                                                     line, message):
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(SourceError) as caught:
+        import_framework(path)
+    assert caught.value.file == str(path)
+    assert caught.value.line == line
+    assert message in caught.value.message
+
+
+def test_a_file_that_is_no_framework_names_the_formats_and_what_was_seen(tmp_path):
+    path = tmp_path / "thing.json"
+    path.write_text('{"colour": "blue", "size": 3}')
+    result = CliRunner().invoke(main, ["import", str(path)])
+    assert result.exit_code == 1
+    assert "a JSON mapping with the keys colour, size" in result.output
+    for name in ("ft:", "monzo:", "wide:", "snowflake:", "markdown:"):
+        assert name in result.output
+
+
+def test_from_names_the_format(tmp_path, data_dir):
+    runner = CliRunner()
+    result = runner.invoke(main, ["import", str(FRAMEWORKS / "design.md"),
+                                  "--from", "monzo"])
+    assert result.exit_code == 0 and "name: Product Design Framework" in result.output
+    result = runner.invoke(main, ["import", "examples/hr/acme-export.csv", "--from", "hr"])
+    assert result.exit_code == 0 and "people:" in result.output
+
+
+@pytest.mark.parametrize("name", [*REAL, *OURS])
+def test_imported_documents_follow_the_ladder_schema(shared_dir, name):
+    jsonschema = pytest.importorskip("jsonschema")
+    from ladder.sources.schema import ladder_schema
+
+    path = (FRAMEWORKS / name) if name in OURS else (shared_dir / "data" / "ladders" / name)
+    document = json.loads(json.dumps(import_framework(path).document()))
+    assert list(jsonschema.Draft202012Validator(ladder_schema()).iter_errors(document)) == []
+
+
+def test_the_ft_file_is_what_its_own_schema_describes(shared_dir):
+    """The FT importer reads the shape the FT's JSON Schema defines: the file validates."""
+    jsonschema = pytest.importorskip("jsonschema")
+    folder = shared_dir / "data" / "ladders" / "ft-engineering"
+    schema = json.loads((folder / "job-family.schema.json").read_text())
+    data = read_document(folder / "engineering.yml")
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(
+        json.loads(json.dumps(data)))) == []
+
+
+def test_the_same_file_imports_to_the_same_bytes(shared_dir):
+    from ladder.sources.frameworks import ladder_yaml
+
+    path = shared_dir / "data" / "ladders" / "kolbis" / "product-engineers_readme.md"
+    assert ladder_yaml(import_framework(path), path.name) == ladder_yaml(
+        import_framework(path), path.name)

@@ -1,0 +1,124 @@
+"""One team count: stats, card badges and layout JSON give every manager the same numbers."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ladder.analysis.spans import org_stats
+from ladder.analysis.teams import COUNT_RULE, TeamCount, team_counts
+from ladder.api import load_org
+from ladder.cli import main
+from ladder.layout import layout_org
+from ladder.model.org import Org, Person
+from ladder.render.org_chart import render_org
+from tests.sample_orgs import SHARED
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+BADGE = re.compile(r"^(\d+) direct · (\d+) in team(?: · (\d+) open)?$")
+
+SOURCES = [
+    *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "examples").glob("*.yaml"))),
+    *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "examples" / "hr").glob("*.csv"))),
+    *(f"{SHARED}/{name}" for name in (
+        "adventureworks_employee_with_parent.csv", "chinook_employee.csv",
+        "d3_org_chart_sample_org.csv", "northwind_employees.csv",
+        "oracle_hr_employees_d3orgchart.csv")),
+    f"{SHARED}/ukgov_dfe_2011-09-30_senior.csv",
+    f"{SHARED}/ukgov_home_office_2012-09-30_senior.csv",
+]
+
+
+def load(source: str) -> Org:
+    path = source if source.startswith("/") else str(ROOT / source)
+    junior = path.replace("_senior.csv", "_junior.csv")
+    if junior != path:  # a UK organogram: its senior posts with their junior staff
+        return load_org(path, junior=junior, preset="uk-organogram", match_titles=False)
+    return load_org(path, match_titles=False)
+
+
+def badges(path: Path) -> list[TeamCount | None]:
+    """The badge of every card, in drawing order (None: no badge)."""
+    root = ET.parse(path).getroot()
+    found: list[TeamCount | None] = []
+    for group in root.iter(f"{SVG}g"):
+        rect = group.find(f"{SVG}rect")
+        if rect is None or not rect.get("class", "").startswith("card"):
+            continue
+        texts = ["".join(t.itertext()) for t in group.iter(f"{SVG}text")]
+        matched = [BADGE.match(t) for t in texts if BADGE.match(t)]
+        found.append(TeamCount(*(int(n or 0) for n in matched[0].groups()))
+                     if matched else None)
+    return found
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: Path(s).stem)
+def test_stats_badges_and_layout_json_agree(tmp_path: Path, source: str) -> None:
+    org = load(source)
+    stats = org_stats(org)
+    from_stats = {m["id"]: TeamCount(m["direct"], m["total"], m["open"])
+                  for m in stats["managers"]}
+    svg = tmp_path / "chart.svg"
+    render_org(org, svg)
+    chart = layout_org(org)
+    from_badges = {pid: badge for pid, badge in zip(chart.ids, badges(svg), strict=True)
+                   if badge is not None}
+    data = tmp_path / "chart.json"
+    render_org(org, data)
+    from_json = {node["id"]: TeamCount(node["team"]["direct"], node["team"]["in_team"],
+                                       node["team"]["open"])
+                 for node in json.loads(data.read_text())["nodes"] if "team" in node}
+    assert from_stats == from_badges == from_json == team_counts(org)
+    assert from_stats  # every source has managers
+    # the figures hang together: never more direct reports than people in the team, the
+    # top people's teams and themselves are the headcount, and the layers add up
+    assert all(c.direct <= c.total for c in from_stats.values())
+    tops = org.roots()
+    assert sum(p.heads + (from_stats[p.id].total if p.id in from_stats else 0)
+               for p in tops) == stats["headcount"]
+    assert sum(stats["positions_per_layer"]) == stats["entries"] == len(org)
+    assert stats["open_positions"] == sum(p.vacant for p in org)
+
+
+def test_the_rule_in_the_legend_and_in_stats(tmp_path: Path) -> None:
+    org = load("examples/enterprise.yaml")
+    out = tmp_path / "e.svg"
+    render_org(org, out)
+    legend = " ".join("".join(t.itertext()) for t in ET.parse(out).getroot().iter(f"{SVG}text")
+                      if t.get("class") == "legend-label")
+    assert COUNT_RULE in legend  # wrapped over legend rows, but all of it
+    result = CliRunner().invoke(main, ["stats", str(ROOT / "examples/enterprise.yaml")])
+    assert result.exit_code == 0 and COUNT_RULE in result.output
+
+
+def test_cli_stats_and_layout_json_agree_on_the_enterprise_example(tmp_path: Path) -> None:
+    runner = CliRunner()
+    source = str(ROOT / "examples/enterprise.yaml")
+    stats = json.loads(runner.invoke(main, ["stats", source, "--format", "json"]).output)
+    out = tmp_path / "e.json"
+    assert runner.invoke(main, ["render", source, "-o", str(out)]).exit_code == 0
+    teams = {n["id"]: n["team"] for n in json.loads(out.read_text())["nodes"] if "team" in n}
+    assert {m["id"]: {"direct": m["direct"], "in_team": m["total"], "open": m["open"]}
+            for m in stats["managers"]} == teams
+
+
+def test_each_kind_of_card_counts_by_the_rule() -> None:
+    org = Org.build("rule", [
+        Person("m", "Mia"),
+        Person("pa", "Pat", manager="m", assistant=True),  # in the team, not direct
+        Person("o", "", "PM", manager="m", vacant=True),  # open, never a person
+        Person("js", "Ana", manager="m", shared_with=("Ben",)),  # a job share: two people
+        Person("g", "Support", manager="m", fte=7.4),  # an FTE group: 7 people
+        Person("x", "Xi", manager="js"),
+        Person("ox", "", "Designer", manager="js", vacant=True),
+    ])
+    counts = team_counts(org)
+    assert counts["m"] == TeamCount(direct=2 + 7, total=1 + 2 + 7 + 1, open=2)
+    assert counts["js"] == TeamCount(direct=1, total=1, open=1)
+    assert "o" not in counts and "g" not in counts
