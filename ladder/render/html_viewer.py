@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from ladder.render.drawings import LadderDrawing, OrgDrawing
 
 
+# The org chart writer's classes for its connector paths (ladder.render.org_svg).
+CONNECTOR, DOTTED = "connector", "dotted-line"
+
+
 @lru_cache(maxsize=2)
 def _asset(name: str) -> str:
     return resources.files("ladder.render").joinpath("viewer", name).read_text(encoding="utf-8")
@@ -146,14 +150,15 @@ def split_connectors(svg: str, chart: OrgLayout) -> str:
     def path(points: list[tuple[float, float]]) -> str:
         return "M" + "L".join(f"{x:g} {y:g}" for x, y in points)
 
-    solid = "\n".join(f'<path class="e" data-to="{ids[index]}" d="{path(chart.route(index))}"/>'
-                      for index, manager in enumerate(chart.manager) if manager >= 0)
+    solid = "\n".join(
+        f'<path class="{CONNECTOR}" data-to="{ids[index]}" d="{path(chart.route(index))}"/>'
+        for index, manager in enumerate(chart.manager) if manager >= 0)
     dotted = "\n".join(
-        f'<path class="dl" data-ends="{ids[source]} {ids[target]}" '
+        f'<path class="{DOTTED}" data-ends="{ids[source]} {ids[target]}" '
         f'd="{path(chart.dotted_route(source, target))}"><title>dotted-line manager</title>'
         "</path>" for source, target in chart.dotted)
-    for pattern, joined in ((r'<path class="e" d="[^"]*"/>\n?', solid),
-                            (r'<path class="dl" d="[^"]*">.*?</path>\n?', dotted)):
+    for pattern, joined in ((f'<path class="{CONNECTOR}" d="[^"]*"/>\n?', solid),
+                            (f'<path class="{DOTTED}" d="[^"]*">.*?</path>\n?', dotted)):
         first = True
 
         def replace(_: re.Match[str], joined: str = joined) -> str:
