@@ -92,7 +92,7 @@ def test_org_explorer_searches_and_collapses(browser, tmp_path):
     lines = page.locator("[data-ends~='person-omar-haddad']")
     assert lines.count() == 1 and lines.first.is_hidden()
     shown = [pair for pair in org.dotted_lines() if pair[1] not in team and pair[0] not in team]
-    assert page.locator("path.dotted-line:not(.lv-hidden)").count() == len(shown)
+    assert page.locator("path[data-ends]:not(.lv-hidden)").count() == len(shown)
     # search reveals a person inside a collapsed team
     page.fill(".lv-search input", "Omar Haddad")
     page.keyboard.press("Enter")

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 
+# The org chart writer's classes for its connector paths (ladder.renderers.org_svg).
+CONNECTOR, DOTTED = "connector", "dotted-line"
+
+
 @lru_cache(maxsize=2)
 def _asset(name: str) -> str:
     return resources.files("ladder.renderers").joinpath("viewer", name).read_text(encoding="utf-8")
@@ -147,14 +151,14 @@ def split_connectors(svg: str, chart: OrgLayout) -> str:
         return "M" + "L".join(f"{x:g} {y:g}" for x, y in points)
 
     solid = "\n".join(
-        f'<path class="connector" data-to="{ids[index]}" d="{path(chart.route(index))}"/>'
+        f'<path class="{CONNECTOR}" data-to="{ids[index]}" d="{path(chart.route(index))}"/>'
         for index, manager in enumerate(chart.manager) if manager >= 0)
     dotted = "\n".join(
-        f'<path class="dotted-line" data-ends="{ids[source]} {ids[target]}" '
+        f'<path class="{DOTTED}" data-ends="{ids[source]} {ids[target]}" '
         f'd="{path(chart.dotted_route(source, target))}"><title>dotted-line manager</title>'
         "</path>" for source, target in chart.dotted)
-    for pattern, joined in ((r'<path class="connector" d="[^"]*"/>\n?', solid),
-                            (r'<path class="dotted-line" d="[^"]*">.*?</path>\n?', dotted)):
+    for pattern, joined in ((f'<path class="{CONNECTOR}" d="[^"]*"/>\n?', solid),
+                            (f'<path class="{DOTTED}" d="[^"]*">.*?</path>\n?', dotted)):
         first = True
 
         def replace(_: re.Match[str], joined: str = joined) -> str:

@@ -54,6 +54,7 @@ _NAMED = {"white": "#ffffff", "black": "#000000"}
 _COLOUR_ATTRIBUTES = tuple(re.compile(attribute + r'="(#[0-9a-fA-F]{3,6}|white|black)"')
                            for attribute in ("fill", "stroke"))
 _STYLE_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
+_HEAD = 16384  # characters: the root, the styles and the background are within them
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 _ROOT = re.compile(r"<svg\b([^>]*)>", re.S)
@@ -98,9 +99,12 @@ def unique_ids(ids: Iterable[str]) -> list[str]:
     >>> unique_ids(["a", "b", "a"])
     ['a', 'b', 'a-2']
     """
+    items = list(ids)
+    if len(set(items)) == len(items):  # the usual case, checked in one pass
+        return items
     seen: dict[str, int] = {}
     out = []
-    for item in ids:
+    for item in items:
         count = seen.get(item, 0) + 1
         seen[item] = count
         out.append(item if count == 1 else f"{item}-{count}")
@@ -227,39 +231,48 @@ def finish_svg(
     needs none: its node and edge ``<title>`` are the role ids.
     """
     check_theme(theme)
-    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
-    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg, flags=re.S)
-    svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
-    svg = _name_graphviz_parts(svg)
+    if "<!--" in svg:  # Graphviz comments each node; the org chart writer writes none
+        svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
+    # What comes before the root is prolog and DOCTYPE: none of it is kept.
+    start = max(svg.find("<svg"), 0)
+    if 'id="graph0"' in svg[start:start + 4096]:
+        svg = _name_graphviz_parts(svg)
     if card_ids is not None:
         svg = _name_cards(svg, card_ids)
-    svg, paper = _mark_paper(svg)
-    colours = sorted({c for pattern in _COLOUR_ATTRIBUTES for c in pattern.findall(svg)})
+    start = max(svg.find("<svg"), 0)
+    # The root, the styles and the background are in the first few kB: edit that head alone
+    # and copy the rest once (an org chart of 100,000 people is 40 MB).
+    cut = svg.find(">", start + _HEAD) + 1 or len(svg)
+    head, tail = svg[start:cut], svg[cut:]
+    head, paper = _mark_paper(head)
+    colours = sorted({c for pattern in _COLOUR_ATTRIBUTES
+                      for part in (head, tail) for c in pattern.findall(part)})
     pieces = []
-    for match in _STYLE_BLOCK.finditer(svg):
+    for match in _STYLE_BLOCK.finditer(head):
         scoped, used = _scoped_style(match.group(1))
         colours += used
         pieces.append((match.span(1), scoped))
-    for (start, end), scoped in reversed(pieces):
-        svg = svg[:start] + scoped + svg[end:]
+    for (begin, end), scoped in reversed(pieces):
+        head = head[:begin] + scoped + head[end:]
     colours.append(paper)
     css = theme_css(colours, theme=theme, paper=paper, transparent=transparent)
-    uid = "ladder-" + _fingerprint(svg, title, description)
-    root = _ROOT.search(svg)
+    uid = "ladder-" + _fingerprint(head, tail, title, description)
+    root = _ROOT.search(head)
     if root is None:
         raise LadderError("not an SVG document: no <svg> element",
                           hint="this is a bug in ladder: please report it")
     attributes = _root_attributes(root.group(1), uid=uid, kind=kind)
-    head = (f"{PROLOG}<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}</title>\n"
-            f"<desc id=\"{uid}-desc\">{xml_text(description)}</desc>\n<style>{css}</style>\n")
-    return head + svg[root.end():].lstrip("\n")
+    opening = (f"{PROLOG}<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}"
+               f"</title>\n<desc id=\"{uid}-desc\">{xml_text(description)}</desc>\n"
+               f"<style>{css}</style>\n")
+    return opening + head[root.end():].lstrip("\n") + tail
 
 
-def _fingerprint(svg: str, title: str, description: str) -> str:
+def _fingerprint(head: str, tail: str, title: str, description: str) -> str:
     """Ten hex digits that tell diagrams apart, from the data, in constant time: the title,
     the description, the size and both ends of the drawing (a big chart is tens of MB)."""
     digest = hashlib.sha1()
-    for part in (title, description, str(len(svg)), svg[:65536], svg[-65536:]):
+    for part in (title, description, str(len(head) + len(tail)), head, tail[-65536:]):
         digest.update(part.encode("utf-8", "replace") + b"\0")
     return digest.hexdigest()[:10]
 
@@ -313,16 +326,24 @@ def _name_graphviz_parts(svg: str) -> str:
 
 
 def _name_cards(svg: str, card_ids: Sequence[str]) -> str:
-    """Give the Nth card group (``<g transform=…><title>``) the id of the Nth data id."""
-    names = iter(unique_ids(card_id("person", pid) for pid in card_ids))
+    """Give the Nth card group (``<g transform=…><title>``) the id of the Nth data id.
 
-    def named(match: re.Match[str]) -> str:
-        name = next(names, None)
-        if name is None:
-            return match.group(0)
-        return f'<g id="{name}" class="{CARD_CLASS}"{match.group(1)}><title>'
-
-    return re.sub(r"<g( transform=\"[^\"]*\")><title>", named, svg)
+    >>> print(_name_cards('<g transform="t(1)"><title>A</title></g><g transform="t(2)">', ["a"]))
+    <g id="person-a" class="ladder-card" transform="t(1)"><title>A</title></g><g transform="t(2)">
+    """
+    names = unique_ids(card_id("person", pid) for pid in card_ids)
+    # split and join rather than a regex with a callback: a chart has 100,000 cards
+    pieces = svg.split('<g transform="')
+    out = [pieces[0]]
+    index = 0
+    for piece in pieces[1:]:
+        if index < len(names) and piece.startswith("<title>", piece.find('">') + 2):
+            out.append(f'<g id="{names[index]}" class="{CARD_CLASS}" transform="')
+            index += 1
+        else:
+            out.append('<g transform="')
+        out.append(piece)
+    return "".join(out)
 
 
 def _mark_paper(svg: str) -> tuple[str, str]:
@@ -334,14 +355,13 @@ def _mark_paper(svg: str) -> tuple[str, str]:
         # ladder's org chart: a rect covering the page
         r'(<rect width="100%" height="100%")() fill="([^"]+)"',
     )
-    head = svg[:8192]  # the background is drawn first, right after the root and its style
-    match = re.search(patterns[0], head, re.S)
+    match = re.search(patterns[0], svg, re.S)
     if match:
         colour = _hex6(match.group(2))
         start, end = match.span(0)
         return (svg[:start] + match.group(1) + f' class="{PAPER_CLASS}" fill="{match.group(2)}"'
                 + svg[end:], colour)
-    match = re.search(patterns[1], head)
+    match = re.search(patterns[1], svg)
     if match:
         colour = _hex6(match.group(3))
         start, end = match.span(0)
