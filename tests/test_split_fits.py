@@ -128,8 +128,10 @@ def test_a_wide_team_is_sliced_with_continued_cards(tmp_path: Path) -> None:
     slices = [(page, text) for page, _, text in pages if page.part is not None]
     assert len(slices) >= 3
     assert [page.part[0] for page, _ in slices] == list(range(1, len(slices) + 1))
-    for page, text in slices[:-1]:
+    numbers = {id(page): n for n, (page, _, _) in enumerate(pages, 1)}
+    for (page, text), (after, _) in zip(slices, slices[1:], strict=False):
         assert text.labels[MORE + page.key].startswith("→ continued on page ")
+        assert page.org.people[MORE + page.key].name == f"Continued on page {numbers[id(after)]}"
     for page, _ in slices:  # the boss heads every slice, under the CEO's context card
         assert "boss" in page.members and CONTEXT + "ceo" in page.org.people
     seen = [pid for page, _ in slices for pid in page.members if pid.startswith("r")]

@@ -312,7 +312,10 @@ def _page_text(page: Page, planner: Planner, title: str | None,
         target = _target(planner, index)
         lead(pid, target, "→ team:")
     if page.next_slice is not None:
-        lead(MORE + page.key, planner.pages[page.next_slice], "→ continued on")
+        after = planner.pages[page.next_slice]
+        lead(MORE + page.key, after, "→ continued on")
+        assert page.org is not None  # the card's own line says the page too: it is the point
+        page.org.people[MORE + page.key].name = f"Continued on page {number[id(after)]}"
     context = set()
     assert page.org is not None
     for card in page.org.people:
