@@ -92,6 +92,35 @@ def team_counts(org: Org) -> dict[str, TeamCount]:
             for i in range(len(people)) if reports[i]}
 
 
+class Headcount(NamedTuple):
+    """People (by the rule above) and open positions in a group of cards."""
+
+    people: int
+    open: int
+
+
+def department_counts(org: Org) -> dict[str, Headcount]:
+    """``{department id as written ("" for none): Headcount}``, in order of first appearance.
+
+    The same rule as :func:`team_counts`, for ``ladder stats``' department table and the
+    cards of a split chart's overview.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada", department="ops"),
+    ...                       Person("b", "", vacant=True, department="ops"),
+    ...                       Person("c", "Cy", shared_with=("Di",))])
+    >>> department_counts(org)
+    {'ops': Headcount(people=1, open=1), '': Headcount(people=2, open=0)}
+    """
+    people: dict[str, int] = {}
+    vacant: dict[str, int] = {}
+    for person in org.people.values():
+        key = person.department or ""
+        people[key] = people.get(key, 0) + person.heads
+        vacant[key] = vacant.get(key, 0) + person.vacant
+    return {key: Headcount(people[key], vacant[key]) for key in people}
+
+
 def badge_text(count: TeamCount) -> str:
     """The badge under a manager's card: direct reports, people in the team, open positions.
 
@@ -119,4 +148,5 @@ def count_sentence(count: TeamCount) -> str:
     return text
 
 
-__all__ = ["COUNT_RULE", "TeamCount", "badge_text", "count_sentence", "team_counts"]
+__all__ = ["COUNT_RULE", "Headcount", "TeamCount", "badge_text", "count_sentence",
+           "department_counts", "team_counts"]

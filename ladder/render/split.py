@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ladder.analysis.teams import TeamCount
+from ladder.analysis.teams import Headcount, TeamCount, department_counts
 from ladder.errors import RenderError
 from ladder.layout.cards import CardStyle, fit_text
 from ladder.layout.chart import OrgLayout, layout_org
@@ -76,14 +76,14 @@ def parse_split(how: str) -> tuple[str, int]:
                       hint="use --split department or --split depth:N with N >= 1")
 
 
-def team_line(people: int, vacancies: int) -> str:
+def team_line(count: Headcount) -> str:
     """A department card's count, by the one counting rule: people, then open positions.
 
-    >>> team_line(1, 0), team_line(12, 3)
+    >>> team_line(Headcount(1, 0)), team_line(Headcount(12, 3))
     ('1 person', '12 people · 3 open')
     """
-    text = f"{people} {'person' if people == 1 else 'people'}"
-    return f"{text} · {vacancies} open" if vacancies else text
+    text = f"{count.people} {'person' if count.people == 1 else 'people'}"
+    return f"{text} · {count.open} open" if count.open else text
 
 
 def tell_apart(names: list[str], room: float) -> list[str]:
@@ -141,15 +141,14 @@ def _department_overview(org: Org) -> tuple[Org, dict[str, list[str]]]:
     names = [(org.departments[dep].name if dep in org.departments else dep) or "No department"
              for dep in groups]
     shown = tell_apart(names, text_room(CardStyle().width))
-    vacancies = sum(p.vacant for p in org.people.values())
-    people = [Person(COMPANY, org.name, team_line(org.headcount(), vacancies))]
-    for (dep, members), name, short in zip(groups.items(), names, shown, strict=True):
+    counts = department_counts(org)
+    whole = Headcount(sum(c.people for c in counts.values()), sum(c.open for c in counts.values()))
+    people = [Person(COMPANY, org.name, team_line(whole))]
+    for dep, name, short in zip(groups, names, shown, strict=True):
         if dep and dep not in org.departments:
             departments.append(Department(dep, name))
-        staff = [org.people[m] for m in members]
-        people.append(Person(UNIT + dep, short, team_line(
-            sum(p.heads for p in staff), sum(p.vacant for p in staff)),
-            manager=COMPANY, department=dep or None))
+        people.append(Person(UNIT + dep, short, team_line(counts[dep]), manager=COMPANY,
+                             department=dep or None))
     return Org.build(org.name, people, departments, source=org.source), groups
 
 
