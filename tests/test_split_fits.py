@@ -63,6 +63,8 @@ def test_every_page_fits_and_everyone_is_drawn(org: Org, how: str) -> None:
         width, height = page_size(page.chart, page.org,
                                   counts if text.counts else {})
         assert limits.fits(width, height, "png"), (path.name, width, height)
+        # ... and is no ribbon: at most 8:1 either way
+        assert max(width, height) <= limits.MAX_ASPECT * min(width, height), path.name
         assert set(text.links.values()) <= files  # every card that leads on leads somewhere
         repeated = None
         if page.part and page.part[0] > 1:

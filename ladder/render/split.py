@@ -247,7 +247,7 @@ def plan_split(
                       if person_levels else None)
             chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
             width, height = page_size(chart, page, page_counts)
-            return chart, limits.largest_scale(width, height, fmt) / asked
+            return chart, limits.page_room(width, height, fmt, asked)
         return measure
 
     people = Planner(org, measurer(counts))
