@@ -199,8 +199,7 @@ class Planner:
             new.append(len(self.pages) - 1)
         page.members = [pid for pid in page.members if pid not in gone]
         page.links = {pid: target for pid, target in page.links.items() if pid not in gone}
-        self._fits(page)
-        return new
+        return [index, *new]  # the page is laid out again (and cut again, should it need it)
 
     def _slice(self, index: int, tops: list[str], below: dict[str, list[str]]) -> list[int]:
         page = self.pages[index]
