@@ -180,7 +180,8 @@ def render_split(
     cut = len(pages) - _first_pages(org, how)
     if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
         on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
-                f"page fits ({limits.limit_text(fmt)})")
+                f"page fits ({limits.limit_text(fmt)}) and none is longer or wider than "
+                f"{limits.MAX_ASPECT:g}:1")
     return [target for _, target, _ in pages]
 
 
