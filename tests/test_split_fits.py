@@ -55,13 +55,11 @@ def test_the_export_has_the_shape_of_the_real_one(org: Org) -> None:
 @pytest.mark.parametrize("how", ["department", "depth:1", "depth:2", "depth:3", "depth:4"])
 def test_every_page_fits_and_everyone_is_drawn(org: Org, how: str) -> None:
     pages = planned(org, how)
-    counts = team_counts(org)
     files = {path.name for _, path, _ in pages}
     own_cards: dict[str, int] = {}
     first_slice = {page.key: page for page, _, _ in pages}
     for page, path, text in pages:
-        width, height = page_size(page.chart, page.org,
-                                  counts if text.counts else {})
+        width, height = page_size(page.chart, page.org, text)
         assert limits.fits(width, height, "png"), (path.name, width, height)
         # ... and is no ribbon: at most 8:1 either way
         assert max(width, height) <= limits.MAX_ASPECT * min(width, height), path.name
@@ -113,7 +111,7 @@ def test_one_page_drawn_is_a_png_of_its_planned_size(org: Org, tmp_path: Path) -
     out = tmp_path / path.name
     write_chart(page.org, page.chart, out, fmt="png", text=text, split=True)
     data = out.read_bytes()
-    width, height = page_size(page.chart, page.org, text.counts)
+    width, height = page_size(page.chart, page.org, text)
     assert data[:4] == b"\x89PNG"
     assert abs(int.from_bytes(data[16:20], "big") - width) <= 1
     assert abs(int.from_bytes(data[20:24], "big") - height) <= 1

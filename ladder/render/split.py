@@ -247,7 +247,9 @@ def plan_split(
             levels = ({k: v for k, v in person_levels.items() if k in page.people}
                       if person_levels else None)
             chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
-            width, height = page_size(chart, page, page_counts)
+            context = frozenset(pid for pid in page.people if pid.startswith(CONTEXT))
+            text = PageText(counts=page_counts, context=context)
+            width, height = page_size(chart, page, text)
             return chart, limits.page_room(width, height, fmt, asked)
         return measure
 
