@@ -218,9 +218,9 @@ def cards(
             third = labels[pid]  # split charts: the page to turn to
             note = pid in context
             tooltip += "\n" + third
-        count = None if pid in context else counts.get(pid)
+        count = counts.get(pid)
         badge = ""
-        if count is not None:
+        if count is not None and not (context and pid in context):
             badge = badge_text(count)
             tooltip += "\n" + count_sentence(count)
         found.append(Card(
@@ -229,7 +229,8 @@ def cards(
              _escaped(fit_text(third, DETAIL.size, room))),
             tooltip,
             colours.get(person.department or "", NO_DEPARTMENT),
-            person.vacant, person.fte is not None, badge, note, pid in context,
+            person.vacant, person.fte is not None, badge, note,
+            bool(context) and pid in context,
         ))
     return found
 
