@@ -82,12 +82,19 @@ def page_room(width: float, height: float, fmt: str, scale: float = 1.0) -> floa
 
 def fit_scale(width: float, height: float, fmt: str, scale: float = 1.0) -> float | None:
     """The scale to draw at: ``scale`` if the page fits, else the largest that fits, rounded
-    down to a hundredth; None when that would be under :data:`MIN_SCALE` times ``scale``."""
+    down to a hundredth; None when that would be under :data:`MIN_SCALE` (readability does
+    not depend on the scale asked for: at 0.5 a 13 px name is 6.5 px, whatever was asked).
+
+    >>> fit_scale(10_000, 5_000, "png", scale=2.0)  # 20,000 x 10,000 is over the budget
+    1.0
+    >>> fit_scale(30_000, 2_000, "png", scale=0.25)  # asked small: small it is
+    0.25
+    """
     most = largest_scale(width, height, fmt)
     if most >= scale:
         return scale
     chosen = math.floor(most * 100) / 100
-    return chosen if chosen >= MIN_SCALE * scale else None
+    return chosen if chosen >= MIN_SCALE else None
 
 
 def describe(width: float, height: float, fmt: str, scale: float = 1.0) -> str:
