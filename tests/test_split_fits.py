@@ -77,7 +77,8 @@ def test_every_page_fits_and_everyone_is_drawn(org: Org, how: str) -> None:
                 assert text.labels[pid].startswith("↑ manager on page ")
                 assert text.links[pid] in files and text.links[pid] != path.name
         if page.next_slice is not None:
-            assert text.labels[MORE + page.key].startswith("→ continued on page ")
+            assert page.org.people[MORE + page.key].name.startswith("Continued on page ")
+            assert text.links[MORE + page.key] in files
     if how == "department":
         assert own_cards.pop(COMPANY) == 1
         units = {pid for pid in own_cards if pid.startswith(UNIT)}
@@ -130,8 +131,8 @@ def test_a_wide_team_is_sliced_with_continued_cards(tmp_path: Path) -> None:
     assert [page.part[0] for page, _ in slices] == list(range(1, len(slices) + 1))
     numbers = {id(page): n for n, (page, _, _) in enumerate(pages, 1)}
     for (page, text), (after, _) in zip(slices, slices[1:], strict=False):
-        assert text.labels[MORE + page.key].startswith("→ continued on page ")
         assert page.org.people[MORE + page.key].name == f"Continued on page {numbers[id(after)]}"
+        assert MORE + page.key in text.context  # drawn as a card that leads, not a person
     for page, _ in slices:  # the boss heads every slice, under the CEO's context card
         assert "boss" in page.members and CONTEXT + "ceo" in page.org.people
     seen = [pid for page, _ in slices for pid in page.members if pid.startswith("r")]

@@ -313,13 +313,14 @@ def _page_text(page: Page, planner: Planner, title: str | None,
     for pid, index in page.links.items():
         target = _target(planner, index)
         lead(pid, target, "→ team:")
-    if page.next_slice is not None:
-        after = planner.pages[page.next_slice]
-        lead(MORE + page.key, after, "→ continued on")
-        assert page.org is not None  # the card's own line says the page too: it is the point
-        page.org.people[MORE + page.key].name = f"Continued on page {number[id(after)]}"
     context = set()
     assert page.org is not None
+    if page.next_slice is not None:  # drawn like a context card: it leads, it is no one
+        after, more = planner.pages[page.next_slice], MORE + page.key
+        links[more] = files[id(after)].name
+        labels[more] = f"→ {files[id(after)].name}"
+        page.org.people[more].name = f"Continued on page {number[id(after)]}"
+        context.add(more)
     for card in page.org.people:
         if card.startswith(CONTEXT):
             manager = card[len(CONTEXT):]
