@@ -133,7 +133,9 @@ def test_a_wide_team_is_sliced_with_continued_cards(tmp_path: Path) -> None:
     for (page, text), (after, _) in zip(slices, slices[1:], strict=False):
         assert page.org.people[MORE + page.key].name == f"Continued on page {numbers[id(after)]}"
         assert MORE + page.key in text.context  # drawn as a card that leads, not a person
-    for page, _ in slices:  # the boss heads every slice, under the CEO's context card
+    for page, text in slices:  # the boss heads every slice, under the CEO's context card,
         assert "boss" in page.members and CONTEXT + "ceo" in page.org.people
+        # which leads back to the page whose card led here
+        assert text.links[CONTEXT + "ceo"] == "w-ceo.png"
     seen = [pid for page, _ in slices for pid in page.members if pid.startswith("r")]
     assert sorted(seen) == sorted(f"r{i}" for i in range(300))  # each report once, in order

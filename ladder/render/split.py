@@ -204,6 +204,9 @@ def page_files(plans: list[tuple[Planner, list[Page]]], org: Org, path: Path, *,
                 home.setdefault(pid, page)
             for target in page.links.values():
                 linked_from.setdefault(id(_target(planner, target)), page)
+            came = linked_from.get(id(page))  # a team's later slices come from where it did
+            if page.next_slice is not None and came is not None:
+                linked_from.setdefault(id(planner.pages[page.next_slice]), came)
     found = []
     for planner, planned in plans:
         people = planner.base is org
