@@ -198,20 +198,20 @@ def page_files(plans: list[tuple[Planner, list[Page]]], org: Org, path: Path, *,
     number = {id(page): i + 1 for i, page in enumerate(pages)}
     home: dict[str, Page] = {}  # where each person is drawn first (context cards link there)
     linked_from: dict[int, Page] = {}
-    for planner, planned in plans:
+    for _, planned in plans:
         for page in planned:
             for pid in page.members:
                 home.setdefault(pid, page)
             for target in page.links.values():
-                linked_from.setdefault(id(_target(planner, target)), page)
+                linked_from.setdefault(id(target), page)
             came = linked_from.get(id(page))  # a team's later slices come from where it did
             if page.next_slice is not None and came is not None:
-                linked_from.setdefault(id(planner.pages[page.next_slice]), came)
+                linked_from.setdefault(id(page.next_slice), came)
     found = []
     for planner, planned in plans:
         people = planner.base is org
         for page in planned:
-            text = _page_text(page, planner, title if page is pages[0] else None,
+            text = _page_text(page, title if page is pages[0] else None,
                               counts if people else {}, notes, files, number,
                               home if people else {}, linked_from, org)
             found.append((page, files[id(page)], text))
@@ -263,11 +263,9 @@ def plan_split(
         first = over.add(Page("overview", list(overview_org.people), org.name))
         for dep, members in groups.items():
             name = overview_org.people[UNIT + dep].name
-            index = people.add(Page(dep or "no-department", members, f"{org.name}: {name}"))
-            over.pages[first].links[UNIT + dep] = index  # resolved across planners below
-        over_pages = over.fit_all()
-        _retarget(over, people)
-        return [(over, over_pages), (people, people.fit_all())]
+            first.links[UNIT + dep] = people.add(
+                Page(dep or "no-department", members, f"{org.name}: {name}"))
+        return [(over, over.fit_all()), (people, people.fit_all())]
     level = [p.id for p in org.roots()]
     top = list(level)
     for _ in range(depth - 1):
@@ -280,28 +278,11 @@ def plan_split(
         if org.children[pid]:
             sub = org.subtree(pid)
             name = short_name(org.people[pid])
-            index = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
-            people.pages[overview].links[pid] = index
+            overview.links[pid] = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
     return [(people, people.fit_all())]
 
 
-def _retarget(over: Planner, people: Planner) -> None:
-    """Overview links point at department pages of the other planner: mark them so."""
-    for page in over.pages:
-        page.links = {pid: -1 - target if pid.startswith(UNIT) else target
-                      for pid, target in page.links.items()}
-    over.external = people
-
-
-def _target(planner: Planner, index: int) -> Page:
-    """The page a link points at: negative indices are pages of the external planner."""
-    if index < 0:
-        assert planner.external is not None
-        return planner.external.pages[-1 - index]
-    return planner.pages[index]
-
-
-def _page_text(page: Page, planner: Planner, title: str | None,
+def _page_text(page: Page, title: str | None,
                counts: Mapping[str, TeamCount], notes: Mapping[str, str],
                files: dict[int, Path], number: dict[int, int], home: dict[str, Page],
                linked_from: dict[int, Page], org: Org) -> PageText:
@@ -313,13 +294,12 @@ def _page_text(page: Page, planner: Planner, title: str | None,
         links[card] = files[id(target)].name
         labels[card] = f"{arrow} page {number[id(target)]} · {files[id(target)].name}"
 
-    for pid, index in page.links.items():
-        target = _target(planner, index)
+    for pid, target in page.links.items():
         lead(pid, target, "→ team:")
     context = set()
     assert page.org is not None
     if page.next_slice is not None:  # drawn like a context card: it leads, it is no one
-        after, more = planner.pages[page.next_slice], MORE + page.key
+        after, more = page.next_slice, MORE + page.key
         links[more] = files[id(after)].name
         labels[more] = f"→ {files[id(after)].name}"
         page.org.people[more].name = f"Continued on page {number[id(after)]}"
