@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ladder.errors import RenderError
+from ladder.model.org import Org, Person
 from ladder.renderers.org_chart import render_org
 from ladder.renderers.split import parse_split, safe_name
 from tests.sample_orgs import acme, random_org
@@ -112,3 +113,17 @@ def test_split_pages_still_name_dotted_line_managers_on_other_pages(tmp_path: Pa
     cut = tmp_path / "cut.svg"
     render_org(acme(), cut, root="open-spm")  # a cut chart without Ana keeps it too
     assert "Dotted line to Ana Lopez & Ben Ito" in names_in(cut)
+
+
+def test_overview_cards_with_one_name_say_their_unit(tmp_path: Path) -> None:
+    # organograms withhold names ("N/D"): the overview's cards that lead on say their unit
+    people = [Person("head", "Head", "Director")]
+    for unit in ("Legal", "Finance"):
+        people.append(Person(unit, "N/D", "Deputy Director", manager="head", department=unit))
+        people += [Person(f"{unit}{i}", f"{unit} {i}", "Adviser", manager=unit,
+                          department=unit) for i in range(3)]
+    out = tmp_path / "nd.svg"
+    written = render_org(Org.build("Dept", people), out, split="depth:2")
+    lines = {texts[2] for _, href, texts in cards(out) if href}
+    assert lines == {f"→ team: page {written.index(tmp_path / f'nd-{unit.lower()}.svg') + 1}"
+                     f" · {unit}" for unit in ("Legal", "Finance")}

@@ -55,14 +55,14 @@ def test_the_export_has_the_shape_of_the_real_one(org: Org) -> None:
 @pytest.mark.parametrize("how", ["department", "depth:1", "depth:2", "depth:3", "depth:4"])
 def test_every_page_fits_and_everyone_is_drawn(org: Org, how: str) -> None:
     pages = planned(org, how)
-    counts = team_counts(org)
     files = {path.name for _, path, _ in pages}
     own_cards: dict[str, int] = {}
     first_slice = {page.key: page for page, _, _ in pages}
     for page, path, text in pages:
-        width, height = page_size(page.chart, page.org,
-                                  counts if text.counts else {})
+        width, height = page_size(page.chart, page.org, text)
         assert limits.fits(width, height, "png"), (path.name, width, height)
+        # ... and is no ribbon: at most 8:1 either way
+        assert max(width, height) <= limits.MAX_ASPECT * min(width, height), path.name
         assert set(text.links.values()) <= files  # every card that leads on leads somewhere
         repeated = None
         if page.part and page.part[0] > 1:
@@ -77,7 +77,8 @@ def test_every_page_fits_and_everyone_is_drawn(org: Org, how: str) -> None:
                 assert text.labels[pid].startswith("↑ manager on page ")
                 assert text.links[pid] in files and text.links[pid] != path.name
         if page.next_slice is not None:
-            assert text.labels[MORE + page.key].startswith("→ continued on page ")
+            assert page.org.people[MORE + page.key].name.startswith("Continued on page ")
+            assert text.links[MORE + page.key] in files
     if how == "department":
         assert own_cards.pop(COMPANY) == 1
         units = {pid for pid in own_cards if pid.startswith(UNIT)}
@@ -111,7 +112,7 @@ def test_one_page_drawn_is_a_png_of_its_planned_size(org: Org, tmp_path: Path) -
     out = tmp_path / path.name
     write_chart(page.org, page.chart, out, fmt="png", text=text, split=True)
     data = out.read_bytes()
-    width, height = page_size(page.chart, page.org, text.counts)
+    width, height = page_size(page.chart, page.org, text)
     assert data[:4] == b"\x89PNG"
     assert abs(int.from_bytes(data[16:20], "big") - width) <= 1
     assert abs(int.from_bytes(data[20:24], "big") - height) <= 1
@@ -128,9 +129,13 @@ def test_a_wide_team_is_sliced_with_continued_cards(tmp_path: Path) -> None:
     slices = [(page, text) for page, _, text in pages if page.part is not None]
     assert len(slices) >= 3
     assert [page.part[0] for page, _ in slices] == list(range(1, len(slices) + 1))
-    for page, text in slices[:-1]:
-        assert text.labels[MORE + page.key].startswith("→ continued on page ")
-    for page, _ in slices:  # the boss heads every slice, under the CEO's context card
+    numbers = {id(page): n for n, (page, _, _) in enumerate(pages, 1)}
+    for (page, text), (after, _) in zip(slices, slices[1:], strict=False):
+        assert page.org.people[MORE + page.key].name == f"Continued on page {numbers[id(after)]}"
+        assert MORE + page.key in text.context  # drawn as a card that leads, not a person
+    for page, text in slices:  # the boss heads every slice, under the CEO's context card,
         assert "boss" in page.members and CONTEXT + "ceo" in page.org.people
+        # which leads back to the page whose card led here
+        assert text.links[CONTEXT + "ceo"] == "w-ceo.png"
     seen = [pid for page, _ in slices for pid in page.members if pid.startswith("r")]
     assert sorted(seen) == sorted(f"r{i}" for i in range(300))  # each report once, in order

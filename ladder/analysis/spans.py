@@ -23,7 +23,7 @@ import statistics
 import unicodedata
 from typing import Any
 
-from ladder.analysis.teams import COUNT_RULE, team_counts
+from ladder.analysis.teams import COUNT_RULE, Headcount, department_counts, team_counts
 from ladder.model.org import Org, Person
 
 NARROW = "narrow"
@@ -56,18 +56,17 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
     per_layer = [0] * max(layer.values(), default=0)
     for depth in layer.values():  # every entry in its layer: the layers add up to the entries
         per_layer[depth - 1] += 1
+    by_department = department_counts(org)
     departments = []
-    groups = [(d.id, d.name) for d in org.departments.values()]
-    if org.departments and any(p.department not in org.departments for p in org):
-        groups.append((None, "(no department)"))  # so the table adds up to the headcount
-    for department_id, name in groups:
-        members = [p for p in org if (p.department if p.department in org.departments
-                                      else None) == department_id]
-        departments.append({
-            "id": department_id, "name": name,
-            "headcount": sum(p.heads for p in members),
-            "open_positions": sum(1 for p in members if p.vacant),
-        })
+    known = [(d.id, d.name, by_department.get(d.id, Headcount(0, 0)))
+             for d in org.departments.values()]
+    others = [count for key, count in by_department.items() if key not in org.departments]
+    if org.departments and others:  # so the table adds up to the headcount
+        known.append((None, "(no department)", Headcount(sum(c.people for c in others),
+                                                         sum(c.open for c in others))))
+    for department_id, name, count in known:
+        departments.append({"id": department_id, "name": name, "headcount": count.people,
+                            "open_positions": count.open})
     return {
         "company": org.name,
         "entries": len(org),

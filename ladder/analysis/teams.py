@@ -35,6 +35,7 @@ TeamCount(direct=5, total=5, open=0)
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from ladder.model.org import Org
@@ -68,6 +69,7 @@ def team_counts(org: Org) -> dict[str, TeamCount]:
     people = list(org.people.values())
     index = {p.id: i for i, p in enumerate(people)}
     manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
+    heads = [p.heads for p in people]  # the rule's people per card, read once
     reports = [0] * len(people)
     direct = [0] * len(people)
     total = [0] * len(people)
@@ -78,20 +80,50 @@ def team_counts(org: Org) -> dict[str, TeamCount]:
             reports[m] += 1
             children[m].append(i)
             if not people[i].assistant:
-                direct[m] += people[i].heads
+                direct[m] += heads[i]
     order = [i for i, m in enumerate(manager) if m < 0]
     for i in order:
         order.extend(children[i])  # breadth-first; extends while iterating
     for i in reversed(order):  # reports before their managers
         m = manager[i]
         if m >= 0:
-            person = people[i]
-            total[m] += total[i] + person.heads
-            vacant[m] += vacant[i] + person.vacant
+            total[m] += total[i] + heads[i]
+            if vacant[i] or people[i].vacant:
+                vacant[m] += vacant[i] + people[i].vacant
     return {people[i].id: TeamCount(direct[i], total[i], vacant[i])
             for i in range(len(people)) if reports[i]}
 
 
+class Headcount(NamedTuple):
+    """People (by the rule above) and open positions in a group of cards."""
+
+    people: int
+    open: int
+
+
+def department_counts(org: Org) -> dict[str, Headcount]:
+    """``{department id as written ("" for none): Headcount}``, in order of first appearance.
+
+    The same rule as :func:`team_counts`, for ``ladder stats``' department table and the
+    cards of a split chart's overview.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada", department="ops"),
+    ...                       Person("b", "", vacant=True, department="ops"),
+    ...                       Person("c", "Cy", shared_with=("Di",))])
+    >>> department_counts(org)
+    {'ops': Headcount(people=1, open=1), '': Headcount(people=2, open=0)}
+    """
+    people: dict[str, int] = {}
+    vacant: dict[str, int] = {}
+    for person in org.people.values():
+        key = person.department or ""
+        people[key] = people.get(key, 0) + person.heads
+        vacant[key] = vacant.get(key, 0) + person.vacant
+    return {key: Headcount(people[key], vacant[key]) for key in people}
+
+
+@lru_cache(maxsize=4096)  # managers share a few hundred distinct counts
 def badge_text(count: TeamCount) -> str:
     """The badge under a manager's card: direct reports, people in the team, open positions.
 
@@ -106,6 +138,7 @@ def badge_text(count: TeamCount) -> str:
     return " · ".join(parts)
 
 
+@lru_cache(maxsize=4096)
 def count_sentence(count: TeamCount) -> str:
     """The same count as a sentence, for a card's tooltip.
 
@@ -119,4 +152,5 @@ def count_sentence(count: TeamCount) -> str:
     return text
 
 
-__all__ = ["COUNT_RULE", "TeamCount", "badge_text", "count_sentence", "team_counts"]
+__all__ = ["COUNT_RULE", "Headcount", "TeamCount", "badge_text", "count_sentence",
+           "department_counts", "team_counts"]

@@ -57,18 +57,18 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     source = _dot_with_panel(org_dot(org, chart, text), lines)
     if fmt == "dot":
         return write_bytes(path, source)
-    _check_size(org, chart, counts, path, fmt)  # too big for one page: refused, not shrunk
+    _check_size(org, chart, text, path, fmt)  # too big for one page: refused, not shrunk
     from ladder.renderers.graphviz_backend import run_graphviz
 
     return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
 
 
-def _check_size(org: Org, chart: object, counts: object, path: Path, fmt: str) -> None:
+def _check_size(org: Org, chart: object, text: object, path: Path, fmt: str) -> None:
     """Refuse a drawn diff too big for one PNG or PDF page at a readable size."""
     from ladder.renderers import limits
     from ladder.renderers.org_write import page_size
 
-    width, height = page_size(chart, org, counts)  # type: ignore[arg-type]
+    width, height = page_size(chart, org, text)  # type: ignore[arg-type]
     width += PANEL_WIDTH
     if not limits.fits(width, height, fmt):
         raise RenderError(f"the drawn diff is {limits.describe(width, height, fmt)}: "

@@ -8,7 +8,9 @@
 
 A page that does not fit at the asked scale is drawn smaller (with a note) down to
 :data:`MIN_SCALE`, below which text is no longer readable; then a split chart splits it further
-and a whole chart is refused with a hint that names an option not yet tried.
+and a whole chart is refused with a hint that names an option not yet tried. A split chart's
+PNG and PDF pages also keep within :data:`MAX_ASPECT` (:func:`page_room`): a page 40 times
+taller than wide fits a bitmap but is read only by scrolling a ribbon, so it is cut too.
 
 >>> fit_scale(10_000, 5_000, "png")
 1.0
@@ -28,6 +30,7 @@ PNG_MAX_SIDE = 32_767  # pixels: cairo's limit
 PNG_PIXEL_BUDGET = 50_000_000  # pixels: about 1.5 s to draw and 200 MB of memory
 PDF_MAX_SIDE = 14_400.0  # points: 200 inches, the limit of PDF readers
 MIN_SCALE = 0.5  # below this a card's 13 px name is under 7 px: unreadable
+MAX_ASPECT = 8.0  # a split page no longer or wider than this: one screen or sheet, scrolled once
 BOUNDED = ("png", "pdf")
 
 
@@ -56,14 +59,42 @@ def fits(width: float, height: float, fmt: str, scale: float = 1.0) -> bool:
     return largest_scale(width, height, fmt) >= scale
 
 
+def page_room(width: float, height: float, fmt: str, scale: float = 1.0) -> float:
+    """How many times bigger a split page could be and still fit (>= 1: it fits).
+
+    For PNG and PDF both the format's limits and :data:`MAX_ASPECT` count; a ribbon's room is
+    the square root of how far it is within the aspect, as its area, like its length, grows
+    with its cards.
+
+    >>> round(page_room(688, 2_000, "png"), 2)  # small, and under 8:1
+    1.66
+    >>> round(page_room(688, 22_016, "png"), 2)  # 32:1: half as many cards would do
+    0.5
+    >>> page_room(688, 22_016, "svg")
+    inf
+    """
+    room = largest_scale(width, height, fmt) / scale
+    if fmt in BOUNDED:
+        aspect = max(width, height) / max(min(width, height), 1.0)
+        room = min(room, math.sqrt(MAX_ASPECT / aspect))
+    return room
+
+
 def fit_scale(width: float, height: float, fmt: str, scale: float = 1.0) -> float | None:
     """The scale to draw at: ``scale`` if the page fits, else the largest that fits, rounded
-    down to a hundredth; None when that would be under :data:`MIN_SCALE` times ``scale``."""
+    down to a hundredth; None when that would be under :data:`MIN_SCALE` (readability does
+    not depend on the scale asked for: at 0.5 a 13 px name is 6.5 px, whatever was asked).
+
+    >>> fit_scale(10_000, 5_000, "png", scale=2.0)  # 20,000 x 10,000 is over the budget
+    1.0
+    >>> fit_scale(30_000, 2_000, "png", scale=0.25)  # asked small: small it is
+    0.25
+    """
     most = largest_scale(width, height, fmt)
     if most >= scale:
         return scale
     chosen = math.floor(most * 100) / 100
-    return chosen if chosen >= MIN_SCALE * scale else None
+    return chosen if chosen >= MIN_SCALE else None
 
 
 def describe(width: float, height: float, fmt: str, scale: float = 1.0) -> str:

@@ -71,9 +71,17 @@ def prepare(org: Org, chart: OrgLayout, text: PageText | None) -> tuple[str, lis
     text = text or PageText()
     counts = text.counts if text.counts is not None else team_counts(org)
     drawn = cards(org, chart, counts, text.labels, text.notes, text.context)
-    frame = frame_for(legend(org, chart), chart.width, chart.height,
-                      notes=legend_note(chart, counts))
-    return (text.title if text.title is not None else org.name), drawn, frame
+    heading = text.title if text.title is not None else org.name
+    return heading, drawn, page_frame(org, chart, text)
+
+
+def page_frame(org: Org, chart: OrgLayout, text: PageText | None = None) -> Frame:
+    """The page around the chart: legend (of the departments its own cards show), the note on
+    counts when a badge is drawn, and the size; the writers and the size checks share it."""
+    text = text or PageText()
+    counts = text.counts if text.counts is not None else team_counts(org)
+    return frame_for(legend(org, chart, text.context), chart.width, chart.height,
+                     notes=legend_note(chart, counts))
 
 
 def department_colours(org: Org) -> dict[str, str]:
@@ -148,10 +156,12 @@ def dotted_notes(org: Org) -> dict[str, str]:
             for note in (_dotted_note(org, p),) if note}
 
 
-def legend(org: Org, chart: OrgLayout) -> list[tuple[str, str]]:
-    """(colour, label) for each department drawn, in department order."""
+def legend(org: Org, chart: OrgLayout,
+           skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(colour, label) for each department drawn, in department order; ``skip``: cards that
+    do not count (context cards carry no department stripe)."""
     colours = department_colours(org)
-    drawn = {org.people[i].department for i in chart.ids}
+    drawn = {org.people[i].department for i in chart.ids if i not in skip}
     return [(colours[d], department_name(org, d)) for d in colours if d in drawn]
 
 
@@ -214,9 +224,9 @@ def cards(
             third = labels[pid]  # split charts: the page to turn to
             note = pid in context
             tooltip += "\n" + third
-        count = None if pid in context else counts.get(pid)
+        count = counts.get(pid)
         badge = ""
-        if count is not None:
+        if count is not None and not (context and pid in context):
             badge = badge_text(count)
             tooltip += "\n" + count_sentence(count)
         found.append(Card(
@@ -225,7 +235,8 @@ def cards(
              _escaped(fit_text(third, DETAIL.size, room))),
             tooltip,
             colours.get(person.department or "", NO_DEPARTMENT),
-            person.vacant, person.fte is not None, badge, note, pid in context,
+            person.vacant, person.fte is not None, badge, note,
+            bool(context) and pid in context,
             MARK_COLOURS.get(person.mark, "") if person.mark else "",
         ))
     return found

@@ -107,7 +107,11 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
     vacant = f'<rect class="card-open" width="{fw}" height="{fh}" rx="{corner}"/>'
     elsewhere = f'<rect class="card-context" width="{fw}" height="{fh}" rx="{corner}"/>'
     text_x = _f(geo.TEXT_LEFT)
-    rows = [f'x="{text_x}" y="{_f(row.baseline)}">' for row in (geo.NAME, geo.TITLE, geo.DETAIL)]
+    name, name_open, title_row, department, note = (
+        f'<text class="{kind}" x="{text_x}" y="{_f(row.baseline)}">'
+        for kind, row in (("name", geo.NAME), ("name-open", geo.NAME), ("title", geo.TITLE),
+                          ("department", geo.DETAIL), ("note", geo.DETAIL)))
+    badges: dict[str, str] = {}  # badge text -> its SVG (few distinct badges, many managers)
     xs, ys, ids = chart.x, chart.y, chart.ids
     add = out.append  # each piece goes straight into the one join: no per-card strings
     for p, card in enumerate(drawn):
@@ -118,29 +122,35 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
         add(f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
             f"{xml_text(card.tooltip)}</title>")
         if card.vacant:
-            add(f'{vacant}<text class="name-open" {rows[0]}{lines[0]}</text>')
+            add(f"{vacant}{name_open}{lines[0]}</text>")
         elif card.context:
-            add(f'{elsewhere}<text class="name" {rows[0]}{lines[0]}</text>')
+            add(f"{elsewhere}{name}{lines[0]}</text>")
         else:
-            add(f'{group if card.group else plain}{card.colour}"/>'
-                f'<text class="name" {rows[0]}{lines[0]}</text>')
+            add(f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>')
         if card.mark:  # a diff's joined, moved or changed card
             add(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
                 f'stroke="{card.mark}"/>')
         if lines[1]:
-            add(f'<text class="title" {rows[1]}{lines[1]}</text>')
+            add(f"{title_row}{lines[1]}</text>")
         if lines[2]:
-            add(f'<text class="{"note" if card.note else "department"}" {rows[2]}'
-                f"{lines[2]}</text>")
+            add(f"{note if card.note else department}{lines[2]}</text>")
         if card.badge:
-            bw = geo.badge_width(card.badge)
-            add(f'<rect class="badge" x="{_f(w / 2 - bw / 2)}" y="{_f(h - geo.BADGE_RISE)}" '
-                f'width="{_f(bw)}" height="{_f(geo.BADGE_HEIGHT)}" rx="8"/>'
-                f'<text class="badge-text" x="{_f(w / 2)}" '
-                f'y="{_f(h - geo.BADGE_RISE + 12)}">{card.badge}</text>')
+            badge = badges.get(card.badge)
+            if badge is None:
+                badge = badges[card.badge] = _badge(card.badge, w, h)
+            add(badge)
         add("</g>\n</a>" if target else "</g>\n")
     out.append("</g>\n</svg>\n")
     return "".join(out)
+
+
+def _badge(text: str, card_width: float, card_height: float) -> str:
+    """The badge under a card ``card_width`` x ``card_height``: a rounded box and its text."""
+    width = geo.badge_width(text)
+    top = card_height - geo.BADGE_RISE
+    return (f'<rect class="badge" x="{_f(card_width / 2 - width / 2)}" y="{_f(top)}" '
+            f'width="{_f(width)}" height="{_f(geo.BADGE_HEIGHT)}" rx="8"/>'
+            f'<text class="badge-text" x="{_f(card_width / 2)}" y="{_f(top + 12)}">{text}</text>')
 
 
 def connector_path(chart: OrgLayout, p: int) -> str:

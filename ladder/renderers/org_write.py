@@ -7,28 +7,24 @@ The page's size comes from :mod:`ladder.renderers.card_geometry` and is checked 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
-from ladder.analysis.teams import TeamCount, team_counts
+from ladder.analysis.teams import team_counts
 from ladder.errors import RenderError
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import limits
-from ladder.renderers.card_geometry import frame_for
 from ladder.renderers.files import write_bytes
-from ladder.renderers.org_cards import PageText, legend, legend_note
+from ladder.renderers.org_cards import PageText, page_frame
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 Note = Callable[[str], None]
 
 
-def page_size(chart: OrgLayout, org: Org,
-              counts: Mapping[str, TeamCount] | None = None) -> tuple[float, float]:
+def page_size(chart: OrgLayout, org: Org, text: PageText | None = None) -> tuple[float, float]:
     """Width and height of the drawn page in pixels (chart, margins, title and legend)."""
-    counts = counts if counts is not None else team_counts(org)
-    frame = frame_for(legend(org, chart), chart.width, chart.height,
-                      notes=legend_note(chart, counts))
+    frame = page_frame(org, chart, text)
     return frame.width, frame.height
 
 
@@ -84,18 +80,17 @@ def chart_data(
         from ladder.renderers.org_dot import org_dot
 
         asked = scale if fmt == "png" else 1.0  # --scale is for bitmaps; PDF is vector
-        drawn, max_inches = _bitmap_scale(org, chart, path, fmt, counts, asked, split, on_note)
+        drawn, max_inches = _bitmap_scale(org, chart, path, fmt, text, asked, split, on_note)
         # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
         data = run_graphviz(org_dot(org, chart, text, scale=drawn, max_inches=max_inches),
                             format=fmt, engine="neato", neato_no_op=2)
     return data
 
 
-def _bitmap_scale(org: Org, chart: OrgLayout, path: Path, fmt: str,
-                  counts: Mapping[str, TeamCount], scale: float, split: bool,
-                  on_note: Note | None) -> tuple[float, float | None]:
+def _bitmap_scale(org: Org, chart: OrgLayout, path: Path, fmt: str, text: PageText,
+                  scale: float, split: bool, on_note: Note | None) -> tuple[float, float | None]:
     """(scale for the PNG's dpi, the PDF's page limit in inches or None) within the limits."""
-    width, height = page_size(chart, org, counts)
+    width, height = page_size(chart, org, text)
     chosen = limits.fit_scale(width, height, fmt, scale)
     if chosen is None and not split:
         raise RenderError(

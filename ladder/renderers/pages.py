@@ -32,18 +32,18 @@ MORE = "continued:"  # id prefix of the "continued on page N" card
 class Page:
     """One planned page: its members (ids of the base org, base order) and what it links to.
 
-    ``links``: member id -> index of the page its card opens (its team's page).
-    ``next_slice``: index of the page that continues this one, or None.
+    ``links``: member id -> the page its card opens (its team's page).
+    ``next_slice``: the page that continues this one, or None.
     ``part``: (slice number, slices) when the page is a slice of a wide team.
     """
 
     key: str
     members: list[str]
     name: str
-    links: dict[str, int] = field(default_factory=dict)
-    next_slice: int | None = None
+    links: dict[str, Page] = field(default_factory=dict)
+    next_slice: Page | None = None
     part: tuple[int, int] | None = None
-    parent: int | None = None  # the page it was cut from
+    parent: Page | None = None  # the page it was cut from
     org: Org | None = None  # the page as drawn: members, context cards, continued card
     chart: OrgLayout | None = None
 
@@ -60,7 +60,6 @@ class Planner:
         self.base = base
         self.measure = measure
         self.pages: list[Page] = []
-        self.external: Planner | None = None  # whose pages negative link indices name
 
     # --- the page as an org ---------------------------------------------------------------
 
@@ -94,28 +93,28 @@ class Planner:
 
     # --- fitting ---------------------------------------------------------------------------
 
-    def add(self, page: Page) -> int:
-        """Add ``page`` to the plan (it is fitted by :meth:`fit_all`); its index."""
+    def add(self, page: Page) -> Page:
+        """Add ``page`` to the plan (it is fitted by :meth:`fit_all`)."""
         self.pages.append(page)
-        return len(self.pages) - 1
+        return page
 
     def fit_all(self) -> list[Page]:
         """Make every page fit, cutting as needed; all pages, each after the page it was cut
         from and the pages cut before it (so slices of one team follow each other)."""
-        for index in range(len(self.pages)):
-            work = [index]
+        for page in list(self.pages):
+            work = [page]
             while work:
                 work.extend(reversed(self._fit(work.pop())))
-        children: dict[int | None, list[int]] = {}
-        for i, page in enumerate(self.pages):
-            children.setdefault(page.parent, []).append(i)
-        order: list[int] = []
-        stack = list(reversed(children.get(None, [])))
+        children: dict[int, list[Page]] = {}
+        for page in self.pages:
+            children.setdefault(id(page.parent), []).append(page)
+        order: list[Page] = []
+        stack = list(reversed(children.get(id(None), [])))
         while stack:
-            i = stack.pop()
-            order.append(i)
-            stack.extend(reversed(children.get(i, [])))
-        return [self.pages[i] for i in order]
+            page = stack.pop()
+            order.append(page)
+            stack.extend(reversed(children.get(id(page), [])))
+        return order
 
     def _fits(self, page: Page) -> bool:
         return self._room(page) >= 1.0
@@ -125,9 +124,8 @@ class Planner:
         page.chart, room = self.measure(page.org)
         return room
 
-    def _fit(self, index: int) -> list[int]:
-        """Make page ``index`` fit; the indices of the new pages it gave away."""
-        page = self.pages[index]
+    def _fit(self, page: Page) -> list[Page]:
+        """Make ``page`` fit; the pages to lay out next (new ones, or itself again)."""
         if self._fits(page) or len(page.members) <= 1:
             return []
         tops = self._tops(page)
@@ -140,9 +138,9 @@ class Planner:
                 heads.sort(key=lambda pid: -len(below[pid]))
                 k = self._least(len(heads), lambda k: self._fits(
                     self._without(page, heads[:k], below)))
-                return self._break_out(index, heads[:k], below)
+                return self._break_out(page, heads[:k], below)
         # 2. by slices of the tops' reports (one top), or of the tops (several)
-        return self._slice(index, tops, below)
+        return self._slice(page, tops, below)
 
     def _below(self, page: Page) -> dict[str, list[str]]:
         """Member id -> the members below it, base order (only for members with reports)."""
@@ -180,8 +178,8 @@ class Planner:
                 low = middle + 1
         return high
 
-    def _break_out(self, index: int, heads: list[str], below: dict[str, list[str]]) -> list[int]:
-        page = self.pages[index]
+    def _break_out(self, page: Page, heads: list[str],
+                   below: dict[str, list[str]]) -> list[Page]:
         gone: set[str] = set()
         new = []
         for head in heads:  # largest first: a head inside an earlier one's team has gone too
@@ -193,17 +191,15 @@ class Planner:
             name = f"{self.base.name}: {short_name(self.base.people[head])}"
             child = Page(head, [head, *team], name,
                          links={pid: to for pid, to in page.links.items() if pid in inside},
-                         parent=index)
+                         parent=page)
             self.pages.append(child)
-            page.links[head] = len(self.pages) - 1
-            new.append(len(self.pages) - 1)
+            page.links[head] = child
+            new.append(child)
         page.members = [pid for pid in page.members if pid not in gone]
         page.links = {pid: target for pid, target in page.links.items() if pid not in gone}
-        self._fits(page)
-        return new
+        return [page, *new]  # the page is laid out again (and cut again, should it need it)
 
-    def _slice(self, index: int, tops: list[str], below: dict[str, list[str]]) -> list[int]:
-        page = self.pages[index]
+    def _slice(self, page: Page, tops: list[str], below: dict[str, list[str]]) -> list[Page]:
         single = len(tops) == 1
         head = [tops[0]] if single else []
         units = ([pid for pid in page.members if self.base.people[pid].manager == tops[0]]
@@ -220,7 +216,7 @@ class Planner:
                 more = start + count < len(groups) or page.next_slice is not None
                 return self._room(replace(
                     page, members=[pid for pid in page.members if pid in members],
-                    next_slice=0 if more else None, part=(1, 2)))
+                    next_slice=page if more else None))  # (any page: only "one follows" counts)
 
             count = _largest(min(guess, len(groups) - start), len(groups) - start, room)
             slices.append([m for g in groups[start:start + count] for m in g])
@@ -236,15 +232,15 @@ class Planner:
                 target = page
                 page.members = kept
             else:
-                target = Page(f"{page.key}-{number}", kept, page.name, parent=index)
+                target = Page(f"{page.key}-{number}", kept, page.name, parent=page)
                 self.pages.append(target)
-                new.append(len(self.pages) - 1)
+                new.append(target)
             target.part = (number, total)
             target.links = {pid: to for pid, to in links.items() if pid in members}
-        chain = [index, *new]
-        self.pages[chain[-1]].next_slice = page.next_slice  # a slice cut again: still goes on
+        chain = [page, *new]
+        chain[-1].next_slice = page.next_slice  # a slice cut again: still goes on after it
         for a, b in zip(chain, chain[1:], strict=False):
-            self.pages[a].next_slice = b
+            a.next_slice = b
         return chain  # each slice is laid out (and cut again if it must) in its turn
 
 def _largest(guess: int, most: int, room: Callable[[int], float]) -> int:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ladder.analysis.teams import TeamCount
+from ladder.analysis.teams import Headcount, TeamCount, department_counts
 from ladder.errors import RenderError
 from ladder.layout.cards import CardStyle, fit_text
 from ladder.layout.chart import OrgLayout, layout_org
@@ -76,14 +76,14 @@ def parse_split(how: str) -> tuple[str, int]:
                       hint="use --split department or --split depth:N with N >= 1")
 
 
-def team_line(people: int, vacancies: int) -> str:
+def team_line(count: Headcount) -> str:
     """A department card's count, by the one counting rule: people, then open positions.
 
-    >>> team_line(1, 0), team_line(12, 3)
+    >>> team_line(Headcount(1, 0)), team_line(Headcount(12, 3))
     ('1 person', '12 people · 3 open')
     """
-    text = f"{people} {'person' if people == 1 else 'people'}"
-    return f"{text} · {vacancies} open" if vacancies else text
+    text = f"{count.people} {'person' if count.people == 1 else 'people'}"
+    return f"{text} · {count.open} open" if count.open else text
 
 
 def tell_apart(names: list[str], room: float) -> list[str]:
@@ -141,15 +141,14 @@ def _department_overview(org: Org) -> tuple[Org, dict[str, list[str]]]:
     names = [(org.departments[dep].name if dep in org.departments else dep) or "No department"
              for dep in groups]
     shown = tell_apart(names, text_room(CardStyle().width))
-    vacancies = sum(p.vacant for p in org.people.values())
-    people = [Person(COMPANY, org.name, team_line(org.headcount(), vacancies))]
-    for (dep, members), name, short in zip(groups.items(), names, shown, strict=True):
+    counts = department_counts(org)
+    whole = Headcount(sum(c.people for c in counts.values()), sum(c.open for c in counts.values()))
+    people = [Person(COMPANY, org.name, team_line(whole))]
+    for dep, name, short in zip(groups, names, shown, strict=True):
         if dep and dep not in org.departments:
             departments.append(Department(dep, name))
-        staff = [org.people[m] for m in members]
-        people.append(Person(UNIT + dep, short, team_line(
-            sum(p.heads for p in staff), sum(p.vacant for p in staff)),
-            manager=COMPANY, department=dep or None))
+        people.append(Person(UNIT + dep, short, team_line(counts[dep]), manager=COMPANY,
+                             department=dep or None))
     return Org.build(org.name, people, departments, source=org.source), groups
 
 
@@ -181,7 +180,8 @@ def render_split(
     cut = len(pages) - _first_pages(org, how)
     if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
         on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
-                f"page fits ({limits.limit_text(fmt)})")
+                f"page fits ({limits.limit_text(fmt)}) and none is longer or wider than "
+                f"{limits.MAX_ASPECT:g}:1")
     return [target for _, target, _ in pages]
 
 
@@ -198,17 +198,20 @@ def page_files(plans: list[tuple[Planner, list[Page]]], org: Org, path: Path, *,
     number = {id(page): i + 1 for i, page in enumerate(pages)}
     home: dict[str, Page] = {}  # where each person is drawn first (context cards link there)
     linked_from: dict[int, Page] = {}
-    for planner, planned in plans:
+    for _, planned in plans:
         for page in planned:
             for pid in page.members:
                 home.setdefault(pid, page)
             for target in page.links.values():
-                linked_from.setdefault(id(_target(planner, target)), page)
+                linked_from.setdefault(id(target), page)
+            came = linked_from.get(id(page))  # a team's later slices come from where it did
+            if page.next_slice is not None and came is not None:
+                linked_from.setdefault(id(page.next_slice), came)
     found = []
     for planner, planned in plans:
         people = planner.base is org
         for page in planned:
-            text = _page_text(page, planner, title if page is pages[0] else None,
+            text = _page_text(page, title if page is pages[0] else None,
                               counts if people else {}, notes, files, number,
                               home if people else {}, linked_from, org)
             found.append((page, files[id(page)], text))
@@ -247,8 +250,10 @@ def plan_split(
             levels = ({k: v for k, v in person_levels.items() if k in page.people}
                       if person_levels else None)
             chart = layout_org(page, mode=mode, columns=columns, align_levels=levels)
-            width, height = page_size(chart, page, page_counts)
-            return chart, limits.largest_scale(width, height, fmt) / asked
+            context = frozenset(pid for pid in page.people if pid.startswith(CONTEXT))
+            text = PageText(counts=page_counts, context=context)
+            width, height = page_size(chart, page, text)
+            return chart, limits.page_room(width, height, fmt, asked)
         return measure
 
     people = Planner(org, measurer(counts))
@@ -258,11 +263,9 @@ def plan_split(
         first = over.add(Page("overview", list(overview_org.people), org.name))
         for dep, members in groups.items():
             name = overview_org.people[UNIT + dep].name
-            index = people.add(Page(dep or "no-department", members, f"{org.name}: {name}"))
-            over.pages[first].links[UNIT + dep] = index  # resolved across planners below
-        over_pages = over.fit_all()
-        _retarget(over, people)
-        return [(over, over_pages), (people, people.fit_all())]
+            first.links[UNIT + dep] = people.add(
+                Page(dep or "no-department", members, f"{org.name}: {name}"))
+        return [(over, over.fit_all()), (people, people.fit_all())]
     level = [p.id for p in org.roots()]
     top = list(level)
     for _ in range(depth - 1):
@@ -275,28 +278,11 @@ def plan_split(
         if org.children[pid]:
             sub = org.subtree(pid)
             name = short_name(org.people[pid])
-            index = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
-            people.pages[overview].links[pid] = index
+            overview.links[pid] = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
     return [(people, people.fit_all())]
 
 
-def _retarget(over: Planner, people: Planner) -> None:
-    """Overview links point at department pages of the other planner: mark them so."""
-    for page in over.pages:
-        page.links = {pid: -1 - target if pid.startswith(UNIT) else target
-                      for pid, target in page.links.items()}
-    over.external = people
-
-
-def _target(planner: Planner, index: int) -> Page:
-    """The page a link points at: negative indices are pages of the external planner."""
-    if index < 0:
-        assert planner.external is not None
-        return planner.external.pages[-1 - index]
-    return planner.pages[index]
-
-
-def _page_text(page: Page, planner: Planner, title: str | None,
+def _page_text(page: Page, title: str | None,
                counts: Mapping[str, TeamCount], notes: Mapping[str, str],
                files: dict[int, Path], number: dict[int, int], home: dict[str, Page],
                linked_from: dict[int, Page], org: Org) -> PageText:
@@ -308,13 +294,16 @@ def _page_text(page: Page, planner: Planner, title: str | None,
         links[card] = files[id(target)].name
         labels[card] = f"{arrow} page {number[id(target)]} · {files[id(target)].name}"
 
-    for pid, index in page.links.items():
-        target = _target(planner, index)
+    for pid, target in page.links.items():
         lead(pid, target, "→ team:")
-    if page.next_slice is not None:
-        lead(MORE + page.key, planner.pages[page.next_slice], "→ continued on")
     context = set()
     assert page.org is not None
+    if page.next_slice is not None:  # drawn like a context card: it leads, it is no one
+        after, more = page.next_slice, MORE + page.key
+        links[more] = files[id(after)].name
+        labels[more] = f"→ {files[id(after)].name}"
+        page.org.people[more].name = f"Continued on page {number[id(after)]}"
+        context.add(more)
     for card in page.org.people:
         if card.startswith(CONTEXT):
             manager = card[len(CONTEXT):]
