@@ -266,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {label} | {people:,} | {timing(ours)} | {ours.peak_mb:.0f} | "
                      f"{shape(ours)} | {timing(floor)} | {floor.peak_mb:.0f} | {above} | "
                      f"{dot_cells} |")
-    print("\n".join(lines))
+    if results:
+        print("\n".join(lines))
     times = {people: run[0].cpu for people, run in results.items()}
     if 10_000 in times and 100_000 in times:
         print(f"\n100k / 10k CPU time: {times[100_000] / times[10_000]:.1f} (linear: 10)")
