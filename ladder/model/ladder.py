@@ -200,8 +200,9 @@ class Ladder:
     variant: str | None = None  # set on a projection: the VariantSpec id it came from
     # Derived from roles and moves on first use (see the module's docstring); a ladder is
     # treated as a value once built, so they are never rebuilt.
-    _after: dict[str, dict[str, Move]] | None = field(default=None, repr=False, compare=False)
-    _graph: nx.DiGraph | None = field(default=None, repr=False, compare=False)
+    _after: dict[str, dict[str, Move]] | None = field(default=None, init=False, repr=False,
+                                                      compare=False)
+    _graph: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, **fields: object) -> Ladder:
