@@ -89,3 +89,28 @@ def test_any_document_loads_or_raises_a_ladder_error(text):
         ladder.api.load(text=text)
     except LadderError:
         pass
+
+
+KEYS = ["id", "name", "people", "roles", "manager", "title", "level", "moves", "from", "to",
+        "track", "tracks", "variants", "competencies", "dotted", "vacant", "fte", "names",
+        "aliases", "years", "kind", "headcount", "head", "department", "departments", "ladder",
+        "variant", "company", "role", "assistant", "colour", "sources", "source", "summary",
+        "ladders", "cross", "note", "areas", "expectations"]
+SCALARS = st.sampled_from([None, 0, -1, 1, 2.5, True, "", "a", "pm", "ada", "#fff", 10**30,
+                           "javascript:x", "product-manager", "startup", "1..2"])
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
+                      | st.dictionaries(st.sampled_from(KEYS), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(KEYS), VALUES, min_size=1, max_size=6))
+def test_any_shape_of_config_or_ladder_loads_or_raises_a_ladder_error(document):
+    import json
+
+    text = json.dumps(document)
+    try:
+        ladder.api.load(text=text, format="json")
+    except LadderError:
+        pass
+    assert all(isinstance(p.message, str) for p in ladder.api.validate(text=text,
+                                                                        format="json"))

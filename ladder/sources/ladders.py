@@ -121,6 +121,29 @@ class _Checker:
             return ""
         return str(value).strip()
 
+    def listed(self, mapping: Mapping, key: str, where: str) -> list:
+        """A list-valued key's items (none when absent); anything else is a located error."""
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error("bad-value", f"{where}: '{key}' must be a list", line_of(mapping, key),
+                       f"write {key}: [...]")
+            return []
+        return value
+
+    def names(self, mapping: Mapping, key: str, where: str) -> list[str]:
+        """A list of names (aliases, role ids): each item plain text, else a located error."""
+        found = []
+        value = self.listed(mapping, key, where)
+        for index, item in enumerate(value):
+            if isinstance(item, Mapping | Sequence):
+                self.error("bad-value", f"{where}: each of '{key}' must be plain text",
+                           line_of(value, index))
+            elif item is not None:
+                found.append(str(item).strip())
+        return found
+
     def items(self, data: Mapping, key: str, *, required: bool = False) -> list[tuple[Any, int]]:
         """The entries of a list-valued key, each with its line; mappings checked."""
         value = data.get(key)
@@ -208,7 +231,7 @@ class _Checker:
                 title=self.text(item, "title", where, required=False) or role_id,
                 level=level,
                 track=track,
-                aliases=tuple(str(a) for a in (item.get("aliases") or [])),
+                aliases=tuple(self.names(item, "aliases", where)),
                 competencies=self.competencies(item, sources, where),
                 summary=" ".join(str(item.get("summary") or "").split()),
                 source=source,
@@ -221,6 +244,10 @@ class _Checker:
 
     def known_source(self, item: Mapping, sources: dict[str, Source], where: str) -> str | None:
         source = item.get("source")
+        if isinstance(source, Mapping | Sequence):
+            self.error("bad-value", f"{where}: 'source' must be a source id",
+                       line_of(item, "source"))
+            return None
         if source is not None and sources and source not in sources:
             self.error("unknown-source", f"{where}: source '{source}' is not listed in 'sources'",
                        line_of(item, "source"), did_you_mean(str(source), sources))
@@ -229,7 +256,7 @@ class _Checker:
     def competencies(self, item: Mapping, sources: dict[str, Source],
                      where: str) -> tuple[Competency, ...]:
         found = []
-        for entry in item.get("competencies") or []:
+        for entry in self.listed(item, "competencies", where):
             if isinstance(entry, dict):
                 name = self.text(entry, "name", f"{where} competency")
                 found.append(Competency(name, self.known_source(entry, sources, where)))
@@ -417,11 +444,11 @@ class _Checker:
                 self.error("duplicate-id", f"{where} is defined twice", line)
             kept = []
             for key in ("roles", "head_choices"):
-                names = item.get(key) or []
+                names = self.names(item, key, where)
                 for index, role_id in enumerate(names):
                     if str(role_id) not in roles:
                         self.error("unknown-role", f"{where}: {key} names '{role_id}', which "
-                                   "is not a role", line_of(names, index),
+                                   "is not a role", line_of(item.get(key), index),
                                    did_you_mean(str(role_id), roles))
                 kept.append(tuple(str(r) for r in names if str(r) in roles))
             head = item.get("head")
