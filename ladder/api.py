@@ -394,7 +394,8 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         pair = (wanted.compare[0], wanted.compare[1]) if wanted.compare else None
         matrix = matrix_options(drawn, title=options.title, role=wanted.role,
                                 level=wanted.level, compare=pair, examples=wanted.examples)
-        return LadderDrawing(drawn, options.title, matrix=matrix)
+        return LadderDrawing(drawn, options.title, matrix=matrix, theme=options.theme,
+                             transparent=options.transparent)
     if not wanted.highlight:
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
         return LadderDrawing(drawn, options.title, wanted.detail, wanted.years,

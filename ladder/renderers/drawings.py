@@ -111,4 +111,8 @@ def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
         raise RenderError(f"the matrix view cannot be drawn as {format}",
                           hint=f"choose one of: {', '.join(MATRIX_FORMATS)}")
     data = matrix_bytes(drawing.ladder, name, drawing.matrix)
+    if format == "svg":  # themed and labelled like every other SVG
+        from ladder.renderers.docs_svg import finish_drawing
+
+        return finish_drawing(drawing, data.decode("utf-8"))
     return data if format in ("png", "pdf") else data.decode("utf-8")
