@@ -113,8 +113,9 @@ def test_headcounts_count_people_not_vacancies() -> None:
 
 
 def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
+    # A wide span now packs into a square block, so it takes many people to pass the limit.
     people = [Person("boss", "Boss")] + [
-        Person(f"r{i}", f"R {i}", manager="boss") for i in range(200)
+        Person(f"r{i}", f"R {i}", manager="boss") for i in range(20_000)
     ]
     with pytest.raises(RenderError, match="--split"):
         render_org(Org.build("wide", people), tmp_path / "wide.png", mode="tree")
