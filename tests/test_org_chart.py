@@ -120,11 +120,19 @@ def wide_team(size: int) -> Org:
         Person(f"r{i}", f"R {i}", manager="boss") for i in range(size)])
 
 
+def chain(length: int) -> Org:
+    """Managers one under the other: a chart one card wide and very tall."""
+    return Org.build("chain", [Person("p0", "P 0")] + [
+        Person(f"p{i}", f"P {i}", manager=f"p{i - 1}") for i in range(1, length)])
+
+
 def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
-    # 300 cards side by side: 78,000 px, so a PNG would have to be drawn at 0.42: unreadable
-    with pytest.raises(RenderError, match="--split") as caught:
-        render_org(wide_team(300), tmp_path / "wide.png", mode="tree")
-    assert "32,767" in str(caught.value)
+    # A wide span now packs into a square block, so it takes many people to pass the limit.
+    people = [Person("boss", "Boss")] + [
+        Person(f"r{i}", f"R {i}", manager="boss") for i in range(20_000)
+    ]
+    with pytest.raises(RenderError, match="--split"):
+        render_org(Org.build("wide", people), tmp_path / "wide.png", mode="tree")
     assert not (tmp_path / "wide.png").exists()
 
 
@@ -132,14 +140,16 @@ def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
 def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> None:
     from ladder.renderers.org_chart import page_size
 
-    org = wide_team(140)  # 36,400 px wide: over 32,767
-    width, _ = page_size(layout_org(org, mode="tree"), org)
+    # a chain of 340 managers: one card wide, about 35,500 px tall, over 32,767
+    org = chain(340)
+    _, height = page_size(layout_org(org, mode="tree"), org)
+    assert height > 32_767
     notes: list[str] = []
-    out = tmp_path / "wide.png"
+    out = tmp_path / "tall.png"
     render_org(org, out, mode="tree", on_note=notes.append)
-    drawn = int.from_bytes(out.read_bytes()[16:20], "big")
-    assert drawn <= 32_767 and drawn >= width * 0.85
-    assert len(notes) == 1 and "drawn at scale 0.8" in notes[0]
+    drawn = int.from_bytes(out.read_bytes()[20:24], "big")
+    assert drawn <= 32_767 and drawn >= height * 0.75
+    assert len(notes) == 1 and "drawn at scale 0." in notes[0]
 
 
 @pytest.mark.needs_dot
@@ -147,10 +157,10 @@ def test_a_pdf_page_stays_within_what_readers_open(tmp_path: Path) -> None:
     import re
 
     notes: list[str] = []
-    out = tmp_path / "wide.pdf"
-    render_org(wide_team(100), out, mode="tree", on_note=notes.append)  # 26,028 pt wide
+    out = tmp_path / "tall.pdf"
+    render_org(chain(160), out, mode="tree", on_note=notes.append)  # about 16,700 pt tall
     box = re.search(rb"MediaBox\s*\[\s*0 0 (\d+) (\d+)", out.read_bytes())
-    assert box is not None and 14_000 <= int(box.group(1)) <= 14_400
+    assert box is not None and 14_000 <= int(box.group(2)) <= 14_400
     assert len(notes) == 1 and "14,400 pt" in notes[0]
 
 

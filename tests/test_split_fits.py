@@ -119,9 +119,9 @@ def test_one_page_drawn_is_a_png_of_its_planned_size(org: Org, tmp_path: Path) -
 
 
 def test_a_wide_team_is_sliced_with_continued_cards(tmp_path: Path) -> None:
-    # 300 reports side by side (tree mode) cannot fit one PNG: slices, each leading on
+    # 6,000 reports (packed in a block) cannot fit one PNG: slices, each leading on
     org = Org.build("wide", [Person("boss", "Boss", manager="ceo"), Person("ceo", "Ceo")][::-1]
-                    + [Person(f"r{i}", f"R {i}", manager="boss") for i in range(300)])
+                    + [Person(f"r{i}", f"R {i}", manager="boss") for i in range(6000)])
     counts = team_counts(org)
     plans = plan_split(org, fmt="png", how="depth:1", counts=counts, mode="tree")
     pages = page_files(plans, org, tmp_path / "w.png", fmt="png", title=None, counts=counts,
@@ -138,4 +138,4 @@ def test_a_wide_team_is_sliced_with_continued_cards(tmp_path: Path) -> None:
         # which leads back to the page whose card led here
         assert text.links[CONTEXT + "ceo"] == "w-ceo.png"
     seen = [pid for page, _ in slices for pid in page.members if pid.startswith("r")]
-    assert sorted(seen) == sorted(f"r{i}" for i in range(300))  # each report once, in order
+    assert sorted(seen) == sorted(f"r{i}" for i in range(6000))  # each report once, in order

@@ -8,10 +8,12 @@ Shape (issue 5)::
 Units are CSS pixels; the origin is the top-left corner of the bounding box of the cards, y
 grows downwards; ``x``/``y`` are a card's top-left corner. Solid connectors are in ``edges``
 (from manager to report, as elbow polylines); dotted-line managers, which never change the tree,
-are in a separate ``dotted`` list of the same shape. ``units``, ``width`` and ``height`` give the
-unit name and the size of the bounding box. When team counts are given, each manager's node
-has ``"team": {"direct": .., "in_team": .., "open": ..}``: the numbers of its card's badge and
-of ``ladder stats`` (:func:`ladder.analysis.teams.team_counts`).
+are in a separate ``dotted`` list of the same shape, each line from the dotted-line manager to
+the person, with ``"head": "source"``: the arrowhead goes at the dotted-line manager's end.
+``units``, ``width`` and ``height`` give the unit name and the size of the drawing (the cards'
+bounding box, widened where a dotted line runs beside the cards). When team counts are given,
+each manager's node has ``"team": {"direct": .., "in_team": .., "open": ..}``: the numbers of
+its card's badge and of ``ladder stats`` (:func:`ladder.analysis.teams.team_counts`).
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def layout_data(chart: OrgLayout,
         "height": _number(chart.height),
         "nodes": nodes,
         "edges": [edge(e.source, e.target, e.points) for e in chart.edges()],
-        "dotted": [edge(e.source, e.target, e.points) for e in chart.dotted_edges()],
+        "dotted": [edge(e.source, e.target, e.points) | {"head": e.head}
+                   for e in chart.dotted_edges()],
     }
 
 

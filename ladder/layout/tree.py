@@ -1,0 +1,112 @@
+"""The reporting tree as index arrays: the one walk over the people that layout starts from.
+
+People are numbered in input order; every list below has one entry per person, so a chart of a
+million people costs a handful of flat lists rather than a million objects.
+
+>>> from ladder.model import Org, Person
+>>> tree = index_org(Org.build("t", [Person("a", "A"), Person("b", "B", manager="a"),
+...                                  Person("c", "C", manager="b")]))
+>>> tree.depth, tree.size, tree.reach, tree.preorder
+([1, 2, 3], [3, 2, 1], [2, 1, 0], [0, 1, 2])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ladder.model.org import Org
+
+
+@dataclass(slots=True)
+class OrgTree:
+    """Managers, reports, depths and subtree sizes of every person, by index."""
+
+    ids: list[str]
+    manager: list[int]  # index of the solid-line manager, -1 for a root
+    kids: list[list[int]]  # every direct report, input order
+    reports: list[list[int]]  # kids minus the assistants drawn beside their manager
+    assistants: list[list[int]]
+    preorder: list[int]  # managers before their reports, roots in input order
+    depth: list[int]  # a root is at depth 1
+    size: list[int]  # people in the subtree, the person included
+    reach: list[int]  # levels below the person in its subtree (0 for a leaf)
+    roots: list[int]
+    _bosses: list[int] | None = field(default=None, repr=False)
+    _managing: dict[int, list[int]] | None = field(default=None, repr=False)
+    _root_size: list[int] | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def bosses(self) -> list[int]:
+        """Everyone with a direct report, bottom-up (each after all the managers below it)."""
+        if self._bosses is None:
+            self._bosses = [v for v in reversed(self.preorder) if self.kids[v]]
+        return self._bosses
+
+    @property
+    def root_size(self) -> list[int]:
+        """Per person: the size of the whole tree it belongs to (its root's subtree)."""
+        if self._root_size is None:
+            whole = [0] * len(self.ids)
+            for person in self.preorder:
+                boss = self.manager[person]
+                whole[person] = whole[boss] if boss >= 0 else self.size[person]
+            self._root_size = whole
+        return self._root_size
+
+    def managing_map(self) -> dict[int, list[int]]:
+        """Manager -> its reports who have reports (or assistants) of their own, input order."""
+        if self._managing is None:
+            kids = self.kids
+            self._managing = {v: [r for r in self.reports[v] if kids[r]] for v in self.bosses}
+        return self._managing
+
+
+def index_org(org: Org) -> OrgTree:
+    """The org's solid reporting lines as an :class:`OrgTree`; raises on a cycle."""
+    people = list(org.people.values())
+    ids = [person.id for person in people]
+    number = {pid: i for i, pid in enumerate(ids)}
+    count = len(ids)
+    manager = [number.get(p.manager, -1) if p.manager is not None else -1 for p in people]
+    kids: list[list[int]] = [[] for _ in range(count)]
+    for person, boss in enumerate(manager):
+        if boss >= 0:
+            kids[boss].append(person)
+    # An assistant without reports sits beside the manager's card rather than below it.
+    beside = [people[i].assistant and manager[i] >= 0 and not kids[i] for i in range(count)]
+    if any(beside):
+        reports = [[k for k in ks if not beside[k]] if ks else ks for ks in kids]
+        assistants = [[k for k in ks if beside[k]] if ks else ks for ks in kids]
+    else:  # the common case: share the lists (never mutated) and one empty list
+        reports = kids
+        nobody: list[int] = []
+        assistants = [nobody] * count
+    roots = [i for i in range(count) if manager[i] < 0]
+    depth = [0] * count
+    for root in roots:
+        depth[root] = 1
+    preorder: list[int] = []
+    pending = roots[::-1]
+    while pending:
+        person = pending.pop()
+        preorder.append(person)
+        below = kids[person]
+        if below:
+            level = depth[person] + 1
+            for report in below:
+                depth[report] = level
+            pending.extend(reversed(below))
+    if len(preorder) != count:
+        raise ValueError("the org's reporting lines contain a cycle; validate before layout")
+    size = [1] * count
+    reach = [0] * count
+    for person in reversed(preorder):
+        boss = manager[person]
+        if boss >= 0:
+            size[boss] += size[person]
+            if reach[person] + 1 > reach[boss]:
+                reach[boss] = reach[person] + 1
+    return OrgTree(ids, manager, kids, reports, assistants, preorder, depth, size, reach, roots)
