@@ -28,6 +28,7 @@ from ladder.layout.routes import Point, simplified
 
 GAP = 3.0  # least distance from a dotted line to a card, a solid line or another dotted line
 PORT_FROM_RIGHT = 22.0  # the first port on a card edge lies this far from its right end
+BADGE_HALF = 75.0  # half the width of the widest team badge on a card's bottom edge
 PORT_STEP = 8.0  # between two ports on one card edge (halved, and so on, on a crowded card)
 
 
@@ -59,7 +60,11 @@ class _Router:
         self.tracks: dict[float, list[tuple[float, float]]] = {}  # y -> x intervals in use
         self.ports: dict[tuple[int, str], set[float]] = {}  # (person, top/bottom) -> offsets
         self.offsets = _track_offsets(style.level_gap)
-        self.port_offsets = _port_offsets(style.width, style.indent)
+        offsets = _port_offsets(style.width, style.indent)
+        # A card's team badge sits centred on its bottom edge: ports beside it come first there.
+        beside = [o for o in offsets if o >= style.width / 2 + BADGE_HALF]
+        self.port_offsets = {"top": offsets,
+                             "bottom": beside + [o for o in offsets if o not in set(beside)]}
 
     # -- geometry --------------------------------------------------------------------------
     def row_of(self, person: int) -> int:
@@ -80,11 +85,11 @@ class _Router:
         card_x = self.chart.x[person]
         card_y = self.chart.y[person] + (0.0 if edge == "top" else self.card_height)
         far_y = card_y + (-1 if edge == "top" else 1) * self.chart.style.level_gap
-        free = (offset for offset in self.port_offsets if offset not in used)
+        free = (offset for offset in self.port_offsets[edge] if offset not in used)
         clear = (offset for offset in free if self.leg_is_free(card_x + offset, card_y, far_y))
         offset = next(itertools.islice(clear, skip, None), None)
         if offset is None:  # every leg meets another: the first free port
-            unused = [offset for offset in self.port_offsets if offset not in used]
+            unused = [offset for offset in self.port_offsets[edge] if offset not in used]
             offset = unused[min(skip, len(unused) - 1)]
         if take:
             used.add(offset)
