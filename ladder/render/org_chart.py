@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -336,6 +336,7 @@ _SVG_STYLE = (
     "<style>"
     ".e{fill:none;stroke:#a3aab5;stroke-width:1.2}"
     ".dl{fill:none;stroke:#8f73c7;stroke-width:1;stroke-dasharray:4 3}"
+    ".da{fill:#8f73c7}"
     ".c{fill:#fff;stroke:#c9ced6;stroke-width:1}"
     ".v{fill:#f6f7f9;stroke:#8a919c;stroke-width:1.2;stroke-dasharray:5 3}"
     ".g{fill:#f1f3f6;stroke:#c9ced6}"
@@ -418,8 +419,11 @@ def org_svg(
         d = "".join([_connector(chart, p) for p in solid[start:start + 2000]])
         out.append(f'<path class="e" d="{d}"/>\n')
     if chart.dotted:
-        d = "".join(_path(chart.dotted_route(s, t)) for s, t in chart.dotted)
-        out.append(f'<path class="dl" d="{d}"><title>dotted-line managers</title></path>\n')
+        routes = chart.dotted_routes  # each from the dotted-line manager, who gets the head
+        d = "".join(_path(list(route)) for route in routes)
+        heads = "".join(_arrowhead(route) for route in routes)
+        out.append(f'<path class="dl" d="{d}"><title>dotted-line managers</title></path>\n'
+                   f'<path class="da" d="{heads}"/>\n')
 
     # Every card is drawn in its own frame (translate), so only two numbers vary per card.
     fw, fh = _f(w), _f(h)
@@ -605,11 +609,40 @@ def org_dot(
     for p in range(len(chart)):
         if chart.manager[p] >= 0:
             out.append(f'  n{chart.manager[p]} -> n{p} [pos="{_spline(chart.route(p), at)}"];\n')
-    for s, t in chart.dotted:
+    for (s, t), route in zip(chart.dotted, chart.dotted_routes, strict=True):
+        tip, base = _arrow_base(route)  # Graphviz draws the head from the spline's start to s
+        spline = _spline([base, *route[1:]], at)
         out.append(f'  n{s} -> n{t} [style=dashed, color="#8f73c7", penwidth=1, '
-                   f'constraint=false, pos="{_spline(chart.dotted_route(s, t), at)}"];\n')
+                   f'constraint=false, dir=back, arrowtail=normal, arrowsize=0.6, '
+                   f'pos="s,{at(*tip)} {spline}"];\n')
     out.append("}\n")
     return "".join(out)
+
+
+ARROW = 7.0  # length of a dotted line's arrowhead, px
+
+
+def _arrow_base(route: Sequence[tuple[float, float]]) -> tuple[tuple[float, float],
+                                                               tuple[float, float]]:
+    """(tip, base) of the arrowhead at a route's start: the tip on the card, the base up to
+    ARROW px back along the first run.
+
+    >>> _arrow_base([(10, 0), (10, 20), (40, 20)])
+    ((10, 0), (10.0, 7.0))
+    """
+    (x1, y1), (x2, y2) = route[0], route[1]
+    length = abs(x2 - x1) + abs(y2 - y1)  # runs are across or down
+    step = min(ARROW, length) / length if length else 0.0
+    return (x1, y1), (x1 + (x2 - x1) * step, y1 + (y2 - y1) * step)
+
+
+def _arrowhead(route: Sequence[tuple[float, float]]) -> str:
+    """SVG path data of a filled arrowhead at the route's start, pointing into the card."""
+    (tip_x, tip_y), (base_x, base_y) = _arrow_base(route)
+    half = ARROW / 2
+    side_x, side_y = (half, 0.0) if tip_x == base_x else (0.0, half)
+    return (f"M{_f(tip_x)} {_f(tip_y)}L{_f(base_x + side_x)} {_f(base_y + side_y)}"
+            f"L{_f(base_x - side_x)} {_f(base_y - side_y)}Z")
 
 
 def _inch(points: float) -> str:
