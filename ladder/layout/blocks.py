@@ -194,6 +194,31 @@ def _totals(blocks: list[tuple[float, int]]) -> tuple[int, float, int]:
     return len(blocks), sum(map(first, blocks)), max(map(second, blocks), default=0)
 
 
+def _list_size(tree: OrgTree, person: int, own: float, style: CardStyle,
+               column_rows: int) -> tuple[float, int]:
+    """(width, rows) of ``person`` over its subtree drawn as an indented list."""
+    items = tree.size[person] - 1 - len(tree.assistants[person])
+    count, height = column_shape(items, tree.reach[person], style, column_rows)
+    return max(own, count * column_width(tree.reach[person], style) - style.sibling_gap), 1 + height
+
+
+def _blocks_size(blocks: list[tuple[float, int]], own: float,
+                 style: CardStyle) -> tuple[float, int]:
+    """(width, rows) of a card ``own`` wide over ``blocks``, in bands if they wrap."""
+    gap = style.sibling_gap
+    if len(blocks) <= BAND_MIN:  # one band, no arranging
+        return max(own, sum(map(first, blocks)) + gap * (len(blocks) - 1)), 1 + max(
+            map(second, blocks))
+    widest, rows, start = own, 1, 0
+    order, lengths = arrange(blocks, style)
+    for length in lengths:
+        band = [blocks[i] for i in order[start:start + length]]
+        start += length
+        widest = max(widest, sum(map(first, band)) + gap * (length - 1))
+        rows += max(map(second, band))
+    return widest, rows
+
+
 def measure(
     tree: OrgTree,
     style: CardStyle,
@@ -244,10 +269,7 @@ def measure(
             width_of[person], rows_of[person] = own, 1
             continue
         if is_listed:
-            items = tree.size[person] - 1 - len(tree.assistants[person])
-            count, height = column_shape(items, tree.reach[person], style, column_rows)
-            width_of[person] = max(own, count * column_width(tree.reach[person], style) - gap)
-            rows_of[person] = 1 + height
+            width_of[person], rows_of[person] = _list_size(tree, person, own, style, column_rows)
             continue
         if stack_leaves:
             mine = managing[person]
@@ -270,16 +292,5 @@ def measure(
                                                      leaf_rows(spread)) + spread[cut:]
         else:
             blocks = [(width_of[r], rows_of[r]) if kids[r] else (card, 1) for r in below]
-            if len(blocks) <= BAND_MIN:  # one band, no arranging
-                width_of[person] = max(own, sum(map(first, blocks)) + gap * (len(blocks) - 1))
-                rows_of[person] = 1 + max(map(second, blocks))
-                continue
-        widest, rows, start = own, 1, 0
-        order, lengths = arrange(blocks, style)
-        for length in lengths:
-            band = [blocks[i] for i in order[start:start + length]]
-            start += length
-            widest = max(widest, sum(width for width, _ in band) + gap * (length - 1))
-            rows += max(depth for _, depth in band)
-        width_of[person], rows_of[person] = widest, rows
+        width_of[person], rows_of[person] = _blocks_size(blocks, own, style)
     return width_of, rows_of
