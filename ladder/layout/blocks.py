@@ -130,20 +130,28 @@ def arrange(blocks: Sequence[tuple[float, int]], style: CardStyle) -> tuple[list
     return order, lengths
 
 
-def middle_by_width(widths: Sequence[float]) -> int:
-    """Where to put a trunk among blocks of these widths: at half their total width, so each
-    band hangs centred under the one above rather than drifting sideways.
+def trunk_place(widths: Sequence[float], drift: float, gap: float) -> tuple[int, float]:
+    """(index, new drift): where to put a trunk among blocks of these widths, and how far
+    the band below, centred under the trunk, will then sit from the first band's centre.
 
-    >>> middle_by_width([100, 100, 100, 500])
-    3
+    The trunk goes where it keeps that drift smallest, so the bands hang one under another
+    rather than stepping sideways (five equal blocks: the trunk after two, then after three).
+
+    >>> trunk_place([100] * 5, 0.0, 0.0), trunk_place([100] * 5, -50.0, 0.0)
+    ((2, -50.0), (3, 0.0))
     """
-    half = sum(widths) / 2
-    total = 0.0
-    for i, width in enumerate(widths):
-        if total + width / 2 >= half:
-            return i
-        total += width
-    return len(widths)
+    total = sum(widths) + gap * len(widths)
+    best: tuple[float, int, float] | None = None
+    left = 0.0
+    for index in range(len(widths) + 1):
+        # the band's centre is at total / 2 from its left edge; the trunk at `left`
+        shifted = drift + left - total / 2
+        if best is None or abs(shifted) < best[0]:
+            best = (abs(shifted), index, shifted)
+        if index < len(widths):
+            left += widths[index] + gap
+    assert best is not None
+    return best[1], best[2]
 
 
 def stack_rows(leaves: int, columns: int) -> int:
