@@ -130,20 +130,28 @@ def arrange(blocks: Sequence[tuple[float, int]], style: CardStyle) -> tuple[list
     return order, lengths
 
 
-def middle_by_width(widths: Sequence[float]) -> int:
-    """Where to put a trunk among blocks of these widths: at half their total width, so each
-    band hangs centred under the one above rather than drifting sideways.
+def trunk_place(widths: Sequence[float], drift: float, gap: float) -> tuple[int, float]:
+    """(index, new drift): where to put a trunk among blocks of these widths, and how far
+    the band below, centred under the trunk, will then sit from the first band's centre.
 
-    >>> middle_by_width([100, 100, 100, 500])
-    3
+    The trunk goes where it keeps that drift smallest, so the bands hang one under another
+    rather than stepping sideways (five equal blocks: the trunk after two, then after three).
+
+    >>> trunk_place([100] * 5, 0.0, 0.0), trunk_place([100] * 5, -50.0, 0.0)
+    ((2, -50.0), (3, 0.0))
     """
-    half = sum(widths) / 2
-    total = 0.0
-    for i, width in enumerate(widths):
-        if total + width / 2 >= half:
-            return i
-        total += width
-    return len(widths)
+    total = sum(widths) + gap * len(widths)
+    best: tuple[float, int, float] | None = None
+    left = 0.0
+    for index in range(len(widths) + 1):
+        # the band's centre is at total / 2 from its left edge; the trunk at `left`
+        shifted = drift + left - total / 2
+        if best is None or abs(shifted) < best[0]:
+            best = (abs(shifted), index, shifted)
+        if index < len(widths):
+            left += widths[index] + gap
+    assert best is not None
+    return best[1], best[2]
 
 
 def stack_rows(leaves: int, columns: int) -> int:
@@ -192,6 +200,31 @@ def leaf_block_sizes(leaves: int, columns: int, style: CardStyle,
 def _totals(blocks: list[tuple[float, int]]) -> tuple[int, float, int]:
     """(count, total width, deepest rows) of blocks."""
     return len(blocks), sum(map(first, blocks)), max(map(second, blocks), default=0)
+
+
+def _list_size(tree: OrgTree, person: int, own: float, style: CardStyle,
+               column_rows: int) -> tuple[float, int]:
+    """(width, rows) of ``person`` over its subtree drawn as an indented list."""
+    items = tree.size[person] - 1 - len(tree.assistants[person])
+    count, height = column_shape(items, tree.reach[person], style, column_rows)
+    return max(own, count * column_width(tree.reach[person], style) - style.sibling_gap), 1 + height
+
+
+def _blocks_size(blocks: list[tuple[float, int]], own: float,
+                 style: CardStyle) -> tuple[float, int]:
+    """(width, rows) of a card ``own`` wide over ``blocks``, in bands if they wrap."""
+    gap = style.sibling_gap
+    if len(blocks) <= BAND_MIN:  # one band, no arranging
+        return max(own, sum(map(first, blocks)) + gap * (len(blocks) - 1)), 1 + max(
+            map(second, blocks))
+    widest, rows, start = own, 1, 0
+    order, lengths = arrange(blocks, style)
+    for length in lengths:
+        band = [blocks[i] for i in order[start:start + length]]
+        start += length
+        widest = max(widest, sum(map(first, band)) + gap * (length - 1))
+        rows += max(map(second, band))
+    return widest, rows
 
 
 def measure(
@@ -244,10 +277,7 @@ def measure(
             width_of[person], rows_of[person] = own, 1
             continue
         if is_listed:
-            items = tree.size[person] - 1 - len(tree.assistants[person])
-            count, height = column_shape(items, tree.reach[person], style, column_rows)
-            width_of[person] = max(own, count * column_width(tree.reach[person], style) - gap)
-            rows_of[person] = 1 + height
+            width_of[person], rows_of[person] = _list_size(tree, person, own, style, column_rows)
             continue
         if stack_leaves:
             mine = managing[person]
@@ -270,16 +300,5 @@ def measure(
                                                      leaf_rows(spread)) + spread[cut:]
         else:
             blocks = [(width_of[r], rows_of[r]) if kids[r] else (card, 1) for r in below]
-            if len(blocks) <= BAND_MIN:  # one band, no arranging
-                width_of[person] = max(own, sum(map(first, blocks)) + gap * (len(blocks) - 1))
-                rows_of[person] = 1 + max(map(second, blocks))
-                continue
-        widest, rows, start = own, 1, 0
-        order, lengths = arrange(blocks, style)
-        for length in lengths:
-            band = [blocks[i] for i in order[start:start + length]]
-            start += length
-            widest = max(widest, sum(width for width, _ in band) + gap * (length - 1))
-            rows += max(depth for _, depth in band)
-        width_of[person], rows_of[person] = widest, rows
+        width_of[person], rows_of[person] = _blocks_size(blocks, own, style)
     return width_of, rows_of

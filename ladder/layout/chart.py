@@ -86,20 +86,28 @@ def layout_org(
             if tree.depth[person] == stack_depth and tree.reports[person]:
                 listed[person] = True
     elif mode == "auto" and rank is None and len(tree):
-        threshold, plan.column_rows = choose_plan(tree, style, columns, max_aspect)
-        if threshold:
-            for person in tree.preorder:
-                boss = tree.manager[person]
-                if (boss >= 0 and tree.reports[person] and tree.size[person] <= threshold
-                        and not listed[boss] and tree.size[boss] > threshold):
-                    listed[person] = True
-        if any(listed):
-            plan.mode = "stacked"
-            if len(tree) <= SPREAD_BELOW:
-                plan = spread_lists(tree, plan, lambda trial: place(tree, trial, style))
+        plan = _auto_plan(tree, plan, style, max_aspect)
     chart = place(tree, plan, style)
     route_dotted_lines(chart, _dotted_pairs(org, tree))
     return chart
+
+
+def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float) -> Plan:
+    """``plan`` (compact) with the lists the plan search chooses, then opened where the
+    drawing keeps its shape."""
+    threshold, plan.column_rows = choose_plan(tree, style, plan.columns, max_aspect)
+    listed = plan.listed
+    if threshold:
+        for person in tree.preorder:
+            boss = tree.manager[person]
+            if (boss >= 0 and tree.reports[person] and tree.size[person] <= threshold
+                    and not listed[boss] and tree.size[boss] > threshold):
+                listed[person] = True
+    if any(listed):
+        plan.mode = "stacked"
+        if len(tree) <= SPREAD_BELOW:
+            plan = spread_lists(tree, plan, lambda trial: place(tree, trial, style))
+    return plan
 
 
 def _dotted_pairs(org: Org, tree: OrgTree) -> list[tuple[int, int]]:

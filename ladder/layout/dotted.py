@@ -21,14 +21,15 @@ Zones: the drawing is cut into horizontal zones, ``2 * row`` for a row of cards 
 from __future__ import annotations
 
 import bisect
-import math
+import itertools
 
 from ladder.layout.org_layout import OrgLayout
 from ladder.layout.routes import Point, simplified
 
 GAP = 3.0  # least distance from a dotted line to a card, a solid line or another dotted line
 PORT_FROM_RIGHT = 22.0  # the first port on a card edge lies this far from its right end
-PORT_STEP = 8.0  # between two ports on one card edge
+BADGE_HALF = 75.0  # half the width of the widest team badge on a card's bottom edge
+PORT_STEP = 8.0  # between two ports on one card edge (halved, and so on, on a crowded card)
 
 
 def route_dotted_lines(chart: OrgLayout, pairs: list[tuple[int, int]]) -> None:
@@ -57,12 +58,13 @@ class _Router:
         self.solid = _solid_obstacles(chart)
         self.dotted_vertical: dict[int, list[tuple[float, float, float]]] = {}  # zone -> x,y,y
         self.tracks: dict[float, list[tuple[float, float]]] = {}  # y -> x intervals in use
-        self.ports: dict[tuple[int, str], int] = {}  # (person, "top"/"bottom") -> ports used
-        gutter = style.level_gap
-        offsets = [GAP * k for k in range(1, int(gutter / GAP) + 1)
-                   if GAP * k <= gutter - GAP and abs(GAP * k - gutter / 2) >= GAP]
-        # Near three quarters down the gutter first (below the solid bus, as before), then out.
-        self.offsets = sorted(offsets, key=lambda o: (abs(o - 0.75 * gutter), o))
+        self.ports: dict[tuple[int, str], set[float]] = {}  # (person, top/bottom) -> offsets
+        self.offsets = _track_offsets(style.level_gap)
+        offsets = _port_offsets(style.width, style.indent)
+        # A card's team badge sits centred on its bottom edge: ports beside it come first there.
+        beside = [o for o in offsets if o >= style.width / 2 + BADGE_HALF]
+        self.port_offsets = {"top": offsets,
+                             "bottom": beside + [o for o in offsets if o not in set(beside)]}
 
     # -- geometry --------------------------------------------------------------------------
     def row_of(self, person: int) -> int:
@@ -75,19 +77,23 @@ class _Router:
     def zones(self, top: float, bottom: float) -> range:
         return range(self.zone(top + 1e-6), self.zone(bottom - 1e-6) + 1)
 
-    def port(self, person: int, edge: str) -> float:
-        """A new port on ``person``'s ``edge``: right of centre first, then left of it."""
-        used = self.ports.get((person, edge), 0)
-        self.ports[person, edge] = used + 1
-        width = self.chart.style.width
-        right = math.floor((width / 2 - PORT_FROM_RIGHT - GAP) / PORT_STEP) + 1
-        if used < right:
-            offset = width - PORT_FROM_RIGHT - used * PORT_STEP
-        else:
-            offset = width / 2 - PORT_STEP * (used - right + 1)
-            if offset < self.chart.style.indent / 2 + GAP * 2:  # a crowded card: halfway ports
-                offset = width - PORT_FROM_RIGHT - PORT_STEP / 2 - (used % right) * PORT_STEP
-        return self.chart.x[person] + offset
+    def port(self, person: int, edge: str, *, take: bool = True, skip: int = 0) -> float:
+        """The x of a free port on ``person``'s ``edge`` (the ``skip``-th free one), taken
+        unless ``take`` is false: right of centre first, then left of it; one whose leg across
+        the gutter meets no dotted line already there, when there is one."""
+        used = self.ports.setdefault((person, edge), set())
+        card_x = self.chart.x[person]
+        card_y = self.chart.y[person] + (0.0 if edge == "top" else self.card_height)
+        far_y = card_y + (-1 if edge == "top" else 1) * self.chart.style.level_gap
+        free = (offset for offset in self.port_offsets[edge] if offset not in used)
+        clear = (offset for offset in free if self.leg_is_free(card_x + offset, card_y, far_y))
+        offset = next(itertools.islice(clear, skip, None), None)
+        if offset is None:  # every leg meets another: the first free port
+            unused = [offset for offset in self.port_offsets[edge] if offset not in used]
+            offset = unused[min(skip, len(unused) - 1)]
+        if take:
+            used.add(offset)
+        return card_x + offset
 
     # -- routing ---------------------------------------------------------------------------
     def route(self, source: int, target: int) -> tuple[Point, ...]:
@@ -97,15 +103,15 @@ class _Router:
             upper, lower = lower, upper
         top_row, bottom_row = self.row_of(upper), self.row_of(lower)
         if top_row == bottom_row:
-            above = top_row > 0 and top_row == self.rows - 1  # the last row: the gutter above
-            edge = "top" if above else "bottom"
-            upper_x, lower_x = self.port(upper, edge), self.port(lower, edge)
-            gutter = top_row - 1 if above else top_row
-            card_edge = chart.y[upper] + (0.0 if above else height)
-            track = self.track(gutter, upper_x, lower_x, [(upper_x, card_edge),
-                                                          (lower_x, card_edge)])
-            points = [(upper_x, card_edge), (upper_x, track), (lower_x, track),
-                      (lower_x, card_edge)]
+            # One row: meet in the gutter below it; on the last of several rows, in the gutter
+            # above if a track is free there, else below (the canvas grows to hold the line).
+            ways = [("bottom", top_row)]
+            if top_row > 0:
+                ways.insert(0 if top_row == self.rows - 1 else 1, ("top", top_row - 1))
+            found = (self.along_row(upper, lower, edge, gutter) for edge, gutter in ways)
+            points = next((way for way in found if way is not None), None)
+            if points is None:  # every track taken: share the first gutter's first track
+                points = self.along_row(upper, lower, *ways[0], required=True)
         else:
             upper_x, lower_x = self.port(upper, "bottom"), self.port(lower, "top")
             start, end = (upper_x, chart.y[upper] + height), (lower_x, chart.y[lower])
@@ -132,29 +138,48 @@ class _Router:
         return [start, (upper_x, first), (channel, first), (channel, second), (lower_x, second),
                 end]
 
-    def track(self, gutter: int, x1: float, x2: float, ends: list[Point]) -> float:
+    def along_row(self, upper: int, lower: int, edge: str, gutter: int,
+                  required: bool = False) -> list[Point] | None:
+        """Out of two cards of one row through their ``edge``, along a track of ``gutter``."""
+        upper_x = self.port(upper, edge, take=False)
+        lower_x = self.port(lower, edge, take=False, skip=1 if upper == lower else 0)
+        card_edge = self.chart.y[upper] + (0.0 if edge == "top" else self.card_height)
+        track = self.track(gutter, upper_x, lower_x, [(upper_x, card_edge), (lower_x, card_edge)],
+                           required=required)
+        if track is None:
+            return None
+        self.port(upper, edge)
+        self.port(lower, edge)
+        return [(upper_x, card_edge), (upper_x, track), (lower_x, track), (lower_x, card_edge)]
+
+    def track(self, gutter: int, x1: float, x2: float, ends: list[Point], *,
+              required: bool = True) -> float | None:
         """The y of a free track in ``gutter`` for a run from x1 to x2; ``ends`` are the card
-        ports the run is joined to, whose short vertical legs must be free too."""
+        ports the run is joined to, whose short vertical legs must be free too. Below the
+        last row there is room for any number of tracks; a gutter between rows holds those of
+        :func:`_track_offsets` (None when all are taken and not ``required``)."""
         left, right = min(x1, x2), max(x1, x2)
         top = gutter * self.pitch + self.card_height
-        fallback = top + self.offsets[0]
-        for offset in self.offsets + self.finer_offsets():
+        below_all = gutter >= self.rows - 1
+        candidates = (GAP * k for k in range(1, 100_000)) if below_all else iter(self.offsets)
+        for offset in candidates:
             y = top + offset
             if any(a < right + GAP and left < b + GAP for a, b in self.tracks.get(y, ())):
                 continue
             if all(self.leg_is_free(x, card_y, y) for x, card_y in ends):
                 return y
-        return fallback
+        return top + self.offsets[0] if required else None
 
-    def finer_offsets(self) -> list[float]:
-        """Half-steps between the tracks, for a gutter crowded with dotted lines."""
-        return [o + GAP / 2 for o in self.offsets] + [o + GAP / 4 for o in self.offsets]
-
-    def leg_is_free(self, x: float, y1: float, y2: float) -> bool:
-        top, bottom = min(y1, y2), max(y1, y2)
+    def leg_is_free(self, x: float, card_y: float, y: float) -> bool:
+        """Is the leg from a port at (x, card_y) to a track at y clear of other dotted lines?
+        Legs from ports of one card edge only need an x of their own: a crowded card has
+        ports closer than GAP."""
+        top, bottom = min(card_y, y), max(card_y, y)
         for zone in self.zones(top, bottom):
             for other_x, other_top, other_bottom in self.dotted_vertical.get(zone, ()):
-                if abs(other_x - x) < GAP and other_top < bottom and top < other_bottom:
+                near = other_x == x or (abs(other_x - x) < GAP
+                                        and card_y not in (other_top, other_bottom))
+                if near and other_top < bottom and top < other_bottom:
                     return False
         return True
 
@@ -204,6 +229,49 @@ class _Router:
                     self.dotted_vertical.setdefault(zone, []).append((x1, top, bottom))
             if max(y1, y2) + GAP > self.bottom_edge:  # only a chart of one row routes below it
                 self.bottom_edge = max(y1, y2) + GAP
+
+
+def _port_offsets(width: float, indent: float) -> list[float]:
+    """Port offsets from a card's left edge: every PORT_STEP px from PORT_FROM_RIGHT short of
+    the right end down to the centre, then on down the left half (clear of the centre, where
+    solid connectors attach, and of an indented list's line near the left edge); then the
+    half steps between those, and so on, for a card with very many dotted lines.
+
+    >>> _port_offsets(240.0, 28.0)[:3], len(_port_offsets(240.0, 28.0)) > 1000
+    ([218.0, 210.0, 202.0], True)
+    """
+    low, high, centre = indent / 2 + 2 * GAP, width - PORT_FROM_RIGHT, width / 2
+    taken: set[float] = set()
+    ordered: list[float] = []
+    for level in range(8):
+        step = PORT_STEP / 2 ** level
+        right = [high - step * k for k in range(int((high - centre) / step) + 1)]
+        left = [centre - step * k for k in range(1, int((centre - low) / step) + 1)]
+        fresh = [o for o in right + left if o not in taken and abs(o - centre) >= GAP]
+        taken.update(fresh)
+        ordered += fresh
+    return ordered
+
+
+def _track_offsets(gutter: float) -> list[float]:
+    """Track offsets from the top of a gutter ``gutter`` px tall: at least GAP from its edges
+    (the cards) and from its middle (the solid buses); first every GAP px, near three quarters
+    down (below the bus, away from the managers' drops) and outwards, then the half steps
+    between those, and so on five times, for a gutter crowded with dotted lines.
+
+    >>> _track_offsets(32.0)[:7]
+    [24.0, 21.0, 27.0, 12.0, 9.0, 6.0, 3.0]
+    """
+    taken: set[float] = set()
+    ordered: list[float] = []
+    for level in range(6):
+        step = GAP / 2 ** level
+        level_offsets = [GAP + step * k for k in range(int((gutter - 2 * GAP) / step) + 1)]
+        fresh = [o for o in level_offsets
+                 if o not in taken and abs(o - gutter / 2) >= GAP and o <= gutter - GAP]
+        taken.update(fresh)
+        ordered += sorted(fresh, key=lambda o: (abs(o - 0.75 * gutter), o))
+    return ordered
 
 
 def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[float]]]:

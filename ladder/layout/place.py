@@ -27,11 +27,11 @@ from ladder.layout.blocks import (
     column_shape,
     leaf_rows,
     measure,
-    middle_by_width,
     stack_groups,
     stack_offsets,
     stack_rows,
     stack_width,
+    trunk_place,
 )
 from ladder.layout.cards import CardStyle
 from ladder.layout.org_layout import OrgLayout
@@ -242,7 +242,7 @@ class _Builder:
         middle of the band above it (a chain of pass-through units ending in a hub)."""
         work: list[Work] = []
         trunk: PlaceTrunk | None = None
-        start = 0
+        start, drift = 0, 0.0
         for band, length in enumerate(lengths, start=1):
             members = blocks[start:start + length]
             start += length
@@ -252,7 +252,8 @@ class _Builder:
                 return work + members
             sizes = [self.block_size(block) for block in members]
             depth = max(rows for _, rows in sizes)
-            middle = middle_by_width([width for width, _ in sizes])
+            middle, drift = trunk_place([width for width, _ in sizes], drift,
+                                        self.style.sibling_gap)
             trunk = PlaceTrunk(person, unit, depth, band + 1, above=trunk)
             work += members[:middle] + [trunk] + members[middle:]
         return work

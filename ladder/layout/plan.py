@@ -58,10 +58,11 @@ def choose_plan(tree: OrgTree, style: CardStyle, columns: int,
                 max_aspect: float) -> tuple[int, int]:
     """(S, column rows): stack the largest subtrees of at most S people; (0, 0): none.
 
-    Compact as it is when it is within ``max_aspect`` and dense enough; else, among the plans
-    whose estimated width-to-height ratio lies within ``max_aspect`` either way, the one whose
-    cards cover most of the drawing; for huge orgs, the smallest S that brings
-    the ratio under ``max_aspect`` with square blocks.
+    Compact as it is when it is within ``max_aspect`` and its cards cover enough of it; else,
+    among the plans (compact included) whose estimated width-to-height ratio lies within
+    ``max_aspect`` either way, the one that keeps the most people spread among the dense
+    ones, else the densest; for huge orgs, the smallest S that brings the ratio under
+    ``max_aspect`` with square blocks.
     """
     people = len(tree)
     card_area = people * style.width * style.height

@@ -14,6 +14,7 @@ title, the legend rows (a swatch per department, then the note on how teams are 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,3 +130,20 @@ def frame_for(legend: list[tuple[str, str]], chart_width: float, chart_height: f
         header += LEGEND_GAP
     top = MARGIN + header
     return Frame(rows, lines, width, top + chart_height + MARGIN, top)
+
+
+ARROW = 7.0  # length of a dotted line's arrowhead, px
+
+
+def arrow_base(route: Sequence[tuple[float, float]]) -> tuple[tuple[float, float],
+                                                              tuple[float, float]]:
+    """(tip, base) of the arrowhead at a route's start: the tip on the card, the base up to
+    ARROW px back along the first run (the SVG and the pinned DOT draw the same head).
+
+    >>> arrow_base([(10, 0), (10, 20), (40, 20)])
+    ((10, 0), (10.0, 7.0))
+    """
+    (x1, y1), (x2, y2) = route[0], route[1]
+    length = abs(x2 - x1) + abs(y2 - y1)  # runs are across or down
+    step = min(ARROW, length) / length if length else 0.0
+    return (x1, y1), (x1 + (x2 - x1) * step, y1 + (y2 - y1) * step)

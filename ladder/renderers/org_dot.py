@@ -123,9 +123,12 @@ def org_dot(
     for p in range(len(chart)):
         if chart.manager[p] >= 0:
             out.append(f'  n{chart.manager[p]} -> n{p} [pos="{_spline(chart.route(p), at)}"];\n')
-    for s, t in chart.dotted:
+    for (s, t), route in zip(chart.dotted, chart.dotted_routes, strict=True):
+        tip, base = geo.arrow_base(route)  # Graphviz draws the head from the spline's start
+        spline = _spline([base, *route[1:]], at)
         out.append(f'  n{s} -> n{t} [style=dashed, color="#8f73c7", penwidth=1, '
-                   f'constraint=false, pos="{_spline(chart.dotted_route(s, t), at)}"];\n')
+                   f'constraint=false, dir=back, arrowtail=normal, arrowsize=0.6, '
+                   f'pos="s,{at(*tip)} {spline}"];\n')
     out.append("}\n")
     return "".join(out)
 

@@ -32,6 +32,7 @@ SVG_STYLE = (
     "<style>"
     ".connector{fill:none;stroke:#a3aab5;stroke-width:1.2}"
     ".dotted-line{fill:none;stroke:#8f73c7;stroke-width:1;stroke-dasharray:4 3}"
+    ".dotted-line-head{fill:#8f73c7}"
     ".card{fill:#fff;stroke:#c9ced6;stroke-width:1}"
     ".card-open{fill:#f6f7f9;stroke:#8a919c;stroke-width:1.2;stroke-dasharray:5 3}"
     ".card-group{fill:#f1f3f6;stroke:#c9ced6}"
@@ -93,9 +94,11 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
         d = "".join([connector_path(chart, p) for p in solid[start:start + 2000]])
         out.append(f'<path class="connector" d="{d}"/>\n')
     if chart.dotted:
-        d = "".join(polyline_path(chart.dotted_route(s, t)) for s, t in chart.dotted)
+        routes = chart.dotted_routes  # each from the dotted-line manager, who gets the head
+        d = "".join(polyline_path(list(route)) for route in routes)
+        heads = "".join(_arrowhead(route) for route in routes)
         out.append(f'<path class="dotted-line" d="{d}"><title>dotted-line managers</title>'
-                   "</path>\n")
+                   f'</path>\n<path class="dotted-line-head" d="{heads}"/>\n')
 
     # Every card is drawn in its own frame (translate), so only two numbers vary per card.
     fw, fh, corner = _f(w), _f(h), _f(geo.CORNER)
@@ -202,3 +205,12 @@ def polyline_path(points: list[tuple[float, float]]) -> str:
             parts.append(f"L{_f(nx)} {_f(ny)}")
         x, y = nx, ny
     return "".join(parts)
+
+
+def _arrowhead(route: tuple[tuple[float, float], ...]) -> str:
+    """SVG path data of a filled arrowhead at the route's start, pointing into the card."""
+    (tip_x, tip_y), (base_x, base_y) = geo.arrow_base(route)
+    half = geo.ARROW / 2
+    side_x, side_y = (half, 0.0) if tip_x == base_x else (0.0, half)
+    return (f"M{fmt(tip_x)} {fmt(tip_y)}L{fmt(base_x + side_x)} {fmt(base_y + side_y)}"
+            f"L{fmt(base_x - side_x)} {fmt(base_y - side_y)}Z")
