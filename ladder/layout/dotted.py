@@ -62,7 +62,7 @@ class _Router:
         self.offsets = _track_offsets(style.level_gap)
         offsets = _port_offsets(style.width, style.indent)
         # A card's team badge sits centred on its bottom edge: ports beside it come first there.
-        beside = [o for o in offsets if o >= style.width / 2 + BADGE_HALF]
+        beside = [o for o in offsets if abs(o - style.width / 2) >= BADGE_HALF]
         self.port_offsets = {"top": offsets,
                              "bottom": beside + [o for o in offsets if o not in set(beside)]}
 
