@@ -21,6 +21,7 @@ from tests.test_layout import MODES, orgs_with_dotted_lines
 from tests.test_layout_spans import wide_org
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+MODES_BY_NAME = ("auto", "tree", "compact", "stacked")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,10 +32,10 @@ def test_random_dotted_lines_keep_their_own_tracks(org: Org, which: tuple[str, i
     assert dotted_problems(data, GAP) == []
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(span=st.integers(20, 400), teams=st.lists(st.sampled_from((1, 3, 8, 30)), max_size=60),
-       links=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)), max_size=40),
-       mode=st.sampled_from(("auto", "tree", "compact")))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(span=st.integers(20, 1500), teams=st.lists(st.sampled_from((1, 3, 8, 30)), max_size=200),
+       links=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)), max_size=80),
+       mode=st.sampled_from(MODES_BY_NAME))
 def test_dotted_lines_across_a_wide_span_in_bands(span: int, teams: list[int],
                                                   links: list[tuple[int, int]], mode: str) -> None:
     org = wide_org(span, teams)
@@ -46,7 +47,7 @@ def test_dotted_lines_across_a_wide_span_in_bands(span: int, teams: list[int],
             dotted.setdefault(person.id, []).append(boss.id)
     org = Org.build(org.name, [Person(p.id, p.name, manager=p.manager,
                                       dotted=tuple(dotted.get(p.id, ()))) for p in people])
-    data = layout_data(layout_org(org, mode=mode))
+    data = layout_data(layout_org(org, mode=mode, stack_depth=2))
     assert dotted_problems(data, GAP) == []
 
 

@@ -16,6 +16,7 @@ from ladder.renderers.layout_json import layout_data
 from ladder.sources.hr import load_export
 from tests.layout_checks import overlapping_cards, shape, solid_problems
 from tests.sample_orgs import SHARED
+from tests.test_layout import off_centre
 from tests.wide_orgs import one_wide_manager, organogram_pair
 
 MODES = ("auto", "tree", "compact", "stacked")
@@ -42,6 +43,7 @@ def check_chart(org: Org, mode: str) -> dict:
     continued = {(chart.ids[chart.manager[p]], chart.ids[p]) for p in range(len(chart))
                  if chart.edge_kind[p] == CONTINUED}
     assert solid_problems(data, continued) == []
+    assert off_centre(chart) == []
     return data
 
 

@@ -62,7 +62,7 @@ class _Router:
         self.offsets = _track_offsets(style.level_gap)
         offsets = _port_offsets(style.width, style.indent)
         # A card's team badge sits centred on its bottom edge: ports beside it come first there.
-        beside = [o for o in offsets if o >= style.width / 2 + BADGE_HALF]
+        beside = [o for o in offsets if abs(o - style.width / 2) >= BADGE_HALF]
         self.port_offsets = {"top": offsets,
                              "bottom": beside + [o for o in offsets if o not in set(beside)]}
 
@@ -86,7 +86,8 @@ class _Router:
         card_y = self.chart.y[person] + (0.0 if edge == "top" else self.card_height)
         far_y = card_y + (-1 if edge == "top" else 1) * self.chart.style.level_gap
         free = (offset for offset in self.port_offsets[edge] if offset not in used)
-        clear = (offset for offset in free if self.leg_is_free(card_x + offset, card_y, far_y))
+        clear = (offset for offset in free if self.leg_is_free(card_x + offset, card_y, far_y)
+                 and self.solid_clear(card_x + offset, card_y, far_y))
         offset = next(itertools.islice(clear, skip, None), None)
         if offset is None:  # every leg meets another: the first free port
             unused = [offset for offset in self.port_offsets[edge] if offset not in used]
@@ -166,9 +167,22 @@ class _Router:
             y = top + offset
             if any(a < right + GAP and left < b + GAP for a, b in self.tracks.get(y, ())):
                 continue
-            if all(self.leg_is_free(x, card_y, y) for x, card_y in ends):
+            if all(self.leg_is_free(x, card_y, y) and self.solid_clear(x, card_y, y)
+                   for x, card_y in ends):
                 return y
         return top + self.offsets[0] if required else None
+
+    def solid_clear(self, x: float, y1: float, y2: float) -> bool:
+        """Is a vertical run at x from y1 to y2 at least GAP from every card and solid line in
+        the zones it crosses?"""
+        for zone in self.zones(min(y1, y2), max(y1, y2)):
+            blocked = self.solid.get(zone)
+            if blocked:
+                starts, ends = blocked
+                i = bisect.bisect_right(starts, x) - 1
+                if i >= 0 and starts[i] < x < ends[i]:
+                    return False
+        return True
 
     def leg_is_free(self, x: float, card_y: float, y: float) -> bool:
         """Is the leg from a port at (x, card_y) to a track at y clear of other dotted lines?
