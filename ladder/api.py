@@ -346,7 +346,7 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
                                      if drawing.ladder.variant else "")
         stem += "-matrix" if drawing.matrix is not None else ""
         path = output or Path(output_dir) / f"{stem}.{chosen}"
-        return [write_bytes(path, _as_bytes(_draw_ladder(drawing, chosen)))]
+        return [write_bytes(path, _draw_ladder(drawing, chosen))]
     # the cycle collector is held back while the org is read, laid out and drawn (below)
     with _cyclic_gc_paused():
         export = _export_kwargs(sorted_options.export)
@@ -361,7 +361,7 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
         if sorted_options.org.split:
             return _render_split(org, path, chosen, sorted_options, on_note, progress)
         drawing = _org_drawing(org, sorted_options, on_note)
-        return [write_bytes(path, _as_bytes(FORMATS[chosen].drawer("org")(drawing, chosen)))]
+        return [write_bytes(path, FORMATS[chosen].drawer("org")(drawing, chosen))]
 
 
 def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
@@ -371,10 +371,6 @@ def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
 
         return ladder_matrix(drawing, chosen)
     return FORMATS[chosen].drawer("ladder")(drawing, chosen)
-
-
-def _as_bytes(data: str | bytes) -> bytes:
-    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> LadderDrawing:

@@ -21,7 +21,7 @@ def finish_drawing(drawing: LadderDrawing | OrgDrawing, svg: str) -> str:
     """``svg``, the drawing's raw SVG, themed, labelled and given ids from the data."""
     ladder = getattr(drawing, "ladder", None)
     thing = ladder if ladder is not None else drawing.org  # type: ignore[union-attr]
-    card_ids = None if ladder is not None else drawing.layout().ids  # type: ignore[union-attr]
+    # the org-chart writer names its cards itself (ladder.renderers.org_svg.card_ids)
     return finish_svg(svg, title=heading(thing, drawing), description=describe(thing),
                       theme=drawing.theme, transparent=drawing.transparent,
-                      kind="ladder" if ladder is not None else "org", card_ids=card_ids)
+                      kind="ladder" if ladder is not None else "org")

@@ -88,15 +88,17 @@ def ladder_json(drawing: LadderDrawing, format: str) -> str:
 def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
     from ladder.renderers.org_cards import PageText
-    from ladder.renderers.org_write import chart_data
 
     text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
+    if format == "svg":  # text from the writer to the docs finish: no bytes in between
+        from ladder.renderers.docs_svg import finish_drawing
+        from ladder.renderers.org_svg import org_svg
+
+        return finish_drawing(drawing, org_svg(drawing.org, drawing.layout(), text))
+    from ladder.renderers.org_write import chart_data
+
     data = chart_data(drawing.org, drawing.layout(), fmt=format, text=text,
                       scale=drawing.options.scale, on_note=drawing.on_note)
-    if format == "svg":
-        from ladder.renderers.docs_svg import finish_drawing
-
-        return finish_drawing(drawing, data.decode("utf-8"))
     return data.decode("utf-8") if format in ("dot", "json") else data
 
 

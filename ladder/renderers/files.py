@@ -130,8 +130,6 @@ def write_bytes(path: str | Path, data: bytes | str) -> Path:
     ('hello', ['x.txt'])
     """
     path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     if path.is_symlink():
         raise RenderError("is a symbolic link: ladder does not write through links",
                           file=str(path), hint="remove the link, or write to another name")
@@ -144,7 +142,11 @@ def write_bytes(path: str | Path, data: bytes | str) -> Path:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         temporary = Path(name)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, str):  # encoded a piece at a time: a big chart is 100s of MB
+                for start in range(0, len(data), _CHUNK):
+                    stream.write(data[start:start + _CHUNK].encode("utf-8"))
+            else:
+                stream.write(data)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
         os.replace(temporary, path)
         temporary = None
@@ -155,6 +157,9 @@ def write_bytes(path: str | Path, data: bytes | str) -> Path:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
     return path
+
+
+_CHUNK = 1 << 22  # characters of text encoded at a time
 
 
 def _umask() -> int:

@@ -14,6 +14,7 @@ from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
 from ladder.renderers.escape import xml_text
 from ladder.renderers.org_cards import PageText, prepare
+from ladder.renderers.theme import CARD_CLASS, card_id, unique_ids
 
 
 @lru_cache(maxsize=65536)  # a chart has few distinct coordinates (100k people: ~2,000)
@@ -116,13 +117,15 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
                           ("department", geo.DETAIL), ("note", geo.DETAIL)))
     badges: dict[str, str] = {}  # badge text -> its SVG (few distinct badges, many managers)
     xs, ys, ids = chart.x, chart.y, chart.ids
+    names = card_ids(ids)  # "#person-omar" links to a card in any page that shows the chart
     add = out.append  # each piece goes straight into the one join: no per-card strings
     for p, card in enumerate(drawn):
         lines = card.lines
         target = links.get(ids[p]) if links else None
         if target:
             add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
-        add(f'<g transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
+        add(f'<g id="{names[p]}" class="{CARD_CLASS}" '
+            f'transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
             f"{xml_text(card.tooltip)}</title>")
         if card.vacant:
             add(f"{vacant}{name_open}{lines[0]}</text>")
@@ -214,3 +217,12 @@ def _arrowhead(route: tuple[tuple[float, float], ...]) -> str:
     side_x, side_y = (half, 0.0) if tip_x == base_x else (0.0, half)
     return (f"M{fmt(tip_x)} {fmt(tip_y)}L{fmt(base_x + side_x)} {fmt(base_y + side_y)}"
             f"L{fmt(base_x - side_x)} {fmt(base_y - side_y)}Z")
+
+
+def card_ids(person_ids: list[str]) -> list[str]:
+    """The ``id`` of each card's ``<g>``, from the data: ``person-omar``, repeats numbered.
+
+    >>> card_ids(["omar", "R&D", "R/D"])
+    ['person-omar', 'person-R-D', 'person-R-D-2']
+    """
+    return unique_ids(card_id("person", pid) for pid in person_ids)

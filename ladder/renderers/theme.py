@@ -243,10 +243,10 @@ def finish_svg(
     # The root, the styles and the background are in the first few kB: edit that head alone
     # and copy the rest once (an org chart of 100,000 people is 40 MB).
     cut = svg.find(">", start + _HEAD) + 1 or len(svg)
-    head, tail = svg[start:cut], svg[cut:]
+    head = svg[start:cut]  # the rest is read in place and copied once, into the result
     head, paper = _mark_paper(head)
-    colours = sorted({c for pattern in _COLOUR_ATTRIBUTES
-                      for part in (head, tail) for c in pattern.findall(part)})
+    colours = sorted({match.group(1) for pattern in _COLOUR_ATTRIBUTES
+                      for match in pattern.finditer(svg, start)})
     pieces = []
     for match in _STYLE_BLOCK.finditer(head):
         scoped, used = _scoped_style(match.group(1))
@@ -256,7 +256,8 @@ def finish_svg(
         head = head[:begin] + scoped + head[end:]
     colours.append(paper)
     css = theme_css(colours, theme=theme, paper=paper, transparent=transparent)
-    uid = "ladder-" + _fingerprint(head, tail, title, description)
+    end = svg[max(cut, len(svg) - 65536):]
+    uid = "ladder-" + _fingerprint(head, end, len(svg) - cut, title, description)
     root = _ROOT.search(head)
     if root is None:
         raise LadderError("not an SVG document: no <svg> element",
@@ -265,14 +266,14 @@ def finish_svg(
     opening = (f"{PROLOG}<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}"
                f"</title>\n<desc id=\"{uid}-desc\">{xml_text(description)}</desc>\n"
                f"<style>{css}</style>\n")
-    return opening + head[root.end():].lstrip("\n") + tail
+    return "".join((opening, head[root.end():].lstrip("\n"), svg[cut:]))
 
 
-def _fingerprint(head: str, tail: str, title: str, description: str) -> str:
+def _fingerprint(head: str, end: str, rest: int, title: str, description: str) -> str:
     """Ten hex digits that tell diagrams apart, from the data, in constant time: the title,
     the description, the size and both ends of the drawing (a big chart is tens of MB)."""
     digest = hashlib.sha1()
-    for part in (title, description, str(len(head) + len(tail)), head, tail[-65536:]):
+    for part in (title, description, str(len(head) + rest), head, end):
         digest.update(part.encode("utf-8", "replace") + b"\0")
     return digest.hexdigest()[:10]
 
