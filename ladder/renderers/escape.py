@@ -38,8 +38,16 @@ def xml_text(text: str) -> str:
 
 
 def dot_html(text: str) -> str:
-    """``text`` safe inside a Graphviz HTML-like label (XML escaping, no raw line breaks)."""
-    return xml_text(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    """``text`` safe inside a Graphviz HTML-like label (XML escaping, no raw line breaks).
+
+    Graphviz reads ``\\N``, ``\\G`` and the like in HTML-like labels too (an entity for the
+    backslash does not stop it), and ``\\\\`` as one backslash: every backslash is doubled.
+
+    >>> print(dot_html(r"C:\\new \\N"))
+    C:\\\\new \\\\N
+    """
+    text = xml_text(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    return text.replace("\\", "\\\\")
 
 
 def dot_string(text: str) -> str:
