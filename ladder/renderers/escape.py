@@ -66,6 +66,31 @@ _MERMAID_TABLE = {
 }
 
 
+# "#rgb", "#rrggbb" or a colour name that Graphviz and SVG both know, like "teal": the only
+# colours a file may give. Anything else (a quote, a url(), "javascript:") could end the
+# attribute it is written into.
+COLOUR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]{1,30}")
+
+
+def is_colour(value: object) -> bool:
+    """Is ``value`` a colour ladder writes into drawings?
+
+    >>> is_colour("#4c78a8"), is_colour("teal"), is_colour('red" onclick="x'), is_colour("red\\n")
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and COLOUR.fullmatch(value) is not None
+
+
+def colour(value: object, fallback: str) -> str:
+    """``value`` when it is a colour, else ``fallback``: what every drawing writes as a colour,
+    whatever built the model (loaders check colours too, and say so; this is the last guard).
+
+    >>> colour("javascript:alert(1)", "#888888"), colour("teal", "#888888")
+    ('#888888', 'teal')
+    """
+    return value if is_colour(value) else fallback  # type: ignore[return-value]
+
+
 def mermaid_text(text: str) -> str:
     """``text`` safe inside a double-quoted Mermaid label (``id["..."]``, ``-->|"..."|``)."""
     return str(text).translate(_MERMAID_TABLE)

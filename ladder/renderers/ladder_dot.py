@@ -11,7 +11,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 from ladder.model import LATERAL, Ladder, Role
-from ladder.renderers.escape import dot_html, dot_string
+from ladder.renderers.escape import colour, dot_html, dot_string
 
 FONT = "DejaVu Sans"
 PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")
@@ -34,7 +34,7 @@ def track_colours(ladder: Ladder) -> dict[str, str]:
     for index, track in enumerate([*ladder.tracks.values(), *ladder.used_tracks()]):
         if track.id in colours:
             continue
-        colours[track.id] = track.colour or PALETTE[index % len(PALETTE)]
+        colours[track.id] = colour(track.colour, PALETTE[index % len(PALETTE)])
     return colours
 
 

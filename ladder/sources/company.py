@@ -52,6 +52,7 @@ from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.model.ladder import Ladder
 from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.variants import find_variant, project
+from ladder.renderers.escape import is_colour
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 from ladder.sources.ladder_set import load_any_ladder
 from ladder.sources.ladders import DEFAULT_LADDER
@@ -63,8 +64,6 @@ PERSON_KEYS = (
     "id", "name", "names", "role", "title", "manager", "department", "location",
     "vacant", "assistant", "dotted", "fte", "note",
 )
-# "#rgb", "#rrggbb" or a colour name that Graphviz and SVG both know, like "teal".
-COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]+)$")
 
 
 def load_company(path: str | Path, *,
@@ -282,7 +281,7 @@ class _Checker:
                 continue
             colour_key = "colour" if "colour" in item else "color"
             colour = self.text(item, colour_key, where) or None
-            if colour and not COLOUR.match(colour):
+            if colour and not is_colour(colour):
                 self.error("bad-value", f"{where}: colour '{colour}' is not a colour",
                            line_of(item, colour_key), 'write it as "#rrggbb", e.g. "#4c78a8"')
                 colour = None

@@ -31,6 +31,7 @@ from ladder.model.ladder import (
     describe_cycle,
     promotion_cycle,
 )
+from ladder.renderers.escape import is_colour
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 
 DEFAULT_LADDER = "product"
@@ -90,12 +91,6 @@ def parse_ladder(data: Any, file: str, *,
             if problem.severity == "warning":
                 on_warning(problem)
     return ladder
-
-
-def _is_colour(value: Any) -> bool:
-    from ladder.sources.company import COLOUR  # here: company imports this module
-
-    return bool(COLOUR.match(str(value)))
 
 
 class _Checker:
@@ -203,7 +198,7 @@ class _Checker:
             if track_id in found:
                 self.error("duplicate-id", f"track '{track_id}' is defined twice", line)
             found[track_id] = Track(track_id, self.text(item, "name", "track", required=False)
-                                    or track_id, item.get("colour") or item.get("color"))
+                                    or track_id, self.colour(item, f"track '{track_id}'"))
         return found
 
     def roles(self, data: Mapping, tracks: dict[str, Track], sources: dict[str, Source],
@@ -279,12 +274,7 @@ class _Checker:
                 self.statement(entry, sources, f"{where} milestone {index + 1}",
                                line_of(item.get("milestones"), index))
                 for index, entry in enumerate(self.list_of(item, "milestones", where)))
-            colour = item.get("colour") or item.get("color")
-            if colour is not None and not _is_colour(colour):
-                self.error("bad-value", f"{where}: '{colour}' is not a colour",
-                           line_of(item, "colour" if "colour" in item else "color"),
-                           'use "#rrggbb", "#rgb" or a colour name such as teal')
-                colour = None
+            colour = self.colour(item, where)
             found[area_id] = Area(
                 id=area_id, name=self.text(item, "name", where, required=False) or area_id,
                 colour=colour,
@@ -294,6 +284,18 @@ class _Checker:
                 line=line,
             )
         return found
+
+    def colour(self, item: Mapping, where: str) -> str | None:
+        """A track's or an area's ``colour`` (or ``color``): a colour, or reported."""
+        key = "colour" if "colour" in item else "color"
+        value = item.get(key)
+        if value is None or value == "":
+            return None
+        if not is_colour(value):
+            self.error("bad-value", f"{where}: {str(value)[:60]!r} is not a colour",
+                       line_of(item, key), 'use "#rrggbb", "#rgb" or a colour name such as teal')
+            return None
+        return value
 
     def list_of(self, item: Mapping, key: str, where: str) -> list[Any]:
         """A key that holds a list (or nothing); anything else is reported."""
