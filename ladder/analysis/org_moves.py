@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ladder.analysis.paths import gained, years_phrase
-from ladder.analysis.paths import markdown_cell as _md
+from ladder.renderers.escape import markdown_cell as _md
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Org, Person
@@ -237,7 +237,7 @@ def format_next_moves_markdown(moves: NextMoves) -> str:
     >>> org = Org.build("Acme", [Person("ana", "Ana | A", role="principal-product-manager")])
     >>> print(format_next_moves_markdown(next_moves(org, load_ladder(), "ana")))
     ... # doctest: +ELLIPSIS
-    ## Ana \\| A (ana): Principal Product Manager
+    ## Ana \\| A \\(ana\\): Principal Product Manager
     <BLANKLINE>
     | Move to | Kind | Years | Open here | Held here by | To learn |
     |---|---|---|---|---|---|

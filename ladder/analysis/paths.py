@@ -24,6 +24,7 @@ from ladder.analysis.titles import TitleMatcher, resolve_role
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role, Track
 from ladder.model.variants import find_variant, pick_variant, project
+from ladder.renderers.escape import markdown_cell
 
 # --------------------------------------------------------------------------- naming roles
 
@@ -568,15 +569,6 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
         blocks.append(f"Path {number}: {years_phrase(path.years)}, "
                       f"{_plural(len(path.steps), 'step')}\n{table.render(width=width)}")
     return "\n\n".join(blocks) + "\n"
-
-
-def markdown_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (names and titles are data).
-
-    >>> markdown_cell("PM | Growth")
-    'PM \\\\| Growth'
-    """
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
