@@ -226,7 +226,10 @@ def succession_data(plan: Succession) -> dict:
 
 
 def _md_who(person: Person) -> str:
-    return _md(_who(person))
+    """:func:`_who` with the name and id escaped and ladder's own brackets left as they are."""
+    if person.vacant:
+        return f"{_md(person.id)} (open)"
+    return f"{_md(person.display_name or person.id)} ({_md(person.id)})"
 
 
 def format_next_moves_markdown(moves: NextMoves) -> str:
@@ -237,7 +240,7 @@ def format_next_moves_markdown(moves: NextMoves) -> str:
     >>> org = Org.build("Acme", [Person("ana", "Ana | A", role="principal-product-manager")])
     >>> print(format_next_moves_markdown(next_moves(org, load_ladder(), "ana")))
     ... # doctest: +ELLIPSIS
-    ## Ana \\| A \\(ana\\): Principal Product Manager
+    ## Ana \\| A (ana): Principal Product Manager
     <BLANKLINE>
     | Move to | Kind | Years | Open here | Held here by | To learn |
     |---|---|---|---|---|---|

@@ -609,11 +609,12 @@ def gap_steps(gap: Gap) -> list[Step]:
     return [step for step in gap.path.steps if step.gained]
 
 
-def _gap_route(ladder: Ladder, gap: Gap) -> str:
-    """``by A -> B -> C (5 years)``, or why there is no path to follow."""
+def _gap_route(ladder: Ladder, gap: Gap, escape=str) -> str:
+    """``by A -> B -> C (5 years)``, or why there is no path to follow; ``escape`` is applied
+    to each title (Markdown escapes the titles, not ladder's own arrows)."""
     if gap.path is None:
         return "no move links the two roles, so they are compared as they stand"
-    return (f"by {' -> '.join(ladder.roles[r].title for r in gap.path.roles)} "
+    return (f"by {' -> '.join(escape(ladder.roles[r].title) for r in gap.path.roles)} "
             f"({years_phrase(gap.path.years)})")
 
 
@@ -642,7 +643,7 @@ def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
     """A gap as Markdown: the path, then one list per step, then the shared and extra ones."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
     lines = [f"## From {markdown_cell(a)} to {markdown_cell(b)}", "",
-             f"{_first_upper(markdown_cell(_gap_route(ladder, gap)))}.", "", "### To gain", ""]
+             f"{_first_upper(_gap_route(ladder, gap, markdown_cell))}.", "", "### To gain", ""]
     steps = gap_steps(gap)
     for step in steps:
         lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]
