@@ -37,6 +37,23 @@ def xml_text(text: str) -> str:
     return text if _XML_SPECIAL.search(text) is None else text.translate(_XML_TABLE)
 
 
+# Graphviz refuses a string longer than 16,384 bytes ("String starting: ..."): a label's text is
+# cut long before that, and so is any other string ladder writes into DOT.
+MAX_TEXT = 300  # characters of one piece of a label: a name, a title, a competency
+CARD_TEXT = 100  # characters of a ladder card's title or alias line; the loader notes longer
+MAX_DOT_STRING = 2000  # characters of any other DOT string (ids, tooltips): 4 bytes each at most
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """``text`` cut to ``limit`` characters, the last of them an ellipsis.
+
+    >>> clip("a" * 400)[-3:], len(clip("a" * 400)), clip("short")
+    ('aa…', 300, 'short')
+    """
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def dot_html(text: str) -> str:
     """``text`` safe inside a Graphviz HTML-like label (XML escaping, no raw line breaks).
 
@@ -46,13 +63,23 @@ def dot_html(text: str) -> str:
     >>> print(dot_html(r"C:\\new \\N"))
     C:\\\\new \\\\N
     """
-    text = xml_text(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    text = xml_text(clip(text)).replace("\n", " ").replace("\r", " ").replace("\t", " ")
     return text.replace("\\", "\\\\")
 
 
 def dot_string(text: str) -> str:
-    """A DOT double-quoted string holding ``text`` literally, quotes included."""
-    cleaned = str(text).translate(_INVALID_TABLE).replace("\\", "\\\\").replace('"', '\\"')
+    """A DOT double-quoted string holding ``text`` literally, quotes included.
+
+    Past MAX_DOT_STRING characters it is cut, and a digest of the whole keeps two long ids
+    that share their start apart.
+    """
+    text = str(text)
+    if len(text) > MAX_DOT_STRING:
+        import hashlib  # only for text this long
+
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        text = f"{text[: MAX_DOT_STRING - 14]}…{digest}"
+    cleaned = text.translate(_INVALID_TABLE).replace("\\", "\\\\").replace('"', '\\"')
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{cleaned}"'
 

@@ -31,7 +31,7 @@ from ladder.model.ladder import (
     describe_cycle,
     promotion_cycle,
 )
-from ladder.renderers.escape import is_colour
+from ladder.renderers.escape import CARD_TEXT, is_colour
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 
 DEFAULT_LADDER = "product"
@@ -114,7 +114,13 @@ class _Checker:
         if isinstance(value, Mapping | Sequence):
             self.error("bad-value", f"{where}: '{key}' must be text", line_of(mapping, key))
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        if key in ("title", "name") and len(text) > CARD_TEXT:
+            self.problems.append(Problem(
+                "warning", "long-text", f"{where}: the {key} is {len(text):,} characters long: "
+                f"drawings show its first {CARD_TEXT}", self.file, line_of(mapping, key),
+                hint="give the full text as a summary, and a short title"))
+        return text
 
     def listed(self, mapping: Mapping, key: str, where: str) -> list:
         """A list-valued key's items (none when absent); anything else is a located error."""
