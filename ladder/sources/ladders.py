@@ -93,6 +93,22 @@ def parse_ladder(data: Any, file: str, *,
     return ladder
 
 
+def _known_keys() -> dict[str, list[str]]:
+    """The keys of the ladder file and of each of its lists, read from its JSON Schema (the
+    one description of the format); '' is the file's own level."""
+    from ladder.sources.schema import ladder_schema
+
+    schema = ladder_schema()
+    known = {"": list(schema["properties"])}
+    for key, spec in schema["properties"].items():
+        items = spec.get("items", {}) if isinstance(spec, dict) else {}
+        if "$ref" in items:
+            items = schema["$defs"][items["$ref"].rsplit("/", 1)[-1]]
+        if "properties" in items:
+            known[key] = list(items["properties"])
+    return known
+
+
 class _Checker:
     """Walks the document once, collecting problems instead of stopping at the first."""
 
@@ -115,7 +131,7 @@ class _Checker:
             self.error("bad-value", f"{where}: '{key}' must be text", line_of(mapping, key))
             return ""
         text = str(value).strip()
-        if key in ("title", "name") and len(text) > CARD_TEXT:
+        if key == "title" and where.startswith("role") and len(text) > CARD_TEXT:
             self.problems.append(Problem(
                 "warning", "long-text", f"{where}: the {key} is {len(text):,} characters long: "
                 f"drawings show its first {CARD_TEXT}", self.file, line_of(mapping, key),
@@ -161,14 +177,30 @@ class _Checker:
             if not isinstance(item, dict):
                 self.error("bad-value", f"{key}: entry {index + 1} must be a mapping", line)
                 continue
+            self.unknown_keys(item, key, line)
             found.append((item, line))
         return found
+
+    def unknown_keys(self, item: Mapping, kind: str, line: int | None) -> None:
+        """A key the ladder format does not have is a warning naming the closest one (a
+        typo such as 'yeras' would otherwise drop the value without a word)."""
+        known = _known_keys().get(kind)
+        if known is None:
+            return
+        for key in item:
+            if key not in known:
+                where = "ladder" if kind == "" else f"{kind}: entry"
+                self.problems.append(Problem(
+                    "warning", "unknown-key", f"{where}: unknown key {str(key)[:60]!r} (ignored)",
+                    self.file, line_of(item, key) or line,
+                    hint=did_you_mean(str(key), known) or "known keys: " + ", ".join(known)))
 
     def ladder(self, data: Any) -> Ladder:
         if not isinstance(data, dict):
             self.error("bad-value", "a ladder file must be a mapping with 'roles' and 'moves'",
                        line_of(data))
             return Ladder.build(id="", name="")
+        self.unknown_keys(data, "", line_of(data))
         ladder_id = self.text(data, "id", "ladder", required=False) or Path(self.file).stem
         name = self.text(data, "name", "ladder", required=False) or ladder_id
         sources = self.sources(data)
