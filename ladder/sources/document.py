@@ -152,6 +152,8 @@ def _parse(text: str, name: str, kind: str) -> Any:
             message = str(error)[: found.start()].strip() if found else str(error)
             raise SourceError(f"not valid TOML: {message}", file=name,
                               line=int(found.group(1)) if found else None) from None
+        except ValueError:  # Python refuses to turn thousands of digits into an int
+            raise _long_number(text, name) from None
     if kind == "json":
         import json
 
@@ -161,6 +163,8 @@ def _parse(text: str, name: str, kind: str) -> Any:
             raise SourceError(
                 f"not valid JSON: {error.msg}", file=name, line=error.lineno
             ) from None
+        except ValueError:
+            raise _long_number(text, name) from None
         # JSON is YAML too: reading it through the YAML composer gives us line numbers.
     try:
         node = yaml.compose(text, Loader=_LOADER)
@@ -182,6 +186,14 @@ def _parse(text: str, name: str, kind: str) -> Any:
             node)
     finally:
         scalars.dispose()
+
+
+def _long_number(text: str, name: str) -> SourceError:
+    """The error for a number too long to read (JSON and TOML parsers raise ValueError)."""
+    found = re.search(r"\d{1000,}", text)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return SourceError("cannot read the number: it has thousands of digits", file=name,
+                       line=line, hint="write a number ladder can use, such as 3")
 
 
 def _line_text(text: str, index: int) -> str:
