@@ -360,6 +360,9 @@ class _Checker:
             if "id" not in item:
                 self.error("missing-key", f"{where}: 'id' is missing", line,
                            "give every person a short, stable id, e.g. id: omar")
+            elif isinstance(item["id"], str) or item["id"] is None:  # other types: text() said
+                self.error("missing-key", f"{where}: 'id' is empty", line_of(item, "id") or line,
+                           "give every person a short, stable id, e.g. id: omar")
             return None
         if person_id in seen:
             self.error("duplicate-id", f"person id '{person_id}' is used twice", line,
