@@ -128,6 +128,10 @@ def load_export(
         raise SourceError("--junior is for the junior-staff file of a UK organogram",
                           file=str(junior), hint="use it with --preset uk-organogram")
     notes: list[str] = []
+    repeated = [Problem("warning", "repeated-header", f"{r.where} repeats the header row: not "
+                        "read as a person", table.file, r.row, None,
+                        "exports glued together? delete the extra header rows")
+                for r in table.repeats]
     blank: list[Problem] = []
     picked: str | None = None
     found = find_snapshots(table, id_column=_id_column(table, chosen, mapping))
@@ -157,8 +161,9 @@ def load_export(
 
     departments = _department_ids(built.entries)
     resolution = resolve(built.entries, fixes=fixes, null_managers=built.null_managers,
-                         problems=built.problems + blank, departments=departments)
+                         problems=built.problems + blank + repeated, departments=departments)
     every_row = [(t.file, r.row) for t in tables for r in t.records]
+    every_row += [(str(table.file), p.line or 0) for p in repeated]
     every_row += [(str(table.file), r.row) for r in (found.blank if found else [])]
     lines = {(t.file, r.row): r.line for t in tables for r in t.records
              if r.line and r.line != r.row}

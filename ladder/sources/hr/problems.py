@@ -30,6 +30,7 @@ eliminated-post     (presets) nothing, unless someone drawn still reports to it:
                     vacant card
 not-in-post         (presets) the row, as its own card ``0~ROW`` (UK post ``0``)
 no-snapshot         nothing: in a file of several snapshots, the row names none
+repeated-header     nothing: the header row again inside the data is not a person
 bad-fte             (presets) the group card, without a count
 ==================  ========================================================================
 
@@ -73,6 +74,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "bad-fte": ("unreadable FTE", "unreadable FTEs"),
     "extra-fields": ("row with extra fields", "rows with extra fields"),
     "no-snapshot": ("row in no snapshot", "rows in no snapshot"),
+    "repeated-header": ("repeated header row", "repeated header rows"),
 }
 
 

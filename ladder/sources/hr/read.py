@@ -58,6 +58,7 @@ class Table:
     encoding: str | None = None  # text files: the encoding that decoded it
     sheet: str | None = None  # XLSX: the sheet read
     part: str | None = None  # the rows of one kind taken from a file holding several kinds
+    repeats: list[Record] = field(default_factory=list)  # rows that repeat the header row
 
 
 def is_table_file(path: str | Path) -> bool:
@@ -201,10 +202,15 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table
     headers = [h.strip().lstrip("\ufeff") for h in header.values]
     # blank rows dropped ("".join: one strip per row, not one per cell)
     records = [r for r in rows[header_at + 1:] if "".join(r.values).strip()]
+    # the header again inside the data (exports glued together): not a person, and reported
+    same = [h.lower() for h in headers]
+    repeats = [r for r in records if [v.strip().lower() for v in r.values] == same]
+    if repeats:
+        records = [r for r in records if [v.strip().lower() for v in r.values] != same]
     if not records:
         raise SourceError("has a header row but no data rows", file=file, line=header.row,
                           hint="export it again with one row per person below the header")
-    return Table(file, headers, header.row, records, sheet=sheet)
+    return Table(file, headers, header.row, records, sheet=sheet, repeats=repeats)
 
 
 def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Table:
