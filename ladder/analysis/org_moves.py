@@ -26,10 +26,10 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ladder.analysis.paths import gained, years_phrase
-from ladder.renderers.escape import markdown_cell as _md
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Org, Person
+from ladder.renderers.escape import markdown_cell as _md
 
 
 def find_person(org: Org, name: str) -> Person:
