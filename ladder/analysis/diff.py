@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ladder.errors import summarised
 from ladder.model.org import Org, Person
 
 KINDS = ("joined", "left", "moved", "changed", "spans")
@@ -248,7 +249,7 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
                             "joined or left")
     if renamed:
         result.notes.append(f"{len(renamed)} matched by name where the id changed: "
-                            + ", ".join(f"'{o}' -> '{n}'" for n, o in renamed.items()))
+                            + summarised([f"'{o}' -> '{n}'" for n, o in renamed.items()]))
     return result
 
 

@@ -24,6 +24,7 @@ import unicodedata
 from typing import Any
 
 from ladder.analysis.teams import COUNT_RULE, Headcount, department_counts, team_counts
+from ladder.errors import summarised
 from ladder.model.org import Org, Person
 
 NARROW = "narrow"
@@ -118,7 +119,7 @@ def format_stats(stats: dict[str, Any]) -> str:
         ("headcount", str(stats["headcount"]), ""),
         ("open positions", str(stats["open_positions"]), ""),
         ("layers", str(stats["layers"]),
-         "(positions per layer: " + ", ".join(map(str, stats["positions_per_layer"])) + ")"),
+         f"(positions per layer: {summarised(list(map(str, stats['positions_per_layer'])))})"),
         ("managers", str(stats["managers_count"]),
          f"(span of control: mean {_number(span['mean'])}, median {_number(span['median'])}, "
          f"max {span['max']})" if stats["managers_count"] else ""),

@@ -41,14 +41,13 @@ documents them for editors):
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ladder.analysis.titles import TitleMatcher
-from ladder.errors import LadderError, Problem, SourceError, did_you_mean
+from ladder.errors import SHOWN, LadderError, Problem, SourceError, did_you_mean, summarised
 from ladder.model.ladder import Ladder
 from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.variants import find_variant, project
@@ -176,12 +175,14 @@ class _Checker:
         self.matcher: TitleMatcher | None = None  # names of the (projected) ladder's roles
 
     def add(self, severity: str, kind: str, message: str, line: int | None,
-            hint: str | None = None, person: str | None = None) -> None:
-        self.problems.append(Problem(severity, kind, message, self.file, line, person, hint))
+            hint: str | None = None, person: str | None = None,
+            items: tuple[str, ...] = ()) -> None:
+        self.problems.append(Problem(severity, kind, message, self.file, line, person, hint,
+                                     items))
 
     def error(self, kind: str, message: str, line: int | None, hint: str | None = None,
-              person: str | None = None) -> None:
-        self.add("error", kind, message, line, hint, person)
+              person: str | None = None, items: tuple[str, ...] = ()) -> None:
+        self.add("error", kind, message, line, hint, person, items)
 
     # -- values -------------------------------------------------------------------------
 
@@ -346,9 +347,9 @@ class _Checker:
         self.check_cycles(entries)
         if len(roots) > 1:
             first = entries[roots[0]].line
-            shown = ", ".join(roots[:8]) + (", ..." if len(roots) > 8 else "")
             self.add("info", "several-roots", f"{len(roots)} people are at the top, drawn side "
-                     f"by side: {shown}", first)
+                     f"by side: {summarised(roots)}", first,
+                     items=tuple(roots) if len(roots) > SHOWN else ())
         return [Person(**e.fields, manager=e.manager, dotted=tuple(e.dotted),
                        line=e.line) for e in entries.values()]
 
@@ -571,9 +572,12 @@ class _Checker:
         """Every reporting cycle once, written from its earliest person in the file."""
         for cycle in reporting_cycles(entries, lambda pid: entries[pid].manager):
             first = entries[cycle[0]]
-            self.error("cycle", "reporting cycle: " + " -> ".join([*cycle, cycle[0]]),
+            size = f" of {len(cycle):,} people" if len(cycle) > SHOWN else ""
+            self.error("cycle", f"reporting cycle{size}: "
+                       f"{summarised(cycle, joiner=' -> ')} -> {cycle[0]}",
                        line_of(first.item, "manager"), "each reports to the next; one of "
-                       "them needs a manager outside the circle, or manager: null", cycle[0])
+                       "them needs a manager outside the circle, or manager: null", cycle[0],
+                       items=tuple(cycle) if size else ())
 
 
 def _kind(value: Any) -> str:

@@ -43,14 +43,16 @@ class ImportResult:
     def report(self) -> dict:
         """``{"rows": N, "drawn": N, "problems": [{"row", "line", "id", "kind", "message"}]}``
         (``row`` as a spreadsheet numbers it, ``line`` the line of the file), with
-        ``"snapshot"`` and ``"snapshots"`` when the file holds several."""
+        ``"snapshot"`` and ``"snapshots"`` when the file holds several; ``items`` is the
+        whole list a message summarises (a long cycle)."""
         data: dict = {"rows": self.rows, "drawn": self.drawn}
         if self.snapshot is not None:
             data["snapshot"] = self.snapshot
             data["snapshots"] = [{"snapshot": v, "rows": n} for v, n in self.snapshots]
         data["problems"] = [
             {"row": p.line, "line": self.lines.get((p.file or "", p.line or 0), p.line),
-             "id": p.id or "", "kind": p.kind, "message": p.message}
+             "id": p.id or "", "kind": p.kind, "message": p.message,
+             **({"items": list(p.items)} if p.items else {})}
             for p in self.problems
         ]
         return data

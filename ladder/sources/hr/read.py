@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ladder.errors import SourceError
+from ladder.errors import SourceError, summarised
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
@@ -261,7 +261,7 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
         if found:
             return found[0]
         raise SourceError("no sheet holds a header row and data rows", file=str(path),
-                          hint="sheets: " + ", ".join(f"'{s.title}'" for s in sheets))
+                          hint="sheets: " + summarised([f"'{s.title}'" for s in sheets]))
     finally:
         book.close()
 
