@@ -51,6 +51,14 @@ def report_error(error: LadderError) -> None:
             click.echo(message_line(str(problem)), err=True)
 
 
+def echo(text: str = "", *, nl: bool = True, json: bool = False) -> None:
+    """Print a command's answer on stdout with names' control characters shown, not obeyed
+    (``json``: as JSON escapes, so the output stays the same JSON)."""
+    from ladder.renderers.escape import terminal_json, terminal_text
+
+    click.echo(terminal_json(text) if json else terminal_text(text), nl=nl)
+
+
 def message_line(text: str) -> str:
     """A message as the terminal shows it: options named as flags, control characters from
     names and titles written out instead of obeyed."""

@@ -15,6 +15,7 @@ from ladder.cli import (
     FORMAT_CHOICE,
     LADDER,
     LadderError,
+    echo,
     export_options,
     ladder_source_option,
     main,
@@ -136,16 +137,16 @@ def validate(source: str, **export_options: object) -> None:
         from ladder.model.variants import variant_ids
 
         ladder = api.load_ladder(source)
-        click.echo(f"{source}: ok: {plural(len(ladder), 'role')}, "
+        echo(f"{source}: ok: {plural(len(ladder), 'role')}, "
                    f"{plural(len(ladder.moves), 'move')}, "
                    f"{plural(len(variant_ids(ladder)), 'variant')}")
     elif kind == COMPANY:
         org = api.load_org(source)
-        click.echo(f"{source}: ok: {plural(len(org), 'position')}, "
+        echo(f"{source}: ok: {plural(len(org), 'position')}, "
                    f"{plural(org.headcount(), 'person')}")
     else:
         result = api.import_export(source, match_titles=False, **export_options)
-        click.echo(f"{source}: {result.summary()}")
+        echo(f"{source}: {result.summary()}")
 
 
 def _write_problems(problems: list, path: object) -> None:

@@ -142,6 +142,19 @@ def markdown_cell(text: str) -> str:
 _TERMINAL_TABLE = {c: f"\\x{c:02x}" for c in (*range(0, 9), *range(11, 32), *range(127, 160))}
 
 
+_JSON_TERMINAL = re.compile("[\x7f-\x9f]")
+
+
+def terminal_json(text: str) -> str:
+    """JSON text safe to print: DEL and C1 controls (which ``json.dumps`` leaves raw, and which
+    can only stand inside its strings) written as ``\\u`` escapes; the same JSON value.
+
+    >>> terminal_json('{"name": "a\\x9b2J"}')
+    '{"name": "a\\\\u009b2J"}'
+    """
+    return _JSON_TERMINAL.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def terminal_text(text: str) -> str:
     """``text`` safe to print on a terminal: control characters written out as ``\\xNN``.
 
