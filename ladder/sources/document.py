@@ -96,19 +96,50 @@ _LAST: list[Any] = [None, None]  # (path, digest of its text) and what parsing i
 
 def read_text_file(path: Path) -> str:
     """The text of a regular file within the size limit (a device or a fifo is refused)."""
+    data = read_input(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError("not valid UTF-8 text", file=str(path), line=line,
+                          hint="save it again as UTF-8") from None
+
+
+def check_input(path: Path) -> int:
+    """The size of ``path`` when it is a regular file ladder may read, else a SourceError:
+    missing, a folder, a device, a fifo or a socket (a link to /dev/zero would never end),
+    or bigger than the input limit. Every reader of a user's file calls this first."""
     try:
         if not path.exists():
             raise SourceError("file not found", file=str(path))
         if not path.is_file():
             raise SourceError("not a regular file", file=str(path),
                               hint="give a file, not a folder, device or pipe")
-        limit = max_input_bytes()
-        if path.stat().st_size > limit:
-            raise SourceError(f"larger than the {limit // 2**20} MB ladder reads", file=str(path),
-                              hint=f"set {MAX_BYTES_ENV} to read bigger files")
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(f"cannot read the file: {error}", file=str(path)) from None
+        size = path.stat().st_size
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
+    limit = max_input_bytes()
+    if size > limit:
+        raise SourceError(f"larger than the {limit // 2**20} MB ladder reads", file=str(path),
+                          hint=f"set {MAX_BYTES_ENV} to read bigger files")
+    return size
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a user's file, checked by :func:`check_input`; never more than the limit
+    (a file that grows while read, or one that says it is empty but is not, is cut short and
+    refused)."""
+    check_input(path)
+    limit = max_input_bytes()
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
+    if len(data) > limit:
+        raise SourceError(f"larger than the {limit // 2**20} MB ladder reads", file=str(path),
+                          hint=f"set {MAX_BYTES_ENV} to read bigger files")
+    return data
 
 
 def max_input_bytes() -> int:

@@ -59,6 +59,7 @@ class Table:
     sheet: str | None = None  # XLSX: the sheet read
     part: str | None = None  # the rows of one kind taken from a file holding several kinds
     repeats: list[Record] = field(default_factory=list)  # rows that repeat the header row
+    other_sheets: list[str] = field(default_factory=list)  # XLSX: sheets with data not read
 
 
 def is_table_file(path: str | Path) -> bool:
@@ -88,16 +89,14 @@ def read_table(
     if suffix not in SUFFIXES:
         raise SourceError(f"cannot read '{suffix or path.name}' files as an HR export",
                           file=str(path), hint="use .csv, .tsv, .txt or .xlsx")
-    if not path.exists():
-        raise SourceError("file not found", file=str(path))
+    from ladder.sources.document import check_input, read_input
+
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
     if suffix in SHEET_SUFFIXES:
+        check_input(path)
         return _read_xlsx(path, want_sheet)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
+    data = read_input(path)
     text, encoding = decode(data, str(path))
     delimiter = "\t" if suffix == ".tsv" else None
     table = parse_text(text, str(path), delimiter=delimiter)
@@ -232,6 +231,7 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                            file=str(path), hint="open it in a spreadsheet and save it again "
                            "as .xlsx, or export CSV")
 
+    _check_unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except unreadable as error:
@@ -243,6 +243,10 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                               hint="export the sheet with the people")
         found: list[Table] = []
         for sheet in sheets:
+            # the sheet's declared size (A1:XFD1048576 in a hostile file) is not trusted: rows
+            # are read as they are, not padded out to 16,384 columns each
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
             try:
                 rows = [
                     Record(number, [_cell_text(v) for v in values], number)
@@ -256,14 +260,47 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
             except SourceError:
                 continue  # an empty or header-only sheet: look at the next one
             if want_sheet is None or want_sheet(table.headers):
-                return table
+                return _others_noted(table, sheets)
             found.append(table)
         if found:
-            return found[0]
+            return _others_noted(found[0], sheets)
         raise SourceError("no sheet holds a header row and data rows", file=str(path),
                           hint="sheets: " + summarised([f"'{s.title}'" for s in sheets]))
     finally:
         book.close()
+
+
+def _others_noted(table: Table, sheets: list) -> Table:
+    """``table`` with the names of the workbook's other sheets that hold something (two rows
+    at most are read of each), so that the user is told which one was drawn."""
+    import itertools
+
+    for sheet in sheets:
+        if sheet.title == table.sheet:
+            continue
+        first = itertools.islice(sheet.iter_rows(min_row=1, values_only=True), 2)
+        if any(_cell_text(v).strip() for row in first for v in row):
+            table.other_sheets.append(sheet.title)
+    return table
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """An .xlsx is a zip: refuse one whose parts unpack past the input limit (a zip bomb of a
+    few hundred KB can hold gigabytes of XML), before any of it is unpacked."""
+    import zipfile
+
+    from ladder.sources.document import MAX_BYTES_ENV, max_input_bytes
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(max(info.file_size, 0) for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says the file is not a workbook, with the usual hint
+    limit = max_input_bytes()
+    if unpacked > limit:
+        raise SourceError(f"unpacks to {unpacked // 2**20:,} MB, more than the "
+                          f"{limit // 2**20} MB ladder reads", file=str(path),
+                          hint=f"set {MAX_BYTES_ENV} to read bigger files, or export CSV")
 
 
 def _cell_text(value: object) -> str:
