@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 
-from ladder.errors import Problem, SourceError, did_you_mean
+from ladder.errors import SHOWN, Problem, SourceError, did_you_mean, summarised
 from ladder.model.org import Department, Org
 from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
@@ -134,6 +134,14 @@ def load_export(
                         "read as a person", table.file, r.row, None,
                         "exports glued together? delete the extra header rows")
                 for r in table.repeats]
+    about_file: list[Problem] = []
+    if table.other_sheets:
+        about_file.append(Problem(
+            "warning", "other-sheets", f"the workbook has {len(table.other_sheets) + 1} sheets "
+            f"with data: read '{table.sheet}', not read: "
+            f"{summarised([repr(s) for s in table.other_sheets])}", table.file, None, None,
+            "keep the people on one sheet, or export the sheet to draw as CSV",
+            tuple(table.other_sheets) if len(table.other_sheets) > SHOWN else ()))
     blank: list[Problem] = []
     picked: str | None = None
     found = find_snapshots(table, id_column=_id_column(table, chosen, mapping))
@@ -163,7 +171,8 @@ def load_export(
 
     departments = _department_ids(built.entries)
     resolution = resolve(built.entries, fixes=fixes, null_managers=built.null_managers,
-                         problems=built.problems + blank + repeated, departments=departments)
+                         problems=built.problems + blank + repeated + about_file,
+                         departments=departments)
     every_row = [(t.file, r.row) for t in tables for r in t.records]
     every_row += [(str(table.file), p.line or 0) for p in repeated]
     every_row += [(str(table.file), r.row) for r in (found.blank if found else [])]

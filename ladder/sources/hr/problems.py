@@ -31,6 +31,7 @@ eliminated-post     (presets) nothing, unless someone drawn still reports to it:
 not-in-post         (presets) the row, as its own card ``0~ROW`` (UK post ``0``)
 no-snapshot         nothing: in a file of several snapshots, the row names none
 repeated-header     nothing: the header row again inside the data is not a person
+other-sheets        (XLSX) nothing: names the sheets with data that were not read
 bad-fte             (presets) the group card, without a count
 ==================  ========================================================================
 
@@ -75,6 +76,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "extra-fields": ("row with extra fields", "rows with extra fields"),
     "no-snapshot": ("row in no snapshot", "rows in no snapshot"),
     "repeated-header": ("repeated header row", "repeated header rows"),
+    "other-sheets": ("workbook with other sheets", "workbooks with other sheets"),
 }
 
 
