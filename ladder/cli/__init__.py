@@ -65,7 +65,13 @@ def message_line(text: str) -> str:
     from ladder.options import as_flags
     from ladder.renderers.escape import terminal_text
 
-    return terminal_text(as_flags(text))
+    text = terminal_text(as_flags(text))
+    if len(text) > MESSAGE_MAX:  # a name of thousands of characters inside a message
+        text = text[: MESSAGE_MAX - 40] + f"... ({len(text) - MESSAGE_MAX + 40:,} characters cut)"
+    return text
+
+
+MESSAGE_MAX = 1000  # characters of one message line on the terminal
 
 
 @click.group(cls=LadderGroup, context_settings={"help_option_names": ["-h", "--help"]})
