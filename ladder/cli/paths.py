@@ -84,6 +84,8 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not found:
         raise p.no_path_error(ends.ladder, ends.start, ends.goal, avoid)
+    if found.note():
+        note(found.note())
     if output_format == "json":
         echo(json=True, text=p.paths_json(ends.start, ends.goal, found), nl=False)
     elif output_format == "markdown":
