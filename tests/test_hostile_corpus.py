@@ -1,0 +1,255 @@
+"""The bad-input corpus (tests/hostile/): every case through every command and format it
+applies to, each ending in a drawing that holds its text literally or in one clear error line.
+
+The cases and their expected outcomes are written by tests/hostile/make_corpus.py and checked
+in. A drawing's outputs are checked for what a reader's browser, Markdown renderer or terminal
+would obey: no script, no event handler, no foreign link, no markup from a name, no raw control
+characters; generated DOT is run through ``dot`` for a sample.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ladder.cli import main
+from tests.hostile import make_corpus
+
+CORPUS = Path(__file__).parent / "hostile" / "corpus"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text())
+DRAWN_FORMATS = ("svg", "dot", "json", "mermaid", "markdown", "html")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=True)
+
+
+def commands(path: Path, kind: str, out: Path) -> list[tuple[str, list[str]]]:
+    """(label, CLI arguments) for every command that reads this kind of file."""
+    checks = [("validate", ["validate", path])] if kind != "framework" else []
+    if kind in ("company", "hr", "xlsx"):
+        checks.append(("stats", ["stats", path]))
+        checks.append(("stats json", ["stats", "--format", "json", path]))
+    if kind in ("hr", "xlsx", "framework"):
+        checks.append(("import", ["import", path, "-o", out / "imported.yaml"]))
+    if kind != "framework":
+        checks += [(fmt, ["render", path, "-o", out / f"out.{fmt}"]) for fmt in DRAWN_FORMATS]
+    return checks
+
+
+def ladder_questions(path: Path) -> list[tuple[str, list[str]]]:
+    """paths and gap, in every format, from the ladder's first role to its last."""
+    import ladder.api
+
+    ids = list(ladder.api.load(path).roles)
+    checks = []
+    for fmt in ("table", "json", "markdown"):
+        checks.append((f"paths {fmt}", ["paths", ids[0], ids[-1], "--ladder", path,
+                                        "--format", fmt]))
+        checks.append((f"gap {fmt}", ["gap", ids[0], ids[-1], "--ladder", path,
+                                      "--format", fmt]))
+    checks.append(("roles", ["roles", "--ladder", path]))
+    return checks
+
+
+def test_the_corpus_is_big_and_varied():
+    kinds: dict[str, int] = {}
+    for spec in EXPECTED.values():
+        kinds[spec["kind"]] = kinds.get(spec["kind"], 0) + 1
+    assert sum(kinds.values()) >= 200
+    assert set(kinds) == {"ladder", "company", "hr", "xlsx", "framework"}
+    assert {Path(p).suffix for p in EXPECTED} >= {".yaml", ".toml", ".json", ".csv", ".tsv",
+                                                  ".xlsx", ".md"}
+
+
+def test_the_checked_in_corpus_is_what_the_script_writes(tmp_path):
+    expected = make_corpus.write(tmp_path, xlsx=False)
+    assert expected == EXPECTED
+    for path, spec in expected.items():
+        if spec["kind"] != "xlsx":
+            assert (tmp_path / path).read_bytes() == (CORPUS / path).read_bytes(), path
+
+
+@pytest.mark.parametrize("case", [p for p, s in EXPECTED.items() if s["outcome"] == "error"])
+def test_a_broken_file_is_one_clear_error_in_every_command(case, tmp_path):
+    spec = EXPECTED[case]
+    path = CORPUS / case
+    for label, args in commands(path, spec["kind"], tmp_path):
+        result = run(*args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            label, result.exception)
+        assert result.exit_code == 1, (label, result.exit_code, result.output)
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+        assert errors, (label, result.stderr)
+        first = errors[0]
+        assert first.startswith(f"error: {path}"), (label, first)
+        if spec["line"]:
+            assert first.startswith(f"error: {path}:{spec['line']}:"), (label, first)
+        if spec["says"]:
+            assert spec["says"] in first, (label, first)
+        for line in result.output.splitlines():
+            assert len(line) < 1000 and not CONTROL.search(line), (label, line[:200])
+        assert not (tmp_path / "out.svg").exists()
+
+
+DRAWINGS = [p for p, s in EXPECTED.items() if s["outcome"] == "drawing"]
+
+
+@pytest.mark.parametrize("case", DRAWINGS)
+def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
+    spec = EXPECTED[case]
+    path = CORPUS / case
+    for label, args in commands(path, spec["kind"], tmp_path):
+        result = run(*args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            label, repr(result.exception))
+        if label in spec["refuses"]:  # a format too small for it: one clear line
+            assert result.exit_code == 1 and spec["refuses"][label] in result.stderr, (
+                label, result.output)
+            continue
+        assert result.exit_code == 0, (label, result.output[-2000:])
+        for line in result.output.splitlines():
+            assert not CONTROL.search(line), (label, line[:200])
+            # a message or a table row fits a terminal; JSON is data and may hold long names
+            assert len(line) < 1000 or "json" in label, (label, line[:200])
+        if label == "validate" and spec["says"]:
+            assert spec["says"] in result.output, result.output
+    if spec["kind"] == "ladder":
+        for label, args in ladder_questions(path):
+            result = run(*args)
+            assert result.exit_code == 0, (label, result.output[-1000:])
+            assert not CONTROL.search(result.stdout), label
+            if label.endswith("markdown"):
+                check_markdown(result.stdout)
+            if label.endswith("json"):
+                json.loads(result.stdout)
+    if spec["kind"] == "framework":
+        drawn = run("render", tmp_path / "imported.yaml", "-o", tmp_path / "out.svg")
+        assert drawn.exit_code == 0, drawn.output
+        check_svg((tmp_path / "out.svg").read_text())
+        return
+    name = Path(case).stem.removeprefix("name-")
+    svg = (tmp_path / "out.svg").read_text()
+    check_svg(svg)
+    check_html((tmp_path / "out.html").read_text())
+    check_markdown((tmp_path / "out.markdown").read_text())
+    json.loads((tmp_path / "out.json").read_text(),
+               parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+    if "mermaid" not in spec["refuses"]:
+        check_mermaid((tmp_path / "out.mermaid").read_text())
+    if name in LITERAL:
+        assert LITERAL[name] in svg, (name, LITERAL[name])
+    # Graphviz reads every DOT ladder writes (a sample: dot is a process each)
+    if shutil.which("dot") and DRAWINGS.index(case) % 6 == 0:
+        dot = subprocess.run(["dot", "-Tsvg", "-o", "/dev/null", tmp_path / "out.dot"],
+                             capture_output=True, text=True, timeout=120)
+        assert dot.returncode == 0, dot.stderr
+
+
+# What must appear in the SVG, as escaped XML, for a name that tries to be something else
+LITERAL = {
+    "script": "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "dot-escapes": r"\N \G \L \E",
+    "entities": "&amp;amp; &amp;lt;b&amp;gt;",
+    "bold-tag": "&lt;b&gt;bold&lt;/b&gt;",
+    "svg-onload": "onload=alert(1)&gt;",
+    "backslashes": "C:\\new\\table",
+    "cjk": "山田 太郎",
+}
+
+
+def check_mermaid(text: str) -> None:
+    """No markup, link or click handler from a name: labels hold entities, not tags."""
+    lines = text.splitlines()
+    if lines and lines[0] == "---":  # the front matter: one title line, closed at once
+        assert lines[1].startswith("title: ") and lines[2] == "---", lines[:4]
+        lines = lines[3:]
+    body = "\n".join(lines)
+    assert "<script" not in body and "javascript:" not in body.replace("javascript:alert", "")
+    assert not re.search(r"^\s*click\b", body, re.MULTILINE)
+
+
+def check_svg(svg: str) -> None:
+    """No script, foreignObject, event handler or link but ladder's own in-page ones."""
+    root = ET.fromstring(svg.encode())
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        assert tag not in ("script", "foreignObject", "iframe", "image"), tag
+        for attribute, value in element.attrib.items():
+            local = attribute.rsplit("}", 1)[-1]
+            assert not local.lower().startswith("on"), attribute
+            if local == "href":
+                assert value.startswith("#") or re.fullmatch(r"[\w.-]+\.svg(#[\w-]*)?", value), (
+                    value)
+            assert "javascript:" not in value.lower() or local in ("title",), (attribute, value)
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[dict] = []
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key.startswith("on") or (key in ("href", "src", "xlink:href")
+                                        and (value or "").lower().startswith("javascript")):
+                self.bad.append(f"<{tag} {key}={value}>")
+        if tag in ("iframe", "img", "object", "embed", "foreignobject"):
+            self.bad.append(tag)
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+
+
+def check_html(html: str) -> None:
+    """The page's scripts are ladder's own (the viewer and its JSON data), nothing else."""
+    tags = _Tags()
+    tags.feed(html)
+    assert not tags.bad, tags.bad
+    assert len(tags.scripts) <= 2, tags.scripts
+    assert html.count("</script") == len(tags.scripts)
+
+
+def check_markdown(markdown: str) -> None:
+    """No link, image or raw HTML from a name survives into Markdown."""
+    assert not re.search(r"(?<!\\)\]\((?!#)", markdown), markdown[:500]
+    assert not re.search(r"(?<!\\)<(?!br>)[a-zA-Z!?/]", markdown), markdown[:500]
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "folder"])
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".xlsx", ".yaml", ".json", ".toml", ".md"])
+def test_a_special_file_is_refused_at_once(kind, suffix, tmp_path):
+    path = tmp_path / f"input{suffix}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        os.symlink("/dev/zero", path)
+    commands_ = [["validate", path], ["import", path], ["render", path, "-o", tmp_path / "o.svg"]]
+    for args in commands_:
+        result = run(*args)  # reading a fifo or /dev/zero would never return
+        # ladder's own error, or click's usage error for an argument that takes files only
+        assert (result.exit_code == 1 and result.stderr.startswith(f"error: {path}")) or (
+            result.exit_code == 2 and f"'{path}' is a directory" in result.stderr), (
+            args, result.output)
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("case", ["ladder/name-over-limit.yaml", "company/name-emoji.yaml",
+                                  "hr/name-rtl.csv", "xlsx/names.xlsx"])
+def test_a_sample_rasterises(case, tmp_path):
+    result = run("render", CORPUS / case, "-o", tmp_path / "out.png")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.png").read_bytes().startswith(b"\x89PNG")
