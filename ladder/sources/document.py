@@ -220,7 +220,10 @@ def _parse(text: str, name: str, kind: str) -> Any:
             ) from None
         except ValueError:
             raise _long_number(text, name) from None
-        # JSON is YAML too: reading it through the YAML composer gives us line numbers.
+        # JSON is YAML too: reading it through the YAML composer gives us line numbers. JSON
+        # strings may hold characters YAML refuses raw (DEL, C1 controls): those can only be
+        # inside strings, where the same escape means the same character in both.
+        text = _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -231,8 +234,16 @@ def _parse(text: str, name: str, kind: str) -> Any:
             line=mark.line + 1 if mark else None,
             hint=_yaml_hint(problem, _line_text(text, mark.line) if mark else ""),
         ) from None
+    except yaml.reader.ReaderError as error:  # a character YAML cannot hold: located, one line
+        line = text.count("\n", 0, max(error.position, 0)) + 1
+        raise SourceError(f"not valid {kind.upper()}: it holds the control character "
+                          f"#x{error.character:04x}" if isinstance(error.character, int) else
+                          f"not valid {kind.upper()}: {error.reason}", file=name, line=line,
+                          hint="remove it, or write it as an escape in a double-quoted "
+                          "string") from None
     except yaml.YAMLError as error:
-        raise SourceError(f"not valid {kind.upper()}: {error}", file=name) from None
+        raise SourceError(f"not valid {kind.upper()}: {' '.join(str(error).split())}",
+                          file=name) from None
     if node is None:
         return Mapping()
     scalars = yaml.SafeLoader("")  # one constructor for every scalar of the document
@@ -249,6 +260,11 @@ def _long_number(text: str, name: str) -> SourceError:
     line = text.count("\n", 0, found.start()) + 1 if found else None
     return SourceError("cannot read the number: it has thousands of digits", file=name,
                        line=line, hint="write a number ladder can use, such as 3")
+
+
+# What the YAML reader refuses to hold raw (its printable set is narrower than JSON's).
+_YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                               "\U00010000-\U0010ffff]")
 
 
 def _line_text(text: str, index: int) -> str:
