@@ -41,6 +41,11 @@ def commands(path: Path, kind: str, out: Path) -> list[tuple[str, list[str]]]:
         checks.append(("stats json", ["stats", "--format", "json", path]))
     if kind in ("hr", "xlsx", "framework"):
         checks.append(("import", ["import", path, "-o", out / "imported.yaml"]))
+    if kind in ("company", "hr", "xlsx"):  # against a good org: what joined, left, moved
+        base = CORPUS / "company" / "toml-good.toml"
+        checks.append(("diff", ["diff", base, path]))
+        checks.append(("diff json", ["diff", base, path, "--format", "json"]))
+        checks.append(("diff svg", ["diff", base, path, "-o", out / "diff.svg"]))
     if kind != "framework":
         checks += [(fmt, ["render", path, "-o", out / f"out.{fmt}"]) for fmt in DRAWN_FORMATS]
     return checks
@@ -139,6 +144,8 @@ def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
         return
     name = Path(case).stem.removeprefix("name-")
     svg = (tmp_path / "out.svg").read_text()
+    if (tmp_path / "diff.svg").exists():
+        check_svg((tmp_path / "diff.svg").read_text())
     check_svg(svg)
     check_html((tmp_path / "out.html").read_text())
     check_markdown((tmp_path / "out.markdown").read_text())
