@@ -201,3 +201,19 @@ def test_a_sample_rasterises(case, tmp_path):
     result = run("render", CORPUS / case, "-o", tmp_path / "out.png")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("body, says", [
+    ("\n".join([f"l0: &l0 [{', '.join(['lol'] * 9)}]"]
+               + [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 9)]
+               + ["source: *l8"]), "too many times"),
+    ("a: &a\n  b: *a\n", "refers to"),
+    ("source: " + "[" * 3000 + "]" * 3000, "nested more than"),
+    ("source: !!python/object/apply:os.system [echo hi]", "values cannot be read"),
+])
+def test_a_docs_block_is_read_as_carefully_as_a_file(body, says):
+    from ladder.docs.core import BlockError, read_block
+
+    with pytest.raises(BlockError) as caught:
+        read_block(body, page="docs/org.md", line=10, folders=[Path(".")])
+    assert says in str(caught.value) and str(caught.value).startswith("docs/org.md:1")
