@@ -19,12 +19,17 @@ from typing import Any
 import yaml
 
 from ladder.errors import SourceError
+from ladder.sources.inputs import (  # noqa: F401 - their home before inputs.py
+    MAX_BYTES_ENV,
+    MAX_MEGABYTES,
+    check_input,
+    max_input_bytes,
+    read_input,
+)
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 # Limits that keep a hostile or broken file from using up memory, time or the stack. Real
 # ladders and configs are far inside them (an 8,000-person config is about 1 MB and 4 deep).
-MAX_BYTES_ENV = "LADDER_MAX_INPUT_MB"
-MAX_MEGABYTES = 200
 MAX_DEPTH = 64  # nesting of lists and mappings
 ALIAS_BUDGET = 50  # an anchor may be repeated, but the document may not grow past this factor
 # libyaml's parser when PyYAML was built with it (much faster on big configs); the same nodes.
@@ -103,51 +108,6 @@ def read_text_file(path: Path) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError("not valid UTF-8 text", file=str(path), line=line,
                           hint="save it again as UTF-8") from None
-
-
-def check_input(path: Path) -> int:
-    """The size of ``path`` when it is a regular file ladder may read, else a SourceError:
-    missing, a folder, a device, a fifo or a socket (a link to /dev/zero would never end),
-    or bigger than the input limit. Every reader of a user's file calls this first."""
-    try:
-        if not path.exists():
-            raise SourceError("file not found", file=str(path))
-        if not path.is_file():
-            raise SourceError("not a regular file", file=str(path),
-                              hint="give a file, not a folder, device or pipe")
-        size = path.stat().st_size
-    except OSError as error:
-        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
-    limit = max_input_bytes()
-    if size > limit:
-        raise SourceError(f"larger than the {limit // 2**20} MB ladder reads", file=str(path),
-                          hint=f"set {MAX_BYTES_ENV} to read bigger files")
-    return size
-
-
-def read_input(path: Path) -> bytes:
-    """The bytes of a user's file, checked by :func:`check_input`; never more than the limit
-    (a file that grows while read, or one that says it is empty but is not, is cut short and
-    refused)."""
-    check_input(path)
-    limit = max_input_bytes()
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(limit + 1)
-    except OSError as error:
-        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
-    if len(data) > limit:
-        raise SourceError(f"larger than the {limit // 2**20} MB ladder reads", file=str(path),
-                          hint=f"set {MAX_BYTES_ENV} to read bigger files")
-    return data
-
-
-def max_input_bytes() -> int:
-    """The biggest input file read, in bytes (``LADDER_MAX_INPUT_MB`` raises it)."""
-    import os
-
-    text = os.environ.get(MAX_BYTES_ENV, "")
-    return (int(text) if text.isdigit() else MAX_MEGABYTES) * 2**20
 
 
 def parse_text(text: str, name: str, kind: str = "yaml") -> Any:

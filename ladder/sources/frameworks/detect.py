@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ladder.sources.document import read_input
+from ladder.sources.inputs import read_input
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")

@@ -89,7 +89,7 @@ def read_table(
     if suffix not in SUFFIXES:
         raise SourceError(f"cannot read '{suffix or path.name}' files as an HR export",
                           file=str(path), hint="use .csv, .tsv, .txt or .xlsx")
-    from ladder.sources.document import check_input, read_input
+    from ladder.sources.inputs import check_input, read_input
 
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
@@ -220,11 +220,15 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
     except ImportError:  # pragma: no cover - installed with ladder
         raise SourceError("reading .xlsx needs the openpyxl package", file=str(path),
                           hint="pip install openpyxl") from None
+    # what a damaged or foreign file makes openpyxl raise (SyntaxError: broken XML)
+    import struct
+    import zlib
+
     from openpyxl.utils.exceptions import InvalidFileException
 
-    # what a damaged or foreign file makes openpyxl raise (SyntaxError: broken XML)
+    # (zlib.error, EOFError, struct.error: a damaged zip member, found by fuzzing)
     unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
-                  TypeError, SyntaxError)
+                  TypeError, SyntaxError, zlib.error, EOFError, struct.error)
 
     def fail(error: Exception) -> SourceError:
         return SourceError(f"not a readable .xlsx file ({type(error).__name__})",
@@ -289,7 +293,7 @@ def _check_unpacked_size(path: Path) -> None:
     few hundred KB can hold gigabytes of XML), before any of it is unpacked."""
     import zipfile
 
-    from ladder.sources.document import MAX_BYTES_ENV, max_input_bytes
+    from ladder.sources.inputs import MAX_BYTES_ENV, max_input_bytes
 
     try:
         with zipfile.ZipFile(path) as archive:
