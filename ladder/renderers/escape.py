@@ -70,13 +70,14 @@ def dot_html(text: str) -> str:
     Graphviz reads ``\\N``, ``\\G`` and the like in HTML-like labels too (an entity for the
     backslash does not stop it), and ``\\\\`` as one backslash: every backslash is doubled.
     Empty text is a space: Graphviz refuses an empty ``<B></B>`` or ``<I></I>`` (a name of
-    control characters only is empty once they are dropped).
+    control characters only is empty once they are dropped). ``]`` is written ``&#93;``:
+    Graphviz 2.43 refuses a text that starts with it (``<B>]</B>``).
 
     >>> print(dot_html(r"C:\\new \\N"))
     C:\\\\new \\\\N
     """
     text = xml_text(clip(text)).replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    return text.replace("\\", "\\\\") or " "
+    return text.replace("\\", "\\\\").replace("]", "&#93;") or " "
 
 
 def dot_string(text: str) -> str:
