@@ -37,7 +37,7 @@ class LadderError(Exception):
     def __str__(self) -> str:
         where = location(self.file, self.line)
         text = f"{where}: {self.message}" if where else self.message
-        return f"{text} ({self.hint})" if self.hint else text
+        return one_line(f"{text} ({self.hint})" if self.hint else text)
 
 
 class SourceError(LadderError):
@@ -67,7 +67,7 @@ class Problem:
         text = f"{self.severity}: {where}: {self.message}" if where else (
             f"{self.severity}: {self.message}"
         )
-        return f"{text} ({self.hint})" if self.hint else text
+        return one_line(f"{text} ({self.hint})" if self.hint else text)
 
 
 SHOWN = 10  # items of a list a message names before it says "... and N more"
@@ -86,6 +86,17 @@ def summarised(items: Sequence[str], *, joiner: str = ", ", shown: int = SHOWN) 
     if len(items) <= shown:
         return joiner.join(items)
     return joiner.join(items[:shown]) + f"{joiner}... and {len(items) - shown:,} more"
+
+
+def one_line(text: str) -> str:
+    """A message on one line: a name holding a line break (a quoted CSV field) is joined with
+    a space, so a message is always one line of the terminal or of a log.
+
+    >>> one_line("header 'first\\nsecond' is not known")
+    "header 'first second' is not known"
+    """
+    return text if "\n" not in text and "\r" not in text else " ".join(
+        text.replace("\r", "\n").split("\n"))
 
 
 def location(file: str | None, line: int | None) -> str:
