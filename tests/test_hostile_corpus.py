@@ -217,3 +217,27 @@ def test_a_docs_block_is_read_as_carefully_as_a_file(body, says):
     with pytest.raises(BlockError) as caught:
         read_block(body, page="docs/org.md", line=10, folders=[Path(".")])
     assert says in str(caught.value) and str(caught.value).startswith("docs/org.md:1")
+
+
+def test_split_pages_named_from_data_stay_in_the_output_folder(tmp_path):
+    config = tmp_path / "split.yaml"
+    config.write_text("""company: Split
+departments:
+  - {id: "../../evil", name: "../../escape"}
+  - {id: "/etc/x", name: "/etc/passwd"}
+people:
+  - {id: boss, name: Boss}
+  - {id: a, name: A, manager: boss, department: "../../evil"}
+  - {id: a2, name: A2, manager: a, department: "../../evil"}
+  - {id: b, name: B, manager: boss, department: "/etc/x"}
+  - {id: b2, name: B2, manager: b, department: "/etc/x"}
+""")
+    out = tmp_path / "deep" / "out"
+    out.mkdir(parents=True)
+    result = run("render", config, "--split", "department", "-o", out / "org.svg")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) >= 3 and all(name.startswith("org") for name in written), written
+    # nothing beside the output folder or above it
+    assert sorted(p.name for p in (tmp_path / "deep").iterdir()) == ["out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "split.yaml"]

@@ -85,7 +85,9 @@ def check_drawings(thing, *, svg: bool) -> None:
     dot = ladder.api.draw(thing, format="dot")
     assert dot == ladder.api.draw(thing, format="dot")  # the same bytes every time
     if svg:
-        check_svg(ladder.api.draw(thing, format="svg"))
+        drawn = ladder.api.draw(thing, format="svg")
+        check_svg(drawn)
+        assert drawn == ladder.api.draw(thing, format="svg")
         if shutil.which("dot"):  # Graphviz reads every DOT ladder writes
             done = subprocess.run(["dot", "-Tsvg", "-o", "/dev/null"], input=dot, text=True,
                                   capture_output=True, timeout=60)
