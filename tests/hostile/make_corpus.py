@@ -311,6 +311,10 @@ def company_cases(cases: dict) -> None:
     rows += [f"  - {{id: r{i}, name: Report {i}, manager: boss}}" for i in range(5000)]
     case(cases, "company", "wide-5000", "yaml", "\n".join(rows) + "\n", "drawing",
          refuses=TOO_BIG_FOR_MERMAID)
+    names = ", ".join(f"Person Number {i}" for i in range(3000))  # 53,000 characters
+    case(cases, "company", "job-share-3000", "yaml", "company: Share\npeople:\n"
+         "  - {id: boss, name: Boss}\n"
+         f"  - {{id: duo, names: [{names}], title: Shared, manager: boss}}\n", "drawing")
     rows = ["company: Deep", "people:", "  - {id: p0, name: P 0}"]
     rows += [f"  - {{id: p{i}, name: P {i}, manager: p{i - 1}}}" for i in range(1, 3000)]
     case(cases, "company", "deep-3000", "yaml", "\n".join(rows) + "\n", "drawing",
