@@ -128,8 +128,16 @@ def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
             assert len(line) < 1000 or "json" in label, (label, line[:200])
         if label == "validate" and spec["says"]:
             assert spec["says"] in result.output, result.output
+    questions = []
     if spec["kind"] == "ladder":
-        for label, args in ladder_questions(path):
+        questions = ladder_questions(path)
+    elif spec["kind"] == "company" and case.startswith("company/name-"):
+        # lee is a product manager under the hostile boss: next moves and who could succeed
+        questions = [(f"{command} {fmt}", [command, who, "--org", path, "--format", fmt])
+                     for command, who in (("next", "lee"), ("succession", "lee"))
+                     for fmt in ("table", "json", "markdown")]
+    if questions:
+        for label, args in questions:
             result = run(*args)
             assert result.exit_code == 0, (label, result.output[-1000:])
             assert not CONTROL.search(result.stdout), label
