@@ -197,8 +197,12 @@ def import_export(
     if on_note:
         unmatched = unmatched_titles(result.org, roles)
         if unmatched:
-            shown = ", ".join(f"{title} ({count})" for title, count in unmatched[:8])
-            more = f" and {len(unmatched) - 8} more" if len(unmatched) > 8 else ""
+            from ladder.errors import summarised
+            from ladder.renderers.escape import clip
+
+            shown = summarised([f"{clip(title, 60)} ({count})" for title, count in unmatched],
+                               shown=8)
+            more = ""
             count = len(unmatched)
             on_note(f"{count} job title{'' if count == 1 else 's'} not in the ladder, so "
                     f"{'its' if count == 1 else 'their'} people have no ladder level: "

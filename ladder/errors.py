@@ -9,7 +9,7 @@ The CLI catches :class:`LadderError` only and prints it as one line; anything el
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -37,7 +37,7 @@ class LadderError(Exception):
     def __str__(self) -> str:
         where = location(self.file, self.line)
         text = f"{where}: {self.message}" if where else self.message
-        return f"{text} ({self.hint})" if self.hint else text
+        return one_line(f"{text} ({self.hint})" if self.hint else text)
 
 
 class SourceError(LadderError):
@@ -59,6 +59,7 @@ class Problem:
     line: int | None = None
     id: str | None = None
     hint: str | None = None
+    items: tuple[str, ...] = ()  # the whole list a message summarises (written by --report)
 
     def __str__(self) -> str:
         """``severity: file:line: message (hint)``, the same shape the CLI gives errors."""
@@ -66,7 +67,36 @@ class Problem:
         text = f"{self.severity}: {where}: {self.message}" if where else (
             f"{self.severity}: {self.message}"
         )
-        return f"{text} ({self.hint})" if self.hint else text
+        return one_line(f"{text} ({self.hint})" if self.hint else text)
+
+
+SHOWN = 10  # items of a list a message names before it says "... and N more"
+
+
+def summarised(items: Sequence[str], *, joiner: str = ", ", shown: int = SHOWN) -> str:
+    """A list for a one-line message: whole when short, else its first items and how many
+    more (the whole list belongs in ``Problem.items``, which ``--report`` writes).
+
+    >>> summarised(["a", "b"])
+    'a, b'
+    >>> summarised([f"p{i}" for i in range(1000)], joiner=" -> ", shown=3)
+    'p0 -> p1 -> p2 -> ... and 997 more'
+    """
+    items = [str(item) for item in items]
+    if len(items) <= shown:
+        return joiner.join(items)
+    return joiner.join(items[:shown]) + f"{joiner}... and {len(items) - shown:,} more"
+
+
+def one_line(text: str) -> str:
+    """A message on one line: a name holding a line break (a quoted CSV field) is joined with
+    a space, so a message is always one line of the terminal or of a log.
+
+    >>> one_line("header 'first\\nsecond' is not known")
+    "header 'first second' is not known"
+    """
+    return text if "\n" not in text and "\r" not in text else " ".join(
+        text.replace("\r", "\n").split("\n"))
 
 
 def location(file: str | None, line: int | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -298,12 +299,30 @@ def test_highlight_for_parses_from_to(product):
         highlight_for(product, "cpo..pm")
 
 
-def test_too_many_paths_is_an_error_not_a_hang(product, monkeypatch):
+def test_too_many_paths_gives_the_quickest_with_a_note_not_a_hang(product, monkeypatch):
     import ladder.analysis.paths as module
 
+    every = find_paths(product, "junior-pm", "cpo")
+    assert len(every) == 2 and not every.cut and every.note() is None
     monkeypatch.setattr(module, "MAX_PATHS", 1)
-    with pytest.raises(LadderError, match=r"more than 1 paths .*\(narrow them with --via"):
-        find_paths(product, "junior-pm", "cpo")
+    monkeypatch.setattr(module, "QUICKEST", 1)
+    quickest = find_paths(product, "junior-pm", "cpo")
+    # found lazily, in the order the full enumeration gives them
+    assert quickest.cut and [p.roles for p in quickest] == [every[0].roles]
+    assert "more than 1 paths: the 1 quickest are listed" in quickest.note()
+
+
+def test_a_dense_lattice_of_moves_gives_its_quickest_paths():
+    import ladder.analysis.paths as module
+
+    # 4 roles a level, each moving to every role of the next: 4**12 = 16.7 million paths, which
+    # listing in full would take hours
+    lattice = load_ladder(str(Path(__file__).parent / "hostile" / "corpus" / "ladder"
+                              / "dense-lattice.yaml"))
+    found = find_paths(lattice, "r0-0", "r13-3")
+    assert found.cut and len(found) == module.QUICKEST
+    assert [p.years for p in found] == [13.0] * module.QUICKEST
+    assert all(p.roles[0] == "r0-0" and p.roles[-1] == "r13-3" for p in found)
 
 
 def test_plan_highlight_in_a_variant_draws_the_projection(product):

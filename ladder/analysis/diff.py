@@ -31,7 +31,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ladder.errors import summarised
 from ladder.model.org import Org, Person
+from ladder.renderers.escape import clip
 
 KINDS = ("joined", "left", "moved", "changed", "spans")
 # ids an import makes up from row numbers: 'junior~57', 'P1~12', '0~9', 'row-4'
@@ -119,7 +121,9 @@ class OrgDiff:
             lines.append(f"{title} ({len(items)})")
             for item in items:
                 extra = f"  [{item['note']}]" if item.get("note") else ""
-                lines.append(f"  {item['id']}  {text(item)}{extra}")
+                # a line of a few names, whatever the names hold (changes quote titles)
+                lines.append(clip(f"  {clip(item['id'], TABLE_TEXT)}  {text(item)}{extra}",
+                                  6 * TABLE_TEXT))
         return "\n".join(lines) + "\n"
 
 
@@ -129,9 +133,14 @@ def _row(change: str, item: dict[str, Any], field_name: str, old: str, new: str
             "old": old, "new": new, "note": item.get("note", "")}
 
 
+TABLE_TEXT = 60  # characters of a name, title or id in the table (json and csv keep them whole)
+
+
 def _who(item: dict[str, Any]) -> str:
-    title = item.get("title")
-    return f"{item['name']} ({title})" if title and title not in item["name"] else item["name"]
+    title, name = item.get("title"), item["name"]
+    shown = f"{clip(name, TABLE_TEXT)} ({clip(title, TABLE_TEXT)})" if (
+        title and title not in name) else clip(name, TABLE_TEXT)
+    return shown
 
 
 def _named(item: dict[str, Any], key: str) -> str:
@@ -139,7 +148,8 @@ def _named(item: dict[str, Any], key: str) -> str:
     ident = item.get(key)
     if ident is None:
         return "nobody (top)"
-    name = item.get(f"{key}_name") or ""
+    name = clip(item.get(f"{key}_name") or "", TABLE_TEXT)
+    ident = clip(ident, TABLE_TEXT)
     return f"{name} ({ident})" if name and name != ident else ident
 
 
@@ -248,7 +258,7 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
                             "joined or left")
     if renamed:
         result.notes.append(f"{len(renamed)} matched by name where the id changed: "
-                            + ", ".join(f"'{o}' -> '{n}'" for n, o in renamed.items()))
+                            + summarised([f"'{o}' -> '{n}'" for n, o in renamed.items()]))
     return result
 
 

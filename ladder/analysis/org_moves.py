@@ -26,10 +26,10 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ladder.analysis.paths import gained, years_phrase
-from ladder.analysis.paths import markdown_cell as _md
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Org, Person
+from ladder.renderers.escape import markdown_cell as _md
 
 
 def find_person(org: Org, name: str) -> Person:
@@ -226,7 +226,10 @@ def succession_data(plan: Succession) -> dict:
 
 
 def _md_who(person: Person) -> str:
-    return _md(_who(person))
+    """:func:`_who` with the name and id escaped and ladder's own brackets left as they are."""
+    if person.vacant:
+        return f"{_md(person.id)} (open)"
+    return f"{_md(person.display_name or person.id)} ({_md(person.id)})"
 
 
 def format_next_moves_markdown(moves: NextMoves) -> str:

@@ -24,6 +24,7 @@ from ladder.analysis.titles import TitleMatcher, resolve_role
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role, Track
 from ladder.model.variants import find_variant, pick_variant, project
+from ladder.renderers.escape import markdown_cell
 
 # --------------------------------------------------------------------------- naming roles
 
@@ -78,9 +79,26 @@ def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
 
 # --------------------------------------------------------------------------- paths
 
-# Ladders are small, but lateral moves both ways between two tracks multiply simple paths; past
-# this many the answer is no longer readable anyway, so stop and ask for --via or --avoid.
+# Ladders are small, but lateral moves both ways between two tracks multiply simple paths, and
+# a dense lattice of moves has exponentially many: past this many, the paths are not all
+# listed but the quickest ones are found lazily (Yen's algorithm), and a note says so.
 MAX_PATHS = 10_000
+QUICKEST = 20  # paths given when there are more than MAX_PATHS
+UNKNOWN_YEARS = 1_000.0  # the weight of a move with no typical years: after every known one
+
+
+class Paths(list):
+    """The paths found, quickest first; ``cut`` is set when only the quickest of very many
+    are listed (their number was past ``MAX_PATHS``)."""
+
+    cut: bool = False
+
+    def note(self) -> str | None:
+        """What to tell the user when the list is cut, else None."""
+        if not self.cut:
+            return None
+        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
+                "(narrow them with --via or --avoid)")
 
 
 @dataclass(frozen=True)
@@ -148,7 +166,7 @@ def find_paths(
     *,
     via: Sequence[str | Role] = (),
     avoid: Iterable[str] = (),
-) -> list[Path]:
+) -> Paths:
     """Every simple path from ``start`` to ``goal``, shortest in typical years first.
 
     Ties go to fewer steps, then to the ladder's own role order. ``via`` roles must be passed
@@ -183,17 +201,34 @@ def find_paths(
         raise same_role_error(first, start, goal, file=ladder.file)
     allowed = nx.subgraph_view(ladder.graph, filter_node=lambda node: node not in avoided)
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
-    found = []
+    found = Paths()
     for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
         if count > MAX_PATHS:
-            raise LadderError(
-                f"more than {MAX_PATHS} paths from {first.title} to {last.title}",
-                file=ladder.file, hint="narrow them with --via or --avoid",
-            )
+            found = _quickest(ladder, allowed, first.id, last.id, stops)
+            break
         if _visits_in_order(nodes, stops):
             found.append(_path(ladder, nodes))
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
+    return found
+
+
+def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> Paths:
+    """The QUICKEST quickest paths, found in order without listing the others: a move weighs
+    its typical years (unknown: after all known), plus a little per step (fewer steps first).
+    At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
+    def weight(source: str, target: str, data: dict) -> float:
+        years = data.get("years")
+        return (UNKNOWN_YEARS if years is None else float(years)) + 1e-6
+
+    found = Paths()
+    found.cut = True
+    candidates = nx.shortest_simple_paths(allowed, start, goal, weight=weight)
+    for nodes in itertools.islice(candidates, MAX_PATHS):
+        if _visits_in_order(nodes, stops):
+            found.append(_path(ladder, nodes))
+            if len(found) == QUICKEST:
+                break
     return found
 
 
@@ -435,7 +470,8 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not paths:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    return Highlight(ends.ladder, highlight_steps(ends.ladder, paths), ends.notes)
+    notes = (*ends.notes, paths.note()) if paths.cut else ends.notes
+    return Highlight(ends.ladder, highlight_steps(ends.ladder, paths), notes)
 
 
 def highlight_for(ladder: Ladder, spec: str, *, via: Sequence[str] = (),
@@ -570,15 +606,6 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     return "\n\n".join(blocks) + "\n"
 
 
-def markdown_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (names and titles are data).
-
-    >>> markdown_cell("PM | Growth")
-    'PM \\\\| Growth'
-    """
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
                           paths: Sequence[Path]) -> str:
     """Paths as Markdown for a handbook page: a heading and a table per path."""
@@ -617,11 +644,12 @@ def gap_steps(gap: Gap) -> list[Step]:
     return [step for step in gap.path.steps if step.gained]
 
 
-def _gap_route(ladder: Ladder, gap: Gap) -> str:
-    """``by A -> B -> C (5 years)``, or why there is no path to follow."""
+def _gap_route(ladder: Ladder, gap: Gap, escape=str) -> str:
+    """``by A -> B -> C (5 years)``, or why there is no path to follow; ``escape`` is applied
+    to each title (Markdown escapes the titles, not ladder's own arrows)."""
     if gap.path is None:
         return "no move links the two roles, so they are compared as they stand"
-    return (f"by {' -> '.join(ladder.roles[r].title for r in gap.path.roles)} "
+    return (f"by {' -> '.join(escape(ladder.roles[r].title) for r in gap.path.roles)} "
             f"({years_phrase(gap.path.years)})")
 
 
@@ -650,7 +678,7 @@ def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
     """A gap as Markdown: the path, then one list per step, then the shared and extra ones."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
     lines = [f"## From {markdown_cell(a)} to {markdown_cell(b)}", "",
-             f"{_first_upper(markdown_cell(_gap_route(ladder, gap)))}.", "", "### To gain", ""]
+             f"{_first_upper(_gap_route(ladder, gap, markdown_cell))}.", "", "### To gain", ""]
     steps = gap_steps(gap)
     for step in steps:
         lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]

@@ -24,7 +24,9 @@ import unicodedata
 from typing import Any
 
 from ladder.analysis.teams import COUNT_RULE, Headcount, department_counts, team_counts
+from ladder.errors import summarised
 from ladder.model.org import Org, Person
+from ladder.renderers.escape import clip
 
 NARROW = "narrow"
 WIDE = "wide"
@@ -118,7 +120,7 @@ def format_stats(stats: dict[str, Any]) -> str:
         ("headcount", str(stats["headcount"]), ""),
         ("open positions", str(stats["open_positions"]), ""),
         ("layers", str(stats["layers"]),
-         "(positions per layer: " + ", ".join(map(str, stats["positions_per_layer"])) + ")"),
+         f"(positions per layer: {summarised(list(map(str, stats['positions_per_layer'])))})"),
         ("managers", str(stats["managers_count"]),
          f"(span of control: mean {_number(span['mean'])}, median {_number(span['median'])}, "
          f"max {span['max']})" if stats["managers_count"] else ""),
@@ -133,26 +135,31 @@ def format_stats(stats: dict[str, Any]) -> str:
             totals.append((label, str(stats[key]), ""))
     label_width = max(_width(t[0]) for t in totals)
     value_width = max(_width(t[1]) for t in totals)
-    lines = [stats["company"]]
+    lines = [clip(stats["company"], CELL * 2)]
     for label, value, note in totals:
         row = f"  {_pad(label, label_width)}  {value.rjust(value_width)}"
         lines.append(f"{row}   {note}" if note else row)
     if stats["departments"]:
         lines += ["", *_table(
             ["department", "headcount", "open"],
-            [[d["name"], str(d["headcount"]), str(d["open_positions"])]
+            [[clip(d["name"], CELL), str(d["headcount"]), str(d["open_positions"])]
              for d in stats["departments"]],
             right={1, 2},
         )]
     if stats["managers"]:
         lines += ["", *_table(
             ["manager", "title", "layer", "direct", "in team", "open", "flag"],
-            [["  " * (m["layer"] - 1) + m["name"], m["title"], str(m["layer"]),
+            # indented by layer, up to a point: a 3,000-deep chain is not 6,000 spaces wide
+            [["  " * min(m["layer"] - 1, 10) + clip(m["name"], CELL), clip(m["title"], CELL),
+              str(m["layer"]),
               str(m["direct"]), str(m["total"]), str(m["open"]), m["flag"] or ""]
              for m in stats["managers"]],
             right={2, 3, 4, 5},
         ), "", COUNT_RULE]
     return "\n".join(line.rstrip() for line in lines)
+
+
+CELL = 40  # characters of a name or title in a table; a longer one is cut with an ellipsis
 
 
 def _table(header: list[str], rows: list[list[str]], *, right: set[int]) -> list[str]:

@@ -51,13 +51,27 @@ def report_error(error: LadderError) -> None:
             click.echo(message_line(str(problem)), err=True)
 
 
+def echo(text: str = "", *, nl: bool = True, json: bool = False) -> None:
+    """Print a command's answer on stdout with names' control characters shown, not obeyed
+    (``json``: as JSON escapes, so the output stays the same JSON)."""
+    from ladder.renderers.escape import terminal_json, terminal_text
+
+    click.echo(terminal_json(text) if json else terminal_text(text), nl=nl)
+
+
 def message_line(text: str) -> str:
     """A message as the terminal shows it: options named as flags, control characters from
     names and titles written out instead of obeyed."""
     from ladder.options import as_flags
     from ladder.renderers.escape import terminal_text
 
-    return terminal_text(as_flags(text))
+    text = terminal_text(as_flags(text))
+    if len(text) > MESSAGE_MAX:  # a name of thousands of characters inside a message
+        text = text[: MESSAGE_MAX - 40] + f"... ({len(text) - MESSAGE_MAX + 40:,} characters cut)"
+    return text
+
+
+MESSAGE_MAX = 1000  # characters of one message line on the terminal
 
 
 @click.group(cls=LadderGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ladder import api
-from ladder.cli import main, note
+from ladder.cli import echo, main, note
 from ladder.errors import LadderError
 
 DRAWN = ("svg", "png", "pdf", "dot")
@@ -61,7 +61,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
         return
     text = {"json": found.to_json, "csv": found.to_csv, "table": found.to_table}[chosen]()
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False, json=chosen == "json")
         return
     from ladder.renderers.files import write_bytes
 

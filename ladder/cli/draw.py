@@ -15,6 +15,7 @@ from ladder.cli import (
     FORMAT_CHOICE,
     LADDER,
     LadderError,
+    echo,
     export_options,
     ladder_source_option,
     main,
@@ -125,25 +126,42 @@ def validate(source: str, **export_options: object) -> None:
     problems are warnings: its chart is drawn anyway, every row accounted for.
     """
     problems = api.validate(source, **export_options)
+    kind = source_kind(source)
+    if export_options.get("report") and kind in (LADDER, COMPANY):
+        _write_problems(problems, export_options["report"])  # an export's: written by import
     for problem in problems:
         click.echo(message_line(str(problem)), err=problem.severity != "info")
     if any(p.severity == "error" for p in problems):
         raise click.exceptions.Exit(1)
-    kind = source_kind(source)
     if kind == LADDER:
         from ladder.model.variants import variant_ids
 
         ladder = api.load_ladder(source)
-        click.echo(f"{source}: ok: {plural(len(ladder), 'role')}, "
+        echo(f"{source}: ok: {plural(len(ladder), 'role')}, "
                    f"{plural(len(ladder.moves), 'move')}, "
                    f"{plural(len(variant_ids(ladder)), 'variant')}")
     elif kind == COMPANY:
         org = api.load_org(source)
-        click.echo(f"{source}: ok: {plural(len(org), 'position')}, "
+        echo(f"{source}: ok: {plural(len(org), 'position')}, "
                    f"{plural(org.headcount(), 'person')}")
     else:
         result = api.import_export(source, match_titles=False, **export_options)
-        click.echo(f"{source}: {result.summary()}")
+        echo(f"{source}: {result.summary()}")
+
+
+def _write_problems(problems: list, path: object) -> None:
+    """``--report`` for a ladder or a company config: every problem, whole lists included."""
+    import dataclasses
+    import json
+
+    data = {"problems": [{key: list(value) if key == "items" else value
+                          for key, value in dataclasses.asdict(problem).items()
+                          if value not in (None, ())} for problem in problems]}
+    try:
+        Path(str(path)).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+    except OSError as error:
+        raise LadderError(f"cannot write the report: {error.strerror}", file=str(path)) from None
 
 
 # --- the gallery ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ladder.cli import main
+from ladder.cli import echo, main
 
 
 @main.command("assess")
@@ -28,9 +28,9 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
 
     result = load_assessment(assessment)
     if output_format == "json":
-        click.echo(json.dumps(assessment_json(result), indent=2, ensure_ascii=False))
+        echo(json.dumps(assessment_json(result), indent=2, ensure_ascii=False), json=True)
     else:
-        click.echo(format_assessment(result))
+        echo(format_assessment(result))
     if output is not None:
         from ladder.renderers.files import output_format as format_of
         from ladder.renderers.files import write_bytes

@@ -8,6 +8,7 @@ import click
 
 from ladder import api
 from ladder.cli import (
+    echo,
     ladder_source_option,
     main,
     variant_options,
@@ -48,18 +49,18 @@ def variants(ladder_source: str | None, output_format: str) -> None:
             "roles": [r.title for r in sorted(projected, key=lambda r: r.level)],
         })
     if output_format == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        echo(json.dumps(rows, indent=2, ensure_ascii=False), json=True)
     elif output_format == "markdown":
-        click.echo("| variant | company size | roles | for |\n|---|---|---|---|")
+        echo("| variant | company size | roles | for |\n|---|---|---|---|")
         for row in rows:
-            click.echo(f"| `{row['id']}` | {row['size']} | "
+            echo(f"| `{row['id']}` | {row['size']} | "
                        f"{_md(' → '.join(row['roles']))} | {_md(row['summary'])} |")
     else:
         width = max(len(r["id"]) for r in rows)
         size_width = max(len(r["size"]) for r in rows)
         for row in rows:
             text = f"{row['summary']}. Roles: {' -> '.join(row['roles'])}"
-            click.echo(f"{row['id']:<{width}}  {row['size']:<{size_width}}  {text}")
+            echo(f"{row['id']:<{width}}  {row['size']:<{size_width}}  {text}")
 
 
 @main.command()
@@ -73,28 +74,28 @@ def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
 
     ladder = api.ladder_for(ladder_source, variant=variant, headcount=headcount, head=head)
     if output_format == "json":
-        click.echo(json.dumps(ladder_data(ladder)["roles"], indent=2, ensure_ascii=False))
+        echo(json.dumps(ladder_data(ladder)["roles"], indent=2, ensure_ascii=False), json=True)
         return
     if output_format == "markdown":
-        click.echo("| role | level | track | also called | competencies |\n|---|---|---|---|---|")
+        echo("| role | level | track | also called | competencies |\n|---|---|---|---|---|")
         for role in ladder:
             track = ladder.tracks[role.track].name if role.track in ladder.tracks else role.track
             skills = "<br>".join(_md(c.name) for c in role.competencies)
-            click.echo(f"| {_md(role.title)} | {role.level} | {_md(track)} | "
+            echo(f"| {_md(role.title)} | {role.level} | {_md(track)} | "
                        f"{_md(', '.join(role.aliases))} | {skills} |")
         return
     for role in ladder:
         track = ladder.tracks[role.track].name if role.track in ladder.tracks else role.track
-        click.echo(f"{role.title} ({role.id}): level {role.level}, {track}")
+        echo(f"{role.title} ({role.id}): level {role.level}, {track}")
         if role.aliases:
-            click.echo(f"  also called: {', '.join(role.aliases)}")
+            echo(f"  also called: {', '.join(role.aliases)}")
         for competency in role.competencies:
             source = f"  [{competency.source}]" if competency.source else ""
-            click.echo(f"  - {competency.name}{source}")
+            echo(f"  - {competency.name}{source}")
     if ladder.sources:
-        click.echo("")
+        echo("")
         for source in ladder.sources.values():
-            click.echo(f"[{source.id}] {source.title}")
+            echo(f"[{source.id}] {source.title}")
 
 
 @main.command()

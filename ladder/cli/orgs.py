@@ -8,6 +8,7 @@ import click
 
 from ladder import api
 from ladder.cli import (
+    echo,
     export_options,
     ladder_source_option,
     main,
@@ -110,6 +111,6 @@ def stats_command(config: str, narrow: int, wide: int, output_format: str,
     org = api.load_org(config, on_note=note, match_titles=False, **export)
     stats = org_stats(org, narrow=narrow, wide=wide)
     if output_format == "json":
-        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+        echo(json.dumps(stats, indent=2, ensure_ascii=False), json=True)
     else:
-        click.echo(format_stats(stats))
+        echo(format_stats(stats))

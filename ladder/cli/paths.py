@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ladder.cli import (
+    echo,
     export_options,
     ladder_source_option,
     main,
@@ -83,17 +84,19 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not found:
         raise p.no_path_error(ends.ladder, ends.start, ends.goal, avoid)
+    if found.note():
+        note(found.note())
     if output_format == "json":
-        click.echo(p.paths_json(ends.start, ends.goal, found), nl=False)
+        echo(json=True, text=p.paths_json(ends.start, ends.goal, found), nl=False)
     elif output_format == "markdown":
-        click.echo(p.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
+        echo(p.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
     else:
-        click.echo(p.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
+        echo(p.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
     from ladder.analysis.expectations import has_expectations, steps_text
 
     if output_format != "json" and has_expectations(ends.ladder) and found[0].steps:
         # per area, along the quickest path (the first): "what changes at the next level"
-        click.echo("\n" + steps_text(ends.ladder, found[0].roles,
+        echo("\n" + steps_text(ends.ladder, found[0].roles,
                                       markdown=output_format == "markdown"), nl=False)
 
 
@@ -126,16 +129,16 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
         data = p.gap_data(gap)
         if areas:
             data["areas"] = e.changes_json(areas)
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False), json=True)
     elif output_format == "markdown":
-        click.echo(p.format_gap_markdown(ends.ladder, gap), nl=False)
+        echo(p.format_gap_markdown(ends.ladder, gap), nl=False)
         if areas:
-            click.echo("\n".join(["### Per area", "", *e.changes_markdown(areas, "####")]))
+            echo("\n".join(["### Per area", "", *e.changes_markdown(areas, "####")]))
     else:
-        click.echo(p.format_gap_table(ends.ladder, gap), nl=False)
+        echo(p.format_gap_table(ends.ladder, gap), nl=False)
         if areas:
-            click.echo("\nper area (what is new or raised):")
-            click.echo("\n".join(e.format_changes(areas) or ["  (nothing new)"]))
+            echo("\nper area (what is new or raised):")
+            echo("\n".join(e.format_changes(areas) or ["  (nothing new)"]))
 
 
 def org_question(function):
@@ -161,11 +164,11 @@ def _answer_about(who: str, org_path: str, output_format: str, ask, as_data, as_
 
     answer = ask(who, org_path, ladder=ladder_source, on_note=note, **export)
     if output_format == "json":
-        click.echo(json.dumps(as_data(answer), indent=2, ensure_ascii=False))
+        echo(json.dumps(as_data(answer), indent=2, ensure_ascii=False), json=True)
     elif output_format == "markdown":
-        click.echo(as_markdown(answer), nl=False)
+        echo(as_markdown(answer), nl=False)
     else:
-        click.echo(as_text(answer), nl=False)
+        echo(as_text(answer), nl=False)
 
 
 @main.command("next")

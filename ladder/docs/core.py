@@ -75,15 +75,17 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     the site root). ``header``: options given outside the body (fence header, directive
     fields); the body's own win.
     """
-    import yaml
+    from ladder.errors import SourceError
+    from ladder.sources.document import parse_text
 
     try:
-        data = yaml.safe_load(body) if body.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        at = _page_line(line, mark.line + 1) if mark is not None else line
-        raise BlockError(f"the block is not valid YAML: {getattr(error, 'problem', error)}",
-                         file=page, line=at) from None
+        # read as every config is (alias bombs, deep nesting and tags refused), not safe_load
+        data = parse_text(body, page) if body.strip() else {}
+    except SourceError as error:
+        at = _page_line(line, error.line) if error.line is not None else line
+        message = error.message.removeprefix("not valid YAML: ")
+        raise BlockError(f"the block is not valid YAML: {message}", file=page, line=at,
+                         hint=error.hint) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -37,14 +37,62 @@ def xml_text(text: str) -> str:
     return text if _XML_SPECIAL.search(text) is None else text.translate(_XML_TABLE)
 
 
+# Graphviz refuses a string longer than 16,384 bytes ("String starting: ..."): a label's text is
+# cut long before that, and so is any other string ladder writes into DOT.
+MAX_TEXT = 300  # characters of one piece of a label: a name, a title, a competency
+CARD_TEXT = 100  # characters of a ladder card's title or alias line; the loader notes longer
+MAX_DOT_STRING = 2000  # characters of any other DOT string (ids, tooltips): 4 bytes each at most
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """``text`` cut to ``limit`` characters, the last of them an ellipsis.
+
+    >>> clip("a" * 400)[-3:], len(clip("a" * 400)), clip("short")
+    ('aa…', 300, 'short')
+    """
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: control characters dropped, every run of spaces and line breaks
+    one space (for places with no escaping of their own, such as a front-matter title).
+
+    >>> one_line("Acme\\n---\\nx: 1\\x07")
+    'Acme --- x: 1'
+    """
+    return " ".join(str(text).translate(_INVALID_TABLE).split())
+
+
 def dot_html(text: str) -> str:
-    """``text`` safe inside a Graphviz HTML-like label (XML escaping, no raw line breaks)."""
-    return xml_text(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    """``text`` safe inside a Graphviz HTML-like label (XML escaping, no raw line breaks).
+
+    Graphviz reads ``\\N``, ``\\G`` and the like in HTML-like labels too (an entity for the
+    backslash does not stop it), and ``\\\\`` as one backslash: every backslash is doubled.
+    Empty text is a space: Graphviz refuses an empty ``<B></B>`` or ``<I></I>`` (a name of
+    control characters only is empty once they are dropped). ``]`` is written ``&#93;``:
+    Graphviz 2.43 refuses a text that starts with it (``<B>]</B>``).
+
+    >>> print(dot_html(r"C:\\new \\N"))
+    C:\\\\new \\\\N
+    """
+    text = xml_text(clip(text)).replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    return text.replace("\\", "\\\\").replace("]", "&#93;") or " "
 
 
 def dot_string(text: str) -> str:
-    """A DOT double-quoted string holding ``text`` literally, quotes included."""
-    cleaned = str(text).translate(_INVALID_TABLE).replace("\\", "\\\\").replace('"', '\\"')
+    """A DOT double-quoted string holding ``text`` literally, quotes included.
+
+    Past MAX_DOT_STRING characters it is cut, and a digest of the whole keeps two long ids
+    that share their start apart.
+    """
+    text = str(text)
+    if len(text) > MAX_DOT_STRING:
+        import hashlib  # only for text this long
+
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        text = f"{text[: MAX_DOT_STRING - 14]}…{digest}"
+    cleaned = text.translate(_INVALID_TABLE).replace("\\", "\\\\").replace('"', '\\"')
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{cleaned}"'
 
@@ -56,6 +104,31 @@ _MERMAID_TABLE = {
     ord("#"): "#35;", ord('"'): "#quot;", ord("<"): "#lt;", ord(">"): "#gt;",
     ord("&"): "#amp;", ord("`"): "#96;", ord("\n"): " ", ord("\r"): " ", ord("\t"): " ",
 }
+
+
+# "#rgb", "#rrggbb" or a colour name that Graphviz and SVG both know, like "teal": the only
+# colours a file may give. Anything else (a quote, a url(), "javascript:") could end the
+# attribute it is written into.
+COLOUR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]{1,30}")
+
+
+def is_colour(value: object) -> bool:
+    """Is ``value`` a colour ladder writes into drawings?
+
+    >>> is_colour("#4c78a8"), is_colour("teal"), is_colour('red" onclick="x'), is_colour("red\\n")
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and COLOUR.fullmatch(value) is not None
+
+
+def colour(value: object, fallback: str) -> str:
+    """``value`` when it is a colour, else ``fallback``: what every drawing writes as a colour,
+    whatever built the model (loaders check colours too, and say so; this is the last guard).
+
+    >>> colour("javascript:alert(1)", "#888888"), colour("teal", "#888888")
+    ('#888888', 'teal')
+    """
+    return value if is_colour(value) else fallback  # type: ignore[return-value]
 
 
 def mermaid_text(text: str) -> str:
@@ -80,6 +153,19 @@ def markdown_cell(text: str) -> str:
 # Control characters (C0 but tab and newline, DEL, C1): a name holding ESC or CSI could move
 # the cursor, recolour or retitle the user's terminal. They are shown, not obeyed.
 _TERMINAL_TABLE = {c: f"\\x{c:02x}" for c in (*range(0, 9), *range(11, 32), *range(127, 160))}
+
+
+_JSON_TERMINAL = re.compile("[\x7f-\x9f]")
+
+
+def terminal_json(text: str) -> str:
+    """JSON text safe to print: DEL and C1 controls (which ``json.dumps`` leaves raw, and which
+    can only stand inside its strings) written as ``\\u`` escapes; the same JSON value.
+
+    >>> terminal_json('{"name": "a\\x9b2J"}')
+    '{"name": "a\\\\u009b2J"}'
+    """
+    return _JSON_TERMINAL.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def terminal_text(text: str) -> str:

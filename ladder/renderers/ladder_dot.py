@@ -11,7 +11,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 from ladder.model import LATERAL, Ladder, Role
-from ladder.renderers.escape import dot_html, dot_string
+from ladder.renderers.escape import CARD_TEXT, clip, colour, dot_html, dot_string
 
 FONT = "DejaVu Sans"
 PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")
@@ -34,7 +34,7 @@ def track_colours(ladder: Ladder) -> dict[str, str]:
     for index, track in enumerate([*ladder.tracks.values(), *ladder.used_tracks()]):
         if track.id in colours:
             continue
-        colours[track.id] = track.colour or PALETTE[index % len(PALETTE)]
+        colours[track.id] = colour(track.colour, PALETTE[index % len(PALETTE)])
     return colours
 
 
@@ -138,10 +138,14 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
         rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">"
                     f"{_wrap('also ' + ', '.join(aliases), 34)}</FONT></TD></TR>")
     if detail and role.competencies:
-        items = "<BR ALIGN=\"LEFT\"/>".join(
-            f"• <I>{dot_html(c.name)}</I>" if c.source in secondary else "• " + dot_html(c.name)
-            for c in role.competencies
-        )
+        shown = [f"• <I>{dot_html(c.name)}</I>" if c.source in secondary
+                 else "• " + dot_html(c.name) for c in role.competencies]
+        # the whole label is one DOT string, and Graphviz reads 16,384 bytes of it at most
+        while sum(len(item.encode()) + 20 for item in shown) > 12_000:
+            shown.pop()
+        if len(shown) < len(role.competencies):
+            shown.append(f"… and {len(role.competencies) - len(shown)} more")
+        items = "<BR ALIGN=\"LEFT\"/>".join(shown)
         rows.append(f"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"6\">"
                     f"<FONT POINT-SIZE=\"10\" COLOR=\"{ink}\">{items}<BR ALIGN=\"LEFT\"/>"
                     f"</FONT></TD></TR>")
@@ -151,9 +155,15 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
 
 
 def _wrap(text: str, width: int) -> str:
-    """Break a title into lines of about ``width`` characters, escaped."""
+    """Break a title into lines of about ``width`` characters, escaped (and cut, as
+    :func:`~ladder.renderers.escape.clip` cuts, when too long to draw)."""
     lines: list[str] = []
-    for word in text.split():
+    words = clip(text, CARD_TEXT).split()
+    # a word far wider than the card (a name with no spaces) is broken, not drawn on one line
+    words = [word[i:i + width] if len(word) > 2 * width else word
+             for word in words for i in range(0, len(word), width if len(word) > 2 * width
+                                              else len(word))]
+    for word in words:
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:

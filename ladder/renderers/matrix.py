@@ -34,7 +34,7 @@ from ladder.analysis.paths import resolve_role
 from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
-from ladder.renderers.escape import xml_text
+from ladder.renderers.escape import is_colour, xml_text
 from ladder.renderers.ladder_dot import default_title, track_colours
 from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
 
@@ -279,7 +279,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
             4 if about else 0)
         height = PAD * 2 + max([label_height, *(LINE * len(c) for c in cells)])
         page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, height, "#ffffff"))
-        if area.colour:  # the area's own colour, as a bar down its name
+        if is_colour(area.colour):  # the area's own colour, as a bar down its name
             page.boxes.append(Box(MARGIN, y, 5, height, area.colour, area.colour))
         for number, line in enumerate(label):
             page.texts.append(Text(MARGIN + PAD, y + PAD + 12 + LINE * number, line, 13,

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
-from ladder.renderers.escape import mermaid_text
+from ladder.renderers.escape import mermaid_text, one_line
 from ladder.renderers.views import heading, is_ladder, option
 
 if TYPE_CHECKING:
@@ -75,7 +75,9 @@ def node_ids(prefix: str, data_ids: list[str]) -> dict[str, str]:
 
 def _front_matter(title: str) -> list[str]:
     # The title goes in YAML front matter: a double-quoted YAML string would need its own
-    # escaping, so plain text is written when it is safe and quoted otherwise.
+    # escaping, so plain text is written when it is safe and quoted otherwise. One line, no
+    # control characters: a line break followed by '---' would end the front matter early.
+    title = one_line(title) or "-"
     safe = re.fullmatch(r"[\w .,()/&'+-]+", title) is not None and title[0] not in "&'"
     shown = title if safe else '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return ["---", f"title: {shown}", "---"]

@@ -16,7 +16,7 @@ from ladder.layout.cards import fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
-from ladder.renderers.escape import xml_text
+from ladder.renderers.escape import is_colour, xml_text
 
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
 # with a dozen departments does not paint two of them the same before the twenty-first.
@@ -102,7 +102,7 @@ def department_colours(org: Org) -> dict[str, str]:
             seen.add(person.department)
             order.append(person.department)
     own = {dep: known.colour for dep in order
-           if (known := org.departments.get(dep)) is not None and known.colour}
+           if (known := org.departments.get(dep)) is not None and is_colour(known.colour)}
     taken = {colour.lower() for colour in own.values()}
     colours = {}
     for i, dep in enumerate(order):

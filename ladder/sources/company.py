@@ -41,17 +41,17 @@ documents them for editors):
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ladder.analysis.titles import TitleMatcher
-from ladder.errors import LadderError, Problem, SourceError, did_you_mean
+from ladder.errors import SHOWN, LadderError, Problem, SourceError, did_you_mean, summarised
 from ladder.model.ladder import Ladder
 from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.variants import find_variant, project
+from ladder.renderers.escape import is_colour
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 from ladder.sources.ladder_set import load_any_ladder
 from ladder.sources.ladders import DEFAULT_LADDER
@@ -63,8 +63,6 @@ PERSON_KEYS = (
     "id", "name", "names", "role", "title", "manager", "department", "location",
     "vacant", "assistant", "dotted", "fte", "note",
 )
-# "#rgb", "#rrggbb" or a colour name that Graphviz and SVG both know, like "teal".
-COLOUR = re.compile(r"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]+)$")
 
 
 def load_company(path: str | Path, *,
@@ -177,12 +175,14 @@ class _Checker:
         self.matcher: TitleMatcher | None = None  # names of the (projected) ladder's roles
 
     def add(self, severity: str, kind: str, message: str, line: int | None,
-            hint: str | None = None, person: str | None = None) -> None:
-        self.problems.append(Problem(severity, kind, message, self.file, line, person, hint))
+            hint: str | None = None, person: str | None = None,
+            items: tuple[str, ...] = ()) -> None:
+        self.problems.append(Problem(severity, kind, message, self.file, line, person, hint,
+                                     items))
 
     def error(self, kind: str, message: str, line: int | None, hint: str | None = None,
-              person: str | None = None) -> None:
-        self.add("error", kind, message, line, hint, person)
+              person: str | None = None, items: tuple[str, ...] = ()) -> None:
+        self.add("error", kind, message, line, hint, person, items)
 
     # -- values -------------------------------------------------------------------------
 
@@ -282,7 +282,7 @@ class _Checker:
                 continue
             colour_key = "colour" if "colour" in item else "color"
             colour = self.text(item, colour_key, where) or None
-            if colour and not COLOUR.match(colour):
+            if colour and not is_colour(colour):
                 self.error("bad-value", f"{where}: colour '{colour}' is not a colour",
                            line_of(item, colour_key), 'write it as "#rrggbb", e.g. "#4c78a8"')
                 colour = None
@@ -347,9 +347,9 @@ class _Checker:
         self.check_cycles(entries)
         if len(roots) > 1:
             first = entries[roots[0]].line
-            shown = ", ".join(roots[:8]) + (", ..." if len(roots) > 8 else "")
             self.add("info", "several-roots", f"{len(roots)} people are at the top, drawn side "
-                     f"by side: {shown}", first)
+                     f"by side: {summarised(roots)}", first,
+                     items=tuple(roots) if len(roots) > SHOWN else ())
         return [Person(**e.fields, manager=e.manager, dotted=tuple(e.dotted),
                        line=e.line) for e in entries.values()]
 
@@ -360,6 +360,9 @@ class _Checker:
         if not person_id:
             if "id" not in item:
                 self.error("missing-key", f"{where}: 'id' is missing", line,
+                           "give every person a short, stable id, e.g. id: omar")
+            elif isinstance(item["id"], str) or item["id"] is None:  # other types: text() said
+                self.error("missing-key", f"{where}: 'id' is empty", line_of(item, "id") or line,
                            "give every person a short, stable id, e.g. id: omar")
             return None
         if person_id in seen:
@@ -569,9 +572,12 @@ class _Checker:
         """Every reporting cycle once, written from its earliest person in the file."""
         for cycle in reporting_cycles(entries, lambda pid: entries[pid].manager):
             first = entries[cycle[0]]
-            self.error("cycle", "reporting cycle: " + " -> ".join([*cycle, cycle[0]]),
+            size = f" of {len(cycle):,} people" if len(cycle) > SHOWN else ""
+            self.error("cycle", f"reporting cycle{size}: "
+                       f"{summarised(cycle, joiner=' -> ')} -> {cycle[0]}",
                        line_of(first.item, "manager"), "each reports to the next; one of "
-                       "them needs a manager outside the circle, or manager: null", cycle[0])
+                       "them needs a manager outside the circle, or manager: null", cycle[0],
+                       items=tuple(cycle) if size else ())
 
 
 def _kind(value: Any) -> str:

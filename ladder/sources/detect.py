@@ -27,6 +27,10 @@ def source_kind(source: str | None) -> str:
         data = read_document(path)
         if isinstance(data, dict) and ("people" in data or "company" in data):
             return COMPANY
+        if isinstance(data, dict) and not data:  # neither: say so, not "'roles' is missing"
+            raise SourceError("the file is empty (or holds only comments)", file=source,
+                              hint="a ladder file has roles: and moves:, a company config "
+                              "people: (see 'ladder show' and 'ladder schema')")
         return LADDER
     if not path.exists():
         raise SourceError("no such file or built-in ladder", file=source,

@@ -31,6 +31,7 @@ from ladder.model.ladder import (
     describe_cycle,
     promotion_cycle,
 )
+from ladder.renderers.escape import CARD_TEXT, is_colour
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 
 DEFAULT_LADDER = "product"
@@ -92,10 +93,20 @@ def parse_ladder(data: Any, file: str, *,
     return ladder
 
 
-def _is_colour(value: Any) -> bool:
-    from ladder.sources.company import COLOUR  # here: company imports this module
+def _known_keys() -> dict[str, list[str]]:
+    """The keys of the ladder file and of each of its lists, read from its JSON Schema (the
+    one description of the format); '' is the file's own level."""
+    from ladder.sources.schema import ladder_schema
 
-    return bool(COLOUR.match(str(value)))
+    schema = ladder_schema()
+    known = {"": list(schema["properties"])}
+    for key, spec in schema["properties"].items():
+        items = spec.get("items", {}) if isinstance(spec, dict) else {}
+        if "$ref" in items:
+            items = schema["$defs"][items["$ref"].rsplit("/", 1)[-1]]
+        if "properties" in items:
+            known[key] = list(items["properties"])
+    return known
 
 
 class _Checker:
@@ -119,7 +130,13 @@ class _Checker:
         if isinstance(value, Mapping | Sequence):
             self.error("bad-value", f"{where}: '{key}' must be text", line_of(mapping, key))
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        if key == "title" and where.startswith("role") and len(text) > CARD_TEXT:
+            self.problems.append(Problem(
+                "warning", "long-text", f"{where}: the {key} is {len(text):,} characters long: "
+                f"drawings show its first {CARD_TEXT}", self.file, line_of(mapping, key),
+                hint="give the full text as a summary, and a short title"))
+        return text
 
     def listed(self, mapping: Mapping, key: str, where: str) -> list:
         """A list-valued key's items (none when absent); anything else is a located error."""
@@ -160,14 +177,30 @@ class _Checker:
             if not isinstance(item, dict):
                 self.error("bad-value", f"{key}: entry {index + 1} must be a mapping", line)
                 continue
+            self.unknown_keys(item, key, line)
             found.append((item, line))
         return found
+
+    def unknown_keys(self, item: Mapping, kind: str, line: int | None) -> None:
+        """A key the ladder format does not have is a warning naming the closest one (a
+        typo such as 'yeras' would otherwise drop the value without a word)."""
+        known = _known_keys().get(kind)
+        if known is None:
+            return
+        for key in item:
+            if key not in known:
+                where = "ladder" if kind == "" else f"{kind}: entry"
+                self.problems.append(Problem(
+                    "warning", "unknown-key", f"{where}: unknown key {str(key)[:60]!r} (ignored)",
+                    self.file, line_of(item, key) or line,
+                    hint=did_you_mean(str(key), known) or "known keys: " + ", ".join(known)))
 
     def ladder(self, data: Any) -> Ladder:
         if not isinstance(data, dict):
             self.error("bad-value", "a ladder file must be a mapping with 'roles' and 'moves'",
                        line_of(data))
             return Ladder.build(id="", name="")
+        self.unknown_keys(data, "", line_of(data))
         ladder_id = self.text(data, "id", "ladder", required=False) or Path(self.file).stem
         name = self.text(data, "name", "ladder", required=False) or ladder_id
         sources = self.sources(data)
@@ -203,7 +236,7 @@ class _Checker:
             if track_id in found:
                 self.error("duplicate-id", f"track '{track_id}' is defined twice", line)
             found[track_id] = Track(track_id, self.text(item, "name", "track", required=False)
-                                    or track_id, item.get("colour") or item.get("color"))
+                                    or track_id, self.colour(item, f"track '{track_id}'"))
         return found
 
     def roles(self, data: Mapping, tracks: dict[str, Track], sources: dict[str, Source],
@@ -279,12 +312,7 @@ class _Checker:
                 self.statement(entry, sources, f"{where} milestone {index + 1}",
                                line_of(item.get("milestones"), index))
                 for index, entry in enumerate(self.list_of(item, "milestones", where)))
-            colour = item.get("colour") or item.get("color")
-            if colour is not None and not _is_colour(colour):
-                self.error("bad-value", f"{where}: '{colour}' is not a colour",
-                           line_of(item, "colour" if "colour" in item else "color"),
-                           'use "#rrggbb", "#rgb" or a colour name such as teal')
-                colour = None
+            colour = self.colour(item, where)
             found[area_id] = Area(
                 id=area_id, name=self.text(item, "name", where, required=False) or area_id,
                 colour=colour,
@@ -294,6 +322,18 @@ class _Checker:
                 line=line,
             )
         return found
+
+    def colour(self, item: Mapping, where: str) -> str | None:
+        """A track's or an area's ``colour`` (or ``color``): a colour, or reported."""
+        key = "colour" if "colour" in item else "color"
+        value = item.get(key)
+        if value is None or value == "":
+            return None
+        if not is_colour(value):
+            self.error("bad-value", f"{where}: {str(value)[:60]!r} is not a colour",
+                       line_of(item, key), 'use "#rrggbb", "#rgb" or a colour name such as teal')
+            return None
+        return value
 
     def list_of(self, item: Mapping, key: str, where: str) -> list[Any]:
         """A key that holds a list (or nothing); anything else is reported."""

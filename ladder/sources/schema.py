@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ladder.model.ladder import MOVE_KINDS
-from ladder.sources.company import COLOUR
+from ladder.renderers.escape import COLOUR
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PREFIX = "urn:ladder:schema:"  # a name for the schema, not an address to fetch
@@ -29,7 +29,7 @@ _TEXT = {"type": "string", "minLength": 1}
 # Ids must be text in the file: YAML reads 007 as 7 and `yes` as true, so numbers are refused.
 _ID = {"type": "string", "minLength": 1, "pattern": r"\S"}
 _COLOUR = {
-    "type": "string", "pattern": COLOUR.pattern,
+    "type": "string", "pattern": f"^({COLOUR.pattern})$",
     "description": 'A colour: "#rrggbb", "#rgb", or a name Graphviz and SVG both know ("teal").',
     "examples": ["#4c78a8"],
 }

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ladder.sources.inputs import read_input
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
@@ -61,7 +63,7 @@ def framework_of(path: Path) -> str | None:
     """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown`` or None."""
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        text = read_input(path).decode("utf-8-sig", errors="replace")
         found = front_matter(text)
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
             return "monzo"
@@ -91,7 +93,7 @@ def what_was_seen(path: Path) -> str:
     """A few words on what the file holds, for the error that says it is no framework."""
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        text = read_input(path).decode("utf-8-sig", errors="replace")
         count = len(HEADING.findall(text))
         return (f"a Markdown file with {count} heading{'' if count == 1 else 's'}, none of "
                 "them a level of role sections, and no front matter with 'topics'")

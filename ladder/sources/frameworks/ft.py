@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ladder.errors import SourceError
+from ladder.errors import SourceError, summarised
 from ladder.sources.document import line_of, read_document
 from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
 
@@ -113,11 +113,11 @@ def read(path: Path) -> Draft:
         if level_id not in roles:
             raise SourceError(f"competency: level '{level_id}' is not in 'levels'", file=file,
                               line=line_of(entry, "level"),
-                              hint="expected one of: " + ", ".join(roles))
+                              hint="expected one of: " + summarised(list(roles)))
         if theme_id not in theme_names:
             raise SourceError(f"competency: theme '{theme_id}' is not in 'themes'", file=file,
                               line=line_of(entry, "theme"),
-                              hint="expected one of: " + ", ".join(theme_names))
+                              hint="expected one of: " + summarised(list(theme_names)))
         summary = _need(entry, "summary", "competency", file)
         expectations[level_id].setdefault(theme_id, []).extend(paragraphs(summary))
         if entry.get("proficiency"):

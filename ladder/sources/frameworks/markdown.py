@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.errors import SourceError
+from ladder.sources.document import read_text_file
 from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -126,7 +127,7 @@ def _role_depth(found: list[Section]) -> int | None:
 def read(path: Path) -> Draft:
     """The draft ladder of a Markdown handbook."""
     file = str(path)
-    lines = path.read_text(encoding="utf-8-sig").lstrip("\ufeff").splitlines()
+    lines = read_text_file(path).lstrip("\ufeff").splitlines()
     found = sections(lines)
     depth = _role_depth(found)
     if depth is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ladder.errors import SourceError
-from ladder.sources.document import line_of, parse_text
+from ladder.sources.document import line_of, parse_text, read_text_file
 from ladder.sources.frameworks import Draft, chain_moves, plain_name, slug, source_entry
 from ladder.sources.frameworks.detect import front_matter
 
@@ -19,7 +19,7 @@ from ladder.sources.frameworks.detect import front_matter
 def read(path: Path) -> Draft:
     """The draft ladder of a Monzo-style Markdown file."""
     file = str(path)
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_text_file(path)
     found = front_matter(text)
     if found is None:
         raise SourceError("no YAML front matter: expected the file to start with a '---' line, "

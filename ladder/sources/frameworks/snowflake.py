@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ladder.errors import SourceError
+from ladder.errors import SourceError, summarised
 from ladder.sources.document import line_of, read_document
 from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
 
@@ -106,7 +106,7 @@ def read(path: Path) -> Draft:
             if categories and str(category) not in categories:
                 raise SourceError(f"{where}: category '{category}' is not in 'categories'",
                                   file=file, line=line_of(track, "category"),
-                                  hint="expected one of: " + ", ".join(categories))
+                                  hint="expected one of: " + summarised(list(categories)))
             area["group"] = categories.get(str(category), str(category))
         if track.get("description"):
             area["summary"] = " ".join(str(track["description"]).split())

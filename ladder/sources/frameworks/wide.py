@@ -21,6 +21,7 @@ from pathlib import Path
 from ladder.errors import SourceError
 from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
 from ladder.sources.hr.read import decode, read_table
+from ladder.sources.inputs import read_input
 
 GROUP_HEADERS = ("area", "category", "theme", "topic", "pillar")
 NAME_HEADERS = ("competency", "skill", "dimension", "attribute", "behaviour", "behavior")
@@ -43,7 +44,7 @@ def _title_line(path: Path, header_row: int) -> str | None:
         return None
     import csv
 
-    text, _encoding = decode(path.read_bytes(), str(path))
+    text, _encoding = decode(read_input(path), str(path))
     for row in itertools.islice(csv.reader(text.splitlines()), header_row - 1):
         cells = [c.strip() for c in row if c.strip()]
         if len(cells) == 1:

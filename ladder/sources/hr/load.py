@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 
-from ladder.errors import Problem, SourceError, did_you_mean
+from ladder.errors import SHOWN, Problem, SourceError, did_you_mean, summarised
 from ladder.model.org import Department, Org
 from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
@@ -43,14 +43,16 @@ class ImportResult:
     def report(self) -> dict:
         """``{"rows": N, "drawn": N, "problems": [{"row", "line", "id", "kind", "message"}]}``
         (``row`` as a spreadsheet numbers it, ``line`` the line of the file), with
-        ``"snapshot"`` and ``"snapshots"`` when the file holds several."""
+        ``"snapshot"`` and ``"snapshots"`` when the file holds several; ``items`` is the
+        whole list a message summarises (a long cycle)."""
         data: dict = {"rows": self.rows, "drawn": self.drawn}
         if self.snapshot is not None:
             data["snapshot"] = self.snapshot
             data["snapshots"] = [{"snapshot": v, "rows": n} for v, n in self.snapshots]
         data["problems"] = [
             {"row": p.line, "line": self.lines.get((p.file or "", p.line or 0), p.line),
-             "id": p.id or "", "kind": p.kind, "message": p.message}
+             "id": p.id or "", "kind": p.kind, "message": p.message,
+             **({"items": list(p.items)} if p.items else {})}
             for p in self.problems
         ]
         return data
@@ -128,6 +130,18 @@ def load_export(
         raise SourceError("--junior is for the junior-staff file of a UK organogram",
                           file=str(junior), hint="use it with --preset uk-organogram")
     notes: list[str] = []
+    repeated = [Problem("warning", "repeated-header", f"{r.where} repeats the header row: not "
+                        "read as a person", table.file, r.row, None,
+                        "exports glued together? delete the extra header rows")
+                for r in table.repeats]
+    about_file: list[Problem] = []
+    if table.other_sheets:
+        about_file.append(Problem(
+            "warning", "other-sheets", f"the workbook has {len(table.other_sheets) + 1} sheets "
+            f"with data: read '{table.sheet}', not read: "
+            f"{summarised([repr(s) for s in table.other_sheets])}", table.file, None, None,
+            "keep the people on one sheet, or export the sheet to draw as CSV",
+            tuple(table.other_sheets) if len(table.other_sheets) > SHOWN else ()))
     blank: list[Problem] = []
     picked: str | None = None
     found = find_snapshots(table, id_column=_id_column(table, chosen, mapping))
@@ -157,8 +171,10 @@ def load_export(
 
     departments = _department_ids(built.entries)
     resolution = resolve(built.entries, fixes=fixes, null_managers=built.null_managers,
-                         problems=built.problems + blank, departments=departments)
+                         problems=built.problems + blank + repeated + about_file,
+                         departments=departments)
     every_row = [(t.file, r.row) for t in tables for r in t.records]
+    every_row += [(str(table.file), p.line or 0) for p in repeated]
     every_row += [(str(table.file), r.row) for r in (found.blank if found else [])]
     lines = {(t.file, r.row): r.line for t in tables for r in t.records
              if r.line and r.line != r.row}

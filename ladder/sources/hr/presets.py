@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ladder.errors import Problem, SourceError, did_you_mean
+from ladder.errors import Problem, SourceError, did_you_mean, summarised
 from ladder.sources.hr.columns import detect_columns, normal
 from ladder.sources.hr.problems import NULL_MANAGERS, Entry
 from ladder.sources.hr.read import Table
@@ -163,7 +163,7 @@ def _build_uk(senior: Table, junior: Table | None,
     except SourceError as error:
         if mapping:
             raise
-        shown = ", ".join(f"'{h}'" for h in senior.headers if h)
+        shown = summarised([f"'{h}'" for h in senior.headers if h])
         raise SourceError(
             "not a UK organogram senior-staff file: no 'Post Unique Reference' and "
             "'Reports to Senior Post' columns", file=senior.file, line=senior.header_row,

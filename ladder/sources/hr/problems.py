@@ -30,6 +30,8 @@ eliminated-post     (presets) nothing, unless someone drawn still reports to it:
                     vacant card
 not-in-post         (presets) the row, as its own card ``0~ROW`` (UK post ``0``)
 no-snapshot         nothing: in a file of several snapshots, the row names none
+repeated-header     nothing: the header row again inside the data is not a person
+other-sheets        (XLSX) nothing: names the sheets with data that were not read
 bad-fte             (presets) the group card, without a count
 ==================  ========================================================================
 
@@ -44,7 +46,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ladder.errors import Problem, did_you_mean
+from ladder.errors import SHOWN, Problem, did_you_mean, summarised
 from ladder.model.org import Person, reporting_cycles
 from ladder.sources.hr.read import where
 
@@ -73,6 +75,8 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "bad-fte": ("unreadable FTE", "unreadable FTEs"),
     "extra-fields": ("row with extra fields", "rows with extra fields"),
     "no-snapshot": ("row in no snapshot", "rows in no snapshot"),
+    "repeated-header": ("repeated header row", "repeated header rows"),
+    "other-sheets": ("workbook with other sheets", "workbooks with other sheets"),
 }
 
 
@@ -136,9 +140,10 @@ def resolve(
     found: list[Problem] = list(problems or [])
 
     def report(entry: Entry, severity: str, kind: str, message: str,
-               hint: str | None = None, shown_id: str | None = None) -> None:
+               hint: str | None = None, shown_id: str | None = None,
+               items: tuple[str, ...] = ()) -> None:
         found.append(Problem(severity, kind, entry.label + message, entry.file, entry.row,
-                             entry.id if shown_id is None else shown_id, hint))
+                             entry.id if shown_id is None else shown_id, hint, items))
 
     kept = _drop_duplicate_rows(entries, report)
     nodes = _assign_ids(kept, report, null_managers)
@@ -405,7 +410,7 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                 node.note = f"Manager '{ref.strip()}' not found as written"
                 report(node, "warning", "missing-manager",
                        f"manager '{ref}' does not exist; it matches "
-                       + ", ".join(f"'{m}'" for m in matches)
+                       + summarised([f"'{m}'" for m in matches])
                        + " when case or spaces are ignored: drawn as a root",
                        "correct the manager column")
                 continue
@@ -456,10 +461,13 @@ def _break_cycles(nodes: list[Entry], report) -> None:
     for cycle in reporting_cycles(nodes, lambda node: node.parent):
         first = cycle[0]
         # walking up from `first` gives its manager first: show the chain of managers
-        shown = " -> ".join(f"'{n.id}' ({n.where})" for n in [*cycle, first])
+        chain = [f"'{n.id}' ({n.where})" for n in cycle]
+        size = f"of {len(cycle):,} rows " if len(chain) > SHOWN else ""
+        shown = f"{summarised(chain, joiner=' -> ')} -> {chain[0]}"
         report(first, "warning", "cycle",
-               f"reporting cycle {shown}: broken here, '{first.id}' drawn as a root",
-               "each reports to the next; give one of them a manager outside the circle")
+               f"reporting cycle {size}{shown}: broken here, '{first.id}' drawn as a root",
+               "each reports to the next; give one of them a manager outside the circle",
+               items=tuple(chain) if size else ())
         first.parent = None  # Entry compares by identity, so the walk goes on past it
         first.note = "A reporting cycle is broken here"
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ladder.errors import SourceError
+from ladder.errors import SourceError, summarised
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
@@ -58,6 +58,8 @@ class Table:
     encoding: str | None = None  # text files: the encoding that decoded it
     sheet: str | None = None  # XLSX: the sheet read
     part: str | None = None  # the rows of one kind taken from a file holding several kinds
+    repeats: list[Record] = field(default_factory=list)  # rows that repeat the header row
+    other_sheets: list[str] = field(default_factory=list)  # XLSX: sheets with data not read
 
 
 def is_table_file(path: str | Path) -> bool:
@@ -87,16 +89,14 @@ def read_table(
     if suffix not in SUFFIXES:
         raise SourceError(f"cannot read '{suffix or path.name}' files as an HR export",
                           file=str(path), hint="use .csv, .tsv, .txt or .xlsx")
-    if not path.exists():
-        raise SourceError("file not found", file=str(path))
+    from ladder.sources.inputs import check_input, read_input
+
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
     if suffix in SHEET_SUFFIXES:
+        check_input(path)
         return _read_xlsx(path, want_sheet)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
+    data = read_input(path)
     text, encoding = decode(data, str(path))
     delimiter = "\t" if suffix == ".tsv" else None
     table = parse_text(text, str(path), delimiter=delimiter)
@@ -201,10 +201,15 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table
     headers = [h.strip().lstrip("\ufeff") for h in header.values]
     # blank rows dropped ("".join: one strip per row, not one per cell)
     records = [r for r in rows[header_at + 1:] if "".join(r.values).strip()]
+    # the header again inside the data (exports glued together): not a person, and reported
+    same = [h.lower() for h in headers]
+    repeats = [r for r in records if [v.strip().lower() for v in r.values] == same]
+    if repeats:
+        records = [r for r in records if [v.strip().lower() for v in r.values] != same]
     if not records:
         raise SourceError("has a header row but no data rows", file=file, line=header.row,
                           hint="export it again with one row per person below the header")
-    return Table(file, headers, header.row, records, sheet=sheet)
+    return Table(file, headers, header.row, records, sheet=sheet, repeats=repeats)
 
 
 def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Table:
@@ -215,17 +220,22 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
     except ImportError:  # pragma: no cover - installed with ladder
         raise SourceError("reading .xlsx needs the openpyxl package", file=str(path),
                           hint="pip install openpyxl") from None
+    # what a damaged or foreign file makes openpyxl raise (SyntaxError: broken XML)
+    import struct
+    import zlib
+
     from openpyxl.utils.exceptions import InvalidFileException
 
-    # what a damaged or foreign file makes openpyxl raise (SyntaxError: broken XML)
+    # (zlib.error, EOFError, struct.error: a damaged zip member, found by fuzzing)
     unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
-                  TypeError, SyntaxError)
+                  TypeError, SyntaxError, zlib.error, EOFError, struct.error)
 
     def fail(error: Exception) -> SourceError:
         return SourceError(f"not a readable .xlsx file ({type(error).__name__})",
                            file=str(path), hint="open it in a spreadsheet and save it again "
                            "as .xlsx, or export CSV")
 
+    _check_unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except unreadable as error:
@@ -237,6 +247,10 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                               hint="export the sheet with the people")
         found: list[Table] = []
         for sheet in sheets:
+            # the sheet's declared size (A1:XFD1048576 in a hostile file) is not trusted: rows
+            # are read as they are, not padded out to 16,384 columns each
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
             try:
                 rows = [
                     Record(number, [_cell_text(v) for v in values], number)
@@ -250,14 +264,47 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
             except SourceError:
                 continue  # an empty or header-only sheet: look at the next one
             if want_sheet is None or want_sheet(table.headers):
-                return table
+                return _others_noted(table, sheets)
             found.append(table)
         if found:
-            return found[0]
+            return _others_noted(found[0], sheets)
         raise SourceError("no sheet holds a header row and data rows", file=str(path),
-                          hint="sheets: " + ", ".join(f"'{s.title}'" for s in sheets))
+                          hint="sheets: " + summarised([f"'{s.title}'" for s in sheets]))
     finally:
         book.close()
+
+
+def _others_noted(table: Table, sheets: list) -> Table:
+    """``table`` with the names of the workbook's other sheets that hold something (two rows
+    at most are read of each), so that the user is told which one was drawn."""
+    import itertools
+
+    for sheet in sheets:
+        if sheet.title == table.sheet:
+            continue
+        first = itertools.islice(sheet.iter_rows(min_row=1, values_only=True), 2)
+        if any(_cell_text(v).strip() for row in first for v in row):
+            table.other_sheets.append(sheet.title)
+    return table
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """An .xlsx is a zip: refuse one whose parts unpack past the input limit (a zip bomb of a
+    few hundred KB can hold gigabytes of XML), before any of it is unpacked."""
+    import zipfile
+
+    from ladder.sources.inputs import MAX_BYTES_ENV, max_input_bytes
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(max(info.file_size, 0) for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says the file is not a workbook, with the usual hint
+    limit = max_input_bytes()
+    if unpacked > limit:
+        raise SourceError(f"unpacks to {unpacked // 2**20:,} MB, more than the "
+                          f"{limit // 2**20} MB ladder reads", file=str(path),
+                          hint=f"set {MAX_BYTES_ENV} to read bigger files, or export CSV")
 
 
 def _cell_text(value: object) -> str:
