@@ -23,7 +23,7 @@ _API = {
     "ladder_for": "ladder.api", "import_export": "ladder.api",
     # questions
     "paths": "ladder.api", "gap": "ladder.api", "next_roles": "ladder.api",
-    "succession": "ladder.api", "diff": "ladder.api",
+    "succession": "ladder.api", "diff": "ladder.api", "assess": "ladder.api",
     # the model, the options and the errors
     "Ladder": "ladder.model", "Role": "ladder.model", "Track": "ladder.model",
     "Move": "ladder.model", "VariantSpec": "ladder.model", "Org": "ladder.model",

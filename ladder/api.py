@@ -33,6 +33,7 @@ from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
 if TYPE_CHECKING:
+    from ladder.analysis.assess import Assessment
     from ladder.analysis.diff import OrgDiff
     from ladder.analysis.org_moves import NextMoves, Succession
     from ladder.analysis.paths import Gap
@@ -419,7 +420,7 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
                  f"{drawn.roles[best[-1]].title}{took}")
     if on_note and len(plan.marks["paths"]) > 1:
         on_note(f"drawing the quickest of {len(plan.marks['paths'])} paths; "
-                "paths() lists them all")
+                "'ladder paths' (ladder.paths in Python) lists them all")
     return LadderDrawing(drawn, title, wanted.detail, wanted.years,
                          Highlight(roles=frozenset(best), steps=steps),
                          theme=options.theme, transparent=options.transparent)
@@ -747,3 +748,17 @@ def _diff_sources(old: Any, new: Any, snapshots: Sequence[str]) -> tuple[list, l
         raise LadderError("with an old and a new file, give a snapshot for each or none",
                           hint="e.g. snapshots=('Mar-11', 'Sep-11')")
     return [old, new], list(snapshots) if snapshots else [None, None]
+
+
+def assess(assessment: str | Path) -> Assessment:
+    """Which role or title a self-assessment meets, and per area what the next one asks.
+
+    ``assessment`` is a YAML file with ``person``, ``ladder`` and ``ratings`` (see the README).
+
+    >>> result = assess("examples/frameworks/sam.yaml")
+    >>> result.person, bool(result.title)
+    ('Sam Okafor', True)
+    """
+    from ladder.analysis.assess import load_assessment
+
+    return load_assessment(assessment)

@@ -188,12 +188,18 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
     jobs.append((f"{ladder.id}-detail", None, {"detail": True}))
     top = max(ladder, key=lambda role: role.level)
     jobs.append((f"{ladder.id}-path", None, {"highlight": f"{next(iter(ladder)).id}..{top.id}"}))
+    # the matrix of levels by competency areas, whole and what changes at one promotion
+    jobs.append((f"matrix/{ladder.id}-matrix", None, {"view": "matrix"}))
+    jobs.append((f"matrix/{ladder.id}-senior-to-director", None,
+                 {"view": "matrix", "compare": ("senior-pm", "director-of-product")}))
     if examples_dir.is_dir():
         for path in sorted(examples_dir.rglob("*")):
             if path.suffix.lower() in DEMO_SUFFIXES and path.is_file() and not (
                     path.parent.name == "frameworks" and path.parent.parent == examples_dir):
                 stem = path.relative_to(examples_dir).with_suffix("").as_posix()
                 jobs.append((stem, str(path), {}))
+                if source_kind(str(path)) == LADDER and api.load_ladder(path).areas:
+                    jobs.append((f"matrix/{path.stem}-matrix", str(path), {"view": "matrix"}))
                 if source_kind(str(path)) == COMPANY and len(api.load_org(path)) > BIG_ORG:
                     # a big org also gets its department pages, as a user would print them
                     jobs.append((f"pages/{stem}", str(path), {"split": "department"}))
@@ -211,6 +217,24 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
                 break
             for path in written:
                 click.echo(f"wrote {path}")
+    for assessment in sorted(examples_dir.glob("frameworks/*.yaml")):
+        failed += _demo_radar(assessment, output_dir / "matrix" / f"{assessment.stem}-radar")
     if failed:
         raise click.ClickException(f"{failed} of {len(jobs)} diagrams failed (see above)")
+
+
+def _demo_radar(assessment: Path, stem: Path) -> int:
+    """A self-assessment's radar as SVG and PNG; 1 when it failed (said on stderr), else 0."""
+    from ladder.renderers.files import write_bytes
+    from ladder.renderers.radar import radar_bytes
+
+    try:
+        result = api.assess(assessment)
+        for format_ in ("svg", "png"):
+            written = write_bytes(stem.with_suffix(f".{format_}"), radar_bytes(result, format_))
+            click.echo(f"wrote {written}")
+    except LadderError as error:
+        report_error(error)
+        return 1
+    return 0
 

@@ -24,9 +24,10 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
     """
     import json
 
-    from ladder.analysis.assess import assessment_json, format_assessment, load_assessment
+    from ladder import api
+    from ladder.analysis.assess import assessment_json, format_assessment
 
-    result = load_assessment(assessment)
+    result = api.assess(assessment)
     if output_format == "json":
         echo(json.dumps(assessment_json(result), indent=2, ensure_ascii=False), json=True)
     else:
