@@ -757,7 +757,7 @@ def assess(assessment: str | Path) -> Assessment:
 
     >>> result = assess("examples/frameworks/sam.yaml")
     >>> result.person, bool(result.title)
-    ('Sam Okafor', True)
+    ('Sam', True)
     """
     from ladder.analysis.assess import load_assessment
 
