@@ -477,10 +477,18 @@ def _render_split(org: Org, path: Path, chosen: str, options: Options, on_note: 
 
         roles = company_ladder(org)
         levels = {role.id: role.level for role in roles} if roles else None
+    def finish(page: Org, svg: str, title: str | None) -> str:
+        """The docs finish of every SVG, page by page (theme, title and description)."""
+        from ladder.renderers.theme import finish_svg
+        from ladder.renderers.views import describe
+
+        return finish_svg(svg, title=title or page.name, description=describe(page),
+                          theme=options.theme, transparent=options.transparent, kind="org")
+
     return render_org(org, path, format=chosen, title=options.title, root=wanted.root,
                       depth=wanted.depth, align_levels=wanted.align_levels, levels=levels,
                       mode=wanted.mode, columns=wanted.columns, split=wanted.split,
-                      scale=wanted.scale, progress=progress, on_note=on_note)
+                      scale=wanted.scale, progress=progress, on_note=on_note, finish=finish)
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from ladder.model.org import Org
 from ladder.renderers.org_cards import dotted_notes
 from ladder.renderers.org_dot import org_dot
 from ladder.renderers.org_svg import org_svg
-from ladder.renderers.org_write import FORMATS, PageText, page_size, write_chart
+from ladder.renderers.org_write import FORMATS, Finish, PageText, page_size, write_chart
 
 LONG_RUN = 200_000  # people: from here a render takes several seconds; say what it is doing
 Progress = Callable[[str], None]
@@ -49,6 +49,7 @@ def render_org(
     scale: float = 1.0,
     progress: Progress | None = None,
     on_note: Progress | None = None,
+    finish: Finish | None = None,
 ) -> list[Path]:
     """Draw ``org`` into ``path`` (svg, png, pdf, dot or json); the files written.
 
@@ -56,7 +57,8 @@ def render_org(
     ``align_levels`` with ``levels`` (ladder role id -> level, higher more senior): rows by
     level. ``split``: ``"department"`` or ``"depth:N"`` writes an overview plus pages, each
     within the format's limits. ``scale``: PNG pixels per page pixel. ``progress``: called
-    with a step's description during long runs; ``on_note``: remarks (a page drawn smaller).
+    with a step's description during long runs; ``on_note``: remarks (a page drawn smaller);
+    ``finish``: each SVG's last step (the API passes its docs finish).
     """
     path = Path(path)
     fmt = (format or path.suffix.lstrip(".")).lower()
@@ -85,14 +87,14 @@ def render_org(
         return render_split(org, path, fmt=fmt, how=split, title=title, counts=counts,
                             notes=notes, mode=mode, columns=columns,
                             person_levels=person_levels, scale=scale, progress=progress,
-                            on_note=on_note)
+                            on_note=on_note, finish=finish)
     note = progress if progress is not None and len(org) >= LONG_RUN else None
     if note:
         note(f"laying out {len(org):,} people")
     chart = layout_org(org, mode=mode, columns=columns, align_levels=person_levels)
     if note:
         note(f"drawing {path.name}")
-    write_chart(org, chart, path, fmt=fmt, scale=scale, on_note=on_note,
+    write_chart(org, chart, path, fmt=fmt, scale=scale, on_note=on_note, finish=finish,
                 text=PageText(title=title, counts=counts, notes=notes))
     if note:
         note("done")

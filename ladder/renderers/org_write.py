@@ -20,6 +20,7 @@ from ladder.renderers.org_cards import PageText, page_frame
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 Note = Callable[[str], None]
+Finish = Callable[[Org, str, "str | None"], str]
 
 
 def page_size(chart: OrgLayout, org: Org, text: PageText | None = None) -> tuple[float, float]:
@@ -38,10 +39,11 @@ def write_chart(
     scale: float = 1.0,
     split: bool = False,
     on_note: Note | None = None,
+    finish: Finish | None = None,
 ) -> None:
     """Write one laid-out chart in ``fmt`` (see :func:`chart_data`)."""
     write_bytes(path, chart_data(org, chart, fmt=fmt, text=text, scale=scale, split=split,
-                                 on_note=on_note, path=path))
+                                 on_note=on_note, path=path, finish=finish))
 
 
 def chart_data(
@@ -54,8 +56,12 @@ def chart_data(
     split: bool = False,
     on_note: Note | None = None,
     path: Path = Path("chart"),
+    finish: Finish | None = None,
 ) -> bytes:
     """One laid-out chart in ``fmt`` as the bytes of its file (``path`` names it in messages).
+
+    ``finish(org, svg, title)`` is the SVG's last step (the API's docs finish: theme, title
+    and description), so the pages of a split chart look like a whole chart.
 
     PNG and PDF pages over their limits are drawn smaller, with a note. A page that would be
     unreadably small is refused with a hint, unless ``split`` (a page of a split chart, which
@@ -70,7 +76,8 @@ def chart_data(
     elif fmt == "svg":
         from ladder.renderers.org_svg import org_svg
 
-        data = org_svg(org, chart, text).encode("utf-8")
+        svg = org_svg(org, chart, text)
+        data = (finish(org, svg, text.title) if finish else svg).encode("utf-8")
     elif fmt == "dot":
         from ladder.renderers.org_dot import org_dot
 

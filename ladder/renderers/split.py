@@ -27,7 +27,7 @@ from ladder.model.org import Department, Org, Person
 from ladder.renderers import limits
 from ladder.renderers.card_geometry import NAME, text_room
 from ladder.renderers.org_cards import short_name
-from ladder.renderers.org_write import PageText, page_size, write_chart
+from ladder.renderers.org_write import Finish, PageText, page_size, write_chart
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
 
 Note = Callable[[str], None]
@@ -167,8 +167,10 @@ def render_split(
     scale: float = 1.0,
     progress: Note | None = None,
     on_note: Note | None = None,
+    finish: Finish | None = None,
 ) -> list[Path]:
-    """Write the overview to ``path`` and each page beside it as ``<stem>-<key>.<ext>``."""
+    """Write the overview to ``path`` and each page beside it as ``<stem>-<key>.<ext>``;
+    ``finish`` is each SVG page's last step (see :func:`~ladder.renderers.org_write.chart_data`)."""
     plans = plan_split(org, fmt=fmt, how=how, counts=counts, mode=mode, columns=columns,
                        person_levels=person_levels, scale=scale)
     pages = page_files(plans, org, path, fmt=fmt, title=title, counts=counts, notes=notes)
@@ -176,7 +178,7 @@ def render_split(
         if progress is not None and len(pages) > 10 and number % 10 == 0:
             progress(f"drawing page {number} of {len(pages)}")
         write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=scale, split=True,
-                    on_note=on_note)
+                    on_note=on_note, finish=finish)
     cut = len(pages) - _first_pages(org, how)
     if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
         on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
