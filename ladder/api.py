@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
-from ladder.options import Options, sort_options
+from ladder.options import Options, name_options, sort_options
 from ladder.renderers.files import FORMATS, formats_for, output_format, write_bytes
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
@@ -302,6 +302,7 @@ def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
                           hint=did_you_mean(chosen, FORMATS) or
                           f"choose one of: {', '.join(formats_for(kind))}")
     sorted_options = sort_options(options, kind=kind)
+    _check_look(sorted_options, chosen)
     if sorted_options.org.split:
         raise LadderError("option 'split' writes several files", hint="use render()")
     if kind == "ladder":
@@ -347,6 +348,7 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
         ladder = load_ladder(name)
         drawing = _ladder_drawing(ladder, sorted_options, on_note)
         chosen = output_format(output, format, allowed=formats_for("ladder"))
+        _check_look(sorted_options, chosen)
         stem = drawing.ladder.id + (f"-{drawing.ladder.variant}"
                                      if drawing.ladder.variant else "")
         stem += "-matrix" if drawing.matrix is not None else ""
@@ -362,11 +364,25 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
         else:
             org = load(name, on_note=on_note)  # type: ignore[assignment]
         chosen = output_format(output, format, allowed=formats_for("org"))
+        _check_look(sorted_options, chosen)
         path = output or Path(output_dir) / f"{Path(name).stem}.{chosen}"  # type: ignore[arg-type]
         if sorted_options.org.split:
             return _render_split(org, path, chosen, sorted_options, on_note, progress)
         drawing = _org_drawing(org, sorted_options, on_note)
         return [write_bytes(path, FORMATS[chosen].drawer("org")(drawing, chosen))]
+
+
+LOOK_FORMATS = ("svg", "html")  # the formats a theme and a transparent background change
+
+
+def _check_look(options: Options, chosen: str) -> None:
+    """A theme or a transparent background asked of a format they do not change is said."""
+    asked = [name for name, value in (("theme", options.theme != "light"),
+                                      ("transparent", options.transparent)) if value]
+    if asked and chosen not in LOOK_FORMATS:
+        verb = "applies" if len(asked) == 1 else "apply"
+        raise LadderError(f"{name_options(asked)} {verb} to SVG and HTML, not to {chosen}",
+                          hint="write .svg or .html, or leave the option out")
 
 
 def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:

@@ -111,3 +111,11 @@ def test_control_characters_in_names_are_shown_not_obeyed(tmp_path):
     result = run("validate", str(config))
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr and "\\x1b[2J" in result.stderr
+
+
+def test_a_theme_asked_of_a_bitmap_is_refused_not_ignored(tmp_path):
+    result = run("render", "--theme", "dark", "-o", str(tmp_path / "x.png"))
+    assert result.exit_code == 1
+    assert "--theme applies to SVG and HTML, not to png" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+    assert run("render", "--theme", "dark", "-o", str(tmp_path / "x.svg")).exit_code == 0
