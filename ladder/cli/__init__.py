@@ -27,7 +27,7 @@ class LadderGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # click cuts each summary to the room left on an 80-column line; ours say more
-        rows = [(name, command.get_short_help_str(limit=100))
+        rows = [(name, command.get_short_help_str(limit=300))
                 for name in self.list_commands(ctx)
                 if (command := self.get_command(ctx, name)) is not None and not command.hidden]
         if rows:
