@@ -52,8 +52,12 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     counts, notes = team_counts(org), dotted_notes(org)
     lines = panel_lines(diff)
     text = PageText(title=heading, counts=counts, notes=notes)
-    if fmt == "svg":
-        return write_bytes(path, _svg_with_panel(org_svg(org, chart, text), lines))
+    if fmt == "svg":  # with the docs finish of every SVG: title, description, card ids
+        from ladder.renderers.theme import finish_svg
+
+        svg = _svg_with_panel(org_svg(org, chart, text), lines)
+        return write_bytes(path, finish_svg(svg, title=heading, kind="org",
+                                            description=f"{new.name}: {diff.summary()}"))
     source = _dot_with_panel(org_dot(org, chart, text), lines)
     if fmt == "dot":
         return write_bytes(path, source)
