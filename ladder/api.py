@@ -447,52 +447,33 @@ def _org_drawing(org: Org, options: Options, on_note: Note | None = None) -> Org
     from ladder.analysis.teams import team_counts
     from ladder.renderers.drawings import OrgDrawing
     from ladder.renderers.org_cards import dotted_notes
+    from ladder.renderers.org_chart import cut
 
     wanted = options.org
     counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
     notes = dotted_notes(org)  # ... and names dotted-line managers it leaves out
-    drawn = _cut(org, wanted.root, wanted.depth)
+    drawn = cut(org, wanted.root, wanted.depth)
     levels = _levels(drawn) if wanted.align_levels else None
     return OrgDrawing(drawn, wanted, options.title, counts, notes, levels,
                       theme=options.theme, transparent=options.transparent)
 
 
-def _cut(org: Org, root: str | None, depth: int | None) -> Org:
-    if root is not None:
-        if root not in org.people:
-            raise LadderError(f"option 'root': no person with id {root!r}", file=org.source,
-                              hint=did_you_mean(root, org.people) or "check the id")
-        return org.subtree(root, depth)
-    if depth is not None:
-        from ladder.renderers.org_chart import cut
-
-        return cut(org, depth)
-    return org
-
-
 def _levels(org: Org) -> dict[str, int]:
     """Each person's ladder level, for drawing rows by level."""
+    from ladder.renderers.org_chart import levels_of_people
     from ladder.sources.company import company_ladder
 
     roles = company_ladder(org)
-    if not roles:
-        raise LadderError("option 'align_levels' needs the ladder's levels", file=org.source,
-                          hint="give the org a ladder, or leave out align_levels")
-    levels = {role.id: role.level for role in roles}
-    return {p.id: levels[p.role] for p in org.people.values() if p.role in levels}
+    return levels_of_people(org, {role.id: role.level for role in roles} if roles else None)
 
 
 def _render_split(org: Org, path: Path, chosen: str, options: Options, on_note: Note | None,
                   progress: Note | None) -> list[Path]:
-    from ladder.renderers.org_chart import render_org
+    """An overview and pages: the same part of the org, counts and levels as one drawing."""
+    from ladder.renderers.split import render_split
 
-    wanted = options.org
-    levels = None
-    if wanted.align_levels:
-        from ladder.sources.company import company_ladder
+    drawing = _org_drawing(org, options, on_note)
 
-        roles = company_ladder(org)
-        levels = {role.id: role.level for role in roles} if roles else None
     def finish(page: Org, svg: str, title: str | None) -> str:
         """The docs finish of every SVG, page by page (theme, title and description)."""
         from ladder.renderers.theme import finish_svg
@@ -501,10 +482,11 @@ def _render_split(org: Org, path: Path, chosen: str, options: Options, on_note: 
         return finish_svg(svg, title=title or page.name, description=describe(page),
                           theme=options.theme, transparent=options.transparent, kind="org")
 
-    return render_org(org, path, format=chosen, title=options.title, root=wanted.root,
-                      depth=wanted.depth, align_levels=wanted.align_levels, levels=levels,
-                      mode=wanted.mode, columns=wanted.columns, split=wanted.split,
-                      scale=wanted.scale, progress=progress, on_note=on_note, finish=finish)
+    wanted = options.org
+    return render_split(drawing.org, path, fmt=chosen, how=wanted.split, title=options.title,
+                        counts=drawing.counts, notes=drawing.notes, mode=wanted.mode,
+                        columns=wanted.columns, person_levels=drawing.levels,
+                        scale=wanted.scale, progress=progress, on_note=on_note, finish=finish)
 
 
 @contextmanager

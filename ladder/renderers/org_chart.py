@@ -73,14 +73,8 @@ def render_org(
         raise RenderError(f"--scale must be more than 0, not {scale:g}")
     counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
     notes = dotted_notes(org)  # ... and names dotted-line managers it leaves out
-    if root is not None:
-        if root not in org.people:
-            raise RenderError(f"--root: no person with id {root!r}",
-                              hint=did_you_mean(root, org.people) or "check the id")
-        org = org.subtree(root, depth)
-    elif depth is not None:
-        org = cut(org, depth)
-    person_levels = _person_levels(org, levels) if align_levels else None
+    org = cut(org, root, depth)
+    person_levels = levels_of_people(org, levels) if align_levels else None
     if split:
         from ladder.renderers.split import render_split
 
@@ -101,17 +95,26 @@ def render_org(
     return [path]
 
 
-def _person_levels(org: Org, levels: Mapping[str, int] | None) -> dict[str, int]:
+def levels_of_people(org: Org, levels: Mapping[str, int] | None) -> dict[str, int]:
+    """Each person's ladder level from ``levels`` (role id -> level), for rows by level."""
     if not levels:
-        raise RenderError("--align-levels needs the ladder's levels",
-                          hint="give the org a ladder, or leave out --align-levels")
+        raise RenderError("option 'align_levels' needs the ladder's levels", file=org.source,
+                          hint="give the org a ladder, or leave out align_levels")
     return {p.id: levels[p.role] for p in org.people.values() if p.role in levels}
 
 
-def cut(org: Org, depth: int) -> Org:
-    """The whole forest, ``depth`` levels deep (1 = the top people alone)."""
+def cut(org: Org, root: str | None = None, depth: int | None = None) -> Org:
+    """The part of ``org`` to draw: ``root``'s subtree, or the whole forest, ``depth`` levels
+    deep (1 = the top people alone); the org itself when neither is given."""
+    if root is not None:
+        if root not in org.people:
+            raise RenderError(f"option 'root': no person with id {root!r}", file=org.source,
+                              hint=did_you_mean(root, org.people) or "check the id")
+        return org.subtree(root, depth)
+    if depth is None:
+        return org
     if depth < 1:
-        raise RenderError("--depth must be 1 or more")
+        raise RenderError("option 'depth' must be 1 or more")
     keep: set[str] = set()
     frontier = [p.id for p in org.roots()]
     for _ in range(depth):
@@ -123,5 +126,5 @@ def cut(org: Org, depth: int) -> Org:
                      variant=org.variant, source=org.source)
 
 
-__all__ = ["FORMATS", "PageText", "cut", "org_dot", "org_svg", "page_size", "render_org",
-           "team_counts", "write_chart"]
+__all__ = ["FORMATS", "PageText", "cut", "levels_of_people", "org_dot", "org_svg",
+           "page_size", "render_org", "team_counts", "write_chart"]
