@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ladder.analysis.assess import Assessment
     from ladder.analysis.diff import OrgDiff
     from ladder.analysis.org_moves import NextMoves, Succession
-    from ladder.analysis.paths import Gap
+    from ladder.analysis.paths import Endpoints, Gap
     from ladder.analysis.paths import Path as PromotionPath
     from ladder.model import Ladder, Org
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
@@ -582,7 +582,8 @@ def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     """
     from ladder.analysis.paths import find_paths, no_path_error
 
-    ends = _endpoints(start, goal, ladder, variant, headcount, head, on_note)
+    ends = endpoints(start, goal, ladder=ladder, variant=variant, headcount=headcount,
+                     head=head, on_note=on_note)
     found = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not found:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
@@ -605,21 +606,25 @@ def gap(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     """
     from ladder.analysis.paths import competency_gap
 
-    ends = _endpoints(start, goal, ladder, variant, headcount, head, on_note)
+    ends = endpoints(start, goal, ladder=ladder, variant=variant, headcount=headcount,
+                     head=head, on_note=on_note)
     return competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
 
 
-def _endpoints(start: str, goal: str, ladder: Any, variant: str | None,
-               headcount: int | None, head: str | None, on_note: Note | None) -> Any:
-    from ladder.analysis.paths import resolve_endpoints
-    from ladder.model.variants import pick_variant
+def endpoints(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
+              variant: str | None = None, headcount: int | None = None,
+              head: str | None = None, on_note: Note | None = None) -> Endpoints:
+    """The ladder a path question runs on (as its variant has it) and its two roles, found by
+    the one title matcher; ``on_note`` hears how names were placed in the variant.
 
-    full = load_ladder(ladder)
-    if variant and headcount:
-        raise LadderError("give option 'variant' or option 'headcount', not both")
-    if headcount:
-        variant = pick_variant(full, headcount).id
-    ends = resolve_endpoints(full, start, goal, variant=variant, head=head)
+    >>> ends = endpoints("Senior PM", "CPO", variant="startup")
+    >>> ends.start.id, ends.goal.id
+    ('product-manager', 'chief-product-officer')
+    """
+    from ladder.analysis.paths import resolve_endpoints
+
+    ends = resolve_endpoints(load_ladder(ladder), start, goal, variant=variant, head=head,
+                             headcount=headcount)
     for remark in ends.notes:
         if on_note:
             on_note(remark)

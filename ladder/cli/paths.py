@@ -17,13 +17,6 @@ from ladder.cli import (
 PATH_FORMATS = ("table", "json", "markdown")
 
 
-def _paths_ladder(source: str | None):
-    """A built-in ladder, a ladder file or a ladder-set file (several ladders as one)."""
-    from ladder.sources.ladder_set import load_any_ladder
-
-    return load_any_ladder(source)
-
-
 def variant_choice(function):
     """--variant, --headcount and --head for a question asked of one variant of a ladder."""
     function = click.option("--head", metavar="ROLE",
@@ -56,14 +49,10 @@ def path_question(function):
 def _endpoints(ladder_source: str | None, start: str, goal: str, variant: str | None,
                headcount: int | None, head: str | None):
     """The ladder (as the variant has it) and the two roles, with the notes printed."""
-    from ladder.analysis import paths as p
+    from ladder import api
 
-    ladder = _paths_ladder(ladder_source)
-    ends = p.resolve_endpoints(ladder, start, goal, variant=variant, head=head,
-                               headcount=headcount)
-    for remark in ends.notes:
-        note(remark)
-    return ends
+    return api.endpoints(start, goal, ladder=ladder_source, variant=variant,
+                         headcount=headcount, head=head, on_note=note)
 
 
 @main.command("paths")
