@@ -10,7 +10,7 @@ Every mistake in a ladder file is collected with its line, and the first error i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +181,21 @@ class _Checker:
             found.append((item, line))
         return found
 
+    def identified(self, data: Mapping, key: str, kind: str, *, required: bool = False
+                   ) -> Iterator[tuple[Mapping, int | None, str, str]]:
+        """(entry, line, id, "kind 'id'") for each entry of a list of things with ids; an id
+        given twice is an error naming the line it was first given on, its entry skipped."""
+        first: dict[str, int | None] = {}
+        for item, line in self.items(data, key, required=required):
+            item_id = self.text(item, "id", kind)
+            where = f"{kind} '{item_id}'"
+            if item_id in first:
+                self.error("duplicate-id", f"{where} is defined twice", line,
+                           f"first defined on line {first[item_id]}")
+                continue
+            first[item_id] = line
+            yield item, line, item_id, where
+
     def unknown_keys(self, item: Mapping, kind: str, line: int | None) -> None:
         """A key the ladder format does not have is a warning naming the closest one (a
         typo such as 'yeras' would otherwise drop the value without a word)."""
@@ -231,24 +246,16 @@ class _Checker:
 
     def tracks(self, data: Mapping) -> dict[str, Track]:
         found: dict[str, Track] = {}
-        for item, line in self.items(data, "tracks"):
-            track_id = self.text(item, "id", "track")
-            if track_id in found:
-                self.error("duplicate-id", f"track '{track_id}' is defined twice", line)
+        for item, _line, track_id, where in self.identified(data, "tracks", "track"):
             found[track_id] = Track(track_id, self.text(item, "name", "track", required=False)
-                                    or track_id, self.colour(item, f"track '{track_id}'"))
+                                    or track_id, self.colour(item, where))
         return found
 
     def roles(self, data: Mapping, tracks: dict[str, Track], sources: dict[str, Source],
               areas: dict[str, Area]) -> dict[str, Role]:
         found: dict[str, Role] = {}
-        for item, line in self.items(data, "roles", required=True):
-            role_id = self.text(item, "id", "role")
-            where = f"role '{role_id}'"
-            if role_id in found:
-                self.error("duplicate-id", f"role '{role_id}' is defined twice", line,
-                           f"first defined on line {found[role_id].line}")
-                continue
+        for item, line, role_id, where in self.identified(data, "roles", "role",
+                                                          required=True):
             level = item.get("level")
             if not isinstance(level, int) or isinstance(level, bool):
                 self.error("bad-value", f"{where}: 'level' must be a whole number",
@@ -301,17 +308,11 @@ class _Checker:
 
     def areas(self, data: Mapping, sources: dict[str, Source]) -> dict[str, Area]:
         found: dict[str, Area] = {}
-        for item, line in self.items(data, "areas"):
-            area_id = self.text(item, "id", "area")
-            where = f"area '{area_id}'"
-            if area_id in found:
-                self.error("duplicate-id", f"{where} is defined twice", line,
-                           f"first defined on line {found[area_id].line}")
-                continue
+        for item, line, area_id, where in self.identified(data, "areas", "area"):
             milestones = tuple(
                 self.statement(entry, sources, f"{where} milestone {index + 1}",
                                line_of(item.get("milestones"), index))
-                for index, entry in enumerate(self.list_of(item, "milestones", where)))
+                for index, entry in enumerate(self.listed(item, "milestones", where)))
             colour = self.colour(item, where)
             found[area_id] = Area(
                 id=area_id, name=self.text(item, "name", where, required=False) or area_id,
@@ -335,16 +336,6 @@ class _Checker:
             return None
         return value
 
-    def list_of(self, item: Mapping, key: str, where: str) -> list[Any]:
-        """A key that holds a list (or nothing); anything else is reported."""
-        value = item.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error("bad-value", f"{where}: '{key}' must be a list", line_of(item, key))
-            return []
-        return value
-
     def statement(self, entry: Any, sources: dict[str, Source], where: str,
                   line: int | None) -> Statement:
         """A statement: plain text, or {text, examples, signals, source}."""
@@ -354,7 +345,7 @@ class _Checker:
                     self.error("unknown-key", f"{where}: unknown key '{key}' in a statement",
                                line_of(entry, key), did_you_mean(key, STATEMENT_KEYS) or
                                "a statement holding ', ' inside {...} needs quotes")
-            texts = {key: tuple(" ".join(str(e).split()) for e in self.list_of(entry, key, where))
+            texts = {key: tuple(" ".join(str(e).split()) for e in self.listed(entry, key, where))
                      for key in ("examples", "signals")}
             return Statement(" ".join(self.text(entry, "text", where).split()),
                              texts["examples"], texts["signals"],
@@ -404,7 +395,7 @@ class _Checker:
             self.error("bad-value", "'points' must be a mapping with 'milestones' and 'titles'",
                        line_of(data, "points"))
             return None
-        worth = self.list_of(given, "milestones", where)
+        worth = self.listed(given, "milestones", where)
         if not worth or not all(isinstance(w, int) and not isinstance(w, bool) for w in worth):
             self.error("bad-value", "points: 'milestones' must list whole numbers of points, "
                        "one per milestone from 0", line_of(given, "milestones"))
@@ -415,7 +406,7 @@ class _Checker:
                        f"area has {longest} milestones (list {longest + 1}, from milestone 0)",
                        line_of(given, "milestones"))
         thresholds: list[tuple[int, str]] = []
-        for index, entry in enumerate(self.list_of(given, "titles", where)):
+        for index, entry in enumerate(self.listed(given, "titles", where)):
             line = line_of(given.get("titles"), index)
             if not isinstance(entry, dict) or not isinstance(entry.get("points"), int):
                 self.error("bad-value", "points: each title needs 'points' (a whole number) "
@@ -477,11 +468,7 @@ class _Checker:
 
     def variants(self, data: Mapping, roles: dict[str, Role]) -> dict[str, VariantSpec]:
         found: dict[str, VariantSpec] = {}
-        for item, line in self.items(data, "variants"):
-            variant_id = self.text(item, "id", "variant")
-            where = f"variant '{variant_id}'"
-            if variant_id in found:
-                self.error("duplicate-id", f"{where} is defined twice", line)
+        for item, line, variant_id, where in self.identified(data, "variants", "variant"):
             kept = []
             for key in ("roles", "head_choices"):
                 names = self.names(item, key, where)
