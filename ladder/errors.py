@@ -120,3 +120,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     by_lower = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(str(word).lower(), list(by_lower), n=1, cutoff=0.6)
     return f"did you mean '{by_lower[close[0]]}'?" if close else None
+
+
+_PLURALS = {"person": "people"}
+
+
+def plural(count: float, word: str) -> str:
+    """The count and the word, plural unless the count is one (fractions as written).
+
+    >>> plural(1, "move"), plural(3, "move"), plural(2, "person"), plural(2.5, "year")
+    ('1 move', '3 moves', '2 people', '2.5 years')
+    """
+    number = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{number} {word if count == 1 else _PLURALS.get(word, word + 's')}"

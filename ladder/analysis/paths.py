@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ladder.analysis.titles import TitleMatcher, resolve_role
-from ladder.errors import LadderError, did_you_mean
+from ladder.errors import LadderError, did_you_mean, plural
 from ladder.model.ladder import Ladder, Role, Track
 from ladder.model.variants import find_variant, pick_variant, project
 from ladder.renderers.escape import markdown_cell
@@ -510,11 +510,7 @@ def _years(value: float | None) -> str:
 
 def years_phrase(value: float | None) -> str:
     """``2.5 years``, ``1 year``, or that the ladder gives none."""
-    return "typical years not given" if value is None else _plural(value, "year")
-
-
-def _plural(count: float, word: str) -> str:
-    return f"{count:g} {word}" if count == 1 else f"{count:g} {word}s"
+    return "typical years not given" if value is None else plural(value, "year")
 
 
 def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict:
@@ -591,7 +587,7 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     <BLANKLINE>
     """
     title = ladder.roles
-    head = f"{start.title} -> {goal.title}: {_plural(len(paths), 'path')}"
+    head = f"{start.title} -> {goal.title}: {plural(len(paths), 'path')}"
     if ladder.variant:
         head += f" ({ladder.variant} variant)"
     blocks = [head]
@@ -602,7 +598,7 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
                                 title[step.target].title, step.kind, _years(step.years)),
                                step.gained))
         blocks.append(f"Path {number}: {years_phrase(path.years)}, "
-                      f"{_plural(len(path.steps), 'step')}\n{table.render(width=width)}")
+                      f"{plural(len(path.steps), 'step')}\n{table.render(width=width)}")
     return "\n\n".join(blocks) + "\n"
 
 
@@ -613,10 +609,10 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
     lines = [f"## {markdown_cell(start.title)} to {markdown_cell(goal.title)}", ""]
     if ladder.variant:
         lines += [f"In the *{markdown_cell(ladder.variant)}* variant of the ladder.", ""]
-    lines += [f"{_plural(len(paths), 'path')}, shortest in typical years first.", ""]
+    lines += [f"{plural(len(paths), 'path')}, shortest in typical years first.", ""]
     for number, path in enumerate(paths, start=1):
         lines += [f"### Path {number}: {years_phrase(path.years)}, "
-                  f"{_plural(len(path.steps), 'step')}", ""]
+                  f"{plural(len(path.steps), 'step')}", ""]
         lines += ["| # | From | To | Move | Years | Competencies gained |",
                   "|---|---|---|---|---|---|"]
         for index, step in enumerate(path.steps, start=1):

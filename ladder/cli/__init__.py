@@ -15,11 +15,11 @@ from pathlib import Path
 import click
 
 from ladder import __version__, api
-from ladder.errors import LadderError
+from ladder.errors import LadderError, plural
 from ladder.renderers.files import FORMATS
 from ladder.sources.detect import COMPANY, LADDER, source_kind
 
-__all__ = ["COMPANY", "LADDER", "LadderError", "api", "main", "source_kind"]
+__all__ = ["COMPANY", "LADDER", "LadderError", "api", "main", "plural", "source_kind"]
 
 
 class LadderGroup(click.Group):
@@ -128,18 +128,7 @@ def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
-def plural(count: int, word: str) -> str:
-    """The count and the word, plural unless the count is one.
 
-    >>> plural(1, "move"), plural(3, "move")
-    ('1 move', '3 moves')
-    """
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {_PLURALS.get(word, word + 's')}"
-
-
-_PLURALS = {"person": "people"}
 
 
 def note(text: str) -> None:

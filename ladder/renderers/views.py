@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ladder.errors import plural
+
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
 
@@ -47,15 +49,6 @@ def heading(thing: Ladder | Org, options: object = None) -> str:
     return thing.name
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 role``, ``3 roles``.
-
-    >>> plural(1, "role"), plural(2, "person", "people")
-    ('1 role', '2 people')
-    """
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
 def describe(thing: Ladder | Org) -> str:
     """One or two sentences that say what the diagram shows: a diagram's ``<desc>``.
 
@@ -89,7 +82,7 @@ def _describe_ladder(ladder: Ladder) -> str:
 def _describe_org(org: Org) -> str:
     people = list(org.people.values())
     vacant = sum(person.vacant for person in people)
-    parts = [plural(len(people), "position"), plural(org.headcount(), "person", "people")]
+    parts = [plural(len(people), "position"), plural(org.headcount(), "person")]
     if vacant:
         parts.append(plural(vacant, "open position"))
     departments = {person.department for person in people if person.department}
