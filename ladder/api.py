@@ -224,10 +224,11 @@ def load_org(source: str | Path, *, on_note: Note | None = None, match_titles: b
     ladder.errors.LadderError: 'product' is a ladder, not an org chart (org charts come from \
 a company config (people:) or an HR export)
     """
-    if source_kind(str(source)) == LADDER:
+    kind = source_kind(str(source))
+    if kind == LADDER:
         raise LadderError(f"'{source}' is a ladder, not an org chart",
                           hint="org charts come from a company config (people:) or an HR export")
-    if source_kind(str(source)) == EXPORT:
+    if kind == EXPORT:
         options = _export_kwargs(sort_options(export_options, kind="export").export)
         return import_export(source, on_note=on_note, match_titles=match_titles,
                              **options).org
@@ -678,12 +679,13 @@ def _org_ladder(org: str | Path | Org, ladder: Any, who: str, on_note: Note | No
     from ladder.model.variants import project
     from ladder.sources.ladder_set import load_any_ladder
 
+    export = not isinstance(org, OrgType) and source_kind(str(org)) == EXPORT
     if isinstance(org, OrgType):
         chart = org
-    elif source_kind(str(org)) == EXPORT and (ladder is None or isinstance(ladder, str | Path)):
+    elif export and (ladder is None or isinstance(ladder, str | Path)):
         chart = load_org(org, on_note=on_note, ladder=None if ladder is None else str(ladder),
                          **export_options)
-    elif source_kind(str(org)) == EXPORT:  # a Ladder object: its roles are matched here
+    elif export:  # a Ladder object: its roles are matched here
         from ladder.analysis.titles import assign_roles
 
         chart = assign_roles(load_org(org, on_note=on_note, match_titles=False,
