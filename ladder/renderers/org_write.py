@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ladder.analysis.teams import team_counts
 from ladder.errors import RenderError
@@ -29,21 +30,9 @@ def page_size(chart: OrgLayout, org: Org, text: PageText | None = None) -> tuple
     return frame.width, frame.height
 
 
-def write_chart(
-    org: Org,
-    chart: OrgLayout,
-    path: Path,
-    *,
-    fmt: str,
-    text: PageText | None = None,
-    scale: float = 1.0,
-    split: bool = False,
-    on_note: Note | None = None,
-    finish: Finish | None = None,
-) -> None:
-    """Write one laid-out chart in ``fmt`` (see :func:`chart_data`)."""
-    write_bytes(path, chart_data(org, chart, fmt=fmt, text=text, scale=scale, split=split,
-                                 on_note=on_note, path=path, finish=finish))
+def write_chart(org: Org, chart: OrgLayout, path: Path, **drawing: Any) -> None:
+    """Write one laid-out chart to ``path``; ``drawing`` as for :func:`chart_data`."""
+    write_bytes(path, chart_data(org, chart, path=path, **drawing))
 
 
 def chart_data(
