@@ -188,7 +188,7 @@ def import_export(
                     "id or email; name it with option 'mapping' name=COLUMN")
     if not match_titles:
         return result
-    from ladder.analysis.titles import assign_roles, unmatched_titles
+    from ladder.model.titles import assign_roles, unmatched_titles
     from ladder.sources.ladder_set import load_any_ladder
 
     roles = load_any_ladder(ladder).roles
@@ -199,7 +199,7 @@ def import_export(
         unmatched = unmatched_titles(result.org, roles)
         if unmatched:
             from ladder.errors import summarised
-            from ladder.renderers.escape import clip
+            from ladder.escape import clip
 
             shown = summarised([f"{clip(title, 60)} ({count})" for title, count in unmatched],
                                shown=8)
@@ -686,7 +686,7 @@ def _org_ladder(org: str | Path | Org, ladder: Any, who: str, on_note: Note | No
         chart = load_org(org, on_note=on_note, ladder=None if ladder is None else str(ladder),
                          **export_options)
     elif export:  # a Ladder object: its roles are matched here
-        from ladder.analysis.titles import assign_roles
+        from ladder.model.titles import assign_roles
 
         chart = assign_roles(load_org(org, on_note=on_note, match_titles=False,
                                       **export_options), ladder.roles)

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ladder.analysis.titles import resolve_role
 from ladder.errors import SourceError
+from ladder.model.titles import resolve_role
 from ladder.sources.company import (
     check_company,
     check_company_data,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from ladder.analysis.titles import (
+from ladder.model.ladder import Role
+from ladder.model.org import Org, Person
+from ladder.model.titles import (
     TitleMatcher,
     assign_roles,
     match_title,
     normalise_title,
     unmatched_titles,
 )
-from ladder.model.ladder import Role
-from ladder.model.org import Org, Person
 
 ROLES = [
     Role("junior-product-manager", "Junior Product Manager", 1, "ic",

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from ladder.analysis.paths import competency_gap, find_paths, resolve_endpoints
-from ladder.analysis.titles import TitleMatcher
 from ladder.cli import main
 from ladder.errors import LadderError
-from ladder.model.variants import project, stand_in, variant_ids
+from ladder.model.titles import TitleMatcher, stand_in
+from ladder.model.variants import project, variant_ids
 from ladder.sources.company import check_company, check_company_data
 from ladder.sources.document import parse_text
 from ladder.sources.ladders import load_ladder

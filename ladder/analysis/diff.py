@@ -32,8 +32,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ladder.errors import summarised
+from ladder.escape import clip
 from ladder.model.org import Org, Person
-from ladder.renderers.escape import clip
 
 KINDS = ("joined", "left", "moved", "changed", "spans")
 # ids an import makes up from row numbers: 'junior~57', 'P1~12', '0~9', 'row-4'

@@ -27,9 +27,9 @@ import networkx as nx
 
 from ladder.analysis.paths import gained, years_phrase
 from ladder.errors import LadderError, did_you_mean
+from ladder.escape import markdown_cell as _md
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Org, Person
-from ladder.renderers.escape import markdown_cell as _md
 
 
 def find_person(org: Org, name: str) -> Person:

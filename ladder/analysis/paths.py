@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ladder.analysis.titles import TitleMatcher, resolve_role
 from ladder.errors import LadderError, did_you_mean, plural
+from ladder.escape import markdown_cell
 from ladder.model.ladder import Ladder, Role, Track
+from ladder.model.titles import TitleMatcher, resolve_role
 from ladder.model.variants import find_variant, pick_variant, project
-from ladder.renderers.escape import markdown_cell
 
 # --------------------------------------------------------------------------- naming roles
 

@@ -25,8 +25,8 @@ from typing import Any
 
 from ladder.analysis.teams import COUNT_RULE, Headcount, department_counts, team_counts
 from ladder.errors import summarised
+from ladder.escape import clip
 from ladder.model.org import Org, Person
-from ladder.renderers.escape import clip
 
 NARROW = "narrow"
 WIDE = "wide"

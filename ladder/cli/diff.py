@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ladder import api
-from ladder.cli import echo, main, note
+from ladder.cli.common import echo, main, note
 from ladder.errors import LadderError
 
 DRAWN = ("svg", "png", "pdf", "dot")

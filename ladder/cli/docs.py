@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ladder import api
-from ladder.cli import main, note, variant_options
+from ladder.cli.common import main, note, variant_options
 
 
 @main.command("readme-snippet")

@@ -10,22 +10,19 @@ from pathlib import Path
 import click
 
 from ladder import api
-from ladder.cli import (
-    COMPANY,
+from ladder.cli.common import (
     FORMAT_CHOICE,
-    LADDER,
-    LadderError,
     echo,
     export_options,
     ladder_source_option,
     main,
     message_line,
     note,
-    plural,
     report_error,
-    source_kind,
     variant_options,
 )
+from ladder.errors import LadderError, plural
+from ladder.sources.detect import COMPANY, LADDER, source_kind
 
 
 @main.command()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ladder.cli import echo, main
+from ladder.cli.common import echo, main
 
 
 @main.command("assess")

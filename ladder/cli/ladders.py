@@ -7,7 +7,7 @@ import json
 import click
 
 from ladder import api
-from ladder.cli import (
+from ladder.cli.common import (
     echo,
     ladder_source_option,
     main,
@@ -24,7 +24,7 @@ def _format_option(function):
 
 def _md(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    from ladder.renderers.escape import markdown_cell
+    from ladder.escape import markdown_cell
 
     return markdown_cell(text)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ladder import api
-from ladder.cli import (
+from ladder.cli.common import (
     echo,
     export_options,
     ladder_source_option,

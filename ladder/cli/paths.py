@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ladder.cli import (
+from ladder.cli.common import (
     echo,
     export_options,
     ladder_source_option,

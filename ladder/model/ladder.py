@@ -176,6 +176,10 @@ class VariantSpec:
     line: int | None = None
 
 
+FULL = "full"  # every ladder has this variant: all of its roles
+FULL_VARIANT = VariantSpec(FULL, "Full ladder", "every role of the ladder")
+
+
 @dataclass(frozen=True)
 class Source:
     id: str

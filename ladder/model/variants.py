@@ -11,13 +11,11 @@ move that ran through them becomes one move between the kept roles, its years ad
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
 from ladder.errors import LadderError, did_you_mean
-from ladder.model.ladder import LATERAL, PROMOTION, Ladder, Move, VariantSpec
-
-FULL = "full"  # every ladder has this variant: all of its roles
+from ladder.model.ladder import FULL, FULL_VARIANT, LATERAL, PROMOTION, Ladder, Move, VariantSpec
+from ladder.model.titles import TitleMatcher
 
 
 def variant_ids(ladder: Ladder) -> list[str]:
@@ -32,7 +30,7 @@ def find_variant(ladder: Ladder, variant_id: str) -> VariantSpec:
     if variant_id in ladder.variants:
         return ladder.variants[variant_id]
     if variant_id == FULL:
-        return VariantSpec(FULL, "Full ladder", "every role of the ladder")
+        return FULL_VARIANT
     raise LadderError(
         f"ladder '{ladder.id}' has no variant '{variant_id}'",
         hint=did_you_mean(variant_id, variant_ids(ladder))
@@ -82,8 +80,6 @@ def project(ladder: Ladder, variant_id: str, *, head: str | None = None) -> Ladd
 
 def _choose_head(ladder: Ladder, spec: VariantSpec, wanted: str) -> str:
     # names are matched by the one title matcher, among the head choices alone
-    from ladder.analysis.titles import TitleMatcher
-
     found = TitleMatcher([ladder.roles[r] for r in spec.head_choices]).find(wanted)
     if found.role is not None:
         return found.role.id
@@ -95,40 +91,6 @@ def _choose_head(ladder: Ladder, spec: VariantSpec, wanted: str) -> str:
         or did_you_mean(wanted, [*spec.head_choices, *choices])
         or f"choose one of: {', '.join(spec.head_choices)}",
     )
-
-
-def stand_in(ladder: Ladder, role_id: str, kept: Iterable[str]) -> str | None:
-    """The kept role that stands in for ``role_id`` when a variant drops it, or None.
-
-    On the dropped role's track: the highest kept role at or below its level (a startup's
-    Senior PM is a PM); when there is none, the lowest kept role above it (a startup hires its
-    Junior PMs as PMs). Ties go to the role fewer moves away, then to ladder order.
-
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder()
-    >>> kept = ["product-manager", "chief-product-officer"]
-    >>> [stand_in(product, r, kept) for r in ("senior-product-manager",
-    ...                                       "junior-product-manager", "head-of-product")]
-    ['product-manager', 'product-manager', 'chief-product-officer']
-    """
-    import networkx as nx
-
-    role = ladder.roles[role_id]
-    kept = set(kept)
-    position = {r: i for i, r in enumerate(ladder.roles)}
-    same_track = [r for r in ladder if r.id in kept and r.track == role.track]
-    below = [r for r in same_track if r.level <= role.level]
-    above = [r for r in same_track if r.level > role.level]
-    if not below and not above:
-        return None
-    moves = nx.single_source_shortest_path_length(ladder.graph.to_undirected(as_view=True),
-                                                  role_id)
-    far = len(ladder.roles) + 1  # not connected: after every connected role
-    if below:
-        best = min(below, key=lambda r: (-r.level, moves.get(r.id, far), position[r.id]))
-    else:
-        best = min(above, key=lambda r: (r.level, moves.get(r.id, far), position[r.id]))
-    return best.id
 
 
 def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:

@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from ladder.analysis.diff import OrgDiff, marked_org
 from ladder.errors import RenderError
+from ladder.escape import dot_html, xml_text
 from ladder.layout.cards import fit_text, text_width
 from ladder.model.org import Org
-from ladder.renderers.escape import dot_html, xml_text
 from ladder.renderers.files import output_format, write_bytes
 
 FORMATS = ("svg", "png", "pdf", "dot")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ladder.renderers.escape import xml_text
+from ladder.escape import xml_text
 from ladder.renderers.theme import card_id, inline_svg, unique_ids
 from ladder.renderers.views import heading
 

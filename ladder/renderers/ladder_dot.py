@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
+from ladder.escape import CARD_TEXT, clip, colour, dot_html, dot_string
 from ladder.model import LATERAL, Ladder, Role
-from ladder.renderers.escape import CARD_TEXT, clip, colour, dot_html, dot_string
 
 FONT = "DejaVu Sans"
 PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")
@@ -156,7 +156,7 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
 
 def _wrap(text: str, width: int) -> str:
     """Break a title into lines of about ``width`` characters, escaped (and cut, as
-    :func:`~ladder.renderers.escape.clip` cuts, when too long to draw)."""
+    :func:`~ladder.escape.clip` cuts, when too long to draw)."""
     lines: list[str] = []
     words = clip(text, CARD_TEXT).split()
     # a word far wider than the card (a name with no spaces) is broken, not drawn on one line

@@ -3,7 +3,7 @@
 A ladder becomes a table of roles (level, track, other names, competencies) and a list of the
 moves between them; an org chart a nested outline, manager over reports, which a screen
 reader reads in order. Pure ``(thing, options) -> str``; every name goes through
-:func:`~ladder.renderers.escape.markdown_cell`.
+:func:`~ladder.escape.markdown_cell`.
 
 >>> from ladder.model.org import Org, Person
 >>> org = Org.build("Acme", [Person("a", "Ann", "CEO"), Person("b", "Bo *", "CTO", manager="a"),
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ladder.renderers.escape import markdown_cell
+from ladder.escape import markdown_cell
 from ladder.renderers.views import describe, heading, is_ladder, option
 
 if TYPE_CHECKING:

@@ -32,9 +32,9 @@ from ladder.analysis.expectations import (
 )
 from ladder.analysis.paths import resolve_role
 from ladder.errors import LadderError
+from ladder.escape import is_colour, xml_text
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
-from ladder.renderers.escape import is_colour, xml_text
 from ladder.renderers.ladder_dot import default_title, track_colours
 from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
 

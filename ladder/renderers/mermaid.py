@@ -2,7 +2,7 @@
 
 Pure ``(thing, options) -> str``. Node ids come from the data (``role_senior_pm``,
 ``p_omar``) with a prefix, so no id is a Mermaid keyword (``end``) or starts an edge
-(``o``/``x``); every label is quoted and escaped by :func:`~ladder.renderers.escape.mermaid_text`,
+(``o``/``x``); every label is quoted and escaped by :func:`~ladder.escape.mermaid_text`,
 so any name survives.
 
 >>> from ladder.model.org import Org, Person
@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
-from ladder.renderers.escape import mermaid_text, one_line
+from ladder.escape import mermaid_text, one_line
 from ladder.renderers.views import heading, is_ladder, option
 
 if TYPE_CHECKING:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ladder.escape import dot_html, dot_string
 from ladder.layout.cards import text_width
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
-from ladder.renderers.escape import dot_html, dot_string
 from ladder.renderers.org_cards import Card, PageText, prepare
 from ladder.renderers.org_svg import fmt as _f
 

@@ -2,17 +2,17 @@
 
 About 0.3 s for 10,000 people and linear beyond; used for ``.svg``. Sizes and text rows come
 from :mod:`ladder.renderers.card_geometry`, card texts from :mod:`ladder.renderers.org_cards`; every
-text goes through :func:`~ladder.renderers.escape.xml_text`. Class names say what they style.
+text goes through :func:`~ladder.escape.xml_text`. Class names say what they style.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ladder.escape import xml_text
 from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
-from ladder.renderers.escape import xml_text
 from ladder.renderers.org_cards import PageText, prepare
 from ladder.renderers.theme import CARD_CLASS, card_id, unique_ids
 

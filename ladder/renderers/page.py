@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ladder.escape import dot_html, dot_string, xml_text
 from ladder.layout.cards import text_width
-from ladder.renderers.escape import dot_html, dot_string, xml_text
 
 INK = "#1f2328"
 MUTED = "#57606a"

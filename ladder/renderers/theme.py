@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ladder.errors import LadderError
-from ladder.renderers.escape import xml_text
+from ladder.escape import xml_text
 
 THEMES = ("light", "dark", "auto")
 # Narrowest first: the org chart fits its text with Helvetica/Arial widths and Graphviz with

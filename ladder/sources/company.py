@@ -24,7 +24,7 @@ Rules that are ours, not the agreed format's (the JSON Schema in :mod:`ladder.so
 documents them for editors):
 
 - ``role:`` links a person to the ladder and must name one of its roles, as the one title
-  matcher reads names (:mod:`ladder.analysis.titles`: id, title or alias, ignoring case,
+  matcher reads names (:mod:`ladder.model.titles`: id, title or alias, ignoring case,
   punctuation and abbreviations). In a variant, a role the variant drops becomes the kept role
   standing in for it, with a warning. ``title:`` alone is free text (a CEO, an engineer, a
   recruiter) and is not matched, so departments outside the ladder's discipline need no
@@ -46,12 +46,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ladder.analysis.titles import TitleMatcher
 from ladder.errors import SHOWN, LadderError, Problem, SourceError, did_you_mean, summarised
+from ladder.escape import is_colour
 from ladder.model.ladder import Ladder
 from ladder.model.org import Department, Org, Person, reporting_cycles
+from ladder.model.titles import TitleMatcher
 from ladder.model.variants import find_variant, project
-from ladder.renderers.escape import is_colour
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 from ladder.sources.ladder_set import load_any_ladder
 from ladder.sources.ladders import DEFAULT_LADDER

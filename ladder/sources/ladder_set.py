@@ -108,7 +108,7 @@ def parse_ladder_set(data: Mapping, file: str, *, folder: Path | None = None) ->
 
 
 def _cross_moves(data: Mapping, members: dict[str, Ladder], error) -> list[Move]:
-    from ladder.analysis.paths import resolve_role  # analysis names roles; keep one rule
+    from ladder.model.titles import resolve_role
 
     found = []
     entries = data.get("moves") or []

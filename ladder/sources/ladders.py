@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder.errors import Problem, SourceError, did_you_mean
+from ladder.escape import CARD_TEXT, is_colour
 from ladder.model.ladder import (
     MOVE_KINDS,
     PROMOTION,
@@ -31,7 +32,6 @@ from ladder.model.ladder import (
     describe_cycle,
     promotion_cycle,
 )
-from ladder.renderers.escape import CARD_TEXT, is_colour
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 
 DEFAULT_LADDER = "product"
@@ -515,8 +515,8 @@ class _Checker:
 
     def check_names(self, roles: dict[str, Role]) -> None:
         """Aliases that name another role's title, or that two roles share (see
-        :func:`ladder.analysis.titles.name_clashes`)."""
-        from ladder.analysis.titles import name_clashes
+        :func:`ladder.model.titles.name_clashes`)."""
+        from ladder.model.titles import name_clashes
 
         for role, text in name_clashes(roles.values()):
             self.problems.append(Problem("warning", "alias-clash", f"role '{role.id}': {text}",

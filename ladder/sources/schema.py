@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ladder.escape import COLOUR
 from ladder.model.ladder import MOVE_KINDS
-from ladder.renderers.escape import COLOUR
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PREFIX = "urn:ladder:schema:"  # a name for the schema, not an address to fetch

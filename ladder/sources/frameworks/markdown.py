@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
-from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")

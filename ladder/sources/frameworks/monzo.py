@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.document import line_of, parse_text, read_text_file
-from ladder.sources.frameworks import Draft, chain_moves, plain_name, slug, source_entry
 from ladder.sources.frameworks.detect import front_matter
+from ladder.sources.frameworks.draft import Draft, chain_moves, plain_name, slug, source_entry
 
 
 def read(path: Path) -> Draft:

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from ladder.errors import SourceError
-from ladder.sources.frameworks import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
 from ladder.sources.hr.read import decode, read_table
 from ladder.sources.inputs import read_input
 

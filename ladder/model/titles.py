@@ -32,9 +32,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ladder.errors import LadderError, did_you_mean
+from ladder.model.ladder import FULL_VARIANT, Ladder
 
 if TYPE_CHECKING:
-    from ladder.model.ladder import Ladder, Role
+    from ladder.model.ladder import Role
 
 ABBREVIATIONS = {
     "sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior",
@@ -147,8 +148,6 @@ class TitleMatcher:
 
     def __init__(self, roles: Ladder | Iterable[Role] | Mapping[str, Role], *,
                  full: Ladder | None = None) -> None:
-        from ladder.model.ladder import Ladder
-
         self.ladder = roles if isinstance(roles, Ladder) else None
         if isinstance(roles, Ladder):
             roles = list(roles)
@@ -275,8 +274,6 @@ class TitleMatcher:
 
     def _in_full_ladder(self, text: str) -> Match:
         """A name only the full ladder knows: the role of the variant standing in for it."""
-        from ladder.model.variants import stand_in
-
         assert self.full is not None
         meant = self.full_matcher.find(text)
         if meant.role is None:
@@ -293,12 +290,10 @@ class TitleMatcher:
             f"{self._track_name(dropped.track)} track"))
 
     def _variant_name(self) -> str:
-        from ladder.model.variants import find_variant
-
         variant = self.ladder.variant if self.ladder is not None else None
         if variant is None or self.full is None:
             return str(variant)
-        return find_variant(self.full, variant).name
+        return self.full.variants.get(variant, FULL_VARIANT).name
 
     def _track_name(self, track_id: str) -> str:
         ladder = self.full or self.ladder
@@ -406,3 +401,37 @@ def name_clashes(roles: Iterable[Role]) -> list[tuple[Role, str]]:
                 found.append((role, f"alias '{alias}' is also an alias of role '{first.id}': "
                               "it names neither role, and is refused as ambiguous"))
     return found
+
+
+def stand_in(ladder: Ladder, role_id: str, kept: Iterable[str]) -> str | None:
+    """The kept role that stands in for ``role_id`` when a variant drops it, or None.
+
+    On the dropped role's track: the highest kept role at or below its level (a startup's
+    Senior PM is a PM); when there is none, the lowest kept role above it (a startup hires its
+    Junior PMs as PMs). Ties go to the role fewer moves away, then to ladder order.
+
+    >>> from ladder.sources.ladders import load_ladder
+    >>> product = load_ladder()
+    >>> kept = ["product-manager", "chief-product-officer"]
+    >>> [stand_in(product, r, kept) for r in ("senior-product-manager",
+    ...                                       "junior-product-manager", "head-of-product")]
+    ['product-manager', 'product-manager', 'chief-product-officer']
+    """
+    import networkx as nx  # drawing a ladder loads no networkx; only a dropped role needs it
+
+    role = ladder.roles[role_id]
+    kept = set(kept)
+    position = {r: i for i, r in enumerate(ladder.roles)}
+    same_track = [r for r in ladder if r.id in kept and r.track == role.track]
+    below = [r for r in same_track if r.level <= role.level]
+    above = [r for r in same_track if r.level > role.level]
+    if not below and not above:
+        return None
+    moves = nx.single_source_shortest_path_length(ladder.graph.to_undirected(as_view=True),
+                                                  role_id)
+    far = len(ladder.roles) + 1  # not connected: after every connected role
+    if below:
+        best = min(below, key=lambda r: (-r.level, moves.get(r.id, far), position[r.id]))
+    else:
+        best = min(above, key=lambda r: (r.level, moves.get(r.id, far), position[r.id]))
+    return best.id

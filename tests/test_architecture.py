@@ -1,0 +1,141 @@
+"""The package's rooms form a DAG in pipeline order, read from the code itself.
+
+base (errors, escaping, text helpers) < model < sources < analysis < layout < renderers
+< api (the public functions and their options) < cli and docs (the command and the doc plugins).
+
+Every ``import`` of a ladder module counts, those inside functions too: an import inside a
+function is there to keep start-up lean, never to hide a cycle. Imports under
+``if TYPE_CHECKING:`` are for annotations only and are not followed at run time, so they do
+not count.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+PACKAGE = Path(__file__).resolve().parent.parent / "ladder"
+
+# The rooms in pipeline order; a module may import only from its own room or a lower one.
+LAYERS = ("base", "model", "sources", "analysis", "layout", "renderers", "api", "front")
+ROOM_OF_TOP_NAME = {
+    "__init__": "base", "errors": "base", "escape": "base", "text": "base", "lazy": "base",
+    "builtin": "base", "model": "model", "sources": "sources", "analysis": "analysis",
+    "layout": "layout", "renderers": "renderers", "options": "api", "api": "api",
+    "cli": "front", "docs": "front", "sphinx": "front", "__main__": "front",
+}
+
+
+@dataclass(frozen=True)
+class Import:
+    importer: str  # dotted module name
+    imported: str
+    line: int
+    in_function: bool
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def is_module(name: str) -> bool:
+    path = PACKAGE.parent / name.replace(".", "/")
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def nearest_module(name: str) -> str | None:
+    """``ladder.model.ladder.Role`` -> ``ladder.model.ladder``: the module a name lives in."""
+    while name and not is_module(name):
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def type_checking_nodes(tree: ast.AST) -> set[int]:
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
+    return skipped
+
+
+def imports_of(path: Path) -> Iterator[Import]:
+    importer = module_name(path)
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    skipped = type_checking_nodes(tree)
+    in_function = {id(inner) for node in ast.walk(tree)
+                   if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                   for inner in ast.walk(node)}
+    package = importer.split(".") if path.name == "__init__.py" else importer.split(".")[:-1]
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([*package[:len(package) - node.level + 1], *filter(None, [base])])
+            names = [f"{base}.{alias.name}" for alias in node.names]
+        for name in names:
+            target = nearest_module(name) if name.startswith("ladder") else None
+            if target and target != importer:
+                yield Import(importer, target, node.lineno, id(node) in in_function)
+
+
+def all_imports() -> list[Import]:
+    return [found for path in sorted(PACKAGE.rglob("*.py")) for found in imports_of(path)]
+
+
+def room(module: str) -> str:
+    parts = module.split(".")
+    return ROOM_OF_TOP_NAME[parts[1] if len(parts) > 1 else "__init__"]
+
+
+def test_every_module_has_a_room():
+    homeless = sorted({module_name(path) for path in PACKAGE.rglob("*.py")
+                       if (module_name(path).split(".") + ["__init__"])[1]
+                       not in ROOM_OF_TOP_NAME})
+    assert homeless == [], "give these modules a room in ROOM_OF_TOP_NAME"
+
+
+def test_the_import_reader_sees_imports_inside_functions():
+    found = all_imports()
+    assert any(item.in_function for item in found)
+    assert len({item.importer for item in found}) > 50
+
+
+def test_no_import_runs_against_the_pipeline():
+    against = [f"{item.importer}:{item.line} imports {item.imported} "
+               f"({room(item.importer)} may not use {room(item.imported)})"
+               for item in all_imports()
+               if LAYERS.index(room(item.imported)) > LAYERS.index(room(item.importer))]
+    assert against == []
+
+
+def test_the_packages_form_a_dag():
+    """Packages (ladder.sources.hr counts on its own) never import each other in a loop."""
+    graph = nx.DiGraph()
+    for item in all_imports():
+        owner = (item.importer if is_package(item.importer)
+                 else item.importer.rpartition(".")[0])
+        target = (item.imported if is_package(item.imported)
+                  else item.imported.rpartition(".")[0])
+        if owner != target and not owner.startswith(target + ".") \
+                and not target.startswith(owner + "."):
+            graph.add_edge(owner, target)
+    assert list(nx.simple_cycles(graph)) == []
+
+
+def is_package(module: str) -> bool:
+    return (PACKAGE.parent / module.replace(".", "/") / "__init__.py").is_file()
+
+
+def test_no_two_modules_import_each_other_in_a_loop():
+    graph = nx.DiGraph((item.importer, item.imported) for item in all_imports())
+    assert sorted(sorted(cycle) for cycle in nx.simple_cycles(graph)) == []
