@@ -92,7 +92,7 @@ def assess(ladder: Ladder, ratings: dict[str, int], person: str = "") -> Assessm
         for area in areas:
             rating = ratings.get(area.id, 0)
             step = rating + 1 if rating < len(area.milestones) else rating
-            said = (area.milestones[step - 1],) if step > rating else ()
+            said: tuple[Statement, ...] = (area.milestones[step - 1],) if step > rating else ()
             result.areas.append(AreaResult(area, rating, step, said))
         return result
     met = [role for role in ladder if role_met(ladder, role, ratings)]
@@ -219,7 +219,7 @@ def format_assessment(result: Assessment) -> str:
     if result.points is not None:
         title = " or ".join(r.title for r in result.roles) or "no title yet"
         lines.append(f"{who}: {title} ({result.points} points)")
-        if result.next_roles:
+        if result.next_points is not None:  # set with the next roles, unless at the top
             nxt = " or ".join(r.title for r in result.next_roles)
             lines.append(f"next: {nxt} at {result.next_points} points "
                          f"({result.next_points - result.points} to go)")
@@ -233,9 +233,9 @@ def format_assessment(result: Assessment) -> str:
         title = " or ".join(r.title for r in result.roles) or "no role of the ladder yet"
         lines.append(f"{who}: {title}")
         if result.next_roles:
-            nxt = result.next_roles[0]
+            next_role = result.next_roles[0]
             others = ", ".join(r.title for r in result.next_roles[1:])
-            lines.append(f"next: {nxt.title} (level {nxt.level})"
+            lines.append(f"next: {next_role.title} (level {next_role.level})"
                          + (f" (or {others}: see 'ladder gap')" if others else "")
                          + " asks, per area:")
             for item in result.areas:
