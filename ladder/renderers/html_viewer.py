@@ -42,8 +42,8 @@ def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     from ladder.renderers.drawings import ladder_graphviz
 
     svg = ladder_graphviz(replace(drawing, theme="auto"), "svg")
-    return viewer_page(drawing.ladder, drawing, inline_svg(svg),  # type: ignore[arg-type]
-                       ladder_data(drawing.ladder))
+    assert isinstance(svg, str)  # SVG comes back as text
+    return viewer_page(drawing.ladder, drawing, inline_svg(svg), ladder_data(drawing.ladder))
 
 
 def org_html(drawing: OrgDrawing, format: str = "html") -> str:

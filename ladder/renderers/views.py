@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from ladder.errors import plural
 
 if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # in typing from Python 3.13; only checkers read it
+
     from ladder.model import Ladder, Org
 
 
@@ -27,7 +29,7 @@ def option(options: object, name: str, default: Any = None) -> Any:
     return default if value is None else value
 
 
-def is_ladder(thing: object) -> bool:
+def is_ladder(thing: object) -> TypeIs[Ladder]:
     """True for a ladder, False for an org (the two things the API draws)."""
     import sys
 
@@ -45,7 +47,7 @@ def heading(thing: Ladder | Org, options: object = None) -> str:
     if is_ladder(thing):
         from ladder.renderers.ladder_dot import default_title
 
-        return default_title(thing)  # type: ignore[arg-type]
+        return default_title(thing)
     return thing.name
 
 
@@ -57,8 +59,8 @@ def describe(thing: Ladder | Org) -> str:
     'Org chart of Acme: 2 positions, 2 people. At the top: Ada (CEO).'
     """
     if is_ladder(thing):
-        return _describe_ladder(thing)  # type: ignore[arg-type]
-    return _describe_org(thing)  # type: ignore[arg-type]
+        return _describe_ladder(thing)
+    return _describe_org(thing)
 
 
 def _describe_ladder(ladder: Ladder) -> str:
