@@ -308,14 +308,15 @@ def _choose_heads(groups: dict[str, Entry | list[Entry]],
 
     def makes_cycle(key: str, candidate: Entry) -> bool:
         """Would the id meaning ``candidate`` put it in a reporting circle?"""
-        node: Entry | None = candidate
+        node = candidate
         for _ in range(limit):
             ref = node.manager
             if ref == key:
                 return True
-            node = target(ref)
-            if node is None or not node.referable:
+            above = target(ref)
+            if above is None or not above.referable:
                 return False
+            node = above
         return False
 
     chosen: dict[str, tuple[Entry, str]] = {}
