@@ -6,6 +6,8 @@ a bug they meet, not only ours. Running mypy here puts it in the test command, a
 
 from __future__ import annotations
 
+import ast
+import importlib
 import tomllib
 from pathlib import Path
 
@@ -33,3 +35,25 @@ def test_the_package_ships_its_py_typed_marker() -> None:
     with open(ROOT / "pyproject.toml", "rb") as file:
         package_data = tomllib.load(file)["tool"]["setuptools"]["package-data"]
     assert "py.typed" in package_data["ladder"]
+
+
+def test_every_top_level_name_is_typed_for_type_checkers() -> None:
+    # ``import ladder`` loads its API on first use through a module __getattr__, which a type
+    # checker reads as Any: each public name is imported under TYPE_CHECKING too, so that
+    # ``ladder.draw(...)`` in a user's script is checked. A name added to one list only fails.
+    import ladder
+
+    source = (ROOT / "ladder" / "__init__.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    typed: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom), ast.unparse(statement)
+                for alias in statement.names:
+                    assert alias.asname == alias.name, f"import {alias.name} as {alias.name}"
+                    typed.add(alias.name)
+                    # the checker's name is the one the run time hands out
+                    assert getattr(ladder, alias.name) is getattr(
+                        importlib.import_module(statement.module or ""), alias.name)
+    assert typed == set(ladder.__all__) - {"__version__"}

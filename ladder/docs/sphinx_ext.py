@@ -139,8 +139,9 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
     except LadderError as error:
         log.warning(str(error), location=node, type="ladder")
         raise nodes.SkipNode from None
-    name = "ladder-" + hashlib.sha256(bytes(data)).hexdigest()[:16] + ".pdf"  # type: ignore[arg-type]
-    Path(translator.builder.outdir, name).write_bytes(data)  # type: ignore[arg-type]
+    assert isinstance(data, bytes)  # a PDF comes back as bytes
+    name = "ladder-" + hashlib.sha256(data).hexdigest()[:16] + ".pdf"
+    Path(translator.builder.outdir, name).write_bytes(data)
     translator.body.append(
         f"\n\\begin{{center}}\\sphinxincludegraphics[width=\\linewidth]{{{name}}}"
         "\\end{center}\n")
