@@ -99,10 +99,10 @@ class Paths(list):
 
     cut: bool = False
 
-    def note(self) -> str | None:
-        """What to tell the user when the list is cut, else None."""
+    def note(self) -> str:
+        """What to tell the user when the list is cut, else ``""``."""
         if not self.cut:
-            return None
+            return ""
         return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
                 "(narrow them with --via or --avoid)")
 
@@ -480,8 +480,8 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not paths:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    cut = paths.note()  # None when the list is whole
-    notes = (*ends.notes, cut) if cut is not None else ends.notes
+    cut = paths.note()  # "" when the list is whole
+    notes = (*ends.notes, cut) if cut else ends.notes
     return Highlight(ends.ladder, highlight_steps(ends.ladder, paths), notes)
 
 
