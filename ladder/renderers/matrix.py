@@ -202,6 +202,11 @@ def _cell_lines(items: list[Item], options: MatrixOptions,
                 item.mark))):
             lines.append((0.0 if index == 0 else BULLET, ("• " if index == 0 else "") + line,
                           TEXT_SIZE, bool(item.mark), False, ink))
+        # options are part of what is asked ("any one of"), so they show whatever the view
+        for option in item.statement.options:
+            for index, line in enumerate(wrap(option, width - 2 * BULLET)):
+                lines.append((BULLET * (1 if index == 0 else 2), ("◦ " if index == 0 else "")
+                              + line, TEXT_SIZE, False, False, ink))
         if options.examples:
             for label, texts in (("signal", item.statement.signals),
                                  ("e.g.", item.statement.examples)):
@@ -329,9 +334,9 @@ def _statement_html(item: Item, options: MatrixOptions) -> str:
     text = xml_text(item.statement.text)
     if item.mark == NEW:
         text = f'<strong class="new">{text}</strong> <em>(new)</em>'
-    extra = []
+    extra = [f"<li><em>one of:</em> {xml_text(s)}</li>" for s in item.statement.options]
     if options.examples:
-        extra = [f"<li><em>signal:</em> {xml_text(s)}</li>" for s in item.statement.signals]
+        extra += [f"<li><em>signal:</em> {xml_text(s)}</li>" for s in item.statement.signals]
         extra += [f"<li><em>e.g.</em> {xml_text(s)}</li>" for s in item.statement.examples]
     return f"<li>{text}{'<ul>' + ''.join(extra) + '</ul>' if extra else ''}</li>"
 
@@ -400,6 +405,7 @@ def matrix_markdown(ladder: Ladder, options: MatrixOptions | None = None) -> str
             for item in items:
                 text = _md(item.statement.text)
                 texts.append(f"**{text}** (new)" if item.mark == NEW else text)
+                texts += [f"*one of:* {_md(o)}" for o in item.statement.options]
                 if options.examples:
                     texts += [f"*e.g.* {_md(e)}" for e in item.statement.examples]
             name = f"**{_md(column.title)}**" if column.highlighted else _md(column.title)
