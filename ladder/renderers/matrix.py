@@ -270,7 +270,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         if area.group and area.group != group:
             group = area.group
             page.boxes.append(Box(MARGIN, y, width - 2 * MARGIN, GROUP_BAND, GROUP_FILL))
-            page.texts.append(Text(MARGIN + PAD, y + GROUP_BAND - 8, group.capitalize(), 12,
+            page.texts.append(Text(MARGIN + PAD, y + GROUP_BAND - 8, _upper_first(group), 12,
                                    bold=True, colour=MUTED))
             y += GROUP_BAND
         label = wrap(area.name, LABEL_WIDTH - 2 * PAD, 13, bold=True)
@@ -356,7 +356,7 @@ def matrix_html(ladder: Ladder, options: MatrixOptions | None = None) -> str:
         if area.group and area.group != group:
             group = area.group
             rows.append(f'<tr class="group"><th colspan="{len(table.columns) + 1}">'
-                        f"{xml_text(group.capitalize())}</th></tr>")
+                        f"{xml_text(_upper_first(group))}</th></tr>")
         note = table.row_notes.get(area.id)
         label = xml_text(area.name) + (f"<br><small>{xml_text(note)}</small>" if note else (
             f"<br><small>{xml_text(area.summary)}</small>" if area.summary else ""))
@@ -472,3 +472,8 @@ def render_matrix(ladder: Ladder, path: Path, *, format: str,
     from ladder.renderers.files import write_bytes
 
     return write_bytes(path, matrix_bytes(ladder, format, options))
+
+
+def _upper_first(text: str) -> str:
+    """A heading's first letter raised, the rest as written ("IC skills", not "Ic skills")."""
+    return text[:1].upper() + text[1:]

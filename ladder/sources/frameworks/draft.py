@@ -91,6 +91,17 @@ def plain_name(text: str) -> str:
     return re.sub(r"^[^\w(]+", "", " ".join(str(text).split())).strip() or str(text).strip()
 
 
+def name_from_file(path: Path) -> str:
+    """A ladder's name from its file's name when the file gives none: "product_roles.md" ->
+    "Product roles" (only the first letter raised: "IC-ladder" stays "IC ladder").
+
+    >>> name_from_file(Path("product_roles.md")), name_from_file(Path("IC-ladder.csv"))
+    ('Product roles', 'IC ladder')
+    """
+    words = path.stem.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] or path.name
+
+
 def licence_beside(path: Path) -> str | None:
     """The licence of a file, read from a LICENSE file in its folder or up to two folders above
     (a repository's licence covers its subfolders; SPDX id when known)."""

@@ -25,7 +25,14 @@ from typing import Any
 
 from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
-from ladder.sources.frameworks.draft import Draft, chain_moves, plain_name, slug, source_entry
+from ladder.sources.frameworks.draft import (
+    Draft,
+    chain_moves,
+    name_from_file,
+    plain_name,
+    slug,
+    source_entry,
+)
 from ladder.sources.frameworks.markdown import ROLE_WORDS
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
 
@@ -188,7 +195,7 @@ def read_headings(path: Path) -> Draft:
     roles = [p for p in root.walk() if p.depth == depth and not p.empty]
     above = [p for p in root.walk()[1:] if p.depth < depth]
     name = plain_name(str(meta.get("title") or (above[0].title if above else "")
-                          or _title_from_file(path)))
+                          or name_from_file(path)))
     intro = [i.text for p in [root, *above] for i in p.items]
     draft = Draft(id=slug(name), name=name, summary=" ".join(intro))
     draft.sources.append(source_entry(path, f"{name} ({path.name})"))
@@ -203,10 +210,6 @@ def read_headings(path: Path) -> Draft:
         "italic notes and 'Experience: ...' lines are the role's summary, and the years they "
         "give set the typical years of each promotion.")
     return draft
-
-
-def _title_from_file(path: Path) -> str:
-    return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or path.name
 
 
 # --- a folder, a page per role ----------------------------------------------------------------
@@ -263,7 +266,7 @@ def read_folder(folder: Path) -> Draft:
         weight = data.get("weight")
         order = float(weight) if isinstance(weight, int | float) and not isinstance(
             weight, bool) else float("inf")
-        read.append((order, page.name, title or _title_from_file(page), root))
+        read.append((order, page.name, title or name_from_file(page), root))
     reader = RoleReader(draft)
     for _order, _name, title, root in sorted(read, key=lambda entry: entry[:2]):
         content = root
