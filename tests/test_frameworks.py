@@ -321,3 +321,15 @@ def test_front_matter_names_a_handbook_and_is_not_its_summary(shared_dir):
     ladder = load_framework_ladder(shared_dir / LADDERS / "monzo/design/product-design.md")
     assert ladder.name == "Product Design Framework"
     assert "sidebarTitle" not in ladder.summary
+
+
+def test_detail_shows_summaries_and_each_areas_expectations_of_an_imported_ladder(shared_dir):
+    from ladder.renderers.ladder_dot import ladder_dot
+
+    ladder = load_framework_ladder(shared_dir / LADDERS / "infracloud")
+    plain, detail = ladder_dot(ladder), ladder_dot(ladder, detail=True)
+    assert plain != detail
+    assert "Organization Building" in detail and "Organization Building" not in plain
+    assert "You own tasks independently and can execute and debug" in detail  # a statement
+    assert "Broad Indicators: As a broad range" in detail  # the role's summary
+    assert "(+9)" in detail  # Senior Engineer's core competencies: 10 statements, 1 shown
