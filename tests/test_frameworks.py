@@ -330,6 +330,6 @@ def test_detail_shows_summaries_and_each_areas_expectations_of_an_imported_ladde
     plain, detail = ladder_dot(ladder), ladder_dot(ladder, detail=True)
     assert plain != detail
     assert "Organization Building" in detail and "Organization Building" not in plain
-    assert "You own tasks independently and can execute and debug" in detail  # a statement
+    assert "You own tasks independently and can execute" in detail  # a statement, wrapped
     assert "Broad Indicators: As a broad range" in detail  # the role's summary
     assert "(+9)" in detail  # Senior Engineer's core competencies: 10 statements, 1 shown
