@@ -17,7 +17,6 @@ import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -26,9 +25,6 @@ from ladder.escape import markdown_cell
 from ladder.model.ladder import Ladder, Role, Track
 from ladder.model.titles import TitleMatcher, resolve_role
 from ladder.model.variants import find_variant, pick_variant, project
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsGetItem  # what networkx hands a weight function
 
 # --------------------------------------------------------------------------- naming roles
 
@@ -99,10 +95,10 @@ class Paths(list):
 
     cut: bool = False
 
-    def note(self) -> str:
-        """What to tell the user when the list is cut, else ``""``."""
+    def note(self) -> str | None:
+        """What to tell the user when the list is cut, else None."""
         if not self.cut:
-            return ""
+            return None
         return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
                 "(narrow them with --via or --avoid)")
 
@@ -130,12 +126,9 @@ class Path:
     @property
     def years(self) -> float | None:
         """Typical years in all; None when any step does not say."""
-        total = 0.0
-        for step in self.steps:
-            if step.years is None:
-                return None
-            total += step.years
-        return total
+        if any(step.years is None for step in self.steps):
+            return None
+        return float(sum(step.years for step in self.steps))  # type: ignore[misc]
 
 
 def gains_along(roles: Sequence[Role]) -> list[tuple[str, ...]]:
@@ -222,13 +215,12 @@ def find_paths(
     return found
 
 
-def _quickest(ladder: Ladder, allowed: nx.DiGraph[str], start: str, goal: str,
-              stops: list[str]) -> Paths:
+def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> Paths:
     """The QUICKEST quickest paths, found in order without listing the others: a move weighs
     its typical years (unknown: after all known), plus a little per step (fewer steps first).
     At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
-    def weight(source: str, target: str, data: SupportsGetItem[str, Any]) -> float:
-        years = data["years"]  # Ladder.graph gives every move its years (None: not known)
+    def weight(source: str, target: str, data: dict) -> float:
+        years = data.get("years")
         return (UNKNOWN_YEARS if years is None else float(years)) + 1e-6
 
     found = Paths()
@@ -480,8 +472,7 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not paths:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    cut = paths.note()  # "" when the list is whole
-    notes = (*ends.notes, cut) if cut else ends.notes
+    notes = (*ends.notes, paths.note()) if paths.cut else ends.notes
     return Highlight(ends.ladder, highlight_steps(ends.ladder, paths), notes)
 
 
