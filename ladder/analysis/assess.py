@@ -219,7 +219,7 @@ def format_assessment(result: Assessment) -> str:
     if result.points is not None:
         title = " or ".join(r.title for r in result.roles) or "no title yet"
         lines.append(f"{who}: {title} ({result.points} points)")
-        if result.next_points is not None:  # set with the next roles, unless at the top
+        if result.next_roles:
             nxt = " or ".join(r.title for r in result.next_roles)
             lines.append(f"next: {nxt} at {result.next_points} points "
                          f"({result.next_points - result.points} to go)")
@@ -233,9 +233,9 @@ def format_assessment(result: Assessment) -> str:
         title = " or ".join(r.title for r in result.roles) or "no role of the ladder yet"
         lines.append(f"{who}: {title}")
         if result.next_roles:
-            next_role = result.next_roles[0]
+            nxt = result.next_roles[0]
             others = ", ".join(r.title for r in result.next_roles[1:])
-            lines.append(f"next: {next_role.title} (level {next_role.level})"
+            lines.append(f"next: {nxt.title} (level {nxt.level})"
                          + (f" (or {others}: see 'ladder gap')" if others else "")
                          + " asks, per area:")
             for item in result.areas:

@@ -39,13 +39,11 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
     layer = _layers(org)
     counts = team_counts(org)
     managers = []
-    spans: list[int] = []
     for person in _preorder(org):
         count = counts.get(person.id)
         if count is None:
             continue
         flag = NARROW if count.direct <= narrow else WIDE if count.direct > wide else None
-        spans.append(count.direct)
         managers.append({
             "id": person.id,
             "name": _label(person),
@@ -56,20 +54,21 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
             "total": count.total,
             "flag": flag,
         })
+    spans = [m["direct"] for m in managers]
     per_layer = [0] * max(layer.values(), default=0)
     for depth in layer.values():  # every entry in its layer: the layers add up to the entries
         per_layer[depth - 1] += 1
     by_department = department_counts(org)
     departments = []
-    known: list[tuple[str | None, str, Headcount]] = [
-        (d.id, d.name, by_department.get(d.id, Headcount(0, 0))) for d in org.departments.values()]
+    known = [(d.id, d.name, by_department.get(d.id, Headcount(0, 0)))
+             for d in org.departments.values()]
     others = [count for key, count in by_department.items() if key not in org.departments]
     if org.departments and others:  # so the table adds up to the headcount
         known.append((None, "(no department)", Headcount(sum(c.people for c in others),
                                                          sum(c.open for c in others))))
-    for department_id, name, headcount in known:
-        departments.append({"id": department_id, "name": name, "headcount": headcount.people,
-                            "open_positions": headcount.open})
+    for department_id, name, count in known:
+        departments.append({"id": department_id, "name": name, "headcount": count.people,
+                            "open_positions": count.open})
     return {
         "company": org.name,
         "entries": len(org),
