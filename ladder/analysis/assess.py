@@ -92,7 +92,7 @@ def assess(ladder: Ladder, ratings: dict[str, int], person: str = "") -> Assessm
         for area in areas:
             rating = ratings.get(area.id, 0)
             step = rating + 1 if rating < len(area.milestones) else rating
-            said: tuple[Statement, ...] = (area.milestones[step - 1],) if step > rating else ()
+            said = (area.milestones[step - 1],) if step > rating else ()
             result.areas.append(AreaResult(area, rating, step, said))
         return result
     met = [role for role in ladder if role_met(ladder, role, ratings)]
