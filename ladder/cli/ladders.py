@@ -54,7 +54,7 @@ def variants(ladder_source: str | None, output_format: str) -> None:
         echo("| variant | company size | roles | for |\n|---|---|---|---|")
         for row in rows:
             echo(f"| `{row['id']}` | {row['size']} | "
-                       f"{_md(' → '.join(row['roles']))} | {_md(row['summary'])} |")
+                       f"{_md(' → '.join(row['roles']))} | {_md(str(row['summary']))} |")
     else:
         width = max(len(r["id"]) for r in rows)
         size_width = max(len(r["size"]) for r in rows)
@@ -90,8 +90,8 @@ def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
         if role.aliases:
             echo(f"  also called: {', '.join(role.aliases)}")
         for competency in role.competencies:
-            source = f"  [{competency.source}]" if competency.source else ""
-            echo(f"  - {competency.name}{source}")
+            cited = f"  [{competency.source}]" if competency.source else ""
+            echo(f"  - {competency.name}{cited}")
     if ladder.sources:
         echo("")
         for source in ladder.sources.values():
