@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import click
@@ -80,7 +81,8 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
               "pixels, about four times faster).")
 @export_options
 @ladder_source_option
-def render(source: str | None, output: str | None, format_: str | None, **options: object) -> None:
+def render(source: str | None, output: str | None, format_: str | None,
+           **options: Any) -> None:  # Any: click's values, of the types its options declare
     """Draw SOURCE: a ladder, a company config or an HR export.
 
     SOURCE is a built-in ladder name or a ladder file (default: the built-in product
@@ -116,7 +118,7 @@ def _progress() -> Callable[[str], None] | None:
 @main.command()
 @click.argument("source")
 @export_options
-def validate(source: str, **export_options: object) -> None:
+def validate(source: str, **export_options: Any) -> None:  # Any: as render's
     """Check a ladder, a company config or an HR export: print every problem with its line.
 
     Exits 1 when any problem is an error; warnings and notes do not fail. An HR export's
