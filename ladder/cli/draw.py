@@ -81,8 +81,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
               "pixels, about four times faster).")
 @export_options
 @ladder_source_option
-def render(source: str | None, output: str | None, format_: str | None,
-           **options: Any) -> None:  # Any: click's values, of the types its options declare
+def render(source: str | None, output: str | None, format_: str | None, **options: Any) -> None:
     """Draw SOURCE: a ladder, a company config or an HR export.
 
     SOURCE is a built-in ladder name or a ladder file (default: the built-in product
