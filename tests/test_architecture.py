@@ -24,6 +24,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ladder"
 LAYERS = ("base", "model", "sources", "analysis", "layout", "renderers", "api", "front")
 ROOM_OF_TOP_NAME = {
     "__init__": "base", "errors": "base", "escape": "base", "text": "base", "lazy": "base",
+    "choices": "base",
     "builtin": "base", "model": "model", "sources": "sources", "analysis": "analysis",
     "layout": "layout", "renderers": "renderers", "options": "api", "api": "api",
     "cli": "front", "docs": "front", "sphinx": "front", "__main__": "front",

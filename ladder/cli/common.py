@@ -9,7 +9,7 @@ import click
 
 from ladder import __version__
 from ladder.errors import LadderError
-from ladder.renderers.files import FORMATS
+from ladder.options import OUTPUT_FORMATS
 
 
 class LadderGroup(click.Group):
@@ -129,7 +129,7 @@ def note(text: str) -> None:
 
 
 # the one table of formats decides what --format offers
-FORMAT_CHOICE = click.Choice(list(FORMATS), case_sensitive=False)
+FORMAT_CHOICE = click.Choice(OUTPUT_FORMATS, case_sensitive=False)
 
 
 def variant_options(function):

@@ -22,6 +22,7 @@ from ladder.cli.common import (
     variant_options,
 )
 from ladder.errors import LadderError, plural
+from ladder.options import MODES, THEMES, VIEWS
 from ladder.sources.detect import COMPANY, LADDER, source_kind
 
 
@@ -34,7 +35,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
               help="Output format (default: from the -o suffix, else svg). json: a ladder's "
               "roles, moves and variants, or an org chart's layout.")
 @click.option("--title", default=None, help="Title drawn at the top.")
-@click.option("--theme", type=click.Choice(["light", "dark", "auto"]), default="light",
+@click.option("--theme", type=click.Choice(THEMES), default="light",
               show_default=True, help="SVG and HTML colours; auto follows the reader's setting "
               "and, inlined in a docs page, the site's light/dark switch.")
 @click.option("--transparent", is_flag=True,
@@ -48,7 +49,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
 @click.option("--via", multiple=True, metavar="ROLE", help="With --highlight: paths through ROLE.")
 @click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
               help="With --highlight: paths that avoid a role or a whole track.")
-@click.option("--view", type=click.Choice(["graph", "matrix"]), default="graph",
+@click.option("--view", type=click.Choice(VIEWS), default="graph",
               show_default=True,
               help="Ladders: the graph of roles, or the matrix of levels (columns) by "
               "competency areas (rows).")
@@ -65,7 +66,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
               help="Org charts: this many levels (1 = the top alone).")
 @click.option("--align-levels", is_flag=True,
               help="Org charts: rows by ladder level instead of by reporting depth.")
-@click.option("--mode", type=click.Choice(["auto", "tree", "compact", "stacked"]),
+@click.option("--mode", type=click.Choice(MODES),
               default="auto", show_default=True,
               help="Org charts: spread every report (tree), stack leaf reports in columns "
               "(compact), lists below a depth (stacked), or choose per subtree (auto).")
