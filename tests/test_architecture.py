@@ -140,3 +140,18 @@ def is_package(module: str) -> bool:
 def test_no_two_modules_import_each_other_in_a_loop():
     graph = nx.DiGraph((item.importer, item.imported) for item in all_imports())
     assert sorted(sorted(cycle) for cycle in nx.simple_cycles(graph)) == []
+
+
+# What the command line and the docs plugins may import of ladder: the public API, its options
+# and errors, and the base (escaping, text helpers); never the sources or renderers behind it.
+PUBLIC = ("ladder", "ladder.api", "ladder.options", "ladder.errors")
+FRONT = ("ladder.cli", "ladder.docs", "ladder.sphinx", "ladder.__main__")
+
+
+def test_the_cli_and_the_docs_plugins_use_only_the_public_api():
+    front = [item for item in all_imports() if item.importer.startswith(FRONT)]
+    assert {"ladder.cli.draw", "ladder.docs.core"} <= {item.importer for item in front}
+    past = [f"{item.importer}:{item.line} imports {item.imported}" for item in front
+            if not item.imported.startswith(FRONT) and item.imported not in PUBLIC
+            and room(item.imported) != "base"]
+    assert past == []

@@ -28,6 +28,8 @@ from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
 if TYPE_CHECKING:
+    from ladder.analysis.assess import Assessment
+    from ladder.analysis.diff import OrgDiff
     from ladder.model import Ladder, Org
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
@@ -191,6 +193,71 @@ def _render_org(org: Org, path: Path, named: bool, options: Options, *, format: 
     from ladder.renderers.drawings import org_files
 
     return org_files(_org_drawing(org, options, on_note), path, chosen, progress)
+
+
+def render_diff(changes: OrgDiff, output: str | Path, *, format: str | None = None,
+                title: str | None = None) -> Path:
+    """The new org of :func:`diff` drawn with its changes marked (joined, moved, changed, and
+    the places of those who left), into ``output`` (svg, png, pdf or dot); the file written.
+
+    >>> import tempfile
+    >>> from ladder.api.questions import diff
+    >>> changes = diff("examples/startup.yaml", "examples/scale-up.yaml")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     "Joined" in render_diff(changes, f"{folder}/changes.svg").read_text()
+    True
+    """
+    from ladder.renderers.diff_chart import render_diff as draw_changes
+
+    if changes.new_org is None:
+        raise LadderError("this diff does not hold the new org to draw",
+                          hint="draw what ladder.diff() returned")
+    return draw_changes(changes, changes.new_org, output, format=format, title=title)
+
+
+def render_radar(assessment: Assessment, output: str | Path, *,
+                 format: str | None = None) -> Path:
+    """The radar of a self-assessment (:func:`assess`): its ratings against what the next role
+    asks, per area, into ``output`` (svg, png, pdf or dot); the file written.
+
+    >>> import tempfile
+    >>> from ladder.api.questions import assess
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     render_radar(assess("examples/frameworks/sam.yaml"), f"{folder}/r.dot").suffix
+    '.dot'
+    """
+    from ladder.renderers.radar import radar_bytes
+
+    path = Path(output)
+    chosen = output_format(path, format, allowed=RADAR_FORMATS)
+    return write_bytes(path, radar_bytes(assessment, chosen))
+
+
+RADAR_FORMATS = ("svg", "png", "pdf", "dot")
+
+
+def inline_svg(svg: str) -> str:
+    """A drawn SVG (from :func:`draw`) ready to put inside an HTML page: without its XML
+    prolog.
+
+    >>> inline_svg(draw("product", variant="startup")).startswith("<svg")
+    True
+    """
+    from ladder.renderers.theme import inline_svg as inline
+
+    return inline(svg)
+
+
+def html_iframe(page: str, *, title: str, height: str = "640px") -> str:
+    """An HTML drawing (``format="html"``, the offline explorer) as an ``<iframe srcdoc>`` for
+    a docs page: its script and styles stay apart from the site's.
+
+    >>> html_iframe("<p>hi</p>", title="A & B").startswith('<iframe class="ladder-viewer"')
+    True
+    """
+    from ladder.renderers.html_viewer import html_iframe as iframe
+
+    return iframe(page, title=title, height=height)
 
 
 LOOK_FORMATS = ("svg", "html")  # the formats a theme and a transparent background change

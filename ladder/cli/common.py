@@ -108,7 +108,7 @@ def export_options(function):
 
 def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value:
-        from ladder.sources.hr import parse_mapping
+        from ladder.api import parse_mapping
 
         try:
             parse_mapping(value)

@@ -34,8 +34,6 @@ def readme_snippet(source: str | None, output_dir: Path, name: str | None,
     GitHub shows the dark file to readers in dark mode and the light one otherwise; the alt
     text says what the diagram shows, for screen readers.
     """
-    from ladder.renderers.files import write_bytes
-
     thing = api.load(source, on_note=note)
     drawn = {key: value for key, value in options.items() if value not in (None, False)}
     stem = name or (Path(source).stem if source else getattr(thing, "id", "ladder"))
@@ -45,7 +43,7 @@ def readme_snippet(source: str | None, output_dir: Path, name: str | None,
     for theme in ("light", "dark"):
         svg = api.draw(thing, format="svg", theme=theme, on_note=note, **drawn)
         path = output_dir / f"{stem}-{theme}.svg"
-        files[theme] = write_bytes(path, svg)
+        files[theme] = api.write_file(path, svg)
         click.echo(f"wrote {path}", err=True)
     # the alt text is the drawing's own description: what this variant or part shows
     found = re.search(r"<desc[^>]*>(.*?)</desc>", str(svg), re.S)
