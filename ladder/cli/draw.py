@@ -200,10 +200,19 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
         click.echo(f"no {examples_dir}/ folder here: rendering the built-in ladder only")
     failed = 0
     for stem, source, options in jobs:
+        said: set[str] = set()
+
+        def once(text: str, said: set[str] = said) -> None:
+            """Each remark once: the PNG run repeats the SVG run's (an export's rows), but
+            adds its own (a page drawn smaller to fit)."""
+            if text not in said:
+                said.add(text)
+                note(text)
+
         for format_ in ("svg", "png"):
             try:
-                written = api.render(source, output_dir / f"{stem}.{format_}",
-                                     on_note=note if format_ == "svg" else None, **options)
+                written = api.render(source, output_dir / f"{stem}.{format_}", on_note=once,
+                                     **options)
             except LadderError as error:
                 report_error(error)
                 failed += 1
