@@ -30,6 +30,7 @@ from ladder.api.drawing import (
     render_radar,
 )
 from ladder.api.files import (
+    IMPORT_FORMATS,
     builtin_source,
     import_file,
     parse_mapping,
@@ -61,7 +62,8 @@ from ladder.api.questions import (
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
 __all__ = [
-    "ANSWER_FORMATS", "COMPANY", "EXPORT", "LADDER", "RADAR_FORMATS", "TEXT_FORMATS",
+    "ANSWER_FORMATS", "COMPANY", "EXPORT", "IMPORT_FORMATS", "LADDER", "RADAR_FORMATS",
+    "TEXT_FORMATS",
     "answer_text", "assess", "builtin_source", "chart_person", "diff", "draw", "endpoints", "gap",
     "html_iframe", "import_export", "import_file", "inline_svg", "ladder_for", "load",
     "load_ladder", "load_org", "next_roles", "parse_mapping", "parse_text", "paths", "render",

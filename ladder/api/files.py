@@ -8,19 +8,24 @@ from pathlib import Path
 from typing import Any
 
 from ladder.api.loading import Note, read_export
+from ladder.errors import LadderError, did_you_mean, plural
 from ladder.options import sort_options
+from ladder.sources.frameworks import FORMATS as FRAMEWORK_FORMATS
+
+IMPORT_FORMATS = (*FRAMEWORK_FORMATS, "hr")  # what import_file reads: a framework's shape or hr
 
 
 def import_file(source: str | Path, *, format: str | None = None, ladder: str | None = None,
-                header: bool = True, on_note: Note | None = None,
+                header: bool = True, strict: bool = False, on_note: Note | None = None,
                 **export_options: Any) -> str:
     """A career framework as a ladder file, or an HR export as a company config: YAML text to
     edit and keep in git.
 
-    ``format`` names the framework (``ft``, ``monzo``, ``wide``, ``snowflake``,
-    ``markdown``) or ``hr`` when detection from the content cannot tell. An HR export is read
-    with ``export_options`` and its job titles matched to ``ladder``; ``header`` puts the
-    comment lines that say where the config came from on top.
+    ``format`` is one of :data:`IMPORT_FORMATS`: a framework's shape, or ``hr``, when
+    detection from the content cannot tell. ``on_note`` hears what a framework held and each
+    statement that could not be placed on a role (with ``strict``, those are an error). An HR
+    export is read with ``export_options`` and its job titles matched to ``ladder``;
+    ``header`` puts the comment lines that say where the config came from on top.
 
     >>> text = import_file("examples/hr/acme-export.csv", header=False)
     >>> text.splitlines()[0], "people:" in text
@@ -35,7 +40,20 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
         if framework is None and Path(source).suffix.lower() not in TABLE_SUFFIXES:
             import_framework(source)  # says what was seen and which formats it reads
     if framework is not None:
-        return ladder_yaml(import_framework(source, framework), Path(source).name)
+        draft = import_framework(source, framework)
+        if on_note:
+            found = draft.counts()
+            on_note(f"read as {framework}: {plural(found.roles, 'role')} on "
+                    f"{plural(found.tracks, 'track')}, {plural(found.areas, 'area')}, "
+                    f"{plural(found.statements, 'statement')} "
+                    f"({plural(found.examples, 'example')}, {plural(found.options, 'option')})")
+            for text, line in draft.unplaced:
+                on_note(f"{source}:{line or '?'}: not placed on a role: {text[:120]}")
+        if strict and draft.unplaced:
+            raise LadderError(f"{plural(len(draft.unplaced), 'statement')} could not be "
+                              "placed on a role", hint="see the notes above; without option "
+                              "'strict' they are listed and the import goes on")
+        return ladder_yaml(draft, Path(source).name)
     from ladder.sources.hr.export_config import config_text
 
     options = sort_options({**export_options, "ladder": ladder}, kind="export").export
@@ -54,7 +72,6 @@ def schema(kind: str = "company") -> dict[str, Any]:
     >>> schema("ladder")["type"], "people" in schema()["properties"]
     ('object', True)
     """
-    from ladder.errors import LadderError, did_you_mean
     from ladder.sources.schema import SCHEMAS
 
     if kind not in SCHEMAS:

@@ -19,30 +19,33 @@ from ladder.cli.common import (
 
 
 @main.command("import")
-@click.argument("export", type=click.Path(dir_okay=False))
+@click.argument("export", type=click.Path())
 @export_options
 @ladder_source_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Company config or ladder file to write (default: print it).")
 @click.option("--from", "from_format", default=None,
-              type=click.Choice(["ft", "monzo", "wide", "snowflake", "markdown", "hr"]),
-              help="The file's format when detection cannot tell: a career framework (ft, "
-              "monzo, wide, snowflake, markdown) or an HR export (hr).")
+              type=click.Choice(api.IMPORT_FORMATS),
+              help="The shape when detection cannot tell: a career framework ("
+              + ", ".join(api.IMPORT_FORMATS[:-1]) + ") or an HR export (hr).")
+@click.option("--strict", is_flag=True,
+              help="A framework statement the import cannot place on a role is an error.")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
                    fix: tuple[str, ...], report: Path | None, snapshot: str | None,
                    ladder_source: str | None, output: Path | None,
-                   from_format: str | None) -> None:
+                   from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
-    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, Markdown handbook) into a
-    ladder file, to edit and keep in git.
+    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
+    with a heading per role, a folder with a page per role) into a ladder file, to edit and
+    keep in git.
 
     Every row of an export ends up in the config or in the problem report; the summary line
     says how many.
     """
     # a config written to a file says where it came from; printed, it is the config alone
     text = api.import_file(export, format=from_format, ladder=ladder_source,
-                           header=output is not None, on_note=note, preset=preset,
-                           junior=junior, mapping=mapping, fix=",".join(fix),
+                           header=output is not None, strict=strict, on_note=note,
+                           preset=preset, junior=junior, mapping=mapping, fix=",".join(fix),
                            snapshot=snapshot, report=report)
     if output is None:
         click.echo(text, nl=False)
