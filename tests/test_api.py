@@ -169,3 +169,27 @@ def test_the_drawn_smaller_note_reaches_on_note(tmp_path):
     ladder.draw(ladder.load(tall_chain(tmp_path)), format="png", mode="tree",
                 on_note=drawn.append)
     assert len(drawn) == 1 and "drawn at scale 0." in drawn[0]
+
+
+def test_answers_are_written_as_the_command_line_prints_them():
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+
+    for args, answer in [
+        (["paths", "junior pm", "cpo", "--variant", "scale-up"],
+         lambda: ladder.paths("junior pm", "cpo", variant="scale-up")),
+        (["gap", "Senior PM", "CPO"], lambda: ladder.gap("Senior PM", "CPO")),
+        (["next", "liam", "--org", str(EXAMPLES / "startup.yaml")],
+         lambda: ladder.next_roles("liam", EXAMPLES / "startup.yaml")),
+    ]:
+        found = answer()
+        variant = ladder.ladder_for(variant="scale-up") if "--variant" in args else None
+        for format_ in ("table", "json", "markdown"):
+            printed = CliRunner().invoke(main, [*args, "--format", format_])
+            assert printed.exit_code == 0, printed.stderr
+            assert printed.stdout == ladder.api.answer_text(found, format_, ladder=variant)
+    table = ladder.api.answer_text(ladder.paths("pm", "senior pm"))
+    assert table.startswith("Product Manager -> Senior Product Manager: 1 path\n")
+    with pytest.raises(ladder.LadderError, match="cannot be written as 'csv'"):
+        ladder.api.answer_text(ladder.gap("pm", "senior pm"), "csv")

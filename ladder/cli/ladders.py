@@ -14,7 +14,7 @@ from ladder.cli.common import (
     variant_options,
 )
 
-LIST_FORMATS = click.Choice(["table", "json", "markdown"])
+LIST_FORMATS = click.Choice(api.ANSWER_FORMATS)
 
 
 def _format_option(function):
