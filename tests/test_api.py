@@ -193,3 +193,30 @@ def test_answers_are_written_as_the_command_line_prints_them():
     assert table.startswith("Product Manager -> Senior Product Manager: 1 path\n")
     with pytest.raises(ladder.LadderError, match="cannot be written as 'csv'"):
         ladder.api.answer_text(ladder.gap("pm", "senior pm"), "csv")
+
+
+@pytest.mark.needs_dot
+def test_the_more_pages_note_reaches_on_note_and_stderr(tmp_path):
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+
+    config = tall_chain(tmp_path, 60)  # one subtree too long for an 8:1 page
+    notes: list[str] = []
+    written = ladder.render(config, tmp_path / "book" / "chain.pdf", mode="tree",
+                            split="depth:1", on_note=notes.append)
+    assert len(written) > 2 and all(path.read_bytes()[:5] == b"%PDF-" for path in written)
+    assert len(notes) == 1 and "more pages than --split depth:1 makes" in notes[0]
+    result = CliRunner().invoke(main, ["render", str(config), "--mode", "tree", "--split",
+                                       "depth:1", "-o", str(tmp_path / "cli" / "chain.pdf")])
+    assert result.exit_code == 0, result.stderr
+    assert f"note: {notes[0]}\n" == result.stderr
+
+
+def test_the_row_accounting_of_an_export_reaches_on_note_by_render_and_draw(tmp_path):
+    export = EXAMPLES / "hr" / "acme-export.csv"
+    rendered: list[str] = []
+    ladder.render(export, tmp_path / "acme.json", on_note=rendered.append)
+    drawn: list[str] = []
+    ladder.draw(export, format="json", on_note=drawn.append)
+    assert rendered[0] == drawn[0] and rendered[0].startswith("16 rows: 15 drawn, 5 problems")
