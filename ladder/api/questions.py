@@ -42,8 +42,8 @@ def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     found = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not found:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    if on_note and found.note():
-        on_note(found.note())  # only the quickest of very many are listed
+    if on_note and (remark := found.note()):
+        on_note(remark)  # only the quickest of very many are listed
     return found
 
 

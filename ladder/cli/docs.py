@@ -6,6 +6,7 @@ import html
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,7 +29,7 @@ from ladder.cli.common import main, note, variant_options
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
 def readme_snippet(source: str | None, output_dir: Path, name: str | None,
-                   **options: object) -> None:
+                   **options: Any) -> None:
     """Write SOURCE as a light and a dark SVG and print the <picture> block for a README.
 
     GitHub shows the dark file to readers in dark mode and the light one otherwise; the alt

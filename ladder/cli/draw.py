@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -80,7 +81,7 @@ from ladder.options import MODES, THEMES, VIEWS
               "pixels, about four times faster).")
 @export_options
 @ladder_source_option
-def render(source: str | None, output: str | None, format_: str | None, **options: object) -> None:
+def render(source: str | None, output: str | None, format_: str | None, **options: Any) -> None:
     """Draw SOURCE: a ladder, a company config or an HR export.
 
     SOURCE is a built-in ladder name or a ladder file (default: the built-in product

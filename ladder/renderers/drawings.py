@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ladder.analysis.teams import TeamCount
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
     from ladder.options import OrgOptions
@@ -42,7 +43,7 @@ class OrgDrawing:
     org: Org  # the people drawn
     options: OrgOptions
     title: str | None = None
-    counts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # of the whole org
+    counts: Mapping[str, TeamCount] = field(default_factory=dict)  # of the whole org
     notes: Mapping[str, str] = field(default_factory=dict)  # dotted lines to people left out
     levels: Mapping[str, int] | None = None  # person id -> ladder level, for align_levels
     on_note: Callable[[str], None] | None = None  # remarks, e.g. a PNG drawn smaller to fit
