@@ -127,9 +127,8 @@ def render(source: Ladder | Org | str | Path | None, output: str | Path | None =
                               match_titles=match).org
         else:
             org = load(name, on_note=on_note)  # type: ignore[assignment]
-        return _render_org(org, output or Path(output_dir) / Path(name).stem,  # type: ignore[arg-type]
-                           output is None, sorted_options, format=format, on_note=on_note,
-                           progress=progress)
+        return _render_org(org, output, Path(output_dir) / Path(name).stem,  # type: ignore[arg-type]
+                           sorted_options, format=format, on_note=on_note, progress=progress)
 
 
 def _render_model(thing: Any, output: Path | None, given: dict[str, Any], *,
@@ -142,7 +141,7 @@ def _render_model(thing: Any, output: Path | None, given: dict[str, Any], *,
     if reading:
         raise LadderError(f"{name_options(reading)} "
                           f"{'says' if len(reading) == 1 else 'say'} how to read an HR export, "
-                          "but this org is loaded already",
+                          f"but this {'org' if kind == 'org' else 'ladder'} is loaded already",
                           hint="pass them to ladder.load(), then render what it returns")
     sorted_options = sort_options(given, kind=kind)
     if kind == "ladder":
@@ -153,8 +152,8 @@ def _render_model(thing: Any, output: Path | None, given: dict[str, Any], *,
     # named as a source file is, else after the org (a loaded org has no file name to repeat)
     stem = Path(thing.source).stem if thing.source else (slug(thing.name) or "org")
     with _cyclic_gc_paused():
-        return _render_org(thing, output or Path(output_dir) / stem, output is None,
-                           sorted_options, format=format, on_note=on_note, progress=progress)
+        return _render_org(thing, output, Path(output_dir) / stem, sorted_options,
+                           format=format, on_note=on_note, progress=progress)
 
 
 def _kind_of_model(thing: Any) -> str:
@@ -183,13 +182,12 @@ def _render_ladder(ladder: Ladder, output: Path | None, options: Options, *,
     return [write_bytes(path, _draw_ladder(drawing, chosen))]
 
 
-def _render_org(org: Org, path: Path, named: bool, options: Options, *, format: str | None,
-                on_note: Note | None, progress: Note | None) -> list[Path]:
-    """The org drawn into ``path`` (``named``: a stem that gets the format's suffix)."""
-    chosen = output_format(None if named else path, format, allowed=formats_for("org"))
+def _render_org(org: Org, output: Path | None, stem: Path, options: Options, *,
+                format: str | None, on_note: Note | None, progress: Note | None) -> list[Path]:
+    """The org drawn into ``output``, else into ``stem`` with the format's suffix."""
+    chosen = output_format(output, format, allowed=formats_for("org"))
     _check_look(options, chosen)
-    if named:
-        path = path.with_name(f"{path.name}.{chosen}")
+    path = output or stem.with_name(f"{stem.name}.{chosen}")
     from ladder.renderers.drawings import org_files
 
     return org_files(_org_drawing(org, options, on_note), path, chosen, progress)
