@@ -229,9 +229,8 @@ ExportOptions, not dict (keyword options go as keywords: depth=2)
                           f"ExportOptions, not {type(options).__name__}",
                           hint="keyword options go as keywords: depth=2")
     if isinstance(options, Options):
-        found = {name: getattr(options, name) for name in ("title", "theme", "transparent")}
-        found = {name: value for name, value in found.items()
-                 if value != _DEFAULTS[name]}
+        found = {name: getattr(options, name) for name in ("title", "theme", "transparent")
+                 if getattr(options, name) != _DEFAULTS[name]}
         for group in (options.ladder, options.org, options.export):
             found.update(as_keywords(group))
         return found
