@@ -333,3 +333,14 @@ def test_a_department_without_colour_never_borrows_another_ones() -> None:
     colours = department_colours(load_org("examples/scale-up.yaml"))
     assert colours["customer-success"] != colours["design"]  # design's own is palette #6
     assert len(set(colours.values())) == len(colours)
+
+
+def test_a_long_run_says_its_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ladder.renderers import drawings
+
+    steps: list[str] = []
+    render(acme(), tmp_path / "small.svg", progress=steps.append)
+    assert steps == []  # a small chart is over before anyone would wait
+    monkeypatch.setattr(drawings, "LONG_RUN", 10)
+    render(acme(), tmp_path / "acme.svg", progress=steps.append)
+    assert steps == [f"laying out {len(acme())} people", "drawing acme.svg", "done"]
