@@ -54,16 +54,11 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
                               "placed on a role", hint="see the notes above; without option "
                               "'strict' they are listed and the import goes on")
         return ladder_yaml(draft, Path(source).name)
-    from ladder.sources.hr.export_config import config_text
+    from ladder.sources.hr.export_config import config_text, imported_config_text
 
     options = sort_options({**export_options, "ladder": ladder}, kind="export").export
     result = read_export(source, options, on_note=on_note)
-    if not header:
-        return config_text(result.org)
-    files = ", ".join(Path(name).name for name in result.files)
-    return config_text(result.org, comment=f"Written by `ladder import` from {files}\n"
-                       f"{result.summary()}\nEdit freely: this file is now the source of the "
-                       "chart.")
+    return imported_config_text(result) if header else config_text(result.org)
 
 
 def schema(kind: str = "company") -> dict[str, Any]:
