@@ -3,8 +3,8 @@
 The convention, written for the docs' authors in docs/development.md:
 
 - A ```` ```console ```` block holds ``$ ladder ...`` lines, each followed by the output it
-  prints (stdout and stderr as a terminal shows them). ``...`` stands for any text, across
-  lines too (doctest's ELLIPSIS). A shown ``error:`` line means the command must fail; else it
+  prints (stdout and stderr as a terminal shows them). A line of ``...`` stands for any lines,
+  ``...`` inside a line for any text. A shown ``error:`` line means the command must fail; else it
   must succeed. ``$ ladder schema > FILE`` sends stdout to FILE.
 - A block whose header names a file (```` ```yaml title="design.yaml" ````) is written to that
   file before the page's commands that follow it run: the reader's own files, shown in full.
@@ -18,7 +18,6 @@ The convention, written for the docs' authors in docs/development.md:
 from __future__ import annotations
 
 import csv
-import doctest
 import io
 import json
 import re
@@ -155,11 +154,18 @@ def console_commands(block: Block) -> list[Command]:
 
 
 def output_matches(expected: str, got: str) -> bool:
-    """Doctest's rules with ELLIPSIS, trailing spaces ignored on both sides."""
-    def tidy(text: str) -> str:
-        return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
+    """Whether ``got`` is what the page shows: a line that is only ``...`` stands for any
+    lines (none too), ``...`` inside a line for any text; trailing spaces do not count."""
+    def tidy(text: str) -> list[str]:
+        return [line.rstrip() for line in text.strip("\n").splitlines()]
 
-    return doctest.OutputChecker().check_output(tidy(expected), tidy(got), doctest.ELLIPSIS)
+    pattern = ""
+    for line in tidy(expected):
+        if line == "...":
+            pattern += r"(?:[^\n]*\n)*?"
+        else:
+            pattern += ".*?".join(re.escape(part) for part in line.split("...")) + "\n"
+    return re.fullmatch(pattern, "".join(line + "\n" for line in tidy(got)), re.S) is not None
 
 
 def readable_text(path: Path) -> str:

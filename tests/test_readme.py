@@ -176,6 +176,9 @@ def test_the_cli_reference_names_every_option_of_every_command():
 
 
 def _sections(text: str) -> list[tuple[str, str]]:
+    """A page's ``## `` sections, their fenced blocks left out (a command's output may hold
+    Markdown headings of its own)."""
+    text = re.sub(r"^(`{3,}).*?^\1\s*$", "", text, flags=re.M | re.S)
     parts = []
     for chunk in text.split("\n## ")[1:]:
         heading, _, body = chunk.partition("\n")
