@@ -1,0 +1,204 @@
+"""The docs site, built as a reader gets it: ``mkdocs build --strict`` with ladder's own plugin.
+
+The site (mkdocs.yml and docs/ at the repo root) draws its diagrams from examples/ at build
+time. Built here into a temporary folder, each page must hold one drawn diagram per ``ladder``
+block, with the names of the example it draws as text in it; every link and image of every
+page must resolve; and the map of the folders in docs/development.md must match the tree.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from doc_pages import REPO, Block, read_page
+
+import ladder
+
+pytest.importorskip("mkdocs")
+pytest.importorskip("material")
+pytestmark = pytest.mark.needs_dot
+
+DOCS = REPO / "docs"
+SVG = re.compile(r'<svg class="ladder-diagram.*?</svg>', re.S)
+
+
+@dataclass
+class Site:
+    root: Path  # the copy the site was built from
+    html: Path  # the built site
+    log: str
+    returncode: int
+
+    def page(self, markdown: Path) -> str:
+        """The built HTML of a docs page (``use_directory_urls``: x.md -> x/index.html)."""
+        relative = markdown.relative_to(DOCS).with_suffix("")
+        built = self.html / ("index.html" if relative.name == "index"
+                             else relative / "index.html")
+        return built.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp("docs-site")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("docs", "examples"):
+        shutil.copytree(REPO / folder, root / folder)
+    # this checkout's ladder, not whichever one the environment installed
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                             "--site-dir", str(root / "site")], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=600)
+    return Site(root, root / "site", result.stderr + result.stdout, result.returncode)
+
+
+def ladder_blocks(markdown: Path) -> list[Block]:
+    """The page's ``ladder`` blocks in order (those shown inside a longer fence, as examples
+    of the syntax, are text and are not drawn)."""
+    return [block for block in read_page(markdown).blocks if block.lang == "ladder"]
+
+
+def block_format(block: Block) -> str:
+    return str((yaml.safe_load(block.body) or {}).get("format", "svg"))
+
+
+def test_the_site_builds_strictly(site: Site):
+    assert site.returncode == 0, site.log
+    assert "WARNING" not in site.log, site.log
+    blocks = sum(len(ladder_blocks(page)) for page in DOCS.rglob("*.md"))
+    assert blocks >= 10
+    assert f"ladder: {blocks} diagrams drawn" in site.log
+
+
+def names_drawn(block: Block) -> list[str]:
+    """Names the diagram of a block must show, read from its source through the API: every
+    role of a ladder as the block's variant has it; the top of an org chart (the block's root)
+    and the people under it."""
+    options = yaml.safe_load(block.body)
+    source = options.get("source")
+    if source is None:
+        thing = ladder.load(text=options["document"])
+    else:
+        thing = ladder.load(source if source == "product" else REPO / source)
+    if isinstance(thing, ladder.Ladder):
+        projected = ladder.ladder_for(thing, variant=options.get("variant"),
+                                      head=options.get("head"))
+        return [role.title for role in projected]
+    org = thing
+    root = options.get("root") or (org.roots()[0].id if options.get("depth") else None)
+    if root:
+        org = org.subtree(root, options.get("depth"))
+    top = org.roots()
+    below = [person for boss in top for person in org.reports(boss.id)]
+    return [person.name for person in [*top, *below] if not person.vacant]
+
+
+def svg_words(svg: str) -> str:
+    return " ".join(" ".join(ElementTree.fromstring(svg).itertext()).split())
+
+
+@pytest.mark.parametrize("markdown", sorted(DOCS.rglob("*.md")),
+                         ids=lambda path: path.relative_to(REPO).as_posix())
+def test_each_page_holds_the_diagrams_drawn_from_the_examples(site: Site, markdown: Path):
+    blocks = ladder_blocks(markdown)
+    page = site.page(markdown)
+    drawn = SVG.findall(page)
+    svg_blocks = [block for block in blocks if block_format(block) == "svg"]
+    assert len(drawn) == len(svg_blocks)
+    assert page.count('<iframe class="ladder-viewer"') == sum(
+        block_format(block) == "html" for block in blocks)
+    for block, svg in zip(svg_blocks, drawn, strict=True):
+        words = svg_words(svg)
+        names = names_drawn(block)
+        assert names, block.where
+        missing = [name for name in names if " ".join(name.split()) not in words]
+        assert not missing, f"{block.where}: the drawing lacks {missing}"
+
+
+def test_the_home_page_draws_the_built_in_ladder_with_a_variant(site: Site):
+    page = site.page(DOCS / "index.md")
+    (svg,) = SVG.findall(page)
+    assert "Product management: Scale-up" in svg_words(svg)
+    # a promotion path and an org chart from a config are drawn on their pages
+    paths = svg_words(SVG.findall(site.page(DOCS / "paths.md"))[0])
+    assert "Junior Product Manager to Chief Product Officer, about 12 years" in paths
+    assert "Priya Raman" in svg_words(SVG.findall(site.page(DOCS / "org-charts.md"))[0])
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id":
+                self.ids.add(value)
+            if (name == "href" and tag in ("a", "link")) or (name == "src" and tag in (
+                    "img", "script")):
+                self.links.append(value)
+
+
+def _read(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_link_and_image_resolves(site: Site):
+    assert site.returncode == 0, site.log
+    pages = {path: _read(path) for path in site.html.rglob("*.html")}
+    broken = []
+    for path, parsed in pages.items():
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue  # the theme's own links out; the pages make none
+            if not parts.path:
+                target = path
+            elif parts.path.startswith("/"):  # 404.html links from the site's root
+                target = site.html / unquote(parts.path).lstrip("/")
+            else:
+                target = (path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site.html)}: {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else _read(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{path.relative_to(site.html)}: {link} (no such anchor)")
+    assert not broken, "\n".join(broken)
+    assert len(pages) >= 11
+
+
+def test_the_map_of_the_folders_matches_the_tree():
+    """docs/development.md names every module under ladder/, and names no module that is
+    not there (in ladder/, tests/ or bench/)."""
+    page = read_page(DOCS / "development.md")
+    (tree,) = [block.body for block in page.blocks if block.lang == "text"
+               and block.body.startswith("ladder/")]
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", tree))
+    modules = {path.name for path in (REPO / "ladder").rglob("*.py")
+               if path.name not in ("__init__.py", "__main__.py")}
+    elsewhere = {path.name for folder in ("tests", "bench")
+                 for path in (REPO / folder).rglob("*.py")}
+    assert sorted(modules - named) == []
+    assert sorted(named - modules - elsewhere - {"__init__.py"}) == []
+    packages = {path.name + "/" for path in (REPO / "ladder").iterdir()
+                if path.is_dir() and (path / "__init__.py").is_file()}
+    assert sorted(package for package in packages if package not in tree) == []
