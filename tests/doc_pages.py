@@ -201,7 +201,8 @@ def check_file_type(path: Path) -> str | None:
         elif suffix == ".html":
             return None if "<html" in text.lower() else "is not an HTML page"
         elif suffix == ".dot":
-            body = re.sub(r"^\s*//.*$", "", text, flags=re.M)  # a leading comment says how to draw it
+            # a leading comment says how to draw it
+            body = re.sub(r"^\s*//.*$", "", text, flags=re.M)
             return None if re.match(r"\s*(strict\s+)?(di)?graph\b", body) else "is not DOT"
         elif suffix == ".mmd":
             return None if re.search(r"^\s*flowchart\b", text, re.M) else "is not Mermaid"
