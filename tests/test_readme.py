@@ -1,7 +1,8 @@
 """Every command the README and the docs/ pages show runs, and prints what the page says it does.
 
 Each page runs in its own folder holding a copy of examples/, its commands in page order (so a
-page may validate what it imported above), through the real click group. The output is
+page may validate what it imported above), through the CLI's click group in this process (the
+README's commands also as ``python -m ladder`` processes). The output is
 compared with the page (``...`` for any text); each written file is checked for its type, and
 the text ones for what the page's ``<!-- check FILE: ... -->`` comments name. The Python
 examples run as doctests. tests/doc_pages.py reads the pages; docs/development.md tells authors
@@ -11,8 +12,11 @@ the rules.
 from __future__ import annotations
 
 import doctest
+import os
 import re
 import shutil
+import subprocess
+import sys
 import traceback
 from fnmatch import fnmatch
 from pathlib import Path
@@ -111,6 +115,25 @@ def test_every_command_prints_what_the_page_shows(page: Page, tmp_path, monkeypa
             problems.append(f"{where}: writes {name}: add <!-- check {name}: \"...\" --> "
                             "naming what it must hold")
     assert not problems, "\n\n".join(problems)
+
+
+@pytest.mark.needs_dot
+def test_the_front_page_commands_print_the_same_through_python_m_ladder(tmp_path):
+    """The pages run through click's test runner (fast: one interpreter); the README's
+    commands also run as a reader runs them, as processes, to show the two print the same."""
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get(
+        "PYTHONPATH", "")]), "PYTHONUNBUFFERED": "1"}  # stdout and stderr in the order written
+    commands = [page for page in PAGES if page.name == "README.md"][0].commands()
+    assert len(commands) >= 3
+    for command in commands:
+        words, redirect = command.words()
+        assert redirect is None
+        result = subprocess.run([sys.executable, "-m", "ladder", *words], cwd=tmp_path,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, timeout=120)
+        assert output_matches(command.expected, result.stdout), (command.where, result.stdout)
+        assert (result.returncode != 0) == command.should_fail
 
 
 @pytest.mark.needs_dot
