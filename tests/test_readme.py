@@ -40,7 +40,7 @@ from doc_pages import (
 from ladder.cli import main
 
 PAGES = pages()
-RUNNABLE = [page for page in PAGES if page.commands()]
+RUNNABLE = [page for page in PAGES if page.commands() or page.checks()]
 DOCTESTED = [page for page in PAGES if page.doctest_source()]
 
 
