@@ -32,7 +32,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<lang>[\w+-]*)(?P<info>.*)$")
 TITLE = re.compile(r"""title=["']([^"']+)["']""")
-CHECK = re.compile(r"^<!--\s*check\s+(?P<file>\S+?):(?P<texts>.*?)-->", re.S | re.M)  # a line of its own
+# A check comment starts a line: one quoted in the text, inside backticks, is not one.
+CHECK = re.compile(r"^<!--\s*check\s+(?P<file>\S+?):(?P<texts>.*?)-->", re.S | re.M)
 SHELL_LANGS = {"sh", "bash", "shell", "zsh"}
 # Written files whose content a page must name, by suffix: they are text a reader opens.
 TEXT_SUFFIXES = {".svg", ".html", ".md", ".mmd", ".dot", ".json", ".csv", ".yaml", ".yml"}
