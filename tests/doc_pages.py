@@ -24,6 +24,7 @@ import re
 import shlex
 import struct
 import xml.etree.ElementTree as ElementTree
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -193,6 +194,9 @@ def check_file_type(path: Path) -> str | None:
             return None if width and height else "is a PNG of no size"
         if suffix == ".pdf":
             return None if data.startswith(b"%PDF-") else "is not a PDF"
+        if suffix == ".xlsx":
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                return None if "xl/workbook.xml" in book.namelist() else "is a zip, not XLSX"
         text = data.decode("utf-8")
         if suffix == ".svg":
             root = ElementTree.fromstring(text)
@@ -212,6 +216,7 @@ def check_file_type(path: Path) -> str | None:
             return None if len(rows) >= 2 else "is a CSV without rows"
         elif suffix in (".yaml", ".yml"):
             return None if yaml.safe_load(text) is not None else "is an empty YAML file"
-    except (ValueError, ElementTree.ParseError, yaml.YAMLError, struct.error) as error:
+    except (ValueError, ElementTree.ParseError, yaml.YAMLError, struct.error,
+            zipfile.BadZipFile) as error:
         return f"does not parse as {suffix}: {error}"
     return None

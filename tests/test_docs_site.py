@@ -188,21 +188,48 @@ def test_every_link_and_image_resolves(site: Site):
 
 
 def test_the_map_of_the_folders_matches_the_tree():
-    """docs/development.md names every module under ladder/, and names no module that is
-    not there (in ladder/, tests/ or bench/)."""
+    """docs/development.md names every module under ladder/ in its package's entry, and names
+    no module that is not there (in ladder/, tests/ or bench/)."""
     page = read_page(DOCS / "development.md")
     (tree,) = [block.body for block in page.blocks if block.lang == "text"
                and block.body.startswith("ladder/")]
+    entries = _map_entries(tree)
+    problems = []
+    for path in sorted((REPO / "ladder").rglob("*.py")):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        package = path.parent.relative_to(REPO).as_posix() + "/"
+        if package not in entries:
+            problems.append(f"no entry for the package {package}")
+        elif not re.search(rf"\b{re.escape(path.name)}\b", entries[package]):
+            problems.append(f"the entry of {package} does not name {path.name}")
     named = set(re.findall(r"\b([a-z_]+\.py)\b", tree))
-    modules = {path.name: path.relative_to(REPO).as_posix()
-               for path in (REPO / "ladder").rglob("*.py")
-               if path.name not in ("__init__.py", "__main__.py")}
-    elsewhere = {path.name for folder in ("tests", "bench")
-                 for path in (REPO / folder).rglob("*.py")}
-    unnamed = sorted(path for name, path in modules.items() if name not in named)
-    assert not unnamed, f"docs/development.md's map does not name {unnamed}: add a line"
-    gone = sorted(named - set(modules) - elsewhere - {"__init__.py"})
-    assert not gone, f"docs/development.md's map names {gone}, which are not modules"
-    packages = {path.name + "/" for path in (REPO / "ladder").iterdir()
-                if path.is_dir() and (path / "__init__.py").is_file()}
-    assert sorted(package for package in packages if package not in tree) == []
+    real = {path.name for folder in ("ladder", "tests", "bench")
+            for path in (REPO / folder).rglob("*.py")}
+    problems += [f"names {name}, which is no module" for name in sorted(named - real)]
+    problems += [f"an entry for {package}, which is no package" for package in entries
+                 if not (REPO / package).is_dir()]
+    assert not problems, "docs/development.md's map: " + "; ".join(problems)
+
+
+def _map_entries(tree: str) -> dict[str, str]:
+    """The map's text by folder: 'ladder/sources/hr/' -> what its entry says. A folder's entry
+    is its line and the lines under it, up to the next entry at its depth or above."""
+    entries: dict[str, str] = {}
+    stack: list[tuple[int, str]] = []  # (indent, folder) of the entries we are inside
+    for line in tree.splitlines():
+        found = re.match(r"^( *)([a-z_]+/|[a-z_]+\.py)\s", line + " ")
+        if found and (not stack or len(found.group(1)) <= stack[-1][0] + 2):
+            indent, name = len(found.group(1)), found.group(2)
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+            parent = stack[-1][1] if stack else ""
+            if name.endswith("/"):
+                stack.append((indent, parent + name))
+                entries.setdefault(parent + name, "")
+            else:  # a module of its own line, in the folder above
+                entries[parent] = entries.get(parent, "") + " " + name
+            line = line[found.end(2):]
+        if stack:
+            entries[stack[-1][1]] += " " + line
+    return entries

@@ -184,11 +184,16 @@ def test_the_cli_reference_names_every_option_of_every_command():
         if section is None:
             problems.append(f"no '## ladder {name}' section")
             continue
+        coded = {word for span in re.findall(r"`([^`]+)`", section)
+                 for word in re.split(r"[^\w-]+", span)}
         for param in command.params:
             if isinstance(param, click.Option):
                 flag = max(param.opts, key=len)
                 if f"`{flag}" not in section:
                     problems.append(f"ladder {name}: {flag} is not described")
+                if isinstance(param.type, click.Choice):  # every value it takes, in code
+                    problems += [f"ladder {name} {flag}: {choice!r} is not named"
+                                 for choice in param.type.choices if str(choice) not in coded]
         real = {opt for param in command.params for opt in param.opts} | {"--help"}
         problems += [f"ladder {name}: {flag} is described but not an option"
                      for flag in sorted(set(re.findall(r"`(--?[a-z][\w-]*)", section)))
