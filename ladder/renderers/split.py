@@ -170,6 +170,7 @@ def render_split(drawing: OrgDrawing, path: Path, *, fmt: str, progress: Note | 
     for number, (page, target, text) in enumerate(pages, 1):
         if progress is not None and len(pages) > 10 and number % 10 == 0:
             progress(f"drawing page {number} of {len(pages)}")
+        assert page.org is not None and page.chart is not None  # fit_all laid out every page
         write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=wanted.scale,
                     split=True, on_note=on_note, finish=finish)
     cut = len(pages) - _first_pages(org, how)
