@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -35,7 +36,7 @@ def _md(text: str) -> str:
 def variants(ladder_source: str | None, output_format: str) -> None:
     """List the company-size variants of a ladder: name, company size, what it is for."""
     ladder = api.load_ladder(ladder_source)
-    rows = []
+    rows: list[dict[str, Any]] = []  # JSON rows: text, numbers and lists
     for spec in api.variants(ladder):
         projected = api.ladder_for(ladder, variant=spec.id)
         low, high = spec.headcount
@@ -51,7 +52,7 @@ def variants(ladder_source: str | None, output_format: str) -> None:
         echo("| variant | company size | roles | for |\n|---|---|---|---|")
         for row in rows:
             echo(f"| `{row['id']}` | {row['size']} | "
-                       f"{_md(' → '.join(row['roles']))} | {_md(str(row['summary']))} |")
+                       f"{_md(' → '.join(row['roles']))} | {_md(row['summary'])} |")
     else:
         width = max(len(r["id"]) for r in rows)
         size_width = max(len(r["size"]) for r in rows)
