@@ -170,7 +170,6 @@ def render_split(drawing: OrgDrawing, path: Path, *, fmt: str, progress: Note | 
     for number, (page, target, text) in enumerate(pages, 1):
         if progress is not None and len(pages) > 10 and number % 10 == 0:
             progress(f"drawing page {number} of {len(pages)}")
-        assert page.org is not None and page.chart is not None  # fit_all laid out every page
         write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=wanted.scale,
                     split=True, on_note=on_note, finish=finish)
     cut = len(pages) - _first_pages(org, how)
@@ -305,9 +304,9 @@ def _page_text(page: Page, title: str | None,
             manager = card[len(CONTEXT):]
             context.add(card)
             came = linked_from.get(id(page))
-            above = came if came is not None and manager in came.members else home.get(manager)
-            if above is not None and above is not page:
-                lead(card, above, "↑ manager on")
+            target = came if came is not None and manager in came.members else home.get(manager)
+            if target is not None and target is not page:
+                lead(card, target, "↑ manager on")
     heading = title if title is not None else page.name
     if page.part is not None:
         heading += f", part {page.part[0]} of {page.part[1]}"
