@@ -56,4 +56,7 @@ def test_every_top_level_name_is_typed_for_type_checkers() -> None:
                     # the checker's name is the one the run time hands out
                     assert getattr(ladder, alias.name) is getattr(
                         importlib.import_module(statement.module or ""), alias.name)
-    assert typed == set(ladder.__all__) - {"__version__"}
+    public = set(ladder.__all__) - {"__version__"}
+    assert not public - typed, (f"import {sorted(public - typed)} under TYPE_CHECKING in "
+                                "ladder/__init__.py too (`from MODULE import NAME as NAME`)")
+    assert not typed - public, f"{sorted(typed - public)} typed but not in ladder._API"
