@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from ladder.analysis.teams import TeamCount, badge_text, team_counts
+from ladder.analysis.teams import TeamCount, team_counts
 from ladder.errors import RenderError
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
 from ladder.renderers.org_chart import org_dot, org_svg, render_org
+from ladder.renderers.results.stats import badge_text
 from tests.sample_orgs import SHARED, acme
 
 SVG = "{http://www.w3.org/2000/svg}"

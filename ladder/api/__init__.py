@@ -36,11 +36,12 @@ from ladder.api.questions import (
     gap,
     next_roles,
     paths,
+    stats,
     succession,
 )
 
 __all__ = [
     "TEXT_FORMATS", "assess", "chart_person", "diff", "draw", "endpoints", "gap",
     "import_export", "ladder_for", "load", "load_ladder", "load_org", "next_roles", "paths",
-    "render", "succession", "validate",
+    "render", "stats", "succession", "validate",
 ]

@@ -1,4 +1,5 @@
-"""Questions: promotion paths, gaps, next roles, succession, diffs and assessments, as data."""
+"""Questions: org numbers, promotion paths, gaps, next roles, succession, diffs and
+assessments, answered as typed records (their writers are in :mod:`ladder.renderers.results`)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,35 @@ if TYPE_CHECKING:
     from ladder.analysis.org_moves import NextMoves, Succession
     from ladder.analysis.paths import Endpoints, Gap
     from ladder.analysis.paths import Path as PromotionPath
+    from ladder.analysis.teams import OrgStats
     from ladder.model import Ladder, Org
 
 
+def stats(org: str | Path | Org, *, narrow: int = 2, wide: int = 10,
+          on_note: Note | None = None, **export_options: Any) -> OrgStats:
+    """The org's numbers: headcount, open positions, layers, each manager's team (the badges
+    of the chart and the ``team`` of its layout JSON) and span of control, flagged when
+    ``narrow`` or fewer direct reports, or more than ``wide``.
+
+    ``org`` is an Org, a company config or an HR export (read with ``export_options``; its job
+    titles are not matched to a ladder unless ``match_titles=True``).
+
+    >>> numbers = stats("examples/startup.yaml")
+    >>> numbers.headcount, numbers.open_positions, numbers.layers
+    (7, 1, 3)
+    >>> numbers.teams[numbers.top_level[0]].total == numbers.headcount - 1
+    True
+    """
+    from ladder.analysis.teams import org_stats
+    from ladder.model import Org as OrgType
+
+    if not isinstance(org, OrgType):
+        export_options.setdefault("match_titles", False)  # counting needs no ladder levels
+        org = load_org(org, on_note=on_note, **export_options)
+    elif export_options:
+        raise LadderError(f"option '{next(iter(export_options))}' reads a file; an Org is "
+                          "read already", hint="leave it out, or pass the file")
+    return org_stats(org, narrow=narrow, wide=wide)
 
 
 def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,

@@ -102,15 +102,14 @@ def stats_command(config: str, narrow: int, wide: int, output_format: str,
     export."""
     import json
 
-    from ladder.analysis.spans import format_stats, org_stats
+    from ladder.renderers.results.stats import stats_data, stats_table
 
     if wide <= narrow:
         raise click.BadParameter(f"must be more than --narrow ({narrow})",
                                  param_hint="'--wide'")
     export["fix"] = ",".join(export["fix"])  # type: ignore[arg-type]
-    org = api.load_org(config, on_note=note, match_titles=False, **export)
-    stats = org_stats(org, narrow=narrow, wide=wide)
+    stats = api.stats(config, narrow=narrow, wide=wide, on_note=note, **export)
     if output_format == "json":
-        echo(json.dumps(stats, indent=2, ensure_ascii=False), json=True)
+        echo(json.dumps(stats_data(stats), indent=2, ensure_ascii=False), json=True)
     else:
-        echo(format_stats(stats))
+        echo(stats_table(stats))
