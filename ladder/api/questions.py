@@ -223,9 +223,7 @@ def diff(old: str | Path | Org, new: str | Path | Org | None = None, *,
         orgs.append(load_org(source, on_note=on_note, match_titles=False,
                              **{k: v for k, v in given.items() if v}))
         labels.append(snapshot or Path(source).name)
-    changes = diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
-    changes.new_org = orgs[1]
-    return changes
+    return diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
 
 
 def _diff_sources(old: Any, new: Any, snapshots: Sequence[str]) -> tuple[list, list]:

@@ -46,6 +46,8 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     and two --snapshot values. People are matched by id, and where ids changed by a name
     unique on both sides (with a note).
     """
+    from ladder.renderers.results.diff import diff_csv, diff_json, diff_table, summary
+
     found = api.diff(old, new, snapshots=snapshots, junior=junior, on_note=note,
                      preset=preset, mapping=mapping, fix=",".join(fix))
     labels = found.old, found.new
@@ -56,17 +58,17 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
 
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
         written = render_diff(found, found.new_org, path, format=chosen, title=title)
-        note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
+        note(f"{labels[0]} -> {labels[1]}: {summary(found)}")
         click.echo(f"wrote {written}")
         return
-    text = {"json": found.to_json, "csv": found.to_csv, "table": found.to_table}[chosen]()
+    text = {"json": diff_json, "csv": diff_csv, "table": diff_table}[chosen](found)
     if output is None:
         echo(text, nl=False, json=chosen == "json")
         return
     from ladder.renderers.files import write_bytes
 
     write_bytes(output, text.encode("utf-8"))
-    note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
+    note(f"{labels[0]} -> {labels[1]}: {summary(found)}")
     click.echo(f"wrote {output}")
 
 
