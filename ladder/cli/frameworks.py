@@ -25,11 +25,11 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
     import json
 
     from ladder import api
-    from ladder.analysis.assess import assessment_json, format_assessment
+    from ladder.renderers.results.assess import assessment_data, format_assessment
 
     result = api.assess(assessment)
     if output_format == "json":
-        echo(json.dumps(assessment_json(result), indent=2, ensure_ascii=False), json=True)
+        echo(json.dumps(assessment_data(result), indent=2, ensure_ascii=False), json=True)
     else:
         echo(format_assessment(result))
     if output is not None:

@@ -68,6 +68,7 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     step lists the competencies first needed there, each once.
     """
     from ladder.analysis import paths as p
+    from ladder.renderers.results import paths as w
 
     ends = _endpoints(ladder_source, start, goal, variant, headcount, head)
     found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
@@ -76,16 +77,16 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     if found.note():
         note(found.note())
     if output_format == "json":
-        echo(json=True, text=p.paths_json(ends.start, ends.goal, found), nl=False)
+        echo(json=True, text=w.paths_json(ends.start, ends.goal, found), nl=False)
     elif output_format == "markdown":
-        echo(p.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
+        echo(w.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
     else:
-        echo(p.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
-    from ladder.analysis.expectations import has_expectations, steps_text
+        echo(w.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
+    from ladder.analysis.expectations import has_expectations
 
     if output_format != "json" and has_expectations(ends.ladder) and found[0].steps:
         # per area, along the quickest path (the first): "what changes at the next level"
-        echo("\n" + steps_text(ends.ladder, found[0].roles,
+        echo("\n" + w.steps_text(ends.ladder, found[0].roles,
                                       markdown=output_format == "markdown"), nl=False)
 
 
@@ -104,6 +105,7 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
     import json
 
     from ladder.analysis import paths as p
+    from ladder.renderers.results import paths as w
 
     ends = _endpoints(ladder_source, role_a, role_b, variant, headcount, head)
     gap = p.competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
@@ -115,19 +117,19 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
     areas = (e.area_changes(ends.ladder, ends.start.id, ends.goal.id)
              if e.has_expectations(ends.ladder) else [])
     if output_format == "json":
-        data = p.gap_data(gap)
+        data = w.gap_data(gap)
         if areas:
-            data["areas"] = e.changes_json(areas)
+            data["areas"] = w.changes_data(areas)
         echo(json.dumps(data, indent=2, ensure_ascii=False), json=True)
     elif output_format == "markdown":
-        echo(p.format_gap_markdown(ends.ladder, gap), nl=False)
+        echo(w.format_gap_markdown(ends.ladder, gap), nl=False)
         if areas:
-            echo("\n".join(["### Per area", "", *e.changes_markdown(areas, "####")]))
+            echo("\n".join(["### Per area", "", *w.changes_markdown(areas, "####")]))
     else:
-        echo(p.format_gap_table(ends.ladder, gap), nl=False)
+        echo(w.format_gap_table(ends.ladder, gap), nl=False)
         if areas:
             echo("\nper area (what is new or raised):")
-            echo("\n".join(e.format_changes(areas) or ["  (nothing new)"]))
+            echo("\n".join(w.format_changes(areas) or ["  (nothing new)"]))
 
 
 def org_question(function):
@@ -167,7 +169,7 @@ def next_command(person: str, org_path: str, output_format: str, ladder_source: 
                  **export: object) -> None:
     """PERSON's role, the roles one move on, and where those are held or open in the org."""
     from ladder import api
-    from ladder.analysis import org_moves as o
+    from ladder.renderers.results import moves as o
 
     _answer_about(person, org_path, output_format, api.next_roles, o.next_moves_data,
                   o.format_next_moves, o.format_next_moves_markdown, ladder_source, export)
@@ -180,7 +182,7 @@ def succession_command(position: str, org_path: str, output_format: str,
                        ladder_source: str | None, **export: object) -> None:
     """People one move below POSITION's role, nearest to it in the org chart first."""
     from ladder import api
-    from ladder.analysis import org_moves as o
+    from ladder.renderers.results import moves as o
 
     _answer_about(position, org_path, output_format, api.succession, o.succession_data,
                   o.format_succession, o.format_succession_markdown, ladder_source, export)
