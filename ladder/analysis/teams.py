@@ -101,6 +101,20 @@ class SpanSummary:
 
 
 @dataclass(frozen=True)
+class OrgTotals:
+    """The org's cards and people: the totals of :class:`OrgStats` and of a diagram's
+    description, counted without walking the tree."""
+
+    entries: int  # cards: people, open positions and groups
+    headcount: int
+    open_positions: int
+    assistants: int
+    job_shares: int
+    dotted_lines: int
+    by_department: Mapping[str, Headcount]  # department id as written ("" none), first seen
+
+
+@dataclass(frozen=True)
 class OrgStats:
     """The org's numbers, as ``ladder stats``, the badges and the layout JSON show them."""
 
@@ -152,6 +166,7 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
     manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
     heads = [p.heads for p in people]  # the rule's people per card, read once
     vacant = [p.vacant for p in people]
+    totals = _totals(people, heads, vacant)
     reports = [0] * len(people)
     direct = [0] * len(people)
     total = [0] * len(people)
@@ -191,37 +206,54 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
     for i in order:  # every entry in its layer: the layers add up to the entries
         per_layer[layer[i] - 1] += 1
     spans = [m.team.direct for m in managers]
-    by_department = _by_department(people, heads, vacant)
     return OrgStats(
         company=org.name,
-        entries=len(people),
-        headcount=sum(heads),
-        open_positions=sum(vacant),
+        entries=totals.entries,
+        headcount=totals.headcount,
+        open_positions=totals.open_positions,
         positions_per_layer=tuple(per_layer),
         top_level=tuple(people[i].id for i in roots),
         managers=tuple(managers),
         teams=teams,
-        by_department=by_department,
-        departments=_departments(org, by_department),
+        by_department=totals.by_department,
+        departments=_departments(org, totals.by_department),
         span=SpanSummary(mean=round(statistics.fmean(spans), 2) if spans else 0,
                          median=statistics.median(spans) if spans else 0,
                          max=max(spans, default=0)),
         narrow_at=narrow,
         wide_above=wide,
-        assistants=sum(1 for p in people if p.assistant),
-        job_shares=sum(1 for p in people if p.shared_with),
-        dotted_lines=sum(len(p.dotted) for p in people),
+        assistants=totals.assistants,
+        job_shares=totals.job_shares,
+        dotted_lines=totals.dotted_lines,
     )
 
 
-def _by_department(people: list[Person], heads: list[int],
-                   vacant: list[bool]) -> dict[str, Headcount]:
-    found: dict[str, list[int]] = {}
+def org_totals(org: Org) -> OrgTotals:
+    """The org's totals alone, by the same count as :func:`org_stats` (for a diagram's
+    description, which needs no walk of the tree).
+
+    >>> from ladder.model.org import Person
+    >>> totals = org_totals(Org.build("x", [Person("a", "Ada", department="ops"),
+    ...                                     Person("b", "", vacant=True, manager="a")]))
+    >>> totals.entries, totals.headcount, totals.open_positions, dict(totals.by_department)
+    (2, 1, 1, {'ops': Headcount(people=1, open=0), '': Headcount(people=0, open=1)})
+    """
+    people = list(org.people.values())
+    return _totals(people, [p.heads for p in people], [p.vacant for p in people])
+
+
+def _totals(people: list[Person], heads: list[int], vacant: list[bool]) -> OrgTotals:
+    by_department: dict[str, list[int]] = {}
     for person, count, is_open in zip(people, heads, vacant, strict=True):
-        both = found.setdefault(person.department or "", [0, 0])
+        both = by_department.setdefault(person.department or "", [0, 0])
         both[0] += count
         both[1] += is_open
-    return {key: Headcount(*both) for key, both in found.items()}
+    return OrgTotals(
+        entries=len(people), headcount=sum(heads), open_positions=sum(vacant),
+        assistants=sum(1 for p in people if p.assistant),
+        job_shares=sum(1 for p in people if p.shared_with),
+        dotted_lines=sum(len(p.dotted) for p in people),
+        by_department={key: Headcount(*both) for key, both in by_department.items()})
 
 
 def _departments(org: Org, by_department: Mapping[str, Headcount]
@@ -261,8 +293,9 @@ def department_counts(org: Org) -> dict[str, Headcount]:
     >>> department_counts(org)
     {'ops': Headcount(people=1, open=1), '': Headcount(people=2, open=0)}
     """
-    return dict(org_stats(org).by_department)
+    return dict(org_totals(org).by_department)
 
 
 __all__ = ["NARROW", "WIDE", "DepartmentCount", "Headcount", "ManagerSpan", "OrgStats",
-           "SpanSummary", "TeamCount", "department_counts", "org_stats", "team_counts"]
+           "OrgTotals", "SpanSummary", "TeamCount", "department_counts", "org_stats",
+           "org_totals", "team_counts"]
