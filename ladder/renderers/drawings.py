@@ -9,7 +9,7 @@ more decisions to take, so SVG, PNG, DOT and JSON never disagree about what they
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -103,7 +103,12 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
 
 
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
-    """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix)."""
+    """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix).
+    It is also a ladder's CSV and XLSX: a ladder's one table."""
+    if drawing.matrix is None:
+        from ladder.renderers.matrix import MatrixOptions
+
+        drawing = replace(drawing, matrix=MatrixOptions())
     from ladder.renderers.matrix import MATRIX_FORMATS, matrix_bytes
 
     name = "md" if format == "markdown" else format
@@ -117,4 +122,4 @@ def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
         from ladder.renderers.docs_svg import finish_drawing
 
         return finish_drawing(drawing, data.decode("utf-8"))
-    return data if format in ("png", "pdf") else data.decode("utf-8")
+    return data if format in ("png", "pdf", "xlsx") else data.decode("utf-8")
