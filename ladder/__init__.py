@@ -25,6 +25,7 @@ _API = {
     "stats": "ladder.api", "paths": "ladder.api", "gap": "ladder.api", "endpoints": "ladder.api",
     "next_roles": "ladder.api",
     "succession": "ladder.api", "diff": "ladder.api", "assess": "ladder.api",
+    "answer_text": "ladder.api",
     # the model, the options and the errors
     "Ladder": "ladder.model", "Role": "ladder.model", "Track": "ladder.model",
     "Move": "ladder.model", "VariantSpec": "ladder.model", "Org": "ladder.model",

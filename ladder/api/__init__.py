@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+from ladder.api.answers import ANSWER_FORMATS, answer_text
 from ladder.api.drawing import draw, render
 from ladder.api.loading import (
     TEXT_FORMATS,
@@ -41,7 +42,7 @@ from ladder.api.questions import (
 )
 
 __all__ = [
-    "TEXT_FORMATS", "assess", "chart_person", "diff", "draw", "endpoints", "gap",
-    "import_export", "ladder_for", "load", "load_ladder", "load_org", "next_roles", "paths",
-    "render", "stats", "succession", "validate",
+    "ANSWER_FORMATS", "TEXT_FORMATS", "answer_text", "assess", "chart_person", "diff", "draw",
+    "endpoints", "gap", "import_export", "ladder_for", "load", "load_ladder", "load_org",
+    "next_roles", "paths", "render", "stats", "succession", "validate",
 ]
