@@ -134,6 +134,48 @@ def test_the_api_record_writes_the_same(name: str, answer: Callable[[], Any]) ->
     assert found == golden
 
 
+# the command, and the same answer from the API with the ladder its roles belong to
+TEXT_CASES: list[tuple[list[str], Callable[[], Any], Callable[[], Any]]] = [
+    (["paths", "engineer", "principal-ic", "--ladder", FT_AREAS],  # per-area changes too
+     lambda: ladder.paths("engineer", "principal-ic", ladder=FT_AREAS),
+     lambda: ladder.load(FT_AREAS)),
+    (["paths", "senior pm", "cpo", "--variant", "startup"],
+     lambda: ladder.paths("senior pm", "cpo", variant="startup"),
+     lambda: ladder.endpoints("senior pm", "cpo", variant="startup").ladder),
+    (["gap", "engineer", "principal-ic", "--ladder", FT_AREAS],
+     lambda: ladder.gap("engineer", "principal-ic", ladder=FT_AREAS),
+     lambda: ladder.load(FT_AREAS)),
+    (["gap", "junior pm", "cpo"], lambda: ladder.gap("junior pm", "cpo"), lambda: None),
+    (["next", "liam", "--org", STARTUP], lambda: ladder.next_roles("liam", STARTUP),
+     lambda: None),
+    (["succession", "meera-kapoor", "--org", str(EXAMPLES / "enterprise.yaml")],
+     lambda: ladder.succession("meera-kapoor", EXAMPLES / "enterprise.yaml"), lambda: None),
+]
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "json"])
+@pytest.mark.parametrize(("args", "answer", "roles_of"), TEXT_CASES,
+                         ids=[" ".join(case[0][:3]) for case in TEXT_CASES])
+def test_answer_text_is_what_the_command_prints(args: list[str], answer: Callable[[], Any],
+                                                roles_of: Callable[[], Any],
+                                                output_format: str) -> None:
+    printed = run([*args, "--format", output_format])
+    assert printed.strip()
+    assert ladder.answer_text(answer(), output_format, ladder=roles_of()) == printed
+
+
+def test_answer_text_of_stats_diff_and_assess_is_what_the_commands_print() -> None:
+    enterprise = EXAMPLES / "enterprise.yaml"
+    assert ladder.answer_text(ladder.stats(enterprise)) == run(["stats", str(enterprise)])
+    changes = ladder.diff(SNAPSHOTS, snapshots=("Sep-10", "Sep-11"))
+    assert ladder.answer_text(changes) == run(["diff", SNAPSHOTS, "--snapshot", "Sep-10",
+                                               "--snapshot", "Sep-11"])
+    sam = EXAMPLES / "frameworks" / "sam.yaml"
+    assert ladder.answer_text(ladder.assess(sam)) == run(["assess", str(sam)])
+    with pytest.raises(ladder.LadderError, match="cannot be written as 'markdown'"):
+        ladder.answer_text(changes, "markdown")
+
+
 def test_every_answer_is_a_frozen_record() -> None:
     product = ladder.load("product")
     records = [

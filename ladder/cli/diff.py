@@ -46,7 +46,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     and two --snapshot values. People are matched by id, and where ids changed by a name
     unique on both sides (with a note).
     """
-    from ladder.renderers.results.diff import diff_csv, diff_json, diff_table, summary
+    from ladder.renderers.results.diff import summary
 
     found = api.diff(old, new, snapshots=snapshots, junior=junior, on_note=note,
                      preset=preset, mapping=mapping, fix=",".join(fix))
@@ -61,7 +61,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
         note(f"{labels[0]} -> {labels[1]}: {summary(found)}")
         click.echo(f"wrote {written}")
         return
-    text = {"json": diff_json, "csv": diff_csv, "table": diff_table}[chosen](found)
+    text = api.answer_text(found, chosen)
     if output is None:
         echo(text, nl=False, json=chosen == "json")
         return

@@ -22,16 +22,11 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
     framework file, relative to it) and ratings (area id or name: level or milestone). A
     points framework gives the title its own point thresholds give.
     """
-    import json
-
     from ladder import api
-    from ladder.renderers.results.assess import assessment_data, format_assessment
 
     result = api.assess(assessment)
-    if output_format == "json":
-        echo(json.dumps(assessment_data(result), indent=2, ensure_ascii=False), json=True)
-    else:
-        echo(format_assessment(result))
+    echo(api.answer_text(result, "json" if output_format == "json" else "table"), nl=False,
+         json=output_format == "json")
     if output is not None:
         from ladder.renderers.files import output_format as format_of
         from ladder.renderers.files import write_bytes

@@ -117,16 +117,9 @@ def stats_command(config: str, narrow: int, wide: int, output_format: str,
                   **export: object) -> None:
     """Headcount, open positions, layers and span of control of a company config or an HR
     export."""
-    import json
-
-    from ladder.renderers.results.stats import stats_data, stats_table
-
     if wide <= narrow:
         raise click.BadParameter(f"must be more than --narrow ({narrow})",
                                  param_hint="'--wide'")
     export["fix"] = ",".join(export["fix"])  # type: ignore[arg-type]
     stats = api.stats(config, narrow=narrow, wide=wide, on_note=note, **export)
-    if output_format == "json":
-        echo(json.dumps(stats_data(stats), indent=2, ensure_ascii=False), json=True)
-    else:
-        echo(stats_table(stats))
+    echo(api.answer_text(stats, output_format), nl=False, json=output_format == "json")

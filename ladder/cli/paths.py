@@ -67,8 +67,8 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     Roles are named by id, title or alias, in any case: ladder paths "junior pm" cpo. Each
     step lists the competencies first needed there, each once.
     """
+    from ladder import api
     from ladder.analysis import paths as p
-    from ladder.renderers.results import paths as w
 
     ends = _endpoints(ladder_source, start, goal, variant, headcount, head)
     found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
@@ -76,18 +76,8 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
         raise p.no_path_error(ends.ladder, ends.start, ends.goal, avoid)
     if found.note():
         note(found.note())
-    if output_format == "json":
-        echo(json=True, text=w.paths_json(ends.start, ends.goal, found), nl=False)
-    elif output_format == "markdown":
-        echo(w.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
-    else:
-        echo(w.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
-    from ladder.analysis.expectations import has_expectations
-
-    if output_format != "json" and has_expectations(ends.ladder) and found[0].steps:
-        # per area, along the quickest path (the first): "what changes at the next level"
-        echo("\n" + w.steps_text(ends.ladder, found[0].roles,
-                                      markdown=output_format == "markdown"), nl=False)
+    echo(api.answer_text(found, output_format, ladder=ends.ladder), nl=False,
+         json=output_format == "json")
 
 
 @main.command("gap")
@@ -102,34 +92,16 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
 
     The same answer as 'ladder paths A B' gives for that path.
     """
-    import json
-
+    from ladder import api
     from ladder.analysis import paths as p
-    from ladder.renderers.results import paths as w
 
     ends = _endpoints(ladder_source, role_a, role_b, variant, headcount, head)
     gap = p.competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if gap.path is None:
         note(f"no move links {ends.start.title} and {ends.goal.title} in the ladder: the two "
              "roles are compared as they stand")
-    from ladder.analysis import expectations as e
-
-    areas = (e.area_changes(ends.ladder, ends.start.id, ends.goal.id)
-             if e.has_expectations(ends.ladder) else [])
-    if output_format == "json":
-        data = w.gap_data(gap)
-        if areas:
-            data["areas"] = w.changes_data(areas)
-        echo(json.dumps(data, indent=2, ensure_ascii=False), json=True)
-    elif output_format == "markdown":
-        echo(w.format_gap_markdown(ends.ladder, gap), nl=False)
-        if areas:
-            echo("\n".join(["### Per area", "", *w.changes_markdown(areas, "####")]))
-    else:
-        echo(w.format_gap_table(ends.ladder, gap), nl=False)
-        if areas:
-            echo("\nper area (what is new or raised):")
-            echo("\n".join(w.format_changes(areas) or ["  (nothing new)"]))
+    echo(api.answer_text(gap, output_format, ladder=ends.ladder), nl=False,
+         json=output_format == "json")
 
 
 def org_question(function):
@@ -148,18 +120,13 @@ def org_question(function):
                         "ladder roles.")(function)
 
 
-def _answer_about(who: str, org_path: str, output_format: str, ask, as_data, as_text,
-                  as_markdown, ladder_source: str | None, export: dict) -> None:
+def _answer_about(who: str, org_path: str, output_format: str, ask,
+                  ladder_source: str | None, export: dict) -> None:
     """Ask the API ``ask(who, org_path, ...)`` and print the answer in the format chosen."""
-    import json
+    from ladder import api
 
     answer = ask(who, org_path, ladder=ladder_source, on_note=note, **export)
-    if output_format == "json":
-        echo(json.dumps(as_data(answer), indent=2, ensure_ascii=False), json=True)
-    elif output_format == "markdown":
-        echo(as_markdown(answer), nl=False)
-    else:
-        echo(as_text(answer), nl=False)
+    echo(api.answer_text(answer, output_format), nl=False, json=output_format == "json")
 
 
 @main.command("next")
@@ -169,10 +136,8 @@ def next_command(person: str, org_path: str, output_format: str, ladder_source: 
                  **export: object) -> None:
     """PERSON's role, the roles one move on, and where those are held or open in the org."""
     from ladder import api
-    from ladder.renderers.results import moves as o
 
-    _answer_about(person, org_path, output_format, api.next_roles, o.next_moves_data,
-                  o.format_next_moves, o.format_next_moves_markdown, ladder_source, export)
+    _answer_about(person, org_path, output_format, api.next_roles, ladder_source, export)
 
 
 @main.command("succession")
@@ -182,7 +147,5 @@ def succession_command(position: str, org_path: str, output_format: str,
                        ladder_source: str | None, **export: object) -> None:
     """People one move below POSITION's role, nearest to it in the org chart first."""
     from ladder import api
-    from ladder.renderers.results import moves as o
 
-    _answer_about(position, org_path, output_format, api.succession, o.succession_data,
-                  o.format_succession, o.format_succession_markdown, ladder_source, export)
+    _answer_about(position, org_path, output_format, api.succession, ladder_source, export)
