@@ -109,17 +109,22 @@ def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
         from ladder.renderers.matrix import MatrixOptions
 
         drawing = replace(drawing, matrix=MatrixOptions())
-    from ladder.renderers.matrix import MATRIX_FORMATS, matrix_bytes
+    from ladder.renderers.matrix import MATRIX_FORMATS, SHEET_FORMATS, matrix_bytes
 
     name = "md" if format == "markdown" else format
+    if name in SHEET_FORMATS:
+        from ladder.renderers.matrix_sheets import sheet_bytes
+
+        data = sheet_bytes(drawing.ladder, name, drawing.matrix)
+        return data if name == "xlsx" else data.decode("utf-8")
     if name not in MATRIX_FORMATS:
         from ladder.errors import RenderError
 
         raise RenderError(f"the matrix view cannot be drawn as {format}",
-                          hint=f"choose one of: {', '.join(MATRIX_FORMATS)}")
+                          hint=f"choose one of: {', '.join(MATRIX_FORMATS + SHEET_FORMATS)}")
     data = matrix_bytes(drawing.ladder, name, drawing.matrix)
     if format == "svg":  # themed and labelled like every other SVG
         from ladder.renderers.docs_svg import finish_drawing
 
         return finish_drawing(drawing, data.decode("utf-8"))
-    return data if format in ("png", "pdf", "xlsx") else data.decode("utf-8")
+    return data if format in ("png", "pdf") else data.decode("utf-8")

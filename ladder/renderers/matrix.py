@@ -38,7 +38,8 @@ from ladder.model import Area, Ladder, Role, Statement
 from ladder.renderers.ladder_dot import default_title, track_colours
 from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
 
-MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md", "csv", "xlsx", "json")
+MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
+SHEET_FORMATS = ("csv", "xlsx", "json")  # the matrix as data: ladder.renderers.matrix_sheets
 
 GRID = "#d0d7de"
 HEADER_FILL = "#f6f8fa"
@@ -420,14 +421,6 @@ def matrix_bytes(ladder: Ladder, format: str, options: MatrixOptions | None = No
         return matrix_html(ladder, options).encode("utf-8")
     if format == "md":
         return matrix_markdown(ladder, options).encode("utf-8")
-    if format in ("csv", "xlsx", "json"):
-        from ladder.renderers import matrix_sheets
-
-        table = matrix_table(ladder, options)
-        if format == "xlsx":
-            return matrix_sheets.matrix_xlsx(table, options)
-        writer = matrix_sheets.matrix_csv if format == "csv" else matrix_sheets.matrix_json
-        return writer(table, options).encode("utf-8")
     return page_bytes(matrix_page(matrix_table(ladder, options), options), format,
                       name="matrix")
 

@@ -17,7 +17,8 @@ import zipfile
 from datetime import datetime
 from typing import Any
 
-from ladder.renderers.matrix import Item, MatrixOptions, Table
+from ladder.model import Ladder
+from ladder.renderers.matrix import Item, MatrixOptions, Table, matrix_table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FIXED_TIME = datetime(2000, 1, 1)  # a constant date in the XLSX, so the bytes repeat
@@ -124,3 +125,12 @@ def _fixed_dates(archive: bytes) -> bytes:
                               data)
             target.writestr(fixed, data)
     return out.getvalue()
+
+
+def sheet_bytes(ladder: Ladder, format: str, options: MatrixOptions) -> bytes:
+    """The matrix of ``ladder`` as csv, xlsx or json bytes."""
+    table = matrix_table(ladder, options)
+    if format == "xlsx":
+        return matrix_xlsx(table, options)
+    writer = matrix_csv if format == "csv" else matrix_json
+    return writer(table, options).encode("utf-8")
