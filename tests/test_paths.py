@@ -143,8 +143,8 @@ def test_avoid_unknown_name_is_an_error_with_a_hint(product):
 def test_via_forces_a_role_in_order(product):
     paths = find_paths(product, "junior-pm", "cpo", via=["principal pm"])
     assert len(paths) == 1 and "principal-product-manager" in paths[0].roles
-    assert find_paths(product, "junior-pm", "cpo", via=["head-of-product", "director"
-                                                          " of product"]) == []
+    assert not find_paths(product, "junior-pm", "cpo", via=["head-of-product", "director"
+                                                              " of product"])
 
 
 @pytest.mark.parametrize(("name", "role_id"), [

@@ -184,6 +184,7 @@ def test_every_answer_is_a_frozen_record() -> None:
         ladder.stats(STARTUP).departments[0] if ladder.stats(STARTUP).departments else None,
         ladder.diff(SNAPSHOTS, snapshots=("Sep-10", "Sep-11")),
         *ladder.diff(SNAPSHOTS, snapshots=("Sep-10", "Sep-11")).moved[:1],
+        ladder.paths("pm", "cpo"),
         ladder.paths("pm", "cpo")[0],
         ladder.gap("pm", "cpo"),
         highlight_for(product, "pm..cpo"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import networkx as nx
 
@@ -86,20 +87,6 @@ QUICKEST = 20  # paths given when there are more than MAX_PATHS
 UNKNOWN_YEARS = 1_000.0  # the weight of a move with no typical years: after every known one
 
 
-class Paths(list):
-    """The paths found, quickest first; ``cut`` is set when only the quickest of very many
-    are listed (their number was past ``MAX_PATHS``)."""
-
-    cut: bool = False
-
-    def note(self) -> str | None:
-        """What to tell the user when the list is cut, else None."""
-        if not self.cut:
-            return None
-        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
-                "(narrow them with --via or --avoid)")
-
-
 @dataclass(frozen=True)
 class Step:
     """One move on a path, and the competencies the next role needs that this one does not list."""
@@ -126,6 +113,32 @@ class Path:
         if any(step.years is None for step in self.steps):
             return None
         return float(sum(step.years for step in self.steps))  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Paths(Sequence[Path]):
+    """The paths found, quickest first; ``cut`` is set when only the quickest of very many
+    are listed (their number was past ``MAX_PATHS``). A sequence: index, iterate, count it."""
+
+    items: tuple[Path, ...] = ()
+    cut: bool = False
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Path, ...]: ...
+    def __getitem__(self, index: int | slice) -> Path | tuple[Path, ...]:
+        return self.items[index]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def note(self) -> str | None:
+        """What to tell the user when the list is cut, else None."""
+        if not self.cut:
+            return None
+        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
+                "(narrow them with --via or --avoid)")
 
 
 def gains_along(roles: Sequence[Role]) -> list[tuple[str, ...]]:
@@ -200,19 +213,20 @@ def find_paths(
         raise same_role_error(first, start, goal, file=ladder.file)
     allowed = nx.subgraph_view(ladder.graph, filter_node=lambda node: node not in avoided)
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
-    found = Paths()
+    found: list[Path] = []
+    cut = False
     for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
         if count > MAX_PATHS:
-            found = _quickest(ladder, allowed, first.id, last.id, stops)
+            found, cut = _quickest(ladder, allowed, first.id, last.id, stops), True
             break
         if _visits_in_order(nodes, stops):
             found.append(_path(ladder, nodes))
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
-    return found
+    return Paths(tuple(found), cut)
 
 
-def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> Paths:
+def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
     """The QUICKEST quickest paths, found in order without listing the others: a move weighs
     its typical years (unknown: after all known), plus a little per step (fewer steps first).
     At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
@@ -220,8 +234,7 @@ def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) 
         years = data.get("years")
         return (UNKNOWN_YEARS if years is None else float(years)) + 1e-6
 
-    found = Paths()
-    found.cut = True
+    found: list[Path] = []
     candidates = nx.shortest_simple_paths(allowed, start, goal, weight=weight)
     for nodes in itertools.islice(candidates, MAX_PATHS):
         if _visits_in_order(nodes, stops):

@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from ladder.analysis.assess import Assessment
     from ladder.analysis.diff import OrgDiff
     from ladder.analysis.org_moves import NextMoves, Succession
-    from ladder.analysis.paths import Endpoints, Gap
-    from ladder.analysis.paths import Path as PromotionPath
+    from ladder.analysis.paths import Endpoints, Gap, Paths
     from ladder.analysis.teams import OrgStats
     from ladder.model import Ladder, Org
 
@@ -54,7 +53,7 @@ def stats(org: str | Path | Org, *, narrow: int = 2, wide: int = 10,
 def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
           variant: str | None = None, headcount: int | None = None, head: str | None = None,
           via: Sequence[str] = (), avoid: Sequence[str] = (),
-          on_note: Note | None = None) -> list[PromotionPath]:
+          on_note: Note | None = None) -> Paths:
     """Every promotion path from ``start`` to ``goal`` (roles by id, title or alias), quickest
     first; each has ``steps`` with the kind of move, typical years and competencies gained.
 
