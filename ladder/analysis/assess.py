@@ -90,7 +90,7 @@ def assess(ladder: Ladder, ratings: Mapping[str, int], person: str = "") -> Asse
         for area in areas:
             rating = ratings.get(area.id, 0)
             step = rating + 1 if rating < len(area.milestones) else rating
-            said = (area.milestones[step - 1],) if step > rating else ()
+            said: tuple[Statement, ...] = (area.milestones[step - 1],) if step > rating else ()
             results.append(AreaResult(area, rating, step, said))
         return Assessment(
             person, ladder, dict(ratings), tuple(title_for_points(ladder, points)),
@@ -112,8 +112,8 @@ def assess(ladder: Ladder, ratings: Mapping[str, int], person: str = "") -> Asse
     for area in areas:
         rating = ratings.get(area.id, 0)
         wanted = target.level if target and area.id in asked else 0
-        said = asked.get(area.id, ()) if rating < wanted else ()
-        results.append(AreaResult(area, rating, wanted, said))
+        results.append(AreaResult(area, rating, wanted,
+                                  asked.get(area.id, ()) if rating < wanted else ()))
     return Assessment(person, ladder, dict(ratings), tuple(roles), tuple(next_roles),
                       areas=tuple(results), unrated=unrated)
 

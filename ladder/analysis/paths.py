@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 import networkx as nx
 
@@ -230,7 +230,7 @@ def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) 
     """The QUICKEST quickest paths, found in order without listing the others: a move weighs
     its typical years (unknown: after all known), plus a little per step (fewer steps first).
     At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
-    def weight(source: str, target: str, data: dict) -> float:
+    def weight(source: str, target: str, data: Any) -> float:  # the edge attributes
         years = data.get("years")
         return (UNKNOWN_YEARS if years is None else float(years)) + 1e-6
 
@@ -494,7 +494,8 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not paths:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    notes = (*ends.notes, paths.note()) if paths.cut else ends.notes
+    cut = paths.note()
+    notes = (*ends.notes, cut) if cut else ends.notes
     return HighlightPlan(ends.ladder, highlight_steps(ends.ladder, paths), notes)
 
 

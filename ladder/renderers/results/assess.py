@@ -37,8 +37,8 @@ def format_assessment(result: Assessment) -> str:
         title = " or ".join(r.title for r in result.roles) or "no title yet"
         lines.append(f"{who}: {title} ({result.points} points)")
         if result.next_roles and result.next_points is not None:
-            nxt = " or ".join(r.title for r in result.next_roles)
-            lines.append(f"next: {nxt} at {result.next_points} points "
+            titles = " or ".join(r.title for r in result.next_roles)
+            lines.append(f"next: {titles} at {result.next_points} points "
                          f"({result.next_points - result.points} to go)")
         lines.append("per area, the next milestone:")
         for item in result.areas:
