@@ -46,8 +46,6 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     and two --snapshot values. People are matched by id, and where ids changed by a name
     unique on both sides (with a note).
     """
-    from ladder.renderers.results.diff import summary
-
     found = api.diff(old, new, snapshots=snapshots, junior=junior, on_note=note,
                      preset=preset, mapping=mapping, fix=",".join(fix))
     labels = found.old, found.new
@@ -58,7 +56,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
 
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
         written = render_diff(found, found.new_org, path, format=chosen, title=title)
-        note(f"{labels[0]} -> {labels[1]}: {summary(found)}")
+        note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
         click.echo(f"wrote {written}")
         return
     text = api.answer_text(found, chosen)
@@ -68,7 +66,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     from ladder.renderers.files import write_bytes
 
     write_bytes(output, text.encode("utf-8"))
-    note(f"{labels[0]} -> {labels[1]}: {summary(found)}")
+    note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
     click.echo(f"wrote {output}")
 
 

@@ -2,8 +2,8 @@
 
 :func:`write_answer` finds the writer by the answer's kind, so the command line, the API and
 scripts print one text for one answer. Each kind offers the formats of
-:data:`ANSWER_FORMATS` it makes sense in (a diff is also CSV; an assessment and the org's
-numbers have no Markdown).
+:data:`ANSWER_FORMATS` it makes sense in (a diff is also CSV, and a one-line summary; an
+assessment and the org's numbers have no Markdown).
 """
 
 from __future__ import annotations
@@ -121,6 +121,7 @@ WRITERS: tuple[tuple[type, dict[str, Writer]], ...] = (
         "table": lambda answer, _: diff.diff_table(answer),
         "json": lambda answer, _: diff.diff_json(answer),
         "csv": lambda answer, _: diff.diff_csv(answer),
+        "summary": lambda answer, _: diff.summary(answer) + "\n",  # the line a note gives
     }),
     (OrgStats, {
         "table": lambda answer, _: stats.stats_table(answer) + "\n",
