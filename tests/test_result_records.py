@@ -236,6 +236,20 @@ def test_stats_is_public_and_takes_an_org_or_a_file() -> None:
         ladder.stats(org, narrow=4, wide=4)
 
 
+def test_a_diagrams_description_counts_as_stats_does() -> None:
+    from ladder.errors import plural
+    from ladder.renderers.views import describe
+
+    for source in (STARTUP, EXAMPLES / "enterprise.yaml", EXAMPLES / "hr" / "oracle-hr.csv"):
+        org = ladder.load_org(source, match_titles=False)
+        numbers = ladder.stats(org)
+        said = describe(org)
+        assert f"{plural(numbers.entries, 'position')}, " \
+               f"{plural(numbers.headcount, 'person')}" in said
+        assert (plural(numbers.open_positions, "open position") in said) == bool(
+            numbers.open_positions)
+
+
 def regenerate() -> None:
     """Write each golden file from the command's output now (see the rule above)."""
     for name, args, _answer in CASES:
