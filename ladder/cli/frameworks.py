@@ -25,13 +25,8 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
     from ladder import api
 
     result = api.assess(assessment)
-    echo(api.answer_text(result, "json" if output_format == "json" else "table"), nl=False,
-         json=output_format == "json")
+    text = api.answer_text(result, "json" if output_format == "json" else "table")
+    echo(text, nl=False, json=output_format == "json")
     if output is not None:
-        from ladder.renderers.files import output_format as format_of
-        from ladder.renderers.files import write_bytes
-        from ladder.renderers.radar import radar_bytes
-
-        chosen = format_of(output, None, allowed=("svg", "png", "pdf", "dot"))
-        write_bytes(output, radar_bytes(result, chosen))
+        api.render_radar(result, output)
         click.echo(f"wrote {output}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ladder import api
 from ladder.cli.common import (
     echo,
     export_options,
@@ -14,7 +15,7 @@ from ladder.cli.common import (
 
 # --- promotion paths, gaps and org-aware moves ---------------------------------------------------
 
-PATH_FORMATS = ("table", "json", "markdown")
+PATH_FORMATS = api.ANSWER_FORMATS
 
 
 def variant_choice(function):
@@ -46,11 +47,10 @@ def path_question(function):
     return function
 
 
-def _endpoints(ladder_source: str | None, start: str, goal: str, variant: str | None,
+def _ladder_of(ladder_source: str | None, start: str, goal: str, variant: str | None,
                headcount: int | None, head: str | None):
-    """The ladder (as the variant has it) and the two roles, with the notes printed."""
-    from ladder import api
-
+    """The ladder a question runs on, as the variant has it, with the notes on how the two
+    roles were placed in it printed."""
     return api.endpoints(start, goal, ladder=ladder_source, variant=variant,
                          headcount=headcount, head=head, on_note=note)
 
@@ -67,15 +67,9 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     Roles are named by id, title or alias, in any case: ladder paths "junior pm" cpo. Each
     step lists the competencies first needed there, each once.
     """
-    from ladder import api
-    from ladder.analysis import paths as p
-
-    ends = _endpoints(ladder_source, start, goal, variant, headcount, head)
-    found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
-    if not found:
-        raise p.no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    if found.note():
-        note(found.note())
+    ends = _ladder_of(ladder_source, start, goal, variant, headcount, head)
+    found = api.paths(ends.start.id, ends.goal.id, ladder=ends.ladder, via=via, avoid=avoid,
+                      on_note=note)
     echo(api.answer_text(found, output_format, ladder=ends.ladder), nl=False,
          json=output_format == "json")
 
@@ -92,15 +86,10 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
 
     The same answer as 'ladder paths A B' gives for that path.
     """
-    from ladder import api
-    from ladder.analysis import paths as p
-
-    ends = _endpoints(ladder_source, role_a, role_b, variant, headcount, head)
-    gap = p.competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
-    if gap.path is None:
-        note(f"no move links {ends.start.title} and {ends.goal.title} in the ladder: the two "
-             "roles are compared as they stand")
-    echo(api.answer_text(gap, output_format, ladder=ends.ladder), nl=False,
+    ends = _ladder_of(ladder_source, role_a, role_b, variant, headcount, head)
+    found = api.gap(ends.start.id, ends.goal.id, ladder=ends.ladder, via=via, avoid=avoid,
+                    on_note=note)
+    echo(api.answer_text(found, output_format, ladder=ends.ladder), nl=False,
          json=output_format == "json")
 
 
@@ -123,8 +112,6 @@ def org_question(function):
 def _answer_about(who: str, org_path: str, output_format: str, ask,
                   ladder_source: str | None, export: dict) -> None:
     """Ask the API ``ask(who, org_path, ...)`` and print the answer in the format chosen."""
-    from ladder import api
-
     answer = ask(who, org_path, ladder=ladder_source, on_note=note, **export)
     echo(api.answer_text(answer, output_format), nl=False, json=output_format == "json")
 
@@ -135,8 +122,6 @@ def _answer_about(who: str, org_path: str, output_format: str, ask,
 def next_command(person: str, org_path: str, output_format: str, ladder_source: str | None,
                  **export: object) -> None:
     """PERSON's role, the roles one move on, and where those are held or open in the org."""
-    from ladder import api
-
     _answer_about(person, org_path, output_format, api.next_roles, ladder_source, export)
 
 
@@ -146,6 +131,4 @@ def next_command(person: str, org_path: str, output_format: str, ladder_source: 
 def succession_command(position: str, org_path: str, output_format: str,
                        ladder_source: str | None, **export: object) -> None:
     """People one move below POSITION's role, nearest to it in the org chart first."""
-    from ladder import api
-
     _answer_about(position, org_path, output_format, api.succession, ladder_source, export)
