@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names of _API for type checkers (``as``: re-exported under strict mypy)
+    from ladder.api import answer_text as answer_text
     from ladder.api import assess as assess
     from ladder.api import diff as diff
     from ladder.api import draw as draw
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # the names of _API for type checkers (``as``: re-exported un
     from ladder.api import next_roles as next_roles
     from ladder.api import paths as paths
     from ladder.api import render as render
+    from ladder.api import stats as stats
     from ladder.api import succession as succession
     from ladder.api import validate as validate
     from ladder.errors import LadderError as LadderError

@@ -112,9 +112,12 @@ class Path:
     @property
     def years(self) -> float | None:
         """Typical years in all; None when any step does not say."""
-        if any(step.years is None for step in self.steps):
-            return None
-        return float(sum(step.years for step in self.steps))  # type: ignore[misc]
+        total = 0.0
+        for step in self.steps:
+            if step.years is None:
+                return None
+            total += step.years
+        return total
 
 
 @dataclass(frozen=True)
