@@ -23,9 +23,10 @@ from collections.abc import Mapping
 
 from ladder.layout.cards import CardStyle
 from ladder.layout.dotted import route_dotted_lines
+from ladder.layout.forest import pack_forest
 from ladder.layout.org_layout import Box, Edge, OrgLayout
 from ladder.layout.place import Plan, place
-from ladder.layout.plan import SPREAD_BELOW, choose_plan, spread_lists
+from ladder.layout.plan import SHAPE_LIMIT, SPREAD_BELOW, choose_plan, spread_lists
 from ladder.layout.routes import (
     ASSIST,
     BANDED,
@@ -85,6 +86,16 @@ def layout_org(
         for person in tree.bosses:
             if tree.depth[person] == stack_depth and tree.reports[person]:
                 listed[person] = True
+    elif mode == "auto" and rank is None and len(tree.roots) > 1:
+        # A forest: each tree planned alone, then the trees packed in rows (forest.py).
+        def lay(sub: OrgTree) -> OrgLayout:
+            trial = Plan("compact", columns, True, [False] * len(sub), None, column_rows)
+            spread = len(tree) <= SPREAD_BELOW  # the spreading budget is for the whole chart
+            return place(sub, _auto_plan(sub, trial, style, max_aspect, spread), style)
+
+        chart = pack_forest(tree, style, lay, SHAPE_LIMIT)
+        route_dotted_lines(chart, _dotted_pairs(org, tree))
+        return chart
     elif mode == "auto" and rank is None and len(tree):
         plan = _auto_plan(tree, plan, style, max_aspect)
     chart = place(tree, plan, style)
@@ -92,7 +103,8 @@ def layout_org(
     return chart
 
 
-def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float) -> Plan:
+def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float,
+               spread: bool = True) -> Plan:
     """``plan`` (compact) with the lists the plan search chooses, then opened where the
     drawing keeps its shape."""
     threshold, plan.column_rows = choose_plan(tree, style, plan.columns, max_aspect)
@@ -105,7 +117,7 @@ def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float) -
                 listed[person] = True
     if any(listed):
         plan.mode = "stacked"
-        if len(tree) <= SPREAD_BELOW:
+        if spread and len(tree) <= SPREAD_BELOW:
             plan = spread_lists(tree, plan, lambda trial: place(tree, trial, style))
     return plan
 
