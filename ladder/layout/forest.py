@@ -27,11 +27,13 @@ from ladder.layout.tree import OrgTree, subtree
 
 TARGET_RATIOS = (0.6, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)  # width to height tried for shelves
 PREFERRED_RATIO = math.sqrt(2)  # a landscape page, when two packings are as dense
+DENSE = 0.2  # cards over the drawing: a packing this dense is preferred to any sparser one
 
 
-def shelves(sizes: Sequence[tuple[float, int]], style: CardStyle,
-            max_aspect: float) -> tuple[list[tuple[float, int]], float, int]:
-    """((x, first row) of each tree, width, rows) for trees of ``sizes`` ((width px, rows)).
+def shelves(sizes: Sequence[tuple[float, int]], style: CardStyle, max_aspect: float,
+            people: int = 0) -> tuple[list[tuple[float, int]], float, int]:
+    """((x, first row) of each tree, width, rows) for trees of ``sizes`` ((width px, rows))
+    holding ``people`` cards in all (0: as many as trees).
 
     Trees are placed tallest first into shelves; the shelf width is chosen among
     :data:`TARGET_RATIOS` as the module says.
@@ -40,7 +42,7 @@ def shelves(sizes: Sequence[tuple[float, int]], style: CardStyle,
     order = sorted(range(len(sizes)), key=lambda i: (-sizes[i][1], i))
     widest = max(width for width, _ in sizes)
     area = sum((width + gap) * rows * style.pitch for width, rows in sizes)
-    cards = sum(width * (rows * style.pitch - style.level_gap) for width, rows in sizes)
+    cards = (people or len(sizes)) * style.width * style.height
     best: tuple | None = None
     chosen: tuple[list[tuple[float, int]], float, int] = ([], 0.0, 0)
     tried: set[float] = set()
@@ -55,7 +57,8 @@ def shelves(sizes: Sequence[tuple[float, int]], style: CardStyle,
         fits = 1 / max_aspect <= shape <= max_aspect
         # dense and near a landscape page: a column of cards is dense but no page
         off = abs(math.log(shape / PREFERRED_RATIO))
-        key = (fits, cards / (width * height) * math.exp(-off / 2) if fits else -off)
+        coverage = cards / (width * height)
+        key = (fits, coverage >= DENSE, coverage * math.exp(-off / 2) if fits else -off)
         if best is None or key > best:
             best, chosen = key, (places, width, rows)
     return chosen
@@ -63,17 +66,27 @@ def shelves(sizes: Sequence[tuple[float, int]], style: CardStyle,
 
 def _fill(sizes: Sequence[tuple[float, int]], order: list[int], limit: float,
           gap: float) -> tuple[list[tuple[float, int]], float, int]:
-    """Next-fit shelves no wider than ``limit`` (a tree wider than it gets a shelf alone)."""
+    """Shelves no wider than ``limit`` (a tree wider than it gets a shelf alone), filled in
+    ``order``; a tree goes under an earlier tree of its shelf when it fits in the rows left
+    there (the shelf is as tall as its first tree) and is no wider, else to the right."""
     places: list[tuple[float, int]] = [(0.0, 0)] * len(sizes)
     x, top, shelf_rows, width = 0.0, 0, 0, 0.0
+    stacks: list[list[float]] = []  # per column of the shelf: [x, width, rows used]
     for i in order:
         tree_width, rows = sizes[i]
+        under = next((s for s in stacks if tree_width <= s[1] and s[2] + rows <= shelf_rows),
+                     None)
+        if under is not None:
+            places[i] = (under[0], top + int(under[2]))
+            under[2] += rows
+            continue
         if x and x + tree_width > limit:
             top += shelf_rows
-            x, shelf_rows = 0.0, 0
+            x, shelf_rows, stacks = 0.0, 0, []
         places[i] = (x, top)
         width = max(width, x + tree_width)
         shelf_rows = max(shelf_rows, rows)
+        stacks.append([x, tree_width, rows])
         x += tree_width + gap
     return places, width, top + shelf_rows
 
@@ -91,7 +104,7 @@ def pack_forest(tree: OrgTree, style: CardStyle, lay: Callable[[OrgTree], OrgLay
             parts.append((members, lay(sub)))
         start += tree.size[root]
     sizes = [(chart.width, chart.rows) if chart else (style.width, 1) for _, chart in parts]
-    places, width, rows = shelves(sizes, style, max_aspect)
+    places, width, rows = shelves(sizes, style, max_aspect, len(tree))
     count = len(tree)
     x, y = [0.0] * count, [0.0] * count
     edge_kind, edge_via, edge_top = [SPREAD] * count, [0.0] * count, [0.0] * count

@@ -108,13 +108,17 @@ def choose_plan(tree: OrgTree, style: CardStyle, columns: int,
 def _smallest_fitting(tree: OrgTree, style: CardStyle, columns: int, max_aspect: float,
                       sizes: list[int]) -> int:
     """The smallest S of ``sizes`` whose square-block plan is at most ``max_aspect`` wide and
-    at most ``max_aspect`` tall (a long chain folds only when most of it is a list)."""
+    at most ``max_aspect`` tall (a long chain folds only when most of it is a list), with
+    cards covering :data:`COVERAGE_LIMIT` of it (spans wrapped in bands inside bands can
+    make a drawing of the right shape that is mostly empty)."""
     low, high = 0, len(sizes) - 1
     best = sizes[-1]
+    card_area = len(tree) * style.width * style.height
     while low <= high:
         middle = (low + high) // 2
         width, height = drawing_size(tree, style, columns, sizes[middle])
-        if width <= max_aspect * height and height <= max_aspect * width:
+        if (width <= max_aspect * height and height <= max_aspect * width
+                and card_area >= COVERAGE_LIMIT * width * height):
             best = sizes[middle]
             high = middle - 1
         else:
