@@ -66,6 +66,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("html", (".html", ".htm"), False, "ladder.renderers.html_viewer:ladder_html",
            "ladder.renderers.html_viewer:org_html",
            "one offline page to explore: pan, zoom, search, collapse"),
+    Format("pptx", (".pptx",), True, None, "ladder.renderers.org_pptx:org_pptx",
+           "org charts: a PowerPoint deck of editable shapes, a slide per team"),
 )}
 LADDER_FORMATS = tuple(name for name, f in FORMATS.items() if f.ladder)
 ORG_FORMATS = tuple(name for name, f in FORMATS.items() if f.org)
