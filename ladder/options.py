@@ -92,6 +92,8 @@ class OrgOptions:
     columns: int = 2  # columns of stacked leaf reports
     split: str | None = None  # "department" or "depth:N": an overview plus pages
     scale: float = 1.0  # PNG pixels per chart pixel (0.5: a quarter of the pixels)
+    paper: str | None = None  # PDF: a book of pages of this paper size (a4, letter, ...)
+    landscape: bool = False  # with paper: the sheets turned
 
     def check(self) -> None:
         if self.mode not in MODES:
