@@ -67,6 +67,28 @@ def _fit(width_pt: float, height_pt: float, sheet: tuple[float, float]) -> float
                (sheet[1] - 2 * SHEET_MARGIN) / max(height_pt, 1.0))
 
 
+def _place(writer, drawn, sheet: tuple[float, float], scale: float, left: float,
+           bottom: float) -> None:
+    """Add ``drawn`` to ``writer`` as a sheet: its drawing scaled by ``scale`` with its lower
+    left corner at (left, bottom). The content is wrapped in a transform, not parsed and
+    rewritten (pypdf's merge takes seconds a page on a big team)."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject, RectangleObject
+
+    page = writer.add_page(drawn)
+    before, after = DecodedStreamObject(), DecodedStreamObject()
+    before.set_data(f"q {scale:.6f} 0 0 {scale:.6f} {left:.3f} {bottom:.3f} cm\n".encode())
+    after.set_data(b"\nQ\n")
+    contents = page.get("/Contents")
+    parts = list(contents) if isinstance(contents.get_object(), list) else [contents]
+    page[NameObject("/Contents")] = ArrayObject(
+        [writer._add_object(before), *parts, writer._add_object(after)])
+    box = RectangleObject((0, 0, sheet[0], sheet[1]))
+    for name in ("/MediaBox", "/CropBox", "/TrimBox", "/BleedBox", "/ArtBox"):
+        if name in page:
+            del page[NameObject(name)]
+    page.mediabox = box
+
+
 def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, TeamCount],
               mode: str = "auto", columns: int = 2,
               levels: Mapping[str, int] | None = None) -> list[Page]:
@@ -75,7 +97,8 @@ def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, Team
         wanted = {k: v for k, v in levels.items() if k in page.people} if levels else None
         chart = layout_org(page, mode=mode, columns=columns, align_levels=wanted)
         context = frozenset(pid for pid in page.people if pid.startswith((CONTEXT, MORE)))
-        frame = page_frame(page, chart, PageText(title="", counts=counts, context=context))
+        frame = page_frame(page, chart, PageText(title="", counts=counts, context=context,
+                                                 count_note=False))
         return chart, _room(frame.width, frame.height, sheet)
 
     planner = Planner(org, measure)
@@ -88,7 +111,7 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
          mode: str = "auto", columns: int = 2,
          levels: Mapping[str, int] | None = None) -> bytes:
     """``org`` as the bytes of a PDF book on ``paper`` (see the module's notes)."""
-    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import ArrayObject, NameObject
 
@@ -126,15 +149,14 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
             heading += f", part {page.part[0]} of {page.part[1]}"
         heading += f" · page {i + 1} of {len(pages)}"
         text = PageText(title=heading, counts=counts, labels=labels, notes=notes,
-                        context=frozenset(context))
+                        context=frozenset(context), count_note=i == 0)
         drawn = PdfReader(io.BytesIO(chart_data(page.org, page.chart, fmt="pdf", text=text,
                                                 split=True))).pages[0]
         width, height = float(drawn.mediabox.width), float(drawn.mediabox.height)
         scale = min(1.0, _fit(width, height, sheet))
         left = (sheet[0] - width * scale) / 2
         bottom = sheet[1] - SHEET_MARGIN - height * scale
-        target = writer.add_blank_page(sheet[0], sheet[1])
-        target.merge_transformed_page(drawn, Transformation().scale(scale).translate(left, bottom))
+        _place(writer, drawn, sheet, scale, left, bottom)
         frame = page_frame(page.org, page.chart, text)
         unit = width / frame.width * scale  # points on the sheet per chart pixel
         chart, style = page.chart, page.chart.style

@@ -64,6 +64,7 @@ class PageText:
     labels: dict[str, str] = field(default_factory=dict)
     notes: Mapping[str, str] | None = None
     context: frozenset[str] = frozenset()
+    count_note: bool = True  # the note on what a badge counts (a book says it once)
 
 
 def prepare(org: Org, chart: OrgLayout, text: PageText | None) -> tuple[str, list[Card], Frame]:
@@ -81,7 +82,7 @@ def page_frame(org: Org, chart: OrgLayout, text: PageText | None = None) -> Fram
     text = text or PageText()
     counts = text.counts if text.counts is not None else team_counts(org)
     return frame_for(legend(org, chart, text.context), chart.width, chart.height,
-                     notes=legend_note(chart, counts))
+                     notes=legend_note(chart, counts) if text.count_note else 0)
 
 
 def department_colours(org: Org) -> dict[str, str]:
