@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ladder.choices import MODES
 from ladder.layout.cards import CardStyle
 from ladder.layout.dotted import route_dotted_lines
 from ladder.layout.forest import pack_forest
@@ -40,7 +41,6 @@ from ladder.layout.routes import (
 from ladder.layout.tree import OrgTree, index_org
 from ladder.model.org import Org
 
-MODES = ("auto", "tree", "compact", "stacked")
 COVERAGE_FLOOR = 0.2  # issue 19: cards cover at least this much of an auto drawing
 
 __all__ = ["ASSIST", "BANDED", "BANDED_STACK", "CONTINUED", "EDGE_KINDS", "LIST", "MODES",
