@@ -111,6 +111,13 @@ class OrgOptions:
             raise LadderError(f"option 'scale' must be more than 0, not {self.scale:g}")
         if self.depth is not None and self.depth < 1:
             raise LadderError(f"option 'depth' must be 1 or more, not {self.depth}")
+        if self.paper and self.split:
+            raise LadderError("options 'paper' and 'split' both cut the chart into pages",
+                              hint="choose one: --paper makes one PDF book, --split a file "
+                                   "per page")
+        if self.landscape and not self.paper:
+            raise LadderError("option 'landscape' turns the sheets of a book",
+                              hint="add --paper a4 (or letter, a3, ...)")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -87,3 +87,20 @@ def test_the_cli_makes_a_book(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     page = pypdf.PdfReader(str(out)).pages[0]
     assert (float(page.mediabox.width), float(page.mediabox.height)) == (612.0, 792.0)
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--paper", "a4", "-f", "png"], "--paper makes a PDF book, not a png file"),
+    (["--paper", "a4", "--split", "department"], "paper and --split both cut"),
+    (["--landscape"], "landscape turns the sheets"),
+])
+def test_paper_with_what_it_cannot_do_is_a_clear_error(tmp_path: Path, extra: list[str],
+                                                       message: str) -> None:
+    source = tmp_path / "org.csv"
+    source.write_text("id,parentId,name\nE0,,Ada\nE1,E0,Ben\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "o.pdf"),
+                                       *extra] if "-f" not in extra else
+                                ["render", str(source), "-o", str(tmp_path / "o.png"), *extra])
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
