@@ -17,7 +17,9 @@ bookmarks.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 from ladder.analysis.teams import TeamCount, team_counts
 from ladder.errors import RenderError, did_you_mean
@@ -123,9 +125,7 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
     for i, page in enumerate(pages):
         for pid in page.members:
             home.setdefault(pid, i)
-    writer = PdfWriter()
-    outline: dict[int, object] = {}
-    links: list[tuple[int, tuple[float, float, float, float], int]] = []
+    texts, targets = [], []
     for i, page in enumerate(pages):
         assert page.org is not None and page.chart is not None
         goals = {pid: number[id(target)] for pid, target in page.links.items()}
@@ -148,10 +148,22 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
         if page.part is not None:
             heading += f", part {page.part[0]} of {page.part[1]}"
         heading += f" · page {i + 1} of {len(pages)}"
-        text = PageText(title=heading, counts=counts, labels=labels, notes=notes,
-                        context=frozenset(context), count_note=i == 0)
-        drawn = PdfReader(io.BytesIO(chart_data(page.org, page.chart, fmt="pdf", text=text,
-                                                split=True))).pages[0]
+        texts.append(PageText(title=heading, counts=counts, labels=labels, notes=notes,
+                              context=frozenset(context), count_note=i == 0))
+        targets.append(goals)
+
+    def draw(i: int) -> bytes:
+        return chart_data(pages[i].org, pages[i].chart, fmt="pdf", text=texts[i], split=True)
+
+    # Graphviz draws each page in a process of its own: as many at a time as there are cores
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        drawings = list(pool.map(draw, range(len(pages))))
+    writer = PdfWriter()
+    outline: dict[int, object] = {}
+    links: list[tuple[int, tuple[float, float, float, float], int]] = []
+    for i, (page, text, goals) in enumerate(zip(pages, texts, targets, strict=True)):
+        assert page.org is not None and page.chart is not None
+        drawn = PdfReader(io.BytesIO(drawings[i])).pages[0]
         width, height = float(drawn.mediabox.width), float(drawn.mediabox.height)
         scale = min(1.0, _fit(width, height, sheet))
         left = (sheet[0] - width * scale) / 2
