@@ -46,6 +46,7 @@ class Page:
     parent: Page | None = None  # the page it was cut from
     org: Org | None = None  # the page as drawn: members, context cards, continued card
     chart: OrgLayout | None = None
+    slug: str = ""  # what its file is named after (a manager's name), when not its key
 
 
 # A page's layout, and its room: how many times larger it could be drawn and still fit (>= 1:
@@ -191,7 +192,7 @@ class Planner:
             name = f"{self.base.name}: {short_name(self.base.people[head])}"
             child = Page(head, [head, *team], name,
                          links={pid: to for pid, to in page.links.items() if pid in inside},
-                         parent=page)
+                         parent=page, slug=short_name(self.base.people[head]))
             self.pages.append(child)
             page.links[head] = child
             new.append(child)
@@ -232,7 +233,8 @@ class Planner:
                 target = page
                 page.members = kept
             else:
-                target = Page(f"{page.key}-{number}", kept, page.name, parent=page)
+                target = Page(f"{page.key}-{number}", kept, page.name, parent=page,
+                              slug=f"{page.slug or page.key}-{number}")
                 self.pages.append(target)
                 new.append(target)
             target.part = (number, total)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -187,8 +188,14 @@ def page_files(plans: list[tuple[Planner, list[Page]]], org: Org, path: Path, *,
     pages = [page for _, planned in plans for page in planned]
     taken: set[str] = set()
     suffix = path.suffix or f".{fmt}"
+    # a page is named after its manager (or department); a name two pages share ("N/D" in
+    # organograms) names neither, and they keep their keys
+    named = [safe_name(page.slug) if page.slug else "" for page in pages]
+    times = Counter(named)
+    stems = [page.slug if name and times[name] == 1 else page.key
+             for page, name in zip(pages, named, strict=True)]
     files = {id(page): path if i == 0 else
-             path.with_name(f"{path.stem}-{safe_name(page.key, taken)}{suffix}")
+             path.with_name(f"{path.stem}-{safe_name(stems[i], taken)}{suffix}")
              for i, page in enumerate(pages)}
     number = {id(page): i + 1 for i, page in enumerate(pages)}
     home: dict[str, Page] = {}  # where each person is drawn first (context cards link there)
@@ -273,7 +280,8 @@ def plan_split(
         if org.children[pid]:
             sub = org.subtree(pid)
             name = short_name(org.people[pid])
-            overview.links[pid] = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
+            overview.links[pid] = people.add(Page(pid, list(sub.people), f"{org.name}: {name}",
+                                                  slug=name))
     return [(people, people.fit_all())]
 
 
