@@ -33,7 +33,7 @@
     }
   })();
   function kidCount(g) { return kidStart[g + 1] - kidStart[g]; }
-  function allKids(g) { return Array.prototype.slice.call(kidList, kidStart[g], kidStart[g + 1]); }
+  function allKids(g) { return kidList.subarray(kidStart[g], kidStart[g + 1]); }
   var isAssistant = new Uint8Array(count), isVacant = new Uint8Array(count);
   (data.assistant || []).forEach(function (g) { isAssistant[g] = 1; });
   (data.vacant || []).forEach(function (g) { isVacant[g] = 1; });
@@ -91,7 +91,7 @@
     return [top];
   }
   function computeLayout() {
-    var tree = LadderLayout.visibleTree(shownRoots(), kidsOf, manages, beside);
+    var tree = LadderLayout.visibleTree(shownRoots(), kidsOf, manages, beside, count);
     return LadderLayout.layout(tree, { style: style, mode: data.mode, columns: data.columns });
   }
   function relayout() {
@@ -152,18 +152,20 @@
     layer.style.transform = "translate(" + camera.tx + "px," + camera.ty + "px) scale(" + k + ")";
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, canvas.width, canvas.height);
-    context.setTransform(dpr * k, 0, 0, dpr * k, dpr * camera.tx, dpr * camera.ty);
     var left = -camera.tx / k, top = -camera.ty / k;
     var right = left + view.w / k, bottom = top + view.h / k;
-    var w = style.width, h = style.height, people = chart.tree.people;
+    var w = style.width, h = style.height, people = chart.tree.people, moving = t < 1;
     var inView = [];
     for (var l = 0; l < people.length; l++) {
-      var g = people[l], p = at(g, t);
-      if (p[0] + w >= left && p[0] <= right && p[1] + h >= top && p[1] <= bottom) inView.push(g);
+      var g = people[l], x = posX[g], y = posY[g];
+      if (moving) { x = fromX[g] + (x - fromX[g]) * t; y = fromY[g] + (y - fromY[g]) * t; }
+      if (x + w >= left && x <= right && y + h >= top && y <= bottom) inView.push(g);
     }
-    if (t >= 1) drawLines(left, top, right, bottom, k);
     var useDom = k >= DOM_FROM;
-    if (!useDom) paintCards(inView, t, k);
+    if (!useDom && k * w * dpr < PIXEL_CARDS_BELOW) paintPixels(inView, t, k, dpr);
+    context.setTransform(dpr * k, 0, 0, dpr * k, dpr * camera.tx, dpr * camera.ty);
+    if (!moving && k * style.level_gap >= 2) drawLines(left, top, right, bottom, k);
+    if (!useDom && k * w * dpr >= PIXEL_CARDS_BELOW) paintCards(inView, t, k);
     var keep = new Set();
     if (useDom) {
       inView.forEach(function (g) {
@@ -186,6 +188,47 @@
     });
     drawnNow = inView;
     drawMinimap();
+  }
+
+  /* Far out, a card is a few pixels: fill them straight into an image, which costs the pixels
+     covered rather than a canvas call per card (100,000 cards in a few milliseconds). */
+  var PIXEL_CARDS_BELOW = 24;  // card width in device pixels
+  var pixels = null, words = null, packed = new Map();
+  function rgba(colourText) {
+    var known = packed.get(colourText);
+    if (known !== undefined) return known;
+    var probe = document.createElement("canvas").getContext("2d");
+    probe.fillStyle = colourText;
+    probe.fillRect(0, 0, 1, 1);
+    var d = probe.getImageData(0, 0, 1, 1).data;
+    known = ((d[3] << 24) | (d[2] << 16) | (d[1] << 8) | d[0]) >>> 0;  // little-endian RGBA
+    packed.set(colourText, known);
+    return known;
+  }
+  function paintPixels(inView, t, k, dpr) {
+    var width = canvas.width, height = canvas.height;
+    if (!pixels || pixels.width !== width || pixels.height !== height) {
+      pixels = context.createImageData(width, height);
+      words = new Uint32Array(pixels.data.buffer);
+    }
+    words.fill(0);
+    var body = rgba(cssVar("--muted") || "#57606a"), accent = rgba(cssVar("--accent") || "#d4380d");
+    var scale = k * dpr, ox = camera.tx * dpr, oy = camera.ty * dpr;
+    var w = style.width * scale, h = style.height * scale, stripe = Math.max(1, 5 * scale);
+    for (var i = 0; i < inView.length; i++) {
+      var g = inView[i], p = at(g, t);
+      var x0 = Math.max(0, Math.floor(p[0] * scale + ox)), y0 = Math.max(0, Math.floor(p[1] * scale + oy));
+      var x1 = Math.min(width, Math.max(x0 + 1, Math.round(p[0] * scale + ox + w)));
+      var y1 = Math.min(height, Math.max(y0 + 1, Math.round(p[1] * scale + oy + h)));
+      var split = w >= 6 ? Math.min(x1, x0 + Math.round(stripe)) : x0;
+      var side = g === found ? accent : rgba(colour(g)), main = g === found ? accent : body;
+      for (var y = y0; y < y1; y++) {
+        var row = y * width;
+        if (split > x0) words.fill(side, row + x0, row + split);
+        words.fill(split > x0 ? main : side, row + split, row + x1);
+      }
+    }
+    context.putImageData(pixels, 0, 0);
   }
   var drawnNow = [];
 
@@ -369,6 +412,7 @@
     focusOn = -1;
     onChain = null;
     document.body.classList.remove("lv-focusing");
+    focusLabel();
     if (redraw) return change(function () { openChain(was); }, was, true);
     openChain(was);
     return null;
@@ -379,7 +423,8 @@
       onChain = new Set(chain(g));
       selected = g;
       document.body.classList.add("lv-focusing");
-    }, -1, false).then(function () { fitCamera(); showCrumbs(); return requestDraw(); });
+      focusLabel();
+    }, -1, false).then(function () { showCrumbs(); fitCamera(); return requestDraw(); });
   }
   function reveal(g) {
     return change(function () {
@@ -388,8 +433,8 @@
       found = g;
       selected = g;
     }, -1, false).then(function () {
+      showCrumbs();  // first: the breadcrumb takes a line off the stage
       centreOn(g);
-      showCrumbs();
       return requestDraw();
     });
   }
@@ -398,6 +443,14 @@
     showCrumbs();
     try { history.replaceState(null, "", "#" + encodeURIComponent(ids[g])); } catch (error) { /* srcdoc */ }
     return requestDraw();
+  }
+
+  function focusLabel() {
+    var button = document.querySelector('[data-action="focus"]');
+    if (button) {
+      button.textContent = focusOn >= 0 ? "Leave focus" : "Focus";
+      button.setAttribute("aria-pressed", focusOn >= 0 ? "true" : "false");
+    }
   }
 
   /* --- breadcrumb ------------------------------------------------------------------------- */
@@ -576,13 +629,13 @@
     var mw = minimap.width, mh = minimap.height;
     if (minimapStale || !mapImage) {
       mapScale = Math.min(mw / Math.max(chart.width, 1), mh / Math.max(chart.height, 1));
-      mapContext.clearRect(0, 0, mw, mh);
-      mapContext.fillStyle = cssVar("--muted") || "#57606a";
-      var w = Math.max(1, style.width * mapScale), h = Math.max(1, style.height * mapScale);
-      for (var l = 0; l < chart.tree.count; l++) {
-        mapContext.fillRect(chart.x[l] * mapScale, chart.y[l] * mapScale, w, h);
+      mapImage = mapContext.createImageData(mw, mh);
+      var cells = new Uint32Array(mapImage.data.buffer), ink = rgba(cssVar("--muted") || "#57606a");
+      var w = Math.max(1, Math.round(style.width * mapScale)), h = Math.max(1, Math.round(style.height * mapScale));
+      for (var l = 0; l < chart.tree.count; l++) {  // pixels, not a canvas call per card
+        var x0 = Math.floor(chart.x[l] * mapScale), y0 = Math.floor(chart.y[l] * mapScale);
+        for (var y = y0; y < Math.min(mh, y0 + h); y++) cells.fill(ink, y * mw + x0, y * mw + Math.min(mw, x0 + w));
       }
-      mapImage = mapContext.getImageData(0, 0, mw, mh);
       minimapStale = false;
     }
     mapContext.putImageData(mapImage, 0, 0);

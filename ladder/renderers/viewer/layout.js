@@ -34,7 +34,13 @@ var LadderLayout = (function () {
   }
 
   /* --- blocks.py ------------------------------------------------------------------------- */
-  function stackOffsets(count, columns, s) {
+  var offsetMemo = new Map();
+  function stackOffsets(count, columns, s) {  // memoised: one style per page
+    var key = count + "/" + columns, known = offsetMemo.get(key);
+    if (known === undefined) { known = computeOffsets(count, columns, s); offsetMemo.set(key, known); }
+    return known;
+  }
+  function computeOffsets(count, columns, s) {
     var width = s.width, gap = s.sibling_gap, spineGap = s.spine_gap;
     var leftColumns = Math.floor(columns / 2), places = [], i;
     for (i = 0; i < leftColumns; i++) places.push([i, 0, -spineGap - width - i * (width + gap)]);
@@ -43,7 +49,13 @@ var LadderLayout = (function () {
     return places.slice(0, count).map(function (p) { return p[2]; })
       .sort(function (a, b) { return a - b; });
   }
+  var widthMemo = new Map();
   function stackWidth(columns, s) {
+    var known = widthMemo.get(columns);
+    if (known === undefined) { known = computeStackWidth(columns, s); widthMemo.set(columns, known); }
+    return known;
+  }
+  function computeStackWidth(columns, s) {
     var offsets = stackOffsets(columns, columns, s);
     return Math.max(offsets[offsets.length - 1] + s.width, 0.0) - Math.min(offsets[0], 0.0);
   }
@@ -136,28 +148,34 @@ var LadderLayout = (function () {
 
   /* measure(): (width, rows) of every visible manager's subtree, bottom-up over managers. */
   function measure(tree, s, columns, stackLeaves) {
-    var widthOf = new Map(), rowsOf = new Map();
+    var widthOf = new Float64Array(tree.count).fill(s.width), rowsOf = new Int32Array(tree.count).fill(1);
     var card = s.width, gap = s.sibling_gap;
-    function width(r) { var w = widthOf.get(r); return w === undefined ? card : w; }
-    function rows(r) { var n = rowsOf.get(r); return n === undefined ? 1 : n; }
+    function width(r) { return widthOf[r]; }  // a card that shows no reports: one card, one row
+    function rows(r) { return rowsOf[r]; }
+    var leafTotals = new Map();
     for (var b = 0; b < tree.bosses.length; b++) {
       var person = tree.bosses[b];
       var own = card + tree.assistants[person].length * (card + gap);
       var below = tree.reports[person];
-      if (!below.length) { widthOf.set(person, own); rowsOf.set(person, 1); continue; }
+      if (!below.length) { widthOf[person] = own; rowsOf[person] = 1; continue; }
       var blocks;
       if (stackLeaves) {
         var mine = below.filter(function (r) { return tree.manages[r]; });
         var leafCount = below.length - mine.length;
         if (mine.length <= BAND_MIN) {
-          var leaves = leafBlockSizes(leafCount, columns, s, 0);
-          var count = leaves.length, leafWidth = sumWidths(leaves), leafDepth = maxRows(leaves);
+          var totals = leafTotals.get(leafCount);  // spans repeat: as measure() does
+          if (totals === undefined) {
+            var leaves = leafBlockSizes(leafCount, columns, s, 0);
+            totals = [leaves.length, sumWidths(leaves), maxRows(leaves)];
+            leafTotals.set(leafCount, totals);
+          }
+          var count = totals[0], leafWidth = totals[1], leafDepth = totals[2];
           if (mine.length + count <= BAND_MIN) {
             var total = 0, depth = 0, i;
             for (i = 0; i < mine.length; i++) total += width(mine[i]);
             for (i = 0; i < mine.length; i++) depth = Math.max(depth, rows(mine[i]));
-            widthOf.set(person, Math.max(own, total + leafWidth + gap * (mine.length + count - 1)));
-            rowsOf.set(person, 1 + Math.max(leafDepth, depth));
+            widthOf[person] = Math.max(own, total + leafWidth + gap * (mine.length + count - 1));
+            rowsOf[person] = 1 + Math.max(leafDepth, depth);
             continue;
           }
         }
@@ -169,8 +187,8 @@ var LadderLayout = (function () {
         blocks = below.map(function (r) { return tree.manages[r] ? [width(r), rows(r)] : [card, 1]; });
       }
       var size = blocksSize(blocks, own, s);
-      widthOf.set(person, size[0]);
-      rowsOf.set(person, size[1]);
+      widthOf[person] = size[0];
+      rowsOf[person] = size[1];
     }
     return [widthOf, rowsOf];
   }
@@ -308,8 +326,7 @@ var LadderLayout = (function () {
     var sizes = measure(tree, s, columns, stackLeaves);
     function blockSize(block) {
       if (block.leaves) return [stackWidth(columns, s), stackRows(block.leaves.length, columns)];
-      var w = sizes[0].get(block.person), r = sizes[1].get(block.person);
-      return [w === undefined ? s.width : w, r === undefined ? 1 : r];
+      return [sizes[0][block.person], sizes[1][block.person]];
     }
     function cardItem(person, parent) { return { person: person, parent: parent, band: 1, trunk: null }; }
     function blocksOf(person, unit) {
@@ -507,17 +524,17 @@ var LadderLayout = (function () {
      shown, in input order of their managers' kids; `kidsOf(global)` gives a global person's
      visible kids, in input order; `manages(global)`: has reports in the whole org (a closed
      manager stays a spread card); `beside(global)`: an assistant drawn beside its manager. */
-  function visibleTree(roots, kidsOf, manages, beside) {
-    var local = new Map(), people = [], manager = [], kids = [];
+  function visibleTree(roots, kidsOf, manages, beside, total) {
+    var local = new Int32Array(total), people = [], manager = [], kids = [];
     var pending = roots.slice().reverse(), order = [];
-    roots.forEach(function (g) { local.set(g, people.length); people.push(g); manager.push(-1); kids.push([]); });
+    roots.forEach(function (g) { local[g] = people.length; people.push(g); manager.push(-1); kids.push([]); });
     while (pending.length) {
-      var g = pending.pop(), me = local.get(g);
+      var g = pending.pop(), me = local[g];
       order.push(me);
       var below = kidsOf(g);
       for (var i = 0; i < below.length; i++) {
         var n = people.length;
-        local.set(below[i], n);
+        local[below[i]] = n;
         people.push(below[i]);
         manager.push(me);
         kids.push([]);
@@ -537,7 +554,7 @@ var LadderLayout = (function () {
     for (var o = order.length - 1; o >= 0; o--) if (kids[order[o]].length) bosses.push(order[o]);
     return { count: count, people: people, local: local, manager: manager, kids: kids,
              reports: reports, assistants: assistants, manages: managesLocal, bosses: bosses,
-             roots: roots.map(function (g) { return local.get(g); }) };
+             roots: roots.map(function (g) { return local[g]; }) };
   }
 
   function layout(tree, options) {
