@@ -879,6 +879,8 @@
       }).filter(Boolean);
     },
     zoom: function () { return camera.k; },
+    zoomBy: function (factor) { zoomAt(factor); return requestDraw(); },
+    pan: function (dx, dy) { camera.tx += dx; camera.ty += dy; return requestDraw(); },
     exportSvg: exportSvg,
     exportPng: exportPng,
     ready: null
