@@ -212,7 +212,7 @@
       words = new Uint32Array(pixels.data.buffer);
     }
     words.fill(0);
-    var body = rgba(cssVar("--muted") || "#57606a"), accent = rgba(cssVar("--accent") || "#d4380d");
+    var body = rgba(cssVar("--card-line") || "#d0d7de"), accent = rgba(cssVar("--accent") || "#d4380d");
     var scale = k * dpr, ox = camera.tx * dpr, oy = camera.ty * dpr;
     var w = style.width * scale, h = style.height * scale, stripe = Math.max(1, 5 * scale);
     for (var i = 0; i < inView.length; i++) {
@@ -826,7 +826,7 @@
     relayout();
     fitCamera();
     if (camera.k < READABLE) {  // even the top two levels are wide: readable, top centred
-      var top = shownRoots()[0];
+      var top = shownRoots().reduce(function (best, r) { return teamSize[r] > teamSize[best] ? r : best; });
       camera.k = READABLE;
       camera.tx = view.w / 2 - (posX[top] + style.width / 2) * camera.k;
       camera.ty = MARGIN;
