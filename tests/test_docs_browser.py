@@ -127,6 +127,25 @@ moves: [{from: a, to: b}, {from: c, to: d}]
     assert view.errors == [] and view.requests == []
 
 
+def test_ladder_explorer_shows_the_quickest_path_and_gap_of_two_roles(browser, tmp_path):
+    """A role, then a shift-click on another: the answers of `ladder paths` and `ladder gap`."""
+    from ladder.analysis.paths import competency_gap
+
+    product = ladder.load("product")
+    gap = competency_gap(product, "junior-product-manager", "director-of-product")
+    view = Page(browser).open(explorer(tmp_path, product, "product"))
+    page = view.page
+    page.locator("#role-junior-product-manager").click()
+    page.locator("#role-director-of-product").click(modifiers=["Shift"])
+    route = page.locator(".lv-route")
+    steps = route.locator("ol li").all_text_contents()
+    assert steps == [product.roles[r].title for r in gap.path.roles]
+    assert route.locator("ul li").all_text_contents() == list(gap.needed)
+    assert page.locator(".lv-panel select").input_value() == "role-director-of-product"
+    assert page.locator("#role-head-of-product.lv-dim").count() == 1
+    assert view.errors == [] and view.requests == []
+
+
 def test_mermaid_export_is_drawn_by_mermaid(browser):
     if not MERMAID.is_file():
         pytest.skip(f"{MERMAID} is missing (./run.sh test installs mermaid from npm)")

@@ -150,7 +150,39 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
     moves = [{"id": f"move-{slug(m.source)}--{slug(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
              for m in ladder.moves]
-    return {"kind": "ladder", "nodes": nodes, "moves": moves}
+    return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids)}
+
+
+ROUTES_UP_TO = 40  # roles: above, the page leaves the pairs to `ladder paths` (n * n answers)
+
+
+def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, object]]:
+    """For every pair of roles linked by moves, ``"from>to"`` (the SVG's ids): the quickest
+    path and the competencies to gain on it, the answers of ``ladder paths`` and ``ladder gap``
+    (:func:`ladder.analysis.paths.competency_gap`), worked out here so the page only reads them.
+    """
+    import networkx as nx
+
+    from ladder.analysis.paths import competency_gap, years_phrase
+
+    roles = list(ladder)
+    if len(roles) > ROUTES_UP_TO:
+        return {}
+    routes: dict[str, dict[str, object]] = {}
+    for start in roles:
+        reachable = nx.descendants(ladder.graph, start.id)
+        for goal in roles:
+            if goal.id not in reachable:
+                continue
+            gap = competency_gap(ladder, start, goal)
+            if gap.path is None:
+                continue
+            routes[f"{ids[start.id]}>{ids[goal.id]}"] = {
+                "path": [ids[role] for role in gap.path.roles],
+                "years": years_phrase(gap.path.years),
+                "needed": list(gap.needed),
+            }
+    return routes
 
 
 def explorer_data(drawing: OrgDrawing) -> dict[str, object]:

@@ -626,6 +626,11 @@
                                         chart.height * camera.k > size().h * 1.5);
     minimap.hidden = !big;
     if (!big) return;
+    if (minimapStale || !mapImage) {  // as tall as the chart's shape asks, within limits
+      var tall = Math.round(Math.min(140, Math.max(36, 200 * chart.height / Math.max(chart.width, 1))));
+      minimap.style.height = tall + "px";
+      minimap.height = tall * 2;
+    }
     var mw = minimap.width, mh = minimap.height;
     if (minimapStale || !mapImage) {
       mapScale = Math.min(mw / Math.max(chart.width, 1), mh / Math.max(chart.height, 1));
