@@ -136,3 +136,27 @@ def test_by_design_a_closed_manager_is_a_spread_card(browser, tmp_path):
     assert all(y > closed["m"][1] - 1 for _, y in leaves)
     spines = {x for x, _ in leaves}
     assert closed["m"][0] not in spines  # not one of the stack's columns
+
+
+def test_by_design_dotted_lines_are_plain_elbows_between_their_cards(browser, tmp_path):
+    """The Python layout routes a dotted line around every card and line; the page draws it
+    as an elbow from the dotted-line manager's card to the person's, while both show."""
+    org = acme()
+    path = tmp_path / "acme.html"
+    path.write_text(ladder.draw(org, format="html", mode="tree"), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(path.as_uri())
+    page.wait_for_function("document.body.dataset.ready === 'true'")
+    page.evaluate("window.ladder.animate = false; window.ladder.openAll()")
+    cards = {c["id"]: c for c in page.evaluate("window.ladder.layout()")}
+    lines = page.evaluate("window.ladder.dotted()")
+    assert [(line["source"], line["target"]) for line in lines] == [("ana", "lee")]
+    points = lines[0]["points"]
+    start, end = points[0], points[-1]
+    ana, lee = cards["ana"], cards["lee"]
+    assert ana["x"] <= start[0] <= ana["x"] + 240 and start[1] in (ana["y"], ana["y"] + 72)
+    assert lee["x"] <= end[0] <= lee["x"] + 240 and end[1] in (lee["y"], lee["y"] + 72)
+    assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:], strict=False))
+    page.evaluate("window.ladder.collapse('open-spm')")  # Lee's manager: Lee leaves the page
+    assert page.evaluate("window.ladder.dotted()") == []
+    page.close()

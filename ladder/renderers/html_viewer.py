@@ -9,8 +9,24 @@ from ``viewer/`` (package data).
   ``tests/test_explorer_layout.py``). It opens on the top levels that fit the screen at a
   readable size; each manager's toggle opens or closes the team and the chart is laid out
   again; search, focus, breadcrumb, deep links (``#person-id``), minimap, export, themes.
+  The page API, for scripts and tests: ``window.ladder``. The calls that change the view
+  return a promise that settles once the page is laid out and drawn again:
+
+  - ``expand(id)``, ``collapse(id)``, ``toggle(id)``: open or close a manager's team (the card
+    stays where it is on the screen);
+  - ``focus(id)`` / ``unfocus()``: one person with the chain above and their team;
+  - ``openLevels(n)`` (``1``: the top alone), ``openAll()``, ``closeAll()``;
+  - ``reveal(id)``: open the chain down to a person, centre and mark them (search does this);
+  - ``fit()``, ``pan(dx, dy)``, ``zoomBy(factor)``;
+  - ``search(text)``: the ids found, best first (name, then title, department, id; case and
+    accents ignored), without changing the view;
+  - ``cards()``: the cards drawn now, ``{id, x, y, width, height}`` in screen pixels;
+    ``layout()``, ``lines()``, ``dotted()``: what shows, in layout pixels (as ``--format
+    json``); ``zoom()``: screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
+  - ``ready``: a promise for the first screen; ``animate``: false turns the animation off.
 * A ladder is its docs SVG (:mod:`ladder.renderers.docs_svg`) with ``viewer/viewer.js``: pan,
-  zoom, search, and a click on a role shows the paths to and from it and its competencies.
+  zoom, search; a click on a role shows the paths to and from it and its competencies, and a
+  shift-click on a second role the quickest path and what it takes (:func:`ladder_routes`).
 
 Inside a docs page (an ``<iframe>``, see :func:`html_iframe`) both follow the site's light/dark
 switch.

@@ -883,6 +883,14 @@
             points: LadderLayout.route(chart, l) };
       }).filter(Boolean);
     },
+    dotted: function () {  // the dotted lines of what shows (both cards shown), layout pixels
+      return (data.dotted || []).filter(function (pair) {
+        return shownAt[pair[0]] >= 0 && shownAt[pair[1]] >= 0;
+      }).map(function (pair) {
+        return { source: ids[pair[0]], target: ids[pair[1]],
+                 points: LadderLayout.dottedRoute(chart, shownAt[pair[0]], shownAt[pair[1]]) };
+      });
+    },
     zoom: function () { return camera.k; },
     zoomBy: function (factor) { zoomAt(factor); return requestDraw(); },
     pan: function (dx, dy) { camera.tx += dx; camera.ty += dy; return requestDraw(); },
