@@ -528,22 +528,26 @@
   var input = document.querySelector(".lv-search input");
   var results = document.querySelector(".lv-results");
   var folded = null;
-  function fold(text) {
-    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  var plain = /^[\x00-\x7f]*$/;
+  function fold(text) {  // case and accents ignored; plain ASCII (most names) skips the work
+    text = String(text || "");
+    if (plain.test(text)) return text.toLowerCase();
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function foldAll() {  // the words searched, folded once (soon after the page opens)
+    folded = new Array(count);
+    var cache = new Map();
+    for (var g = 0; g < count; g++) {
+      var rest = data.line2[g] + "," + data.line3[g];
+      var other = cache.get(rest);
+      if (other === undefined) { other = fold(line2(g) + " " + line3(g)); cache.set(rest, other); }
+      folded[g] = [fold(name(g)), other, fold(ids[g])];
+    }
   }
   function search(text) {
     var query = fold(String(text).trim());
     if (!query) return [];
-    if (!folded) {
-      folded = new Array(count);
-      var cache = new Map();
-      for (var g = 0; g < count; g++) {
-        var rest = data.line2[g] + "," + data.line3[g];
-        var other = cache.get(rest);
-        if (other === undefined) { other = fold(line2(g) + " " + line3(g)); cache.set(rest, other); }
-        folded[g] = [fold(name(g)), other, fold(ids[g])];
-      }
-    }
+    if (!folded) foldAll();
     var scored = [];
     for (var p = 0; p < count; p++) {
       var f = folded[p], score = -1, at;
@@ -900,5 +904,8 @@
   };
   firstScreen();
   status();
-  api.ready = (fromHash() || requestDraw()).then(function () { document.body.dataset.ready = "true"; });
+  api.ready = (fromHash() || requestDraw()).then(function () {
+    document.body.dataset.ready = "true";
+    setTimeout(function () { if (!folded) foldAll(); }, 300);  // the first search is quick too
+  });
 })();
