@@ -169,3 +169,28 @@ def test_mkdocs_page_keeps_card_text_readable_at_1280_px(tmp_path):
         browser.close()
     assert min(smallest) >= 10, smallest
     assert svg_text >= 10
+
+
+@pytest.mark.needs_dot
+@pytest.mark.skipif(not SENIOR.is_file(), reason="the shared UK organogram is missing")
+def test_sphinx_directive_takes_view_and_junior(tmp_path):
+    pytest.importorskip("sphinx")
+    source = tmp_path / "src"
+    (source / "data").mkdir(parents=True)
+    shutil.copy(REPO / "examples" / "scale-up.yaml", source / "data" / "scale-up.yaml")
+    shutil.copy(SENIOR, source / "data" / "senior.csv")
+    shutil.copy(JUNIOR, source / "data" / "junior.csv")
+    (source / "conf.py").write_text('project = "H"\nextensions = ["ladder.sphinx"]\n')
+    (source / "index.rst").write_text(
+        "Teams\n=====\n\n.. ladder:: data/scale-up.yaml\n   :view: static\n\n"
+        ".. ladder:: data/senior.csv\n   :preset: uk-organogram\n   :junior: data/junior.csv\n",
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-b", "html", str(source),
+                             str(tmp_path / "html")], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert "ladder-readable" in page and "overflow-x:auto" in page  # view: static
+    assert page.count('class="ladder-viewer"') == 1  # the organogram pair: too wide, explorer
+    assert "Finance Support Officer" in page  # a junior post
+    assert "shown as the explorer" in result.stdout + result.stderr
