@@ -834,7 +834,7 @@
     for (var h = 0; h < count; h++) open[h] = depth[h] < levels ? 1 : 0;
     relayout();
     fitCamera();
-    if (camera.k < READABLE) {  // even the top two levels are wide: readable, top centred
+    if (camera.k < READABLE && count) {  // even the top two levels are wide: readable, top centred
       var top = shownRoots().reduce(function (best, r) { return teamSize[r] > teamSize[best] ? r : best; });
       camera.k = READABLE;
       camera.tx = view.w / 2 - (posX[top] + style.width / 2) * camera.k;
