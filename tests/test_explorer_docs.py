@@ -58,6 +58,9 @@ def test_view_is_checked_and_choose_view_says_why():
         block("source: examples/startup.yaml\nview: explore")
     assert "explorer" in str(caught.value.hint)
     assert choose_view("explorer", 100) == ("explorer", "view: explorer")
+    matrix = block("source: product\nview: matrix")  # a ladder's own view goes on to draw
+    assert matrix.view == "auto" and matrix.options["view"] == "matrix"
+    assert "<svg" in draw_block(matrix)[0]
     assert choose_view("auto", COLUMN_WIDTH)[0] == "static"
     assert choose_view("auto", COLUMN_WIDTH + 1)[0] == "explorer"
 

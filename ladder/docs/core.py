@@ -49,7 +49,8 @@ DRAW_OPTIONS = ("title", "theme", "transparent", "variant", "headcount", "head",
 # Options that say how to read an HR export: they go to load, the others to draw.
 READ_OPTIONS = ("preset", "junior", "mapping", "fix", "ladder", "snapshot")
 PATH_OPTIONS = ("junior",)  # read options naming a file: found as 'source:' is
-VIEWS = ("auto", "explorer", "static")
+VIEWS = ("auto", "explorer", "static")  # how an org chart is shown in a page
+LADDER_VIEWS = ("graph", "matrix")  # a ladder's views: passed on to draw
 # The text column of MkDocs Material in a 1,280 px wide window is 688 CSS px (measured in
 # Chromium; Furo's is wider): an org chart no wider than this is shown as it is. The smallest
 # org chart drawing is 688 px wide too (renderers/card_geometry.py: 640 px plus margins).
@@ -125,9 +126,13 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
         raise BlockError(f"format {format_!r} cannot be shown in a page", file=page, line=line,
                          hint=did_you_mean(format_, FORMATS) or f"use one of: {', '.join(FORMATS)}")
     view = str(given.pop("view", "auto")).lower()
-    if view not in VIEWS:
+    ladder_view = None
+    if view in LADDER_VIEWS:  # a ladder's own view (render's --view): a drawing option
+        ladder_view, view = view, "auto"
+    elif view not in VIEWS:
+        choices = (*VIEWS, *LADDER_VIEWS)
         raise BlockError(f"view {view!r} is not a way to show a diagram", file=page, line=line,
-                         hint=did_you_mean(view, VIEWS) or f"use one of: {', '.join(VIEWS)}")
+                         hint=did_you_mean(view, choices) or f"use one of: {', '.join(choices)}")
     height = str(given.pop("height", "640px"))
     if height.isdigit():
         height += "px"
@@ -147,6 +152,8 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     for key in PATH_OPTIONS:
         if given.get(key) is not None:
             given[key] = _resolve(str(given[key]), folders)
+    if ladder_view is not None:
+        given["view"] = ladder_view
     return Block(page=page, line=line, format=format_, source=resolved, text=text,
                  text_line=text_line, options={**PAGE_DEFAULTS, **given}, height=height,
                  folder=folders[0] if folders else Path("."), view=view)

@@ -63,7 +63,8 @@ class LadderDirective(SphinxDirective):
         **{name: directives.nonnegative_int for name in _NUMBERS},
         "format": lambda text: directives.choice(text, ("svg", "mermaid", "html")),
         "height": directives.unchanged,
-        "view": lambda text: directives.choice(text, ("auto", "explorer", "static")),
+        "view": lambda text: directives.choice(text, ("auto", "explorer", "static", "graph",
+                                                       "matrix")),
         "split": directives.unchanged,
     }
 
