@@ -302,3 +302,25 @@ def test_dark_theme_and_a_100k_org(browser, huge):
     view.call("window.ladder.fit()")
     assert len(view.cards()) == 1
     assert view.clean()
+
+
+def test_keyboard_moves_between_cards_and_opens_teams(browser, tmp_path):
+    org = ladder.load(str(REPO / "examples" / "enterprise.yaml"))
+    view = Explorer(browser, write(tmp_path, org, "ent"))
+    page = view.page
+    page.locator('.lv-card[data-id="margarethe-overgaard"]').focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(100)
+    first = [p.id for p in org.reports("margarethe-overgaard")][0]
+    assert page.evaluate("document.activeElement.dataset.id") == first
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(100)
+    second = page.evaluate("document.activeElement.dataset.id")
+    assert second != first and org.people[second].manager == "margarethe-overgaard"
+    page.keyboard.press("ArrowUp")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.dataset.id") == "margarethe-overgaard"
+    page.keyboard.press("Enter")  # closes the CEO's team
+    page.wait_for_timeout(400)
+    assert {c["id"] for c in view.call("window.ladder.layout()")} == {"margarethe-overgaard"}
+    assert view.clean()

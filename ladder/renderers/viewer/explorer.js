@@ -515,12 +515,38 @@
     }
     if (event.target.closest(".lv-toggle")) toggle(g); else select(g);
   });
+  function visibleKids(g) {
+    var local = shownAt[g];
+    return local < 0 ? [] : chart.tree.kids[local].map(function (l) { return chart.tree.people[l]; });
+  }
+  function goTo(g) {  // keyboard: move to card g, bringing it on screen when it is off it
+    if (g === undefined || g < 0 || shownAt[g] < 0) return;
+    var view = size(), sx = posX[g] * camera.k + camera.tx, sy = posY[g] * camera.k + camera.ty;
+    if (sx < 0 || sy < 0 || sx + style.width * camera.k > view.w || sy + style.height * camera.k > view.h) {
+      centreOn(g, camera.k);
+    }
+    select(g).then(function () {
+      var element = elements.get(g);
+      if (element) element.focus({ preventScroll: true });
+    });
+  }
   stage.addEventListener("keydown", function (event) {
     var g = cardOf(event.target);
     if (g === undefined) return;
+    var boss = parentOf[g], siblings = boss >= 0 ? visibleKids(boss) : shownRoots();
+    var at = siblings.indexOf(g);
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       if (manages(g)) toggle(g); else select(g);
+    } else if (event.key === "ArrowDown") {
+      event.preventDefault();
+      goTo(visibleKids(g)[0]);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      goTo(boss);
+    } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+      event.preventDefault();
+      goTo(siblings[at + (event.key === "ArrowLeft" ? -1 : 1)]);
     }
   });
 
@@ -711,7 +737,7 @@
     var view = size(), scale = 2, out = document.createElement("canvas");
     out.width = view.w * scale;
     out.height = view.h * scale;
-    var c = out.getContext("2d"), box = viewBox(), k = camera.k;
+    var c = out.getContext("2d"), k = camera.k;
     c.fillStyle = "#fff";
     c.fillRect(0, 0, out.width, out.height);
     c.setTransform(scale * k, 0, 0, scale * k, scale * camera.tx, scale * camera.ty);
@@ -742,7 +768,6 @@
       c.font = "11px Helvetica, Arial, sans-serif";
       c.fillText(line3(g) || "", x + 14, y + 57, style.width - 24);
     });
-    void box;
     return out.toDataURL("image/png");
   }
   function download(name, href) {
