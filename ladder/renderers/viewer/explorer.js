@@ -792,6 +792,7 @@
   on("focus", function () {
     if (focusOn >= 0) leaveFocus(true);
     else if (selected >= 0) focus(selected);
+    else statusLine.textContent = "Click a card, then Focus: that person, the chain above, their team";
   });
   on("svg", function () {
     download("org-chart.svg", URL.createObjectURL(new Blob([exportSvg()], { type: "image/svg+xml" })));
