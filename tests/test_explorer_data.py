@@ -58,3 +58,26 @@ def test_offline_and_deterministic():
     assert "fetch(" not in first and "XMLHttpRequest" not in first and "import(" not in first
     assert page_data(first)["mode"] == "compact"  # auto is laid out as compact in the page
     assert page_data(ladder.draw(org, format="html", mode="tree"))["mode"] == "tree"
+
+
+def test_ladder_page_carries_paths_unless_there_are_too_many():
+    from ladder.renderers.html_viewer import ladder_data
+
+    routes = ladder_data(ladder.load("product"))["routes"]
+    key = "role-junior-product-manager>role-director-of-product"
+    assert routes[key]["path"][0] == "role-junior-product-manager" and routes[key]["needed"]
+    assert "role-director-of-product>role-junior-product-manager" not in routes  # no way back
+    # lateral moves both ways on every level: too many paths to list, the page goes without
+    roles, moves = [], []
+    for track in ("ic", "mg"):
+        for level in range(1, 16):
+            roles.append(f"  - {{id: {track}{level}, title: {track} {level}, level: {level}, "
+                         f"track: {track}}}")
+            if level > 1:
+                moves.append(f"  - {{from: {track}{level - 1}, to: {track}{level}}}")
+    for level in range(1, 16):
+        moves += [f"  - {{from: ic{level}, to: mg{level}, kind: lateral}}",
+                  f"  - {{from: mg{level}, to: ic{level}, kind: lateral}}"]
+    text = ("id: big\nname: Big\ntracks: [{id: ic, name: IC}, {id: mg, name: M}]\nroles:\n"
+            + "\n".join(roles) + "\nmoves:\n" + "\n".join(moves) + "\n")
+    assert ladder_data(ladder.load(text=text))["routes"] == {}

@@ -170,6 +170,26 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
 
 
 ROUTES_UP_TO = 40  # roles: above, the page leaves the pairs to `ladder paths` (n * n answers)
+ROUTE_WORK = 50_000  # simple paths in all: more (laterals both ways) and the same, as it costs
+
+
+def _few_paths(graph: object, budget: int) -> bool:
+    """Whether the ladder's simple paths, from every role, number at most ``budget``:
+    ``ladder paths`` lists them all, so precomputing every pair costs about that many steps.
+    A ladder with lateral moves both ways on many levels has too many (it is left out, the
+    same way every time)."""
+    steps = 0
+    for start in graph:  # type: ignore[attr-defined]
+        pending = [(start, frozenset([start]))]
+        while pending:
+            node, seen = pending.pop()
+            for nxt in graph.successors(node):  # type: ignore[attr-defined]
+                if nxt not in seen:
+                    steps += 1
+                    if steps > budget:
+                        return False
+                    pending.append((nxt, seen | {nxt}))
+    return True
 
 
 def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, object]]:
@@ -182,7 +202,7 @@ def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, ob
     from ladder.analysis.paths import competency_gap, years_phrase
 
     roles = list(ladder)
-    if len(roles) > ROUTES_UP_TO:
+    if len(roles) > ROUTES_UP_TO or not _few_paths(ladder.graph, ROUTE_WORK):
         return {}
     routes: dict[str, dict[str, object]] = {}
     for start in roles:
