@@ -93,8 +93,8 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     the site root). ``header``: options given outside the body (fence header, directive
     fields); the body's own win.
     """
+    from ladder.api import parse_text
     from ladder.errors import SourceError
-    from ladder.sources.document import parse_text
 
     try:
         # read as every config is (alias bombs, deep nesting and tags refused), not safe_load
@@ -257,7 +257,7 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
                     files.append(candidate)
                     break
         if block.format == "svg":
-            from ladder.renderers.theme import inline_svg
+            from ladder.api import inline_svg
 
             svg = inline_svg(str(ladder.draw(thing, format="svg", **draw_options(block))))
             if not hasattr(thing, "people"):  # a ladder: Graphviz sizes it for a column
@@ -279,7 +279,7 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
                                **draw_options(block, drop=("theme", "transparent")))
             # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
             return f'<pre class="mermaid"><code>{html.escape(str(text))}</code></pre>', files
-        from ladder.renderers.html_viewer import html_iframe
+        from ladder.api import html_iframe
 
         page = ladder.draw(thing, format="html", **{**draw_options(block), "transparent": False})
         title = getattr(thing, "name", "diagram")
