@@ -173,6 +173,7 @@ def render_split(drawing: OrgDrawing, path: Path, *, fmt: str, progress: Note | 
     def draw(job: tuple[Page, Path, PageText]) -> list[str]:
         page, target, text = job
         said: list[str] = []
+        assert page.org is not None and page.chart is not None  # the planner laid it out
         write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=wanted.scale,
                     split=True, on_note=said.append, finish=finish)
         return said
