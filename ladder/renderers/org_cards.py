@@ -157,7 +157,9 @@ def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
             continue
         pid = top[dep][1]
         while depth[pid] > level:
-            pid = people[pid].manager  # type: ignore[assignment]
+            boss = people[pid].manager
+            assert boss is not None  # only a root has depth 0
+            pid = boss
         found[dep] = people[pid].department or dep
     return found
 
