@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ladder.errors import summarised
-from ladder.escape import clip
+from ladder.escape import clip, spreadsheet_cell
 from ladder.model.org import Org, Person
 
 KINDS = ("joined", "left", "moved", "changed", "spans")
@@ -97,7 +97,9 @@ class OrgDiff:
         writer = csv.DictWriter(out, ["change", "id", "name", "field", "old", "new", "note"],
                                 lineterminator="\n")
         writer.writeheader()
-        writer.writerows(self.rows())
+        # names and titles are data: a cell never runs as a spreadsheet formula
+        writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()}
+                         for row in self.rows())
         return out.getvalue()
 
     def to_table(self) -> str:

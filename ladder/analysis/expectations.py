@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ladder.escape import markdown_cell
 from ladder.model import Area, Ladder, Role, Statement
 
 # The one area of a ladder that lists competencies but declares no areas.
@@ -125,9 +126,9 @@ def changes_markdown(changes: list[AreaChange], heading: str = "###") -> list[st
     for change in changes:
         if change.kind in (SAME, DROPPED):
             continue
-        name = change.area.name.replace("|", "\\|")
-        lines += [f"{heading} {name} ({change.kind})", ""]
-        lines += [f"- {s.text}" for s in change.added or change.after]
+        # area names and statements come from imported files: literal text, no HTML, no links
+        lines += [f"{heading} {markdown_cell(change.area.name)} ({change.kind})", ""]
+        lines += [f"- {markdown_cell(s.text)}" for s in change.added or change.after]
         lines.append("")
     return lines
 
@@ -139,7 +140,9 @@ def steps_text(ladder: Ladder, steps: Iterable[str], *, markdown: bool = False) 
     for source, target, changes in step_changes(ladder, steps):
         title = f"{ladder.roles[source].title} -> {ladder.roles[target].title}"
         if markdown:
-            lines += [f"### {title}", ""] + changes_markdown(changes, "####")
+            shown = (f"{markdown_cell(ladder.roles[source].title)} -> "
+                     f"{markdown_cell(ladder.roles[target].title)}")
+            lines += [f"### {shown}", ""] + changes_markdown(changes, "####")
         else:
             lines += [title] + (format_changes(changes) or ["  (no new expectations)"])
     return "\n".join(lines) + "\n"
