@@ -192,8 +192,9 @@ def _resolve(source: str, folders: list[Path], *, bases: Sequence[Path] | None, 
     if found is None:
         if len(path.parts) == 1 and not path.suffix and not path.is_absolute():
             return source  # a built-in ladder, or a name the loader says is unknown, with a hint
-        raise BlockError(f"no file '{source}' beside the page or in the docs project",
-                         file=page, line=line,
+        # said as the loader says a missing file, from the block (never looked up from the
+        # build's working folder, which may be anywhere)
+        raise BlockError(f"ladder block at {_where(page, line)}: {source}: file not found",
                          hint=did_you_mean(source, builtin_ladders()) or
                          "paths are relative to the page, then to the docs folder")
     confine(found, bases, page=page, line=line, what=source)
