@@ -135,9 +135,12 @@ def parse_mapping(text: str) -> dict[str, str]:
     return parse(text)
 
 
-def write_file(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders; never through a
-    symbolic link. The path written.
+def write_file(path: str | Path, data: str | bytes, *, folder: str | Path | None = None,
+               follow_links: bool = False) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders: the one way
+    ladder writes a file. Never through a symbolic link unless ``follow_links``; never over a
+    FIFO or device; with ``folder``, ``path`` is a name that must stay inside it. The path
+    written.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -146,4 +149,4 @@ def write_file(path: str | Path, data: str | bytes) -> Path:
     """
     from ladder.renderers.files import write_bytes
 
-    return write_bytes(path, data)
+    return write_bytes(path, data, folder=folder, follow_links=follow_links)
