@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from ladder.analysis.teams import COUNT_RULE, TeamCount, badge_text, count_sentence, team_counts
+from ladder.analysis.teams import TeamCount, team_counts
 from ladder.escape import is_colour, xml_text
 from ladder.layout.cards import fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
+from ladder.renderers.results.stats import COUNT_RULE, badge_text, count_sentence
 
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
 # with a dozen departments does not paint two of them the same before the twenty-first.
