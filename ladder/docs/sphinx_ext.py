@@ -154,7 +154,8 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
         log.warning(str(error), location=node, type="ladder")
         raise nodes.SkipNode from None
     name = "ladder-" + hashlib.sha256(bytes(data)).hexdigest()[:16] + ".pdf"  # type: ignore[arg-type]
-    Path(translator.builder.outdir, name).write_bytes(data)  # type: ignore[arg-type]
+    # the one way to write a file: atomic, inside the output folder, never through a link
+    ladder.api.write_file(name, data, folder=translator.builder.outdir)  # type: ignore[arg-type]
     translator.body.append(
         f"\n\\begin{{center}}\\sphinxincludegraphics[width=\\linewidth]{{{name}}}"
         "\\end{center}\n")
