@@ -23,6 +23,7 @@ from pathlib import Path
 from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
 from ladder.sources.frameworks.draft import (
+    MAX_HEADINGS,
     Draft,
     chain_moves,
     plain_name,
@@ -122,9 +123,11 @@ def _role_depth(found: list[Section]) -> int | None:
         for index, section in enumerate(found):
             if section.depth != depth:
                 continue
-            rest = found[index + 1:]
-            end = next((i for i, s in enumerate(rest) if 0 < s.depth <= depth), len(rest))
-            if section.rows or any(s.rows or s.depth > depth for s in rest[:end]):
+            # everything up to the next heading of this depth or shallower is deeper: it has
+            # something under it when the very next heading is deeper (linear: 200,000
+            # headings once took quadratic time here)
+            following = found[index + 1] if index + 1 < len(found) else None
+            if section.rows or (following is not None and following.depth > depth):
                 with_areas += 1
         if with_areas >= 2:
             return depth
@@ -145,6 +148,11 @@ def read(path: Path) -> Draft:
     meta = front_matter(text, file)
     lines = without_front_matter(text)
     found = sections(lines)
+    headings = sum(1 for s in found if s.depth)
+    if headings > MAX_HEADINGS:  # finding the role level looks ahead from each heading
+        raise SourceError(f"{headings:,} headings: a handbook ladder has at most "
+                          f"{MAX_HEADINGS:,}", file=file,
+                          hint="is this a career ladder? a heading per role, its areas below")
     depth = _role_depth(found)
     if depth is None:
         headings = sum(1 for s in found if s.depth)

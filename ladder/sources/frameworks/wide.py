@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.frameworks.draft import (
+    MAX_LEVELS,
     Draft,
     chain_moves,
     name_from_file,
@@ -56,9 +57,6 @@ def _title_line(path: Path, header_row: int) -> str | None:
         if len(cells) == 1:
             return cells[0]
     return None
-
-
-MAX_LEVELS = 100  # level columns: a 50,000-column sheet once hung the import
 
 
 def read(path: Path) -> Draft:
