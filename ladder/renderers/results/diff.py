@@ -23,27 +23,23 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ladder.analysis.diff import KINDS, UNNAMED, Changed, Joined, Left, Moved, OrgDiff, SpanChange
+from ladder.analysis.diff import KINDS, Changed, Joined, Left, Moved, OrgDiff, SpanChange
 from ladder.errors import summarised
 from ladder.escape import clip
 from ladder.model.org import Person
+from ladder.renderers.results.names import person_label
 
 CSV_COLUMNS = ("change", "id", "name", "field", "old", "new", "note")
 TABLE_TEXT = 60  # characters of a name, title or id in the table (json and csv keep them whole)
 
 
 def label(person: Person) -> str:
-    """How the diff names a person or post: the name, or what the post is when unnamed.
+    """How the diff names a person or post: the one label (never a post reference).
 
     >>> label(Person("p1", "", "Analyst", vacant=True)), label(Person("p2", "N/D", "Clerk"))
-    ('Open: Analyst', 'Clerk (N/D)')
+    ('Open: Analyst', 'Clerk (name not published)')
     """
-    if person.vacant:
-        return "Open: " + (person.title or "position")
-    name = person.display_name
-    if name.casefold() in UNNAMED:
-        return f"{person.title or person.id} ({name})" if name else (person.title or person.id)
-    return name
+    return person_label(person)
 
 
 def summary(diff: OrgDiff) -> str:

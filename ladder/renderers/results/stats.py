@@ -10,6 +10,7 @@ from ladder.analysis.teams import OrgStats, TeamCount
 from ladder.errors import summarised
 from ladder.escape import clip
 from ladder.model.org import Person
+from ladder.renderers.results.names import person_label
 from ladder.renderers.results.tables import pad, table, width
 
 COUNT_RULE = ("Counts are people: an open position counts apart (open), a job share counts "
@@ -23,10 +24,8 @@ CELL = 40  # characters of a name or title in a table; a longer one is cut with 
 
 
 def manager_label(person: Person) -> str:
-    """How ``ladder stats`` names a manager: the name, or what the open position is."""
-    if person.vacant:
-        return f"Open: {person.title}" if person.title else f"Open ({person.id})"
-    return person.display_name or person.id
+    """How ``ladder stats`` names a manager: the one label of a card."""
+    return person_label(person)
 
 
 def stats_data(stats: OrgStats) -> dict[str, Any]:

@@ -305,11 +305,14 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
             values=tuple(values),
         )
         if not name:
-            entry.name = email or row_id.strip() or f"row {record.row}"
+            # an email names a person; an id or a row number does not: without one the charts
+            # show the title with "name not published" rather than a made-up name
+            entry.name = email
             if has_names:
+                drawn = f"named '{email}'" if email else "by its title, name not published"
                 result.problems.append(Problem(
-                    "warning", "missing-name", f"{record.where} has no name: drawn named "
-                    f"'{entry.name}'", table.file, record.row, row_id, "fill in the name"))
+                    "warning", "missing-name", f"{record.where} has no name: drawn {drawn}",
+                    table.file, record.row, row_id, "fill in the name"))
         spilled = [v for v in values[width:] if v.strip()] if len(values) > width else None
         if spilled:
             shown = ", ".join(f"'{_text(v)[:30]}'" for v in spilled[:3])
