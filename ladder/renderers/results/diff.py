@@ -56,7 +56,7 @@ def notes(diff: OrgDiff) -> list[str]:
     if any(diff.staff_groups):
         old, new = diff.staff_groups
         found.append(f"{old} and {new} staff groups (cards counted in FTE, ids made up from "
-                     "rows) count in their managers' spans, not as joined or left")
+                     "rows) count as their managers' staff, not in spans nor as joined or left")
     if diff.renamed:
         found.append(f"{len(diff.renamed)} matched by name where the id changed: "
                      + summarised([f"'{o}' -> '{n}'" for n, o in diff.renamed.items()]))
