@@ -71,7 +71,8 @@ def test_title_notes_name_junior_job_titles_not_grades(shared_dir, tmp_path):
     orgs = shared_dir / "data" / "orgs"
     result = CliRunner().invoke(main, [
         "import", str(orgs / "ukgov_home_office_2012-09-30_senior.csv"), "--junior",
-        str(orgs / "ukgov_home_office_2012-09-30_junior.csv"), "-o", str(tmp_path / "h.yaml")])
+        str(orgs / "ukgov_home_office_2012-09-30_junior.csv"), "--ladder", "product",
+        "-o", str(tmp_path / "h.yaml")])
     assert result.exit_code == 0, result.stderr
     note = next(line for line in result.stderr.splitlines() if "not in the ladder" in line)
     assert "Policy Adviser (114)" in note  # generic job titles, counted over the groups
