@@ -272,8 +272,8 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
         return check_company(name)[1]  # type: ignore[arg-type]
     try:
         if kind == EXPORT:
-            return list(import_export(name, match_titles=False,  # type: ignore[arg-type]
-                                      **export_options).problems)
+            return import_export(name, match_titles=False,  # type: ignore[arg-type]
+                                 **export_options).located_problems()  # FILE:LINE:
         warnings: list[Problem] = []
         if text is not None:
             options = sort_options(export_options, kind="export").export

@@ -57,6 +57,25 @@ class ImportResult:
         ]
         return data
 
+    def located_problems(self) -> list[Problem]:
+        """The problems as an editor finds them: ``line`` the line of the file where the row
+        starts, the spreadsheet row in words in the message (``FILE:5: row 4: ...``). The
+        problems themselves keep the row in ``line`` (what the accounting counts by); they
+        differ only after a value that spans lines (a quoted line break)."""
+        located = []
+        for problem in self.problems:
+            row = problem.line or 0
+            line = self.lines.get((problem.file or "", row))
+            if line is None:
+                located.append(problem)
+                continue
+            message = problem.message
+            prefix = f"{where(row, line)}: "
+            if message.startswith(prefix):  # _with_line's "row 4 (line 5): "
+                message = message[len(prefix):]
+            located.append(replace(problem, line=line, message=f"row {row}: {message}"))
+        return located
+
     def summary(self) -> str:
         """One line: ``128 rows: 128 drawn, 8 problems (8 case-only manager matches: ...)``."""
         line = summary_line(self.rows, self.drawn, self.problems)
