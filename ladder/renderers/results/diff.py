@@ -74,6 +74,15 @@ def _renamed_note(old_id: str | None) -> dict[str, str]:
     return {"note": f"id was '{old_id}' (matched by name)"} if old_id else {}
 
 
+def _note(item: Any) -> dict[str, str]:
+    """The note of an item: how a person was followed to another post, or a changed id."""
+    post = getattr(item, "from_post", None)
+    if post is not None:
+        what = post.title or "untitled"
+        return {"note": f"from post '{post.id}' ({what}), the same person: {item.evidence}"}
+    return _renamed_note(getattr(item, "old_id", None))
+
+
 def _manager(key: str, person: Person | None) -> dict[str, str | None]:
     return {key: person.id if person else None,
             f"{key}_name": label(person) if person else None}
@@ -86,7 +95,7 @@ def item_data(item: Joined | Left | Moved | Changed | SpanChange) -> dict[str, A
     if isinstance(item, Joined | Left):
         return data | _manager("manager", item.manager)
     if isinstance(item, Moved):
-        return (data | _renamed_note(item.old_id) | _manager("from", item.was_under)
+        return (data | _note(item) | _manager("from", item.was_under)
                 | _manager("to", item.now_under))
     if isinstance(item, Changed):
         return data | _renamed_note(item.old_id) | {
@@ -109,7 +118,7 @@ def diff_json(diff: OrgDiff) -> str:
 def diff_rows(diff: OrgDiff) -> Iterator[dict[str, str]]:
     """One change a row: change, id, name, field, old, new, note (for ``--format csv``)."""
     def row(change: str, item: Any, field: str, old: str, new: str) -> dict[str, str]:
-        note = _renamed_note(getattr(item, "old_id", None)).get("note", "")
+        note = _note(item).get("note", "")
         return {"change": change, "id": item.id, "name": label(item.person), "field": field,
                 "old": old, "new": new, "note": note}
 
@@ -167,7 +176,7 @@ def diff_table(diff: OrgDiff) -> str:
             continue
         lines += ["", f"{title} ({len(items)})"]
         for item in items:
-            note = _renamed_note(getattr(item, "old_id", None)).get("note")
+            note = _note(item).get("note")
             extra = f"  [{note}]" if note else ""
             # a line of a few names, whatever the names hold (changes quote titles)
             lines.append(clip(f"  {clip(item.id, TABLE_TEXT)}  {text(item)}{extra}",
