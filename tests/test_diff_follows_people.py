@@ -80,3 +80,18 @@ def test_organogram_snapshots_on_the_command_line(tmp_path):
     assert [(m["name"], m["id"]) for m in data["moved"]] == [("Cara Lee", "P2")]
     assert [item["name"] for item in data["left"]] == ["Dan Roe"]
     assert not any(c["field"] == "name" for c in data["changed"])
+
+
+def test_the_headline_says_what_it_counts_and_adds_up_to_the_sections():
+    from ladder.renderers.results.diff import diff_table
+
+    old = Org.build("old", [post("TOP", "Jane Boss", "Perm Sec", None, "SCS4"),
+                            post("P1", "Cara Lee", "Deputy Director", "TOP")])
+    new = Org.build("new", [post("TOP", "Jane Boss", "Perm Sec", None, "SCS4"),
+                            post("P1", "Cara Lee", "Director", "TOP", "SCS2")])
+    text = diff_table(diff_orgs(old, new, old_label="a", new_label="b"))
+    # one post changed in two fields: before, "1 changed" over a section "changed (2)"
+    assert text.splitlines()[0] == "a -> b: 0 joined, 0 left, 0 moved, 1 changed (2 field " \
+        "changes), 0 span changes"
+    assert "\nchanged (1 (2 field changes))\n" not in text
+    assert "\nchanged (1, 2 field changes)\n" in text

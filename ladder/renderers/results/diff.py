@@ -43,11 +43,19 @@ def label(person: Person) -> str:
 
 
 def summary(diff: OrgDiff) -> str:
-    """``3 joined, 2 left, 4 moved, 5 changed, 3 span changes``."""
+    """``3 joined, 2 left, 4 moved, 5 changed, 3 span changes``: people or posts, each
+    counted once (a post with two fields changed is one changed, and says so:
+    ``5 changed (7 field changes)``), so the headline adds up to the sections."""
     counts = diff.counts()
     return (f"{counts['joined']} joined, {counts['left']} left, {counts['moved']} moved, "
-            f"{counts['changed']} changed, {counts['spans']} span "
+            f"{counts['changed']} changed{_fields(diff)}, {counts['spans']} span "
             f"change{'' if counts['spans'] == 1 else 's'}")
+
+
+def _fields(diff: OrgDiff) -> str:
+    """`` (7 field changes)`` when the changed posts have more changes than posts."""
+    posts, fields = diff.counts()["changed"], len(diff.changed)
+    return f" ({fields} field changes)" if fields != posts else ""
 
 
 def notes(diff: OrgDiff) -> list[str]:
@@ -174,7 +182,11 @@ def diff_table(diff: OrgDiff) -> str:
     for title, items, text in sections:
         if not items:
             continue
-        lines += ["", f"{title} ({len(items)})"]
+        if title == "changed":  # the count of the headline, then what the lines are
+            fields = _fields(diff).replace(" (", ", ").rstrip(")")
+            lines += ["", f"changed ({diff.counts()['changed']}{fields})"]
+        else:
+            lines += ["", f"{title} ({len(items)})"]
         for item in items:
             note = _note(item).get("note")
             extra = f"  [{note}]" if note else ""
