@@ -199,7 +199,8 @@ def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, ob
     """
     import networkx as nx
 
-    from ladder.analysis.paths import competency_gap, years_phrase
+    from ladder.analysis.paths import competency_gap
+    from ladder.renderers.results.paths import years_phrase
 
     roles = list(ladder)
     if len(roles) > ROUTES_UP_TO or not _few_paths(ladder.graph, ROUTE_WORK):
