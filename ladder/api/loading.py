@@ -171,7 +171,8 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
         if result.columns and not {"name", "first_name", "last_name"} & set(result.columns):
             headers = ", ".join(result.columns.values())
             on_note(f"no name column among the ones read ({headers}): cards show each row's "
-                    "id or email; name it with option 'mapping' name=COLUMN")
+                    "email, else its title with 'name not published'; name it with option "
+                    "'mapping' name=COLUMN")
     if not match_titles:
         return result
     from ladder.model.titles import assign_roles, unmatched_titles
@@ -181,7 +182,7 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
     result.org = assign_roles(result.org, roles)
     if options.ladder is not None:
         result.org.ladder = options.ladder
-    if on_note:
+    if on_note and options.ladder is not None:  # only about a ladder the user asked for
         unmatched = unmatched_titles(result.org, roles)
         if unmatched:
             from ladder.errors import summarised
@@ -285,7 +286,8 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
     try:
         if kind == EXPORT:
             assert name is not None  # an export is a file
-            return list(import_export(name, match_titles=False, **export_options).problems)
+            return import_export(name, match_titles=False,
+                                 **export_options).located_problems()  # FILE:LINE:
         warnings: list[Problem] = []
         if text is not None:
             options = sort_options(export_options, kind="export").export

@@ -25,7 +25,8 @@ from ladder.cli.common import main, note, variant_options
 @click.option("--detail", is_flag=True, help="Ladders: list each role's competencies.")
 @click.option("--highlight", metavar="FROM..TO", default=None,
               help="Ladders: emphasise the quickest path from one role to another.")
-@click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
+@click.option("--root", metavar="ID|NAME", default=None,
+              help="Org charts: only this person's part (an id, or a name).")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
 def readme_snippet(source: str | None, output_dir: Path, name: str | None,

@@ -61,7 +61,8 @@ from ladder.options import MODES, THEMES, VIEWS
               help="With --view matrix: only what changes from role A to role B, per area.")
 @click.option("--examples", is_flag=True,
               help="With --view matrix: the statements' examples and signals too.")
-@click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
+@click.option("--root", metavar="ID|NAME", default=None,
+              help="Org charts: only this person's part (an id, or a name).")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
 @click.option("--align-levels", is_flag=True,

@@ -42,8 +42,10 @@ def layout_data(chart: OrgLayout,
         for pid, node in zip(chart.ids, nodes, strict=True):
             count = counts.get(pid)
             if count is not None:
-                node["team"] = {"direct": count.direct, "in_team": count.total,
-                                "open": count.open}
+                team = {"direct": count.direct, "in_team": count.total, "open": count.open}
+                if count.staff:  # staff groups, apart from line reports (as the badge)
+                    team["staff"] = count.staff
+                node["team"] = team
 
     def edge(source: str, target: str, points: tuple[tuple[float, float], ...]) -> dict:
         return {"source": source, "target": target,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
 from ladder.escape import mermaid_text, one_line
+from ladder.renderers.results.names import card_name, person_label
 from ladder.renderers.views import heading, is_ladder, option
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def _org(org: Org, options: object) -> str:
             name = "Open: " + (person.title or person.name or "position")
             lines.append(f'  {ids[person.id]}["{mermaid_text(name)}"]')
             continue
-        text = mermaid_text(person.display_name or person.name or person.id)
+        text = mermaid_text(card_name(person) if person.fte is None else person_label(person))
         if person.title:
             text += "<br/>" + mermaid_text(person.title)
         lines.append(f'  {ids[person.id]}["{text}"]')
