@@ -12,7 +12,40 @@ cheap for the command line::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names of _API for type checkers (``as``: re-exported under strict mypy)
+    from ladder.api import answer_text as answer_text
+    from ladder.api import assess as assess
+    from ladder.api import diff as diff
+    from ladder.api import draw as draw
+    from ladder.api import endpoints as endpoints
+    from ladder.api import gap as gap
+    from ladder.api import import_export as import_export
+    from ladder.api import ladder_for as ladder_for
+    from ladder.api import load as load
+    from ladder.api import load_ladder as load_ladder
+    from ladder.api import load_org as load_org
+    from ladder.api import next_roles as next_roles
+    from ladder.api import paths as paths
+    from ladder.api import render as render
+    from ladder.api import stats as stats
+    from ladder.api import succession as succession
+    from ladder.api import validate as validate
+    from ladder.errors import LadderError as LadderError
+    from ladder.errors import Problem as Problem
+    from ladder.model import Department as Department
+    from ladder.model import Ladder as Ladder
+    from ladder.model import Move as Move
+    from ladder.model import Org as Org
+    from ladder.model import Person as Person
+    from ladder.model import Role as Role
+    from ladder.model import Track as Track
+    from ladder.model import VariantSpec as VariantSpec
+    from ladder.options import ExportOptions as ExportOptions
+    from ladder.options import LadderOptions as LadderOptions
+    from ladder.options import Options as Options
+    from ladder.options import OrgOptions as OrgOptions
 
 __version__ = "0.1.0"
 

@@ -23,6 +23,7 @@ escaped.
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 # Characters XML cannot hold at all are dropped; markup characters become entities.
 _XML_TABLE = {
@@ -119,7 +120,7 @@ _MERMAID_TABLE = {
 COLOUR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]{1,30}")
 
 
-def is_colour(value: object) -> bool:
+def is_colour(value: object) -> TypeGuard[str]:
     """Is ``value`` a colour ladder writes into drawings?
 
     >>> is_colour("#4c78a8"), is_colour("teal"), is_colour('red" onclick="x'), is_colour("red\\n")
@@ -135,7 +136,7 @@ def colour(value: object, fallback: str) -> str:
     >>> colour("javascript:alert(1)", "#888888"), colour("teal", "#888888")
     ('#888888', 'teal')
     """
-    return value if is_colour(value) else fallback  # type: ignore[return-value]
+    return value if is_colour(value) else fallback
 
 
 def mermaid_text(text: str) -> str:

@@ -12,11 +12,11 @@ from several modules import each module only when one of its names is asked for.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
-def lazy_names(package: str, modules: dict[str, Iterable[str]]) -> Callable[[str], Any]:
+def lazy_names(package: str, modules: Mapping[str, Iterable[str]]) -> Callable[[str], Any]:
     """A module ``__getattr__`` for ``package`` that finds each name in its module (a key).
 
     >>> getattr_ = lazy_names("ladder.model", {"ladder.model.org": ["Org"]})

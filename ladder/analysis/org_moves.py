@@ -172,8 +172,9 @@ def succession(org: Org, ladder: Ladder, position_id: str) -> Succession:
     people = [p for p in org if p.role in feeders and not p.vacant and p.id != position.id]
     candidates = []
     for person in _nearest_first(org, people, distance):
+        assert person.role is not None  # people holds only holders of a feeding role
         edge = ladder.graph.edges[person.role, role.id]
-        from_role = ladder.roles[person.role]  # type: ignore[index]
+        from_role = ladder.roles[person.role]
         candidates.append(Candidate(person, from_role, edge["kind"], edge["years"],
                                     gained(from_role, role), distance.get(person.id)))
     return Succession(position, role, tuple(candidates))

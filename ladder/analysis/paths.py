@@ -73,7 +73,9 @@ def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
                 f"'{ladder.id}'", file=ladder.file,
                 hint=did_you_mean(name, choices) or f"tracks: {', '.join(ladder.tracks)}",
             )
-        found.add(matcher.place(name).role.id)  # type: ignore[union-attr]
+        role = matcher.place(name).role
+        assert role is not None  # place raises when the name names no single role
+        found.add(role.id)
     return found
 
 
@@ -110,9 +112,12 @@ class Path:
     @property
     def years(self) -> float | None:
         """Typical years in all; None when any step does not say."""
-        if any(step.years is None for step in self.steps):
-            return None
-        return float(sum(step.years for step in self.steps))  # type: ignore[misc]
+        total = 0.0
+        for step in self.steps:
+            if step.years is None:
+                return None
+            total += step.years
+        return total
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ladder.api.loading import Note, ladder_for, load, load_ladder, read_export
+from ladder.api.loading import Note, ladder_for, load, load_ladder, load_org, read_export
 from ladder.errors import LadderError, did_you_mean
 from ladder.options import (
     OUTPUT_FORMATS,
@@ -23,6 +23,7 @@ from ladder.options import (
     sort_options,
 )
 from ladder.renderers.files import FORMATS, formats_for, output_format, write_bytes
+from ladder.renderers.views import is_ladder
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
@@ -66,12 +67,11 @@ def draw(thing: Ladder | Org | str | Path | None, options: OptionsObject | None 
     _check_look(sorted_options, chosen)
     if sorted_options.org.split:
         raise LadderError("option 'split' writes several files", hint="use render()")
-    if kind == "ladder":
+    if is_ladder(thing):
         return _draw_ladder(_ladder_drawing(thing, sorted_options, on_note), chosen)
     drawer = FORMATS[chosen].drawer(kind)
     with _cyclic_gc_paused():
-        return drawer(_org_drawing(thing, sorted_options, on_note),  # type: ignore[arg-type]
-                      chosen)
+        return drawer(_org_drawing(thing, sorted_options, on_note), chosen)
 
 
 _EXPORT_NAMES = {f.name for f in fields(ExportOptions)}  # how to read an HR export
@@ -119,15 +119,16 @@ def render(source: Ladder | Org | str | Path | None, output: str | Path | None =
     if kind == LADDER:
         return _render_ladder(load_ladder(name), output, sorted_options, format=format,
                               output_dir=output_dir, on_note=on_note)
+    assert name is not None  # no source is the built-in ladder, drawn above
     # the cycle collector is held back while the org is read, laid out and drawn (below)
     with _cyclic_gc_paused():
         if kind == EXPORT:
             match = sorted_options.org.align_levels or sorted_options.export.ladder is not None
-            org = read_export(name, sorted_options.export, on_note=on_note,  # type: ignore[arg-type]
+            org = read_export(name, sorted_options.export, on_note=on_note,
                               match_titles=match).org
         else:
-            org = load(name, on_note=on_note)  # type: ignore[assignment]
-        written = _render_org(org, output, Path(output_dir) / Path(name).stem,  # type: ignore[arg-type]
+            org = load_org(name, on_note=on_note)
+        written = _render_org(org, output, Path(output_dir) / Path(name).stem,
                               sorted_options, format=format, on_note=on_note,
                               progress=progress)
         # Freed by reference counting while the collector is still held back: alive when

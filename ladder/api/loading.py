@@ -60,12 +60,13 @@ def load(source: str | Path | None = None, *, text: str | None = None,
         # a built-in ladder's warnings are known and documented: validate shows them
         shipped = name is None or name in builtin_names()
         return load_any_ladder(name, on_warning=None if shipped else _warnings_to(on_note))
+    assert name is not None  # no source is the built-in ladder, read above
     if kind == COMPANY:
         sort_options(export_options, kind="org")  # ... and here
         from ladder.sources.company import load_company
 
-        return load_company(name, on_warning=_warnings_to(on_note))  # type: ignore[arg-type]
-    return read_export(name, options, on_note=on_note).org  # type: ignore[arg-type]
+        return load_company(name, on_warning=_warnings_to(on_note))
+    return read_export(name, options, on_note=on_note).org
 
 
 def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note | None,
@@ -93,7 +94,8 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
         for problem in problems:
             if problem.severity == "warning" and on_problem:
                 on_problem(problem)
-        return org  # type: ignore[return-value]
+        assert org is not None  # built: _raise_errors raised on any error
+        return org
     from ladder.sources.ladder_set import is_ladder_set, parse_ladder_set
     from ladder.sources.ladders import parse_ladder
 
@@ -215,7 +217,11 @@ a company config (people:) or an HR export)
     if kind == EXPORT:
         options = sort_options(export_options, kind="export").export
         return read_export(source, options, on_note=on_note, match_titles=match_titles).org
-    return load(source, on_note=on_note, **export_options)  # type: ignore[return-value]
+    from ladder.model.org import Org  # lazy: a ladder is read without the org model
+
+    org = load(source, on_note=on_note, **export_options)
+    assert isinstance(org, Org)  # a company config: told from a ladder above
+    return org
 
 
 def load_ladder(source: str | Path | Ladder | None = None, *,
@@ -275,10 +281,12 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
     if kind == COMPANY:
         from ladder.sources.company import check_company
 
-        return check_company(name)[1]  # type: ignore[arg-type]
+        assert name is not None  # a company config is a file
+        return check_company(name)[1]
     try:
         if kind == EXPORT:
-            return import_export(name, match_titles=False,  # type: ignore[arg-type]
+            assert name is not None  # an export is a file
+            return import_export(name, match_titles=False,
                                  **export_options).located_problems()  # FILE:LINE:
         warnings: list[Problem] = []
         if text is not None:

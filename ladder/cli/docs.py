@@ -38,7 +38,7 @@ def readme_snippet(source: str | None, output_dir: Path, name: str | None,
     """
     thing = api.load(source, on_note=note)
     drawn = {key: value for key, value in options.items() if value not in (None, False)}
-    stem = name or (Path(source).stem if source else getattr(thing, "id", "ladder"))
+    stem = name or (Path(source).stem if source else str(getattr(thing, "id", "ladder")))
     if not name and options.get("variant"):
         stem += f"-{options['variant']}"
     files = {}

@@ -122,7 +122,7 @@ def _progress() -> Callable[[str], None] | None:
 @main.command()
 @click.argument("source")
 @export_options
-def validate(source: str, **export_options: object) -> None:
+def validate(source: str, **export_options: Any) -> None:  # Any: click's, typed by the options
     """Check a ladder, a company config or an HR export: print every problem with its line.
 
     Exits 1 when any problem is an error; warnings and notes do not fail. An HR export's

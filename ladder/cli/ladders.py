@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -35,7 +36,7 @@ def _md(text: str) -> str:
 def variants(ladder_source: str | None, output_format: str) -> None:
     """List the company-size variants of a ladder: name, company size, what it is for."""
     ladder = api.load_ladder(ladder_source)
-    rows = []
+    rows: list[dict[str, Any]] = []  # JSON rows: text, numbers and lists
     for spec in api.variants(ladder):
         projected = api.ladder_for(ladder, variant=spec.id)
         low, high = spec.headcount
@@ -86,8 +87,8 @@ def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
         if role.aliases:
             echo(f"  also called: {', '.join(role.aliases)}")
         for competency in role.competencies:
-            source = f"  [{competency.source}]" if competency.source else ""
-            echo(f"  - {competency.name}{source}")
+            cited = f"  [{competency.source}]" if competency.source else ""
+            echo(f"  - {competency.name}{cited}")
     if ladder.sources:
         echo("")
         for source in ladder.sources.values():

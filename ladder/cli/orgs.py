@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -80,12 +81,12 @@ def schema_command(kind: str) -> None:
               default="table", show_default=True, help="A readable table, or JSON.")
 @export_options
 def stats_command(config: str, narrow: int, wide: int, output_format: str,
-                  **export: object) -> None:
+                  **export: Any) -> None:  # Any: click's, typed by the options
     """Headcount, open positions, layers and span of control of a company config or an HR
     export."""
     if wide <= narrow:
         raise click.BadParameter(f"must be more than --narrow ({narrow})",
                                  param_hint="'--wide'")
-    export["fix"] = ",".join(export["fix"])  # type: ignore[arg-type]
+    export["fix"] = ",".join(export["fix"])
     stats = api.stats(config, narrow=narrow, wide=wide, on_note=note, **export)
     echo(api.answer_text(stats, output_format), nl=False, json=output_format == "json")

@@ -153,9 +153,10 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
     except LadderError as error:
         log.warning(str(error), location=node, type="ladder")
         raise nodes.SkipNode from None
-    name = "ladder-" + hashlib.sha256(bytes(data)).hexdigest()[:16] + ".pdf"  # type: ignore[arg-type]
+    assert isinstance(data, bytes)  # a PDF comes back as bytes
+    name = "ladder-" + hashlib.sha256(data).hexdigest()[:16] + ".pdf"
     # the one way to write a file: atomic, inside the output folder, never through a link
-    ladder.api.write_file(name, data, folder=translator.builder.outdir)  # type: ignore[arg-type]
+    ladder.api.write_file(name, data, folder=translator.builder.outdir)
     translator.body.append(
         f"\n\\begin{{center}}\\sphinxincludegraphics[width=\\linewidth]{{{name}}}"
         "\\end{center}\n")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from typing import Literal, overload
 
 from ladder.layout.org_layout import OrgLayout
 from ladder.layout.routes import Point, simplified
@@ -140,6 +141,13 @@ class _Router:
         return [start, (upper_x, first), (channel, first), (channel, second), (lower_x, second),
                 end]
 
+    @overload
+    def along_row(self, upper: int, lower: int, edge: str, gutter: int,
+                  required: Literal[True]) -> list[Point]: ...
+    @overload
+    def along_row(self, upper: int, lower: int, edge: str, gutter: int,
+                  required: bool = False) -> list[Point] | None: ...
+
     def along_row(self, upper: int, lower: int, edge: str, gutter: int,
                   required: bool = False) -> list[Point] | None:
         """Out of two cards of one row through their ``edge``, along a track of ``gutter``."""
@@ -153,6 +161,13 @@ class _Router:
         self.port(upper, edge)
         self.port(lower, edge)
         return [(upper_x, card_edge), (upper_x, track), (lower_x, track), (lower_x, card_edge)]
+
+    @overload
+    def track(self, gutter: int, x1: float, x2: float, ends: list[Point], *,
+              required: Literal[True] = True) -> float: ...
+    @overload
+    def track(self, gutter: int, x1: float, x2: float, ends: list[Point], *,
+              required: bool) -> float | None: ...
 
     def track(self, gutter: int, x1: float, x2: float, ends: list[Point], *,
               required: bool = True) -> float | None:

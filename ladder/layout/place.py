@@ -173,7 +173,7 @@ class _Builder:
             else:
                 self.trunk(item)
 
-    def card(self, item: PlaceCard) -> list[Work]:
+    def card(self, item: PlaceCard) -> Sequence[Work]:
         """Add ``item.person``'s card; returns the work of placing its reports, in order."""
         tree, plan, style = self.tree, self.plan, self.style
         person = item.person
@@ -255,7 +255,7 @@ class _Builder:
             middle, drift = trunk_place([width for width, _ in sizes], drift,
                                         self.style.sibling_gap)
             trunk = PlaceTrunk(person, unit, depth, band + 1, above=trunk)
-            work += members[:middle] + [trunk] + members[middle:]
+            work += [*members[:middle], trunk, *members[middle:]]
         return work
 
     def trunk(self, item: PlaceTrunk) -> None:

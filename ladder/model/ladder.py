@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -150,7 +150,8 @@ def promotion_cycle(moves: list[Move]) -> list[Move] | None:
                 done.add(role)
             elif move.target in on_path:
                 entered = next(i for i, step in enumerate(path) if step[0] == move.target)
-                return [step[1] for step in path[entered + 1:]] + [move]  # type: ignore[misc]
+                # only the walk's start has no move, and it lies before ``entered + 1``
+                return [step for _, step, _ in path[entered + 1:] if step is not None] + [move]
             elif move.target not in done:
                 path.append((move.target, move, iter(after.get(move.target, {}).values())))
                 on_path.add(move.target)
@@ -207,20 +208,20 @@ class Ladder:
     # treated as a value once built, so they are never rebuilt.
     _after: dict[str, dict[str, Move]] | None = field(default=None, init=False, repr=False,
                                                       compare=False)
-    _graph: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
+    _graph: nx.DiGraph[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
-    def build(cls, **fields: object) -> Ladder:
+    def build(cls, **fields: Any) -> Ladder:  # Any: handed to the dataclass __init__ as given
         """Make a ladder from checked roles and moves."""
-        return cls(**fields)  # type: ignore[arg-type]
+        return cls(**fields)
 
     @property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> nx.DiGraph[str]:
         """Roles and moves as a networkx graph (edge attributes ``kind``, ``years``)."""
         if self._graph is None:
             import networkx as nx
 
-            graph = nx.DiGraph()
+            graph: nx.DiGraph[str] = nx.DiGraph()
             graph.add_nodes_from(self.roles)
             for source, targets in self._moves_after().items():
                 for target, move in targets.items():

@@ -26,9 +26,11 @@ from dataclasses import replace
 from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import (
     MOVE_KINDS,
+    Area,
     Competency,
     Ladder,
     Move,
+    Role,
     Source,
     Track,
     describe_cycle,
@@ -74,7 +76,11 @@ def combine_ladders(
     """
     if not ladders:
         raise LadderError("there are no ladders to combine", file=file)
-    roles, tracks, sources, moves, areas = {}, {}, {}, [], {}
+    roles: dict[str, Role] = {}
+    tracks: dict[str, Track] = {}
+    sources: dict[str, Source] = {}
+    areas: dict[str, Area] = {}
+    moves: list[Move] = []
     for key, ladder in ladders.items():
         if not key or SEPARATOR in key:
             raise LadderError(f"ladder key '{key}' must be non-empty and have no "

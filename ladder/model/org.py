@@ -75,18 +75,21 @@ class Org:
     # manager id -> report ids in input order. Plain lists, not networkx: drawing a
     # 100,000-person chart should not pay for importing and filling a graph library.
     children: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _graph: nx.DiGraph | None = field(default=None, repr=False, compare=False)
+    _graph: nx.DiGraph[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(
         cls,
         name: str,
         people: list[Person],
-        departments: list[Department] = (),  # type: ignore[assignment]
-        **kwargs: object,
+        departments: Iterable[Department] = (),
+        *,
+        ladder: str | None = None,
+        variant: str | None = None,
+        source: str | None = None,
     ) -> Org:
         """Make an org from people whose managers exist and form no cycle (validate first)."""
-        org = cls(name=name, **kwargs)  # type: ignore[arg-type]
+        org = cls(name=name, ladder=ladder, variant=variant, source=source)
         org.departments = {d.id: d for d in departments}
         org.people = {p.id: p for p in people}
         org.children = {p.id: [] for p in people}
@@ -96,12 +99,12 @@ class Org:
         return org
 
     @property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> nx.DiGraph[str]:
         """The reporting forest as a networkx graph (manager -> report), built on first use."""
         if self._graph is None:
             import networkx as nx
 
-            graph = nx.DiGraph()
+            graph: nx.DiGraph[str] = nx.DiGraph()
             graph.add_nodes_from(self.people)
             graph.add_edges_from((m, r) for m, reports in self.children.items() for r in reports)
             self._graph = graph

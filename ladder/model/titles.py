@@ -313,7 +313,9 @@ def resolve_role(ladder: Ladder, name: str | Role) -> Role:
     ...
     ladder.errors.LadderError: ...: ... has no role 'Senior PN' (did you mean 'Senior PM'?)
     """
-    return TitleMatcher(ladder).place(name).role  # type: ignore[return-value]
+    role = TitleMatcher(ladder).place(name).role
+    assert role is not None  # place raises when the name names no single role
+    return role
 
 
 def match_title(title: str | None, roles: Ladder | Iterable[Any] | Mapping[str, Any]) -> str | None:

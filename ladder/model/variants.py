@@ -11,6 +11,7 @@ move that ran through them becomes one move between the kept roles, its years ad
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ladder.errors import LadderError, did_you_mean
@@ -131,6 +132,6 @@ def _shorter(move: Move, other: Move) -> bool:
     return move.years is not None and move.years < other.years
 
 
-def _move_order(ladder: Ladder):
+def _move_order(ladder: Ladder) -> Callable[[tuple[str, str]], tuple[int, int]]:
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
     return lambda key: (position[key[0]], position[key[1]])

@@ -115,7 +115,7 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
     """``org`` as the bytes of a PDF book on ``paper`` (see the module's notes)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
-    from pypdf.generic import ArrayObject, NameObject
+    from pypdf.generic import ArrayObject, IndirectObject, NameObject
 
     sheet = paper_size(paper, landscape)
     counts = counts if counts is not None else team_counts(org)
@@ -153,13 +153,15 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
         targets.append(goals)
 
     def draw(i: int) -> bytes:
-        return chart_data(pages[i].org, pages[i].chart, fmt="pdf", text=texts[i], split=True)
+        page = pages[i]
+        assert page.org is not None and page.chart is not None  # the planner laid it out
+        return chart_data(page.org, page.chart, fmt="pdf", text=texts[i], split=True)
 
     # Graphviz draws each page in a process of its own: as many at a time as there are cores
     with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
         drawings = list(pool.map(draw, range(len(pages))))
     writer = PdfWriter()
-    outline: dict[int, object] = {}
+    outline: dict[int, IndirectObject] = {}  # page id -> its bookmark
     links: list[tuple[int, tuple[float, float, float, float], int]] = []
     for i, (page, text, goals) in enumerate(zip(pages, texts, targets, strict=True)):
         assert page.org is not None and page.chart is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ladder.analysis.diff import Changed, OrgDiff
 from ladder.errors import RenderError
@@ -20,6 +20,10 @@ from ladder.layout.cards import fit_text, text_width
 from ladder.model.org import Org
 from ladder.renderers.files import output_format, write_bytes
 from ladder.renderers.results.diff import label, summary
+
+if TYPE_CHECKING:
+    from ladder.layout.chart import OrgLayout
+    from ladder.renderers.org_cards import PageText
 
 FORMATS = ("svg", "png", "pdf", "dot")
 LEFT_COLOUR = "#c0392b"
@@ -103,12 +107,12 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
 
 
-def _check_size(org: Org, chart: object, text: object, path: Path, fmt: str) -> None:
+def _check_size(org: Org, chart: OrgLayout, text: PageText, path: Path, fmt: str) -> None:
     """Refuse a drawn diff too big for one PNG or PDF page at a readable size."""
     from ladder.renderers import limits
     from ladder.renderers.org_write import page_size
 
-    width, height = page_size(chart, org, text)  # type: ignore[arg-type]
+    width, height = page_size(chart, org, text)
     width += PANEL_WIDTH
     if not limits.fits(width, height, fmt):
         raise RenderError(f"the drawn diff is {limits.describe(width, height, fmt)}: "

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
 def finish_drawing(drawing: LadderDrawing | OrgDrawing, svg: str) -> str:
     """``svg``, the drawing's raw SVG, themed, labelled and given ids from the data."""
-    ladder = getattr(drawing, "ladder", None)
-    thing = ladder if ladder is not None else drawing.org  # type: ignore[union-attr]
+    # by attribute, not isinstance: importing the drawing classes here would close a cycle
+    thing = drawing.ladder if hasattr(drawing, "ladder") else drawing.org
     # the org-chart writer names its cards itself (ladder.renderers.org_svg.card_ids)
     return finish_svg(svg, title=heading(thing, drawing), description=describe(thing),
                       theme=drawing.theme, transparent=drawing.transparent,
-                      kind="ladder" if ladder is not None else "org")
+                      kind="ladder" if hasattr(drawing, "ladder") else "org")

@@ -158,17 +158,19 @@ def _finish_page(drawing: OrgDrawing, page: Org, svg: str, title: str | None) ->
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
     """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix).
     It is also a ladder's CSV and XLSX: a ladder's one table."""
-    if drawing.matrix is None:
+    options = drawing.matrix
+    if options is None:
         from ladder.renderers.matrix import MatrixOptions
 
-        drawing = replace(drawing, matrix=MatrixOptions())
+        options = MatrixOptions()
+        drawing = replace(drawing, matrix=options)
     from ladder.renderers.matrix import MATRIX_FORMATS, SHEET_FORMATS, matrix_bytes
 
     name = "md" if format == "markdown" else format
     if name in SHEET_FORMATS:
         from ladder.renderers.matrix_sheets import sheet_bytes
 
-        data = sheet_bytes(drawing.ladder, name, drawing.matrix)
+        data = sheet_bytes(drawing.ladder, name, options)
         return data if name == "xlsx" else data.decode("utf-8")
     if name not in MATRIX_FORMATS:
         from ladder.errors import RenderError

@@ -105,7 +105,7 @@ def output_format(path: Path | None, format: str | None, *,
     from_suffix = format_of_suffix(path) if path is not None else None
     if format:
         chosen = format.lower()
-        if from_suffix and from_suffix != chosen:
+        if path is not None and from_suffix and from_suffix != chosen:
             raise RenderError(
                 f"the file name says {from_suffix} but the format asked for is {chosen}",
                 file=str(path), hint=f"name the file {path.with_suffix('.' + chosen).name}, "

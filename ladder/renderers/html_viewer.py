@@ -46,6 +46,8 @@ from ladder.renderers.theme import card_id, inline_svg, unique_ids
 from ladder.renderers.views import heading
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from ladder.model import Ladder, Org
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
@@ -60,8 +62,8 @@ def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     from ladder.renderers.drawings import ladder_graphviz
 
     svg = ladder_graphviz(replace(drawing, theme="auto"), "svg")
-    return viewer_page(drawing.ladder, drawing, inline_svg(svg),  # type: ignore[arg-type]
-                       ladder_data(drawing.ladder))
+    assert isinstance(svg, str)  # SVG comes back as text
+    return viewer_page(drawing.ladder, drawing, inline_svg(svg), ladder_data(drawing.ladder))
 
 
 def org_html(drawing: OrgDrawing, format: str = "html") -> str:
@@ -174,17 +176,17 @@ ROUTES_UP_TO = 40  # roles: above, the page leaves the pairs to `ladder paths` (
 ROUTE_WORK = 50_000  # simple paths in all: more (laterals both ways) and the same, as it costs
 
 
-def _few_paths(graph: object, budget: int) -> bool:
+def _few_paths(graph: nx.DiGraph[str], budget: int) -> bool:
     """Whether the ladder's simple paths, from every role, number at most ``budget``:
     ``ladder paths`` lists them all, so precomputing every pair costs about that many steps.
     A ladder with lateral moves both ways on many levels has too many (it is left out, the
     same way every time)."""
     steps = 0
-    for start in graph:  # type: ignore[attr-defined]
+    for start in graph:
         pending = [(start, frozenset([start]))]
         while pending:
             node, seen = pending.pop()
-            for nxt in graph.successors(node):  # type: ignore[attr-defined]
+            for nxt in graph.successors(node):
                 if nxt not in seen:
                     steps += 1
                     if steps > budget:

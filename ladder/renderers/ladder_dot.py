@@ -219,7 +219,7 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
         done.add((move.source, move.target))
         if both:
             done.add((move.target, move.source))
-        attrs = {}
+        attrs: dict[str, str] = {}
         label_parts = []
         if years and move.years is not None:
             label_parts.append(_years(move.years))

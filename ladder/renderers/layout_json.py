@@ -39,13 +39,13 @@ def layout_data(chart: OrgLayout,
         for pid, x, y in zip(chart.ids, chart.x, chart.y, strict=True)
     ]
     if counts:
-        for node in nodes:
-            count = counts.get(node["id"])  # type: ignore[arg-type]
+        for pid, node in zip(chart.ids, nodes, strict=True):
+            count = counts.get(pid)
             if count is not None:
-                node["team"] = {"direct": count.direct, "in_team": count.total,
-                                "open": count.open}
+                team = {"direct": count.direct, "in_team": count.total, "open": count.open}
                 if count.staff:  # staff groups, apart from line reports (as the badge)
-                    node["team"]["staff"] = count.staff
+                    team["staff"] = count.staff
+                node["team"] = team
 
     def edge(source: str, target: str, points: tuple[tuple[float, float], ...]) -> dict:
         return {"source": source, "target": target,

@@ -46,9 +46,9 @@ def draw_markdown(thing: Ladder | Org, options: object = None) -> str:
     """The diagram as Markdown: a heading, a one-line summary, then the table or outline."""
     lines = [f"# {markdown_cell(heading(thing, options))}", "", markdown_cell(describe(thing)), ""]
     if is_ladder(thing):
-        lines += _ladder(thing, options)  # type: ignore[arg-type]
+        lines += _ladder(thing, options)
     else:
-        lines += _org(thing)  # type: ignore[arg-type]
+        lines += _org(thing)
     return "\n".join(lines) + "\n"
 
 

@@ -299,10 +299,10 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
             page.texts.append(Text(MARGIN + PAD, y + PAD + 12 + LINE * len(label),
                                    words.get(note, note), SMALL_SIZE, italic=True,
                                    colour=colour))
-        for index, (column, lines) in enumerate(zip(columns, cells, strict=True)):
+        for index, (column, cell) in enumerate(zip(columns, cells, strict=True)):
             fill = HIGHLIGHT_FILL if column.highlighted else "#ffffff"
             page.boxes.append(Box(x_of(index), y, COLUMN_WIDTH, height, fill))
-            for number, (indent, text, size, bold, italic, colour) in enumerate(lines):
+            for number, (indent, text, size, bold, italic, colour) in enumerate(cell):
                 page.texts.append(Text(x_of(index) + PAD + indent,
                                        y + PAD + 12 + LINE * number, text, size, bold, italic,
                                        colour))

@@ -78,22 +78,25 @@ def matrix_xlsx(table: Table, options: MatrixOptions) -> bytes:
     """A sheet with a frozen header row and area columns, wrapped text, readable widths."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook opens on its one worksheet
     sheet.title = "Matrix"
     rows = matrix_rows(table, options)
-    for row in rows:
-        sheet.append([spreadsheet_cell(cell) for cell in row])
+    for values in rows:
+        sheet.append([spreadsheet_cell(value) for value in values])
     top = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows():
-        for cell in row:
+    for cells in sheet.iter_rows():
+        for cell in cells:
             cell.alignment = top
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="F6F8FA")
     for index, width in enumerate([18, 24, 30] + [48] * len(table.columns), start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "D2"
     book.properties.created = book.properties.modified = FIXED_TIME
     raw = io.BytesIO()

@@ -31,6 +31,7 @@ from ladder.renderers.views import heading, is_ladder, option
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
+    from ladder.renderers.ladder_dot import Highlight
 
 # Mermaid refuses diagrams past 500 edges by default (maxEdges): say so here, not in a browser.
 MAX_EDGES = 500
@@ -50,8 +51,8 @@ def draw_mermaid(thing: Ladder | Org, options: object = None) -> str:
     """A Mermaid flowchart of a ladder (left to right, one subgraph per track) or an org
     chart (top down, departments as colours, vacancies dashed, dotted lines dotted)."""
     if is_ladder(thing):
-        return _ladder(thing, options)  # type: ignore[arg-type]
-    return _org(thing, options)  # type: ignore[arg-type]
+        return _ladder(thing, options)
+    return _org(thing, options)
 
 
 def node_ids(prefix: str, data_ids: list[str]) -> dict[str, str]:
@@ -97,9 +98,9 @@ def _ladder(ladder: Ladder, options: object) -> str:
 
     detail = bool(option(options, "detail", False))
     years = bool(option(options, "years", True))
-    highlight = option(options, "highlight")
-    on_path = getattr(highlight, "roles", frozenset()) if highlight is not None else None
-    steps = getattr(highlight, "steps", {}) if highlight is not None else {}
+    highlight: Highlight | None = option(options, "highlight")
+    on_path = highlight.roles if highlight is not None else None
+    steps = highlight.steps if highlight is not None else {}
     _check_size(len(ladder.moves), f"the ladder '{ladder.name}'")
     ids = node_ids("role_", [role.id for role in ladder])
     colours = track_colours(ladder)

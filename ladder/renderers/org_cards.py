@@ -134,17 +134,17 @@ def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
     depth: dict[str, int] = {}
 
     def depth_of(pid: str) -> int:
-        chain = []
+        chain: list[tuple[str, str]] = []  # (person, their manager), walking up
         while pid not in depth:
             boss = people[pid].manager
             if boss is None or boss not in people or len(chain) > len(people):
                 depth[pid] = 0
                 break
-            chain.append(pid)
+            chain.append((pid, boss))
             pid = boss
-        for step in reversed(chain):
-            depth[step] = depth[people[step].manager] + 1  # type: ignore[index]
-        return depth[chain[0]] if chain else depth[pid]
+        for step, boss in reversed(chain):
+            depth[step] = depth[boss] + 1
+        return depth[chain[0][0]] if chain else depth[pid]
 
     top: dict[str, tuple[int, str]] = {}  # department -> (depth, its most senior member)
     for pid, person in people.items():
@@ -159,7 +159,9 @@ def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
             continue
         pid = top[dep][1]
         while depth[pid] > level:
-            pid = people[pid].manager  # type: ignore[assignment]
+            boss = people[pid].manager
+            assert boss is not None  # only a root has depth 0
+            pid = boss
         found[dep] = people[pid].department or dep
     return found
 

@@ -29,7 +29,8 @@ def levels_of_people(org: Org, levels: Mapping[str, int] | None) -> dict[str, in
     if not levels:
         raise RenderError("option 'align_levels' needs the ladder's levels", file=org.source,
                           hint="give the org a ladder, or leave out align_levels")
-    return {p.id: levels[p.role] for p in org.people.values() if p.role in levels}
+    return {p.id: levels[p.role] for p in org.people.values()
+            if p.role is not None and p.role in levels}
 
 
 def cut(org: Org, root: str | None = None, depth: int | None = None) -> Org:

@@ -159,7 +159,8 @@ class Planner:
 
         def cut(size: int) -> list[str]:
             return [h for h in heads if len(below[h]) <= size and (
-                base[h].manager not in inside or len(below[base[h].manager]) > size)]
+                (boss := base[h].manager) is None or boss not in inside
+                or len(below[boss]) > size)]
 
         sizes = sorted({len(below[h]) for h in heads})
         index = self._least(len(sizes), lambda k: self._fits(

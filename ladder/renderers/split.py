@@ -173,6 +173,7 @@ def render_split(drawing: OrgDrawing, path: Path, *, fmt: str, progress: Note | 
     def draw(job: tuple[Page, Path, PageText]) -> list[str]:
         page, target, text = job
         said: list[str] = []
+        assert page.org is not None and page.chart is not None  # the planner laid it out
         write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=wanted.scale,
                     split=True, on_note=said.append, finish=finish)
         return said
@@ -326,9 +327,9 @@ def _page_text(page: Page, title: str | None,
             manager = card[len(CONTEXT):]
             context.add(card)
             came = linked_from.get(id(page))
-            target = came if came is not None and manager in came.members else home.get(manager)
-            if target is not None and target is not page:
-                lead(card, target, "↑ manager on")
+            above = came if came is not None and manager in came.members else home.get(manager)
+            if above is not None and above is not page:
+                lead(card, above, "↑ manager on")
     heading = title if title is not None else page.name
     if page.part is not None:
         heading += f", part {page.part[0]} of {page.part[1]}"

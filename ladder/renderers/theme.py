@@ -252,8 +252,8 @@ def finish_svg(
         scoped, used = _scoped_style(match.group(1))
         colours += used
         pieces.append((match.span(1), scoped))
-    for (begin, end), scoped in reversed(pieces):
-        head = head[:begin] + scoped + head[end:]
+    for (begin, finish), scoped in reversed(pieces):
+        head = head[:begin] + scoped + head[finish:]
     colours.append(paper)
     css = theme_css(colours, theme=theme, paper=paper, transparent=transparent)
     end = svg[max(cut, len(svg) - 65536):]
@@ -317,9 +317,10 @@ def _name_graphviz_parts(svg: str) -> str:
     for (start, end), name in zip(spans, unique_ids(names), strict=True):
         block = svg[start:end]
         extra = f" {CARD_CLASS}" if name.startswith("role-") else ""
-        block = re.sub(r'<g id="\w+" class="(\w+)">',
-                       lambda m, name=name, extra=extra:
-                       f'<g id="{name}" class="{m.group(1)}{extra}">', block, count=1)
+        group = re.search(r'<g id="\w+" class="(\w+)">', block)
+        if group is not None:
+            block = (block[:group.start()] + f'<g id="{name}" class="{group.group(1)}{extra}">'
+                     + block[group.end():])
         out.append(svg[last:start] + block)
         last = end
     out.append(svg[last:])

@@ -13,6 +13,8 @@ from ladder.errors import plural
 from ladder.renderers.results.names import person_label, published_names
 
 if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # in typing from Python 3.13; only checkers read it
+
     from ladder.model import Ladder, Org
 
 
@@ -28,7 +30,7 @@ def option(options: object, name: str, default: Any = None) -> Any:
     return default if value is None else value
 
 
-def is_ladder(thing: object) -> bool:
+def is_ladder(thing: object) -> TypeIs[Ladder]:
     """True for a ladder, False for an org (the two things the API draws)."""
     import sys
 
@@ -46,7 +48,7 @@ def heading(thing: Ladder | Org, options: object = None) -> str:
     if is_ladder(thing):
         from ladder.renderers.ladder_dot import default_title
 
-        return default_title(thing)  # type: ignore[arg-type]
+        return default_title(thing)
     return thing.name
 
 
@@ -58,8 +60,8 @@ def describe(thing: Ladder | Org) -> str:
     'Org chart of Acme: 2 positions, 2 people. At the top: Ada (CEO).'
     """
     if is_ladder(thing):
-        return _describe_ladder(thing)  # type: ignore[arg-type]
-    return _describe_org(thing)  # type: ignore[arg-type]
+        return _describe_ladder(thing)
+    return _describe_org(thing)
 
 
 def _describe_ladder(ladder: Ladder) -> str:

@@ -122,11 +122,11 @@ def read(path: Path) -> Draft:
         expectations[level_id].setdefault(theme_id, []).extend(paragraphs(summary))
         if entry.get("proficiency"):
             proficiencies[level_id].append(f"{theme_names[theme_id]}: {entry['proficiency']}")
-    for role in draft.roles:
-        found = expectations[role["id"]]
+    for drafted in draft.roles:
+        found = expectations[drafted["id"]]
         if found:
-            role["competencies"] = proficiencies[role["id"]]
-            role["expectations"] = {t: found[t] for t in theme_names if t in found}
+            drafted["competencies"] = proficiencies[drafted["id"]]
+            drafted["expectations"] = {t: found[t] for t in theme_names if t in found}
     chain_moves(draft)
     draft.notes.append("Levels are roles in the order of the file; the tracks come from the "
                        "level ids (-ic, -pm); promotions go from each level to the next.")

@@ -53,7 +53,9 @@ def read(path: Path) -> Draft:
     name = str(data.get("name") or data.get("title") or path.stem).strip()
     draft = Draft(id=slug(name), name=name,
                   summary=" ".join(str(data.get("summary") or "").split()))
-    given = data.get("source") if isinstance(data.get("source"), dict) else {}
+    given = data.get("source")
+    if not isinstance(given, dict):
+        given = {}
     entry = source_entry(path, str(given.get("title") or f"{name} ({path.name})"),
                          url=given.get("url"))
     if given.get("licence") or given.get("license"):

@@ -43,8 +43,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ladder.errors import SHOWN, Problem, did_you_mean, summarised
 from ladder.model.org import Person, reporting_cycles
@@ -125,6 +126,14 @@ class Resolution:
     drawn: set[tuple[str, int]]  # (file, row) of every row shown on a card
 
 
+class _Report(Protocol):
+    """How the steps of :func:`resolve` record a problem with an entry."""
+
+    def __call__(self, entry: Entry, severity: str, kind: str, message: str,
+                 hint: str | None = None, shown_id: str | None = None,
+                 items: tuple[str, ...] = ()) -> None: ...
+
+
 def resolve(
     entries: list[Entry],
     *,
@@ -164,7 +173,7 @@ def resolve(
     return Resolution(people, found, drawn)
 
 
-def _drop_duplicate_rows(entries: list[Entry], report) -> list[Entry]:
+def _drop_duplicate_rows(entries: list[Entry], report: _Report) -> list[Entry]:
     seen: dict[tuple[str, tuple[str, ...]], Entry] = {}
     kept = []
     for entry in entries:
@@ -180,7 +189,7 @@ def _drop_duplicate_rows(entries: list[Entry], report) -> list[Entry]:
     return kept
 
 
-def _assign_ids(entries: list[Entry], report,
+def _assign_ids(entries: list[Entry], report: _Report,
                 null_managers: frozenset[str] = NULL_MANAGERS) -> list[Entry]:
     """Give every entry a unique person id; fold job shares and repeated gone posts."""
     reserved = {e.id.strip() for e in entries if e.referable and e.id.strip()}
@@ -308,14 +317,15 @@ def _choose_heads(groups: dict[str, Entry | list[Entry]],
 
     def makes_cycle(key: str, candidate: Entry) -> bool:
         """Would the id meaning ``candidate`` put it in a reporting circle?"""
-        node: Entry | None = candidate
+        node = candidate
         for _ in range(limit):
             ref = node.manager
             if ref == key:
                 return True
-            node = target(ref)
-            if node is None or not node.referable:
+            above = target(ref)
+            if above is None or not above.referable:
                 return False
+            node = above
         return False
 
     chosen: dict[str, tuple[Entry, str]] = {}
@@ -340,7 +350,7 @@ def _choose_heads(groups: dict[str, Entry | list[Entry]],
     return chosen
 
 
-def _own_id(entry: Entry, assigned: set[str], fresh) -> str:
+def _own_id(entry: Entry, assigned: set[str], fresh: Callable[[str], str]) -> str:
     """The row's id without surrounding spaces; ``ID~ROW`` if that clashes with another id
     (e.g. 'E1' and 'E1 ')."""
     wanted = entry.id.strip()
@@ -355,7 +365,7 @@ def _names(entry: Entry) -> str:
 
 
 def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: frozenset[str],
-                   report) -> None:
+                   report: _Report) -> None:
     index: dict[str, Entry] = {}
     for node in nodes:
         if not node.referable:
@@ -445,7 +455,8 @@ def _near(ref: str, keys: Iterable[str], limit: int = 2000) -> list[str]:
     return near[:limit]
 
 
-def _loose_match(ref: str, by_space, by_case, by_both) -> tuple[list[str], list[str]]:
+def _loose_match(ref: str, by_space: Mapping[str, list[str]], by_case: Mapping[str, list[str]],
+                 by_both: Mapping[str, list[str]]) -> tuple[list[str], list[str]]:
     """Which fixes make ``ref`` match, and the keys it then matches."""
     if ref.strip() in by_space:
         return ["space"], by_space[ref.strip()]
@@ -456,7 +467,7 @@ def _loose_match(ref: str, by_space, by_case, by_both) -> tuple[list[str], list[
     return [], []
 
 
-def _break_cycles(nodes: list[Entry], report) -> None:
+def _break_cycles(nodes: list[Entry], report: _Report) -> None:
     """Every reporting cycle is cut at its earliest row, which becomes a root."""
     for cycle in reporting_cycles(nodes, lambda node: node.parent):
         first = cycle[0]
@@ -472,7 +483,7 @@ def _break_cycles(nodes: list[Entry], report) -> None:
         first.note = "A reporting cycle is broken here"
 
 
-def _prune_optional(nodes: list[Entry], report) -> list[Entry]:
+def _prune_optional(nodes: list[Entry], report: _Report) -> list[Entry]:
     """Posts that are gone are drawn only when someone drawn still reports to them."""
     needed: Counter[int] = Counter()
     for node in nodes:
@@ -501,7 +512,7 @@ def _prune_optional(nodes: list[Entry], report) -> list[Entry]:
     return kept
 
 
-def _report_roots(nodes: list[Entry], report) -> None:
+def _report_roots(nodes: list[Entry], report: _Report) -> None:
     natural = [n for n in nodes if n.parent is None and n.root_note]
     if len(natural) < 2:
         return

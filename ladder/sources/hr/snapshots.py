@@ -53,7 +53,8 @@ def date_key(text: str) -> tuple[int, int, int] | None:
         return None
     numbers = re.fullmatch(r"(\d{1,4})[-/. ](\d{1,2})(?:[-/. ](\d{1,4}))?(?:[t ].*)?", value)
     if numbers:
-        a, b, c = (int(g) if g else None for g in numbers.groups())
+        a, b = int(numbers.group(1)), int(numbers.group(2))  # the third part is optional
+        c = int(numbers.group(3)) if numbers.group(3) else None
         if len(numbers.group(1)) == 4:  # year first: 2012-09-30, 2012/09
             return _checked(a, b, c or 0)
         if c is None:  # 09/2012 is month/year only when the year has four digits
