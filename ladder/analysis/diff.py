@@ -34,6 +34,7 @@ from typing import Any
 from ladder.errors import summarised
 from ladder.escape import clip
 from ladder.model.org import Org, Person
+from ladder.text import person_label, plural
 
 KINDS = ("joined", "left", "moved", "changed", "spans")
 # ids an import makes up from row numbers: 'junior~57', 'P1~12', '0~9', 'row-4'
@@ -65,8 +66,7 @@ class OrgDiff:
         """``3 joined, 2 left, 4 moved, 5 changed, 3 span changes``."""
         counts = self.counts()
         return (f"{counts['joined']} joined, {counts['left']} left, {counts['moved']} moved, "
-                f"{counts['changed']} changed, {counts['spans']} span "
-                f"change{'' if counts['spans'] == 1 else 's'}")
+                f"{counts['changed']} changed, {plural(counts['spans'], 'span change')}")
 
     def data(self) -> dict[str, Any]:
         """Plain data for ``--format json``."""
@@ -153,16 +153,6 @@ def _named(item: dict[str, Any], key: str) -> str:
     return f"{name} ({ident})" if name and name != ident else ident
 
 
-def label(person: Person) -> str:
-    """How the diff names a person or post: the name, or what the post is when unnamed."""
-    if person.vacant:
-        return "Open: " + (person.title or "position")
-    name = person.display_name
-    if name.casefold() in _UNNAMED:
-        return f"{person.title or person.id} ({name})" if name else (person.title or person.id)
-    return name
-
-
 def _comparable(person: Person) -> bool:
     """Has this card an identity across files? Not a group card whose id an import made up."""
     return not (person.fte is not None and _MADE_UP.fullmatch(person.id))
@@ -216,12 +206,12 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
 
     def manager_item(org: Org, manager: str | None, key: str) -> dict[str, Any]:
         person = org.people.get(manager) if manager else None
-        return {key: manager, f"{key}_name": label(person) if person else None}
+        return {key: manager, f"{key}_name": person_label(person) if person else None}
 
     for person in new:
         if not _comparable(person):
             continue
-        base = {"id": person.id, "name": label(person), "title": person.title}
+        base = {"id": person.id, "name": person_label(person), "title": person.title}
         if person.id not in matched:
             result.joined.append({**base, **manager_item(new, person.manager, "manager")})
             continue
@@ -240,7 +230,8 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
                                    "what": what})
     for person in old:
         if _comparable(person) and person.id not in back:
-            result.left.append({"id": person.id, "name": label(person), "title": person.title,
+            result.left.append({"id": person.id, "name": person_label(person),
+                                "title": person.title,
                                 **manager_item(old, person.manager, "manager")})
     spans_old = {m["id"]: m["direct"] for m in org_stats(old)["managers"]}
     spans_new = {m["id"]: m["direct"] for m in org_stats(new)["managers"]}
@@ -249,7 +240,7 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
             continue
         before, after = spans_old.get(matched[person.id], 0), spans_new.get(person.id, 0)
         if before != after:
-            result.spans.append({"id": person.id, "name": label(person),
+            result.spans.append({"id": person.id, "name": person_label(person),
                                  "title": person.title, "old": before, "new": after})
     groups = sum(1 for p in old if not _comparable(p)), sum(1 for p in new if not _comparable(p))
     if any(groups):

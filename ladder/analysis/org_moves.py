@@ -25,11 +25,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ladder.analysis.paths import gained, years_phrase
+from ladder.analysis.paths import gained
 from ladder.errors import LadderError, did_you_mean
 from ladder.escape import markdown_cell as _md
 from ladder.model.ladder import Ladder, Role
 from ladder.model.org import Org, Person
+from ladder.text import person_label, plural, years_phrase
 
 
 def find_person(org: Org, name: str) -> Person:
@@ -157,9 +158,7 @@ def succession(org: Org, ladder: Ladder, position_id: str) -> Succession:
 
 
 def _who(person: Person) -> str:
-    if person.vacant:
-        return f"{person.id} (open)"
-    return f"{person.display_name or person.id} ({person.id})"
+    return person_label(person, with_id=True)
 
 
 def format_next_moves(moves: NextMoves) -> str:
@@ -190,8 +189,7 @@ def format_succession(plan: Succession) -> str:
         lines.append("  nobody in this org is one move below this role")
     for candidate in plan.candidates:
         away = ("another part of the org" if candidate.distance is None
-                else f"{candidate.distance} reporting line"
-                + ("" if candidate.distance == 1 else "s") + " away")
+                else f"{plural(candidate.distance, 'reporting line')} away")
         lines.append(f"  {_who(candidate.person)}, {candidate.role.title}: {candidate.kind}, "
                      f"{away}")
         if candidate.gained:
@@ -227,9 +225,7 @@ def succession_data(plan: Succession) -> dict:
 
 def _md_who(person: Person) -> str:
     """:func:`_who` with the name and id escaped and ladder's own brackets left as they are."""
-    if person.vacant:
-        return f"{_md(person.id)} (open)"
-    return f"{_md(person.display_name or person.id)} ({_md(person.id)})"
+    return person_label(person, with_id=True, escape=_md)
 
 
 def format_next_moves_markdown(moves: NextMoves) -> str:

@@ -16,15 +16,16 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import networkx as nx
 
-from ladder.errors import LadderError, did_you_mean, plural
+from ladder.errors import LadderError, did_you_mean
 from ladder.escape import markdown_cell
 from ladder.model.ladder import Ladder, Role, Track
 from ladder.model.titles import TitleMatcher, resolve_role
 from ladder.model.variants import find_variant, pick_variant, project
+from ladder.text import plural, text_table, wrap, years_phrase
 
 # --------------------------------------------------------------------------- naming roles
 
@@ -508,11 +509,6 @@ def _years(value: float | None) -> str:
     return f"{value:g}"
 
 
-def years_phrase(value: float | None) -> str:
-    """``2.5 years``, ``1 year``, or that the ladder gives none."""
-    return "typical years not given" if value is None else plural(value, "year")
-
-
 def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict:
     """The JSON shape of issue 6: ``{"from", "to", "paths": [{"years", "steps": [...]}]}``."""
     return {
@@ -535,37 +531,6 @@ def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> di
 def paths_json(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> str:
     """:func:`paths_data` as indented JSON text, keys in a fixed order, ending in a newline."""
     return json.dumps(paths_data(start, goal, paths), indent=2, ensure_ascii=False) + "\n"
-
-
-def _pack(items: Sequence[str], width: int) -> list[str]:
-    """Comma-separated lines of at most ``width`` characters, never splitting an item."""
-    lines: list[str] = []
-    for index, item in enumerate(items):
-        text = item + ("," if index < len(items) - 1 else "")
-        if lines and len(lines[-1]) + 1 + len(text) <= width:
-            lines[-1] += " " + text
-        else:
-            lines.append(text)
-    return lines or ["-"]
-
-
-@dataclass
-class _Table:
-    """Aligned columns; the last column holds a list, packed onto indented lines."""
-
-    headers: tuple[str, ...]
-    rows: list[tuple[tuple[str, ...], Sequence[str]]] = field(default_factory=list)
-
-    def render(self, *, width: int = 48) -> str:
-        cells = [self.headers[:-1], *(row for row, _items in self.rows)]
-        widths = [max(len(c[i]) for c in cells) for i in range(len(self.headers) - 1)]
-        lines = []
-        for row, last in [(self.headers[:-1], [self.headers[-1]]),
-                          *((r, _pack(items, width)) for r, items in self.rows)]:
-            head = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
-            lines.append(f"  {head}  {last[0]}".rstrip())
-            lines.extend(f"  {' ' * len(head)}  {more}" for more in last[1:])
-        return "\n".join(lines)
 
 
 def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[Path], *,
@@ -592,13 +557,16 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
         head += f" ({ladder.variant} variant)"
     blocks = [head]
     for number, path in enumerate(paths, start=1):
-        table = _Table(("#", "from", "to", "kind", "years", "competencies gained"))
-        for index, step in enumerate(path.steps, start=1):
-            table.rows.append(((str(index), title[step.source].title,
-                                title[step.target].title, step.kind, _years(step.years)),
-                               step.gained))
+        rows = [(str(index), title[step.source].title, title[step.target].title, step.kind,
+                 _years(step.years),
+                 # the gains, comma-separated, packed onto lines ``width`` wide
+                 wrap([f"{gain}," for gain in step.gained[:-1]] + list(step.gained[-1:]),
+                      width) or ["-"])
+                for index, step in enumerate(path.steps, start=1)]
+        table = text_table(("#", "from", "to", "kind", "years", "competencies gained"), rows,
+                           rule=False, indent="  ")
         blocks.append(f"Path {number}: {years_phrase(path.years)}, "
-                      f"{plural(len(path.steps), 'step')}\n{table.render(width=width)}")
+                      f"{plural(len(path.steps), 'step')}\n" + "\n".join(table))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -20,13 +20,13 @@ layer add up to the entries.
 from __future__ import annotations
 
 import statistics
-import unicodedata
 from typing import Any
 
 from ladder.analysis.teams import COUNT_RULE, Headcount, department_counts, team_counts
 from ladder.errors import summarised
 from ladder.escape import clip
 from ladder.model.org import Org, Person
+from ladder.text import pad, person_label, terminal_columns, text_table
 
 NARROW = "narrow"
 WIDE = "wide"
@@ -46,7 +46,7 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> dict[str, Any]:
         flag = NARROW if count.direct <= narrow else WIDE if count.direct > wide else None
         managers.append({
             "id": person.id,
-            "name": _label(person),
+            "name": person_label(person),
             "title": person.title,
             "layer": layer[person.id],
             "direct": count.direct,
@@ -133,21 +133,21 @@ def format_stats(stats: dict[str, Any]) -> str:
                        ("dotted_lines", "dotted lines")):
         if stats[key]:
             totals.append((label, str(stats[key]), ""))
-    label_width = max(_width(t[0]) for t in totals)
-    value_width = max(_width(t[1]) for t in totals)
+    label_width = max(terminal_columns(t[0]) for t in totals)
+    value_width = max(terminal_columns(t[1]) for t in totals)
     lines = [clip(stats["company"], CELL * 2)]
     for label, value, note in totals:
-        row = f"  {_pad(label, label_width)}  {value.rjust(value_width)}"
+        row = f"  {pad(label, label_width)}  {pad(value, value_width, right=True)}"
         lines.append(f"{row}   {note}" if note else row)
     if stats["departments"]:
-        lines += ["", *_table(
+        lines += ["", *text_table(
             ["department", "headcount", "open"],
             [[clip(d["name"], CELL), str(d["headcount"]), str(d["open_positions"])]
              for d in stats["departments"]],
             right={1, 2},
         )]
     if stats["managers"]:
-        lines += ["", *_table(
+        lines += ["", *text_table(
             ["manager", "title", "layer", "direct", "in team", "open", "flag"],
             # indented by layer, up to a point: a 3,000-deep chain is not 6,000 spaces wide
             [["  " * min(m["layer"] - 1, 10) + clip(m["name"], CELL), clip(m["title"], CELL),
@@ -160,18 +160,6 @@ def format_stats(stats: dict[str, Any]) -> str:
 
 
 CELL = 40  # characters of a name or title in a table; a longer one is cut with an ellipsis
-
-
-def _table(header: list[str], rows: list[list[str]], *, right: set[int]) -> list[str]:
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-
-    def cells(row: list[str]) -> str:
-        return "  ".join(
-            cell.rjust(widths[i] - _width(cell) + len(cell)) if i in right
-            else _pad(cell, widths[i]) for i, cell in enumerate(row)
-        )
-
-    return [cells(header), cells(["-" * w for w in widths]), *(cells(row) for row in rows)]
 
 
 def _layers(org: Org) -> dict[str, int]:
@@ -195,21 +183,7 @@ def _preorder(org: Org) -> list[Person]:
 
 
 
-def _label(person: Person) -> str:
-    if person.vacant:
-        return f"Open: {person.title}" if person.title else f"Open ({person.id})"
-    return person.display_name or person.id
-
-
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _width(text: str) -> int:
-    """Columns the text takes in a terminal: wide East Asian letters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
-               0 if unicodedata.combining(ch) else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))

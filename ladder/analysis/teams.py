@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ladder.model.org import Org
+from ladder.text import plural
 
 COUNT_RULE = ("Counts are people: an open position counts apart (open), a job share counts "
               "each name, an FTE group its FTE rounded (at least 1); assistants count in the "
@@ -145,10 +146,9 @@ def count_sentence(count: TeamCount) -> str:
     >>> count_sentence(TeamCount(1, 1, 2))
     '1 direct report, 1 person in the team, 2 open positions'
     """
-    text = (f"{count.direct} direct report{'s' if count.direct != 1 else ''}, "
-            f"{count.total} {'person' if count.total == 1 else 'people'} in the team")
+    text = f"{plural(count.direct, 'direct report')}, {plural(count.total, 'person')} in the team"
     if count.open:
-        text += f", {count.open} open position{'s' if count.open != 1 else ''}"
+        text += f", {plural(count.open, 'open position')}"
     return text
 
 

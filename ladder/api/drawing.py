@@ -15,6 +15,7 @@ from ladder.errors import LadderError, did_you_mean
 from ladder.options import Options, name_options, sort_options
 from ladder.renderers.files import FORMATS, formats_for, output_format, write_bytes
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
+from ladder.text import years_phrase
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
@@ -182,7 +183,7 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     title = options.title
     if title is None:
         years_each = [drawn.graph.edges[edge]["years"] for edge in steps]
-        took = "" if None in years_each else f", about {sum(years_each):g} years"
+        took = "" if None in years_each else f", about {years_phrase(sum(years_each))}"
         title = (f"{drawn.name}: {drawn.roles[best[0]].title} to "
                  f"{drawn.roles[best[-1]].title}{took}")
     if on_note and len(plan.marks["paths"]) > 1:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.options import sort_options
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
+from ladder.text import plural
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
@@ -178,7 +179,7 @@ def import_export(
                                shown=8)
             more = ""
             count = len(unmatched)
-            on_note(f"{count} job title{'' if count == 1 else 's'} not in the ladder, so "
+            on_note(f"{plural(count, 'job title')} not in the ladder, so "
                     f"{'its' if count == 1 else 'their'} people have no ladder level: "
                     f"{shown}{more}")
     return result

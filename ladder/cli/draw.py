@@ -21,8 +21,9 @@ from ladder.cli.common import (
     report_error,
     variant_options,
 )
-from ladder.errors import LadderError, plural
+from ladder.errors import LadderError
 from ladder.sources.detect import COMPANY, LADDER, source_kind
+from ladder.text import plural
 
 
 @main.command()

@@ -18,6 +18,7 @@ from ladder.escape import dot_html, xml_text
 from ladder.layout.cards import fit_text, text_width
 from ladder.model.org import Org
 from ladder.renderers.files import output_format, write_bytes
+from ladder.text import coord as _n
 
 FORMATS = ("svg", "png", "pdf", "dot")
 LEFT_COLOUR = "#c0392b"
@@ -189,11 +190,6 @@ def _dot_with_panel(dot: str, lines: list[_Line]) -> str:
              f'pos="{_n(new_width - 1)},{_n(bottom + 1)}"];\n')
     end = dot.rindex("}")
     return dot[:end] + extra + dot[end:]
-
-
-def _n(value: float) -> str:
-    """A coordinate, short: integers without a decimal point."""
-    return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
 def panel_width_needed(lines: list[_Line]) -> float:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ladder.escape import xml_text
 from ladder.renderers.theme import card_id, inline_svg, unique_ids
 from ladder.renderers.views import heading
+from ladder.text import person_label
 
 if TYPE_CHECKING:
     from ladder.layout.chart import OrgLayout
@@ -128,8 +129,7 @@ def org_data(org: Org) -> dict[str, object]:
                    strict=True))
     nodes = []
     for person in people:
-        name = ("Open: " + (person.title or "position")) if person.vacant else (
-            person.display_name or person.name or person.id)
+        name = person_label(person)
         department = org.departments.get(person.department) if person.department else None
         detail = " · ".join(part for part in (
             person.title, department.name if department else person.department,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ladder.errors import plural
+from ladder.text import person_label, plural
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
@@ -89,8 +89,8 @@ def _describe_org(org: Org) -> str:
     if departments:
         parts.append(plural(len(departments), "department"))
     roots = org.roots()
-    tops = ", ".join(f"{p.name or p.id} ({p.title})" if p.title else (p.name or p.id)
-                     for p in roots[:3])
+    tops = ", ".join(f"{label} ({p.title})" if p.title and not p.vacant else label
+                     for p in roots[:3] for label in (person_label(p),))
     more = f" and {len(roots) - 3} more" if len(roots) > 3 else ""
     top = f" At the top: {tops}{more}." if roots else ""
     return f"Org chart of {org.name}: {', '.join(parts)}.{top}"

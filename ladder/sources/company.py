@@ -55,6 +55,7 @@ from ladder.model.variants import find_variant, project
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
 from ladder.sources.ladder_set import load_any_ladder
 from ladder.sources.ladders import DEFAULT_LADDER
+from ladder.text import plural
 
 TOP_KEYS = ("$schema", "company", "ladder", "variant", "departments", "people")
 DEPARTMENT_KEYS = ("id", "name", "colour", "color")
@@ -301,8 +302,8 @@ class _Checker:
             line = line_of(data, "ladder") if "ladder" in data else line_of(data)
             if error.problems:  # the ladder file has mistakes: point at them where they are
                 count = len(error.problems)
-                self.error("bad-ladder", f"ladder '{ladder_name}' has {count} mistake"
-                           f"{'s' if count > 1 else ''}", line, f"see {error.file}")
+                self.error("bad-ladder", f"ladder '{ladder_name}' has {plural(count, 'mistake')}",
+                           line, f"see {error.file}")
                 self.problems.extend(error.problems)
             else:
                 self.error("unknown-ladder", error.message, line, error.hint)

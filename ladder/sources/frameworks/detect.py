@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder.sources.inputs import read_input
+from ladder.text import plural
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
@@ -95,7 +96,7 @@ def what_was_seen(path: Path) -> str:
     if suffix in MARKDOWN_SUFFIXES:
         text = read_input(path).decode("utf-8-sig", errors="replace")
         count = len(HEADING.findall(text))
-        return (f"a Markdown file with {count} heading{'' if count == 1 else 's'}, none of "
+        return (f"a Markdown file with {plural(count, 'heading')}, none of "
                 "them a level of role sections, and no front matter with 'topics'")
     if suffix in DOCUMENT_SUFFIXES:
         data = _document(path)

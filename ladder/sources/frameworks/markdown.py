@@ -22,7 +22,8 @@ from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
-from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
+from ladder.text import slug
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")

@@ -13,7 +13,8 @@ from pathlib import Path
 from ladder.errors import SourceError
 from ladder.sources.document import line_of, parse_text, read_text_file
 from ladder.sources.frameworks.detect import front_matter
-from ladder.sources.frameworks.draft import Draft, chain_moves, plain_name, slug, source_entry
+from ladder.sources.frameworks.draft import Draft, chain_moves, plain_name, source_entry
+from ladder.text import slug
 
 
 def read(path: Path) -> Draft:

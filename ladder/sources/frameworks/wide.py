@@ -19,9 +19,10 @@ import re
 from pathlib import Path
 
 from ladder.errors import SourceError
-from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
 from ladder.sources.hr.read import decode, read_table
 from ladder.sources.inputs import read_input
+from ladder.text import slug
 
 GROUP_HEADERS = ("area", "category", "theme", "topic", "pillar")
 NAME_HEADERS = ("competency", "skill", "dimension", "attribute", "behaviour", "behavior")

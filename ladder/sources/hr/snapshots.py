@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ladder.errors import SourceError, did_you_mean
 from ladder.sources.hr.columns import normal
 from ladder.sources.hr.read import Record, Table
+from ladder.text import plural
 
 # Headers (normal form) that name the snapshot a row belongs to.
 SNAPSHOT_HEADERS = (
@@ -99,7 +100,7 @@ class Snapshots:
 
     def listing(self) -> str:
         """``Sep-10 (83 rows), Mar-11 (85 rows)``."""
-        return ", ".join(f"{value} ({rows} row{'' if rows == 1 else 's'})"
+        return ", ".join(f"{value} ({plural(rows, 'row')})"
                          for value, rows in self.values)
 
     def pick(self, wanted: str | None, *, file: str) -> str:
