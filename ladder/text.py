@@ -138,21 +138,21 @@ def coord(value: float) -> str:
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def slug(text: str, taken: set[str] | None = None, *, longest: int = 60) -> str:
+def slug(text: str, taken: set[str] | None = None, *, empty: str = "item") -> str:
     """A stable id made from a name: ASCII letters (accents dropped), digits and ``-``, lower
-    case, at most ``longest`` characters; an id already in ``taken`` gets a number, and the
-    new id is added to ``taken``.
+    case, at most 60 characters (``empty`` when none is left); an id already in ``taken``
+    gets a number, and the new id is added to ``taken``.
 
     >>> slug("Leadership & Collaboration - You and your Team")
     'leadership-collaboration-you-and-your-team'
-    >>> slug("Ana López / R&D"), slug("🧠"), slug("../../etc")
-    ('ana-lopez-r-d', 'item', 'etc')
+    >>> slug("Ana López / R&D"), slug("🧠"), slug("🧠", empty="department"), slug("../../etc")
+    ('ana-lopez-r-d', 'item', 'department', 'etc')
     >>> taken = {"problem-solving"}
     >>> slug("🧠 Problem solving", taken), sorted(taken)
     ('problem-solving-2', ['problem-solving', 'problem-solving-2'])
     """
     plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    base = _NOT_SLUG.sub("-", plain.lower()).strip("-")[:longest].strip("-") or "item"
+    base = _NOT_SLUG.sub("-", plain.lower()).strip("-")[:60].strip("-") or empty
     if taken is None:
         return base
     found, number = base, 2

@@ -6,7 +6,6 @@ Every input row ends up drawn on a card, or named in a problem, or both (see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -19,6 +18,7 @@ from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_p
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
 from ladder.sources.hr.read import SUFFIXES, Table, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
+from ladder.text import slug
 
 EXPORT_SUFFIXES = (*SUFFIXES, ".xls")  # .xls is ours too, to say how to convert it
 
@@ -372,11 +372,5 @@ def _department_ids(entries: list[Entry]) -> dict[str, str]:
         name = entry.department
         if not name or name in ids:
             continue
-        base = re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-") or "department"
-        candidate, number = base, 2
-        while candidate in taken:
-            candidate = f"{base}-{number}"
-            number += 1
-        taken.add(candidate)
-        ids[name] = candidate
+        ids[name] = slug(name, taken, empty="department")
     return ids
