@@ -109,8 +109,9 @@ def _person(org: Org, person: Person, departments: dict[str, str]) -> str:
     if person.vacant:  # in italics: nobody's name; the label says what is open
         text = f"*{markdown_cell(person_label(person))}*"
     else:
-        text = f"**{markdown_cell(person_label(person))}**"
-        if person.title:
+        label = person_label(person)
+        text = f"**{markdown_cell(label)}**"
+        if person.title and person.title != label:  # a group named by its title: said once
             text += ", " + markdown_cell(person.title)
     where = [departments.get(person.department, person.department)] if person.department \
         else []
