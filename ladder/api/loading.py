@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.options import sort_options
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
+from ladder.sources.formats import INPUT_FORMATS, TABLE, TEXT_FORMATS
 from ladder.text import plural
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from ladder.sources.hr import ImportResult
 
 Note = Callable[[str], None]  # where a remark goes: the CLI prints it on stderr
-TEXT_FORMATS = ("yaml", "toml", "json", "csv", "tsv")
 
 
 
@@ -80,7 +80,7 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
                           f"choose one of: {', '.join(TEXT_FORMATS)}")
     shown = name or f"<{kind} text>"
     folder = Path(name).parent if name else Path(".")
-    if kind in ("csv", "tsv"):
+    if INPUT_FORMATS[kind].family == TABLE:
         return import_export(shown, text=text, on_note=on_note, **_export_kwargs(export)).org
     sort_options({k: v for k, v in vars(export).items() if v}, kind="org")
     from ladder.sources.document import parse_text

@@ -23,6 +23,7 @@ from ladder.cli.common import (
 )
 from ladder.errors import LadderError
 from ladder.sources.detect import COMPANY, LADDER, source_kind
+from ladder.sources.formats import DOCUMENT, TABLE, input_format
 from ladder.text import plural
 
 
@@ -164,7 +165,6 @@ def _write_problems(problems: list, path: object) -> None:
 
 # --- the gallery ------------------------------------------------------------------------------
 
-DEMO_SUFFIXES = (".yaml", ".yml", ".toml", ".json", ".csv", ".tsv", ".xlsx")
 BIG_ORG = 200  # people: above this the demo also splits the chart into department pages
 
 
@@ -192,7 +192,9 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
                  {"view": "matrix", "compare": ("senior-pm", "director-of-product")}))
     if examples_dir.is_dir():
         for path in sorted(examples_dir.rglob("*")):
-            if path.suffix.lower() in DEMO_SUFFIXES and path.is_file() and not (
+            found = input_format(path)  # ladders, configs and exports: what render draws
+            if found and found.readable and found.family in (DOCUMENT, TABLE) and \
+                    path.is_file() and not (
                     path.parent.name == "frameworks" and path.parent.parent == examples_dir):
                 stem = path.relative_to(examples_dir).with_suffix("").as_posix()
                 jobs.append((stem, str(path), {}))

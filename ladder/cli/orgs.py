@@ -39,13 +39,14 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
     Every row of an export ends up in the config or in the problem report; the summary line
     says how many.
     """
+    from ladder.sources.formats import TABLE, family_of
     from ladder.sources.frameworks import import_framework, ladder_yaml
-    from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
+    from ladder.sources.frameworks.detect import framework_of
 
     framework = from_format if from_format != "hr" else None
     if from_format is None:
         framework = framework_of(Path(export))
-        if framework is None and Path(export).suffix.lower() not in TABLE_SUFFIXES:
+        if framework is None and family_of(export) != TABLE:
             import_framework(export)  # says what was seen and which formats it reads
     if framework is not None:
         text = ladder_yaml(import_framework(export, framework), Path(export).name)

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ladder.errors import SourceError
+from ladder.sources.formats import DOCUMENT, input_format, suffix_list
 from ladder.sources.inputs import (  # noqa: F401 - their home before inputs.py
     MAX_BYTES_ENV,
     MAX_MEGABYTES,
@@ -27,7 +28,6 @@ from ladder.sources.inputs import (  # noqa: F401 - their home before inputs.py
     read_input,
 )
 
-SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 # Limits that keep a hostile or broken file from using up memory, time or the stack. Real
 # ladders and configs are far inside them (an 8,000-person config is about 1 MB and 4 deep).
 MAX_DEPTH = 64  # nesting of lists and mappings
@@ -64,7 +64,8 @@ def line_of(container: Any, key: Any = None) -> int | None:
 
 
 def read_document(path: str | Path) -> Any:
-    """Read and parse a YAML, TOML or JSON file, chosen by its suffix.
+    """Read and parse a YAML, TOML or JSON file, chosen by its suffix (by its first bytes
+    when the suffix names no format: :mod:`ladder.sources.formats`).
 
     One command reads a config several times (what kind of file is it? is it a company? then
     load it): the last file parsed is kept, and parsed again only when its text changed (a
@@ -72,12 +73,13 @@ def read_document(path: str | Path) -> Any:
     read-only.
     """
     path = Path(path)
-    kind = SUFFIXES.get(path.suffix.lower())
-    if kind is None:
+    found = input_format(path, sniff=True)
+    if found is None or found.family != DOCUMENT:
         raise SourceError(
             f"cannot read '{path.suffix or path.name}' files",
-            file=str(path), hint="use .yaml, .yml, .toml or .json",
+            file=str(path), hint=f"use {suffix_list(DOCUMENT)}",
         )
+    kind = found.name
     import hashlib
 
     text = read_text_file(path)

@@ -7,12 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ladder.sources.formats import DOCUMENT, MARKDOWN, TABLE, family_of, input_format
 from ladder.sources.inputs import read_input
 from ladder.text import plural
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 # Header words of the first columns of a wide framework sheet (an HR export has none of them).
 AREA_HEADERS = ("area", "category", "theme", "topic", "competency", "skill", "dimension",
                 "pillar", "attribute")
@@ -62,8 +60,8 @@ def is_wide(headers: list[str]) -> bool:
 
 def framework_of(path: Path) -> str | None:
     """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown`` or None."""
-    suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
+    family = family_of(path)
+    if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
         found = front_matter(text)
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
@@ -71,14 +69,14 @@ def framework_of(path: Path) -> str | None:
         from ladder.sources.frameworks.markdown import looks_like_ladder
 
         return "markdown" if looks_like_ladder(text) else None
-    if suffix in DOCUMENT_SUFFIXES:
+    if family == DOCUMENT:
         data = _document(path)
         if is_ft(data):
             return "ft"
         if is_snowflake(data):
             return "snowflake"
         return None
-    if suffix in TABLE_SUFFIXES:
+    if family == TABLE:
         from ladder.errors import SourceError
         from ladder.sources.hr.read import read_table
 
@@ -92,19 +90,20 @@ def framework_of(path: Path) -> str | None:
 
 def what_was_seen(path: Path) -> str:
     """A few words on what the file holds, for the error that says it is no framework."""
-    suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
+    found = input_format(path, sniff=True)
+    family = found.family if found is not None else None
+    if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
         count = len(HEADING.findall(text))
         return (f"a Markdown file with {plural(count, 'heading')}, none of "
                 "them a level of role sections, and no front matter with 'topics'")
-    if suffix in DOCUMENT_SUFFIXES:
+    if found is not None and family == DOCUMENT:
         data = _document(path)
         if isinstance(data, dict):
             keys = ", ".join(list(data)[:8]) or "none"
-            return f"a {suffix.lstrip('.').upper()} mapping with the keys {keys}"
-        return f"a {suffix.lstrip('.').upper()} file that is not a mapping"
-    if suffix in TABLE_SUFFIXES:
+            return f"a {found.name.upper()} mapping with the keys {keys}"
+        return f"a {found.name.upper()} file that is not a mapping"
+    if family == TABLE:
         from ladder.errors import SourceError
         from ladder.sources.hr.read import read_table
 
@@ -113,4 +112,4 @@ def what_was_seen(path: Path) -> str:
         except SourceError as error:
             return f"a table that cannot be read ({error.message})"
         return f"a table with the columns {', '.join(headers[:8])} (an HR export?)"
-    return f"a '{suffix or path.name}' file"
+    return f"a '{path.suffix or path.name}' file"

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from ladder.errors import SourceError
+from ladder.sources.formats import INPUT_FORMATS, input_format
 from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
 from ladder.sources.hr.read import decode, read_table
 from ladder.sources.inputs import read_input
@@ -41,7 +42,8 @@ def statements(cell: str) -> list[str]:
 
 def _title_line(path: Path, header_row: int) -> str | None:
     """The text of a title line above the header (CSV/TSV), as the framework's name."""
-    if header_row <= 1 or path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+    if header_row <= 1 or input_format(path, sniff=True) not in (INPUT_FORMATS["csv"],
+                                                                 INPUT_FORMATS["tsv"]):
         return None
     import csv
 

@@ -13,14 +13,13 @@ from pathlib import Path
 
 from ladder.errors import SHOWN, Problem, SourceError, did_you_mean, summarised
 from ladder.model.org import Department, Org
+from ladder.sources.formats import TABLE, input_format
 from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
-from ladder.sources.hr.read import SUFFIXES, Table, read_table, where
+from ladder.sources.hr.read import Table, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
 from ladder.text import slug
-
-EXPORT_SUFFIXES = (*SUFFIXES, ".xls")  # .xls is ours too, to say how to convert it
 
 
 @dataclass
@@ -66,12 +65,16 @@ class ImportResult:
 
 
 def is_export(path: str | Path) -> bool:
-    """Is this file an HR export (by its suffix)?
+    """Is this file an HR export (by its suffix)? ``.xls`` is one too, so that its reader
+    says how to convert it.
 
-    >>> is_export("people.csv"), is_export("org.XLSX"), is_export("acme.yaml")
-    (True, True, False)
+    >>> is_export("people.csv"), is_export("org.XLSM"), is_export("old.xls")
+    (True, True, True)
+    >>> is_export("acme.yaml")
+    False
     """
-    return Path(path).suffix.lower() in EXPORT_SUFFIXES
+    found = input_format(path)
+    return found is not None and found.family == TABLE
 
 
 def parse_fix(value: str | Iterable[str] | None) -> tuple[str, ...]:

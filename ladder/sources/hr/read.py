@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.errors import SourceError, summarised
+from ladder.sources.formats import INPUT_FORMATS, TABLE, input_format, suffix_list
 
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-SHEET_SUFFIXES = (".xlsx", ".xlsm")
-SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH = 20  # rows searched for the header below title lines
 
@@ -62,43 +60,36 @@ class Table:
     other_sheets: list[str] = field(default_factory=list)  # XLSX: sheets with data not read
 
 
-def is_table_file(path: str | Path) -> bool:
-    """True for the suffixes an HR export comes in.
-
-    >>> is_table_file("export.CSV"), is_table_file("company.yaml")
-    (True, False)
-    """
-    return Path(path).suffix.lower() in SUFFIXES
-
-
 def read_table(
     path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None,
     text: str | None = None,
 ) -> Table:
-    """Read a CSV/TSV/TXT or XLSX export; ``want_sheet(headers)`` picks among XLSX sheets.
+    """Read a CSV/TSV/TXT or XLSX/XLSM export (its format from
+    :mod:`ladder.sources.formats`); ``want_sheet(headers)`` picks among XLSX sheets.
 
     With ``text``, the export is that text (CSV or TSV) and ``path`` only names it.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
     if text is not None:
-        return parse_text(text, str(path), delimiter="\t" if suffix == ".tsv" else None)
-    if suffix == ".xls":
-        raise SourceError("old Excel .xls files cannot be read", file=str(path),
-                          hint="save it as .xlsx or .csv from Excel")
-    if suffix not in SUFFIXES:
-        raise SourceError(f"cannot read '{suffix or path.name}' files as an HR export",
-                          file=str(path), hint="use .csv, .tsv, .txt or .xlsx")
-    from ladder.sources.inputs import check_input, read_input
-
+        tab = input_format(path) == INPUT_FORMATS["tsv"]
+        return parse_text(text, str(path), delimiter="\t" if tab else None)
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
-    if suffix in SHEET_SUFFIXES:
+    found = input_format(path, sniff=True)
+    if found is not None and found.refused:
+        raise SourceError(f"{found.holds} ({', '.join(found.suffixes)}) cannot be read",
+                          file=str(path), hint=found.refused)
+    if found is None or found.family != TABLE:
+        raise SourceError(f"cannot read '{path.suffix or path.name}' files as an HR export",
+                          file=str(path), hint=f"use {suffix_list(TABLE).replace('/', ', ')}")
+    from ladder.sources.inputs import check_input, read_input
+
+    if found.name == "xlsx":
         check_input(path)
         return _read_xlsx(path, want_sheet)
     data = read_input(path)
     text, encoding = decode(data, str(path))
-    delimiter = "\t" if suffix == ".tsv" else None
+    delimiter = "\t" if found.name == "tsv" else None
     table = parse_text(text, str(path), delimiter=delimiter)
     table.encoding = encoding
     return table
@@ -236,9 +227,14 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                            "as .xlsx, or export CSV")
 
     _check_unpacked_size(path)
+    try:  # opened here: openpyxl refuses a path not named .xlsx, and content decides
+        stream = open(path, "rb")  # closed with the book, below
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except unreadable as error:
+        stream.close()
         raise fail(error) from None
     try:
         sheets = list(book.worksheets)
@@ -272,6 +268,7 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                           hint="sheets: " + summarised([f"'{s.title}'" for s in sheets]))
     finally:
         book.close()
+        stream.close()
 
 
 def _others_noted(table: Table, sheets: list) -> Table:
