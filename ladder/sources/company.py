@@ -52,18 +52,17 @@ from ladder.model.ladder import Ladder
 from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.titles import TitleMatcher
 from ladder.model.variants import find_variant, project
-from ladder.sources.document import Mapping, Sequence, line_of, read_document
+from ladder.sources.checker import DocumentChecker, kind_of
+from ladder.sources.document import LinedList, LinedMapping, line_of, read_document
 from ladder.sources.ladder_set import load_any_ladder
 from ladder.sources.ladders import DEFAULT_LADDER
+from ladder.sources.schema import document_keys
 from ladder.text import plural
 
-TOP_KEYS = ("$schema", "company", "ladder", "variant", "departments", "people")
-DEPARTMENT_KEYS = ("id", "name", "colour", "color")
-VARIANT_KEYS = ("id", "head")
-PERSON_KEYS = (
-    "id", "name", "names", "role", "title", "manager", "department", "location",
-    "vacant", "assistant", "dotted", "fte", "note",
-)
+# The keys of each part of a config, from its schema (the one description of the format).
+_KEYS = document_keys("company")
+TOP_KEYS, DEPARTMENT_KEYS, VARIANT_KEYS, PERSON_KEYS = (
+    _KEYS[""], _KEYS["departments"], _KEYS["variant"], _KEYS["people"])
 
 
 def load_company(path: str | Path, *,
@@ -159,35 +158,24 @@ class _Entry:
     """A person as read, before the cross-checks between people."""
 
     fields: dict[str, Any]
-    item: Mapping
+    item: LinedMapping
     line: int | None
     manager: str | None = None
     dotted: list[str] = field(default_factory=list)
 
 
-class _Checker:
+class _Checker(DocumentChecker):
     """Walks the config once, collecting problems instead of stopping at the first."""
 
     def __init__(self, file: str, folder: Path) -> None:
-        self.file = file
+        super().__init__(file)
         self.folder = folder
-        self.problems: list[Problem] = []
         self.full_ladder: Ladder | None = None  # before any variant's projection
         self.matcher: TitleMatcher | None = None  # names of the (projected) ladder's roles
 
-    def add(self, severity: str, kind: str, message: str, line: int | None,
-            hint: str | None = None, person: str | None = None,
-            items: tuple[str, ...] = ()) -> None:
-        self.problems.append(Problem(severity, kind, message, self.file, line, person, hint,
-                                     items))
-
-    def error(self, kind: str, message: str, line: int | None, hint: str | None = None,
-              person: str | None = None, items: tuple[str, ...] = ()) -> None:
-        self.add("error", kind, message, line, hint, person, items)
-
     # -- values -------------------------------------------------------------------------
 
-    def text(self, mapping: Mapping, key: str, where: str, *, reference: bool = False) -> str:
+    def text(self, mapping: LinedMapping, key: str, where: str, *, reference: bool = False) -> str:
         """A text value ('' when absent or wrong); ``reference``: an id that must be quoted
         when YAML would read it as a number or a boolean."""
         value = mapping.get(key)
@@ -199,13 +187,13 @@ class _Checker:
         if isinstance(value, bool | int | float):
             # YAML turned the user's text into something else: tell them how to keep it text.
             shown = f" {value!r}" if reference else ""
-            self.error("bad-type", f"{where}: '{key}' must be text, not {_kind(value)}{shown}",
+            self.error("bad-type", f"{where}: '{key}' must be text, not {kind_of(value)}{shown}",
                        line, f"put it in quotes: {key}: \"{value}\"")
         else:
-            self.error("bad-type", f"{where}: '{key}' must be text, not {_kind(value)}", line)
+            self.error("bad-type", f"{where}: '{key}' must be text, not {kind_of(value)}", line)
         return ""
 
-    def flag(self, mapping: Mapping, key: str, where: str) -> bool:
+    def flag(self, mapping: LinedMapping, key: str, where: str) -> bool:
         value = mapping.get(key)
         if value is None:
             return False
@@ -215,37 +203,12 @@ class _Checker:
                    line_of(mapping, key), f"write {key}: true or {key}: false, without quotes")
         return False
 
-    def unknown_keys(self, mapping: Mapping, known: tuple[str, ...], where: str) -> None:
-        for key in mapping:
-            if key not in known:
-                self.error("unknown-key", f"{where}: unknown key '{key}'", line_of(mapping, key),
-                           did_you_mean(key, known) or f"known keys: {', '.join(known)}")
-
-    def entries(self, data: Mapping, key: str) -> list[tuple[Mapping, int | None]]:
-        """The mappings of a list-valued key with their lines; anything else is an error."""
-        value = data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error("bad-type", f"'{key}' must be a list, not {_kind(value)}",
-                       line_of(data, key), "write each entry on its own line as '- id: ...'")
-            return []
-        found = []
-        for index, item in enumerate(value):
-            line = line_of(value, index)
-            if not isinstance(item, dict):
-                self.error("bad-type", f"{key}: entry {index + 1} must be a mapping of keys, "
-                           f"not {_kind(item)}", line, "write it as '- {id: ..., name: ...}'")
-                continue
-            found.append((item, line))
-        return found
-
     # -- the document -------------------------------------------------------------------
 
     def company(self, data: Any) -> Org | None:
         if not isinstance(data, dict):
             self.error("bad-type", "a company config must be a mapping with 'company' and "
-                       f"'people', not {_kind(data)}", line_of(data))
+                       f"'people', not {kind_of(data)}", line_of(data))
             return None
         self.unknown_keys(data, TOP_KEYS, "config")
         name = self.text(data, "company", "config") or Path(self.file).stem
@@ -265,7 +228,7 @@ class _Checker:
         return Org.build(name, people, list(departments.values()), ladder=ladder_name,
                          variant=variant, source=self.file)
 
-    def departments(self, data: Mapping) -> dict[str, Department]:
+    def departments(self, data: LinedMapping) -> dict[str, Department]:
         found: dict[str, Department] = {}
         lines: dict[str, int | None] = {}
         for item, line in self.entries(data, "departments"):
@@ -292,7 +255,7 @@ class _Checker:
                 department_id, self.text(item, "name", where) or department_id, colour)
         return found
 
-    def ladder(self, data: Mapping) -> tuple[str, str | None, Ladder | None]:
+    def ladder(self, data: LinedMapping) -> tuple[str, str | None, Ladder | None]:
         """The ladder name, the variant id, and the projected ladder (None if unusable)."""
         ladder_name = self.text(data, "ladder", "config") or DEFAULT_LADDER
         variant_id, head = self.variant_spec(data)
@@ -320,7 +283,7 @@ class _Checker:
             self.error("unknown-variant", error.message, line_of(data, "variant"), error.hint)
             return ladder_name, variant_id, None
 
-    def variant_spec(self, data: Mapping) -> tuple[str, str]:
+    def variant_spec(self, data: LinedMapping) -> tuple[str, str]:
         value = data.get("variant")
         if isinstance(value, dict):
             self.unknown_keys(value, VARIANT_KEYS, "variant")
@@ -334,7 +297,7 @@ class _Checker:
 
     # -- people -------------------------------------------------------------------------
 
-    def people(self, data: Mapping, departments: dict[str, Department],
+    def people(self, data: LinedMapping, departments: dict[str, Department],
                ladder: Ladder | None) -> list[Person]:
         entries: dict[str, _Entry] = {}
         for item, line in self.entries(data, "people"):
@@ -354,7 +317,7 @@ class _Checker:
         return [Person(**e.fields, manager=e.manager, dotted=tuple(e.dotted),
                        line=e.line) for e in entries.values()]
 
-    def person(self, item: Mapping, line: int | None, departments: dict[str, Department],
+    def person(self, item: LinedMapping, line: int | None, departments: dict[str, Department],
                ladder: Ladder | None, seen: dict[str, _Entry]) -> _Entry | None:
         person_id = self.text(item, "id", f"person on line {line}", reference=True)
         where = f"person '{person_id}'" if person_id else f"person on line {line}"
@@ -400,7 +363,7 @@ class _Checker:
         )
         return entry
 
-    def names(self, item: Mapping, where: str, person_id: str, *,
+    def names(self, item: LinedMapping, where: str, person_id: str, *,
               vacant: bool) -> tuple[str, tuple[str, ...]]:
         """The name, and the further names of a job share (``names: [a, b]``)."""
         if "name" in item and "names" in item:
@@ -426,7 +389,7 @@ class _Checker:
                        "give a name, or mark an open position with vacant: true", person_id)
         return name, ()
 
-    def role(self, item: Mapping, where: str, person_id: str,
+    def role(self, item: LinedMapping, where: str, person_id: str,
              ladder: Ladder | None) -> tuple[str | None, str]:
         """The ladder role id and its title, from ``role:`` (any name the title matcher
         reads); a role the variant drops becomes its stand-in, with a warning."""
@@ -459,7 +422,7 @@ class _Checker:
                        person_id)
         return None, ""
 
-    def department(self, item: Mapping, where: str, person_id: str,
+    def department(self, item: LinedMapping, where: str, person_id: str,
                    departments: dict[str, Department]) -> str | None:
         wanted = self.text(item, "department", where, reference=True)
         if not wanted:
@@ -478,7 +441,7 @@ class _Checker:
                    person_id)
         return None
 
-    def dotted(self, item: Mapping, where: str) -> list[str]:
+    def dotted(self, item: LinedMapping, where: str) -> list[str]:
         value = item.get("dotted")
         if value is None:
             return []
@@ -491,7 +454,7 @@ class _Checker:
             return []
         return [v.strip() for v in value if v.strip()]
 
-    def fte(self, item: Mapping, where: str) -> float | None:
+    def fte(self, item: LinedMapping, where: str) -> float | None:
         value = item.get("fte")
         if value is None:
             return None
@@ -502,7 +465,7 @@ class _Checker:
             return None
         return float(value)
 
-    def extra(self, item: Mapping, where: str, person_id: str) -> tuple[tuple[str, str], ...]:
+    def extra(self, item: LinedMapping, where: str, person_id: str) -> tuple[tuple[str, str], ...]:
         """Other scalar keys, kept to show on the card; a near-miss of a known key warned."""
         found = []
         for key, value in item.items():
@@ -510,7 +473,7 @@ class _Checker:
                 continue
             line = line_of(item, key)
             close = difflib.get_close_matches(key.lower(), PERSON_KEYS, n=1, cutoff=0.75)
-            if isinstance(value, Mapping | Sequence | dict | list):
+            if isinstance(value, LinedMapping | LinedList | dict | list):
                 self.error("unknown-key", f"{where}: unknown key '{key}' (extra keys must hold "
                            "one value)", line, f"did you mean '{close[0]}'?" if close else None,
                            person_id)
@@ -579,19 +542,3 @@ class _Checker:
                        line_of(first.item, "manager"), "each reports to the next; one of "
                        "them needs a manager outside the circle, or manager: null", cycle[0],
                        items=tuple(cycle) if size else ())
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "empty"
-    if isinstance(value, str):
-        return "text"
-    return type(value).__name__

@@ -36,7 +36,7 @@ ALIAS_BUDGET = 50  # an anchor may be repeated, but the document may not grow pa
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Mapping(dict):
+class LinedMapping(dict):
     """A dict that knows the line of each key (1-based; None where the format does not say)."""
 
     line: int | None = None
@@ -46,7 +46,7 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class Sequence(list):
+class LinedList(list):
     """A list that knows the line of each item."""
 
     line: int | None = None
@@ -58,7 +58,7 @@ class Sequence(list):
 
 def line_of(container: Any, key: Any = None) -> int | None:
     """The line of ``container[key]`` (or of the container), or None when unknown."""
-    if key is not None and isinstance(container, Mapping | Sequence):
+    if key is not None and isinstance(container, LinedMapping | LinedList):
         return container.line_of(key)
     return getattr(container, "line", None)
 
@@ -207,7 +207,7 @@ def _parse(text: str, name: str, kind: str) -> Any:
         raise SourceError(f"not valid {kind.upper()}: {' '.join(str(error).split())}",
                           file=name) from None
     if node is None:
-        return Mapping()
+        return LinedMapping()
     scalars = yaml.SafeLoader("")  # one constructor for every scalar of the document
     try:
         return _Converter(name, scalars, budget=ALIAS_BUDGET * (len(text) // 4 + 1000)).convert(
@@ -255,7 +255,7 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 class _Converter:
-    """YAML nodes to Mapping/Sequence/scalars, refusing what plain data cannot be.
+    """YAML nodes to LinedMapping/LinedList/scalars, refusing what plain data cannot be.
 
     Anchors and aliases are followed (``<<`` merge keys too), but a node that contains itself
     is an error, and so is a document whose aliases expand it past ``budget`` nodes (the
@@ -289,28 +289,28 @@ class _Converter:
         try:
             if isinstance(node, yaml.MappingNode):
                 return self.mapping(node, depth)
-            result = Sequence(self.convert(item, depth + 1) for item in node.value)
+            result = LinedList(self.convert(item, depth + 1) for item in node.value)
             result.line = node.start_mark.line + 1
             result.item_lines = [item.start_mark.line + 1 for item in node.value]
             return result
         finally:
             self.open.discard(id(node))
 
-    def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
-        result = Mapping()
+    def mapping(self, node: yaml.MappingNode, depth: int) -> LinedMapping:
+        result = LinedMapping()
         result.line, result.key_lines = node.start_mark.line + 1, {}
-        merged: list[Mapping] = []
+        merged: list[LinedMapping] = []
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *defaults"
                 value = self.convert(value_node, depth + 1)
                 parts = value if isinstance(value, list) else [value]
-                if not all(isinstance(part, Mapping) for part in parts):
+                if not all(isinstance(part, LinedMapping) for part in parts):
                     raise self.error(key_node, "'<<' merges mappings only",
                                      hint="use '<<: *name' with an anchored mapping")
                 merged.extend(parts)
                 continue
             key = self.convert(key_node, depth + 1)
-            if isinstance(key, Mapping | Sequence):
+            if isinstance(key, LinedMapping | LinedList):
                 raise self.error(node, "a key must be plain text")
             key = str(key)
             if key in result:
@@ -376,14 +376,14 @@ def _toml_lines(text: str) -> dict[tuple, int]:
 
 
 def _plain(value: Any, lines: dict[tuple, int], path: tuple = ()) -> Any:
-    """TOML data as Mapping/Sequence, with the lines :func:`_toml_lines` found."""
+    """TOML data as LinedMapping/LinedList, with the lines :func:`_toml_lines` found."""
     if isinstance(value, dict):
-        result = Mapping((k, _plain(v, lines, (*path, k))) for k, v in value.items())
+        result = LinedMapping((k, _plain(v, lines, (*path, k))) for k, v in value.items())
         result.line = lines.get(path)
         result.key_lines = {k: lines[(*path, k)] for k in value if (*path, k) in lines}
         return result
     if isinstance(value, list):
-        result = Sequence(_plain(v, lines, (*path, i)) for i, v in enumerate(value))
+        result = LinedList(_plain(v, lines, (*path, i)) for i, v in enumerate(value))
         result.line = lines.get(path)
         result.item_lines = [lines.get((*path, i), result.line) for i in range(len(value))]
         return result

@@ -135,8 +135,8 @@ def sniff_bytes(head: bytes) -> InputFormat | None:
 
     >>> [getattr(sniff_bytes(b), "name", None) for b in (b"PK\\x03\\x04..", b'{"roles": []}',
     ...     b"# a ladder\\nroles:\\n", b"[company]\\nname = 'x'\\n", b"id\\tname\\n1\\tA\\n",
-    ...     b"id,name,manager\\n", b"\\x00\\x01")]
-    ['xlsx', 'json', 'yaml', 'toml', 'tsv', 'csv', None]
+    ...     b"id,name\\n1,Ann\\n", b"Copyright 2020, Ann\\n\\nPermission is granted", b"\\x00")]
+    ['xlsx', 'json', 'yaml', 'toml', 'tsv', 'csv', None, None]
     """
     if head.startswith(_ZIP):
         return INPUT_FORMATS["xlsx"]
@@ -156,8 +156,9 @@ def sniff_bytes(head: bytes) -> InputFormat | None:
         return INPUT_FORMATS["yaml"]
     if _TOML_LINE.match(first):
         return INPUT_FORMATS["toml"]
-    if "\t" in first:
-        return INPUT_FORMATS["tsv"]
-    if any(delimiter in first for delimiter in ",;|"):
-        return INPUT_FORMATS["csv"]
+    # a table: its first two lines split alike (one line of prose with a comma is no table)
+    second = lines[1] if len(lines) > 1 else ""
+    for delimiter, name in (("\t", "tsv"), (",", "csv"), (";", "csv"), ("|", "csv")):
+        if first.count(delimiter) and first.count(delimiter) == second.count(delimiter):
+            return INPUT_FORMATS[name]
     return None

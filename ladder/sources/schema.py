@@ -17,6 +17,7 @@ VS Code YAML extension validates with draft-07 (its newer-draft support is parti
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from ladder.escape import COLOUR
@@ -322,3 +323,44 @@ def ladder_schema() -> dict[str, Any]:
 
 
 SCHEMAS = {"company": company_schema, "ladder": ladder_schema}
+
+
+@cache
+def document_keys(kind: str) -> dict[str, tuple[str, ...]]:
+    """The keys each part of a ``"ladder"`` or ``"company"`` document may have, read from its
+    schema (the one description of each format, which the checkers and editors both read):
+    ``""`` for the top level, a list's key for its entries (``"people"``), a definition's
+    name for it (``"statement"``).
+
+    >>> keys = document_keys("company")
+    >>> keys["departments"], keys["variant"]
+    (('id', 'name', 'colour', 'color'), ('id', 'head'))
+    >>> document_keys("ladder")["statement"]
+    ('text', 'examples', 'signals', 'source')
+    """
+    schema = ladder_schema() if kind == "ladder" else company_schema()
+    definitions = schema.get("$defs", {})
+
+    def keys_of(spec: Any) -> tuple[str, ...] | None:
+        if isinstance(spec, dict) and "$ref" in spec:
+            spec = definitions[spec["$ref"].rsplit("/", 1)[-1]]
+        if not isinstance(spec, dict):
+            return None
+        if "properties" in spec:
+            return tuple(spec["properties"])
+        for option in spec.get("anyOf", ()):  # text, or a mapping of these keys
+            found = keys_of(option)
+            if found:
+                return found
+        return None
+
+    known = {"": tuple(schema["properties"])}
+    for key, spec in schema["properties"].items():
+        found = keys_of(spec.get("items", spec))
+        if found:
+            known[key] = found
+    for name, spec in definitions.items():
+        found = keys_of(spec)
+        if found:
+            known.setdefault(name, found)
+    return known
