@@ -76,7 +76,7 @@ class DocumentChecker:
             self.error("bad-type", f"{prefix}'{key}' must be a list, not {kind_of(value)}",
                        line_of(data, key), "write each entry on its own line as '- id: ...'")
             return []
-        found = []
+        found: list[tuple[Mapping[str, Any], int | None]] = []
         for index, item in enumerate(value):
             line = line_of(value, index)
             if not isinstance(item, dict):

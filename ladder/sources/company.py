@@ -41,7 +41,7 @@ documents them for editors):
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.titles import TitleMatcher
 from ladder.model.variants import find_variant, project
 from ladder.sources.checker import DocumentChecker, kind_of
-from ladder.sources.document import LinedList, LinedMapping, line_of, read_document
+from ladder.sources.document import line_of, read_document
 from ladder.sources.ladder_set import load_any_ladder
 from ladder.sources.ladders import DEFAULT_LADDER
 from ladder.sources.schema import document_keys
@@ -158,7 +158,7 @@ class _Entry:
     """A person as read, before the cross-checks between people."""
 
     fields: dict[str, Any]
-    item: LinedMapping
+    item: Mapping[str, Any]
     line: int | None
     manager: str | None = None
     dotted: list[str] = field(default_factory=list)
@@ -175,7 +175,8 @@ class _Checker(DocumentChecker):
 
     # -- values -------------------------------------------------------------------------
 
-    def text(self, mapping: LinedMapping, key: str, where: str, *, reference: bool = False) -> str:
+    def text(self, mapping: Mapping[str, Any], key: str, where: str, *,
+             reference: bool = False) -> str:
         """A text value ('' when absent or wrong); ``reference``: an id that must be quoted
         when YAML would read it as a number or a boolean."""
         value = mapping.get(key)
@@ -193,7 +194,7 @@ class _Checker(DocumentChecker):
             self.error("bad-type", f"{where}: '{key}' must be text, not {kind_of(value)}", line)
         return ""
 
-    def flag(self, mapping: LinedMapping, key: str, where: str) -> bool:
+    def flag(self, mapping: Mapping[str, Any], key: str, where: str) -> bool:
         value = mapping.get(key)
         if value is None:
             return False
@@ -228,7 +229,7 @@ class _Checker(DocumentChecker):
         return Org.build(name, people, list(departments.values()), ladder=ladder_name,
                          variant=variant, source=self.file)
 
-    def departments(self, data: LinedMapping) -> dict[str, Department]:
+    def departments(self, data: Mapping[str, Any]) -> dict[str, Department]:
         found: dict[str, Department] = {}
         lines: dict[str, int | None] = {}
         for item, line in self.entries(data, "departments"):
@@ -255,7 +256,7 @@ class _Checker(DocumentChecker):
                 department_id, self.text(item, "name", where) or department_id, colour)
         return found
 
-    def ladder(self, data: LinedMapping) -> tuple[str, str | None, Ladder | None]:
+    def ladder(self, data: Mapping[str, Any]) -> tuple[str, str | None, Ladder | None]:
         """The ladder name, the variant id, and the projected ladder (None if unusable)."""
         ladder_name = self.text(data, "ladder", "config") or DEFAULT_LADDER
         variant_id, head = self.variant_spec(data)
@@ -283,7 +284,7 @@ class _Checker(DocumentChecker):
             self.error("unknown-variant", error.message, line_of(data, "variant"), error.hint)
             return ladder_name, variant_id, None
 
-    def variant_spec(self, data: LinedMapping) -> tuple[str, str]:
+    def variant_spec(self, data: Mapping[str, Any]) -> tuple[str, str]:
         value = data.get("variant")
         if isinstance(value, dict):
             self.unknown_keys(value, VARIANT_KEYS, "variant")
@@ -297,7 +298,7 @@ class _Checker(DocumentChecker):
 
     # -- people -------------------------------------------------------------------------
 
-    def people(self, data: LinedMapping, departments: dict[str, Department],
+    def people(self, data: Mapping[str, Any], departments: dict[str, Department],
                ladder: Ladder | None) -> list[Person]:
         entries: dict[str, _Entry] = {}
         for item, line in self.entries(data, "people"):
@@ -317,7 +318,7 @@ class _Checker(DocumentChecker):
         return [Person(**e.fields, manager=e.manager, dotted=tuple(e.dotted),
                        line=e.line) for e in entries.values()]
 
-    def person(self, item: LinedMapping, line: int | None, departments: dict[str, Department],
+    def person(self, item: Mapping[str, Any], line: int | None, departments: dict[str, Department],
                ladder: Ladder | None, seen: dict[str, _Entry]) -> _Entry | None:
         person_id = self.text(item, "id", f"person on line {line}", reference=True)
         where = f"person '{person_id}'" if person_id else f"person on line {line}"
@@ -363,7 +364,7 @@ class _Checker(DocumentChecker):
         )
         return entry
 
-    def names(self, item: LinedMapping, where: str, person_id: str, *,
+    def names(self, item: Mapping[str, Any], where: str, person_id: str, *,
               vacant: bool) -> tuple[str, tuple[str, ...]]:
         """The name, and the further names of a job share (``names: [a, b]``)."""
         if "name" in item and "names" in item:
@@ -389,7 +390,7 @@ class _Checker(DocumentChecker):
                        "give a name, or mark an open position with vacant: true", person_id)
         return name, ()
 
-    def role(self, item: LinedMapping, where: str, person_id: str,
+    def role(self, item: Mapping[str, Any], where: str, person_id: str,
              ladder: Ladder | None) -> tuple[str | None, str]:
         """The ladder role id and its title, from ``role:`` (any name the title matcher
         reads); a role the variant drops becomes its stand-in, with a warning."""
@@ -422,7 +423,7 @@ class _Checker(DocumentChecker):
                        person_id)
         return None, ""
 
-    def department(self, item: LinedMapping, where: str, person_id: str,
+    def department(self, item: Mapping[str, Any], where: str, person_id: str,
                    departments: dict[str, Department]) -> str | None:
         wanted = self.text(item, "department", where, reference=True)
         if not wanted:
@@ -441,7 +442,7 @@ class _Checker(DocumentChecker):
                    person_id)
         return None
 
-    def dotted(self, item: LinedMapping, where: str) -> list[str]:
+    def dotted(self, item: Mapping[str, Any], where: str) -> list[str]:
         value = item.get("dotted")
         if value is None:
             return []
@@ -454,7 +455,7 @@ class _Checker(DocumentChecker):
             return []
         return [v.strip() for v in value if v.strip()]
 
-    def fte(self, item: LinedMapping, where: str) -> float | None:
+    def fte(self, item: Mapping[str, Any], where: str) -> float | None:
         value = item.get("fte")
         if value is None:
             return None
@@ -465,7 +466,8 @@ class _Checker(DocumentChecker):
             return None
         return float(value)
 
-    def extra(self, item: LinedMapping, where: str, person_id: str) -> tuple[tuple[str, str], ...]:
+    def extra(self, item: Mapping[str, Any], where: str,
+              person_id: str) -> tuple[tuple[str, str], ...]:
         """Other scalar keys, kept to show on the card; a near-miss of a known key warned."""
         found = []
         for key, value in item.items():
@@ -473,7 +475,7 @@ class _Checker(DocumentChecker):
                 continue
             line = line_of(item, key)
             close = difflib.get_close_matches(key.lower(), PERSON_KEYS, n=1, cutoff=0.75)
-            if isinstance(value, LinedMapping | LinedList | dict | list):
+            if isinstance(value, dict | list):
                 self.error("unknown-key", f"{where}: unknown key '{key}' (extra keys must hold "
                            "one value)", line, f"did you mean '{close[0]}'?" if close else None,
                            person_id)

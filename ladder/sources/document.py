@@ -383,8 +383,8 @@ def _plain(value: Any, lines: dict[tuple, int], path: tuple = ()) -> Any:
         result.key_lines = {k: lines[(*path, k)] for k in value if (*path, k) in lines}
         return result
     if isinstance(value, list):
-        result = LinedList(_plain(v, lines, (*path, i)) for i, v in enumerate(value))
-        result.line = lines.get(path)
-        result.item_lines = [lines.get((*path, i), result.line) for i in range(len(value))]
-        return result
+        items = LinedList(_plain(v, lines, (*path, i)) for i, v in enumerate(value))
+        items.line = lines.get(path)
+        items.item_lines = [lines.get((*path, i), items.line) for i in range(len(value))]
+        return items
     return value

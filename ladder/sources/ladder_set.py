@@ -17,7 +17,7 @@ Moves name roles as ``ladder-id:role`` (the role by id, title or alias). The res
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.model.ladder import MOVE_KINDS, PROMOTION, Ladder, Move
 from ladder.model.ladder_set import SEPARATOR, combine_ladders, qualify
 from ladder.model.variants import project
-from ladder.sources.document import LinedMapping, line_of, read_document
+from ladder.sources.document import line_of, read_document
 from ladder.sources.ladders import builtin_names, load_ladder
 
 
@@ -61,7 +61,7 @@ def load_ladder_set(path: str | Path) -> Ladder:
     return parse_ladder_set(data, str(path), folder=path.parent)
 
 
-def parse_ladder_set(data: LinedMapping, file: str, *, folder: Path | None = None) -> Ladder:
+def parse_ladder_set(data: Mapping[str, Any], file: str, *, folder: Path | None = None) -> Ladder:
     """Check a ladder set, load its ladders (files relative to ``folder``) and combine them."""
     problems: list[Problem] = []
 
@@ -107,7 +107,7 @@ def parse_ladder_set(data: LinedMapping, file: str, *, folder: Path | None = Non
                           hint=failure.hint) from None
 
 
-def _cross_moves(data: LinedMapping, members: dict[str, Ladder], error) -> list[Move]:
+def _cross_moves(data: Mapping[str, Any], members: dict[str, Ladder], error) -> list[Move]:
     from ladder.model.titles import resolve_role
 
     found = []

@@ -10,7 +10,7 @@ Every mistake in a ladder file is collected with its line, and the first error i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from ladder.model.ladder import (
     promotion_cycle,
 )
 from ladder.sources.checker import DocumentChecker
-from ladder.sources.document import LinedList, LinedMapping, line_of, read_document
+from ladder.sources.document import line_of, read_document
 from ladder.sources.schema import document_keys
 
 DEFAULT_LADDER = "product"
@@ -102,14 +102,15 @@ class _Checker(DocumentChecker):
         self.sized: set[str] = set()  # variants that give a headcount
         self.keys = document_keys("ladder")  # of each part, from the schema
 
-    def text(self, mapping: LinedMapping, key: str, where: str, *, required: bool = True) -> str:
+    def text(self, mapping: Mapping[str, Any], key: str, where: str, *,
+             required: bool = True) -> str:
         value = mapping.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.error("missing-key", f"{where}: '{key}' is missing",
                            line_of(mapping, key if key in mapping else None))
             return ""
-        if isinstance(value, LinedMapping | LinedList):
+        if isinstance(value, dict | list):
             self.error("bad-value", f"{where}: '{key}' must be text", line_of(mapping, key))
             return ""
         text = str(value).strip()
@@ -120,7 +121,7 @@ class _Checker(DocumentChecker):
                 hint="give the full text as a summary, and a short title"))
         return text
 
-    def listed(self, mapping: LinedMapping, key: str, where: str) -> list:
+    def listed(self, mapping: Mapping[str, Any], key: str, where: str) -> list:
         """A list-valued key's items (none when absent); anything else is a located error."""
         value = mapping.get(key)
         if value is None:
@@ -131,19 +132,19 @@ class _Checker(DocumentChecker):
             return []
         return value
 
-    def names(self, mapping: LinedMapping, key: str, where: str) -> list[str]:
+    def names(self, mapping: Mapping[str, Any], key: str, where: str) -> list[str]:
         """A list of names (aliases, role ids): each item plain text, else a located error."""
         found = []
         value = self.listed(mapping, key, where)
         for index, item in enumerate(value):
-            if isinstance(item, LinedMapping | LinedList):
+            if isinstance(item, dict | list):
                 self.error("bad-value", f"{where}: each of '{key}' must be plain text",
                            line_of(value, index))
             elif item is not None:
                 found.append(str(item).strip())
         return found
 
-    def items(self, data: LinedMapping, key: str, *,
+    def items(self, data: Mapping[str, Any], key: str, *,
               required: bool = False) -> list[tuple[Any, int | None]]:
         """The entries of a list-valued key, each with its line; their keys checked."""
         found = self.entries(data, key, required=required)
@@ -151,8 +152,8 @@ class _Checker(DocumentChecker):
             self.unknown_keys(item, self.keys.get(key, ()), f"{key}: entry", line)
         return found
 
-    def identified(self, data: LinedMapping, key: str, kind: str, *, required: bool = False
-                   ) -> Iterator[tuple[LinedMapping, int | None, str, str]]:
+    def identified(self, data: Mapping[str, Any], key: str, kind: str, *, required: bool = False
+                   ) -> Iterator[tuple[Mapping[str, Any], int | None, str, str]]:
         """(entry, line, id, "kind 'id'") for each entry of a list of things with ids; an id
         given twice is an error naming the line it was first given on, its entry skipped."""
         first: dict[str, int | None] = {}
@@ -190,7 +191,7 @@ class _Checker(DocumentChecker):
             areas=areas, points=points, file=self.file,
         )
 
-    def sources(self, data: LinedMapping) -> dict[str, Source]:
+    def sources(self, data: Mapping[str, Any]) -> dict[str, Source]:
         found: dict[str, Source] = {}
         for item, _line in self.items(data, "sources"):
             source_id = self.text(item, "id", "source")
@@ -200,14 +201,14 @@ class _Checker(DocumentChecker):
             )
         return found
 
-    def tracks(self, data: LinedMapping) -> dict[str, Track]:
+    def tracks(self, data: Mapping[str, Any]) -> dict[str, Track]:
         found: dict[str, Track] = {}
         for item, _line, track_id, where in self.identified(data, "tracks", "track"):
             found[track_id] = Track(track_id, self.text(item, "name", "track", required=False)
                                     or track_id, self.colour(item, where))
         return found
 
-    def roles(self, data: LinedMapping, tracks: dict[str, Track], sources: dict[str, Source],
+    def roles(self, data: Mapping[str, Any], tracks: dict[str, Track], sources: dict[str, Source],
               areas: dict[str, Area]) -> dict[str, Role]:
         found: dict[str, Role] = {}
         for item, line, role_id, where in self.identified(data, "roles", "role",
@@ -238,10 +239,10 @@ class _Checker(DocumentChecker):
             tracks["default"] = Track("default", "Roles")
         return found
 
-    def known_source(self, item: LinedMapping, sources: dict[str, Source],
+    def known_source(self, item: Mapping[str, Any], sources: dict[str, Source],
                      where: str) -> str | None:
         source = item.get("source")
-        if isinstance(source, LinedMapping | LinedList):
+        if isinstance(source, dict | list):
             self.error("bad-value", f"{where}: 'source' must be a source id",
                        line_of(item, "source"))
             return None
@@ -250,7 +251,7 @@ class _Checker(DocumentChecker):
                        line_of(item, "source"), did_you_mean(str(source), sources))
         return None if source is None else str(source)
 
-    def competencies(self, item: LinedMapping, sources: dict[str, Source],
+    def competencies(self, item: Mapping[str, Any], sources: dict[str, Source],
                      where: str) -> tuple[Competency, ...]:
         found = []
         for entry in self.listed(item, "competencies", where):
@@ -263,7 +264,7 @@ class _Checker(DocumentChecker):
 
     # --- competency areas (the levels-by-areas matrix) ---------------------------------------
 
-    def areas(self, data: LinedMapping, sources: dict[str, Source]) -> dict[str, Area]:
+    def areas(self, data: Mapping[str, Any], sources: dict[str, Source]) -> dict[str, Area]:
         found: dict[str, Area] = {}
         for item, line, area_id, where in self.identified(data, "areas", "area"):
             milestones = tuple(
@@ -281,7 +282,7 @@ class _Checker(DocumentChecker):
             )
         return found
 
-    def colour(self, item: LinedMapping, where: str) -> str | None:
+    def colour(self, item: Mapping[str, Any], where: str) -> str | None:
         """A track's or an area's ``colour`` (or ``color``): a colour, or reported."""
         key = "colour" if "colour" in item else "color"
         value = item.get(key)
@@ -310,7 +311,8 @@ class _Checker(DocumentChecker):
             return Statement("")
         return Statement(" ".join(str(entry).split()))
 
-    def expectations(self, item: LinedMapping, sources: dict[str, Source], areas: dict[str, Area],
+    def expectations(self, item: Mapping[str, Any], sources: dict[str, Source],
+                     areas: dict[str, Area],
                      where: str) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
         """``expectations: {area id: [statements]}``, kept in the ladder's area order."""
         given = item.get("expectations")
@@ -338,7 +340,7 @@ class _Checker(DocumentChecker):
                 for index, entry in enumerate(entries))
         return tuple((area_id, found[area_id]) for area_id in areas if area_id in found)
 
-    def points(self, data: LinedMapping, roles: dict[str, Role],
+    def points(self, data: Mapping[str, Any], roles: dict[str, Role],
                areas: dict[str, Area]) -> PointScale | None:
         """``points: {milestones: [0, 1, 3, ...], titles: [{points, role}]}``."""
         given = data.get("points")
@@ -378,7 +380,7 @@ class _Checker(DocumentChecker):
             thresholds.append((entry["points"], role_id))
         return PointScale(tuple(worth), tuple(thresholds))
 
-    def moves(self, data: LinedMapping, roles: dict[str, Role]) -> list[Move]:
+    def moves(self, data: Mapping[str, Any], roles: dict[str, Role]) -> list[Move]:
         found: list[Move] = []
         seen: set[tuple[str, str]] = set()
         for item, line in self.items(data, "moves"):
@@ -420,7 +422,7 @@ class _Checker(DocumentChecker):
                               line))
         return found
 
-    def variants(self, data: LinedMapping, roles: dict[str, Role]) -> dict[str, VariantSpec]:
+    def variants(self, data: Mapping[str, Any], roles: dict[str, Role]) -> dict[str, VariantSpec]:
         found: dict[str, VariantSpec] = {}
         for item, line, variant_id, where in self.identified(data, "variants", "variant"):
             kept = []
