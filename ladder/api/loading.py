@@ -83,9 +83,9 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
     if INPUT_FORMATS[kind].family == TABLE:
         return import_export(shown, text=text, on_note=on_note, **_export_kwargs(export)).org
     sort_options({k: v for k, v in vars(export).items() if v}, kind="org")
-    from ladder.sources.document import parse_text
+    from ladder.sources.document import parse_document
 
-    data = parse_text(text, shown, kind)
+    data = parse_document(text, shown, kind)
     if isinstance(data, dict) and ("people" in data or "company" in data):
         from ladder.sources.company import check_company_data
 

@@ -76,11 +76,11 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     fields); the body's own win.
     """
     from ladder.errors import SourceError
-    from ladder.sources.document import parse_text
+    from ladder.sources.document import parse_document
 
     try:
         # read as every config is (alias bombs, deep nesting and tags refused), not safe_load
-        data = parse_text(body, page) if body.strip() else {}
+        data = parse_document(body, page) if body.strip() else {}
     except SourceError as error:
         at = _page_line(line, error.line) if error.line is not None else line
         message = error.message.removeprefix("not valid YAML: ")

@@ -13,9 +13,9 @@ naming the file, the line and the key. The rules every format keeps alike live h
 The ladder and company checkers (:mod:`ladder.sources.ladders`, :mod:`ladder.sources.company`)
 add what only their format knows.
 
->>> from ladder.sources.document import parse_text
+>>> from ladder.sources.document import parse_document
 >>> checker = DocumentChecker("acme.yaml")
->>> data = parse_text("people:\\n  - {id: a, manger: b}\\n", "acme.yaml")
+>>> data = parse_document("people:\\n  - {id: a, manger: b}\\n", "acme.yaml")
 >>> [item for item, line in checker.entries(data, "people")] == [{"id": "a", "manger": "b"}]
 True
 >>> checker.unknown_keys(data["people"][0], ("id", "name", "manager"), "person 'a'")

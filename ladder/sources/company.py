@@ -3,20 +3,20 @@
 Every mistake is collected with its file and line, so ``ladder validate`` can print them all
 and a user fixes the file in one pass; :func:`load_company` raises the first error.
 
->>> from ladder.sources.document import parse_text
+>>> from ladder.sources.document import parse_document
 >>> text = '''
 ... company: Tiny
 ... people:
 ...   - {id: ana, name: Ana Lopez, role: VP of Product}
 ...   - {id: lee, name: Lee Park, role: pm, manager: ana}
 ... '''
->>> org, problems = check_company_data(parse_text(text, "tiny.yaml"), "tiny.yaml")
+>>> org, problems = check_company_data(parse_document(text, "tiny.yaml"), "tiny.yaml")
 >>> [(p.id, p.role, p.title) for p in org][0]
 ('ana', 'chief-product-officer', 'Chief Product Officer')
 >>> org.people["lee"].role, org.people["lee"].manager
 ('product-manager', 'ana')
 >>> text = text.replace("manager: ana", "manager: anna")
->>> org, problems = check_company_data(parse_text(text, "tiny.yaml"), "tiny.yaml")
+>>> org, problems = check_company_data(parse_document(text, "tiny.yaml"), "tiny.yaml")
 >>> org is None, str(problems[0])
 (True, "error: tiny.yaml:5: person 'lee': manager 'anna' does not exist (did you mean 'ana'?)")
 

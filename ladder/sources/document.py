@@ -3,7 +3,7 @@
 Every loader (ladders, company configs) goes through :func:`read_document`, so every message
 about a file can name the line of the key it is about.
 
->>> doc = parse_text("a: 1\\nroles:\\n  - id: pm\\n", "x.yaml")
+>>> doc = parse_document("a: 1\\nroles:\\n  - id: pm\\n", "x.yaml")
 >>> doc["roles"][0].line_of("id")
 3
 """
@@ -90,7 +90,7 @@ def read_document(path: str | Path) -> Any:
             raise found.with_traceback(None)
         return found
     try:
-        found = parse_text(text, str(path), kind)
+        found = parse_document(text, str(path), kind)
     except SourceError as error:
         _LAST[:] = [key, error]
         raise
@@ -112,20 +112,20 @@ def read_text_file(path: Path) -> str:
                           hint="save it again as UTF-8") from None
 
 
-def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
+def parse_document(text: str, name: str, kind: str = "yaml") -> Any:
     """Parse ``text`` of the given kind; ``name`` is used in messages.
 
     Whatever the text holds, the result is plain data or a :class:`SourceError`: nesting
     deeper than MAX_DEPTH, aliases that expand past ALIAS_BUDGET times the document, tags
     asking for objects, numbers too long to read and ``.nan`` or ``.inf`` are all refused.
 
-    >>> parse_text("a: &x [1, 2]\\nb: *x\\n", "x.yaml")["b"]
+    >>> parse_document("a: &x [1, 2]\\nb: *x\\n", "x.yaml")["b"]
     [1, 2]
-    >>> parse_text("[" * 5000, "deep.json", "json")
+    >>> parse_document("[" * 5000, "deep.json", "json")
     Traceback (most recent call last):
     ...
     ladder.errors.SourceError: deep.json: nested more than 64 levels deep (flatten the file)
-    >>> parse_text("years: .nan", "x.yaml")
+    >>> parse_document("years: .nan", "x.yaml")
     Traceback (most recent call last):
     ...
     ladder.errors.SourceError: x.yaml:1: '.nan' is not a number ladder can use (write a number)

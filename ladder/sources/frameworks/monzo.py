@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ladder.errors import SourceError
-from ladder.sources.document import line_of, parse_text, read_text_file
+from ladder.sources.document import line_of, parse_document, read_text_file
 from ladder.sources.frameworks.detect import front_matter
 from ladder.sources.frameworks.draft import Draft, chain_moves, plain_name, source_entry
 from ladder.text import slug
@@ -26,7 +26,7 @@ def read(path: Path) -> Draft:
         raise SourceError("no YAML front matter: expected the file to start with a '---' line, "
                           "then levels and topics, then '---'", file=file, line=1)
     # the opening '---' becomes an empty line, so the YAML's lines are the file's lines
-    data = parse_text("\n" + found[0], file)
+    data = parse_document("\n" + found[0], file)
     if not isinstance(data, dict) or "topics" not in data:
         raise SourceError("the front matter has no 'topics'", file=file, line=2,
                           hint="expected topics: a list of {name, title, content}")

@@ -17,7 +17,7 @@ from ladder.sources.formats import TABLE, input_format
 from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
-from ladder.sources.hr.read import Table, read_table, where
+from ladder.sources.hr.read import ExportTable, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
 from ladder.text import slug
 
@@ -204,7 +204,7 @@ def load_export(
     )
 
 
-def _id_column(table: Table, preset: Preset | None, mapping: Mapping[str, str] | None
+def _id_column(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
                ) -> int | None:
     """The id column, if it can be told before the rows are read (for snapshot detection)."""
     try:
@@ -215,8 +215,8 @@ def _id_column(table: Table, preset: Preset | None, mapping: Mapping[str, str] |
         return None
 
 
-def _one_snapshot(table: Table, found: Snapshots, wanted: str | None, notes: list[str]
-                  ) -> tuple[Table, list[Problem], str]:
+def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, notes: list[str]
+                  ) -> tuple[ExportTable, list[Problem], str]:
     """The rows of one snapshot, the problems of rows in none, and the snapshot's value."""
     picked = found.pick(wanted, file=table.file)
     how = "the latest" if wanted is None else "chosen with --snapshot"
@@ -229,7 +229,7 @@ def _one_snapshot(table: Table, found: Snapshots, wanted: str | None, notes: lis
     return subset(table, found.rows_of(table, picked)), blank, picked
 
 
-def _same_snapshot(junior: Table, found: Snapshots, picked: str) -> Table:
+def _same_snapshot(junior: ExportTable, found: Snapshots, picked: str) -> ExportTable:
     """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
     from ladder.sources.hr.columns import find_header
 
@@ -262,7 +262,7 @@ def write_report(result: ImportResult, path: str | Path) -> None:
 # -- generic exports -------------------------------------------------------------------------
 
 
-def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetResult:
+def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> PresetResult:
     """Entries of an export with an id and a manager column (or employee/manager emails)."""
     columns = detect_columns(table.headers, file=table.file, mapping=mapping,
                              line=table.header_row,
@@ -324,7 +324,7 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
     return result
 
 
-def _keys_by_email(table: Table, columns: dict[str, int]) -> bool:
+def _keys_by_email(table: ExportTable, columns: dict[str, int]) -> bool:
     """Do managers refer to people by email? Yes when there is no id/manager pair, or when
     the manager emails resolve better than the manager ids do."""
     if "email" not in columns or "manager_email" not in columns:

@@ -6,7 +6,7 @@ record whose quoted fields hold line breaks is still one row; a blank line is a 
 line of the file where it starts, which differs once a record above spans several lines. In
 XLSX both are the sheet row.
 
->>> table = parse_text('id,name\\n1,"Ann\\nLee"\\n\\n2,Bo\\n', "x.csv")
+>>> table = parse_table('id,name\\n1,"Ann\\nLee"\\n\\n2,Bo\\n', "x.csv")
 >>> table.headers, [(r.row, r.line, r.values) for r in table.records]
 (['id', 'name'], [(2, 2, ['1', 'Ann\\nLee']), (4, 5, ['2', 'Bo'])])
 >>> where(4, 5), where(2, 2)
@@ -48,7 +48,7 @@ def where(row: int, line: int | None) -> str:
 
 
 @dataclass
-class Table:
+class ExportTable:
     file: str
     headers: list[str]
     header_row: int
@@ -63,7 +63,7 @@ class Table:
 def read_table(
     path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None,
     text: str | None = None,
-) -> Table:
+) -> ExportTable:
     """Read a CSV/TSV/TXT or XLSX/XLSM export (its format from
     :mod:`ladder.sources.formats`); ``want_sheet(headers)`` picks among XLSX sheets.
 
@@ -72,7 +72,7 @@ def read_table(
     path = Path(path)
     if text is not None:
         tab = input_format(path) == INPUT_FORMATS["tsv"]
-        return parse_text(text, str(path), delimiter="\t" if tab else None)
+        return parse_table(text, str(path), delimiter="\t" if tab else None)
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
     found = input_format(path, sniff=True)
@@ -90,7 +90,7 @@ def read_table(
     data = read_input(path)
     text, encoding = decode(data, str(path))
     delimiter = "\t" if found.name == "tsv" else None
-    table = parse_text(text, str(path), delimiter=delimiter)
+    table = parse_table(text, str(path), delimiter=delimiter)
     table.encoding = encoding
     return table
 
@@ -127,7 +127,7 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"  # every byte is a character: never fails
 
 
-def parse_text(text: str, file: str, *, delimiter: str | None = None) -> Table:
+def parse_table(text: str, file: str, *, delimiter: str | None = None) -> ExportTable:
     """Split CSV text into header and records; the delimiter is guessed when not given."""
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -172,7 +172,7 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table:
+def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> ExportTable:
     """Header row = the first row filled at least 60% as wide as the widest of the first
     rows, and at least two cells wide (title lines above it are not data); records = the
     non-blank rows below it."""
@@ -200,10 +200,10 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table
     if not records:
         raise SourceError("has a header row but no data rows", file=file, line=header.row,
                           hint="export it again with one row per person below the header")
-    return Table(file, headers, header.row, records, sheet=sheet, repeats=repeats)
+    return ExportTable(file, headers, header.row, records, sheet=sheet, repeats=repeats)
 
 
-def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Table:
+def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> ExportTable:
     import zipfile  # here: a CSV chart needs none of the XLSX machinery
 
     try:
@@ -241,7 +241,7 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
         if not sheets:
             raise SourceError("the workbook has no sheets", file=str(path),
                               hint="export the sheet with the people")
-        found: list[Table] = []
+        found: list[ExportTable] = []
         for sheet in sheets:
             # the sheet's declared size (A1:XFD1048576 in a hostile file) is not trusted: rows
             # are read as they are, not padded out to 16,384 columns each
@@ -271,7 +271,7 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
         stream.close()
 
 
-def _others_noted(table: Table, sheets: list) -> Table:
+def _others_noted(table: ExportTable, sheets: list) -> ExportTable:
     """``table`` with the names of the workbook's other sheets that hold something (two rows
     at most are read of each), so that the user is told which one was drawn."""
     import itertools
