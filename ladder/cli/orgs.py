@@ -14,27 +14,33 @@ from ladder.cli.common import (
     main,
     note,
 )
+from ladder.errors import LadderError
+from ladder.sources.frameworks import FORMATS as FRAMEWORK_FORMATS
+from ladder.text import plural
 
 # --- HR exports -------------------------------------------------------------------------------
 
 
 @main.command("import")
-@click.argument("export", type=click.Path(dir_okay=False))
+@click.argument("export", type=click.Path())
 @export_options
 @ladder_source_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Company config or ladder file to write (default: print it).")
 @click.option("--from", "from_format", default=None,
-              type=click.Choice(["ft", "monzo", "wide", "snowflake", "markdown", "hr"]),
-              help="The file's format when detection cannot tell: a career framework (ft, "
-              "monzo, wide, snowflake, markdown) or an HR export (hr).")
+              type=click.Choice([*FRAMEWORK_FORMATS, "hr"]),
+              help="The shape when detection cannot tell: a career framework ("
+              + ", ".join(FRAMEWORK_FORMATS) + ") or an HR export (hr).")
+@click.option("--strict", is_flag=True,
+              help="A framework statement the import cannot place on a role is an error.")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
                    fix: tuple[str, ...], report: Path | None, snapshot: str | None,
                    ladder_source: str | None, output: Path | None,
-                   from_format: str | None) -> None:
+                   from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
-    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, Markdown handbook) into a
-    ladder file, to edit and keep in git.
+    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
+    with a heading per role, a folder with a page per role) into a ladder file, to edit and
+    keep in git.
 
     Every row of an export ends up in the config or in the problem report; the summary line
     says how many.
@@ -49,7 +55,19 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
         if framework is None and family_of(export) != TABLE:
             import_framework(export)  # says what was seen and which formats it reads
     if framework is not None:
-        text = ladder_yaml(import_framework(export, framework), Path(export).name)
+        draft = import_framework(export, framework)
+        found = draft.counts()
+        note(f"read as {framework}: {plural(found.roles, 'role')} on "
+             f"{plural(found.tracks, 'track')}, {plural(found.areas, 'area')}, "
+             f"{plural(found.statements, 'statement')} ({plural(found.examples, 'example')}, "
+             f"{plural(found.options, 'option')})")
+        for text, line in draft.unplaced:
+            note(f"{export}:{line or '?'}: not placed on a role: {text[:120]}")
+        if strict and draft.unplaced:
+            raise LadderError(f"{plural(len(draft.unplaced), 'statement')} could not be "
+                              "placed on a role", hint="see the notes above; without --strict "
+                              "they are listed and the import goes on")
+        text = ladder_yaml(draft, Path(export).name)
         if output is None:
             click.echo(text, nl=False)
         else:

@@ -9,7 +9,7 @@ more decisions to take, so SVG, PNG, DOT and JSON never disagree about what they
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -103,15 +103,25 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
 
 
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
-    """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix)."""
-    from ladder.renderers.matrix import MATRIX_FORMATS, matrix_bytes
+    """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix).
+    It is also a ladder's CSV and XLSX: a ladder's one table."""
+    if drawing.matrix is None:
+        from ladder.renderers.matrix import MatrixOptions
+
+        drawing = replace(drawing, matrix=MatrixOptions())
+    from ladder.renderers.matrix import MATRIX_FORMATS, SHEET_FORMATS, matrix_bytes
 
     name = "md" if format == "markdown" else format
+    if name in SHEET_FORMATS:
+        from ladder.renderers.matrix_sheets import sheet_bytes
+
+        data = sheet_bytes(drawing.ladder, name, drawing.matrix)
+        return data if name == "xlsx" else data.decode("utf-8")
     if name not in MATRIX_FORMATS:
         from ladder.errors import RenderError
 
         raise RenderError(f"the matrix view cannot be drawn as {format}",
-                          hint=f"choose one of: {', '.join(MATRIX_FORMATS)}")
+                          hint=f"choose one of: {', '.join(MATRIX_FORMATS + SHEET_FORMATS)}")
     data = matrix_bytes(drawing.ladder, name, drawing.matrix)
     if format == "svg":  # themed and labelled like every other SVG
         from ladder.renderers.docs_svg import finish_drawing

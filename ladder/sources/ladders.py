@@ -296,15 +296,15 @@ class _Checker(DocumentChecker):
 
     def statement(self, entry: Any, sources: dict[str, Source], where: str,
                   line: int | None) -> Statement:
-        """A statement: plain text, or {text, examples, signals, source}."""
+        """A statement: plain text, or {text, examples, signals, options, source}."""
         if isinstance(entry, dict):
             self.unknown_keys(entry, self.keys["statement"], f"{where}: statement", line,
                               otherwise="a statement holding ', ' inside {...} needs quotes")
             texts = {key: tuple(" ".join(str(e).split()) for e in self.listed(entry, key, where))
-                     for key in ("examples", "signals")}
+                     for key in ("examples", "signals", "options")}
             return Statement(" ".join(self.text(entry, "text", where).split()),
                              texts["examples"], texts["signals"],
-                             self.known_source(entry, sources, where))
+                             self.known_source(entry, sources, where), texts["options"])
         if isinstance(entry, list) or entry is None or not str(entry).strip():
             self.error("bad-value", f"{where}: a statement must be text or a mapping with "
                        "'text'", line)

@@ -176,6 +176,8 @@ def ladder_schema() -> dict[str, Any]:
                                  "description": "How the statement shows in practice."},
                     "signals": {"type": "array", "items": _TEXT,
                                 "description": "What to look for."},
+                    "options": {"type": "array", "items": _TEXT,
+                                "description": "Any one of these meets the statement."},
                     "source": _ID,
                 },
                 "required": ["text"],
@@ -336,7 +338,7 @@ def document_keys(kind: str) -> dict[str, tuple[str, ...]]:
     >>> keys["departments"], keys["variant"]
     (('id', 'name', 'colour', 'color'), ('id', 'head'))
     >>> document_keys("ladder")["statement"]
-    ('text', 'examples', 'signals', 'source')
+    ('text', 'examples', 'signals', 'options', 'source')
     """
     schema = ladder_schema() if kind == "ladder" else company_schema()
     definitions = schema.get("$defs", {})

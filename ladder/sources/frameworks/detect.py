@@ -59,7 +59,12 @@ def is_wide(headers: list[str]) -> bool:
 
 
 def framework_of(path: Path) -> str | None:
-    """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown`` or None."""
+    """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown``, ``headings``, ``pages`` or
+    None."""
+    from ladder.sources.frameworks import pages
+
+    if path.is_dir():
+        return "pages" if pages.looks_like_role_pages(path) else None
     family = family_of(path)
     if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
@@ -68,7 +73,9 @@ def framework_of(path: Path) -> str | None:
             return "monzo"
         from ladder.sources.frameworks.markdown import looks_like_ladder
 
-        return "markdown" if looks_like_ladder(text) else None
+        if looks_like_ladder(text):
+            return "markdown"
+        return "headings" if pages.looks_like_role_headings(text) else None
     if family == DOCUMENT:
         data = _document(path)
         if is_ft(data):
@@ -90,6 +97,9 @@ def framework_of(path: Path) -> str | None:
 
 def what_was_seen(path: Path) -> str:
     """A few words on what the file holds, for the error that says it is no framework."""
+    if path.is_dir():
+        count = sum(1 for p in path.iterdir() if family_of(p) == MARKDOWN)
+        return f"a folder with {plural(count, 'Markdown page')} holding no role"
     found = input_format(path, sniff=True)
     family = found.family if found is not None else None
     if family == MARKDOWN:

@@ -20,7 +20,12 @@ from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.formats import INPUT_FORMATS, input_format
-from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
+from ladder.sources.frameworks.draft import (
+    Draft,
+    chain_moves,
+    name_from_file,
+    source_entry,
+)
 from ladder.sources.hr.read import decode, read_table
 from ladder.sources.inputs import read_input
 from ladder.text import slug
@@ -83,8 +88,7 @@ def read(path: Path) -> Draft:
         raise SourceError("expected a column per level after the competency columns, at least "
                           "two", file=file, line=table.header_row,
                           hint=f"the header has: {', '.join(table.headers)}")
-    name = _title_line(path, table.header_row) or (
-        path.stem.replace("_", " ").replace("-", " ").strip().capitalize())
+    name = _title_line(path, table.header_row) or name_from_file(path)
     draft = Draft(id=slug(path.stem), name=name)
     draft.sources.append(source_entry(path, f"{path.name}"))
     draft.tracks.append({"id": "main", "name": name})
