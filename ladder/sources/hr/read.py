@@ -75,15 +75,16 @@ def read_table(
         return parse_table(text, str(path), delimiter="\t" if tab else None)
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
+    from ladder.sources.inputs import check_input, read_input
+
     found = input_format(path, sniff=True)
     if found is not None and found.refused:
+        check_input(path)  # a missing file says so first
         raise SourceError(f"{found.holds} ({', '.join(found.suffixes)}) cannot be read",
                           file=str(path), hint=found.refused)
     if found is None or found.family != TABLE:
         raise SourceError(f"cannot read '{path.suffix or path.name}' files as an HR export",
                           file=str(path), hint=f"use {suffix_list(TABLE).replace('/', ', ')}")
-    from ladder.sources.inputs import check_input, read_input
-
     if found.name == "xlsx":
         check_input(path)
         return _read_xlsx(path, want_sheet)
