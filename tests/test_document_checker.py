@@ -4,6 +4,8 @@ words for a list that is not one, with both key lists read from the schemas."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import ladder
@@ -11,6 +13,7 @@ from ladder.errors import LadderError
 from ladder.sources.company import DEPARTMENT_KEYS, PERSON_KEYS, TOP_KEYS, VARIANT_KEYS
 from ladder.sources.schema import company_schema, document_keys, ladder_schema
 
+ROOT = Path(__file__).resolve().parent.parent
 LADDER = """id: tiny
 name: Tiny
 tracks: [{id: ic, name: IC}]
@@ -70,3 +73,23 @@ def test_extra_person_keys_stay_allowed():
     """The schema lets a person hold further one-value keys (grade, email): not unknown."""
     org = ladder.load(text="people:\n  - {id: a, name: A, grade: 7}\n", format="yaml")
     assert org.people["a"].extra == (("grade", "7"),)
+
+
+def test_a_ladder_set_follows_the_same_rules_and_has_a_schema(tmp_path):
+    import jsonschema
+
+    from ladder.sources.document import read_document
+    from ladder.sources.schema import ladder_set_schema
+
+    schema = ladder_set_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    example = ROOT / "examples" / "ladders" / "engineering-to-product.yaml"
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(
+        read_document(example))) == []
+    broken = tmp_path / "set.yaml"
+    broken.write_text("ladders:\n  - {id: product, ladder: product, varaint: startup}\n"
+                      "moves: []\n", encoding="utf-8")
+    with pytest.raises(LadderError) as caught:
+        ladder.load(broken)
+    assert (caught.value.line, caught.value.message, caught.value.hint) == (
+        2, "ladders: entry: unknown key 'varaint'", "did you mean 'variant'?")

@@ -324,12 +324,59 @@ def ladder_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"company": company_schema, "ladder": ladder_schema}
+def ladder_set_schema() -> dict[str, Any]:
+    """The JSON Schema of a ladder-set file: several ladders drawn as one, with the moves
+    between them (``examples/ladders/engineering-to-product.yaml``)."""
+    member = {
+        "type": "object",
+        "properties": {
+            "id": {**_ID, "description": "The ladder's name in this set: moves say 'id:role'."},
+            "ladder": {**_TEXT, "description": "A built-in ladder name or a ladder file, "
+                                               "relative to this file."},
+            "variant": {**_ID, "description": "Only the roles of this company-size variant."},
+            "head": {**_TEXT, "description": "The one head role the variant keeps."},
+        },
+        "required": ["id", "ladder"],
+        "additionalProperties": False,
+    }
+    end = {**_TEXT, "pattern": "^[^:]+:.+$", "description": "ladder-id:role (id or title)."}
+    move = {
+        "type": "object",
+        "properties": {
+            "from": end,
+            "to": end,
+            "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
+            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
+        },
+        "required": ["from", "to"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": f"{ID_PREFIX}ladder-set",
+        "title": "ladder set",
+        "description": "Several career ladders drawn as one, with the moves between them.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "id": _ID,
+            "name": _TEXT,
+            "summary": {"type": "string"},
+            "ladders": {"type": "array", "items": {"$ref": "#/$defs/member"}, "minItems": 1},
+            "moves": {"type": "array", "items": {"$ref": "#/$defs/move"}},
+        },
+        "required": ["ladders"],
+        "additionalProperties": False,
+        "$defs": {"member": member, "move": move},
+    }
+
+
+SCHEMAS = {"company": company_schema, "ladder": ladder_schema, "ladder-set": ladder_set_schema}
 
 
 @cache
 def document_keys(kind: str) -> dict[str, tuple[str, ...]]:
-    """The keys each part of a ``"ladder"`` or ``"company"`` document may have, read from its
+    """The keys each part of a document (a :data:`SCHEMAS` kind) may have, read from its
     schema (the one description of each format, which the checkers and editors both read):
     ``""`` for the top level, a list's key for its entries (``"people"``), a definition's
     name for it (``"statement"``).
@@ -340,7 +387,7 @@ def document_keys(kind: str) -> dict[str, tuple[str, ...]]:
     >>> document_keys("ladder")["statement"]
     ('text', 'examples', 'signals', 'options', 'source')
     """
-    schema = ladder_schema() if kind == "ladder" else company_schema()
+    schema = SCHEMAS[kind]()
     definitions = schema.get("$defs", {})
 
     def keys_of(spec: Any) -> tuple[str, ...] | None:
