@@ -49,6 +49,12 @@ class InputFormat:
     def readable(self) -> bool:
         return self.refused is None
 
+    @property
+    def drawable(self) -> bool:
+        """Does ``ladder render`` draw a file of this format (a Markdown framework is
+        imported first)?"""
+        return self.readable and self.family in (DOCUMENT, TABLE)
+
 
 INPUT_FORMATS: dict[str, InputFormat] = {f.name: f for f in (
     InputFormat("yaml", (".yaml", ".yml"), DOCUMENT, "ladders, company configs, frameworks",
