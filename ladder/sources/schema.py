@@ -228,17 +228,7 @@ def ladder_schema() -> dict[str, Any]:
         "required": ["id", "level"],
         "additionalProperties": False,
     }
-    move = {
-        "type": "object",
-        "properties": {
-            "from": _ID,
-            "to": _ID,
-            "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
-            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
-        },
-        "required": ["from", "to"],
-        "additionalProperties": False,
-    }
+    move = _move(_ID)
     variant = {
         "type": "object",
         "properties": {
@@ -324,6 +314,21 @@ def ladder_schema() -> dict[str, Any]:
     }
 
 
+def _move(end: dict[str, Any]) -> dict[str, Any]:
+    """A move between two roles, each end written as ``end`` says."""
+    return {
+        "type": "object",
+        "properties": {
+            "from": end,
+            "to": end,
+            "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
+            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
+        },
+        "required": ["from", "to"],
+        "additionalProperties": False,
+    }
+
+
 def ladder_set_schema() -> dict[str, Any]:
     """The JSON Schema of a ladder-set file: several ladders drawn as one, with the moves
     between them (``examples/ladders/engineering-to-product.yaml``)."""
@@ -339,18 +344,8 @@ def ladder_set_schema() -> dict[str, Any]:
         "required": ["id", "ladder"],
         "additionalProperties": False,
     }
-    end = {**_TEXT, "pattern": "^[^:]+:.+$", "description": "ladder-id:role (id or title)."}
-    move = {
-        "type": "object",
-        "properties": {
-            "from": end,
-            "to": end,
-            "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
-            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
-        },
-        "required": ["from", "to"],
-        "additionalProperties": False,
-    }
+    move = _move({**_TEXT, "pattern": "^[^:]+:.+$",
+                  "description": "ladder-id:role (id or title)."})
     return {
         "$schema": DRAFT,
         "$id": f"{ID_PREFIX}ladder-set",
