@@ -31,8 +31,10 @@ from ladder.api.drawing import (
 )
 from ladder.api.files import (
     IMPORT_FORMATS,
+    builtin_ladders,
     builtin_source,
     import_file,
+    input_size,
     parse_document,
     parse_mapping,
     schema,
@@ -65,9 +67,10 @@ from ladder.sources.formats import INPUT_FORMATS, input_format
 __all__ = [
     "ANSWER_FORMATS", "COMPANY", "EXPORT", "IMPORT_FORMATS", "INPUT_FORMATS", "LADDER",
     "RADAR_FORMATS", "TEXT_FORMATS",
-    "answer_text", "assess", "builtin_source", "chart_person", "diff", "draw", "endpoints", "gap",
-    "html_iframe", "import_export", "import_file", "inline_svg", "input_format", "ladder_for",
-    "load", "load_ladder", "load_org", "next_roles", "parse_document", "parse_mapping", "paths",
-    "render", "render_diff", "render_radar", "schema", "source_kind", "stats", "succession",
-    "validate", "variants", "write_file",
+    "answer_text", "assess", "builtin_ladders", "builtin_source", "chart_person", "diff",
+    "draw", "endpoints", "gap", "html_iframe", "import_export", "import_file", "inline_svg",
+    "input_format", "input_size", "ladder_for", "load", "load_ladder", "load_org",
+    "next_roles", "parse_document", "parse_mapping", "paths", "render", "render_diff",
+    "render_radar", "schema", "source_kind", "stats", "succession", "validate", "variants",
+    "write_file",
 ]

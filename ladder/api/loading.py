@@ -151,12 +151,18 @@ def import_export(
 def read_export(source: str | Path, options: ExportOptions, *, text: str | None = None,
                 on_note: Note | None = None, match_titles: bool = True) -> ImportResult:
     """:func:`import_export` with its options already sorted into an ExportOptions."""
-    from ladder.sources.hr import load_export, write_report
+    from ladder.sources.hr import load_export
 
     result = load_export(source, text=text, preset=options.preset, junior=options.junior,
                          mapping=options.mapping, fix=options.fix, snapshot=options.snapshot)
     if options.report is not None:
-        write_report(result, Path(options.report))
+        import json
+
+        from ladder.renderers.files import write_bytes
+
+        # the one way to write a file: atomic, never through a link or into a FIFO
+        write_bytes(Path(options.report),
+                    json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
     if on_note:
         on_note(result.summary())
         for remark in result.notes:

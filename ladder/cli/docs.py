@@ -43,8 +43,9 @@ def readme_snippet(source: str | None, output_dir: Path, name: str | None,
     files = {}
     for theme in ("light", "dark"):
         svg = api.draw(thing, format="svg", theme=theme, on_note=note, **drawn)
-        path = output_dir / f"{stem}-{theme}.svg"
-        files[theme] = api.write_file(path, svg)
+        # the name stays inside --output-dir: '../x' or an absolute --name is refused
+        files[theme] = api.write_file(f"{stem}-{theme}.svg", svg, folder=output_dir)
+        path = files[theme]
         click.echo(f"wrote {path}", err=True)
     # the alt text is the drawing's own description: what this variant or part shows
     found = re.search(r"<desc[^>]*>(.*?)</desc>", str(svg), re.S)

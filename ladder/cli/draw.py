@@ -158,11 +158,8 @@ def _write_problems(problems: list, path: object) -> None:
     data = {"problems": [{key: list(value) if key == "items" else value
                           for key, value in dataclasses.asdict(problem).items()
                           if value not in (None, ())} for problem in problems]}
-    try:
-        Path(str(path)).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
-    except OSError as error:
-        raise LadderError(f"cannot write the report: {error.strerror}", file=str(path)) from None
+    # atomic, never through a symbolic link or into a FIFO (a FIFO once blocked forever)
+    api.write_file(Path(str(path)), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 # --- the gallery ------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ladder.escape import xml_text
+from ladder.escape import css_length, xml_text
 from ladder.renderers.theme import card_id, inline_svg, unique_ids
 from ladder.renderers.views import heading
 
@@ -139,8 +139,9 @@ def html_iframe(page: str, *, title: str, height: str = "640px") -> str:
     >>> html_iframe("<p>hi</p>", title="A & B")[:61]
     '<iframe class="ladder-viewer" title="A &amp; B" style="width:'
     """
-    return (f'<iframe class="ladder-viewer" title="{xml_text(title)}" '
-            f'style="width:100%;height:{height};border:1px solid #8884;border-radius:6px" '
+    # the height reaches a style attribute: only a number and a unit pass (ValueError else)
+    style = f"width:100%;height:{css_length(height)};border:1px solid #8884;border-radius:6px"
+    return (f'<iframe class="ladder-viewer" title="{xml_text(title)}" style="{style}" '
             f'loading="lazy" srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
 
@@ -161,9 +162,9 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
               "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
               "aliases": list(role.aliases),
               "competencies": [c.name for c in role.competencies]} for role in ladder]
-    from ladder.renderers.theme import slug
+    from ladder.renderers.theme import id_part
 
-    moves = [{"id": f"move-{slug(m.source)}--{slug(m.target)}", "from": ids[m.source],
+    moves = [{"id": f"move-{id_part(m.source)}--{id_part(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
              for m in ladder.moves]
     return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids)}

@@ -25,13 +25,14 @@ import io
 import zipfile
 from collections.abc import Mapping
 
-from ladder.analysis.teams import TeamCount, badge_text, team_counts
+from ladder.analysis.teams import TeamCount, team_counts
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.layout.routes import SPREAD
 from ladder.model.org import Org
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE
 from ladder.renderers.org_cards import NO_DEPARTMENT, department_colours
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
+from ladder.renderers.results.stats import badge_text
 from ladder.text import person_label
 
 EMU_PER_PX = 9525  # 914,400 EMU an inch, 96 CSS px an inch

@@ -25,7 +25,7 @@ from typing import Any
 
 from ladder.analysis.diff import KINDS, Changed, Joined, Left, Moved, OrgDiff, SpanChange
 from ladder.errors import summarised
-from ladder.escape import clip
+from ladder.escape import clip, spreadsheet_cell
 from ladder.model.org import Person
 from ladder.text import person_label, plural
 
@@ -120,7 +120,9 @@ def diff_csv(diff: OrgDiff) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(diff_rows(diff))
+    # names and titles are data: a cell never runs as a spreadsheet formula
+    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()}
+                     for row in diff_rows(diff))
     return out.getvalue()
 
 
