@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ladder.text import one_line
+
 
 class LadderError(Exception):
     """A problem with the user's input or environment, reported as ``file:line: message (hint)``."""
@@ -88,17 +90,6 @@ def summarised(items: Sequence[str], *, joiner: str = ", ", shown: int = SHOWN) 
     return joiner.join(items[:shown]) + f"{joiner}... and {len(items) - shown:,} more"
 
 
-def one_line(text: str) -> str:
-    """A message on one line: a name holding a line break (a quoted CSV field) is joined with
-    a space, so a message is always one line of the terminal or of a log.
-
-    >>> one_line("header 'first\\nsecond' is not known")
-    "header 'first second' is not known"
-    """
-    return text if "\n" not in text and "\r" not in text else " ".join(
-        text.replace("\r", "\n").split("\n"))
-
-
 def location(file: str | None, line: int | None) -> str:
     """``file:line``, ``file`` or ``''``: the prefix of every message."""
     if file and line:
@@ -120,16 +111,3 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     by_lower = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(str(word).lower(), list(by_lower), n=1, cutoff=0.6)
     return f"did you mean '{by_lower[close[0]]}'?" if close else None
-
-
-_PLURALS = {"person": "people"}
-
-
-def plural(count: float, word: str) -> str:
-    """The count and the word, plural unless the count is one (fractions as written).
-
-    >>> plural(1, "move"), plural(3, "move"), plural(2, "person"), plural(2.5, "year")
-    ('1 move', '3 moves', '2 people', '2.5 years')
-    """
-    number = f"{count:g}" if isinstance(count, float) else str(count)
-    return f"{number} {word if count == 1 else _PLURALS.get(word, word + 's')}"

@@ -59,16 +59,6 @@ def clip(text: str, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def one_line(text: str) -> str:
-    """``text`` on one line: control characters dropped, every run of spaces and line breaks
-    one space (for places with no escaping of their own, such as a front-matter title).
-
-    >>> one_line("Acme\\n---\\nx: 1\\x07")
-    'Acme --- x: 1'
-    """
-    return " ".join(str(text).translate(_INVALID_TABLE).split())
-
-
 def dot_html(text: str) -> str:
     """``text`` safe inside a Graphviz HTML-like label (XML escaping, no raw line breaks).
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ladder.errors import SourceError
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 from ladder.sources.ladders import load_ladder, parse_ladder
 
 LADDER = """\
@@ -29,7 +29,7 @@ moves:
 
 
 def parse(text: str):
-    return parse_ladder(parse_text(text, "tiny.yaml"), "tiny.yaml")
+    return parse_ladder(parse_document(text, "tiny.yaml"), "tiny.yaml")
 
 
 def test_expectations_follow_the_area_order_and_keep_examples():

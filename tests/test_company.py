@@ -22,7 +22,7 @@ from ladder.sources.company import (
     is_company_config,
     load_company,
 )
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 from ladder.sources.ladders import load_ladder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ EXAMPLES = ROOT / "examples"
 
 
 def check_text(text: str, name: str = "acme.yaml", **kwargs):
-    return check_company_data(parse_text(text, name), name, **kwargs)
+    return check_company_data(parse_document(text, name), name, **kwargs)
 
 
 def errors(problems):

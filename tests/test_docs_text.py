@@ -86,7 +86,7 @@ def test_markdown_org_is_an_outline_in_reporting_order():
     depths = [(len(line) - len(line.lstrip())) // 2 for line in outline]
     assert depths == [0, 1, 2, 1]
     assert "<script>" not in text and "\\<script\\>" in text
-    assert outline[3].strip() == "- *Open position*: Designer"
+    assert outline[3].strip() == "- *Open: Designer*"
     assert NASTY.split()[0] in outline[0]
 
 

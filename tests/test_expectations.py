@@ -8,12 +8,12 @@ from click.testing import CliRunner
 
 from ladder.analysis.expectations import area_changes, ladder_areas, role_expectations
 from ladder.cli import main
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 from ladder.sources.ladders import load_ladder, parse_ladder
 
 
 def test_new_raised_same_and_dropped():
-    ladder = parse_ladder(parse_text("""\
+    ladder = parse_ladder(parse_document("""\
 areas: [{id: a}, {id: b}, {id: c}, {id: d}]
 roles:
   - {id: x, level: 1, expectations: {a: [Writes.], b: [Reviews.], d: [Fixes.]}}
@@ -27,7 +27,7 @@ roles:
 
 
 def test_competencies_only_ladders_answer_as_one_area():
-    ladder = parse_ladder(parse_text(
+    ladder = parse_ladder(parse_document(
         "roles:\n  - {id: x, level: 1, competencies: [a]}\n"
         "  - {id: y, level: 2, competencies: [a, b]}\n", "t.yaml"), "t.yaml")
     assert [a.name for a in ladder_areas(ladder)] == ["Competencies"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import ladder.api
 from ladder.errors import LadderError, SourceError
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 
 BOMB = "\n".join(
     [f"l0: &l0 [{', '.join(['lol'] * 9)}]"]
@@ -43,16 +43,16 @@ CASES = {
 def test_a_hostile_document_is_one_clear_error(name):
     text, kind, message = CASES[name]
     with pytest.raises(SourceError) as caught:
-        parse_text(text, f"bad.{kind}", kind)
+        parse_document(text, f"bad.{kind}", kind)
     assert message in str(caught.value)
     assert str(caught.value).startswith(f"bad.{kind}")
     assert "\n" not in str(caught.value) and len(str(caught.value)) < 300
 
 
 def test_merge_keys_and_anchors_work_as_yaml_says():
-    data = parse_text("base: &b {team: core, level: 2}\nx: {<<: *b, level: 3}\n", "ok.yaml")
+    data = parse_document("base: &b {team: core, level: 2}\nx: {<<: *b, level: 3}\n", "ok.yaml")
     assert data["x"] == {"team": "core", "level": 3}
-    assert parse_text("d: 2024-03-31\n", "ok.yaml")["d"] == "2024-03-31"
+    assert parse_document("d: 2024-03-31\n", "ok.yaml")["d"] == "2024-03-31"
 
 
 def test_special_files_and_size_are_refused(tmp_path, monkeypatch):
@@ -73,7 +73,7 @@ def test_special_files_and_size_are_refused(tmp_path, monkeypatch):
        st.sampled_from(["yaml", "json", "toml"]))
 def test_any_text_parses_or_raises_a_ladder_error(text, kind):
     try:
-        parse_text(text, "fuzz", kind)
+        parse_document(text, "fuzz", kind)
     except LadderError:
         pass
 

@@ -23,7 +23,7 @@ from ladder.renderers.matrix import (
     matrix_page,
     matrix_table,
 )
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 from ladder.sources.ladders import load_ladder, parse_ladder
 
 FRAMEWORKS = REPO / "examples" / "frameworks"
@@ -82,7 +82,7 @@ def test_compare_keeps_only_the_areas_that_change(product):
     new = [i.statement.text for i in table.cells["market", "director-of-product"]
            if i.mark == NEW]
     assert new == ["Market research.", "Competitor research."]
-    same = parse_ladder(parse_text("""\
+    same = parse_ladder(parse_document("""\
 areas: [{id: a}]
 roles:
   - {id: x, level: 1, expectations: {a: [Same words.]}}
@@ -93,7 +93,7 @@ roles:
 
 
 def test_a_ladder_with_competencies_only_is_one_unnamed_area():
-    flat = parse_ladder(parse_text("""roles:
+    flat = parse_ladder(parse_document("""roles:
   - {id: a, level: 1, competencies: [writing]}
   - {id: b, level: 2, competencies: [editing, "<b>&</b>"]}
 """, "flat.yaml"), "flat.yaml")
@@ -178,7 +178,7 @@ def test_level_picks_a_milestone_column_in_a_points_framework():
 
 
 def test_a_role_that_lists_nothing_is_an_empty_column_not_a_missing_one():
-    ladder = parse_ladder(parse_text("""\
+    ladder = parse_ladder(parse_document("""\
 areas: [{id: a}]
 roles:
   - {id: x, level: 1, expectations: {a: [Writes.]}}
@@ -216,7 +216,7 @@ def test_html_is_one_well_nested_table(product):
 
 
 def test_an_areas_colour_is_a_bar_down_its_name():
-    ladder = parse_ladder(parse_text("""\
+    ladder = parse_ladder(parse_document("""\
 areas: [{id: a, colour: "#aa3355"}, {id: b}]
 roles:
   - {id: x, level: 1, expectations: {a: [Writes.], b: [Reads.]}}
@@ -237,11 +237,11 @@ roles:
 
 def test_a_colour_that_is_not_one_is_refused_and_never_drawn():
     with pytest.raises(LadderError, match=r"t.yaml:1: track 't': .* is not a colour"):
-        parse_ladder(parse_text(HOSTILE_TRACK, "t.yaml"), "t.yaml")
+        parse_ladder(parse_document(HOSTILE_TRACK, "t.yaml"), "t.yaml")
     # a model built in Python skips the loader's check: the drawing keeps to real colours
     import dataclasses
 
-    ladder = parse_ladder(parse_text(HOSTILE_TRACK.replace("colour: 'red\" onload=\"x'", ""),
+    ladder = parse_ladder(parse_document(HOSTILE_TRACK.replace("colour: 'red\" onload=\"x'", ""),
                                      "t.yaml"), "t.yaml")
     track = ladder.tracks["t"]
     ladder.tracks["t"] = dataclasses.replace(track, colour='red" onload="x')

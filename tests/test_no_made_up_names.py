@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from ladder.api import load_org, render
 from ladder.cli import main
-from ladder.renderers.results.names import card_name, person_label
+from ladder.text import card_name, person_label
 
 HEADER = ["Post Unique Reference", "Name", "Grade", "Job Title", "Unit",
           "Reports to Senior Post", "FTE", "Organisation"]

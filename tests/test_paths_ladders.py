@@ -10,7 +10,7 @@ from ladder.analysis.paths import competency_gap, find_paths, resolve_role
 from ladder.errors import LadderError, SourceError
 from ladder.model.ladder import Move
 from ladder.model.ladder_set import combine_ladders, split_id
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 from ladder.sources.ladder_set import load_any_ladder, load_ladder_set, parse_ladder_set
 from ladder.sources.ladders import load_ladder
 
@@ -132,7 +132,7 @@ def set_file(text: str) -> str:
      "promotions go round in a circle", 5),
 ])
 def test_bad_ladder_sets_name_the_line(moves, message, line):
-    data = parse_text(set_file(moves), "set.yaml")
+    data = parse_document(set_file(moves), "set.yaml")
     with pytest.raises(SourceError) as caught:
         parse_ladder_set(data, "set.yaml", folder=EXAMPLES)
     assert message in str(caught.value)
@@ -140,8 +140,8 @@ def test_bad_ladder_sets_name_the_line(moves, message, line):
 
 
 def test_a_missing_member_ladder_is_reported_on_its_line():
-    data = parse_text("ladders:\n  - {id: a, ladder: product}\n  - {id: b, ladder: nope.yaml}\n",
-                      "set.yaml")
+    data = parse_document(
+        "ladders:\n  - {id: a, ladder: product}\n  - {id: b, ladder: nope.yaml}\n", "set.yaml")
     with pytest.raises(SourceError, match="ladder 'b': .*no ladder file") as caught:
         parse_ladder_set(data, "set.yaml", folder=EXAMPLES)
     assert caught.value.line == 3

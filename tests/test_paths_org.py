@@ -68,7 +68,7 @@ def test_next_moves_lists_holders_nearest_first(product):
 def test_next_moves_by_name_and_text(product):
     text = format_next_moves(next_moves(acme(), product, "ana lopez"))
     assert text.splitlines()[0] == "Ana Lopez (ana): Senior Product Manager"
-    assert "open here: open-dir (open)" in text
+    assert "open here: Open: position (open-dir)" in text  # the one label, with the id
     assert "held here by: Priya Rao (pri)" in text
 
 

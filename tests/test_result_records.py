@@ -237,8 +237,8 @@ def test_stats_is_public_and_takes_an_org_or_a_file() -> None:
 
 
 def test_a_diagrams_description_counts_as_stats_does() -> None:
-    from ladder.errors import plural
     from ladder.renderers.views import describe
+    from ladder.text import plural
 
     for source in (STARTUP, EXAMPLES / "enterprise.yaml", EXAMPLES / "hr" / "oracle-hr.csv"):
         org = ladder.load_org(source, match_titles=False)

@@ -20,7 +20,7 @@ from ladder.errors import LadderError
 from ladder.model.titles import TitleMatcher, stand_in
 from ladder.model.variants import project, variant_ids
 from ladder.sources.company import check_company, check_company_data
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 from ladder.sources.ladders import load_ladder
 
 JUNIOR, PM, SENIOR = "junior-product-manager", "product-manager", "senior-product-manager"
@@ -73,7 +73,7 @@ def config_role(title: str, variant: str | None = None) -> tuple[str | None, lis
     """The role a one-person company config gives ``title``, and its problems."""
     text = (f"variant: {variant}\n" if variant else "") + (
         f"people:\n  - {{id: a, name: A, role: {json.dumps(title)}}}\n")
-    org, problems = check_company_data(parse_text(text, "acme.yaml"), "acme.yaml")
+    org, problems = check_company_data(parse_document(text, "acme.yaml"), "acme.yaml")
     return (None if org is None else org.people["a"].role), problems
 
 

@@ -32,13 +32,12 @@ from dataclasses import dataclass, field
 
 from ladder.analysis.teams import org_stats
 from ladder.model.org import Org, Person
+from ladder.text import UNNAMED
 
 KINDS = ("joined", "left", "moved", "changed", "spans")
 FIELDS = ("vacancy", "name", "title", "grade", "department")  # what a change may be of
 # ids an import makes up from row numbers: 'junior~57', 'P1~12', '0~9', 'row-4'
 _MADE_UP = re.compile(r".*~\d+|row-\d+")
-UNNAMED = frozenset({"", "not disclosed", "n/d", "vacant", "eliminated"})
-"""Names that name nobody: an export's placeholder for a post's holder."""
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,8 @@ from ladder.api.files import (
     builtin_source,
     import_file,
     input_size,
+    parse_document,
     parse_mapping,
-    parse_text,
     schema,
     write_file,
 )
@@ -62,14 +62,15 @@ from ladder.api.questions import (
     variants,
 )
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
+from ladder.sources.formats import INPUT_FORMATS, input_format
 
 __all__ = [
-    "ANSWER_FORMATS", "COMPANY", "EXPORT", "IMPORT_FORMATS", "LADDER", "RADAR_FORMATS",
-    "TEXT_FORMATS",
+    "ANSWER_FORMATS", "COMPANY", "EXPORT", "IMPORT_FORMATS", "INPUT_FORMATS", "LADDER",
+    "RADAR_FORMATS", "TEXT_FORMATS",
     "answer_text", "assess", "builtin_ladders", "builtin_source", "chart_person", "diff",
     "draw", "endpoints", "gap", "html_iframe", "import_export", "import_file", "inline_svg",
-    "input_size", "ladder_for", "load",
-    "load_ladder", "load_org", "next_roles", "parse_mapping", "parse_text", "paths", "render",
-    "render_diff", "render_radar", "schema", "source_kind", "stats", "succession", "validate",
-    "variants", "write_file",
+    "input_format", "input_size", "ladder_for", "load", "load_ladder", "load_org",
+    "next_roles", "parse_document", "parse_mapping", "paths", "render", "render_diff",
+    "render_radar", "schema", "source_kind", "stats", "succession", "validate", "variants",
+    "write_file",
 ]

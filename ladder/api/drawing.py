@@ -25,6 +25,7 @@ from ladder.options import (
 from ladder.renderers.files import FORMATS, formats_for, output_format, write_bytes
 from ladder.renderers.views import is_ladder
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
+from ladder.text import years_phrase
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
@@ -153,10 +154,10 @@ def _render_model(thing: Any, output: Path | None, given: dict[str, Any], *,
     if kind == "ladder":
         return _render_ladder(thing, output, sorted_options, format=format,
                               output_dir=output_dir, on_note=on_note)
-    from ladder.renderers.theme import slug
+    from ladder.renderers.theme import id_part
 
     # named as a source file is, else after the org (a loaded org has no file name to repeat)
-    stem = Path(thing.source).stem if thing.source else (slug(thing.name) or "org")
+    stem = Path(thing.source).stem if thing.source else (id_part(thing.name) or "org")
     with _cyclic_gc_paused():
         return _render_org(thing, output, Path(output_dir) / stem, sorted_options,
                            format=format, on_note=on_note, progress=progress)
@@ -323,7 +324,7 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     title = options.title
     if title is None:
         years_each = [drawn.graph.edges[edge]["years"] for edge in steps]
-        took = "" if None in years_each else f", about {sum(years_each):g} years"
+        took = "" if None in years_each else f", about {years_phrase(sum(years_each))}"
         title = (f"{drawn.name}: {drawn.roles[best[0]].title} to "
                  f"{drawn.roles[best[-1]].title}{took}")
     if on_note and len(plan.marks.paths) > 1:

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ladder.api.loading import Note, read_export
-from ladder.errors import LadderError, did_you_mean, plural
+from ladder.errors import LadderError, did_you_mean
 from ladder.options import sort_options
 from ladder.sources.frameworks import FORMATS as FRAMEWORK_FORMATS
+from ladder.text import plural
 
 IMPORT_FORMATS = (*FRAMEWORK_FORMATS, "hr")  # what import_file reads: a framework's shape or hr
 
@@ -31,13 +32,14 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
     >>> text.splitlines()[0], "people:" in text
     ('company: acme-export', True)
     """
+    from ladder.sources.formats import TABLE, family_of
     from ladder.sources.frameworks import import_framework, ladder_yaml
-    from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
+    from ladder.sources.frameworks.detect import framework_of
 
     framework = format if format != "hr" else None
     if format is None:
         framework = framework_of(Path(source))
-        if framework is None and Path(source).suffix.lower() not in TABLE_SUFFIXES:
+        if framework is None and family_of(source) != TABLE:
             import_framework(source)  # says what was seen and which formats it reads
     if framework is not None:
         draft = import_framework(source, framework)
@@ -62,7 +64,8 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
 
 
 def schema(kind: str = "company") -> dict[str, Any]:
-    """The JSON Schema of a company config (``company``) or of a ladder file (``ladder``).
+    """The JSON Schema of a company config (``company``), a ladder file (``ladder``) or a
+    ladder set (``ladder-set``).
 
     >>> schema("ladder")["type"], "people" in schema()["properties"]
     ('object', True)
@@ -111,14 +114,14 @@ def input_size(path: str | Path) -> int:
     return check_input(Path(path))
 
 
-def parse_text(text: str, name: str, format: str = "yaml") -> Any:
+def parse_document(text: str, name: str, format: str = "yaml") -> Any:
     """``text`` read as every config is (YAML by default; ``toml`` or ``json``): plain data,
     or a SourceError naming ``name`` and the line (alias bombs, deep nesting and tags refused).
 
-    >>> parse_text("source: product\\nvariant: startup\\n", "page.md")
+    >>> parse_document("source: product\\nvariant: startup\\n", "page.md")
     {'source': 'product', 'variant': 'startup'}
     """
-    from ladder.sources.document import parse_text as parse
+    from ladder.sources.document import parse_document as parse
 
     return parse(text, name, format)
 

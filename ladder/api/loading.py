@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.options import ExportOptions, as_keywords, sort_options
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
+from ladder.sources.formats import INPUT_FORMATS, TABLE, TEXT_FORMATS
+from ladder.text import plural
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
@@ -18,7 +20,6 @@ if TYPE_CHECKING:
     from ladder.sources.hr import ImportResult
 
 Note = Callable[[str], None]  # where a remark goes: the CLI prints it on stderr
-TEXT_FORMATS = ("yaml", "toml", "json", "csv", "tsv")
 
 
 
@@ -80,12 +81,12 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
                           f"choose one of: {', '.join(TEXT_FORMATS)}")
     shown = name or f"<{kind} text>"
     folder = Path(name).parent if name else Path(".")
-    if kind in ("csv", "tsv"):
+    if INPUT_FORMATS[kind].family == TABLE:
         return read_export(shown, export, text=text, on_note=on_note).org
     sort_options(as_keywords(export), kind="org")  # export options are a mistake here
-    from ladder.sources.document import parse_text
+    from ladder.sources.document import parse_document
 
-    data = parse_text(text, shown, kind)
+    data = parse_document(text, shown, kind)
     if isinstance(data, dict) and ("people" in data or "company" in data):
         from ladder.sources.company import check_company_data
 
@@ -191,7 +192,7 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
             shown = summarised([f"{clip(title, 60)} ({count})" for title, count in unmatched],
                                shown=8)
             count = len(unmatched)
-            on_note(f"{count} job title{'' if count == 1 else 's'} not in the ladder, so "
+            on_note(f"{plural(count, 'job title')} not in the ladder, so "
                     f"{'its' if count == 1 else 'their'} people have no ladder level: "
                     f"{shown}")
     return result

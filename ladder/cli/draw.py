@@ -22,8 +22,9 @@ from ladder.cli.common import (
     report_error,
     variant_options,
 )
-from ladder.errors import LadderError, plural
+from ladder.errors import LadderError
 from ladder.options import MODES, THEMES, VIEWS
+from ladder.text import plural
 
 
 @main.command()
@@ -164,7 +165,6 @@ def _write_problems(problems: list, path: object) -> None:
 
 # --- the gallery ------------------------------------------------------------------------------
 
-DEMO_SUFFIXES = (".yaml", ".yml", ".toml", ".json", ".csv", ".tsv", ".xlsx")
 BIG_ORG = 200  # people: above this the demo also splits the chart into department pages
 
 
@@ -189,7 +189,8 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
                  {"view": "matrix", "compare": ("senior-pm", "director-of-product")}))
     if examples_dir.is_dir():
         for path in sorted(examples_dir.rglob("*")):
-            if path.suffix.lower() in DEMO_SUFFIXES and path.is_file() and not (
+            found = api.input_format(path)  # ladders, configs and exports: what render draws
+            if found and found.drawable and path.is_file() and not (
                     path.parent.name == "frameworks" and path.parent.parent == examples_dir):
                 stem = path.relative_to(examples_dir).with_suffix("").as_posix()
                 jobs.append((stem, str(path), {}))

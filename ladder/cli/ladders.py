@@ -14,6 +14,7 @@ from ladder.cli.common import (
     main,
     variant_options,
 )
+from ladder.text import text_table
 
 LIST_FORMATS = click.Choice(api.ANSWER_FORMATS)
 
@@ -54,11 +55,9 @@ def variants(ladder_source: str | None, output_format: str) -> None:
             echo(f"| `{row['id']}` | {row['size']} | "
                        f"{_md(' → '.join(row['roles']))} | {_md(row['summary'])} |")
     else:
-        width = max(len(r["id"]) for r in rows)
-        size_width = max(len(r["size"]) for r in rows)
-        for row in rows:
-            text = f"{row['summary']}. Roles: {' -> '.join(row['roles'])}"
-            echo(f"{row['id']:<{width}}  {row['size']:<{size_width}}  {text}")
+        for line in text_table(None, [(row["id"], row["size"], f"{row['summary']}. Roles: "
+                                       f"{' -> '.join(row['roles'])}") for row in rows]):
+            echo(line)
 
 
 @main.command()

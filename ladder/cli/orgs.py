@@ -59,9 +59,10 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
 
 
 @main.command("schema")
-@click.argument("kind", type=click.Choice(["company", "ladder"]), default="company")
+@click.argument("kind", type=click.Choice(["company", "ladder", "ladder-set"]),
+                default="company")
 def schema_command(kind: str) -> None:
-    """Print the JSON Schema of a company config (default) or of a ladder file.
+    """Print the JSON Schema of a company config (default), a ladder file or a ladder set.
 
     Save it and point your editor at it, e.g. `ladder schema > company.schema.json` and the
     first line `# yaml-language-server: $schema=company.schema.json` in the YAML file.

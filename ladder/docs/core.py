@@ -106,12 +106,12 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     project; links resolved first); a path outside them, or an absolute one, is refused.
     ``None`` reads any file (a site that turned ``restrict_base_path`` off).
     """
-    from ladder.api import parse_text
+    from ladder.api import parse_document
     from ladder.errors import SourceError
 
     try:
         # read as every config is (alias bombs, deep nesting and tags refused), not safe_load
-        data = parse_text(body, page) if body.strip() else {}
+        data = parse_document(body, page) if body.strip() else {}
     except SourceError as error:
         at = _page_line(line, error.line) if error.line is not None else line
         message = error.message.removeprefix("not valid YAML: ")
@@ -256,28 +256,25 @@ def _check_size(path: str, *, page: str, line: int | None) -> None:
         raise BlockError(error.message, file=page, line=line, hint=error.hint) from None
 
 
-CONFIG_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
-
-
 def _check_linked_ladder(source: str | None, text: str | None, folder: Path, *,
                          bases: Sequence[Path] | None, page: str, line: int | None) -> None:
     """A company document's ``ladder:`` file must lie in the docs project too: checked before
     the loader reads it (its error messages would quote the file's lines)."""
-    from ladder.api import builtin_ladders, parse_text
+    from ladder.api import builtin_ladders, input_format, parse_document
 
     if bases is None:
         return
     data: Any = None
     if text is not None:
         try:
-            data = parse_text(text, page)
+            data = parse_document(text, page)
         except LadderError:
             return  # the loader says what is wrong, with the document's lines
-    elif source is not None and Path(source).suffix.lower() in CONFIG_SUFFIXES:
+    elif source is not None and (found := input_format(source)) is not None \
+            and found.family == "document":  # a config or ladder file, as the table says
         path = Path(source)
         try:
-            data = parse_text(path.read_text(encoding="utf-8"), source,
-                              CONFIG_SUFFIXES[path.suffix.lower()])
+            data = parse_document(path.read_text(encoding="utf-8"), source, found.name)
         except (LadderError, OSError, UnicodeDecodeError):
             return  # the size was checked; the loader reports the rest
         folder = path.parent

@@ -163,12 +163,12 @@ def _validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any)
 def _value(text: str) -> Any:
     """A header value as YAML reads it (``true``, ``2``, ``startup``), with the limits every
     config is read with: aliases, nesting and tags (a YAML bomb took 31 s and 2 GB)."""
-    from ladder.api import parse_text
+    from ladder.api import parse_document
 
     if len(text) > MAX_HEADER_VALUE:
         raise LadderError(f"longer than {MAX_HEADER_VALUE} characters")
     try:
-        return parse_text(text, "fence header")
+        return parse_document(text, "fence header")
     except LadderError as error:
         if error.message.startswith("not valid"):
             return text  # not YAML (``title="A: b"``): the text as written

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ladder.layout.cards import text_width
+from ladder.text import wrap
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,7 @@ def wrap_note(text: str, width: float) -> list[str]:
     >>> wrap_note("one two three", 60)
     ['one two', 'three']
     """
-    lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", LEGEND_SIZE) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines
+    return wrap(text, width, measure=lambda line: text_width(line, LEGEND_SIZE))
 
 
 @dataclass(frozen=True)

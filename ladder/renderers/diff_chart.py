@@ -19,7 +19,9 @@ from ladder.escape import dot_html, xml_text
 from ladder.layout.cards import fit_text, text_width
 from ladder.model.org import Org
 from ladder.renderers.files import output_format, write_bytes
-from ladder.renderers.results.diff import label, summary
+from ladder.renderers.results.diff import summary
+from ladder.text import coord as _n
+from ladder.text import person_label
 
 if TYPE_CHECKING:
     from ladder.layout.chart import OrgLayout
@@ -53,7 +55,7 @@ def marked_org(new: Org, diff: OrgDiff) -> Org:
         more = f" +{len(texts) - 1}" if len(texts) > 1 else ""
         marks[pid] = ("changed", texts[0] + more)
     for moved in diff.moved:
-        source = label(moved.was_under) if moved.was_under else "the top"
+        source = person_label(moved.was_under) if moved.was_under else "the top"
         text = f"Moved from {source}"
         if moved.id in changes:
             text += f" +{len(changes[moved.id])}"
@@ -139,10 +141,10 @@ def panel_lines(diff: OrgDiff) -> list[_Line]:
     if not diff.left:
         lines.append(_Line("nobody", 11, "#7b8391"))
     for item in diff.left[:MAX_LEAVERS]:
-        name, title = label(item.person), item.person.title
+        name, title = person_label(item.person), item.person.title
         who = name + (f", {title}" if title and title not in name else "")
         lines.append(_Line(fit_text(who, 12, room, bold=True), 12, "#1f2430", bold=True))
-        under = label(item.manager) if item.manager else None
+        under = person_label(item.manager) if item.manager else None
         lines.append(_Line(fit_text(f"{item.id} · was under {under}" if under else
                                     f"{item.id} · was at the top", 11, room), 11,
                            "#7b8391"))
@@ -229,11 +231,6 @@ def _dot_with_panel(dot: str, lines: list[_Line]) -> str:
              f'pos="{_n(new_width - 1)},{_n(bottom + 1)}"];\n')
     end = dot.rindex("}")
     return dot[:end] + extra + dot[end:]
-
-
-def _n(value: float) -> str:
-    """A coordinate, short: integers without a decimal point."""
-    return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
 def panel_width_needed(lines: list[_Line]) -> float:

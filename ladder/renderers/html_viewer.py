@@ -164,9 +164,9 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
               "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
               "aliases": list(role.aliases),
               "competencies": [c.name for c in role.competencies]} for role in ladder]
-    from ladder.renderers.theme import slug
+    from ladder.renderers.theme import id_part
 
-    moves = [{"id": f"move-{slug(m.source)}--{slug(m.target)}", "from": ids[m.source],
+    moves = [{"id": f"move-{id_part(m.source)}--{id_part(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
              for m in ladder.moves]
     return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids)}

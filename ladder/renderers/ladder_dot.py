@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ladder.escape import CARD_TEXT, clip, colour, dot_html, dot_string
 from ladder.model import LATERAL, Ladder, Role
+from ladder.text import wrap, years_phrase
 
 FONT = "DejaVu Sans"
 PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")
@@ -192,17 +193,12 @@ def _wrap(text: str, width: int, *, align: bool = False) -> str:
     """Break a title into lines of about ``width`` characters, escaped (and cut, as
     :func:`~ladder.escape.clip` cuts, when too long to draw); ``align`` keeps the lines left
     aligned in a left-aligned cell."""
-    lines: list[str] = []
     words = clip(text, CARD_TEXT).split()
     # a word far wider than the card (a name with no spaces) is broken, not drawn on one line
     words = [word[i:i + width] if len(word) > 2 * width else word
              for word in words for i in range(0, len(word), width if len(word) > 2 * width
                                               else len(word))]
-    for word in words:
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+    lines = wrap(words, width)
     joint = "<BR ALIGN=\"LEFT\"/>" if align else "<BR/>"
     return joint.join(dot_html(line) for line in lines) or dot_html(text)
 
@@ -222,7 +218,7 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
         attrs: dict[str, str] = {}
         label_parts = []
         if years and move.years is not None:
-            label_parts.append(_years(move.years))
+            label_parts.append(years_phrase(move.years, short=True))
         steps = []
         if highlight is not None:
             steps = highlight.steps.get((move.source, move.target), [])
@@ -250,11 +246,6 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
             attrs["fontcolor"] = MUTED if not steps else INK
         rendered = ", ".join(f"{key}={dot_string(value)}" for key, value in attrs.items())
         yield f"  {dot_string(move.source)} -> {dot_string(move.target)} [{rendered}];"
-
-
-def _years(years: float) -> str:
-    shown = f"{years:g}"
-    return f"~{shown} yr" if years == 1 else f"~{shown} yrs"
 
 
 def _legend(ladder: Ladder, colours: dict[str, str], *, years: bool,

@@ -15,7 +15,7 @@ Org chart of Acme: 3 positions, 2 people, 1 open position. At the top: Ann \\(CE
 <BLANKLINE>
 - **Ann**, CEO
   - **Bo \\***, CTO
-  - *Open position*: Designer
+  - *Open: Designer*
 <BLANKLINE>
 """
 
@@ -24,8 +24,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ladder.escape import markdown_cell
-from ladder.renderers.results.names import person_label
 from ladder.renderers.views import describe, heading, is_ladder, option
+from ladder.text import card_label, person_label, years_phrase
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org, Person
@@ -77,7 +77,7 @@ def _ladder(ladder: Ladder, options: object) -> list[str]:
             source, target = ladder.roles[move.source], ladder.roles[move.target]
             kind = "lateral move" if move.kind == LATERAL else "promotion"
             years = "" if move.years is None else (
-                f", typically after about {move.years:g} year{'' if move.years == 1 else 's'}")
+                f", typically after about {years_phrase(move.years)}")
             lines.append(f"- {markdown_cell(source.title)} → {markdown_cell(target.title)} "
                          f"({kind}{years})")
     return lines
@@ -106,13 +106,12 @@ def _org(org: Org) -> list[str]:
 
 
 def _person(org: Org, person: Person, departments: dict[str, str]) -> str:
-    if person.vacant:
-        text = "*Open position*"
-        if person.title:
-            text += ": " + markdown_cell(person.title)
+    if person.vacant:  # in italics: nobody's name; the label says what is open
+        text = f"*{markdown_cell(person_label(person))}*"
     else:
-        text = f"**{markdown_cell(person_label(person))}**"
-        if person.title:
+        label = card_label(person)
+        text = f"**{markdown_cell(label)}**"
+        if person.title and person.title != label:  # a group named by its title: said once
             text += ", " + markdown_cell(person.title)
     where = [departments.get(person.department, person.department)] if person.department \
         else []

@@ -37,6 +37,8 @@ from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
 from ladder.renderers.ladder_dot import default_title, track_colours
 from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
+from ladder.text import plural
+from ladder.text import wrap as wrap_words
 
 MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
 SHEET_FORMATS = ("csv", "xlsx", "json")  # the matrix as data: ladder.renderers.matrix_sheets
@@ -163,7 +165,7 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
     table.track_names = {}
     for number in range(1, max(len(a.milestones) for a in graded) + 1):
         points = ("" if number >= len(worth) else
-                  f"{worth[number]} point{'' if worth[number] == 1 else 's'}")
+                  plural(worth[number], "point"))
         key = f"milestone-{number}"
         table.columns.append(Column(key, f"Milestone {number}", points, None,
                                     key in highlighted))
@@ -176,21 +178,13 @@ def matrix_table(ladder: Ladder, options: MatrixOptions) -> Table:
 # --- the page: shapes at fixed places ----------------------------------------------------------
 
 
-def wrap(text: str, width: float, size: float = TEXT_SIZE, *, bold: bool = False,
-         indent: float = 0.0) -> list[str]:
-    """Lines of ``text`` that fit ``width`` (the lines after the first are ``indent`` in).
+def wrap(text: str, width: float, size: float = TEXT_SIZE, *, bold: bool = False) -> list[str]:
+    """Lines of ``text`` that fit ``width`` pixels at the font ``size``.
 
     >>> wrap("Seeks guidance and input from peers", 120)
     ['Seeks guidance and', 'input from peers']
     """
-    lines: list[str] = []
-    for word in text.split():
-        room = width - (indent if lines else 0.0)
-        if lines and text_width(f"{lines[-1]} {word}", size, bold=bold) <= room:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
+    return wrap_words(text, width, measure=lambda line: text_width(line, size, bold=bold)) or [""]
 
 
 def _cell_lines(items: list[Item], options: MatrixOptions,

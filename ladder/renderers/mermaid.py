@@ -24,9 +24,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
-from ladder.escape import mermaid_text, one_line
-from ladder.renderers.results.names import card_name, person_label
+from ladder.escape import mermaid_text
 from ladder.renderers.views import heading, is_ladder, option
+from ladder.text import card_label, one_line, years_phrase
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
@@ -79,7 +79,7 @@ def _front_matter(title: str) -> list[str]:
     # The title goes in YAML front matter: a double-quoted YAML string would need its own
     # escaping, so plain text is written when it is safe and quoted otherwise. One line, no
     # control characters: a line break followed by '---' would end the front matter early.
-    title = one_line(title) or "-"
+    title = one_line(title, drop_controls=True) or "-"
     safe = re.fullmatch(r"[\w .,()/&'+-]+", title) is not None and title[0] not in "&'"
     shown = title if safe else '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return ["---", f"title: {shown}", "---"]
@@ -123,7 +123,7 @@ def _ladder(ladder: Ladder, options: object) -> str:
         if step:
             label_parts.append(" ".join(f"({n})" for n in step))
         if years and move.years is not None:
-            label_parts.append(f"~{move.years:g} yr" + ("" if move.years == 1 else "s"))
+            label_parts.append(years_phrase(move.years, short=True))
         arrow = "-.->" if move.kind == LATERAL else "-->"
         label = f'|"{mermaid_text("  ".join(label_parts))}"|' if label_parts else ""
         links.append(f"  {ids[move.source]} {arrow}{label} {ids[move.target]}")
@@ -146,12 +146,9 @@ def _org(org: Org, options: object) -> str:
     ids = node_ids("p_", [p.id for p in people])
     lines = [*_front_matter(heading(org, options)), "flowchart TB"]
     for person in people:
-        if person.vacant:
-            name = "Open: " + (person.title or person.name or "position")
-            lines.append(f'  {ids[person.id]}["{mermaid_text(name)}"]')
-            continue
-        text = mermaid_text(card_name(person) if person.fte is None else person_label(person))
-        if person.title:
+        label = card_label(person)
+        text = mermaid_text(label)
+        if person.title and not person.vacant and person.title != label:  # not said twice
             text += "<br/>" + mermaid_text(person.title)
         lines.append(f'  {ids[person.id]}["{text}"]')
     for person in people:

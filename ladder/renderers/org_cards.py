@@ -17,8 +17,8 @@ from ladder.layout.cards import fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
-from ladder.renderers.results.names import card_name, person_label
 from ladder.renderers.results.stats import COUNT_RULE, badge_text, count_sentence
+from ladder.text import card_name, person_label
 
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
 # with a dozen departments does not paint two of them the same before the twenty-first.
@@ -219,11 +219,6 @@ def department_name(org: Org, dep: str | None) -> str:
     return known.name if known else dep
 
 
-def short_name(person: Person) -> str:
-    """How a card names a person in another card's note."""
-    return person_label(person)
-
-
 def _dotted_note(org: Org, person: Person) -> str:
     """``Dotted line to Ana Lopez`` (and ``+1`` for each further dotted-line manager).
 
@@ -232,7 +227,7 @@ def _dotted_note(org: Org, person: Person) -> str:
     >>> _dotted_note(org, org.people["c"])
     'Dotted line to Ada +1'
     """
-    names = [short_name(org.people[m]) for m in person.dotted if m in org.people]
+    names = [person_label(org.people[m]) for m in person.dotted if m in org.people]
     if not names:
         return ""
     more = f" +{len(names) - 1}" if len(names) > 1 else ""
@@ -261,11 +256,10 @@ def legend_note(chart: OrgLayout, counts: Mapping[str, TeamCount]) -> int | str:
 
 def _card_text(person: Person, department: str) -> tuple[str, str, str]:
     """Name, second and third line of a person's own card."""
-    if person.vacant:
-        return ("Open: " + (person.title or person.name or "position"), department,
-                person.location or "")
+    name = person_label(person)
+    if person.vacant:  # the label says the title
+        return name, department, person.location or ""
     if person.fte is not None:
-        name = person.display_name or person.title or "Group"
         # beside the count: the grade, else the title when the name does not say it
         kind = dict(person.extra).get("grade") or (person.title if person.title != name else "")
         return name, f"{person.fte:g} FTE" + (f" · {kind}" if kind else ""), department

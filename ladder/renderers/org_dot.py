@@ -17,7 +17,7 @@ from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
 from ladder.renderers.org_cards import Card, PageText, prepare
-from ladder.renderers.org_svg import fmt as _f
+from ladder.text import coord as _f
 
 Point = Callable[[float, float], str]
 

@@ -32,8 +32,8 @@ from ladder.model.org import Org
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE
 from ladder.renderers.org_cards import NO_DEPARTMENT, department_colours
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
-from ladder.renderers.results.names import card_name, person_label
 from ladder.renderers.results.stats import badge_text
+from ladder.text import card_label
 
 EMU_PER_PX = 9525  # 914,400 EMU an inch, 96 CSS px an inch
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280.0, 720.0  # px: 13.333 x 7.5 in, PowerPoint's 16:9
@@ -155,11 +155,8 @@ def _draw_slide(slide, page: Page, heading: str, org: Org, counts: Mapping[str, 
         card.line.color.rgb = _rgb(colours.get(person.department or "", NO_DEPARTMENT))
         card.line.width = emu(2.0 * scale)
         card.shadow.inherit = False
-        # the one label: a vacancy or staff group on one line, else the names (a job share's
-        # both) or "Name not published", never an id
-        name = person_label(person) if person.vacant or person.fte is not None \
-            else card_name(person)
-        second = "" if person.vacant else person.title
+        name = card_label(person)
+        second = "" if person.vacant or person.title == name else person.title
         dep = person.department or ""
         third = org.departments[dep].name if dep in org.departments else dep
         if pid in targets:

@@ -7,28 +7,14 @@ text goes through :func:`~ladder.escape.xml_text`. Class names say what they sty
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ladder.escape import xml_text
 from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
 from ladder.renderers.org_cards import PageText, prepare
 from ladder.renderers.theme import CARD_CLASS, card_id, unique_ids
+from ladder.text import coord as _f
 
-
-@lru_cache(maxsize=65536)  # a chart has few distinct coordinates (100k people: ~2,000)
-def fmt(value: float) -> str:
-    """A coordinate, short: integers without a decimal point, else one decimal.
-
-    >>> fmt(12.0), fmt(12.25)
-    ('12', '12.2')
-    """
-    whole = int(value)
-    return str(whole) if whole == value else f"{value:.1f}"
-
-
-_f = fmt
 SVG_STYLE = (
     "<style>"
     ".connector{fill:none;stroke:#a3aab5;stroke-width:1.2}"
@@ -217,8 +203,8 @@ def _arrowhead(route: tuple[tuple[float, float], ...]) -> str:
     (tip_x, tip_y), (base_x, base_y) = geo.arrow_base(route)
     half = geo.ARROW / 2
     side_x, side_y = (half, 0.0) if tip_x == base_x else (0.0, half)
-    return (f"M{fmt(tip_x)} {fmt(tip_y)}L{fmt(base_x + side_x)} {fmt(base_y + side_y)}"
-            f"L{fmt(base_x - side_x)} {fmt(base_y - side_y)}Z")
+    return (f"M{_f(tip_x)} {_f(tip_y)}L{_f(base_x + side_x)} {_f(base_y + side_y)}"
+            f"L{_f(base_x - side_x)} {_f(base_y - side_y)}Z")
 
 
 def card_ids(person_ids: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ladder.escape import dot_html, dot_string, xml_text
 from ladder.layout.cards import text_width
+from ladder.text import coord as _f
 
 INK = "#1f2328"
 MUTED = "#57606a"
@@ -65,10 +66,6 @@ class Page:
     boxes: list[Box] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
-
-
-def _f(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def page_svg(page: Page) -> str:

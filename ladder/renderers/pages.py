@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
-from ladder.renderers.org_cards import short_name
+from ladder.text import person_label
 
 CONTEXT = "context:"  # id prefix of a card standing for a manager drawn on another page
 MORE = "continued:"  # id prefix of the "continued on page N" card
@@ -213,10 +213,10 @@ class Planner:
             team = below[head]
             gone.update(team)
             inside = {head, *team}
-            name = f"{self.base.name}: {short_name(self.base.people[head])}"
+            name = f"{self.base.name}: {person_label(self.base.people[head])}"
             child = Page(head, [head, *team], name,
                          links={pid: to for pid, to in page.links.items() if pid in inside},
-                         parent=page, slug=short_name(self.base.people[head]))
+                         parent=page, slug=person_label(self.base.people[head]))
             self.pages.append(child)
             page.links[head] = child
             new.append(child)

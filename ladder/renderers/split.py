@@ -30,9 +30,9 @@ from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Department, Org, Person
 from ladder.renderers import limits
 from ladder.renderers.card_geometry import NAME, text_room
-from ladder.renderers.org_cards import short_name
 from ladder.renderers.org_write import Finish, PageText, page_size, write_chart
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
+from ladder.text import person_label, plural
 
 if TYPE_CHECKING:
     from ladder.renderers.drawings import OrgDrawing
@@ -89,7 +89,7 @@ def team_line(count: Headcount) -> str:
     >>> team_line(Headcount(1, 0)), team_line(Headcount(12, 3))
     ('1 person', '12 people · 3 open')
     """
-    text = f"{count.people} {'person' if count.people == 1 else 'people'}"
+    text = plural(count.people, "person")
     return f"{text} · {count.open} open" if count.open else text
 
 
@@ -190,7 +190,7 @@ def render_split(drawing: OrgDrawing, path: Path, *, fmt: str, progress: Note | 
                     on_note(remark)
     cut = len(pages) - _first_pages(org, how)
     if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
-        on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
+        on_note(f"{plural(cut, 'more page')} than --split {how} makes, so each "
                 f"page fits ({limits.limit_text(fmt)}) and none is longer or wider than "
                 f"{limits.MAX_ASPECT:g}:1")
     return [target for _, target, _ in pages]
@@ -294,7 +294,7 @@ def plan_split(
     for pid in level:
         if org.children[pid]:
             sub = org.subtree(pid)
-            name = short_name(org.people[pid])
+            name = person_label(org.people[pid])
             overview.links[pid] = people.add(Page(pid, list(sub.people), f"{org.name}: {name}",
                                                   slug=name))
     return [(people, people.fit_all())]

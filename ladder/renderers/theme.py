@@ -70,10 +70,12 @@ def check_theme(theme: str) -> str:
     return theme
 
 
-def slug(text: str) -> str:
-    """An id fragment from data: letters, digits, ``-`` and ``_`` kept, the rest as ``-``.
+def id_part(text: str) -> str:
+    """An id fragment from a data id, for an SVG element's ``id`` or ``class``: letters,
+    digits, ``-`` and ``_`` kept (case too, so ``#person-Omar`` still reads as the data id;
+    :func:`ladder.text.slug` makes new ids from names), the rest as ``-``.
 
-    >>> slug("senior-pm"), slug("Ana López / R&D")
+    >>> id_part("senior-pm"), id_part("Ana López / R&D")
     ('senior-pm', 'Ana-L-pez-R-D')
     """
     text = str(text)
@@ -90,7 +92,7 @@ def card_id(kind: str, data_id: str) -> str:
     >>> card_id("person", "omar"), card_id("role", "vp/product")
     ('person-omar', 'role-vp-product')
     """
-    return f"{kind}-{slug(data_id)}"
+    return f"{kind}-{id_part(data_id)}"
 
 
 def unique_ids(ids: Iterable[str]) -> list[str]:
@@ -287,7 +289,7 @@ def _root_attributes(attributes: str, *, uid: str, kind: str) -> str:
         width, height = (re.sub(r"[a-z]+$", "", found[k]) for k in ("width", "height"))
         found["viewBox"] = f"0 0 {width} {height}"
     found.setdefault("xmlns", "http://www.w3.org/2000/svg")
-    classes = "ladder-diagram" + (f" ladder-{slug(kind)}" if kind != "diagram" else "")
+    classes = "ladder-diagram" + (f" ladder-{id_part(kind)}" if kind != "diagram" else "")
     ours = {"class": classes, "role": "img",
             "aria-labelledby": f"{uid}-title {uid}-desc",
             "style": "max-width:100%;height:auto"}
@@ -304,13 +306,13 @@ def _name_graphviz_parts(svg: str) -> str:
         part, _, text = match.groups()
         text = html.unescape(text)
         if part == "node":
-            name = (f"level-{slug(text[6:])}" if text.startswith("level:")
+            name = (f"level-{id_part(text[6:])}" if text.startswith("level:")
                     else card_id("role", text))
         elif part == "edge":
             source, _, target = text.partition("->")
-            name = f"move-{slug(source)}--{slug(target)}"
+            name = f"move-{id_part(source)}--{id_part(target)}"
         else:
-            name = "track-" + slug(text.removeprefix("cluster_"))
+            name = "track-" + id_part(text.removeprefix("cluster_"))
         names.append(name)
         spans.append(match.span(0))
     out, last = [], 0

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ladder.errors import plural
-from ladder.renderers.results.names import person_label, published_names
+from ladder.text import person_label, plural, published_names
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs  # in typing from Python 3.13; only checkers read it
@@ -94,8 +93,8 @@ def _describe_org(org: Org) -> str:
         parts.append(plural(departments, "department"))
     roots = org.roots()
     # the label names an unnamed post by its title already
-    tops = ", ".join(f"{person_label(p)} ({p.title})" if p.title and published_names(p)
-                     else person_label(p) for p in roots[:3])
+    tops = ", ".join(f"{label} ({p.title})" if p.title and not p.vacant and published_names(p)
+                     else label for p in roots[:3] for label in (person_label(p),))
     more = f" and {len(roots) - 3} more" if len(roots) > 3 else ""
     top = f" At the top: {tops}{more}." if roots else ""
     return f"Org chart of {org.name}: {', '.join(parts)}.{top}"

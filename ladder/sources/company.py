@@ -3,20 +3,20 @@
 Every mistake is collected with its file and line, so ``ladder validate`` can print them all
 and a user fixes the file in one pass; :func:`load_company` raises the first error.
 
->>> from ladder.sources.document import parse_text
+>>> from ladder.sources.document import parse_document
 >>> text = '''
 ... company: Tiny
 ... people:
 ...   - {id: ana, name: Ana Lopez, role: VP of Product}
 ...   - {id: lee, name: Lee Park, role: pm, manager: ana}
 ... '''
->>> org, problems = check_company_data(parse_text(text, "tiny.yaml"), "tiny.yaml")
+>>> org, problems = check_company_data(parse_document(text, "tiny.yaml"), "tiny.yaml")
 >>> [(p.id, p.role, p.title) for p in org][0]
 ('ana', 'chief-product-officer', 'Chief Product Officer')
 >>> org.people["lee"].role, org.people["lee"].manager
 ('product-manager', 'ana')
 >>> text = text.replace("manager: ana", "manager: anna")
->>> org, problems = check_company_data(parse_text(text, "tiny.yaml"), "tiny.yaml")
+>>> org, problems = check_company_data(parse_document(text, "tiny.yaml"), "tiny.yaml")
 >>> org is None, str(problems[0])
 (True, "error: tiny.yaml:5: person 'lee': manager 'anna' does not exist (did you mean 'ana'?)")
 
@@ -41,7 +41,7 @@ documents them for editors):
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,17 +52,17 @@ from ladder.model.ladder import Ladder
 from ladder.model.org import Department, Org, Person, reporting_cycles
 from ladder.model.titles import TitleMatcher
 from ladder.model.variants import find_variant, project
-from ladder.sources.document import Mapping, Sequence, line_of, read_document
+from ladder.sources.checker import DocumentChecker, kind_of
+from ladder.sources.document import line_of, read_document
 from ladder.sources.ladder_set import load_any_ladder
 from ladder.sources.ladders import DEFAULT_LADDER
+from ladder.sources.schema import document_keys
+from ladder.text import plural
 
-TOP_KEYS = ("$schema", "company", "ladder", "variant", "departments", "people")
-DEPARTMENT_KEYS = ("id", "name", "colour", "color")
-VARIANT_KEYS = ("id", "head")
-PERSON_KEYS = (
-    "id", "name", "names", "role", "title", "manager", "department", "location",
-    "vacant", "assistant", "dotted", "fte", "note",
-)
+# The keys of each part of a config, from its schema (the one description of the format).
+_KEYS = document_keys("company")
+TOP_KEYS, DEPARTMENT_KEYS, VARIANT_KEYS, PERSON_KEYS = (
+    _KEYS[""], _KEYS["departments"], _KEYS["variant"], _KEYS["people"])
 
 
 def load_company(path: str | Path, *,
@@ -158,35 +158,25 @@ class _Entry:
     """A person as read, before the cross-checks between people."""
 
     fields: dict[str, Any]
-    item: Mapping
+    item: Mapping[str, Any]
     line: int | None
     manager: str | None = None
     dotted: list[str] = field(default_factory=list)
 
 
-class _Checker:
+class _Checker(DocumentChecker):
     """Walks the config once, collecting problems instead of stopping at the first."""
 
     def __init__(self, file: str, folder: Path) -> None:
-        self.file = file
+        super().__init__(file)
         self.folder = folder
-        self.problems: list[Problem] = []
         self.full_ladder: Ladder | None = None  # before any variant's projection
         self.matcher: TitleMatcher | None = None  # names of the (projected) ladder's roles
 
-    def add(self, severity: str, kind: str, message: str, line: int | None,
-            hint: str | None = None, person: str | None = None,
-            items: tuple[str, ...] = ()) -> None:
-        self.problems.append(Problem(severity, kind, message, self.file, line, person, hint,
-                                     items))
-
-    def error(self, kind: str, message: str, line: int | None, hint: str | None = None,
-              person: str | None = None, items: tuple[str, ...] = ()) -> None:
-        self.add("error", kind, message, line, hint, person, items)
-
     # -- values -------------------------------------------------------------------------
 
-    def text(self, mapping: Mapping, key: str, where: str, *, reference: bool = False) -> str:
+    def text(self, mapping: Mapping[str, Any], key: str, where: str, *,
+             reference: bool = False) -> str:
         """A text value ('' when absent or wrong); ``reference``: an id that must be quoted
         when YAML would read it as a number or a boolean."""
         value = mapping.get(key)
@@ -198,13 +188,13 @@ class _Checker:
         if isinstance(value, bool | int | float):
             # YAML turned the user's text into something else: tell them how to keep it text.
             shown = f" {value!r}" if reference else ""
-            self.error("bad-type", f"{where}: '{key}' must be text, not {_kind(value)}{shown}",
+            self.error("bad-type", f"{where}: '{key}' must be text, not {kind_of(value)}{shown}",
                        line, f"put it in quotes: {key}: \"{value}\"")
         else:
-            self.error("bad-type", f"{where}: '{key}' must be text, not {_kind(value)}", line)
+            self.error("bad-type", f"{where}: '{key}' must be text, not {kind_of(value)}", line)
         return ""
 
-    def flag(self, mapping: Mapping, key: str, where: str) -> bool:
+    def flag(self, mapping: Mapping[str, Any], key: str, where: str) -> bool:
         value = mapping.get(key)
         if value is None:
             return False
@@ -214,37 +204,12 @@ class _Checker:
                    line_of(mapping, key), f"write {key}: true or {key}: false, without quotes")
         return False
 
-    def unknown_keys(self, mapping: Mapping, known: tuple[str, ...], where: str) -> None:
-        for key in mapping:
-            if key not in known:
-                self.error("unknown-key", f"{where}: unknown key '{key}'", line_of(mapping, key),
-                           did_you_mean(key, known) or f"known keys: {', '.join(known)}")
-
-    def entries(self, data: Mapping, key: str) -> list[tuple[Mapping, int | None]]:
-        """The mappings of a list-valued key with their lines; anything else is an error."""
-        value = data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error("bad-type", f"'{key}' must be a list, not {_kind(value)}",
-                       line_of(data, key), "write each entry on its own line as '- id: ...'")
-            return []
-        found = []
-        for index, item in enumerate(value):
-            line = line_of(value, index)
-            if not isinstance(item, dict):
-                self.error("bad-type", f"{key}: entry {index + 1} must be a mapping of keys, "
-                           f"not {_kind(item)}", line, "write it as '- {id: ..., name: ...}'")
-                continue
-            found.append((item, line))
-        return found
-
     # -- the document -------------------------------------------------------------------
 
     def company(self, data: Any) -> Org | None:
         if not isinstance(data, dict):
             self.error("bad-type", "a company config must be a mapping with 'company' and "
-                       f"'people', not {_kind(data)}", line_of(data))
+                       f"'people', not {kind_of(data)}", line_of(data))
             return None
         self.unknown_keys(data, TOP_KEYS, "config")
         name = self.text(data, "company", "config") or Path(self.file).stem
@@ -264,7 +229,7 @@ class _Checker:
         return Org.build(name, people, list(departments.values()), ladder=ladder_name,
                          variant=variant, source=self.file)
 
-    def departments(self, data: Mapping) -> dict[str, Department]:
+    def departments(self, data: Mapping[str, Any]) -> dict[str, Department]:
         found: dict[str, Department] = {}
         lines: dict[str, int | None] = {}
         for item, line in self.entries(data, "departments"):
@@ -291,7 +256,7 @@ class _Checker:
                 department_id, self.text(item, "name", where) or department_id, colour)
         return found
 
-    def ladder(self, data: Mapping) -> tuple[str, str | None, Ladder | None]:
+    def ladder(self, data: Mapping[str, Any]) -> tuple[str, str | None, Ladder | None]:
         """The ladder name, the variant id, and the projected ladder (None if unusable)."""
         ladder_name = self.text(data, "ladder", "config") or DEFAULT_LADDER
         variant_id, head = self.variant_spec(data)
@@ -301,8 +266,8 @@ class _Checker:
             line = line_of(data, "ladder") if "ladder" in data else line_of(data)
             if error.problems:  # the ladder file has mistakes: point at them where they are
                 count = len(error.problems)
-                self.error("bad-ladder", f"ladder '{ladder_name}' has {count} mistake"
-                           f"{'s' if count > 1 else ''}", line, f"see {error.file}")
+                self.error("bad-ladder", f"ladder '{ladder_name}' has {plural(count, 'mistake')}",
+                           line, f"see {error.file}")
                 self.problems.extend(error.problems)
             else:
                 self.error("unknown-ladder", error.message, line, error.hint)
@@ -319,7 +284,7 @@ class _Checker:
             self.error("unknown-variant", error.message, line_of(data, "variant"), error.hint)
             return ladder_name, variant_id, None
 
-    def variant_spec(self, data: Mapping) -> tuple[str, str]:
+    def variant_spec(self, data: Mapping[str, Any]) -> tuple[str, str]:
         value = data.get("variant")
         if isinstance(value, dict):
             self.unknown_keys(value, VARIANT_KEYS, "variant")
@@ -333,7 +298,7 @@ class _Checker:
 
     # -- people -------------------------------------------------------------------------
 
-    def people(self, data: Mapping, departments: dict[str, Department],
+    def people(self, data: Mapping[str, Any], departments: dict[str, Department],
                ladder: Ladder | None) -> list[Person]:
         entries: dict[str, _Entry] = {}
         for item, line in self.entries(data, "people"):
@@ -353,7 +318,7 @@ class _Checker:
         return [Person(**e.fields, manager=e.manager, dotted=tuple(e.dotted),
                        line=e.line) for e in entries.values()]
 
-    def person(self, item: Mapping, line: int | None, departments: dict[str, Department],
+    def person(self, item: Mapping[str, Any], line: int | None, departments: dict[str, Department],
                ladder: Ladder | None, seen: dict[str, _Entry]) -> _Entry | None:
         person_id = self.text(item, "id", f"person on line {line}", reference=True)
         where = f"person '{person_id}'" if person_id else f"person on line {line}"
@@ -399,7 +364,7 @@ class _Checker:
         )
         return entry
 
-    def names(self, item: Mapping, where: str, person_id: str, *,
+    def names(self, item: Mapping[str, Any], where: str, person_id: str, *,
               vacant: bool) -> tuple[str, tuple[str, ...]]:
         """The name, and the further names of a job share (``names: [a, b]``)."""
         if "name" in item and "names" in item:
@@ -425,7 +390,7 @@ class _Checker:
                        "give a name, or mark an open position with vacant: true", person_id)
         return name, ()
 
-    def role(self, item: Mapping, where: str, person_id: str,
+    def role(self, item: Mapping[str, Any], where: str, person_id: str,
              ladder: Ladder | None) -> tuple[str | None, str]:
         """The ladder role id and its title, from ``role:`` (any name the title matcher
         reads); a role the variant drops becomes its stand-in, with a warning."""
@@ -458,7 +423,7 @@ class _Checker:
                        person_id)
         return None, ""
 
-    def department(self, item: Mapping, where: str, person_id: str,
+    def department(self, item: Mapping[str, Any], where: str, person_id: str,
                    departments: dict[str, Department]) -> str | None:
         wanted = self.text(item, "department", where, reference=True)
         if not wanted:
@@ -477,7 +442,7 @@ class _Checker:
                    person_id)
         return None
 
-    def dotted(self, item: Mapping, where: str) -> list[str]:
+    def dotted(self, item: Mapping[str, Any], where: str) -> list[str]:
         value = item.get("dotted")
         if value is None:
             return []
@@ -490,7 +455,7 @@ class _Checker:
             return []
         return [v.strip() for v in value if v.strip()]
 
-    def fte(self, item: Mapping, where: str) -> float | None:
+    def fte(self, item: Mapping[str, Any], where: str) -> float | None:
         value = item.get("fte")
         if value is None:
             return None
@@ -501,7 +466,8 @@ class _Checker:
             return None
         return float(value)
 
-    def extra(self, item: Mapping, where: str, person_id: str) -> tuple[tuple[str, str], ...]:
+    def extra(self, item: Mapping[str, Any], where: str,
+              person_id: str) -> tuple[tuple[str, str], ...]:
         """Other scalar keys, kept to show on the card; a near-miss of a known key warned."""
         found = []
         for key, value in item.items():
@@ -509,7 +475,7 @@ class _Checker:
                 continue
             line = line_of(item, key)
             close = difflib.get_close_matches(key.lower(), PERSON_KEYS, n=1, cutoff=0.75)
-            if isinstance(value, Mapping | Sequence | dict | list):
+            if isinstance(value, dict | list):
                 self.error("unknown-key", f"{where}: unknown key '{key}' (extra keys must hold "
                            "one value)", line, f"did you mean '{close[0]}'?" if close else None,
                            person_id)
@@ -578,19 +544,3 @@ class _Checker:
                        line_of(first.item, "manager"), "each reports to the next; one of "
                        "them needs a manager outside the circle, or manager: null", cycle[0],
                        items=tuple(cycle) if size else ())
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "empty"
-    if isinstance(value, str):
-        return "text"
-    return type(value).__name__

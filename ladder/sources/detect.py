@@ -5,25 +5,39 @@ from __future__ import annotations
 from pathlib import Path
 
 from ladder.errors import SourceError, did_you_mean
+from ladder.sources.formats import (
+    DOCUMENT,
+    MARKDOWN,
+    TABLE,
+    input_format,
+    sniff_format,
+    suffix_list,
+)
 
 LADDER, COMPANY, EXPORT = "ladder", "company", "export"
-EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
 
 
 def source_kind(source: str | None) -> str:
-    """``ladder``, ``company`` or ``export``; a config file is told apart by its keys."""
-    if source is not None and Path(source).suffix.lower() in EXPORT_SUFFIXES:
+    """``ladder``, ``company`` or ``export``; a config file is told apart by its keys, a file
+    whose suffix names no format by its first bytes (:mod:`ladder.sources.formats`)."""
+    found = input_format(source) if source is not None else None
+    if found is not None and found.family == TABLE:
         # Told first, without the ladder and YAML/TOML machinery (a CSV chart is timed
-        # against dot); no built-in ladder is named like a file with a suffix.
+        # against dot); no built-in ladder is named like a file with a suffix. A format
+        # ladder cannot read (.xls) is an export too: its reader says how to convert it.
         return EXPORT
-    from ladder.sources.document import SUFFIXES, read_document
     from ladder.sources.ladders import builtin_names
 
     if source is None or source in builtin_names():
         return LADDER
     path = Path(source)
-    suffix = path.suffix.lower()
-    if suffix in SUFFIXES:
+    if found is None:
+        found = sniff_format(path)
+        if found is not None and found.family == TABLE:
+            return EXPORT
+    if found is not None and found.family == DOCUMENT:
+        from ladder.sources.document import read_document
+
         data = read_document(path)
         if isinstance(data, dict) and ("people" in data or "company" in data):
             return COMPANY
@@ -36,8 +50,12 @@ def source_kind(source: str | None) -> str:
         raise SourceError("no such file or built-in ladder", file=source,
                           hint=did_you_mean(source, builtin_names()) or
                           f"built-in ladders: {', '.join(builtin_names())}")
+    if found is not None and found.family == MARKDOWN:
+        raise SourceError(f"'{path.name}' is a Markdown file, not a ladder to draw", file=source,
+                          hint=f"turn a career framework into a ladder file with 'ladder "
+                          f"import {source} -o ladder.yaml', then draw that")
     raise SourceError(
         f"cannot tell what kind of file '{path.name}' is", file=source,
-        hint="use .yaml/.toml/.json for ladders and company configs, "
-        ".csv/.tsv/.xlsx for HR exports",
+        hint=f"use {suffix_list(DOCUMENT)} for ladders and company configs, "
+        f"{suffix_list(TABLE)} for HR exports",
     )

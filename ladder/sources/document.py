@@ -3,7 +3,7 @@
 Every loader (ladders, company configs) goes through :func:`read_document`, so every message
 about a file can name the line of the key it is about.
 
->>> doc = parse_text("a: 1\\nroles:\\n  - id: pm\\n", "x.yaml")
+>>> doc = parse_document("a: 1\\nroles:\\n  - id: pm\\n", "x.yaml")
 >>> doc["roles"][0].line_of("id")
 3
 """
@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ladder.errors import SourceError
+from ladder.sources.formats import DOCUMENT, input_format, suffix_list
 from ladder.sources.inputs import (  # noqa: F401 - their home before inputs.py
     MAX_BYTES_ENV,
     MAX_MEGABYTES,
@@ -27,7 +28,6 @@ from ladder.sources.inputs import (  # noqa: F401 - their home before inputs.py
     read_input,
 )
 
-SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 # Limits that keep a hostile or broken file from using up memory, time or the stack. Real
 # ladders and configs are far inside them (an 8,000-person config is about 1 MB and 4 deep).
 MAX_DEPTH = 64  # nesting of lists and mappings
@@ -36,7 +36,7 @@ ALIAS_BUDGET = 50  # an anchor may be repeated, but the document may not grow pa
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Mapping(dict):
+class LinedMapping(dict):
     """A dict that knows the line of each key (1-based; None where the format does not say)."""
 
     line: int | None = None
@@ -46,7 +46,7 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-class Sequence(list):
+class LinedList(list):
     """A list that knows the line of each item."""
 
     line: int | None = None
@@ -58,13 +58,14 @@ class Sequence(list):
 
 def line_of(container: Any, key: Any = None) -> int | None:
     """The line of ``container[key]`` (or of the container), or None when unknown."""
-    if key is not None and isinstance(container, Mapping | Sequence):
+    if key is not None and isinstance(container, LinedMapping | LinedList):
         return container.line_of(key)
     return getattr(container, "line", None)
 
 
 def read_document(path: str | Path) -> Any:
-    """Read and parse a YAML, TOML or JSON file, chosen by its suffix.
+    """Read and parse a YAML, TOML or JSON file, chosen by its suffix (by its first bytes
+    when the suffix names no format: :mod:`ladder.sources.formats`).
 
     One command reads a config several times (what kind of file is it? is it a company? then
     load it): the last file parsed is kept, and parsed again only when its text changed (a
@@ -72,12 +73,13 @@ def read_document(path: str | Path) -> Any:
     read-only.
     """
     path = Path(path)
-    kind = SUFFIXES.get(path.suffix.lower())
-    if kind is None:
+    found = input_format(path, sniff=True)
+    if found is None or found.family != DOCUMENT:
         raise SourceError(
             f"cannot read '{path.suffix or path.name}' files",
-            file=str(path), hint="use .yaml, .yml, .toml or .json",
+            file=str(path), hint=f"use {suffix_list(DOCUMENT)}",
         )
+    kind = found.name
     import hashlib
 
     text = read_text_file(path)
@@ -88,7 +90,7 @@ def read_document(path: str | Path) -> Any:
             raise found.with_traceback(None)
         return found
     try:
-        found = parse_text(text, str(path), kind)
+        found = parse_document(text, str(path), kind)
     except SourceError as error:
         _LAST[:] = [key, error]
         raise
@@ -110,20 +112,20 @@ def read_text_file(path: Path) -> str:
                           hint="save it again as UTF-8") from None
 
 
-def parse_text(text: str, name: str, kind: str = "yaml") -> Any:
+def parse_document(text: str, name: str, kind: str = "yaml") -> Any:
     """Parse ``text`` of the given kind; ``name`` is used in messages.
 
     Whatever the text holds, the result is plain data or a :class:`SourceError`: nesting
     deeper than MAX_DEPTH, aliases that expand past ALIAS_BUDGET times the document, tags
     asking for objects, numbers too long to read and ``.nan`` or ``.inf`` are all refused.
 
-    >>> parse_text("a: &x [1, 2]\\nb: *x\\n", "x.yaml")["b"]
+    >>> parse_document("a: &x [1, 2]\\nb: *x\\n", "x.yaml")["b"]
     [1, 2]
-    >>> parse_text("[" * 5000, "deep.json", "json")
+    >>> parse_document("[" * 5000, "deep.json", "json")
     Traceback (most recent call last):
     ...
     ladder.errors.SourceError: deep.json: nested more than 64 levels deep (flatten the file)
-    >>> parse_text("years: .nan", "x.yaml")
+    >>> parse_document("years: .nan", "x.yaml")
     Traceback (most recent call last):
     ...
     ladder.errors.SourceError: x.yaml:1: '.nan' is not a number ladder can use (write a number)
@@ -205,7 +207,7 @@ def _parse(text: str, name: str, kind: str) -> Any:
         raise SourceError(f"not valid {kind.upper()}: {' '.join(str(error).split())}",
                           file=name) from None
     if node is None:
-        return Mapping()
+        return LinedMapping()
     scalars = yaml.SafeLoader("")  # one constructor for every scalar of the document
     try:
         return _Converter(name, scalars, budget=ALIAS_BUDGET * (len(text) // 4 + 1000)).convert(
@@ -253,7 +255,7 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 class _Converter:
-    """YAML nodes to Mapping/Sequence/scalars, refusing what plain data cannot be.
+    """YAML nodes to LinedMapping/LinedList/scalars, refusing what plain data cannot be.
 
     Anchors and aliases are followed (``<<`` merge keys too), but a node that contains itself
     is an error, and so is a document whose aliases expand it past ``budget`` nodes (the
@@ -287,28 +289,28 @@ class _Converter:
         try:
             if isinstance(node, yaml.MappingNode):
                 return self.mapping(node, depth)
-            result = Sequence(self.convert(item, depth + 1) for item in node.value)
+            result = LinedList(self.convert(item, depth + 1) for item in node.value)
             result.line = node.start_mark.line + 1
             result.item_lines = [item.start_mark.line + 1 for item in node.value]
             return result
         finally:
             self.open.discard(id(node))
 
-    def mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
-        result = Mapping()
+    def mapping(self, node: yaml.MappingNode, depth: int) -> LinedMapping:
+        result = LinedMapping()
         result.line, result.key_lines = node.start_mark.line + 1, {}
-        merged: list[Mapping] = []
+        merged: list[LinedMapping] = []
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *defaults"
                 value = self.convert(value_node, depth + 1)
                 parts = value if isinstance(value, list) else [value]
-                if not all(isinstance(part, Mapping) for part in parts):
+                if not all(isinstance(part, LinedMapping) for part in parts):
                     raise self.error(key_node, "'<<' merges mappings only",
                                      hint="use '<<: *name' with an anchored mapping")
                 merged.extend(parts)
                 continue
             key = self.convert(key_node, depth + 1)
-            if isinstance(key, Mapping | Sequence):
+            if isinstance(key, LinedMapping | LinedList):
                 raise self.error(node, "a key must be plain text")
             key = str(key)
             if key in result:
@@ -374,15 +376,15 @@ def _toml_lines(text: str) -> dict[tuple, int]:
 
 
 def _plain(value: Any, lines: dict[tuple, int], path: tuple = ()) -> Any:
-    """TOML data as Mapping/Sequence, with the lines :func:`_toml_lines` found."""
+    """TOML data as LinedMapping/LinedList, with the lines :func:`_toml_lines` found."""
     if isinstance(value, dict):
-        result = Mapping((k, _plain(v, lines, (*path, k))) for k, v in value.items())
+        result = LinedMapping((k, _plain(v, lines, (*path, k))) for k, v in value.items())
         result.line = lines.get(path)
         result.key_lines = {k: lines[(*path, k)] for k in value if (*path, k) in lines}
         return result
     if isinstance(value, list):
-        result = Sequence(_plain(v, lines, (*path, i)) for i, v in enumerate(value))
-        result.line = lines.get(path)
-        result.item_lines = [lines.get((*path, i), result.line) for i in range(len(value))]
-        return result
+        items = LinedList(_plain(v, lines, (*path, i)) for i, v in enumerate(value))
+        items.line = lines.get(path)
+        items.item_lines = [lines.get((*path, i), items.line) for i in range(len(value))]
+        return items
     return value

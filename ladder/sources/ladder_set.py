@@ -17,7 +17,7 @@ Moves name roles as ``ladder-id:role`` (the role by id, title or alias). The res
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,10 @@ from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.model.ladder import MOVE_KINDS, PROMOTION, Ladder, Move
 from ladder.model.ladder_set import SEPARATOR, combine_ladders, qualify
 from ladder.model.variants import project
-from ladder.sources.document import Mapping, line_of, read_document
+from ladder.sources.checker import DocumentChecker
+from ladder.sources.document import line_of, read_document
 from ladder.sources.ladders import builtin_names, load_ladder
+from ladder.sources.schema import document_keys
 
 
 def is_ladder_set(data: Any) -> bool:
@@ -61,13 +63,16 @@ def load_ladder_set(path: str | Path) -> Ladder:
     return parse_ladder_set(data, str(path), folder=path.parent)
 
 
-def parse_ladder_set(data: Mapping, file: str, *, folder: Path | None = None) -> Ladder:
+def parse_ladder_set(data: Mapping[str, Any], file: str, *, folder: Path | None = None) -> Ladder:
     """Check a ladder set, load its ladders (files relative to ``folder``) and combine them."""
-    problems: list[Problem] = []
+    checker = DocumentChecker(file)  # the rules ladder files and company configs follow
+    problems = checker.problems
+    keys = document_keys("ladder-set")
 
     def error(message: str, line: int | None, hint: str | None = None) -> None:
-        problems.append(Problem("error", "ladder-set", message, file, line, hint=hint))
+        checker.error("ladder-set", message, line, hint)
 
+    checker.unknown_keys(data, keys[""], "ladder set", line_of(data))
     members: dict[str, Ladder] = {}
     entries = data.get("ladders")
     if not isinstance(entries, list) or not entries:
@@ -75,6 +80,8 @@ def parse_ladder_set(data: Mapping, file: str, *, folder: Path | None = None) ->
         entries = []
     for index, entry in enumerate(entries):
         line = line_of(entries, index)
+        if isinstance(entry, dict):
+            checker.unknown_keys(entry, keys["ladders"], "ladders: entry", line)
         if not isinstance(entry, dict) or not entry.get("id") or not entry.get("ladder"):
             error(f"ladders: entry {index + 1} needs an 'id' and a 'ladder'", line)
             continue
@@ -92,7 +99,7 @@ def parse_ladder_set(data: Mapping, file: str, *, folder: Path | None = None) ->
             error(f"ladder '{key}': {failure}", line_of(entry, "ladder"))
             continue
         members[key] = ladder
-    moves = _cross_moves(data, members, error)
+    moves = _cross_moves(data, members, checker)
     if problems:
         first = problems[0]
         raise SourceError(first.message, file=file, line=first.line, hint=first.hint,
@@ -107,8 +114,12 @@ def parse_ladder_set(data: Mapping, file: str, *, folder: Path | None = None) ->
                           hint=failure.hint) from None
 
 
-def _cross_moves(data: Mapping, members: dict[str, Ladder], error) -> list[Move]:
+def _cross_moves(data: Mapping[str, Any], members: dict[str, Ladder],
+                 checker: DocumentChecker) -> list[Move]:
     from ladder.model.titles import resolve_role
+
+    def error(message: str, line: int | None, hint: str | None = None) -> None:
+        checker.error("ladder-set", message, line, hint)
 
     found = []
     entries = data.get("moves") or []
@@ -120,6 +131,7 @@ def _cross_moves(data: Mapping, members: dict[str, Ladder], error) -> list[Move]
         if not isinstance(entry, dict):
             error(f"moves: entry {index + 1} must be a mapping", line)
             continue
+        checker.unknown_keys(entry, document_keys("ladder-set")["moves"], "moves: entry", line)
         ends = []
         for end in ("from", "to"):
             key, _sep, name = str(entry.get(end) or "").partition(SEPARATOR)

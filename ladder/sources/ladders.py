@@ -10,7 +10,7 @@ Every mistake in a ladder file is collected with its line, and the first error i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +32,11 @@ from ladder.model.ladder import (
     describe_cycle,
     promotion_cycle,
 )
-from ladder.sources.document import Mapping, Sequence, line_of, read_document
+from ladder.sources.checker import DocumentChecker
+from ladder.sources.document import line_of, read_document
+from ladder.sources.schema import document_keys
 
 DEFAULT_LADDER = "product"
-STATEMENT_KEYS = ("text", "examples", "signals", "options", "source")
 # The package is installed as a folder (setuptools does not zip it), so its data files are
 # plain files beside the code; importlib.resources would add 4 ms to every run for nothing.
 BUILTIN_FOLDER = Path(__file__).resolve().parent.parent / "builtin"
@@ -93,41 +94,23 @@ def parse_ladder(data: Any, file: str, *,
     return ladder
 
 
-def _known_keys() -> dict[str, list[str]]:
-    """The keys of the ladder file and of each of its lists, read from its JSON Schema (the
-    one description of the format); '' is the file's own level."""
-    from ladder.sources.schema import ladder_schema
-
-    schema = ladder_schema()
-    known = {"": list(schema["properties"])}
-    for key, spec in schema["properties"].items():
-        items = spec.get("items", {}) if isinstance(spec, dict) else {}
-        if "$ref" in items:
-            items = schema["$defs"][items["$ref"].rsplit("/", 1)[-1]]
-        if "properties" in items:
-            known[key] = list(items["properties"])
-    return known
-
-
-class _Checker:
+class _Checker(DocumentChecker):
     """Walks the document once, collecting problems instead of stopping at the first."""
 
     def __init__(self, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
+        super().__init__(file)
         self.sized: set[str] = set()  # variants that give a headcount
+        self.keys = document_keys("ladder")  # of each part, from the schema
 
-    def error(self, kind: str, message: str, line: int | None, hint: str | None = None) -> None:
-        self.problems.append(Problem("error", kind, message, self.file, line, hint=hint))
-
-    def text(self, mapping: Mapping, key: str, where: str, *, required: bool = True) -> str:
+    def text(self, mapping: Mapping[str, Any], key: str, where: str, *,
+             required: bool = True) -> str:
         value = mapping.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.error("missing-key", f"{where}: '{key}' is missing",
                            line_of(mapping, key if key in mapping else None))
             return ""
-        if isinstance(value, Mapping | Sequence):
+        if isinstance(value, dict | list):
             self.error("bad-value", f"{where}: '{key}' must be text", line_of(mapping, key))
             return ""
         text = str(value).strip()
@@ -138,7 +121,7 @@ class _Checker:
                 hint="give the full text as a summary, and a short title"))
         return text
 
-    def listed(self, mapping: Mapping, key: str, where: str) -> list:
+    def listed(self, mapping: Mapping[str, Any], key: str, where: str) -> list:
         """A list-valued key's items (none when absent); anything else is a located error."""
         value = mapping.get(key)
         if value is None:
@@ -149,40 +132,28 @@ class _Checker:
             return []
         return value
 
-    def names(self, mapping: Mapping, key: str, where: str) -> list[str]:
+    def names(self, mapping: Mapping[str, Any], key: str, where: str) -> list[str]:
         """A list of names (aliases, role ids): each item plain text, else a located error."""
         found = []
         value = self.listed(mapping, key, where)
         for index, item in enumerate(value):
-            if isinstance(item, Mapping | Sequence):
+            if isinstance(item, dict | list):
                 self.error("bad-value", f"{where}: each of '{key}' must be plain text",
                            line_of(value, index))
             elif item is not None:
                 found.append(str(item).strip())
         return found
 
-    def items(self, data: Mapping, key: str, *, required: bool = False) -> list[tuple[Any, int]]:
-        """The entries of a list-valued key, each with its line; mappings checked."""
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.error("missing-key", f"'{key}' is missing", line_of(data))
-            return []
-        if not isinstance(value, list):
-            self.error("bad-value", f"'{key}' must be a list", line_of(data, key))
-            return []
-        found = []
-        for index, item in enumerate(value):
-            line = line_of(value, index)
-            if not isinstance(item, dict):
-                self.error("bad-value", f"{key}: entry {index + 1} must be a mapping", line)
-                continue
-            self.unknown_keys(item, key, line)
-            found.append((item, line))
+    def items(self, data: Mapping[str, Any], key: str, *,
+              required: bool = False) -> list[tuple[Any, int | None]]:
+        """The entries of a list-valued key, each with its line; their keys checked."""
+        found = self.entries(data, key, required=required)
+        for item, line in found:
+            self.unknown_keys(item, self.keys.get(key, ()), f"{key}: entry", line)
         return found
 
-    def identified(self, data: Mapping, key: str, kind: str, *, required: bool = False
-                   ) -> Iterator[tuple[Mapping, int | None, str, str]]:
+    def identified(self, data: Mapping[str, Any], key: str, kind: str, *, required: bool = False
+                   ) -> Iterator[tuple[Mapping[str, Any], int | None, str, str]]:
         """(entry, line, id, "kind 'id'") for each entry of a list of things with ids; an id
         given twice is an error naming the line it was first given on, its entry skipped."""
         first: dict[str, int | None] = {}
@@ -196,26 +167,12 @@ class _Checker:
             first[item_id] = line
             yield item, line, item_id, where
 
-    def unknown_keys(self, item: Mapping, kind: str, line: int | None) -> None:
-        """A key the ladder format does not have is a warning naming the closest one (a
-        typo such as 'yeras' would otherwise drop the value without a word)."""
-        known = _known_keys().get(kind)
-        if known is None:
-            return
-        for key in item:
-            if key not in known:
-                where = "ladder" if kind == "" else f"{kind}: entry"
-                self.problems.append(Problem(
-                    "warning", "unknown-key", f"{where}: unknown key {str(key)[:60]!r} (ignored)",
-                    self.file, line_of(item, key) or line,
-                    hint=did_you_mean(str(key), known) or "known keys: " + ", ".join(known)))
-
     def ladder(self, data: Any) -> Ladder:
         if not isinstance(data, dict):
             self.error("bad-value", "a ladder file must be a mapping with 'roles' and 'moves'",
                        line_of(data))
             return Ladder.build(id="", name="")
-        self.unknown_keys(data, "", line_of(data))
+        self.unknown_keys(data, self.keys[""], "ladder", line_of(data))
         ladder_id = self.text(data, "id", "ladder", required=False) or Path(self.file).stem
         name = self.text(data, "name", "ladder", required=False) or ladder_id
         sources = self.sources(data)
@@ -234,7 +191,7 @@ class _Checker:
             areas=areas, points=points, file=self.file,
         )
 
-    def sources(self, data: Mapping) -> dict[str, Source]:
+    def sources(self, data: Mapping[str, Any]) -> dict[str, Source]:
         found: dict[str, Source] = {}
         for item, _line in self.items(data, "sources"):
             source_id = self.text(item, "id", "source")
@@ -244,14 +201,14 @@ class _Checker:
             )
         return found
 
-    def tracks(self, data: Mapping) -> dict[str, Track]:
+    def tracks(self, data: Mapping[str, Any]) -> dict[str, Track]:
         found: dict[str, Track] = {}
         for item, _line, track_id, where in self.identified(data, "tracks", "track"):
             found[track_id] = Track(track_id, self.text(item, "name", "track", required=False)
                                     or track_id, self.colour(item, where))
         return found
 
-    def roles(self, data: Mapping, tracks: dict[str, Track], sources: dict[str, Source],
+    def roles(self, data: Mapping[str, Any], tracks: dict[str, Track], sources: dict[str, Source],
               areas: dict[str, Area]) -> dict[str, Role]:
         found: dict[str, Role] = {}
         for item, line, role_id, where in self.identified(data, "roles", "role",
@@ -282,9 +239,10 @@ class _Checker:
             tracks["default"] = Track("default", "Roles")
         return found
 
-    def known_source(self, item: Mapping, sources: dict[str, Source], where: str) -> str | None:
+    def known_source(self, item: Mapping[str, Any], sources: dict[str, Source],
+                     where: str) -> str | None:
         source = item.get("source")
-        if isinstance(source, Mapping | Sequence):
+        if isinstance(source, dict | list):
             self.error("bad-value", f"{where}: 'source' must be a source id",
                        line_of(item, "source"))
             return None
@@ -293,7 +251,7 @@ class _Checker:
                        line_of(item, "source"), did_you_mean(str(source), sources))
         return None if source is None else str(source)
 
-    def competencies(self, item: Mapping, sources: dict[str, Source],
+    def competencies(self, item: Mapping[str, Any], sources: dict[str, Source],
                      where: str) -> tuple[Competency, ...]:
         found = []
         for entry in self.listed(item, "competencies", where):
@@ -306,7 +264,7 @@ class _Checker:
 
     # --- competency areas (the levels-by-areas matrix) ---------------------------------------
 
-    def areas(self, data: Mapping, sources: dict[str, Source]) -> dict[str, Area]:
+    def areas(self, data: Mapping[str, Any], sources: dict[str, Source]) -> dict[str, Area]:
         found: dict[str, Area] = {}
         for item, line, area_id, where in self.identified(data, "areas", "area"):
             milestones = tuple(
@@ -324,7 +282,7 @@ class _Checker:
             )
         return found
 
-    def colour(self, item: Mapping, where: str) -> str | None:
+    def colour(self, item: Mapping[str, Any], where: str) -> str | None:
         """A track's or an area's ``colour`` (or ``color``): a colour, or reported."""
         key = "colour" if "colour" in item else "color"
         value = item.get(key)
@@ -340,11 +298,8 @@ class _Checker:
                   line: int | None) -> Statement:
         """A statement: plain text, or {text, examples, signals, options, source}."""
         if isinstance(entry, dict):
-            for key in entry:
-                if key not in STATEMENT_KEYS:
-                    self.error("unknown-key", f"{where}: unknown key '{key}' in a statement",
-                               line_of(entry, key), did_you_mean(key, STATEMENT_KEYS) or
-                               "a statement holding ', ' inside {...} needs quotes")
+            self.unknown_keys(entry, self.keys["statement"], f"{where}: statement", line,
+                              otherwise="a statement holding ', ' inside {...} needs quotes")
             texts = {key: tuple(" ".join(str(e).split()) for e in self.listed(entry, key, where))
                      for key in ("examples", "signals", "options")}
             return Statement(" ".join(self.text(entry, "text", where).split()),
@@ -356,7 +311,8 @@ class _Checker:
             return Statement("")
         return Statement(" ".join(str(entry).split()))
 
-    def expectations(self, item: Mapping, sources: dict[str, Source], areas: dict[str, Area],
+    def expectations(self, item: Mapping[str, Any], sources: dict[str, Source],
+                     areas: dict[str, Area],
                      where: str) -> tuple[tuple[str, tuple[Statement, ...]], ...]:
         """``expectations: {area id: [statements]}``, kept in the ladder's area order."""
         given = item.get("expectations")
@@ -384,7 +340,7 @@ class _Checker:
                 for index, entry in enumerate(entries))
         return tuple((area_id, found[area_id]) for area_id in areas if area_id in found)
 
-    def points(self, data: Mapping, roles: dict[str, Role],
+    def points(self, data: Mapping[str, Any], roles: dict[str, Role],
                areas: dict[str, Area]) -> PointScale | None:
         """``points: {milestones: [0, 1, 3, ...], titles: [{points, role}]}``."""
         given = data.get("points")
@@ -424,7 +380,7 @@ class _Checker:
             thresholds.append((entry["points"], role_id))
         return PointScale(tuple(worth), tuple(thresholds))
 
-    def moves(self, data: Mapping, roles: dict[str, Role]) -> list[Move]:
+    def moves(self, data: Mapping[str, Any], roles: dict[str, Role]) -> list[Move]:
         found: list[Move] = []
         seen: set[tuple[str, str]] = set()
         for item, line in self.items(data, "moves"):
@@ -466,7 +422,7 @@ class _Checker:
                               line))
         return found
 
-    def variants(self, data: Mapping, roles: dict[str, Role]) -> dict[str, VariantSpec]:
+    def variants(self, data: Mapping[str, Any], roles: dict[str, Role]) -> dict[str, VariantSpec]:
         found: dict[str, VariantSpec] = {}
         for item, line, variant_id, where in self.identified(data, "variants", "variant"):
             kept = []

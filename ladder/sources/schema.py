@@ -17,6 +17,7 @@ VS Code YAML extension validates with draft-07 (its newer-draft support is parti
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from ladder.escape import COLOUR
@@ -227,17 +228,7 @@ def ladder_schema() -> dict[str, Any]:
         "required": ["id", "level"],
         "additionalProperties": False,
     }
-    move = {
-        "type": "object",
-        "properties": {
-            "from": _ID,
-            "to": _ID,
-            "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
-            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
-        },
-        "required": ["from", "to"],
-        "additionalProperties": False,
-    }
+    move = _move(_ID)
     variant = {
         "type": "object",
         "properties": {
@@ -323,4 +314,97 @@ def ladder_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"company": company_schema, "ladder": ladder_schema}
+def _move(end: dict[str, Any]) -> dict[str, Any]:
+    """A move between two roles, each end written as ``end`` says."""
+    return {
+        "type": "object",
+        "properties": {
+            "from": end,
+            "to": end,
+            "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
+            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
+        },
+        "required": ["from", "to"],
+        "additionalProperties": False,
+    }
+
+
+def ladder_set_schema() -> dict[str, Any]:
+    """The JSON Schema of a ladder-set file: several ladders drawn as one, with the moves
+    between them (``examples/ladders/engineering-to-product.yaml``)."""
+    member = {
+        "type": "object",
+        "properties": {
+            "id": {**_ID, "description": "The ladder's name in this set: moves say 'id:role'."},
+            "ladder": {**_TEXT, "description": "A built-in ladder name or a ladder file, "
+                                               "relative to this file."},
+            "variant": {**_ID, "description": "Only the roles of this company-size variant."},
+            "head": {**_TEXT, "description": "The one head role the variant keeps."},
+        },
+        "required": ["id", "ladder"],
+        "additionalProperties": False,
+    }
+    move = _move({**_TEXT, "pattern": "^[^:]+:.+$",
+                  "description": "ladder-id:role (id or title)."})
+    return {
+        "$schema": DRAFT,
+        "$id": f"{ID_PREFIX}ladder-set",
+        "title": "ladder set",
+        "description": "Several career ladders drawn as one, with the moves between them.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "id": _ID,
+            "name": _TEXT,
+            "summary": {"type": "string"},
+            "ladders": {"type": "array", "items": {"$ref": "#/$defs/member"}, "minItems": 1},
+            "moves": {"type": "array", "items": {"$ref": "#/$defs/move"}},
+        },
+        "required": ["ladders"],
+        "additionalProperties": False,
+        "$defs": {"member": member, "move": move},
+    }
+
+
+SCHEMAS = {"company": company_schema, "ladder": ladder_schema, "ladder-set": ladder_set_schema}
+
+
+@cache
+def document_keys(kind: str) -> dict[str, tuple[str, ...]]:
+    """The keys each part of a document (a :data:`SCHEMAS` kind) may have, read from its
+    schema (the one description of each format, which the checkers and editors both read):
+    ``""`` for the top level, a list's key for its entries (``"people"``), a definition's
+    name for it (``"statement"``).
+
+    >>> keys = document_keys("company")
+    >>> keys["departments"], keys["variant"]
+    (('id', 'name', 'colour', 'color'), ('id', 'head'))
+    >>> document_keys("ladder")["statement"]
+    ('text', 'examples', 'signals', 'options', 'source')
+    """
+    schema = SCHEMAS[kind]()
+    definitions = schema.get("$defs", {})
+
+    def keys_of(spec: Any) -> tuple[str, ...] | None:
+        if isinstance(spec, dict) and "$ref" in spec:
+            spec = definitions[spec["$ref"].rsplit("/", 1)[-1]]
+        if not isinstance(spec, dict):
+            return None
+        if "properties" in spec:
+            return tuple(spec["properties"])
+        for option in spec.get("anyOf", ()):  # text, or a mapping of these keys
+            found = keys_of(option)
+            if found:
+                return found
+        return None
+
+    known = {"": tuple(schema["properties"])}
+    for key, spec in schema["properties"].items():
+        found = keys_of(spec.get("items", spec))
+        if found:
+            known[key] = found
+    for name, spec in definitions.items():
+        found = keys_of(spec)
+        if found:
+            known.setdefault(name, found)
+    return known

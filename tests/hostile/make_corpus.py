@@ -135,9 +135,10 @@ def ladder_cases(cases: dict) -> None:
         "no-roles": ("id: x\nname: X\n", "error", None, "roles"),
         "roles-not-list": ("id: x\nroles: 3\n", "error", 2, "list"),
         "role-not-mapping": ("id: x\nroles:\n  - just text\n", "error", 3, None),
+        # a key the format does not have is an error, as in a company config (one checker)
         "unknown-key-typo": (good.replace("  - {from: b, to: c}", "  - {from: b, to: c, yeras: 2}"),
-                             "drawing", None, "did you mean 'years'"),
-        "unknown-top-key": (good + "movse: []\n", "drawing", None, "did you mean 'moves'"),
+                             "error", 12, "did you mean 'years'"),
+        "unknown-top-key": (good + "movse: []\n", "error", 13, "did you mean 'moves'"),
         "level-text": (good.replace("level: 2,", "level: two,"), "error", 8, "level"),
         "level-huge": (good.replace("level: 2,", "level: " + "9" * 5000 + ","), "error", 8,
                        "number"),

@@ -27,19 +27,10 @@ from ladder.analysis.diff import KINDS, Changed, Joined, Left, Moved, OrgDiff, S
 from ladder.errors import summarised
 from ladder.escape import clip, spreadsheet_cell
 from ladder.model.org import Person
-from ladder.renderers.results.names import person_label
+from ladder.text import person_label, plural
 
 CSV_COLUMNS = ("change", "id", "name", "field", "old", "new", "note")
 TABLE_TEXT = 60  # characters of a name, title or id in the table (json and csv keep them whole)
-
-
-def label(person: Person) -> str:
-    """How the diff names a person or post: the one label (never a post reference).
-
-    >>> label(Person("p1", "", "Analyst", vacant=True)), label(Person("p2", "N/D", "Clerk"))
-    ('Open: Analyst', 'Clerk (name not published)')
-    """
-    return person_label(person)
 
 
 def summary(diff: OrgDiff) -> str:
@@ -48,8 +39,8 @@ def summary(diff: OrgDiff) -> str:
     ``5 changed (7 field changes)``), so the headline adds up to the sections."""
     counts = diff.counts()
     return (f"{counts['joined']} joined, {counts['left']} left, {counts['moved']} moved, "
-            f"{counts['changed']} changed{_fields(diff)}, {counts['spans']} span "
-            f"change{'' if counts['spans'] == 1 else 's'}")
+            f"{counts['changed']} changed{_fields(diff)}, "
+            f"{plural(counts['spans'], 'span change')}")
 
 
 def _fields(diff: OrgDiff) -> str:
@@ -93,12 +84,12 @@ def _note(item: Any) -> dict[str, str]:
 
 def _manager(key: str, person: Person | None) -> dict[str, str | None]:
     return {key: person.id if person else None,
-            f"{key}_name": label(person) if person else None}
+            f"{key}_name": person_label(person) if person else None}
 
 
 def item_data(item: Joined | Left | Moved | Changed | SpanChange) -> dict[str, Any]:
     """One item as JSON data: ``id``, ``name``, ``title``, then what the kind has."""
-    data: dict[str, Any] = {"id": item.id, "name": label(item.person),
+    data: dict[str, Any] = {"id": item.id, "name": person_label(item.person),
                             "title": item.person.title}
     if isinstance(item, Joined | Left):
         return data | _manager("manager", item.manager)
@@ -127,7 +118,7 @@ def diff_rows(diff: OrgDiff) -> Iterator[dict[str, str]]:
     """One change a row: change, id, name, field, old, new, note (for ``--format csv``)."""
     def row(change: str, item: Any, field: str, old: str, new: str) -> dict[str, str]:
         note = _note(item).get("note", "")
-        return {"change": change, "id": item.id, "name": label(item.person), "field": field,
+        return {"change": change, "id": item.id, "name": person_label(item.person), "field": field,
                 "old": old, "new": new, "note": note}
 
     for joined in diff.joined:
@@ -154,7 +145,7 @@ def diff_csv(diff: OrgDiff) -> str:
 
 
 def _who(person: Person) -> str:
-    name, title = label(person), person.title
+    name, title = person_label(person), person.title
     if title and title not in name:
         return f"{clip(name, TABLE_TEXT)} ({clip(title, TABLE_TEXT)})"
     return clip(name, TABLE_TEXT)
@@ -164,7 +155,7 @@ def _named(person: Person | None) -> str:
     """``Ann Lee (a1)``, or ``nobody (top)`` for a top post."""
     if person is None:
         return "nobody (top)"
-    name, ident = clip(label(person), TABLE_TEXT), clip(person.id, TABLE_TEXT)
+    name, ident = clip(person_label(person), TABLE_TEXT), clip(person.id, TABLE_TEXT)
     return f"{name} ({ident})" if name and name != ident else ident
 
 

@@ -9,21 +9,16 @@ from typing import Any
 from ladder.analysis.org_moves import NextMoves, Succession
 from ladder.escape import markdown_cell as _md
 from ladder.model.org import Person
-from ladder.renderers.results.names import person_label
-from ladder.renderers.results.paths import years_phrase
+from ladder.text import person_label, plural, years_phrase
 
 
 def _who(person: Person) -> str:
-    if person.vacant:
-        return f"{person.id} (open)"
-    return f"{person_label(person)} ({person.id})"
+    return person_label(person, with_id=True)
 
 
 def _md_who(person: Person) -> str:
     """:func:`_who` with the name and id escaped and ladder's own brackets left as they are."""
-    if person.vacant:
-        return f"{_md(person.id)} (open)"
-    return f"{_md(person_label(person))} ({_md(person.id)})"
+    return person_label(person, with_id=True, escape=_md)
 
 
 def format_next_moves(moves: NextMoves) -> str:
@@ -54,8 +49,7 @@ def format_succession(plan: Succession) -> str:
         lines.append("  nobody in this org is one move below this role")
     for candidate in plan.candidates:
         away = ("another part of the org" if candidate.distance is None
-                else f"{candidate.distance} reporting line"
-                + ("" if candidate.distance == 1 else "s") + " away")
+                else f"{plural(candidate.distance, 'reporting line')} away")
         lines.append(f"  {_who(candidate.person)}, {candidate.role.title}: {candidate.kind}, "
                      f"{away}")
         if candidate.gained:

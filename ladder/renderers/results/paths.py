@@ -14,26 +14,14 @@ from typing import Any
 
 from ladder.analysis.expectations import DROPPED, SAME, AreaChange, step_changes
 from ladder.analysis.paths import Gap, Path, gap_steps
-from ladder.errors import plural
 from ladder.escape import markdown_cell
 from ladder.model.ladder import Ladder, Role
 from ladder.renderers.results.tables import listing_table
+from ladder.text import plural, years_phrase
 
 
 def _years(value: float | None) -> str:
     return "?" if value is None else f"{value:g}"
-
-
-def years_phrase(value: float | None) -> str:
-    """``2.5 years``, ``1 year``, or that the ladder gives none.
-
-    >>> years_phrase(2.5), years_phrase(None)
-    ('2.5 years', 'typical years not given')
-    """
-    return "typical years not given" if value is None else plural(value, "year")
-
-
-# --------------------------------------------------------------------------- paths
 
 
 def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict[str, Any]:

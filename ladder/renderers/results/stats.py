@@ -10,8 +10,8 @@ from ladder.analysis.teams import OrgStats, TeamCount
 from ladder.errors import summarised
 from ladder.escape import clip
 from ladder.model.org import Person
-from ladder.renderers.results.names import person_label
-from ladder.renderers.results.tables import pad, table, width
+from ladder.renderers.results.tables import table
+from ladder.text import pad, person_label, plural, terminal_columns
 
 COUNT_RULE = ("Counts are people: an open position counts apart (open), a job share counts "
               "each name, an FTE group its FTE rounded up, as staff, not as direct reports; "
@@ -24,7 +24,7 @@ CELL = 40  # characters of a name or title in a table; a longer one is cut with 
 
 
 def manager_label(person: Person) -> str:
-    """How ``ladder stats`` names a manager: the one label of a card."""
+    """How ``ladder stats`` names a manager: as every chart and table does."""
     return person_label(person)
 
 
@@ -111,11 +111,11 @@ def stats_table(stats: OrgStats) -> str:
                          (stats.dotted_lines, "dotted lines")):
         if count:
             totals.append((label, str(count), ""))
-    label_width = max(width(t[0]) for t in totals)
-    value_width = max(width(t[1]) for t in totals)
+    label_width = max(terminal_columns(t[0]) for t in totals)
+    value_width = max(terminal_columns(t[1]) for t in totals)
     lines = [clip(stats.company, CELL * 2)]
     for label, value, note in totals:
-        row = f"  {pad(label, label_width)}  {value.rjust(value_width)}"
+        row = f"  {pad(label, label_width)}  {pad(value, value_width, right=True)}"
         lines.append(f"{row}   {note}" if note else row)
     if stats.departments:
         lines += ["", *table(
@@ -174,10 +174,10 @@ def count_sentence(count: TeamCount) -> str:
     >>> count_sentence(TeamCount(0, 9, 0, staff=9))
     '0 direct reports, 9 staff in groups, 9 people in the team'
     """
-    text = f"{count.direct} direct report{'s' if count.direct != 1 else ''}, "
+    text = f"{plural(count.direct, 'direct report')}, "
     if count.staff:
         text += f"{count.staff} staff in groups, "
-    text += f"{count.total} {'person' if count.total == 1 else 'people'} in the team"
+    text += f"{plural(count.total, 'person')} in the team"
     if count.open:
-        text += f", {count.open} open position{'s' if count.open != 1 else ''}"
+        text += f", {plural(count.open, 'open position')}"
     return text

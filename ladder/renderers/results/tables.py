@@ -1,25 +1,12 @@
-"""Aligned text columns for a terminal: widths counted in terminal columns (wide East Asian
-letters take two), and a last column of list items packed onto indented lines."""
+"""Aligned text columns for a terminal, as the results' writers lay them out: a table with a
+rule under its header, and a listing whose last column is a list packed onto indented lines.
+The columns themselves are :func:`ladder.text.text_table`'s (widths in terminal columns)."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Sequence
 
-
-def width(text: str) -> int:
-    """Columns the text takes in a terminal: wide East Asian letters take two.
-
-    >>> width("王小明"), width("Ann")
-    (6, 3)
-    """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
-               0 if unicodedata.combining(ch) else 1 for ch in text)
-
-
-def pad(text: str, columns: int) -> str:
-    """``text`` and spaces up to ``columns`` terminal columns."""
-    return text + " " * (columns - width(text))
+from ladder.text import text_table, wrap
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], *,
@@ -33,15 +20,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], *,
     Ann    1
     王    22
     """
-    widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-
-    def cells(row: Sequence[str]) -> str:
-        return "  ".join(
-            cell.rjust(widths[i] - width(cell) + len(cell)) if i in right
-            else pad(cell, widths[i]) for i, cell in enumerate(row)
-        )
-
-    return [cells(header), cells(["-" * w for w in widths]), *(cells(row) for row in rows)]
+    return text_table(header, rows, right=right)
 
 
 def pack(items: Sequence[str], columns: int) -> list[str]:
@@ -52,14 +31,7 @@ def pack(items: Sequence[str], columns: int) -> list[str]:
     >>> pack([], 10)
     ['-']
     """
-    lines: list[str] = []
-    for index, item in enumerate(items):
-        text = item + ("," if index < len(items) - 1 else "")
-        if lines and len(lines[-1]) + 1 + len(text) <= columns:
-            lines[-1] += " " + text
-        else:
-            lines.append(text)
-    return lines or ["-"]
+    return wrap([f"{item}," for item in items[:-1]] + list(items[-1:]), columns) or ["-"]
 
 
 def listing_table(headers: Sequence[str], rows: Sequence[tuple[Sequence[str], Sequence[str]]],
@@ -72,12 +44,5 @@ def listing_table(headers: Sequence[str], rows: Sequence[tuple[Sequence[str], Se
       1  a,
          b
     """
-    cells = [headers[:-1], *(row for row, _items in rows)]
-    widths = [max(len(c[i]) for c in cells) for i in range(len(headers) - 1)]
-    lines = []
-    for row, last in [(headers[:-1], [headers[-1]]),
-                      *((r, pack(items, columns)) for r, items in rows)]:
-        head = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
-        lines.append(f"  {head}  {last[0]}".rstrip())
-        lines.extend(f"  {' ' * len(head)}  {more}" for more in last[1:])
-    return "\n".join(lines)
+    return "\n".join(text_table(headers, [(*row, pack(items, columns)) for row, items in rows],
+                                rule=False, indent="  "))

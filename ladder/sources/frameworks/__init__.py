@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from ladder.errors import SourceError
 from ladder.sources.frameworks import detect
 from ladder.sources.frameworks.draft import Draft
+from ladder.text import wrap
 
 if TYPE_CHECKING:
     from ladder.model import Ladder
@@ -113,10 +114,4 @@ def ladder_yaml(draft: Draft, origin: str) -> str:
 
 
 def _comment(text: str, width: int = 96) -> list[str]:
-    words, lines = text.split(), [""]
-    for word in words:
-        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
-            lines.append(word)
-        else:
-            lines[-1] = f"{lines[-1]} {word}".strip()
-    return [f"# {line}" for line in lines]
+    return [f"# {line}".rstrip() for line in wrap(text, width) or [""]]

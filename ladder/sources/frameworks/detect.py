@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ladder.sources.formats import DOCUMENT, MARKDOWN, TABLE, family_of, input_format
 from ladder.sources.inputs import read_input
+from ladder.text import plural
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 # Header words of the first columns of a wide framework sheet (an HR export has none of them).
 AREA_HEADERS = ("area", "category", "theme", "topic", "competency", "skill", "dimension",
                 "pillar", "attribute")
@@ -66,8 +65,8 @@ def framework_of(path: Path) -> str | None:
 
     if path.is_dir():
         return "pages" if pages.looks_like_role_pages(path) else None
-    suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
+    family = family_of(path)
+    if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
         found = front_matter(text)
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
@@ -77,14 +76,14 @@ def framework_of(path: Path) -> str | None:
         if looks_like_ladder(text):
             return "markdown"
         return "headings" if pages.looks_like_role_headings(text) else None
-    if suffix in DOCUMENT_SUFFIXES:
+    if family == DOCUMENT:
         data = _document(path)
         if is_ft(data):
             return "ft"
         if is_snowflake(data):
             return "snowflake"
         return None
-    if suffix in TABLE_SUFFIXES:
+    if family == TABLE:
         from ladder.errors import SourceError
         from ladder.sources.hr.read import read_table
 
@@ -99,21 +98,22 @@ def framework_of(path: Path) -> str | None:
 def what_was_seen(path: Path) -> str:
     """A few words on what the file holds, for the error that says it is no framework."""
     if path.is_dir():
-        count = sum(1 for p in path.iterdir() if p.suffix.lower() in MARKDOWN_SUFFIXES)
-        return f"a folder with {count} Markdown page{'' if count == 1 else 's'} holding no role"
-    suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
+        count = sum(1 for p in path.iterdir() if family_of(p) == MARKDOWN)
+        return f"a folder with {plural(count, 'Markdown page')} holding no role"
+    found = input_format(path, sniff=True)
+    family = found.family if found is not None else None
+    if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
         count = len(HEADING.findall(text))
-        return (f"a Markdown file with {count} heading{'' if count == 1 else 's'}, none of "
+        return (f"a Markdown file with {plural(count, 'heading')}, none of "
                 "them a level of role sections, and no front matter with 'topics'")
-    if suffix in DOCUMENT_SUFFIXES:
+    if found is not None and family == DOCUMENT:
         data = _document(path)
         if isinstance(data, dict):
             keys = ", ".join(list(data)[:8]) or "none"
-            return f"a {suffix.lstrip('.').upper()} mapping with the keys {keys}"
-        return f"a {suffix.lstrip('.').upper()} file that is not a mapping"
-    if suffix in TABLE_SUFFIXES:
+            return f"a {found.name.upper()} mapping with the keys {keys}"
+        return f"a {found.name.upper()} file that is not a mapping"
+    if family == TABLE:
         from ladder.errors import SourceError
         from ladder.sources.hr.read import read_table
 
@@ -122,4 +122,4 @@ def what_was_seen(path: Path) -> str:
         except SourceError as error:
             return f"a table that cannot be read ({error.message})"
         return f"a table with the columns {', '.join(headers[:8])} (an HR export?)"
-    return f"a '{suffix or path.name}' file"
+    return f"a '{path.suffix or path.name}' file"

@@ -4,7 +4,6 @@ source's words, and the small helpers the importers share (ids, names, the sourc
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,25 +68,6 @@ class DraftCounts:
     examples: int
     options: int
     unplaced: int
-
-
-def slug(text: str, taken: set[str] | None = None) -> str:
-    """A stable id from a name; ``taken`` ids get a number added.
-
-    >>> slug("Leadership & Collaboration - You and your Team")
-    'leadership-collaboration-you-and-your-team'
-    >>> slug("🧠 Problem solving", {"problem-solving"})
-    'problem-solving-2'
-    """
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "item"
-    if taken is None:
-        return base
-    found, number = base, 2
-    while found in taken:
-        found, number = f"{base}-{number}", number + 1
-    taken.add(found)
-    return found
 
 
 def plain_name(text: str) -> str:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ladder.errors import SourceError, summarised
 from ladder.sources.document import line_of, read_document
-from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
+from ladder.text import slug
 
 MANAGER = re.compile(r"(-pm$|-em$|-manager$|\bpeople manager\b|\bmanager\)$)", re.IGNORECASE)
 INDIVIDUAL = re.compile(r"(-ic$|\bindividual contributor\b)", re.IGNORECASE)

@@ -28,10 +28,10 @@ from ladder.sources.frameworks.draft import (
     Draft,
     chain_moves,
     plain_name,
-    slug,
     source_entry,
 )
 from ladder.sources.frameworks.outline import front_matter, front_matter_end
+from ladder.text import slug
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")

@@ -21,16 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from ladder.errors import SourceError
-from ladder.sources.document import line_of, parse_text, read_text_file
+from ladder.sources.document import line_of, parse_document, read_text_file
 from ladder.sources.frameworks.detect import front_matter
 from ladder.sources.frameworks.draft import (
     MAX_LEVELS,
     Draft,
     chain_moves,
     plain_name,
-    slug,
     source_entry,
 )
+from ladder.text import slug
 
 GENERIC = "generic.md"
 DASH_TAB = re.compile(r"^([ ]*-)\t+", re.MULTILINE)  # "-<tab>item": Monzo's parser takes it
@@ -44,7 +44,7 @@ def front_matter_data(path: Path) -> Any:
         raise SourceError("no YAML front matter: expected the file to start with a '---' line, "
                           "then levels and topics, then '---'", file=file, line=1)
     # the opening '---' becomes an empty line, so the YAML's lines are the file's lines
-    return parse_text("\n" + DASH_TAB.sub(r"\1 ", found[0]), file)
+    return parse_document("\n" + DASH_TAB.sub(r"\1 ", found[0]), file)
 
 
 def generic_base(path: Path) -> Path | None:

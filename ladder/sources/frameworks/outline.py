@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ladder.sources.document import parse_text
+from ladder.sources.document import parse_document
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d+[.)])\s+(.*)$")
@@ -107,7 +107,7 @@ def front_matter(text: str, file: str) -> dict[str, Any]:
     end = front_matter_end(lines)
     if not end:
         return {}
-    data = parse_text("\n" + "\n".join(lines[1:end - 1]), file)  # same line numbers as the file
+    data = parse_document("\n" + "\n".join(lines[1:end - 1]), file)  # same line numbers as the file
     return data if isinstance(data, dict) else {}
 
 

@@ -25,18 +25,18 @@ from typing import Any
 
 from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
+from ladder.sources.formats import MARKDOWN, suffixes
 from ladder.sources.frameworks.draft import (
     Draft,
     chain_moves,
     name_from_file,
     plain_name,
-    slug,
     source_entry,
 )
 from ladder.sources.frameworks.markdown import ROLE_WORDS
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
+from ladder.text import plural, slug
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 INDEX_PAGES = ("_index", "index", "readme")  # a section's own page: the ladder's name and intro
 OPTIONS = re.compile(r"\b(one of|any of|either|choose|following)\b", re.IGNORECASE)
 EXPERIENCE = re.compile(r"^\s*(?:typical\s+)?experience\b", re.IGNORECASE)
@@ -218,7 +218,7 @@ def read_headings(path: Path) -> Draft:
 def role_pages(folder: Path) -> list[Path]:
     """The Markdown pages of a folder that are not its index page, in name order."""
     return sorted(p for p in folder.iterdir() if p.is_file()
-                  and p.suffix.lower() in MARKDOWN_SUFFIXES
+                  and p.suffix.lower() in suffixes(MARKDOWN)
                   and p.stem.casefold() not in INDEX_PAGES)
 
 
@@ -240,11 +240,11 @@ def read_folder(folder: Path) -> Draft:
     """The draft ladder of a folder of role pages."""
     pages = role_pages(folder)
     if len(pages) < 2:
-        raise SourceError(f"a folder of {len(pages)} Markdown page(s): expected a page per "
-                          "role", file=str(folder),
+        raise SourceError(f"a folder of {plural(len(pages), 'Markdown page')}: expected a page "
+                          "per role", file=str(folder),
                           hint="put one .md page per role in the folder")
     index = next((folder / f"{stem}{suffix}" for stem in INDEX_PAGES
-                  for suffix in MARKDOWN_SUFFIXES if (folder / f"{stem}{suffix}").is_file()),
+                  for suffix in suffixes(MARKDOWN) if (folder / f"{stem}{suffix}").is_file()),
                  None)
     meta = front_matter(read_text_file(index), str(index)) if index else {}
     intro = parse(read_text_file(index)) if index else Part("", 0, 0)

@@ -18,7 +18,8 @@ from typing import Any
 
 from ladder.errors import SourceError, summarised
 from ladder.sources.document import line_of, read_document
-from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
+from ladder.text import slug
 
 SNOWFLAKE_POINTS = (0, 1, 3, 6, 12, 20)
 

@@ -19,16 +19,17 @@ import re
 from pathlib import Path
 
 from ladder.errors import SourceError
+from ladder.sources.formats import INPUT_FORMATS, input_format
 from ladder.sources.frameworks.draft import (
     MAX_LEVELS,
     Draft,
     chain_moves,
     name_from_file,
-    slug,
     source_entry,
 )
 from ladder.sources.hr.read import decode, read_table
 from ladder.sources.inputs import read_input
+from ladder.text import slug
 
 GROUP_HEADERS = ("area", "category", "theme", "topic", "pillar")
 NAME_HEADERS = ("competency", "skill", "dimension", "attribute", "behaviour", "behavior")
@@ -47,7 +48,8 @@ def statements(cell: str) -> list[str]:
 
 def _title_line(path: Path, header_row: int) -> str | None:
     """The text of a title line above the header (CSV/TSV), as the framework's name."""
-    if header_row <= 1 or path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+    if header_row <= 1 or input_format(path, sniff=True) not in (INPUT_FORMATS["csv"],
+                                                                 INPUT_FORMATS["tsv"]):
         return None
     import csv
 

@@ -6,7 +6,6 @@ Every input row ends up drawn on a card, or named in a problem, or both (see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -14,13 +13,13 @@ from pathlib import Path
 
 from ladder.errors import SHOWN, Problem, SourceError, did_you_mean, summarised
 from ladder.model.org import Department, Org
+from ladder.sources.formats import TABLE, input_format
 from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
-from ladder.sources.hr.read import SUFFIXES, Table, read_table, where
+from ladder.sources.hr.read import ExportTable, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
-
-EXPORT_SUFFIXES = (*SUFFIXES, ".xls")  # .xls is ours too, to say how to convert it
+from ladder.text import slug
 
 
 @dataclass
@@ -85,12 +84,16 @@ class ImportResult:
 
 
 def is_export(path: str | Path) -> bool:
-    """Is this file an HR export (by its suffix)?
+    """Is this file an HR export (by its suffix)? ``.xls`` is one too, so that its reader
+    says how to convert it.
 
-    >>> is_export("people.csv"), is_export("org.XLSX"), is_export("acme.yaml")
-    (True, True, False)
+    >>> is_export("people.csv"), is_export("org.XLSM"), is_export("old.xls")
+    (True, True, True)
+    >>> is_export("acme.yaml")
+    False
     """
-    return Path(path).suffix.lower() in EXPORT_SUFFIXES
+    found = input_format(path)
+    return found is not None and found.family == TABLE
 
 
 def parse_fix(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -220,7 +223,7 @@ def load_export(
     )
 
 
-def _id_column(table: Table, preset: Preset | None, mapping: Mapping[str, str] | None
+def _id_column(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
                ) -> int | None:
     """The id column, if it can be told before the rows are read (for snapshot detection)."""
     try:
@@ -231,8 +234,8 @@ def _id_column(table: Table, preset: Preset | None, mapping: Mapping[str, str] |
         return None
 
 
-def _one_snapshot(table: Table, found: Snapshots, wanted: str | None, notes: list[str]
-                  ) -> tuple[Table, list[Problem], str]:
+def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, notes: list[str]
+                  ) -> tuple[ExportTable, list[Problem], str]:
     """The rows of one snapshot, the problems of rows in none, and the snapshot's value."""
     picked = found.pick(wanted, file=table.file)
     how = "the latest" if wanted is None else "chosen with --snapshot"
@@ -245,7 +248,7 @@ def _one_snapshot(table: Table, found: Snapshots, wanted: str | None, notes: lis
     return subset(table, found.rows_of(table, picked)), blank, picked
 
 
-def _same_snapshot(junior: Table, found: Snapshots, picked: str) -> Table:
+def _same_snapshot(junior: ExportTable, found: Snapshots, picked: str) -> ExportTable:
     """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
     from ladder.sources.hr.columns import find_header
 
@@ -278,7 +281,7 @@ def write_report(result: ImportResult, path: str | Path) -> None:
 # -- generic exports -------------------------------------------------------------------------
 
 
-def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetResult:
+def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> PresetResult:
     """Entries of an export with an id and a manager column (or employee/manager emails)."""
     columns = detect_columns(table.headers, file=table.file, mapping=mapping,
                              line=table.header_row,
@@ -343,7 +346,7 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
     return result
 
 
-def _keys_by_email(table: Table, columns: dict[str, int]) -> bool:
+def _keys_by_email(table: ExportTable, columns: dict[str, int]) -> bool:
     """Do managers refer to people by email? Yes when there is no id/manager pair, or when
     the manager emails resolve better than the manager ids do."""
     if "email" not in columns or "manager_email" not in columns:
@@ -394,11 +397,5 @@ def _department_ids(entries: list[Entry]) -> dict[str, str]:
         name = entry.department
         if not name or name in ids:
             continue
-        base = re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-") or "department"
-        candidate, number = base, 2
-        while candidate in taken:
-            candidate = f"{base}-{number}"
-            number += 1
-        taken.add(candidate)
-        ids[name] = candidate
+        ids[name] = slug(name, taken, empty="department")
     return ids

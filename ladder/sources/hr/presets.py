@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from ladder.errors import Problem, SourceError, did_you_mean, summarised
 from ladder.sources.hr.columns import detect_columns, normal
 from ladder.sources.hr.problems import NULL_MANAGERS, Entry
-from ladder.sources.hr.read import Table
+from ladder.sources.hr.read import ExportTable
 
 SENIOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("postuniquereference", "postreference", "postref"),
@@ -72,7 +72,7 @@ class Preset:
     name: str
     summary: str
     matches: Callable[[list[str]], bool]  # do these headers look like this format?
-    build: Callable[[Table, Table | None, Mapping[str, str] | None], PresetResult]
+    build: Callable[[ExportTable, ExportTable | None, Mapping[str, str] | None], PresetResult]
     takes_junior: bool = False
     junior_matches: Callable[[list[str]], bool] | None = None
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # main file's fields
@@ -151,7 +151,7 @@ def _value(values: list[str], index: int | None) -> str:
     return values[index] if index is not None and index < len(values) else ""
 
 
-def _build_uk(senior: Table, junior: Table | None,
+def _build_uk(senior: ExportTable, junior: ExportTable | None,
               mapping: Mapping[str, str] | None) -> PresetResult:
     if _junior_matches(senior.headers) and not _senior_matches(senior.headers):
         raise SourceError("this is a junior-staff file, not the senior one", file=senior.file,
@@ -219,7 +219,7 @@ def _build_uk(senior: Table, junior: Table | None,
     return result
 
 
-def _add_junior(junior: Table, result: PresetResult, *, one_file: bool = False) -> None:
+def _add_junior(junior: ExportTable, result: PresetResult, *, one_file: bool = False) -> None:
     """Junior-staff rows as group cards; ``one_file``: they came from the senior file (a
     ``Senior/Junior`` column), whose headers are the senior ones."""
     if _senior_matches(junior.headers) and not one_file:

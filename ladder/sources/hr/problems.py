@@ -50,6 +50,7 @@ from typing import Protocol
 from ladder.errors import SHOWN, Problem, did_you_mean, summarised
 from ladder.model.org import Person, reporting_cycles
 from ladder.sources.hr.read import where
+from ladder.text import plural
 
 NULL_MANAGERS = frozenset({"", "null", "none", "nil", "n/a", "na", "#n/a", "-", "--", "(none)",
                            "(blank)", "nan"})
@@ -568,8 +569,7 @@ def summary_line(rows: int, drawn: int, problems: list[Problem]) -> str:
     >>> summary_line(9, 9, [p, p])
     '9 rows: 9 drawn, 2 problems (2 case-only manager matches: use --fix case)'
     """
-    text = f"{rows} row{'' if rows == 1 else 's'}: {drawn} drawn, {len(problems)} problem" + (
-        "" if len(problems) == 1 else "s")
+    text = f"{plural(rows, 'row')}: {drawn} drawn, {plural(len(problems), 'problem')}"
     if not problems:
         return text
     counts = Counter(p.kind for p in problems)
@@ -580,8 +580,7 @@ def summary_line(rows: int, drawn: int, problems: list[Problem]) -> str:
     order = list(KIND_LABELS)
     parts = []
     for kind in sorted(counts, key=lambda k: (order.index(k) if k in order else len(order), k)):
-        singular, plural = KIND_LABELS.get(kind, (kind, kind))
-        part = f"{counts[kind]} {singular if counts[kind] == 1 else plural}"
+        part = plural(counts[kind], *KIND_LABELS.get(kind, (kind, kind)))
         if needed[kind]:
             part += f": use --fix {','.join(f for f in FIXES if f in needed[kind])}"
         parts.append(part)

@@ -6,7 +6,7 @@ record whose quoted fields hold line breaks is still one row; a blank line is a 
 line of the file where it starts, which differs once a record above spans several lines. In
 XLSX both are the sheet row.
 
->>> table = parse_text('id,name\\n1,"Ann\\nLee"\\n\\n2,Bo\\n', "x.csv")
+>>> table = parse_table('id,name\\n1,"Ann\\nLee"\\n\\n2,Bo\\n', "x.csv")
 >>> table.headers, [(r.row, r.line, r.values) for r in table.records]
 (['id', 'name'], [(2, 2, ['1', 'Ann\\nLee']), (4, 5, ['2', 'Bo'])])
 >>> where(4, 5), where(2, 2)
@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.errors import SourceError, summarised
+from ladder.sources.formats import INPUT_FORMATS, TABLE, input_format, suffix_list
 
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-SHEET_SUFFIXES = (".xlsx", ".xlsm")
-SUFFIXES = TEXT_SUFFIXES + SHEET_SUFFIXES
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH = 20  # rows searched for the header below title lines
 
@@ -50,7 +48,7 @@ def where(row: int, line: int | None) -> str:
 
 
 @dataclass
-class Table:
+class ExportTable:
     file: str
     headers: list[str]
     header_row: int
@@ -62,44 +60,38 @@ class Table:
     other_sheets: list[str] = field(default_factory=list)  # XLSX: sheets with data not read
 
 
-def is_table_file(path: str | Path) -> bool:
-    """True for the suffixes an HR export comes in.
-
-    >>> is_table_file("export.CSV"), is_table_file("company.yaml")
-    (True, False)
-    """
-    return Path(path).suffix.lower() in SUFFIXES
-
-
 def read_table(
     path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None,
     text: str | None = None,
-) -> Table:
-    """Read a CSV/TSV/TXT or XLSX export; ``want_sheet(headers)`` picks among XLSX sheets.
+) -> ExportTable:
+    """Read a CSV/TSV/TXT or XLSX/XLSM export (its format from
+    :mod:`ladder.sources.formats`); ``want_sheet(headers)`` picks among XLSX sheets.
 
     With ``text``, the export is that text (CSV or TSV) and ``path`` only names it.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
     if text is not None:
-        return parse_text(text, str(path), delimiter="\t" if suffix == ".tsv" else None)
-    if suffix == ".xls":
-        raise SourceError("old Excel .xls files cannot be read", file=str(path),
-                          hint="save it as .xlsx or .csv from Excel")
-    if suffix not in SUFFIXES:
-        raise SourceError(f"cannot read '{suffix or path.name}' files as an HR export",
-                          file=str(path), hint="use .csv, .tsv, .txt or .xlsx")
-    from ladder.sources.inputs import check_input, read_input
-
+        tab = input_format(path) == INPUT_FORMATS["tsv"]
+        return parse_table(text, str(path), delimiter="\t" if tab else None)
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
-    if suffix in SHEET_SUFFIXES:
+    from ladder.sources.inputs import check_input, read_input
+
+    found = input_format(path, sniff=True)
+    if found is not None and found.refused:
+        check_input(path)  # a missing file says so first
+        raise SourceError(f"{found.holds} ({', '.join(found.suffixes)}) cannot be read",
+                          file=str(path), hint=found.refused)
+    if found is None or found.family != TABLE:
+        raise SourceError(f"cannot read '{path.suffix or path.name}' files as an HR export",
+                          file=str(path), hint=f"use {suffix_list(TABLE).replace('/', ', ')}")
+    if found.name == "xlsx":
         check_input(path)
         return _read_xlsx(path, want_sheet)
     data = read_input(path)
     text, encoding = decode(data, str(path))
-    delimiter = "\t" if suffix == ".tsv" else None
-    table = parse_text(text, str(path), delimiter=delimiter)
+    delimiter = "\t" if found.name == "tsv" else None
+    table = parse_table(text, str(path), delimiter=delimiter)
     table.encoding = encoding
     return table
 
@@ -136,7 +128,7 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"  # every byte is a character: never fails
 
 
-def parse_text(text: str, file: str, *, delimiter: str | None = None) -> Table:
+def parse_table(text: str, file: str, *, delimiter: str | None = None) -> ExportTable:
     """Split CSV text into header and records; the delimiter is guessed when not given."""
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -181,7 +173,7 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table:
+def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> ExportTable:
     """Header row = the first row filled at least 60% as wide as the widest of the first
     rows, and at least two cells wide (title lines above it are not data); records = the
     non-blank rows below it."""
@@ -209,10 +201,10 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Table
     if not records:
         raise SourceError("has a header row but no data rows", file=file, line=header.row,
                           hint="export it again with one row per person below the header")
-    return Table(file, headers, header.row, records, sheet=sheet, repeats=repeats)
+    return ExportTable(file, headers, header.row, records, sheet=sheet, repeats=repeats)
 
 
-def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Table:
+def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> ExportTable:
     import zipfile  # here: a CSV chart needs none of the XLSX machinery
 
     try:
@@ -236,16 +228,21 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                            "as .xlsx, or export CSV")
 
     _check_unpacked_size(path)
+    try:  # opened here: openpyxl refuses a path not named .xlsx, and content decides
+        stream = open(path, "rb")  # closed with the book, below
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {error.strerror}", file=str(path)) from None
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except unreadable as error:
+        stream.close()
         raise fail(error) from None
     try:
         sheets = list(book.worksheets)
         if not sheets:
             raise SourceError("the workbook has no sheets", file=str(path),
                               hint="export the sheet with the people")
-        found: list[Table] = []
+        found: list[ExportTable] = []
         for sheet in sheets:
             # the sheet's declared size (A1:XFD1048576 in a hostile file) is not trusted: rows
             # are read as they are, not padded out to 16,384 columns each
@@ -272,9 +269,10 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ta
                           hint="sheets: " + summarised([f"'{s.title}'" for s in sheets]))
     finally:
         book.close()
+        stream.close()
 
 
-def _others_noted(table: Table, sheets: list) -> Table:
+def _others_noted(table: ExportTable, sheets: list) -> ExportTable:
     """``table`` with the names of the workbook's other sheets that hold something (two rows
     at most are read of each), so that the user is told which one was drawn."""
     import itertools

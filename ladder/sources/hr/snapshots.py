@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from ladder.errors import SourceError, did_you_mean
 from ladder.sources.hr.columns import normal
-from ladder.sources.hr.read import Record, Table
+from ladder.sources.hr.read import ExportTable, Record
+from ladder.text import plural
 
 # Headers (normal form) that name the snapshot a row belongs to.
 SNAPSHOT_HEADERS = (
@@ -100,7 +101,7 @@ class Snapshots:
 
     def listing(self) -> str:
         """``Sep-10 (83 rows), Mar-11 (85 rows)``."""
-        return ", ".join(f"{value} ({rows} row{'' if rows == 1 else 's'})"
+        return ", ".join(f"{value} ({plural(rows, 'row')})"
                          for value, rows in self.values)
 
     def pick(self, wanted: str | None, *, file: str) -> str:
@@ -121,13 +122,13 @@ class Snapshots:
                           file=file, hint=did_you_mean(text, shown)
                           or f"snapshots: {', '.join(shown)}")
 
-    def rows_of(self, table: Table, value: str) -> list[Record]:
+    def rows_of(self, table: ExportTable, value: str) -> list[Record]:
         column = self.column
         return [r for r in table.records
                 if column < len(r.values) and r.values[column].strip() == value]
 
 
-def find_snapshots(table: Table, *, id_column: int | None = None,
+def find_snapshots(table: ExportTable, *, id_column: int | None = None,
                    headers: Sequence[str] = SNAPSHOT_HEADERS) -> Snapshots | None:
     """The column that splits ``table`` into snapshots, if there is one.
 
@@ -205,7 +206,7 @@ TIER_HEADERS = ("seniorjunior", "seniororjunior", "juniorsenior", "stafftype", "
                 "posttype", "tier", "staffgroup")
 
 
-def split_tiers(table: Table) -> tuple[Table, Table] | None:
+def split_tiers(table: ExportTable) -> tuple[ExportTable, ExportTable] | None:
     """A file whose rows say ``Senior`` or ``Junior`` in a column such as ``Senior/Junior``,
     as the senior-staff table and the junior-staff table (same headers, rows as numbered in
     the file); None when there is no such column.
@@ -225,7 +226,7 @@ def split_tiers(table: Table) -> tuple[Table, Table] | None:
     return None
 
 
-def subset(table: Table, records: list[Record], *, part: str | None = None) -> Table:
+def subset(table: ExportTable, records: list[Record], *, part: str | None = None) -> ExportTable:
     """The same table with only ``records`` (their row numbers kept)."""
-    return Table(table.file, table.headers, table.header_row, records,
+    return ExportTable(table.file, table.headers, table.header_row, records,
                  encoding=table.encoding, sheet=table.sheet, part=part or table.part)
