@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -196,11 +196,6 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
     options.ladder.check()
     options.org.check()
     return options
-
-
-def with_title(options: Options, title: str | None) -> Options:
-    """The same options with another title."""
-    return replace(options, title=title)
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:

@@ -260,7 +260,6 @@ class DiagramCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.hits = 0
-        self.misses = 0
 
     def key(self, block: Block) -> str:
         import ladder
@@ -279,12 +278,10 @@ class DiagramCache:
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.misses += 1
             return None
         files = [Path(name) for name in entry["files"]]
         if any(_file_hash(file) != digest for file, digest in zip(files, entry["hashes"],
                                                                    strict=True)):
-            self.misses += 1
             return None
         self.hits += 1
         return entry["html"], files

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ladder.analysis.diff import OrgDiff, marked_org
 from ladder.errors import RenderError
 from ladder.escape import dot_html, xml_text
-from ladder.layout.cards import fit_text, text_width
+from ladder.layout.cards import fit_text
 from ladder.model.org import Org
 from ladder.renderers.files import output_format, write_bytes
 
@@ -194,9 +194,3 @@ def _dot_with_panel(dot: str, lines: list[_Line]) -> str:
 def _n(value: float) -> str:
     """A coordinate, short: integers without a decimal point."""
     return str(int(value)) if value == int(value) else f"{value:.1f}"
-
-
-def panel_width_needed(lines: list[_Line]) -> float:
-    """The widest line of the panel (for tests of the fitting)."""
-    return max((text_width(line.text, line.size, bold=line.bold) + (30 if line.swatch else 0)
-                for line in lines), default=0.0)

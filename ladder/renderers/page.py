@@ -20,7 +20,6 @@ from ladder.layout.cards import text_width
 INK = "#1f2328"
 MUTED = "#57606a"
 FONT = "Arial"  # Helvetica's metrics (text_width); Graphviz maps "Helvetica" to a wider face
-PAGE_FORMATS = ("svg", "png", "pdf", "dot")
 
 
 @dataclass(frozen=True)

@@ -62,15 +62,6 @@ class Table:
     other_sheets: list[str] = field(default_factory=list)  # XLSX: sheets with data not read
 
 
-def is_table_file(path: str | Path) -> bool:
-    """True for the suffixes an HR export comes in.
-
-    >>> is_table_file("export.CSV"), is_table_file("company.yaml")
-    (True, False)
-    """
-    return Path(path).suffix.lower() in SUFFIXES
-
-
 def read_table(
     path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None,
     text: str | None = None,
