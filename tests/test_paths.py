@@ -13,9 +13,9 @@ from ladder.analysis.paths import (
     find_paths,
     format_paths_markdown,
     format_paths_table,
-    highlight_for,
     highlight_steps,
     paths_json,
+    plan_highlight,
     resolve_endpoints,
     resolve_role,
 )
@@ -291,12 +291,12 @@ def test_highlight_steps_numbers_each_move(product):
     assert ("director-of-product", "principal-product-manager") not in marks["edges"]
 
 
-def test_highlight_for_parses_from_to(product):
-    marks = highlight_for(product, "senior pm..head of product", avoid=["principal pm"])
+def test_plan_highlight_parses_from_to(product):
+    marks = plan_highlight(product, "senior pm..head of product", avoid=["principal pm"]).marks
     assert list(marks["edges"]) == [("senior-product-manager", "director-of-product"),
                                     ("director-of-product", "head-of-product")]
     with pytest.raises(LadderError, match="no path from Chief Product Officer"):
-        highlight_for(product, "cpo..pm")
+        plan_highlight(product, "cpo..pm")
 
 
 def test_too_many_paths_gives_the_quickest_with_a_note_not_a_hang(product, monkeypatch):

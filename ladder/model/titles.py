@@ -316,21 +316,6 @@ def resolve_role(ladder: Ladder, name: str | Role) -> Role:
     return TitleMatcher(ladder).place(name).role  # type: ignore[return-value]
 
 
-def match_title(title: str | None, roles: Ladder | Iterable[Any] | Mapping[str, Any]) -> str | None:
-    """The id of the role whose id, title or alias ``title`` names, or None (no role, or
-    several).
-
-    >>> from ladder.model.ladder import Role
-    >>> roles = [Role("product-manager", "Product Manager", 2, "ic", ("PM", "Product Manager II")),
-    ...          Role("senior-product-manager", "Senior Product Manager", 3, "ic")]
-    >>> [match_title(t, roles) for t in ["Sr. Product Manager", "Senior PM",
-    ...                                  "Product Manager II", "Product Manager (Payments)",
-    ...                                  "Chef"]]
-    ['senior-product-manager', 'senior-product-manager', 'product-manager', 'product-manager', None]
-    """
-    return TitleMatcher(roles).match(title)
-
-
 def unmatched_titles(
     titles: Iterable[Any], roles: Ladder | Iterable[Any] | Mapping[str, Any]
 ) -> list[tuple[str, int]]:

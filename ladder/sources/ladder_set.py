@@ -51,16 +51,6 @@ def load_any_ladder(source: str | Path | None = None, *,
     return load_ladder(source, relative_to=relative_to, on_warning=on_warning)
 
 
-def load_ladder_set(path: str | Path) -> Ladder:
-    """The combined ladder a ladder-set file describes."""
-    path = Path(path)
-    data = read_document(path)
-    if not is_ladder_set(data):
-        raise SourceError("not a ladder set: it has no 'ladders' list", file=str(path),
-                          line=line_of(data), hint="a single ladder loads with load_ladder")
-    return parse_ladder_set(data, str(path), folder=path.parent)
-
-
 def parse_ladder_set(data: Mapping, file: str, *, folder: Path | None = None) -> Ladder:
     """Check a ladder set, load its ladders (files relative to ``folder``) and combine them."""
     problems: list[Problem] = []

@@ -17,10 +17,8 @@ from ladder.model.org import Department, Org
 from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
-from ladder.sources.hr.read import SUFFIXES, Table, read_table, where
+from ladder.sources.hr.read import Table, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
-
-EXPORT_SUFFIXES = (*SUFFIXES, ".xls")  # .xls is ours too, to say how to convert it
 
 
 @dataclass
@@ -63,15 +61,6 @@ class ImportResult:
         if self.snapshot is None:
             return line
         return f"snapshot '{self.snapshot}' of {len(self.snapshots)}: {line}"
-
-
-def is_export(path: str | Path) -> bool:
-    """Is this file an HR export (by its suffix)?
-
-    >>> is_export("people.csv"), is_export("org.XLSX"), is_export("acme.yaml")
-    (True, True, False)
-    """
-    return Path(path).suffix.lower() in EXPORT_SUFFIXES
 
 
 def parse_fix(value: str | Iterable[str] | None) -> tuple[str, ...]:
