@@ -12,6 +12,7 @@ not count.
 from __future__ import annotations
 
 import ast
+import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ class Import:
     imported: str
     line: int
     in_function: bool
+    last_line: int = 0  # where the statement ends (a long import wraps)
 
 
 def module_name(path: Path) -> str:
@@ -85,7 +87,8 @@ def imports_of(path: Path) -> Iterator[Import]:
         for name in names:
             target = nearest_module(name) if name.startswith("ladder") else None
             if target and target != importer:
-                yield Import(importer, target, node.lineno, id(node) in in_function)
+                yield Import(importer, target, node.lineno, id(node) in in_function,
+                             node.end_lineno or node.lineno)
 
 
 def all_imports() -> list[Import]:
@@ -139,3 +142,21 @@ def is_package(module: str) -> bool:
 def test_no_two_modules_import_each_other_in_a_loop():
     graph = nx.DiGraph((item.importer, item.imported) for item in all_imports())
     assert sorted(sorted(cycle) for cycle in nx.simple_cycles(graph)) == []
+
+
+def comment_lines(path: Path) -> set[int]:
+    with path.open("rb") as source:
+        return {token.start[0] for token in tokenize.tokenize(source.readline)
+                if token.type == tokenize.COMMENT}
+
+
+def test_every_import_inside_a_function_says_why():
+    """An import of a ladder module stays inside a function only to keep a start-up path lean
+    (tests/test_imports.py), and says which on its lines; any other goes to the module's top."""
+    silent: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        commented = comment_lines(path)
+        silent |= {f"{item.importer}:{item.line} imports {item.imported}"
+                   for item in imports_of(path) if item.in_function
+                   and commented.isdisjoint(range(item.line, item.last_line + 1))}
+    assert sorted(silent) == [], "move these to the top of their module, or give the reason"

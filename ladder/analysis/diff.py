@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ladder.analysis.spans import org_stats
 from ladder.errors import summarised
 from ladder.escape import clip
 from ladder.model.org import Org, Person
@@ -207,8 +208,6 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
               new_label: str | None = None) -> OrgDiff:
     """The changes from ``old`` to ``new`` (deterministic: new org order, leavers in old
     order)."""
-    from ladder.analysis.spans import org_stats
-
     result = OrgDiff(old_label or old.name, new_label or new.name)
     matched, renamed = _match(old, new)
     result.renamed = renamed

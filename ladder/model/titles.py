@@ -339,7 +339,7 @@ def unmatched_titles(
 
 def assign_roles(org: Any, roles: Ladder | Iterable[Any] | Mapping[str, Any]) -> Any:
     """A copy of ``org`` whose people without a role get the role their title names."""
-    from ladder.model.org import Org
+    from ladder.model.org import Org  # lazy: drawing a ladder loads no org model
 
     matcher = TitleMatcher(roles)
     people = []

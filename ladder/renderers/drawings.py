@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ladder.errors import RenderError
+
 if TYPE_CHECKING:
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
@@ -52,7 +54,7 @@ class OrgDrawing:
     def layout(self) -> OrgLayout:
         """The positions of every card, computed once on first use."""
         if self._layout is None:
-            from ladder.layout.chart import layout_org
+            from ladder.layout.chart import layout_org  # lazy: drawing a ladder loads no org layout
 
             self._layout = layout_org(self.org, mode=self.options.mode,
                                       columns=self.options.columns,
@@ -62,17 +64,19 @@ class OrgDrawing:
 
 def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
     """The ladder as DOT text, or drawn by Graphviz ``dot`` as SVG, PNG or PDF."""
-    from ladder.renderers.ladder_dot import ladder_dot
+    from ladder.renderers.ladder_dot import ladder_dot  # lazy: an org chart loads no ladder model
 
     source = ladder_dot(drawing.ladder, title=drawing.title, detail=drawing.detail,
                         years=drawing.years, highlight=drawing.highlight)
     if format == "dot":
         return source
-    from ladder.renderers.graphviz_backend import run_graphviz
+    from ladder.renderers.graphviz_backend import (
+        run_graphviz,  # lazy: a .dot file runs no subprocess
+    )
 
     data = run_graphviz(source, format=format)
     if format == "svg":
-        from ladder.renderers.docs_svg import finish_drawing
+        from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed
 
         return finish_drawing(drawing, data.decode("utf-8"))
     return data
@@ -80,22 +84,24 @@ def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
 
 def ladder_json(drawing: LadderDrawing, format: str) -> str:
     """The ladder as JSON: tracks, roles, moves and variants (see ladder.renderers.ladder_json)."""
-    from ladder.renderers.ladder_json import ladder_json as as_json
+    from ladder.renderers.ladder_json import (
+        ladder_json as as_json,  # lazy: an org chart loads no ladder model
+    )
 
     return as_json(drawing.ladder)
 
 
 def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
-    from ladder.renderers.org_cards import PageText
+    from ladder.renderers.org_cards import PageText  # lazy: drawing a ladder loads no org layout
 
     text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
     if format == "svg":  # text from the writer to the docs finish: no bytes in between
-        from ladder.renderers.docs_svg import finish_drawing
-        from ladder.renderers.org_svg import org_svg
+        from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed
+        from ladder.renderers.org_svg import org_svg  # lazy: drawing a ladder loads no org layout
 
         return finish_drawing(drawing, org_svg(drawing.org, drawing.layout(), text))
-    from ladder.renderers.org_write import chart_data
+    from ladder.renderers.org_write import chart_data  # lazy: drawing a ladder loads no org layout
 
     data = chart_data(drawing.org, drawing.layout(), fmt=format, text=text,
                       scale=drawing.options.scale, on_note=drawing.on_note)
@@ -104,17 +110,18 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
 
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
     """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix)."""
-    from ladder.renderers.matrix import MATRIX_FORMATS, matrix_bytes
+    from ladder.renderers.matrix import (  # lazy: the graph view loads no matrix
+        MATRIX_FORMATS,
+        matrix_bytes,
+    )
 
     name = "md" if format == "markdown" else format
     if name not in MATRIX_FORMATS:
-        from ladder.errors import RenderError
-
         raise RenderError(f"the matrix view cannot be drawn as {format}",
                           hint=f"choose one of: {', '.join(MATRIX_FORMATS)}")
     data = matrix_bytes(drawing.ladder, name, drawing.matrix)
     if format == "svg":  # themed and labelled like every other SVG
-        from ladder.renderers.docs_svg import finish_drawing
+        from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed
 
         return finish_drawing(drawing, data.decode("utf-8"))
     return data if format in ("png", "pdf") else data.decode("utf-8")

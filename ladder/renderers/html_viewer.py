@@ -19,7 +19,9 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ladder.escape import xml_text
-from ladder.renderers.theme import card_id, inline_svg, unique_ids
+from ladder.model import LATERAL
+from ladder.renderers.drawings import ladder_graphviz, org_chart
+from ladder.renderers.theme import card_id, inline_svg, slug, unique_ids
 from ladder.renderers.views import heading
 
 if TYPE_CHECKING:
@@ -39,8 +41,6 @@ def _asset(name: str) -> str:
 
 def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     """The viewer page for a ladder drawing."""
-    from ladder.renderers.drawings import ladder_graphviz
-
     svg = ladder_graphviz(replace(drawing, theme="auto"), "svg")
     return viewer_page(drawing.ladder, drawing, inline_svg(svg),  # type: ignore[arg-type]
                        ladder_data(drawing.ladder))
@@ -48,8 +48,6 @@ def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
 
 def org_html(drawing: OrgDrawing, format: str = "html") -> str:
     """The viewer page for an org chart drawing (one connector per card, for collapsing)."""
-    from ladder.renderers.drawings import org_chart
-
     svg = org_chart(replace(drawing, theme="auto"), "svg")
     svg = split_connectors(inline_svg(svg), drawing.layout())  # type: ignore[arg-type]
     return viewer_page(drawing.org, drawing, svg, org_data(drawing.org))
@@ -104,8 +102,6 @@ def _json(data: object) -> str:
 
 def ladder_data(ladder: Ladder) -> dict[str, object]:
     """Roles (with competencies and other names) and moves, keyed by the SVG's ids."""
-    from ladder.model import LATERAL
-
     tracks = {track.id: track.name for track in ladder.used_tracks()}
     ids = dict(zip([r.id for r in ladder], unique_ids(card_id("role", r.id) for r in ladder),
                    strict=True))
@@ -113,7 +109,6 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
               "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
               "aliases": list(role.aliases),
               "competencies": [c.name for c in role.competencies]} for role in ladder]
-    from ladder.renderers.theme import slug
 
     moves = [{"id": f"move-{slug(m.source)}--{slug(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}

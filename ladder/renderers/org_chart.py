@@ -76,7 +76,7 @@ def render_org(
     org = cut(org, root, depth)
     person_levels = levels_of_people(org, levels) if align_levels else None
     if split:
-        from ladder.renderers.split import render_split
+        from ladder.renderers.split import render_split  # lazy: only --split cuts pages
 
         return render_split(org, path, fmt=fmt, how=split, title=title, counts=counts,
                             notes=notes, mode=mode, columns=columns,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ladder.escape import dot_html, dot_string, xml_text
 from ladder.layout.cards import text_width
+from ladder.renderers.graphviz_backend import run_graphviz
 
 INK = "#1f2328"
 MUTED = "#57606a"
@@ -165,6 +166,5 @@ def page_bytes(page: Page, format: str, *, name: str = "page") -> bytes:
     source = page_dot(page, name=name)
     if format == "dot":
         return source.encode("utf-8")
-    from ladder.renderers.graphviz_backend import run_graphviz
 
     return run_graphviz(source, format=format, engine="neato", neato_no_op=2)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ladder.analysis.teams import Headcount, TeamCount, department_counts
 from ladder.errors import RenderError
-from ladder.layout.cards import CardStyle, fit_text
+from ladder.layout.cards import CardStyle, fit_text, text_width
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Department, Org, Person
 from ladder.renderers import limits
@@ -127,8 +127,6 @@ def _middle(name: str, tail: str, room: float) -> str:
 
 
 def _width(text: str) -> float:
-    from ladder.layout.cards import text_width
-
     return text_width(text, NAME.size, bold=True)
 
 

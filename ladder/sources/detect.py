@@ -16,8 +16,8 @@ def source_kind(source: str | None) -> str:
         # Told first, without the ladder and YAML/TOML machinery (a CSV chart is timed
         # against dot); no built-in ladder is named like a file with a suffix.
         return EXPORT
-    from ladder.sources.document import SUFFIXES, read_document
-    from ladder.sources.ladders import builtin_names
+    from ladder.sources.document import SUFFIXES, read_document  # lazy: an HR export loads no YAML
+    from ladder.sources.ladders import builtin_names  # lazy: an HR export loads no YAML
 
     if source is None or source in builtin_names():
         return LADDER

@@ -24,6 +24,7 @@ from typing import Any
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.model.ladder import MOVE_KINDS, PROMOTION, Ladder, Move
 from ladder.model.ladder_set import SEPARATOR, combine_ladders, qualify
+from ladder.model.titles import resolve_role
 from ladder.model.variants import project
 from ladder.sources.document import Mapping, line_of, read_document
 from ladder.sources.ladders import builtin_names, load_ladder
@@ -98,8 +99,6 @@ def parse_ladder_set(data: Mapping, file: str, *, folder: Path | None = None) ->
 
 
 def _cross_moves(data: Mapping, members: dict[str, Ladder], error) -> list[Move]:
-    from ladder.model.titles import resolve_role
-
     found = []
     entries = data.get("moves") or []
     if not isinstance(entries, list):

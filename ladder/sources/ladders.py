@@ -32,7 +32,9 @@ from ladder.model.ladder import (
     describe_cycle,
     promotion_cycle,
 )
+from ladder.model.titles import name_clashes
 from ladder.sources.document import Mapping, Sequence, line_of, read_document
+from ladder.sources.schema import ladder_schema
 
 DEFAULT_LADDER = "product"
 STATEMENT_KEYS = ("text", "examples", "signals", "source")
@@ -96,8 +98,6 @@ def parse_ladder(data: Any, file: str, *,
 def _known_keys() -> dict[str, list[str]]:
     """The keys of the ladder file and of each of its lists, read from its JSON Schema (the
     one description of the format); '' is the file's own level."""
-    from ladder.sources.schema import ladder_schema
-
     schema = ladder_schema()
     known = {"": list(schema["properties"])}
     for key, spec in schema["properties"].items():
@@ -516,8 +516,6 @@ class _Checker:
     def check_names(self, roles: dict[str, Role]) -> None:
         """Aliases that name another role's title, or that two roles share (see
         :func:`ladder.model.titles.name_clashes`)."""
-        from ladder.model.titles import name_clashes
-
         for role, text in name_clashes(roles.values()):
             self.problems.append(Problem("warning", "alias-clash", f"role '{role.id}': {text}",
                                          self.file, role.line))

@@ -7,6 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ladder.errors import SourceError
+from ladder.sources.document import read_document
+from ladder.sources.frameworks.markdown import looks_like_ladder
+from ladder.sources.hr.read import read_table
 from ladder.sources.inputs import read_input
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -30,8 +34,6 @@ def front_matter(text: str) -> tuple[str, int] | None:
 
 
 def _document(path: Path) -> Any:
-    from ladder.errors import SourceError
-    from ladder.sources.document import read_document
 
     try:
         return read_document(path)
@@ -67,7 +69,6 @@ def framework_of(path: Path) -> str | None:
         found = front_matter(text)
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
             return "monzo"
-        from ladder.sources.frameworks.markdown import looks_like_ladder
 
         return "markdown" if looks_like_ladder(text) else None
     if suffix in DOCUMENT_SUFFIXES:
@@ -78,8 +79,6 @@ def framework_of(path: Path) -> str | None:
             return "snowflake"
         return None
     if suffix in TABLE_SUFFIXES:
-        from ladder.errors import SourceError
-        from ladder.sources.hr.read import read_table
 
         try:
             headers = read_table(path).headers
@@ -104,8 +103,6 @@ def what_was_seen(path: Path) -> str:
             return f"a {suffix.lstrip('.').upper()} mapping with the keys {keys}"
         return f"a {suffix.lstrip('.').upper()} file that is not a mapping"
     if suffix in TABLE_SUFFIXES:
-        from ladder.errors import SourceError
-        from ladder.sources.hr.read import read_table
 
         try:
             headers = read_table(path).headers

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from ladder.errors import SHOWN, Problem, SourceError, did_you_mean, summarised
 from ladder.model.org import Department, Org
-from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
+from ladder.sources.hr.columns import (
+    check_headers,
+    check_mapping,
+    detect_columns,
+    find_header,
+    parse_mapping,
+)
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
 from ladder.sources.hr.read import Table, read_table, where
@@ -217,8 +223,6 @@ def _one_snapshot(table: Table, found: Snapshots, wanted: str | None, notes: lis
 
 def _same_snapshot(junior: Table, found: Snapshots, picked: str) -> Table:
     """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
-    from ladder.sources.hr.columns import find_header
-
     column = find_header(junior.headers, found.header)
     if column is None:
         return junior

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.errors import SourceError, summarised
+from ladder.sources.inputs import MAX_BYTES_ENV, check_input, max_input_bytes, read_input
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
@@ -80,7 +81,6 @@ def read_table(
     if suffix not in SUFFIXES:
         raise SourceError(f"cannot read '{suffix or path.name}' files as an HR export",
                           file=str(path), hint="use .csv, .tsv, .txt or .xlsx")
-    from ladder.sources.inputs import check_input, read_input
 
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
@@ -283,8 +283,6 @@ def _check_unpacked_size(path: Path) -> None:
     """An .xlsx is a zip: refuse one whose parts unpack past the input limit (a zip bomb of a
     few hundred KB can hold gigabytes of XML), before any of it is unpacked."""
     import zipfile
-
-    from ladder.sources.inputs import MAX_BYTES_ENV, max_input_bytes
 
     try:
         with zipfile.ZipFile(path) as archive:
