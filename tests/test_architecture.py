@@ -15,6 +15,7 @@ import ast
 import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -91,6 +92,7 @@ def imports_of(path: Path) -> Iterator[Import]:
                              node.end_lineno or node.lineno)
 
 
+@cache  # every test reads the same tree: parse it once
 def all_imports() -> list[Import]:
     return [found for path in sorted(PACKAGE.rglob("*.py")) for found in imports_of(path)]
 

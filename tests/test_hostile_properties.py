@@ -123,6 +123,7 @@ def sound_ladders(draw) -> dict:
             "moves": moves}
 
 
+@pytest.mark.slow
 @pytest.mark.needs_dot
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.filter_too_much])

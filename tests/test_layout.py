@@ -260,6 +260,7 @@ def check_dotted_routes(chart) -> None:
             assert y in (chart.y[end], chart.y[end] + h)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(org=orgs_with_dotted_lines(), which=st.sampled_from(MODES))
 def test_dotted_connectors_never_cross_a_card(org: Org, which: tuple[str, int]) -> None:
