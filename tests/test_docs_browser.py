@@ -69,6 +69,7 @@ def explorer(tmp_path: Path, thing, name: str, **options) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_org_explorer_searches_and_collapses(browser, tmp_path):
     org = ladder.load(str(REPO / "examples" / "enterprise.yaml"))
     view = Page(browser).open(explorer(tmp_path, org, "org"))
@@ -175,6 +176,7 @@ def test_mermaid_export_is_drawn_by_mermaid(browser):
     assert errors == []
 
 
+@pytest.mark.slow
 def test_mkdocs_page_in_light_and_dark(browser, tmp_path):
     """The inlined SVG follows Material's switch: its card colours change with the scheme."""
     from test_docs_mkdocs import PAGE, build, make_site

@@ -123,11 +123,13 @@ def test_a_broken_file_is_one_clear_error_in_every_command(case, tmp_path):
 DRAWINGS = by_size(p for p, s in EXPECTED.items() if s["outcome"] == "drawing")
 
 
-@pytest.mark.parametrize("case", DRAWINGS)
-def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
+def check_commands(case: str, out: Path, only: set[str] | None = None) -> None:
+    """Every command that reads the case's kind (or those labelled ``only``) draws it or
+    refuses it in one clear line, printing nothing a terminal would act on."""
     spec = EXPECTED[case]
-    path = CORPUS / case
-    for label, args in commands(path, spec["kind"], tmp_path):
+    for label, args in commands(CORPUS / case, spec["kind"], out):
+        if only is not None and label not in only:
+            continue
         result = run(*args)
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             label, repr(result.exception))
@@ -142,6 +144,20 @@ def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
             assert len(line) < 1000 or "json" in label, (label, line[:200])
         if label == "validate" and spec["says"]:
             assert spec["says"] in result.output, result.output
+
+
+@pytest.mark.parametrize("case", DRAWINGS)
+def test_a_messy_file_validates_and_draws_as_svg(case, tmp_path):
+    """The quick loop's share of the test below: every file, two commands."""
+    check_commands(case, tmp_path, only={"validate", "svg"})
+
+
+@pytest.mark.slow  # every command and format on each file
+@pytest.mark.parametrize("case", DRAWINGS)
+def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
+    spec = EXPECTED[case]
+    path = CORPUS / case
+    check_commands(case, tmp_path)
     questions = []
     if spec["kind"] == "ladder":
         questions = ladder_questions(path)

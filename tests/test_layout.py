@@ -72,6 +72,7 @@ MODES = [("tree", 2), ("compact", 1), ("compact", 2), ("compact", 3), ("stacked"
          ("auto", 2)]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(org=orgs(), which=st.sampled_from(MODES))
 def test_random_trees_are_laid_out_as_org_charts(org: Org, which: tuple[str, int]) -> None:
@@ -189,6 +190,7 @@ def test_cards_have_one_size() -> None:
     assert {(b.width, b.height) for b in chart.boxes()} == {(200, 60)}
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(org=orgs(), data=st.data())
 def test_random_levels_keep_rows_and_tree(org: Org, data: st.DataObject) -> None:

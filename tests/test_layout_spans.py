@@ -47,6 +47,7 @@ def check_chart(org: Org, mode: str) -> dict:
     return data
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(span=SPANS, teams=TEAMS, mode=st.sampled_from(MODES))
@@ -124,6 +125,7 @@ def test_real_exports_fit_the_page_in_auto_mode(export: str, junior: str | None)
         assert coverage >= 0.2
 
 
+@pytest.mark.slow
 def test_the_cli_draws_the_synthetic_export_as_one_square_svg(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
