@@ -1,9 +1,10 @@
 """The options of a drawing, one typed object per kind, named as the CLI's flags without dashes.
 
-The API takes options as keyword arguments (``ladder.draw(org, root="omar", depth=2)``) and
-sorts them into these objects once, so a misspelt or misplaced option is a clear error instead
-of being ignored. Messages name options as ``option 'align_levels'``; the command line shows
-the same message with the flag (``--align-levels``), see :func:`as_flags`.
+The API takes options as one of these objects, as keyword arguments
+(``ladder.draw(org, root="omar", depth=2)``), or both (the keywords win over the object's
+fields), and sorts them into an :class:`Options` once, so a misspelt or misplaced option is a
+clear error instead of being ignored. Messages name options as ``option 'align_levels'``; the
+command line shows the same message with the flag (``--align-levels``), see :func:`as_flags`.
 
 >>> sort_options({"variant": "startup", "detail": True}, kind="ladder").ladder.variant
 'startup'
@@ -21,14 +22,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ladder.choices import MODES, THEMES, VIEWS
 from ladder.errors import LadderError, did_you_mean
+from ladder.renderers.files import formats_for
 
-MODES = ("auto", "tree", "compact", "stacked")
-VIEWS = ("graph", "matrix")
+# What each choice may be: the same tuples the command line offers (see ladder.choices).
+OUTPUT_FORMATS = formats_for()  # names from the one table of output formats
+__all__ = ["MODES", "OUTPUT_FORMATS", "THEMES", "VIEWS", "ExportOptions", "LadderOptions",
+           "Options", "OrgOptions", "as_keywords", "sort_options"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -188,7 +193,7 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
         raise LadderError(f"{name_options(names)} {verb} to {_APPLIES[group]}, not to {drawn}",
                           hint=hint)
     if "theme" in look:
-        from ladder.renderers.theme import check_theme  # lazy: --help loads no renderer
+        from ladder.renderers.theme import check_theme
 
         check_theme(look["theme"])
     options = Options(title=title, **look, **{group: _GROUPS[group](**vals)
@@ -196,6 +201,45 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
     options.ladder.check()
     options.org.check()
     return options
+
+
+OptionsObject = Options | LadderOptions | OrgOptions | ExportOptions
+
+
+def as_keywords(options: OptionsObject | None) -> dict[str, Any]:
+    """The options an object sets (its fields away from their defaults) as keyword arguments.
+
+    The API merges them with the keywords of the call (which win) and sorts the result with
+    :func:`sort_options`, so an object and keywords are checked by the same rules.
+
+    >>> as_keywords(OrgOptions(depth=2))
+    {'depth': 2}
+    >>> as_keywords(Options(title="Team", org=OrgOptions(mode="tree")))
+    {'title': 'Team', 'mode': 'tree'}
+    >>> as_keywords({"depth": 2})
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: options should be an Options, LadderOptions, OrgOptions or \
+ExportOptions, not dict (keyword options go as keywords: depth=2)
+    """
+    if options is None:
+        return {}
+    if not isinstance(options, Options | LadderOptions | OrgOptions | ExportOptions):
+        raise LadderError(f"options should be an Options, LadderOptions, OrgOptions or "
+                          f"ExportOptions, not {type(options).__name__}",
+                          hint="keyword options go as keywords: depth=2")
+    if isinstance(options, Options):
+        found = {name: getattr(options, name) for name in ("title", "theme", "transparent")
+                 if getattr(options, name) != _DEFAULTS[name]}
+        for group in (options.ladder, options.org, options.export):
+            found.update(as_keywords(group))
+        return found
+    # every field of the three groups has a plain default (no factory)
+    return {f.name: getattr(options, f.name) for f in fields(options)
+            if getattr(options, f.name) != f.default}
+
+
+_DEFAULTS = {f.name: f.default for f in fields(Options) if f.default is not MISSING}
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:

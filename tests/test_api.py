@@ -6,6 +6,7 @@ import importlib
 import inspect
 import json
 import pkgutil
+from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -92,3 +93,130 @@ def test_validate_returns_problems_instead_of_raising():
     problems = ladder.validate(text="people:\n  - {id: a, name: A, manager: a}\n")
     assert [p.severity for p in problems] == ["error"] and problems[0].line == 2
     assert ladder.validate(EXAMPLES / "startup.yaml") == []
+
+
+def test_draw_takes_an_options_object_and_keywords_win_over_it():
+    org = ladder.load(EXAMPLES / "startup.yaml")
+    top = [p.id for p in org.roots()]
+    shallow = json.loads(ladder.draw(org, options=ladder.OrgOptions(depth=1), format="json"))
+    assert [node["id"] for node in shallow["nodes"]] == top
+    positional = ladder.draw(org, ladder.OrgOptions(depth=1), format="json")
+    assert json.loads(positional) == shallow
+    deeper = json.loads(ladder.draw(org, ladder.OrgOptions(depth=1), depth=2, format="json"))
+    assert len(deeper["nodes"]) == 1 + len(org.children[top[0]])  # depth=2 won
+    whole = ladder.Options(title="Who is who", org=ladder.OrgOptions(root="priya"))
+    svg = ladder.draw(org, whole)
+    assert "Who is who" in svg and "Liam" in svg and "Ines" not in svg
+    ladder_json = json.loads(ladder.draw("product", ladder.LadderOptions(variant="startup"),
+                                         format="json"))
+    assert [role["title"] for role in ladder_json["roles"]] == ["Product Manager",
+                                                                 "Head of Product"]
+
+
+def test_an_options_object_is_checked_like_keywords():
+    with pytest.raises(ladder.LadderError, match="option 'depth' applies to org charts, "
+                                                 "not to ladders"):
+        ladder.draw("product", ladder.OrgOptions(depth=2))
+    with pytest.raises(ladder.LadderError, match="option 'mode' cannot be 'wide'"):
+        ladder.draw(ladder.load(EXAMPLES / "startup.yaml"), ladder.OrgOptions(mode="wide"))
+    with pytest.raises(ladder.LadderError, match="not dict"):
+        ladder.draw("product", {"variant": "startup"})  # type: ignore[arg-type]
+
+
+@pytest.mark.needs_dot
+def test_render_takes_a_loaded_org_or_ladder(tmp_path, monkeypatch):
+    org = ladder.load(EXAMPLES / "startup.yaml")
+    written = ladder.render(org, tmp_path / "x.png")
+    data = written[0].read_bytes()
+    assert written == [tmp_path / "x.png"] and data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") > 300  # a real chart, not an error image
+    # the same picture as from the file it was loaded from
+    from_file = ladder.render(EXAMPLES / "startup.yaml", tmp_path / "y.svg")[0]
+    assert ladder.render(org, tmp_path / "z.svg")[0].read_bytes() == from_file.read_bytes()
+    monkeypatch.chdir(tmp_path)  # without output: named after the source, in output/
+    assert ladder.render(org, options=ladder.OrgOptions(depth=2)) == [
+        Path("output/startup.svg")]
+    with pytest.raises(ladder.LadderError, match="output is a file name, not options"):
+        ladder.render(org, ladder.OrgOptions(depth=2))  # type: ignore[arg-type]
+    product = ladder.load("product")
+    assert ladder.render(product, format="dot", variant="startup") == [
+        Path("output/product-startup.dot")]
+    with pytest.raises(ladder.LadderError, match="option 'preset' says how to read an HR "
+                                                 "export, but this org is loaded already"):
+        ladder.render(org, tmp_path / "x.svg", preset="uk-organogram")
+    with pytest.raises(ladder.LadderError, match="cannot draw a value of type dict"):
+        ladder.render({"people": []}, tmp_path / "x.svg")  # type: ignore[arg-type]
+
+
+def tall_chain(folder: Path, length: int = 340) -> Path:
+    """A company config of managers one under another: a PNG just over the height limit."""
+    people = "".join(f"  - {{id: p{i}, name: P {i}{f', manager: p{i - 1}' if i else ''}}}\n"
+                     for i in range(length))
+    config = folder / "chain.yaml"
+    config.write_text(f"company: Chain\npeople:\n{people}", encoding="utf-8")
+    return config
+
+
+@pytest.mark.needs_dot
+def test_the_drawn_smaller_note_reaches_on_note(tmp_path):
+    notes: list[str] = []
+    out = tmp_path / "tall.png"
+    ladder.render(tall_chain(tmp_path), out, mode="tree", on_note=notes.append)
+    assert len(notes) == 1 and notes[0].startswith("tall.png: ")
+    assert "is over the limit" in notes[0] and "drawn at scale 0." in notes[0]
+    assert int.from_bytes(out.read_bytes()[20:24], "big") <= 32_767
+    drawn: list[str] = []
+    ladder.draw(ladder.load(tall_chain(tmp_path)), format="png", mode="tree",
+                on_note=drawn.append)
+    assert len(drawn) == 1 and "drawn at scale 0." in drawn[0]
+
+
+def test_answers_are_written_as_the_command_line_prints_them():
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+
+    for args, answer in [
+        (["paths", "junior pm", "cpo", "--variant", "scale-up"],
+         lambda: ladder.paths("junior pm", "cpo", variant="scale-up")),
+        (["gap", "Senior PM", "CPO"], lambda: ladder.gap("Senior PM", "CPO")),
+        (["next", "liam", "--org", str(EXAMPLES / "startup.yaml")],
+         lambda: ladder.next_roles("liam", EXAMPLES / "startup.yaml")),
+    ]:
+        found = answer()
+        variant = ladder.ladder_for(variant="scale-up") if "--variant" in args else None
+        for format_ in ("table", "json", "markdown"):
+            printed = CliRunner().invoke(main, [*args, "--format", format_])
+            assert printed.exit_code == 0, printed.stderr
+            assert printed.stdout == ladder.api.answer_text(found, format_, ladder=variant)
+    table = ladder.api.answer_text(ladder.paths("pm", "senior pm"))
+    assert table.startswith("Product Manager -> Senior Product Manager: 1 path\n")
+    with pytest.raises(ladder.LadderError, match="cannot be written as 'csv'"):
+        ladder.api.answer_text(ladder.gap("pm", "senior pm"), "csv")
+
+
+@pytest.mark.needs_dot
+def test_the_more_pages_note_reaches_on_note_and_stderr(tmp_path):
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+
+    config = tall_chain(tmp_path, 60)  # one subtree too long for an 8:1 page
+    notes: list[str] = []
+    written = ladder.render(config, tmp_path / "book" / "chain.pdf", mode="tree",
+                            split="depth:1", on_note=notes.append)
+    assert len(written) > 2 and all(path.read_bytes()[:5] == b"%PDF-" for path in written)
+    assert len(notes) == 1 and "more pages than --split depth:1 makes" in notes[0]
+    result = CliRunner().invoke(main, ["render", str(config), "--mode", "tree", "--split",
+                                       "depth:1", "-o", str(tmp_path / "cli" / "chain.pdf")])
+    assert result.exit_code == 0, result.stderr
+    assert f"note: {notes[0]}\n" == result.stderr
+
+
+def test_the_row_accounting_of_an_export_reaches_on_note_by_render_and_draw(tmp_path):
+    export = EXAMPLES / "hr" / "acme-export.csv"
+    rendered: list[str] = []
+    ladder.render(export, tmp_path / "acme.json", on_note=rendered.append)
+    drawn: list[str] = []
+    ladder.draw(export, format="json", on_note=drawn.append)
+    assert rendered[0] == drawn[0] and rendered[0].startswith("16 rows: 15 drawn, 5 problems")

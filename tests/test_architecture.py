@@ -26,6 +26,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ladder"
 LAYERS = ("base", "model", "sources", "analysis", "layout", "renderers", "api", "front")
 ROOM_OF_TOP_NAME = {
     "__init__": "base", "errors": "base", "escape": "base", "text": "base", "lazy": "base",
+    "choices": "base",
     "builtin": "base", "model": "model", "sources": "sources", "analysis": "analysis",
     "layout": "layout", "renderers": "renderers", "options": "api", "api": "api",
     "cli": "front", "docs": "front", "sphinx": "front", "__main__": "front",
@@ -144,6 +145,37 @@ def is_package(module: str) -> bool:
 def test_no_two_modules_import_each_other_in_a_loop():
     graph = nx.DiGraph((item.importer, item.imported) for item in all_imports())
     assert sorted(sorted(cycle) for cycle in nx.simple_cycles(graph)) == []
+
+
+# What the command line and the docs plugins may import of ladder: the public API, its options
+# and errors, and the base (escaping, text helpers); never the sources or renderers behind it.
+PUBLIC = ("ladder", "ladder.api", "ladder.options", "ladder.errors")
+FRONT = ("ladder.cli", "ladder.docs", "ladder.sphinx", "ladder.__main__")
+
+
+def past_the_api(imports: list[Import]) -> list[str]:
+    """The imports by the CLI or the docs plugins of anything but the public API and the base."""
+    return [f"{item.importer}:{item.line} imports {item.imported}" for item in imports
+            if item.importer.startswith(FRONT) and not item.imported.startswith(FRONT)
+            and item.imported not in PUBLIC and room(item.imported) != "base"]
+
+
+def test_the_cli_and_the_docs_plugins_use_only_the_public_api():
+    found = all_imports()
+    front = {item.importer for item in found if item.importer.startswith(FRONT)}
+    assert {"ladder.cli.draw", "ladder.cli.paths", "ladder.docs.core"} <= front
+    assert past_the_api(found) == []
+
+
+def test_reaching_past_the_api_is_caught():
+    reaching = [Import("ladder.cli.draw", "ladder.sources.detect", 3, False),
+                Import("ladder.docs.core", "ladder.renderers.theme", 9, True),
+                Import("ladder.cli.paths", "ladder.api", 5, False),
+                Import("ladder.cli.paths", "ladder.escape", 6, True),
+                Import("ladder.cli.paths", "ladder.cli.common", 7, False)]
+    assert past_the_api(reaching) == [
+        "ladder.cli.draw:3 imports ladder.sources.detect",
+        "ladder.docs.core:9 imports ladder.renderers.theme"]
 
 
 def comment_lines(path: Path) -> set[int]:

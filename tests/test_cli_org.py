@@ -132,3 +132,18 @@ def test_a_company_config_can_use_a_ladder_set(tmp_path):
     assert result.exit_code == 0, result.stderr
     # an engineer's moves cross into the product ladder where the set declares a move
     assert "-> Product Manager (lateral, typically 1 year)" in result.output
+
+
+@pytest.mark.needs_dot
+def test_a_png_drawn_smaller_says_so_on_stderr(tmp_path):
+    people = "".join(f"  - {{id: p{i}, name: P {i}{f', manager: p{i - 1}' if i else ''}}}\n"
+                     for i in range(340))  # one card wide, just over a PNG's 32,767 px
+    config = tmp_path / "chain.yaml"
+    config.write_text(f"company: Chain\npeople:\n{people}", encoding="utf-8")
+    target = tmp_path / "tall.png"
+    result = run("render", config, "--mode", "tree", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"^note: tall\.png: .* is over the limit .*: drawn at scale 0\.\d+$",
+                     result.stderr, re.M), result.stderr
+    assert result.stdout == f"wrote {target}\n"
+    assert int.from_bytes(target.read_bytes()[20:24], "big") <= 32_767

@@ -23,6 +23,10 @@ REAL = {
     "monzo/product.md": "monzo",
     "octopus/Product.md": "markdown",
     "kolbis/product-engineers_readme.md": "markdown",
+    "monzo/engineering/backend.md": "monzo",
+    "monzo/design/product-design.md": "markdown",
+    "postman/career-ladder-for-open-source-contributors.md": "headings",
+    "infracloud": "pages",
 }
 OURS = {"data-science.csv": "wide", "platform-snowflake.json": "snowflake", "design.md": "monzo"}
 
@@ -57,7 +61,7 @@ def test_import_writes_a_ladder_that_validates_and_draws(shared_dir, data_dir, t
     assert result.exit_code == 0 and ": ok:" in result.output, result.output
     ladder = load_ladder(out)
     assert ladder.areas and len(ladder) >= 3
-    assert ladder.sources["source"].licence in ("MIT", "Apache-2.0")
+    assert ladder.sources["source"].licence in ("MIT", "Apache-2.0", "CC-BY-4.0")
     for view in ("graph", "matrix"):
         result = runner.invoke(main, ["render", str(out), "--view", view, "-o",
                                       str(tmp_path / f"{view}.svg")])
@@ -162,7 +166,7 @@ BROKEN = [
      "  - {id: t, name: T}\ncompetencies:\n  - {id: c, level: a, theme: tt, summary: s, "
      "proficiency: Awareness}\n", 8, "theme 'tt' is not in 'themes'"),
     ("monzo.md", "---\nlevels: 2\ntopics:\n  - name: a\n    title: A\n    content:\n"
-     "      - level: 3\n        criteria: [x]\n---\n", 7, "expected 'level' from 1 to 2"),
+     "      - level: 0\n        criteria: [x]\n---\n", 7, "expected 'level' from 1 to 2"),
     ("wide.csv", "Area,Competency,Description,L1,L2\nCraft,Testing,d,a,b\nCraft,testing,d,c,e\n",
      3, "competency 'testing' is given twice"),
     ("snow.json", '{"tracks": [{"id": "A", "milestones": [\n  {"summary": "s"},\n  {"signals":'
@@ -230,3 +234,106 @@ def test_the_same_file_imports_to_the_same_bytes(shared_dir):
     path = shared_dir / "data" / "ladders" / "kolbis" / "product-engineers_readme.md"
     assert ladder_yaml(import_framework(path), path.name) == ladder_yaml(
         import_framework(path), path.name)
+
+
+LADDERS = "data/ladders"
+
+
+def test_monzo_example_criteria_keep_their_examples(shared_dir):
+    ladder = load_framework_ladder(shared_dir / LADDERS / "monzo/engineering/backend.md")
+    statements = ladder.roles["level-2"].expected("communication")
+    reviews = next(s for s in statements if s.text.startswith("Provides helpful and actionable"))
+    assert reviews.examples == ("Take a look at the levelling up your code reviews talk for "
+                                "some ideas",)
+
+
+def test_monzo_topics_without_a_title_take_the_generic_base_beside_or_above(shared_dir):
+    ladder = load_framework_ladder(shared_dir / LADDERS / "monzo/engineering/backend.md")
+    assert ladder.areas["communication"].name == "Communication"  # the generic topic's title
+    first = ladder.roles["level-1"].expected("communication")
+    assert [s.text for s in first[:2]] == ["Actively communicates what they are working on",
+                                           "Seeks out feedback"]  # generic criteria first
+    assert first[0].source == "generic" and ladder.sources["generic"].licence == "MIT"
+    assert ladder.areas["leadership"].source == "source"  # a titled topic is the file's own
+
+
+def test_monzo_front_matter_is_read_as_leniently_as_monzo_reads_it(tmp_path):
+    path = tmp_path / "tabs.md"
+    path.write_text("---\nlevels: 2\ntopics:\n  - name: craft\n    title: Craft\n"
+                    "    content:\n      - level: 1\n        criteria:\n"
+                    "          -\tWrites tests\n      - level: 2\n        criteria:\n"
+                    "          -\tReviews tests\n---\n", encoding="utf-8")
+    ladder = load_framework_ladder(path)
+    assert ladder.roles["level-2"].expected("craft")[0].text == "Reviews tests"
+
+
+def test_words_past_the_declared_levels_are_listed_and_strict_refuses_them(tmp_path):
+    path = tmp_path / "extra.md"
+    path.write_text("---\nlevels: 2\ntopics:\n  - name: a\n    title: A\n    content:\n"
+                    "      - level: 1\n        criteria: [x1]\n      - level: 2\n"
+                    "        criteria: [x2]\n      - level: 3\n        criteria: [lost?]\n"
+                    "---\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{path}:11: not placed on a role: topic 'a' level 3 (the file has 2 levels): " \
+        "lost?" in result.output
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(out), "--strict"])
+    assert result.exit_code == 1
+    assert "1 statement could not be placed on a role" in result.output
+
+
+def test_a_heading_per_role_with_experience_lines(shared_dir, tmp_path):
+    source = shared_dir / LADDERS / "postman/career-ladder-for-open-source-contributors.md"
+    out = tmp_path / "postman.yaml"
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "read as headings: 6 roles on 1 track, 1 area," in result.output
+    ladder = load_ladder(out)
+    titles = [r.title for r in ladder]
+    assert titles[:3] == ["Open Source Contributor I", "Open Source Contributor II",
+                          "Senior Open Source Contributor"]
+    senior = ladder.roles["senior-open-source-contributor"]
+    assert senior.summary.startswith("At this point, a person is mastering")  # italic note
+    first = ladder.roles["open-source-contributor-i"]
+    assert "minimum of 2 years" in first.summary
+    assert first.expected("expectations")[0].text.startswith("Vocal champion")
+    move = next(m for m in ladder.moves if m.source == first.id)
+    assert move.years == 2  # 2 years of experience to 4
+
+
+def test_a_folder_of_role_pages(shared_dir):
+    ladder = load_framework_ladder(shared_dir / LADDERS / "infracloud")
+    assert ladder.name == "Engineering"
+    assert [r.title for r in ladder] == ["Associate Engineer", "Engineer", "Senior Engineer",
+                                         "Staff Engineer", "Principal Engineer"]  # by weight
+    assert ladder.areas["management"].group == "Functional Competencies"
+    assert ladder.areas["core-competencies"].group is None
+    senior = ladder.roles["senior-engineer"]
+    choice = next(s for s in senior.expected("organization-building") if s.options)
+    assert "any one of the following" in choice.text and len(choice.options) == 3
+    assert "Approximate Tenure in this role" in senior.summary
+    assert "Broad Indicators:" in senior.summary
+    principal = ladder.roles["principal-engineer"]
+    assert any(s.examples and s.examples[0].startswith("For example")
+               for listed in (principal.expected(a) for a in ladder.areas) for s in listed)
+    move = next(m for m in ladder.moves if m.source == "associate-engineer")
+    assert move.years == 1  # "~1 year" in the associate's tenure
+
+
+def test_front_matter_names_a_handbook_and_is_not_its_summary(shared_dir):
+    ladder = load_framework_ladder(shared_dir / LADDERS / "monzo/design/product-design.md")
+    assert ladder.name == "Product Design Framework"
+    assert "sidebarTitle" not in ladder.summary
+
+
+def test_detail_shows_summaries_and_each_areas_expectations_of_an_imported_ladder(shared_dir):
+    from ladder.renderers.ladder_dot import ladder_dot
+
+    ladder = load_framework_ladder(shared_dir / LADDERS / "infracloud")
+    plain, detail = ladder_dot(ladder), ladder_dot(ladder, detail=True)
+    assert plain != detail
+    assert "Organization Building" in detail and "Organization Building" not in plain
+    assert "You own tasks independently and can execute" in detail  # a statement, wrapped
+    assert "Broad Indicators: As a broad range" in detail  # the role's summary
+    assert "(+9)" in detail  # Senior Engineer's core competencies: 10 statements, 1 shown

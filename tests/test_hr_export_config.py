@@ -10,7 +10,7 @@ from hr_helpers import DATA, ORGS
 
 from ladder.model.org import Department, Org, Person
 from ladder.sources.company import load_company
-from ladder.sources.hr import config_text, load_export, write_config
+from ladder.sources.hr import config_text, imported_config_text, load_export
 
 FIXTURES = [
     ("employee_id.csv", {}), ("case_space.csv", {}), ("cycles.csv", {}),
@@ -63,6 +63,11 @@ def cases():
     for name, kwargs in REAL:
         yield pytest.param(ORGS / name, kwargs, id=name, marks=pytest.mark.skipif(
             not ORGS.is_dir(), reason=f"real org data not found at {ORGS}"))
+
+
+def write_config(result, path):
+    """As ``ladder import -o`` writes it: the config headed by where it came from."""
+    path.write_text(imported_config_text(result), encoding="utf-8")
 
 
 @pytest.mark.parametrize("path, kwargs", list(cases()))

@@ -247,3 +247,52 @@ def test_a_colour_that_is_not_one_is_refused_and_never_drawn():
     svg = matrix_bytes(ladder, "svg").decode()
     assert "onload" not in svg
     assert "onload" not in matrix_bytes(ladder, "dot").decode()
+
+
+def test_the_matrix_as_csv_xlsx_and_json(shared_dir, tmp_path):
+    import csv
+    import io
+    import json
+
+    import openpyxl
+
+    import ladder
+
+    source = shared_dir / "data/ladders/infracloud"
+    from ladder.sources.frameworks import load_framework_ladder
+
+    imported = load_framework_ladder(source)
+    rows = list(csv.reader(io.StringIO(ladder.draw(imported, format="csv"))))
+    assert rows[0][:4] == ["Group", "Area", "Summary", "Associate Engineer"]
+    assert len(rows) == 1 + len(imported.areas)
+    management = next(r for r in rows if r[1] == "Management")
+    assert management[0] == "Functional Competencies"
+    senior = rows[0].index("Senior Engineer")
+    building = next(r for r in rows if r[1] == "Organization Building")[senior]
+    assert "  one of: Writing blogs or case studies" in building  # options travel with it
+    first = ladder.draw(imported, format="xlsx")
+    assert first == ladder.draw(imported, format="xlsx")  # same bytes every time
+    path = tmp_path / "matrix.xlsx"
+    path.write_bytes(first)
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[1]][:4] == rows[0][:4] and sheet.max_row == len(rows)
+    data = json.loads(ladder.draw(imported, format="json", view="matrix"))
+    area = next(a for a in data["areas"] if a["id"] == "organization-building")
+    assert any(s.get("options") for s in area["cells"]["senior-engineer"])
+
+
+def test_a_csv_cell_never_runs_as_a_formula():
+    import csv
+    import io
+
+    import ladder
+
+    hostile = ladder.load(text=(
+        "id: x\nname: X\nareas: [{id: a, name: '=cmd'}, {id: b, name: B}]\nroles:\n"
+        "  - {id: r, title: R, level: 1, expectations: {a: ['=HYPERLINK(\"http://x\")', "
+        "'fine'], b: ['@SUM(1)']}}\n"), format="yaml")
+    cells = [cell for row in csv.reader(io.StringIO(ladder.draw(hostile, format="csv")))
+             for cell in row]
+    assert "'=cmd" in cells and "'@SUM(1)" in cells
+    assert "'=HYPERLINK(\"http://x\")\nfine" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)

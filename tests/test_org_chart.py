@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from ladder.analysis.teams import TeamCount, badge_text, team_counts
-from ladder.errors import RenderError
+from ladder.api import render
+from ladder.errors import LadderError, RenderError
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
-from ladder.renderers.org_chart import org_dot, org_svg, render_org
+from ladder.renderers.org_dot import org_dot
+from ladder.renderers.org_svg import org_svg
 from tests.sample_orgs import SHARED, acme
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -31,7 +33,7 @@ def svg_tooltips(path: Path) -> list[str]:
 
 def test_every_name_is_text_and_odd_characters_are_escaped(tmp_path: Path) -> None:
     out = tmp_path / "acme.svg"
-    assert render_org(acme(), out) == [out]
+    assert render(acme(), out) == [out]
     texts = svg_texts(out)
     for name in ("Omar Haddad", "Pat Quinn", "Ana Lopez & Ben Ito", 'Kim <Kwan> & "Co"',
                  "Raj Patel 🚀", "Sue O'Neil", "Tom Back\\slash"):
@@ -44,7 +46,7 @@ def test_every_name_is_text_and_odd_characters_are_escaped(tmp_path: Path) -> No
 
 def test_cards_show_what_an_org_chart_reader_expects(tmp_path: Path) -> None:
     out = tmp_path / "acme.svg"
-    render_org(acme(), out)
+    render(acme(), out)
     texts = svg_texts(out)
     raw = out.read_text(encoding="utf-8")
     assert "Open: Senior Product Manager" in texts  # a vacancy says what is open
@@ -64,7 +66,7 @@ def test_long_text_is_cut_on_the_card_but_whole_in_the_tooltip(tmp_path: Path) -
     long_title = "Senior Vice President of Worldwide Strategic Partnerships and Alliances"
     org = Org.build("x", [Person("a", "Ada", long_title)])
     out = tmp_path / "x.svg"
-    render_org(org, out)
+    render(org, out)
     assert long_title not in svg_texts(out)
     assert any(long_title in t for t in svg_tooltips(out))
 
@@ -73,37 +75,38 @@ def test_long_text_is_cut_on_the_card_but_whole_in_the_tooltip(tmp_path: Path) -
 def test_same_input_same_bytes(tmp_path: Path) -> None:
     for suffix in ("svg", "dot", "json"):
         first, second = tmp_path / f"a.{suffix}", tmp_path / f"b.{suffix}"
-        render_org(acme(), first)
-        render_org(acme(), second)
+        render(acme(), first)
+        render(acme(), second)
         assert first.read_bytes() == second.read_bytes()
 
 
 def test_root_and_depth_cut_the_chart_but_keep_true_totals(tmp_path: Path) -> None:
     out = tmp_path / "cut.json"
-    render_org(acme(), out, root="omar", depth=2)
+    render(acme(), out, root="omar", depth=2)
     ids = {n["id"] for n in json.loads(out.read_text())["nodes"]}
     assert ids == {"omar", "pa", "open-spm", "ana", "g1"}
     svg = tmp_path / "cut.svg"
-    render_org(acme(), svg, root="ana")
+    render(acme(), svg, root="ana")
     assert "3 direct · 3 in team" in svg_texts(svg)
     with pytest.raises(RenderError, match="did you mean 'omar'"):
-        render_org(acme(), tmp_path / "x.svg", root="omarr")
+        render(acme(), tmp_path / "x.svg", root="omarr")
 
 
 def test_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="unknown output format 'gif'"):
-        render_org(acme(), tmp_path / "x.gif")
+    with pytest.raises(RenderError, match="cannot write 'gif' files"):
+        render(acme(), tmp_path / "x.gif")
 
 
 def test_align_levels_needs_levels_and_uses_them(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="levels"):
-        render_org(acme(), tmp_path / "x.svg", align_levels=True)
-    people = [Person("a", "A", role="cpo"), Person("b", "B", role="pm", manager="a"),
-              Person("c", "C", role="spm", manager="a"), Person("d", "D", role="pm",
-                                                              manager="c")]
+        render(Org.build("x", [Person("a", "A")]), tmp_path / "x.svg", align_levels=True)
+    # roles of the built-in product ladder: CPO level 6, senior PM 4, PM 3
+    people = [Person("a", "A", role="chief-product-officer"),
+              Person("b", "B", role="product-manager", manager="a"),
+              Person("c", "C", role="senior-product-manager", manager="a"),
+              Person("d", "D", role="product-manager", manager="c")]
     out = tmp_path / "aligned.json"
-    render_org(Org.build("x", people), out, align_levels=True,
-               levels={"cpo": 6, "spm": 4, "pm": 3})
+    render(Org.build("x", people), out, align_levels=True)
     y = {n["id"]: n["y"] for n in json.loads(out.read_text())["nodes"]}
     assert y["b"] == y["d"] > y["c"] > y["a"]
 
@@ -134,14 +137,14 @@ def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
         Person(f"r{i}", f"R {i}", manager="boss") for i in range(20_000)
     ]
     with pytest.raises(RenderError, match="--split"):
-        render_org(Org.build("wide", people), tmp_path / "wide.png", mode="tree")
+        render(Org.build("wide", people), tmp_path / "wide.png", mode="tree")
     assert not (tmp_path / "wide.png").exists()
 
 
 @pytest.mark.slow
 @pytest.mark.needs_dot
 def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> None:
-    from ladder.renderers.org_chart import page_size
+    from ladder.renderers.org_write import page_size
 
     # a chain of 340 managers: one card wide, about 35,500 px tall, over 32,767
     org = chain(340)
@@ -149,7 +152,7 @@ def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> 
     assert height > 32_767
     notes: list[str] = []
     out = tmp_path / "tall.png"
-    render_org(org, out, mode="tree", on_note=notes.append)
+    render(org, out, mode="tree", on_note=notes.append)
     drawn = int.from_bytes(out.read_bytes()[20:24], "big")
     assert drawn <= 32_767 and drawn >= height * 0.75
     assert len(notes) == 1 and "drawn at scale 0." in notes[0]
@@ -161,7 +164,7 @@ def test_a_pdf_page_stays_within_what_readers_open(tmp_path: Path) -> None:
 
     notes: list[str] = []
     out = tmp_path / "tall.pdf"
-    render_org(chain(160), out, mode="tree", on_note=notes.append)  # about 16,700 pt tall
+    render(chain(160), out, mode="tree", on_note=notes.append)  # about 16,700 pt tall
     box = re.search(rb"MediaBox\s*\[\s*0 0 (\d+) (\d+)", out.read_bytes())
     assert box is not None and 14_000 <= int(box.group(2)) <= 14_400
     assert len(notes) == 1 and "14,400 pt" in notes[0]
@@ -173,17 +176,17 @@ def test_scale_draws_the_png_with_that_many_pixels_per_chart_pixel(tmp_path: Pat
     from click.testing import CliRunner
 
     from ladder.cli import main
-    from ladder.renderers.org_chart import page_size
+    from ladder.renderers.org_write import page_size
 
     org = acme()
     width, height = page_size(layout_org(org), org)
     out = tmp_path / "half.png"
-    render_org(org, out, scale=0.5)
+    render(org, out, scale=0.5)
     data = out.read_bytes()
     assert abs(int.from_bytes(data[16:20], "big") - width / 2) <= 1
     assert abs(int.from_bytes(data[20:24], "big") - height / 2) <= 1
-    with pytest.raises(RenderError, match="--scale"):
-        render_org(org, out, scale=0)
+    with pytest.raises(LadderError, match="option 'scale' must be more than 0"):
+        render(org, out, scale=0)
     example = Path(__file__).resolve().parent.parent / "examples/hr/acme-export.csv"
     result = CliRunner().invoke(main, ["render", str(example), "--scale", "2",
                                        "-o", str(tmp_path / "double.png")])
@@ -194,12 +197,12 @@ def test_scale_draws_the_png_with_that_many_pixels_per_chart_pixel(tmp_path: Pat
 @pytest.mark.needs_dot
 def test_png_is_a_png_of_the_page_size(tmp_path: Path) -> None:
     out = tmp_path / "acme.png"
-    render_org(acme(), out)
+    render(acme(), out)
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width = int.from_bytes(data[16:20], "big")
     height = int.from_bytes(data[20:24], "big")
-    from ladder.renderers.org_chart import page_size
+    from ladder.renderers.org_write import page_size
 
     org = acme()
     expected = page_size(layout_org(org), org)
@@ -210,7 +213,7 @@ def test_png_is_a_png_of_the_page_size(tmp_path: Path) -> None:
 @pytest.mark.needs_dot
 def test_pdf_and_pinned_dot_draw_without_moving_anything(tmp_path: Path) -> None:
     out = tmp_path / "acme.pdf"
-    render_org(acme(), out)
+    render(acme(), out)
     assert out.read_bytes()[:5] == b"%PDF-"
     org = acme()
     chart = layout_org(org)
@@ -238,7 +241,7 @@ def test_real_export_renders(tmp_path: Path) -> None:
 
     org = load_export(f"{SHARED}/oracle_hr_employees_d3orgchart.csv").org
     out = tmp_path / "oracle.svg"
-    render_org(org, out)
+    render(org, out)
     texts = set(svg_texts(out))
     assert all(p.name in texts for p in org.people.values())
     chart = layout_org(org)
@@ -265,15 +268,15 @@ def test_fast_connectors_follow_the_layout_routes() -> None:
 
 
 def test_bad_mode_or_columns_are_clear_errors(tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="unknown layout mode 'wide'"):
-        render_org(acme(), tmp_path / "x.svg", mode="wide")
-    with pytest.raises(RenderError, match="--columns"):
-        render_org(acme(), tmp_path / "x.svg", columns=0)
+    with pytest.raises(LadderError, match="option 'mode' cannot be 'wide'"):
+        render(acme(), tmp_path / "x.svg", mode="wide")
+    with pytest.raises(LadderError, match="option 'columns' must be 1 or more"):
+        render(acme(), tmp_path / "x.svg", columns=0)
 
 
 def test_an_empty_org_is_an_empty_page(tmp_path: Path) -> None:
     out = tmp_path / "empty.svg"
-    render_org(Org.build("Nobody yet", []), out)
+    render(Org.build("Nobody yet", []), out)
     assert svg_texts(out) == ["Nobody yet"]
 
 
@@ -284,7 +287,7 @@ def test_badge_says_direct_team_and_open_apart(tmp_path: Path) -> None:
     org = Org.build("team", people)
     assert team_counts(org) == {"m": TeamCount(2, 2, 1)}
     out = tmp_path / "team.svg"
-    render_org(org, out)
+    render(org, out)
     assert "2 direct · 2 in team · 1 open" in svg_texts(out)
     assert "3 direct · 2 in team · 1 open" not in svg_texts(out)  # never more direct than team
     assert any("2 direct reports, 2 people in the team, 1 open position" in t
@@ -294,12 +297,12 @@ def test_badge_says_direct_team_and_open_apart(tmp_path: Path) -> None:
 
 def test_a_dotted_line_is_named_on_the_card_and_drawn_light(tmp_path: Path) -> None:
     out = tmp_path / "acme.svg"
-    render_org(acme(), out)
+    render(acme(), out)
     texts = svg_texts(out)
     assert "Dotted line to Ana Lopez & Ben Ito" in texts  # Lee's dotted-line manager
     raw = out.read_text(encoding="utf-8")
     assert 'class="note"' in raw
-    assert ".dotted-line{fill:none;stroke:#8f73c7;stroke-width:1;" in raw
+    assert ".dotted-line{fill:none;stroke:var(--ladder-c-8f73c7);stroke-width:1;" in raw
     root = ET.parse(out).getroot()
     dotted = [p for p in root.iter(f"{SVG}path") if p.get("class") == "dotted-line"]
     assert len(dotted) == 1 and "L" not in dotted[0].get("d")  # across and down only
@@ -335,3 +338,14 @@ def test_a_department_without_colour_never_borrows_another_ones() -> None:
     colours = department_colours(load_org("examples/scale-up.yaml"))
     assert colours["customer-success"] != colours["design"]  # design's own is palette #6
     assert len(set(colours.values())) == len(colours)
+
+
+def test_a_long_run_says_its_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ladder.renderers import drawings
+
+    steps: list[str] = []
+    render(acme(), tmp_path / "small.svg", progress=steps.append)
+    assert steps == []  # a small chart is over before anyone would wait
+    monkeypatch.setattr(drawings, "LONG_RUN", 10)
+    render(acme(), tmp_path / "acme.svg", progress=steps.append)
+    assert steps == [f"laying out {len(acme())} people", "drawing acme.svg", "done"]

@@ -97,10 +97,11 @@ def test_an_output_that_is_a_symlink_is_not_written_through(tmp_path):
 
 def test_messages_name_flags_on_the_command_line_and_options_in_python():
     import ladder.api
+    import ladder.errors
 
     result = run("render", "--root", "omar")
     assert result.stderr.startswith("error: --root applies to org charts")
-    with pytest.raises(ladder.api.LadderError, match="option 'root' applies to org charts"):
+    with pytest.raises(ladder.errors.LadderError, match="option 'root' applies to org charts"):
         ladder.api.draw("product", root="omar")
 
 

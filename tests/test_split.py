@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ladder.api import render
 from ladder.errors import RenderError
 from ladder.model.org import Org, Person
-from ladder.renderers.org_chart import render_org
 from ladder.renderers.split import parse_split, safe_name
 from tests.sample_orgs import acme, random_org
 
@@ -43,7 +43,7 @@ def cards(path: Path) -> list[tuple[str, str, list[str]]]:
 
 def test_split_by_department_writes_an_overview_and_a_page_each(tmp_path: Path) -> None:
     out = tmp_path / "acme.svg"
-    written = render_org(acme(), out, split="department")
+    written = render(acme(), out, split="department")
     assert written[0] == out
     assert sorted(p.name for p in written[1:]) == [
         "acme-design.svg", "acme-ops.svg", "acme-product.svg"]
@@ -71,7 +71,7 @@ def test_split_by_department_writes_an_overview_and_a_page_each(tmp_path: Path) 
 def test_split_by_depth_gives_each_subtree_its_page(tmp_path: Path) -> None:
     org = random_org(5, 400)
     out = tmp_path / "big.svg"
-    written = render_org(org, out, split="depth:2")
+    written = render(org, out, split="depth:2")
     level2 = [r.id for r in org.reports("p0") if org.reports(r.id)]
     assert len(written) == 1 + len(level2)
     assert sorted(links(out)) == sorted(f"big-{pid}.svg" for pid in level2)
@@ -86,7 +86,7 @@ def test_split_png_pages_are_pngs(tmp_path: Path) -> None:
 
     if not shutil.which("neato"):
         pytest.skip("needs Graphviz")
-    written = render_org(acme(), tmp_path / "acme.png", split="department")
+    written = render(acme(), tmp_path / "acme.png", split="department")
     assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
 
 
@@ -107,11 +107,11 @@ def test_bad_split_is_a_clear_error(bad: str) -> None:
 
 def test_split_pages_still_name_dotted_line_managers_on_other_pages(tmp_path: Path) -> None:
     out = tmp_path / "acme.svg"
-    render_org(acme(), out, split="department")
+    render(acme(), out, split="department")
     # Lee (Product) has a dotted line to Ana (Design): no connector across pages, but the note
     assert "Dotted line to Ana Lopez & Ben Ito" in names_in(tmp_path / "acme-product.svg")
     cut = tmp_path / "cut.svg"
-    render_org(acme(), cut, root="open-spm")  # a cut chart without Ana keeps it too
+    render(acme(), cut, root="open-spm")  # a cut chart without Ana keeps it too
     assert "Dotted line to Ana Lopez & Ben Ito" in names_in(cut)
 
 
@@ -123,7 +123,7 @@ def test_overview_cards_with_one_name_say_their_unit(tmp_path: Path) -> None:
         people += [Person(f"{unit}{i}", f"{unit} {i}", "Adviser", manager=unit,
                           department=unit) for i in range(3)]
     out = tmp_path / "nd.svg"
-    written = render_org(Org.build("Dept", people), out, split="depth:2")
+    written = render(Org.build("Dept", people), out, split="depth:2")
     lines = {texts[2] for _, href, texts in cards(out) if href}
     assert lines == {f"→ team: page {written.index(tmp_path / f'nd-{unit.lower()}.svg') + 1}"
                      f" · {unit}" for unit in ("Legal", "Finance")}

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from ladder.analysis.teams import team_counts
-from ladder.api import load_org
+from ladder.api import load_org, render
 from ladder.errors import RenderError
 from ladder.model.org import Org, Person
 from ladder.renderers import limits
 from ladder.renderers.org_cards import dotted_notes
-from ladder.renderers.org_chart import render_org
 from ladder.renderers.org_write import page_size, write_chart
 from ladder.renderers.pages import CONTEXT, MORE
 from ladder.renderers.split import COMPANY, UNIT, page_files, plan_split
@@ -49,7 +48,7 @@ def test_the_export_has_the_shape_of_the_real_one(org: Org) -> None:
     assert 200 <= len(leading) <= 400
     # one page of it would be far over any bitmap limit
     with pytest.raises(RenderError, match="--split"):
-        render_org(org, Path("/nonexistent/gov.png"))
+        render(org, Path("/nonexistent/gov.png"))
 
 
 @pytest.mark.slow

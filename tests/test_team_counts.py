@@ -12,11 +12,10 @@ from click.testing import CliRunner
 
 from ladder.analysis.spans import org_stats
 from ladder.analysis.teams import COUNT_RULE, TeamCount, team_counts
-from ladder.api import load_org
+from ladder.api import load_org, render
 from ladder.cli import main
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
-from ladder.renderers.org_chart import render_org
 from tests.sample_orgs import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,12 +64,12 @@ def test_stats_badges_and_layout_json_agree(tmp_path: Path, source: str) -> None
     from_stats = {m["id"]: TeamCount(m["direct"], m["total"], m["open"])
                   for m in stats["managers"]}
     svg = tmp_path / "chart.svg"
-    render_org(org, svg)
+    render(org, svg)
     chart = layout_org(org)
     from_badges = {pid: badge for pid, badge in zip(chart.ids, badges(svg), strict=True)
                    if badge is not None}
     data = tmp_path / "chart.json"
-    render_org(org, data)
+    render(org, data)
     from_json = {node["id"]: TeamCount(node["team"]["direct"], node["team"]["in_team"],
                                        node["team"]["open"])
                  for node in json.loads(data.read_text())["nodes"] if "team" in node}
@@ -89,7 +88,7 @@ def test_stats_badges_and_layout_json_agree(tmp_path: Path, source: str) -> None
 def test_the_rule_in_the_legend_and_in_stats(tmp_path: Path) -> None:
     org = load("examples/enterprise.yaml")
     out = tmp_path / "e.svg"
-    render_org(org, out)
+    render(org, out)
     legend = " ".join("".join(t.itertext()) for t in ET.parse(out).getroot().iter(f"{SVG}text")
                       if t.get("class") == "legend-label")
     assert COUNT_RULE in legend  # wrapped over legend rows, but all of it

@@ -1,9 +1,10 @@
 """The Python API: load a source, draw it, write it, ask it questions.
 
 The CLI, the docs plugins and users' scripts all come in here; none of them reaches past these
-functions into the sources or the renderers. Options are keyword arguments named as the
-command line's flags without dashes (``align_levels`` for ``--align-levels``), sorted into the
-typed objects of :mod:`ladder.options`; a misspelt or misplaced option is an error.
+functions into the sources or the renderers (a test reads their imports). Options are the typed
+objects of :mod:`ladder.options` or keyword arguments named as the command line's flags without
+dashes (``align_levels`` for ``--align-levels``); a misspelt or misplaced option is an error.
+Answers to questions are data; :func:`answer_text` writes any of them as the CLI prints it.
 
 >>> import ladder
 >>> product = ladder.load("product")
@@ -18,7 +19,25 @@ True
 
 from __future__ import annotations
 
-from ladder.api.drawing import draw, render
+from ladder.api.answers import ANSWER_FORMATS, answer_text
+from ladder.api.drawing import (
+    RADAR_FORMATS,
+    draw,
+    html_iframe,
+    inline_svg,
+    render,
+    render_diff,
+    render_radar,
+)
+from ladder.api.files import (
+    IMPORT_FORMATS,
+    builtin_source,
+    import_file,
+    parse_mapping,
+    parse_text,
+    schema,
+    write_file,
+)
 from ladder.api.loading import (
     TEXT_FORMATS,
     import_export,
@@ -36,11 +55,18 @@ from ladder.api.questions import (
     gap,
     next_roles,
     paths,
+    stats,
     succession,
+    variants,
 )
+from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
 __all__ = [
-    "TEXT_FORMATS", "assess", "chart_person", "diff", "draw", "endpoints", "gap",
-    "import_export", "ladder_for", "load", "load_ladder", "load_org", "next_roles", "paths",
-    "render", "succession", "validate",
+    "ANSWER_FORMATS", "COMPANY", "EXPORT", "IMPORT_FORMATS", "LADDER", "RADAR_FORMATS",
+    "TEXT_FORMATS",
+    "answer_text", "assess", "builtin_source", "chart_person", "diff", "draw", "endpoints", "gap",
+    "html_iframe", "import_export", "import_file", "inline_svg", "ladder_for", "load",
+    "load_ladder", "load_org", "next_roles", "parse_mapping", "parse_text", "paths", "render",
+    "render_diff", "render_radar", "schema", "source_kind", "stats", "succession", "validate",
+    "variants", "write_file",
 ]

@@ -7,33 +7,44 @@ import gc
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ladder.api.loading import Note, _export_kwargs, import_export, ladder_for, load, load_ladder
+from ladder.api.loading import Note, ladder_for, load, load_ladder, read_export
 from ladder.errors import LadderError, did_you_mean
-from ladder.options import Options, name_options, sort_options
+from ladder.options import (
+    OUTPUT_FORMATS,
+    ExportOptions,
+    Options,
+    OptionsObject,
+    as_keywords,
+    name_options,
+    sort_options,
+)
 from ladder.renderers.files import FORMATS, formats_for, output_format, write_bytes
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
 # charts a CSV should not pay for the ladder and config machinery (it is timed against dot).
 if TYPE_CHECKING:
+    from ladder.analysis.assess import Assessment
+    from ladder.analysis.diff import OrgDiff
     from ladder.model import Ladder, Org
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 
-
-
-def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
-         on_note: Note | None = None, **options: Any) -> str | bytes:
+def draw(thing: Ladder | Org | str | Path | None, options: OptionsObject | None = None, *,
+         format: str = "svg", on_note: Note | None = None, **keywords: Any) -> str | bytes:
     """``thing`` drawn in ``format``: text (``str``) for svg, dot and json, ``bytes`` for png
     and pdf. ``thing`` is a Ladder or Org, or a source :func:`load` takes.
 
-    Options as for :func:`render`, apart from ``split`` (several files: use :func:`render`).
+    Options as for :func:`render`, apart from ``split`` (several files: use :func:`render`):
+    an options object, keywords, or both (a keyword wins over the object's field).
 
     >>> import json
-    >>> data = json.loads(draw("product", format="json", variant="startup"))
+    >>> from ladder.options import LadderOptions
+    >>> data = json.loads(draw("product", LadderOptions(variant="startup"), format="json"))
     >>> [role["title"] for role in data["roles"]]
     ['Product Manager', 'Head of Product']
     >>> draw("product", root="omar")
@@ -41,18 +52,17 @@ def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
     ...
     ladder.errors.LadderError: option 'root' applies to org charts, not to ladders
     """
-    from ladder.model import Ladder
-
+    given = {**as_keywords(options), **keywords}
     if thing is None or isinstance(thing, str | Path):
-        export = {k: options.pop(k) for k in list(options) if k in _EXPORT_NAMES}
+        export = {k: given.pop(k) for k in list(given) if k in _EXPORT_NAMES}
         thing = load(thing, on_note=on_note, **export)
-    kind = "ladder" if isinstance(thing, Ladder) else "org"
+    kind = _kind_of_model(thing)
     chosen = format.lower()
-    if chosen not in FORMATS:
+    if chosen not in OUTPUT_FORMATS:
         raise LadderError(f"cannot draw {chosen!r}",
-                          hint=did_you_mean(chosen, FORMATS) or
+                          hint=did_you_mean(chosen, OUTPUT_FORMATS) or
                           f"choose one of: {', '.join(formats_for(kind))}")
-    sorted_options = sort_options(options, kind=kind)
+    sorted_options = sort_options(given, kind=kind)
     _check_look(sorted_options, chosen)
     if sorted_options.org.split:
         raise LadderError("option 'split' writes several files", hint="use render()")
@@ -64,25 +74,29 @@ def draw(thing: Ladder | Org | str | Path | None, *, format: str = "svg",
                       chosen)
 
 
-_EXPORT_NAMES = {"preset", "junior", "mapping", "fix", "report", "ladder", "snapshot"}
+_EXPORT_NAMES = {f.name for f in fields(ExportOptions)}  # how to read an HR export
 
 
-def render(source: str | Path | None, output: str | Path | None = None, *,
-           format: str | None = None, output_dir: str | Path = "output",
-           on_note: Note | None = None, progress: Note | None = None,
-           **options: Any) -> list[Path]:
+def render(source: Ladder | Org | str | Path | None, output: str | Path | None = None,
+           options: OptionsObject | None = None, *, format: str | None = None,
+           output_dir: str | Path = "output", on_note: Note | None = None,
+           progress: Note | None = None, **keywords: Any) -> list[Path]:
     """Draw a ladder, company config or HR export into a file; returns the files written.
 
-    ``output``'s suffix sets the format unless ``format`` does (a suffix naming another format
-    is an error). Without ``output`` the file goes to ``output_dir``, named after the source.
-    Options (see :mod:`ladder.options`), for ladders: ``variant``, ``headcount``, ``head``,
-    ``detail``, ``years``, ``highlight`` (``"FROM..TO"``: the quickest promotion path, the rest
-    faded), ``via``, ``avoid``; for org charts: ``root``, ``depth``, ``align_levels``,
-    ``mode``, ``columns``, ``split`` (``"department"`` or ``"depth:N"``: an overview plus
-    pages, each cut until it fits a PNG or PDF page), ``scale`` (PNG pixels per chart pixel);
-    for HR exports also ``preset``, ``junior``, ``mapping``, ``fix``, ``report`` and
-    ``ladder``; ``title`` for any. ``on_note`` receives remarks (an export's row accounting,
-    a page drawn smaller to fit); ``progress`` the steps of a long org-chart run.
+    ``source`` is a loaded Ladder or Org, or a source :func:`load` takes. ``output``'s suffix
+    sets the format unless ``format`` does (a suffix naming another format is an error).
+    Without ``output`` the file goes to ``output_dir``, named after the source.
+
+    Options come as an object of :mod:`ladder.options` (``Options``, ``LadderOptions``,
+    ``OrgOptions`` or ``ExportOptions``), as keywords, or both (a keyword wins over the
+    object's field). For ladders: ``variant``, ``headcount``, ``head``, ``detail``, ``years``,
+    ``highlight`` (``"FROM..TO"``: the quickest promotion path, the rest faded), ``via``,
+    ``avoid``; for org charts: ``root``, ``depth``, ``align_levels``, ``mode``, ``columns``,
+    ``split`` (``"department"`` or ``"depth:N"``: an overview plus pages, each cut until it
+    fits a PNG or PDF page), ``scale`` (PNG pixels per chart pixel); for HR exports also
+    ``preset``, ``junior``, ``mapping``, ``fix``, ``report`` and ``ladder``; ``title`` for
+    any. ``on_note`` receives remarks (an export's row accounting, a page drawn smaller to
+    fit, pages added so each fits); ``progress`` the steps of a long org-chart run.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -90,37 +104,158 @@ def render(source: str | Path | None, output: str | Path | None = None, *,
     ...     "Head of Product" in written[0].read_text()
     True
     """
-    name = None if source is None else str(source)
+    if output is not None and not isinstance(output, str | Path):
+        raise LadderError(f"output is a file name, not options ({type(output).__name__})",
+                          hint="pass options as options=... or as keywords")
     output = None if output is None else Path(output)
+    given = {**as_keywords(options), **keywords}
+    if source is not None and not isinstance(source, str | Path):
+        return _render_model(source, output, given, format=format, output_dir=output_dir,
+                             on_note=on_note, progress=progress)
+    name = None if source is None else str(source)
     kind = source_kind(name)
     drawn = {LADDER: "ladder", COMPANY: "org", EXPORT: "export"}[kind]
-    sorted_options = sort_options(options, kind=drawn)
+    sorted_options = sort_options(given, kind=drawn)
     if kind == LADDER:
-        ladder = load_ladder(name)
-        drawing = _ladder_drawing(ladder, sorted_options, on_note)
-        chosen = output_format(output, format, allowed=formats_for("ladder"))
-        _check_look(sorted_options, chosen)
-        stem = drawing.ladder.id + (f"-{drawing.ladder.variant}"
-                                     if drawing.ladder.variant else "")
-        stem += "-matrix" if drawing.matrix is not None else ""
-        path = output or Path(output_dir) / f"{stem}.{chosen}"
-        return [write_bytes(path, _draw_ladder(drawing, chosen))]
+        return _render_ladder(load_ladder(name), output, sorted_options, format=format,
+                              output_dir=output_dir, on_note=on_note)
     # the cycle collector is held back while the org is read, laid out and drawn (below)
     with _cyclic_gc_paused():
-        export = _export_kwargs(sorted_options.export)
         if kind == EXPORT:
-            export["match_titles"] = (sorted_options.org.align_levels or
-                                      sorted_options.export.ladder is not None)
-            org = import_export(name, on_note=on_note, **export).org  # type: ignore[arg-type]
+            match = sorted_options.org.align_levels or sorted_options.export.ladder is not None
+            org = read_export(name, sorted_options.export, on_note=on_note,  # type: ignore[arg-type]
+                              match_titles=match).org
         else:
             org = load(name, on_note=on_note)  # type: ignore[assignment]
-        chosen = output_format(output, format, allowed=formats_for("org"))
-        _check_look(sorted_options, chosen)
-        path = output or Path(output_dir) / f"{Path(name).stem}.{chosen}"  # type: ignore[arg-type]
-        if sorted_options.org.split:
-            return _render_split(org, path, chosen, sorted_options, on_note, progress)
-        drawing = _org_drawing(org, sorted_options, on_note)
-        return [write_bytes(path, FORMATS[chosen].drawer("org")(drawing, chosen))]
+        return _render_org(org, output, Path(output_dir) / Path(name).stem,  # type: ignore[arg-type]
+                           sorted_options, format=format, on_note=on_note, progress=progress)
+
+
+def _render_model(thing: Any, output: Path | None, given: dict[str, Any], *,
+                  format: str | None, output_dir: str | Path, on_note: Note | None,
+                  progress: Note | None) -> list[Path]:
+    """:func:`render` of a Ladder or Org already loaded: how to read a file is no option."""
+    kind = _kind_of_model(thing)
+    reading = [name for name, value in given.items()
+               if name in _EXPORT_NAMES and value not in (None, (), "")]
+    if reading:
+        raise LadderError(f"{name_options(reading)} "
+                          f"{'says' if len(reading) == 1 else 'say'} how to read an HR export, "
+                          f"but this {'org' if kind == 'org' else 'ladder'} is loaded already",
+                          hint="pass them to ladder.load(), then render what it returns")
+    sorted_options = sort_options(given, kind=kind)
+    if kind == "ladder":
+        return _render_ladder(thing, output, sorted_options, format=format,
+                              output_dir=output_dir, on_note=on_note)
+    from ladder.renderers.theme import slug
+
+    # named as a source file is, else after the org (a loaded org has no file name to repeat)
+    stem = Path(thing.source).stem if thing.source else (slug(thing.name) or "org")
+    with _cyclic_gc_paused():
+        return _render_org(thing, output, Path(output_dir) / stem, sorted_options,
+                           format=format, on_note=on_note, progress=progress)
+
+
+def _kind_of_model(thing: Any) -> str:
+    """``ladder`` or ``org`` for a loaded model; anything else is a clear error."""
+    from ladder.model import Ladder
+    from ladder.model.org import Org
+
+    if isinstance(thing, Ladder):
+        return "ladder"
+    if isinstance(thing, Org):
+        return "org"
+    raise LadderError(f"cannot draw a value of type {type(thing).__name__}",
+                      hint="give a Ladder or an Org (from ladder.load), a file path or the "
+                      "name of a built-in ladder")
+
+
+def _render_ladder(ladder: Ladder, output: Path | None, options: Options, *,
+                   format: str | None, output_dir: str | Path,
+                   on_note: Note | None) -> list[Path]:
+    drawing = _ladder_drawing(ladder, options, on_note)
+    chosen = output_format(output, format, allowed=formats_for("ladder"))
+    _check_look(options, chosen)
+    stem = drawing.ladder.id + (f"-{drawing.ladder.variant}" if drawing.ladder.variant else "")
+    stem += "-matrix" if drawing.matrix is not None else ""
+    path = output or Path(output_dir) / f"{stem}.{chosen}"
+    return [write_bytes(path, _draw_ladder(drawing, chosen))]
+
+
+def _render_org(org: Org, output: Path | None, stem: Path, options: Options, *,
+                format: str | None, on_note: Note | None, progress: Note | None) -> list[Path]:
+    """The org drawn into ``output``, else into ``stem`` with the format's suffix."""
+    chosen = output_format(output, format, allowed=formats_for("org"))
+    _check_look(options, chosen)
+    path = output or stem.with_name(f"{stem.name}.{chosen}")
+    from ladder.renderers.drawings import org_files
+
+    return org_files(_org_drawing(org, options, on_note), path, chosen, progress)
+
+
+def render_diff(changes: OrgDiff, output: str | Path, *, format: str | None = None,
+                title: str | None = None) -> Path:
+    """The new org of :func:`diff` drawn with its changes marked (joined, moved, changed, and
+    the places of those who left), into ``output`` (svg, png, pdf or dot); the file written.
+
+    >>> import tempfile
+    >>> from ladder.api.questions import diff
+    >>> changes = diff("examples/startup.yaml", "examples/scale-up.yaml")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     "Joined" in render_diff(changes, f"{folder}/changes.svg").read_text()
+    True
+    """
+    from ladder.renderers.diff_chart import render_diff as draw_changes
+
+    if changes.new_org is None:
+        raise LadderError("this diff does not hold the new org to draw",
+                          hint="draw what ladder.diff() returned")
+    return draw_changes(changes, changes.new_org, output, format=format, title=title)
+
+
+def render_radar(assessment: Assessment, output: str | Path, *,
+                 format: str | None = None) -> Path:
+    """The radar of a self-assessment (:func:`assess`): its ratings against what the next role
+    asks, per area, into ``output`` (svg, png, pdf or dot); the file written.
+
+    >>> import tempfile
+    >>> from ladder.api.questions import assess
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     render_radar(assess("examples/frameworks/sam.yaml"), f"{folder}/r.dot").suffix
+    '.dot'
+    """
+    from ladder.renderers.radar import radar_bytes
+
+    path = Path(output)
+    chosen = output_format(path, format, allowed=RADAR_FORMATS)
+    return write_bytes(path, radar_bytes(assessment, chosen))
+
+
+RADAR_FORMATS = ("svg", "png", "pdf", "dot")
+
+
+def inline_svg(svg: str) -> str:
+    """A drawn SVG (from :func:`draw`) ready to put inside an HTML page: without its XML
+    prolog.
+
+    >>> inline_svg(draw("product", variant="startup")).startswith("<svg")
+    True
+    """
+    from ladder.renderers.theme import inline_svg as inline
+
+    return inline(svg)
+
+
+def html_iframe(page: str, *, title: str, height: str = "640px") -> str:
+    """An HTML drawing (``format="html"``, the offline explorer) as an ``<iframe srcdoc>`` for
+    a docs page: its script and styles stay apart from the site's.
+
+    >>> html_iframe("<p>hi</p>", title="A & B").startswith('<iframe class="ladder-viewer"')
+    True
+    """
+    from ladder.renderers.html_viewer import html_iframe as iframe
+
+    return iframe(page, title=title, height=height)
 
 
 LOOK_FORMATS = ("svg", "html")  # the formats a theme and a transparent background change
@@ -205,7 +340,7 @@ def _org_drawing(org: Org, options: Options, on_note: Note | None = None) -> Org
     notes = dotted_notes(org)  # ... and names dotted-line managers it leaves out
     drawn = cut(org, wanted.root, wanted.depth)
     levels = _levels(drawn) if wanted.align_levels else None
-    return OrgDrawing(drawn, wanted, options.title, counts, notes, levels,
+    return OrgDrawing(drawn, wanted, options.title, counts, notes, levels, on_note=on_note,
                       theme=options.theme, transparent=options.transparent)
 
 
@@ -216,28 +351,6 @@ def _levels(org: Org) -> dict[str, int]:
 
     roles = company_ladder(org)
     return levels_of_people(org, {role.id: role.level for role in roles} if roles else None)
-
-
-def _render_split(org: Org, path: Path, chosen: str, options: Options, on_note: Note | None,
-                  progress: Note | None) -> list[Path]:
-    """An overview and pages: the same part of the org, counts and levels as one drawing."""
-    from ladder.renderers.split import render_split
-
-    drawing = _org_drawing(org, options, on_note)
-
-    def finish(page: Org, svg: str, title: str | None) -> str:
-        """The docs finish of every SVG, page by page (theme, title and description)."""
-        from ladder.renderers.theme import finish_svg
-        from ladder.renderers.views import describe
-
-        return finish_svg(svg, title=title or page.name, description=describe(page),
-                          theme=options.theme, transparent=options.transparent, kind="org")
-
-    wanted = options.org
-    return render_split(drawing.org, path, fmt=chosen, how=wanted.split, title=options.title,
-                        counts=drawing.counts, notes=drawing.notes, mode=wanted.mode,
-                        columns=wanted.columns, person_levels=drawing.levels,
-                        scale=wanted.scale, progress=progress, on_note=on_note, finish=finish)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
-from ladder.options import sort_options
+from ladder.options import ExportOptions, as_keywords, sort_options
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
@@ -65,12 +65,12 @@ def load(source: str | Path | None = None, *, text: str | None = None,
         from ladder.sources.company import load_company
 
         return load_company(name, on_warning=_warnings_to(on_note))  # type: ignore[arg-type]
-    return import_export(name, on_note=on_note,  # type: ignore[arg-type]
-                         **_export_kwargs(options)).org
+    return read_export(name, options, on_note=on_note).org  # type: ignore[arg-type]
 
 
 def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note | None,
-               on_problem: Callable[[Problem], None] | None, export: Any) -> Ladder | Org:
+               on_problem: Callable[[Problem], None] | None,
+               export: ExportOptions) -> Ladder | Org:
     """:func:`load` of a document given as text; warnings go to ``on_problem``."""
     kind = (format or "yaml").lower()
     if kind not in TEXT_FORMATS:
@@ -80,8 +80,8 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
     shown = name or f"<{kind} text>"
     folder = Path(name).parent if name else Path(".")
     if kind in ("csv", "tsv"):
-        return import_export(shown, text=text, on_note=on_note, **_export_kwargs(export)).org
-    sort_options({k: v for k, v in vars(export).items() if v}, kind="org")
+        return read_export(shown, export, text=text, on_note=on_note).org
+    sort_options(as_keywords(export), kind="org")  # export options are a mistake here
     from ladder.sources.document import parse_text
 
     data = parse_text(text, shown, kind)
@@ -108,10 +108,6 @@ def _raise_errors(problems: Sequence[Problem]) -> None:
         first = errors[0]
         raise SourceError(first.message, file=first.file, line=first.line, hint=first.hint,
                           problems=list(problems))
-
-
-def _export_kwargs(options: Any) -> dict[str, Any]:
-    return {name: value for name, value in vars(options).items()}
 
 
 def _warnings_to(on_note: Note | None) -> Callable[[Problem], None] | None:
@@ -145,12 +141,21 @@ def import_export(
     >>> [person.role for person in result.org]
     ['chief-product-officer', 'senior-product-manager']
     """
+    options = sort_options({"preset": preset, "junior": junior, "mapping": mapping, "fix": fix,
+                            "ladder": ladder, "report": report, "snapshot": snapshot},
+                           kind="export").export
+    return read_export(source, options, text=text, on_note=on_note, match_titles=match_titles)
+
+
+def read_export(source: str | Path, options: ExportOptions, *, text: str | None = None,
+                on_note: Note | None = None, match_titles: bool = True) -> ImportResult:
+    """:func:`import_export` with its options already sorted into an ExportOptions."""
     from ladder.sources.hr import load_export, write_report
 
-    result = load_export(source, text=text, preset=preset, junior=junior, mapping=mapping,
-                         fix=fix, snapshot=snapshot)
-    if report is not None:
-        write_report(result, Path(report))
+    result = load_export(source, text=text, preset=options.preset, junior=options.junior,
+                         mapping=options.mapping, fix=options.fix, snapshot=options.snapshot)
+    if options.report is not None:
+        write_report(result, Path(options.report))
     if on_note:
         on_note(result.summary())
         for remark in result.notes:
@@ -164,10 +169,10 @@ def import_export(
     from ladder.model.titles import assign_roles, unmatched_titles
     from ladder.sources.ladder_set import load_any_ladder
 
-    roles = load_any_ladder(ladder).roles
+    roles = load_any_ladder(options.ladder).roles
     result.org = assign_roles(result.org, roles)
-    if ladder is not None:
-        result.org.ladder = ladder
+    if options.ladder is not None:
+        result.org.ladder = options.ladder
     if on_note:
         unmatched = unmatched_titles(result.org, roles)
         if unmatched:
@@ -176,11 +181,10 @@ def import_export(
 
             shown = summarised([f"{clip(title, 60)} ({count})" for title, count in unmatched],
                                shown=8)
-            more = ""
             count = len(unmatched)
             on_note(f"{count} job title{'' if count == 1 else 's'} not in the ladder, so "
                     f"{'its' if count == 1 else 'their'} people have no ladder level: "
-                    f"{shown}{more}")
+                    f"{shown}")
     return result
 
 
@@ -202,9 +206,8 @@ a company config (people:) or an HR export)
         raise LadderError(f"'{source}' is a ladder, not an org chart",
                           hint="org charts come from a company config (people:) or an HR export")
     if kind == EXPORT:
-        options = _export_kwargs(sort_options(export_options, kind="export").export)
-        return import_export(source, on_note=on_note, match_titles=match_titles,
-                             **options).org
+        options = sort_options(export_options, kind="export").export
+        return read_export(source, options, on_note=on_note, match_titles=match_titles).org
     return load(source, on_note=on_note, **export_options)  # type: ignore[return-value]
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ladder.analysis.org_moves import NextMoves, Succession
     from ladder.analysis.paths import Endpoints, Gap
     from ladder.analysis.paths import Path as PromotionPath
-    from ladder.model import Ladder, Org
+    from ladder.model import Ladder, Org, VariantSpec
 
 
 
@@ -42,6 +42,8 @@ def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     found = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not found:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
+    if on_note and (remark := found.note()):
+        on_note(remark)  # only the quickest of very many are listed
     return found
 
 
@@ -63,7 +65,11 @@ def gap(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
 
     ends = endpoints(start, goal, ladder=ladder, variant=variant, headcount=headcount,
                      head=head, on_note=on_note)
-    return competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
+    found = competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
+    if found.path is None and on_note:
+        on_note(f"no move links {ends.start.title} and {ends.goal.title} in the ladder: the "
+                "two roles are compared as they stand")
+    return found
 
 
 def endpoints(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
@@ -116,6 +122,41 @@ def succession(position: str, org: str | Path | Org, *,
 
     chart, roles = _org_ladder(org, ladder, position, on_note, export_options)
     return successors(chart, roles, chart_person(chart, position).id)
+
+
+def stats(org: str | Path | Org, *, narrow: int = 2, wide: int = 10,
+          on_note: Note | None = None, **export_options: Any) -> dict[str, Any]:
+    """Headcount, open positions, layers and span of control of an org (an Org, a company
+    config or an HR export read with ``export_options``); managers with ``narrow`` reports or
+    fewer, or more than ``wide``, are flagged.
+
+    >>> numbers = stats("examples/startup.yaml")
+    >>> numbers["headcount"], numbers["layers"]
+    (7, 3)
+    """
+    from ladder.analysis.spans import org_stats
+    from ladder.model import Org as OrgType
+
+    if wide <= narrow:
+        raise LadderError(f"option 'wide' ({wide}) must be more than option 'narrow' "
+                          f"({narrow})")
+    chart = org if isinstance(org, OrgType) else load_org(org, on_note=on_note,
+                                                           match_titles=False,
+                                                           **export_options)
+    return org_stats(chart, narrow=narrow, wide=wide)
+
+
+def variants(ladder: str | Path | Ladder | None = None) -> list[VariantSpec]:
+    """The company-size variants of a ladder, ``full`` (every role) included when the ladder
+    defines no such variant itself.
+
+    >>> [variant.id for variant in variants()]
+    ['startup', 'scale-up', 'enterprise']
+    """
+    from ladder.model.variants import find_variant, variant_ids
+
+    chosen = load_ladder(ladder)
+    return [find_variant(chosen, variant_id) for variant_id in variant_ids(chosen)]
 
 
 def chart_person(org: Org, name: str) -> Any:

@@ -9,7 +9,7 @@ import click
 
 from ladder import __version__
 from ladder.errors import LadderError
-from ladder.renderers.files import FORMATS
+from ladder.options import OUTPUT_FORMATS
 
 
 class LadderGroup(click.Group):
@@ -108,7 +108,7 @@ def export_options(function):
 
 def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value:
-        from ladder.sources.hr import parse_mapping
+        from ladder.api import parse_mapping
 
         try:
             parse_mapping(value)
@@ -129,7 +129,7 @@ def note(text: str) -> None:
 
 
 # the one table of formats decides what --format offers
-FORMAT_CHOICE = click.Choice(list(FORMATS), case_sensitive=False)
+FORMAT_CHOICE = click.Choice(OUTPUT_FORMATS, case_sensitive=False)
 
 
 def variant_options(function):

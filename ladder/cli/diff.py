@@ -52,20 +52,16 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     sources = [old] if new is None else [old, new]
     chosen = _format(format_, output)
     if chosen in DRAWN:
-        from ladder.renderers.diff_chart import render_diff
-
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
-        written = render_diff(found, found.new_org, path, format=chosen, title=title)
+        written = api.render_diff(found, path, format=chosen, title=title)
         note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
         click.echo(f"wrote {written}")
         return
-    text = {"json": found.to_json, "csv": found.to_csv, "table": found.to_table}[chosen]()
+    text = api.answer_text(found, chosen)
     if output is None:
         echo(text, nl=False, json=chosen == "json")
         return
-    from ladder.renderers.files import write_bytes
-
-    write_bytes(output, text.encode("utf-8"))
+    api.write_file(output, text)
     note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
     click.echo(f"wrote {output}")
 

@@ -6,6 +6,7 @@ import html
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,14 +29,12 @@ from ladder.cli.common import main, note, variant_options
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
 def readme_snippet(source: str | None, output_dir: Path, name: str | None,
-                   **options: object) -> None:
+                   **options: Any) -> None:
     """Write SOURCE as a light and a dark SVG and print the <picture> block for a README.
 
     GitHub shows the dark file to readers in dark mode and the light one otherwise; the alt
     text says what the diagram shows, for screen readers.
     """
-    from ladder.renderers.files import write_bytes
-
     thing = api.load(source, on_note=note)
     drawn = {key: value for key, value in options.items() if value not in (None, False)}
     stem = name or (Path(source).stem if source else getattr(thing, "id", "ladder"))
@@ -45,7 +44,7 @@ def readme_snippet(source: str | None, output_dir: Path, name: str | None,
     for theme in ("light", "dark"):
         svg = api.draw(thing, format="svg", theme=theme, on_note=note, **drawn)
         path = output_dir / f"{stem}-{theme}.svg"
-        files[theme] = write_bytes(path, svg)
+        files[theme] = api.write_file(path, svg)
         click.echo(f"wrote {path}", err=True)
     # the alt text is the drawing's own description: what this variant or part shows
     found = re.search(r"<desc[^>]*>(.*?)</desc>", str(svg), re.S)

@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -22,7 +23,7 @@ from ladder.cli.common import (
     variant_options,
 )
 from ladder.errors import LadderError, plural
-from ladder.sources.detect import COMPANY, LADDER, source_kind
+from ladder.options import MODES, THEMES, VIEWS
 
 
 @main.command()
@@ -34,7 +35,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
               help="Output format (default: from the -o suffix, else svg). json: a ladder's "
               "roles, moves and variants, or an org chart's layout.")
 @click.option("--title", default=None, help="Title drawn at the top.")
-@click.option("--theme", type=click.Choice(["light", "dark", "auto"]), default="light",
+@click.option("--theme", type=click.Choice(THEMES), default="light",
               show_default=True, help="SVG and HTML colours; auto follows the reader's setting "
               "and, inlined in a docs page, the site's light/dark switch.")
 @click.option("--transparent", is_flag=True,
@@ -48,7 +49,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
 @click.option("--via", multiple=True, metavar="ROLE", help="With --highlight: paths through ROLE.")
 @click.option("--avoid", multiple=True, metavar="ROLE|TRACK",
               help="With --highlight: paths that avoid a role or a whole track.")
-@click.option("--view", type=click.Choice(["graph", "matrix"]), default="graph",
+@click.option("--view", type=click.Choice(VIEWS), default="graph",
               show_default=True,
               help="Ladders: the graph of roles, or the matrix of levels (columns) by "
               "competency areas (rows).")
@@ -65,7 +66,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
               help="Org charts: this many levels (1 = the top alone).")
 @click.option("--align-levels", is_flag=True,
               help="Org charts: rows by ladder level instead of by reporting depth.")
-@click.option("--mode", type=click.Choice(["auto", "tree", "compact", "stacked"]),
+@click.option("--mode", type=click.Choice(MODES),
               default="auto", show_default=True,
               help="Org charts: spread every report (tree), stack leaf reports in columns "
               "(compact), lists below a depth (stacked), or choose per subtree (auto).")
@@ -80,7 +81,7 @@ from ladder.sources.detect import COMPANY, LADDER, source_kind
               "pixels, about four times faster).")
 @export_options
 @ladder_source_option
-def render(source: str | None, output: str | None, format_: str | None, **options: object) -> None:
+def render(source: str | None, output: str | None, format_: str | None, **options: Any) -> None:
     """Draw SOURCE: a ladder, a company config or an HR export.
 
     SOURCE is a built-in ladder name or a ladder file (default: the built-in product
@@ -123,21 +124,19 @@ def validate(source: str, **export_options: object) -> None:
     problems are warnings: its chart is drawn anyway, every row accounted for.
     """
     problems = api.validate(source, **export_options)
-    kind = source_kind(source)
-    if export_options.get("report") and kind in (LADDER, COMPANY):
+    kind = api.source_kind(source)
+    if export_options.get("report") and kind in (api.LADDER, api.COMPANY):
         _write_problems(problems, export_options["report"])  # an export's: written by import
     for problem in problems:
         click.echo(message_line(str(problem)), err=problem.severity != "info")
     if any(p.severity == "error" for p in problems):
         raise click.exceptions.Exit(1)
-    if kind == LADDER:
-        from ladder.model.variants import variant_ids
-
+    if kind == api.LADDER:
         ladder = api.load_ladder(source)
         echo(f"{source}: ok: {plural(len(ladder), 'role')}, "
-                   f"{plural(len(ladder.moves), 'move')}, "
-                   f"{plural(len(variant_ids(ladder)), 'variant')}")
-    elif kind == COMPANY:
+             f"{plural(len(ladder.moves), 'move')}, "
+             f"{plural(len(api.variants(ladder)), 'variant')}")
+    elif kind == api.COMPANY:
         org = api.load_org(source)
         echo(f"{source}: ok: {plural(len(org), 'position')}, "
                    f"{plural(org.headcount(), 'person')}")
@@ -175,13 +174,10 @@ BIG_ORG = 200  # people: above this the demo also splits the chart into departme
               help="Folder of example ladders, company configs and HR exports to render too.")
 def demo(output_dir: Path, examples_dir: Path) -> None:
     """Render the built-in ladder in every variant, and every example, as SVG and PNG."""
-    from ladder.model.variants import variant_ids
-    from ladder.sources.ladders import load_ladder
-
     jobs: list[tuple[str, str | None, dict]] = []
-    ladder = load_ladder()
-    for variant_id in variant_ids(ladder):
-        jobs.append((f"{ladder.id}-{variant_id}", None, {"variant": variant_id}))
+    ladder = api.load_ladder()
+    for variant in api.variants(ladder):
+        jobs.append((f"{ladder.id}-{variant.id}", None, {"variant": variant.id}))
     jobs.append((f"{ladder.id}-detail", None, {"detail": True}))
     top = max(ladder, key=lambda role: role.level)
     jobs.append((f"{ladder.id}-path", None, {"highlight": f"{next(iter(ladder)).id}..{top.id}"}))
@@ -195,19 +191,29 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
                     path.parent.name == "frameworks" and path.parent.parent == examples_dir):
                 stem = path.relative_to(examples_dir).with_suffix("").as_posix()
                 jobs.append((stem, str(path), {}))
-                if source_kind(str(path)) == LADDER and api.load_ladder(path).areas:
+                kind = api.source_kind(str(path))
+                if kind == api.LADDER and api.load_ladder(path).areas:
                     jobs.append((f"matrix/{path.stem}-matrix", str(path), {"view": "matrix"}))
-                if source_kind(str(path)) == COMPANY and len(api.load_org(path)) > BIG_ORG:
+                if kind == api.COMPANY and len(api.load_org(path)) > BIG_ORG:
                     # a big org also gets its department pages, as a user would print them
                     jobs.append((f"pages/{stem}", str(path), {"split": "department"}))
     else:
         click.echo(f"no {examples_dir}/ folder here: rendering the built-in ladder only")
     failed = 0
     for stem, source, options in jobs:
+        said: set[str] = set()
+
+        def once(text: str, said: set[str] = said) -> None:
+            """Each remark once: the PNG run repeats the SVG run's (an export's rows), but
+            adds its own (a page drawn smaller to fit)."""
+            if text not in said:
+                said.add(text)
+                note(text)
+
         for format_ in ("svg", "png"):
             try:
-                written = api.render(source, output_dir / f"{stem}.{format_}",
-                                     on_note=note if format_ == "svg" else None, **options)
+                written = api.render(source, output_dir / f"{stem}.{format_}", on_note=once,
+                                     **options)
             except LadderError as error:
                 report_error(error)
                 failed += 1
@@ -222,13 +228,10 @@ def demo(output_dir: Path, examples_dir: Path) -> None:
 
 def _demo_radar(assessment: Path, stem: Path) -> int:
     """A self-assessment's radar as SVG and PNG; 1 when it failed (said on stderr), else 0."""
-    from ladder.renderers.files import write_bytes
-    from ladder.renderers.radar import radar_bytes
-
     try:
         result = api.assess(assessment)
         for format_ in ("svg", "png"):
-            written = write_bytes(stem.with_suffix(f".{format_}"), radar_bytes(result, format_))
+            written = api.render_radar(result, stem.with_suffix(f".{format_}"))
             click.echo(f"wrote {written}")
     except LadderError as error:
         report_error(error)

@@ -22,21 +22,11 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
     framework file, relative to it) and ratings (area id or name: level or milestone). A
     points framework gives the title its own point thresholds give.
     """
-    import json
-
     from ladder import api
-    from ladder.analysis.assess import assessment_json, format_assessment
 
     result = api.assess(assessment)
-    if output_format == "json":
-        echo(json.dumps(assessment_json(result), indent=2, ensure_ascii=False), json=True)
-    else:
-        echo(format_assessment(result))
+    text = api.answer_text(result, "json" if output_format == "json" else "table")
+    echo(text, nl=False, json=output_format == "json")
     if output is not None:
-        from ladder.renderers.files import output_format as format_of
-        from ladder.renderers.files import write_bytes
-        from ladder.renderers.radar import radar_bytes
-
-        chosen = format_of(output, None, allowed=("svg", "png", "pdf", "dot"))
-        write_bytes(output, radar_bytes(result, chosen))
+        api.render_radar(result, output)
         click.echo(f"wrote {output}", err=True)

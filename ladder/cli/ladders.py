@@ -14,7 +14,7 @@ from ladder.cli.common import (
     variant_options,
 )
 
-LIST_FORMATS = click.Choice(["table", "json", "markdown"])
+LIST_FORMATS = click.Choice(api.ANSWER_FORMATS)
 
 
 def _format_option(function):
@@ -34,16 +34,13 @@ def _md(text: str) -> str:
 @_format_option
 def variants(ladder_source: str | None, output_format: str) -> None:
     """List the company-size variants of a ladder: name, company size, what it is for."""
-    from ladder.model.variants import find_variant, project, variant_ids
-
     ladder = api.load_ladder(ladder_source)
     rows = []
-    for variant_id in variant_ids(ladder):
-        spec = find_variant(ladder, variant_id)
-        projected = project(ladder, variant_id)
+    for spec in api.variants(ladder):
+        projected = api.ladder_for(ladder, variant=spec.id)
         low, high = spec.headcount
         rows.append({
-            "id": variant_id, "name": spec.name, "summary": spec.summary,
+            "id": spec.id, "name": spec.name, "summary": spec.summary,
             "headcount": {"min": low, "max": high},
             "size": f"{low}+ people" if high is None else f"{low}-{high} people",
             "roles": [r.title for r in sorted(projected, key=lambda r: r.level)],
@@ -70,11 +67,10 @@ def variants(ladder_source: str | None, output_format: str) -> None:
 def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
           head: str | None, output_format: str) -> None:
     """List a ladder's roles with their level, track, aliases and competencies."""
-    from ladder.renderers.ladder_json import ladder_data
-
     ladder = api.ladder_for(ladder_source, variant=variant, headcount=headcount, head=head)
-    if output_format == "json":
-        echo(json.dumps(ladder_data(ladder)["roles"], indent=2, ensure_ascii=False), json=True)
+    if output_format == "json":  # the roles of the ladder's own JSON drawing
+        roles = json.loads(api.draw(ladder, format="json"))["roles"]
+        echo(json.dumps(roles, indent=2, ensure_ascii=False), json=True)
         return
     if output_format == "markdown":
         echo("| role | level | track | also called | competencies |\n|---|---|---|---|---|")
@@ -109,10 +105,6 @@ def show(name: str, output_format: str) -> None:
     ladder render my-ladder.yaml.
     """
     if output_format == "json":
-        from ladder.renderers.ladder_json import ladder_json
-
-        click.echo(ladder_json(api.load_ladder(name)), nl=False)
+        click.echo(api.draw(api.load_ladder(name), format="json"), nl=False)
         return
-    from ladder.sources.ladders import builtin_text
-
-    click.echo(builtin_text(name), nl=False)
+    click.echo(api.builtin_source(name), nl=False)

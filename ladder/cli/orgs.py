@@ -19,53 +19,38 @@ from ladder.cli.common import (
 
 
 @main.command("import")
-@click.argument("export", type=click.Path(dir_okay=False))
+@click.argument("export", type=click.Path())
 @export_options
 @ladder_source_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Company config or ladder file to write (default: print it).")
 @click.option("--from", "from_format", default=None,
-              type=click.Choice(["ft", "monzo", "wide", "snowflake", "markdown", "hr"]),
-              help="The file's format when detection cannot tell: a career framework (ft, "
-              "monzo, wide, snowflake, markdown) or an HR export (hr).")
+              type=click.Choice(api.IMPORT_FORMATS),
+              help="The shape when detection cannot tell: a career framework ("
+              + ", ".join(api.IMPORT_FORMATS[:-1]) + ") or an HR export (hr).")
+@click.option("--strict", is_flag=True,
+              help="A framework statement the import cannot place on a role is an error.")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
                    fix: tuple[str, ...], report: Path | None, snapshot: str | None,
                    ladder_source: str | None, output: Path | None,
-                   from_format: str | None) -> None:
+                   from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
-    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, Markdown handbook) into a
-    ladder file, to edit and keep in git.
+    job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
+    with a heading per role, a folder with a page per role) into a ladder file, to edit and
+    keep in git.
 
     Every row of an export ends up in the config or in the problem report; the summary line
     says how many.
     """
-    from ladder.sources.frameworks import import_framework, ladder_yaml
-    from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
-
-    framework = from_format if from_format != "hr" else None
-    if from_format is None:
-        framework = framework_of(Path(export))
-        if framework is None and Path(export).suffix.lower() not in TABLE_SUFFIXES:
-            import_framework(export)  # says what was seen and which formats it reads
-    if framework is not None:
-        text = ladder_yaml(import_framework(export, framework), Path(export).name)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            from ladder.renderers.files import write_bytes
-
-            write_bytes(output, text.encode("utf-8"))
-            click.echo(f"wrote {output}")
-        return
-    from ladder.sources.hr import config_text, write_config
-
-    result = api.import_export(export, preset=preset, junior=junior, mapping=mapping,
-                               fix=",".join(fix), snapshot=snapshot,
-                               ladder=ladder_source, report=report, on_note=note)
+    # a config written to a file says where it came from; printed, it is the config alone
+    text = api.import_file(export, format=from_format, ladder=ladder_source,
+                           header=output is not None, strict=strict, on_note=note,
+                           preset=preset, junior=junior, mapping=mapping, fix=",".join(fix),
+                           snapshot=snapshot, report=report)
     if output is None:
-        click.echo(config_text(result.org), nl=False)
+        click.echo(text, nl=False)
     else:
-        write_config(result, output)
+        api.write_file(output, text)
         click.echo(f"wrote {output}")
 
 
@@ -82,9 +67,7 @@ def schema_command(kind: str) -> None:
     """
     import json
 
-    from ladder.sources.schema import SCHEMAS
-
-    click.echo(json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(api.schema(kind), indent=2, ensure_ascii=False))
 
 
 @main.command("stats")
@@ -100,17 +83,9 @@ def stats_command(config: str, narrow: int, wide: int, output_format: str,
                   **export: object) -> None:
     """Headcount, open positions, layers and span of control of a company config or an HR
     export."""
-    import json
-
-    from ladder.analysis.spans import format_stats, org_stats
-
     if wide <= narrow:
         raise click.BadParameter(f"must be more than --narrow ({narrow})",
                                  param_hint="'--wide'")
     export["fix"] = ",".join(export["fix"])  # type: ignore[arg-type]
-    org = api.load_org(config, on_note=note, match_titles=False, **export)
-    stats = org_stats(org, narrow=narrow, wide=wide)
-    if output_format == "json":
-        echo(json.dumps(stats, indent=2, ensure_ascii=False), json=True)
-    else:
-        echo(format_stats(stats))
+    stats = api.stats(config, narrow=narrow, wide=wide, on_note=note, **export)
+    echo(api.answer_text(stats, output_format), nl=False, json=output_format == "json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ladder import api
 from ladder.cli.common import (
     echo,
     export_options,
@@ -14,7 +15,7 @@ from ladder.cli.common import (
 
 # --- promotion paths, gaps and org-aware moves ---------------------------------------------------
 
-PATH_FORMATS = ("table", "json", "markdown")
+PATH_FORMATS = api.ANSWER_FORMATS
 
 
 def variant_choice(function):
@@ -46,11 +47,10 @@ def path_question(function):
     return function
 
 
-def _endpoints(ladder_source: str | None, start: str, goal: str, variant: str | None,
+def _ladder_of(ladder_source: str | None, start: str, goal: str, variant: str | None,
                headcount: int | None, head: str | None):
-    """The ladder (as the variant has it) and the two roles, with the notes printed."""
-    from ladder import api
-
+    """The ladder a question runs on, as the variant has it, with the notes on how the two
+    roles were placed in it printed."""
     return api.endpoints(start, goal, ladder=ladder_source, variant=variant,
                          headcount=headcount, head=head, on_note=note)
 
@@ -67,26 +67,11 @@ def paths_command(start: str, goal: str, ladder_source: str | None, variant: str
     Roles are named by id, title or alias, in any case: ladder paths "junior pm" cpo. Each
     step lists the competencies first needed there, each once.
     """
-    from ladder.analysis import paths as p
-
-    ends = _endpoints(ladder_source, start, goal, variant, headcount, head)
-    found = p.find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
-    if not found:
-        raise p.no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    if found.note():
-        note(found.note())
-    if output_format == "json":
-        echo(json=True, text=p.paths_json(ends.start, ends.goal, found), nl=False)
-    elif output_format == "markdown":
-        echo(p.format_paths_markdown(ends.ladder, ends.start, ends.goal, found), nl=False)
-    else:
-        echo(p.format_paths_table(ends.ladder, ends.start, ends.goal, found), nl=False)
-    from ladder.analysis.expectations import has_expectations, steps_text
-
-    if output_format != "json" and has_expectations(ends.ladder) and found[0].steps:
-        # per area, along the quickest path (the first): "what changes at the next level"
-        echo("\n" + steps_text(ends.ladder, found[0].roles,
-                                      markdown=output_format == "markdown"), nl=False)
+    ends = _ladder_of(ladder_source, start, goal, variant, headcount, head)
+    found = api.paths(ends.start.id, ends.goal.id, ladder=ends.ladder, via=via, avoid=avoid,
+                      on_note=note)
+    echo(api.answer_text(found, output_format, ladder=ends.ladder), nl=False,
+         json=output_format == "json")
 
 
 @main.command("gap")
@@ -101,33 +86,11 @@ def gap_command(role_a: str, role_b: str, ladder_source: str | None, variant: st
 
     The same answer as 'ladder paths A B' gives for that path.
     """
-    import json
-
-    from ladder.analysis import paths as p
-
-    ends = _endpoints(ladder_source, role_a, role_b, variant, headcount, head)
-    gap = p.competency_gap(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
-    if gap.path is None:
-        note(f"no move links {ends.start.title} and {ends.goal.title} in the ladder: the two "
-             "roles are compared as they stand")
-    from ladder.analysis import expectations as e
-
-    areas = (e.area_changes(ends.ladder, ends.start.id, ends.goal.id)
-             if e.has_expectations(ends.ladder) else [])
-    if output_format == "json":
-        data = p.gap_data(gap)
-        if areas:
-            data["areas"] = e.changes_json(areas)
-        echo(json.dumps(data, indent=2, ensure_ascii=False), json=True)
-    elif output_format == "markdown":
-        echo(p.format_gap_markdown(ends.ladder, gap), nl=False)
-        if areas:
-            echo("\n".join(["### Per area", "", *e.changes_markdown(areas, "####")]))
-    else:
-        echo(p.format_gap_table(ends.ladder, gap), nl=False)
-        if areas:
-            echo("\nper area (what is new or raised):")
-            echo("\n".join(e.format_changes(areas) or ["  (nothing new)"]))
+    ends = _ladder_of(ladder_source, role_a, role_b, variant, headcount, head)
+    found = api.gap(ends.start.id, ends.goal.id, ladder=ends.ladder, via=via, avoid=avoid,
+                    on_note=note)
+    echo(api.answer_text(found, output_format, ladder=ends.ladder), nl=False,
+         json=output_format == "json")
 
 
 def org_question(function):
@@ -146,18 +109,11 @@ def org_question(function):
                         "ladder roles.")(function)
 
 
-def _answer_about(who: str, org_path: str, output_format: str, ask, as_data, as_text,
-                  as_markdown, ladder_source: str | None, export: dict) -> None:
+def _answer_about(who: str, org_path: str, output_format: str, ask,
+                  ladder_source: str | None, export: dict) -> None:
     """Ask the API ``ask(who, org_path, ...)`` and print the answer in the format chosen."""
-    import json
-
     answer = ask(who, org_path, ladder=ladder_source, on_note=note, **export)
-    if output_format == "json":
-        echo(json.dumps(as_data(answer), indent=2, ensure_ascii=False), json=True)
-    elif output_format == "markdown":
-        echo(as_markdown(answer), nl=False)
-    else:
-        echo(as_text(answer), nl=False)
+    echo(api.answer_text(answer, output_format), nl=False, json=output_format == "json")
 
 
 @main.command("next")
@@ -166,11 +122,7 @@ def _answer_about(who: str, org_path: str, output_format: str, ask, as_data, as_
 def next_command(person: str, org_path: str, output_format: str, ladder_source: str | None,
                  **export: object) -> None:
     """PERSON's role, the roles one move on, and where those are held or open in the org."""
-    from ladder import api
-    from ladder.analysis import org_moves as o
-
-    _answer_about(person, org_path, output_format, api.next_roles, o.next_moves_data,
-                  o.format_next_moves, o.format_next_moves_markdown, ladder_source, export)
+    _answer_about(person, org_path, output_format, api.next_roles, ladder_source, export)
 
 
 @main.command("succession")
@@ -179,8 +131,4 @@ def next_command(person: str, org_path: str, output_format: str, ladder_source: 
 def succession_command(position: str, org_path: str, output_format: str,
                        ladder_source: str | None, **export: object) -> None:
     """People one move below POSITION's role, nearest to it in the org chart first."""
-    from ladder import api
-    from ladder.analysis import org_moves as o
-
-    _answer_about(position, org_path, output_format, api.succession, o.succession_data,
-                  o.format_succession, o.format_succession_markdown, ladder_source, export)
+    _answer_about(position, org_path, output_format, api.succession, ladder_source, export)

@@ -75,8 +75,8 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     the site root). ``header``: options given outside the body (fence header, directive
     fields); the body's own win.
     """
+    from ladder.api import parse_text
     from ladder.errors import SourceError
-    from ladder.sources.document import parse_text
 
     try:
         # read as every config is (alias bombs, deep nesting and tags refused), not safe_load
@@ -187,7 +187,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
                     files.append(candidate)
                     break
         if block.format == "svg":
-            from ladder.renderers.theme import inline_svg
+            from ladder.api import inline_svg
 
             svg = ladder.draw(thing, format="svg", **draw_options(block))
             return (f'<figure class="ladder-figure">{inline_svg(str(svg))}</figure>', files)
@@ -196,7 +196,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
                                **draw_options(block, drop=("theme", "transparent")))
             # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
             return f'<pre class="mermaid"><code>{html.escape(str(text))}</code></pre>', files
-        from ladder.renderers.html_viewer import html_iframe
+        from ladder.api import html_iframe
 
         page = ladder.draw(thing, format="html", **{**draw_options(block), "transparent": False})
         title = getattr(thing, "name", "diagram")

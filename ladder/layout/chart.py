@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ladder.choices import MODES
 from ladder.layout.cards import CardStyle
 from ladder.layout.dotted import route_dotted_lines
 from ladder.layout.org_layout import Box, Edge, OrgLayout
@@ -38,8 +39,6 @@ from ladder.layout.routes import (
 )
 from ladder.layout.tree import OrgTree, index_org
 from ladder.model.org import Org
-
-MODES = ("auto", "tree", "compact", "stacked")
 
 __all__ = ["ASSIST", "BANDED", "BANDED_STACK", "CONTINUED", "EDGE_KINDS", "LIST", "MODES",
            "SPREAD", "STACK", "Box", "Edge", "OrgLayout", "layout_org"]

@@ -38,6 +38,7 @@ class Statement:
     examples: tuple[str, ...] = ()  # how it shows in practice (snowflake "examples")
     signals: tuple[str, ...] = ()  # what to look for (snowflake "signals")
     source: str | None = None  # a source id of the ladder
+    options: tuple[str, ...] = ()  # "any one of the following": one of these meets it
 
 
 @dataclass(frozen=True)

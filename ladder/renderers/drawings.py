@@ -9,12 +9,14 @@ more decisions to take, so SVG, PNG, DOT and JSON never disagree about what they
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
 
 if TYPE_CHECKING:
+    from ladder.analysis.teams import TeamCount
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
     from ladder.options import OrgOptions
@@ -43,12 +45,13 @@ class OrgDrawing:
     org: Org  # the people drawn
     options: OrgOptions
     title: str | None = None
-    counts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # of the whole org
+    counts: Mapping[str, TeamCount] = field(default_factory=dict)  # of the whole org
     notes: Mapping[str, str] = field(default_factory=dict)  # dotted lines to people left out
     levels: Mapping[str, int] | None = None  # person id -> ladder level, for align_levels
     on_note: Callable[[str], None] | None = None  # remarks, e.g. a PNG drawn smaller to fit
     theme: str = "light"  # light, dark or auto (see ladder.renderers.theme)
     transparent: bool = False
+    output: Path | None = None  # the file being written, named in notes about it
     _layout: OrgLayout | None = None
 
     def layout(self) -> OrgLayout:
@@ -104,21 +107,65 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     from ladder.renderers.org_write import chart_data  # lazy: drawing a ladder loads no org layout
 
     data = chart_data(drawing.org, drawing.layout(), fmt=format, text=text,
-                      scale=drawing.options.scale, on_note=drawing.on_note)
+                      scale=drawing.options.scale, on_note=drawing.on_note,
+                      path=drawing.output or Path(f"chart.{format}"))
     return data.decode("utf-8") if format in ("dot", "json") else data
 
 
+LONG_RUN = 200_000  # people: from here a chart takes several seconds; say what it is doing
+
+
+def org_files(drawing: OrgDrawing, path: Path, format: str,
+              progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write the org chart to ``path``, or with ``options.split`` an overview there and its
+    pages beside it; the files written. ``progress`` hears the steps of a long run."""
+    from ladder.renderers.files import FORMATS, write_bytes
+
+    drawing = replace(drawing, output=path)
+    if drawing.options.split:
+        from ladder.renderers.split import render_split
+
+        return render_split(drawing, path, fmt=format, progress=progress,
+                            finish=lambda page, svg, title: _finish_page(drawing, page, svg,
+                                                                          title))
+    steps = progress if progress is not None and len(drawing.org) >= LONG_RUN else None
+    if steps:
+        steps(f"laying out {len(drawing.org):,} people")
+        drawing.layout()
+        steps(f"drawing {path.name}")
+    written = write_bytes(path, FORMATS[format].drawer("org")(drawing, format))
+    if steps:
+        steps("done")
+    return [written]
+
+
+def _finish_page(drawing: OrgDrawing, page: Org, svg: str, title: str | None) -> str:
+    """The docs finish of one SVG page of a split chart (theme, title and description)."""
+    from ladder.renderers.theme import finish_svg
+    from ladder.renderers.views import describe
+
+    return finish_svg(svg, title=title or page.name, description=describe(page),
+                      theme=drawing.theme, transparent=drawing.transparent, kind="org")
+
+
 def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
-    """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix)."""
-    from ladder.renderers.matrix import (  # lazy: the graph view loads no matrix
-        MATRIX_FORMATS,
-        matrix_bytes,
-    )
+    """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix).
+    It is also a ladder's CSV and XLSX: a ladder's one table."""
+    if drawing.matrix is None:
+        from ladder.renderers.matrix import MatrixOptions
+
+        drawing = replace(drawing, matrix=MatrixOptions())
+    from ladder.renderers.matrix import MATRIX_FORMATS, SHEET_FORMATS, matrix_bytes
 
     name = "md" if format == "markdown" else format
+    if name in SHEET_FORMATS:
+        from ladder.renderers.matrix_sheets import sheet_bytes
+
+        data = sheet_bytes(drawing.ladder, name, drawing.matrix)
+        return data if name == "xlsx" else data.decode("utf-8")
     if name not in MATRIX_FORMATS:
         raise RenderError(f"the matrix view cannot be drawn as {format}",
-                          hint=f"choose one of: {', '.join(MATRIX_FORMATS)}")
+                          hint=f"choose one of: {', '.join(MATRIX_FORMATS + SHEET_FORMATS)}")
     data = matrix_bytes(drawing.ladder, name, drawing.matrix)
     if format == "svg":  # themed and labelled like every other SVG
         from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed

@@ -48,8 +48,11 @@ def ladder_dot(
 ) -> str:
     """DOT source of the ladder diagram.
 
-    ``detail`` lists each role's competencies in its card; ``years`` labels moves with typical
-    years; ``highlight`` draws the given paths strongly and fades the rest.
+    ``detail`` adds each role's summary and what it asks for to its card: its competencies,
+    or for a role with none (an imported framework) one line per area, its first statement
+    and how many more;
+    ``years`` labels moves with typical years; ``highlight`` draws the given paths strongly
+    and fades the rest.
     """
     colours = track_colours(ladder)
     levels = ladder.levels()
@@ -82,7 +85,8 @@ def ladder_dot(
         for role in ladder:
             if role.track == track.id:
                 faded = highlight is not None and role.id not in highlight.roles
-                card = _card(role, colour, detail=detail, faded=faded, secondary=secondary)
+                card = _card(role, colour, detail=detail, faded=faded, secondary=secondary,
+                             area_names={a.id: a.name for a in ladder.areas.values()})
                 lines.append(f"    {dot_string(role.id)} [label=<{card}>];")
         lines.append("  }")
     for level in levels:
@@ -123,8 +127,9 @@ def secondary_sources(ladder: Ladder) -> set[str]:
 
 
 def _card(role: Role, colour: str, *, detail: bool, faded: bool,
-          secondary: Set[str] = frozenset()) -> str:
-    """An HTML-like table: a coloured band, the title, aliases, and competencies on request."""
+          secondary: Set[str] = frozenset(), area_names: dict[str, str] | None = None) -> str:
+    """An HTML-like table: a coloured band, the title, aliases, and on request the summary,
+    the competencies and the expectations per area."""
     band = FADED if faded else colour
     ink = FADED if faded else INK
     muted = FADED if faded else MUTED
@@ -137,6 +142,14 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
     if aliases:
         rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">"
                     f"{_wrap('also ' + ', '.join(aliases), 34)}</FONT></TD></TR>")
+    if detail and role.summary:
+        rows.append(f"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"6\">"
+                    f"<FONT POINT-SIZE=\"9\" COLOR=\"{muted}\"><I>"
+                    f"{_wrap(clip(role.summary, SUMMARY_SHOWN), 44, align=True)}</I></FONT>"
+                    f"</TD></TR>")
+    if detail and role.expectations and not role.competencies:
+        # an imported framework lists no competencies: its expectations say what the role asks
+        rows.append(_expectation_rows(role, area_names or {}, ink, muted))
     if detail and role.competencies:
         shown = [f"• <I>{dot_html(c.name)}</I>" if c.source in secondary
                  else "• " + dot_html(c.name) for c in role.competencies]
@@ -154,9 +167,31 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
             f"COLOR=\"{border}\" BGCOLOR=\"white\" STYLE=\"ROUNDED\">{''.join(rows)}</TABLE>")
 
 
-def _wrap(text: str, width: int) -> str:
+SUMMARY_SHOWN = 180  # characters of a role's summary on its card; the matrix has it whole
+STATEMENT_SHOWN = 60  # characters of an area's first statement on a card
+
+
+def _expectation_rows(role: Role, area_names: dict[str, str], ink: str, muted: str) -> str:
+    """One line per area: its name, the first statement (cut), and how many more there are."""
+    lines = []
+    for area_id, statements in role.expectations:
+        if not statements:
+            continue
+        more = f" (+{len(statements) - 1})" if len(statements) > 1 else ""
+        first = _wrap(clip(statements[0].text, STATEMENT_SHOWN), 44, align=True)
+        lines.append(f"<B>{dot_html(clip(area_names.get(area_id, area_id), 40))}</B>"
+                     f"<FONT COLOR=\"{muted}\">{dot_html(more)}</FONT>"
+                     f"<BR ALIGN=\"LEFT\"/>{first}")
+    items = "<BR ALIGN=\"LEFT\"/>".join(lines)
+    return (f"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"6\">"
+            f"<FONT POINT-SIZE=\"9\" COLOR=\"{ink}\">{items}<BR ALIGN=\"LEFT\"/>"
+            f"</FONT></TD></TR>")
+
+
+def _wrap(text: str, width: int, *, align: bool = False) -> str:
     """Break a title into lines of about ``width`` characters, escaped (and cut, as
-    :func:`~ladder.escape.clip` cuts, when too long to draw)."""
+    :func:`~ladder.escape.clip` cuts, when too long to draw); ``align`` keeps the lines left
+    aligned in a left-aligned cell."""
     lines: list[str] = []
     words = clip(text, CARD_TEXT).split()
     # a word far wider than the card (a name with no spaces) is broken, not drawn on one line
@@ -168,7 +203,8 @@ def _wrap(text: str, width: int) -> str:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<BR/>".join(dot_html(line) for line in lines) or dot_html(text)
+    joint = "<BR ALIGN=\"LEFT\"/>" if align else "<BR/>"
+    return joint.join(dot_html(line) for line in lines) or dot_html(text)
 
 
 def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,

@@ -38,6 +38,7 @@ from ladder.renderers.ladder_dot import default_title, track_colours
 from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes
 
 MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
+SHEET_FORMATS = ("csv", "xlsx", "json")  # the matrix as data: ladder.renderers.matrix_sheets
 
 HEADER_FILL = "#f6f8fa"
 GROUP_FILL = "#eef1f4"
@@ -200,6 +201,11 @@ def _cell_lines(items: list[Item], options: MatrixOptions,
                 item.mark))):
             lines.append((0.0 if index == 0 else BULLET, ("• " if index == 0 else "") + line,
                           TEXT_SIZE, bool(item.mark), False, ink))
+        # options are part of what is asked ("any one of"), so they show whatever the view
+        for option in item.statement.options:
+            for index, line in enumerate(wrap(option, width - 2 * BULLET)):
+                lines.append((BULLET * (1 if index == 0 else 2), ("◦ " if index == 0 else "")
+                              + line, TEXT_SIZE, False, False, ink))
         if options.examples:
             for label, texts in (("signal", item.statement.signals),
                                  ("e.g.", item.statement.examples)):
@@ -263,7 +269,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         if area.group and area.group != group:
             group = area.group
             page.boxes.append(Box(MARGIN, y, width - 2 * MARGIN, GROUP_BAND, GROUP_FILL))
-            page.texts.append(Text(MARGIN + PAD, y + GROUP_BAND - 8, group.capitalize(), 12,
+            page.texts.append(Text(MARGIN + PAD, y + GROUP_BAND - 8, _upper_first(group), 12,
                                    bold=True, colour=MUTED))
             y += GROUP_BAND
         label = wrap(area.name, LABEL_WIDTH - 2 * PAD, 13, bold=True)
@@ -315,9 +321,9 @@ def _statement_html(item: Item, options: MatrixOptions) -> str:
     text = xml_text(item.statement.text)
     if item.mark == NEW:
         text = f'<strong class="new">{text}</strong> <em>(new)</em>'
-    extra = []
+    extra = [f"<li><em>one of:</em> {xml_text(s)}</li>" for s in item.statement.options]
     if options.examples:
-        extra = [f"<li><em>signal:</em> {xml_text(s)}</li>" for s in item.statement.signals]
+        extra += [f"<li><em>signal:</em> {xml_text(s)}</li>" for s in item.statement.signals]
         extra += [f"<li><em>e.g.</em> {xml_text(s)}</li>" for s in item.statement.examples]
     return f"<li>{text}{'<ul>' + ''.join(extra) + '</ul>' if extra else ''}</li>"
 
@@ -337,7 +343,7 @@ def matrix_html(ladder: Ladder, options: MatrixOptions | None = None) -> str:
         if area.group and area.group != group:
             group = area.group
             rows.append(f'<tr class="group"><th colspan="{len(table.columns) + 1}">'
-                        f"{xml_text(group.capitalize())}</th></tr>")
+                        f"{xml_text(_upper_first(group))}</th></tr>")
         note = table.row_notes.get(area.id)
         label = xml_text(area.name) + (f"<br><small>{xml_text(note)}</small>" if note else (
             f"<br><small>{xml_text(area.summary)}</small>" if area.summary else ""))
@@ -386,6 +392,7 @@ def matrix_markdown(ladder: Ladder, options: MatrixOptions | None = None) -> str
             for item in items:
                 text = _md(item.statement.text)
                 texts.append(f"**{text}** (new)" if item.mark == NEW else text)
+                texts += [f"*one of:* {_md(o)}" for o in item.statement.options]
                 if options.examples:
                     texts += [f"*e.g.* {_md(e)}" for e in item.statement.examples]
             name = f"**{_md(column.title)}**" if column.highlighted else _md(column.title)
@@ -444,3 +451,8 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
         low, high = (resolve_role(ladder, name) for name in compare)
         pair = (low.id, high.id)
     return MatrixOptions(title=title, roles=highlighted, compare=pair, examples=examples)
+
+
+def _upper_first(text: str) -> str:
+    """A heading's first letter raised, the rest as written ("IC skills", not "Ic skills")."""
+    return text[:1].upper() + text[1:]

@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ladder.analysis.teams import Headcount, TeamCount, department_counts
 from ladder.errors import RenderError
@@ -29,6 +30,9 @@ from ladder.renderers.card_geometry import NAME, text_room
 from ladder.renderers.org_cards import short_name
 from ladder.renderers.org_write import Finish, PageText, page_size, write_chart
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
+
+if TYPE_CHECKING:
+    from ladder.renderers.drawings import OrgDrawing
 
 Note = Callable[[str], None]
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
@@ -150,33 +154,22 @@ def _department_overview(org: Org) -> tuple[Org, dict[str, list[str]]]:
     return Org.build(org.name, people, departments, source=org.source), groups
 
 
-def render_split(
-    org: Org,
-    path: Path,
-    *,
-    fmt: str,
-    how: str,
-    title: str | None = None,
-    counts: Mapping[str, TeamCount],
-    notes: Mapping[str, str],
-    mode: str = "auto",
-    columns: int = 2,
-    person_levels: Mapping[str, int] | None = None,
-    scale: float = 1.0,
-    progress: Note | None = None,
-    on_note: Note | None = None,
-    finish: Finish | None = None,
-) -> list[Path]:
-    """Write the overview to ``path`` and each page beside it as ``<stem>-<key>.<ext>``;
+def render_split(drawing: OrgDrawing, path: Path, *, fmt: str, progress: Note | None = None,
+                 finish: Finish | None = None) -> list[Path]:
+    """Write the overview of ``drawing`` to ``path`` and each page beside it as
+    ``<stem>-<key>.<ext>``, as its options say (``split``, ``mode``, ``columns``, ``scale``);
     ``finish`` is each SVG page's last step (see :func:`~ladder.renderers.org_write.chart_data`)."""
-    plans = plan_split(org, fmt=fmt, how=how, counts=counts, mode=mode, columns=columns,
-                       person_levels=person_levels, scale=scale)
-    pages = page_files(plans, org, path, fmt=fmt, title=title, counts=counts, notes=notes)
+    org, wanted, on_note = drawing.org, drawing.options, drawing.on_note
+    how, counts, notes = wanted.split or "", drawing.counts, drawing.notes
+    plans = plan_split(org, fmt=fmt, how=how, counts=counts, mode=wanted.mode,
+                       columns=wanted.columns, person_levels=drawing.levels, scale=wanted.scale)
+    pages = page_files(plans, org, path, fmt=fmt, title=drawing.title, counts=counts,
+                       notes=notes)
     for number, (page, target, text) in enumerate(pages, 1):
         if progress is not None and len(pages) > 10 and number % 10 == 0:
             progress(f"drawing page {number} of {len(pages)}")
-        write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=scale, split=True,
-                    on_note=on_note, finish=finish)
+        write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=wanted.scale,
+                    split=True, on_note=on_note, finish=finish)
     cut = len(pages) - _first_pages(org, how)
     if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
         on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "

@@ -36,10 +36,10 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from ladder.choices import THEMES
 from ladder.errors import LadderError, did_you_mean
 from ladder.escape import xml_text
 
-THEMES = ("light", "dark", "auto")
 # Narrowest first: the org chart fits its text with Helvetica/Arial widths and Graphviz with
 # DejaVu Sans, so a face at least as narrow as either never spills out of a card.
 FONT_STACK = ('"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", '

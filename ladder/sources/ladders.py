@@ -37,7 +37,7 @@ from ladder.sources.document import Mapping, Sequence, line_of, read_document
 from ladder.sources.schema import ladder_schema
 
 DEFAULT_LADDER = "product"
-STATEMENT_KEYS = ("text", "examples", "signals", "source")
+STATEMENT_KEYS = ("text", "examples", "signals", "options", "source")
 # The package is installed as a folder (setuptools does not zip it), so its data files are
 # plain files beside the code; importlib.resources would add 4 ms to every run for nothing.
 BUILTIN_FOLDER = Path(__file__).resolve().parent.parent / "builtin"
@@ -338,7 +338,7 @@ class _Checker:
 
     def statement(self, entry: Any, sources: dict[str, Source], where: str,
                   line: int | None) -> Statement:
-        """A statement: plain text, or {text, examples, signals, source}."""
+        """A statement: plain text, or {text, examples, signals, options, source}."""
         if isinstance(entry, dict):
             for key in entry:
                 if key not in STATEMENT_KEYS:
@@ -346,10 +346,10 @@ class _Checker:
                                line_of(entry, key), did_you_mean(key, STATEMENT_KEYS) or
                                "a statement holding ', ' inside {...} needs quotes")
             texts = {key: tuple(" ".join(str(e).split()) for e in self.listed(entry, key, where))
-                     for key in ("examples", "signals")}
+                     for key in ("examples", "signals", "options")}
             return Statement(" ".join(self.text(entry, "text", where).split()),
                              texts["examples"], texts["signals"],
-                             self.known_source(entry, sources, where))
+                             self.known_source(entry, sources, where), texts["options"])
         if isinstance(entry, list) or entry is None or not str(entry).strip():
             self.error("bad-value", f"{where}: a statement must be text or a mapping with "
                        "'text'", line)

@@ -175,6 +175,8 @@ def ladder_schema() -> dict[str, Any]:
                                  "description": "How the statement shows in practice."},
                     "signals": {"type": "array", "items": _TEXT,
                                 "description": "What to look for."},
+                    "options": {"type": "array", "items": _TEXT,
+                                "description": "Any one of these meets the statement."},
                     "source": _ID,
                 },
                 "required": ["text"],

@@ -21,6 +21,7 @@ itself, so what ``ladder import`` writes always validates. Formats are told apar
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,13 +33,22 @@ from ladder.sources.ladders import parse_ladder
 if TYPE_CHECKING:
     from ladder.model import Ladder
 
-FORMATS = ("ft", "monzo", "wide", "snowflake", "markdown")
+# format -> the module and function that read it (imported when used: each pulls its own parsers)
+READERS = {
+    "ft": ("ft", "read"), "monzo": ("monzo", "read"), "wide": ("wide", "read"),
+    "snowflake": ("snowflake", "read"), "markdown": ("markdown", "read"),
+    "headings": ("pages", "read_headings"), "pages": ("pages", "read_folder"),
+}
+FORMATS = tuple(READERS)
 DESCRIPTIONS = {
     "ft": "FT job family (levels, themes, competencies)",
     "monzo": "Monzo Markdown (front matter with levels and topics)",
     "wide": "wide CSV/XLSX (area, competency, description, a column per level)",
     "snowflake": "snowflake JSON (tracks with milestones, titles by points)",
     "markdown": "Markdown handbook (a heading per role, areas as sub-headings or tables)",
+    "headings": "Markdown with a heading per role and its statements (bullets or paragraphs) "
+                "under it",
+    "pages": "a folder of Markdown pages, one per role (front matter title and weight)",
 }
 
 
@@ -49,9 +59,10 @@ def framework_of(path: str | Path) -> str | None:
 
 
 def import_framework(path: str | Path, format: str | None = None) -> Draft:
-    """Read a framework file (format detected when not given) into a checked :class:`Draft`."""
+    """Read a framework file or folder (format detected when not given) into a checked
+    :class:`Draft`."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise SourceError("file not found", file=str(path))
     chosen = format or detect.framework_of(path)
     if chosen is None:
@@ -64,8 +75,10 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
         raise SourceError(f"unknown framework format '{chosen}'", file=str(path),
                           hint=did_you_mean(chosen, FORMATS) or
                           f"formats: {', '.join(FORMATS)}")
-    module = __import__(f"ladder.sources.frameworks.{chosen}", fromlist=["read"])
-    draft: Draft = module.read(path)
+    module_name, function = READERS[chosen]
+    module = importlib.import_module(f"ladder.sources.frameworks.{module_name}")
+    draft: Draft = getattr(module, function)(path)
+    draft.shape = chosen
     check(draft, str(path))
     return draft
 

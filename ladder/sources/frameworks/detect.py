@@ -62,7 +62,12 @@ def is_wide(headers: list[str]) -> bool:
 
 
 def framework_of(path: Path) -> str | None:
-    """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown`` or None."""
+    """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown``, ``headings``, ``pages`` or
+    None."""
+    from ladder.sources.frameworks import pages
+
+    if path.is_dir():
+        return "pages" if pages.looks_like_role_pages(path) else None
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         text = read_input(path).decode("utf-8-sig", errors="replace")
@@ -70,7 +75,9 @@ def framework_of(path: Path) -> str | None:
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
             return "monzo"
 
-        return "markdown" if looks_like_ladder(text) else None
+        if looks_like_ladder(text):
+            return "markdown"
+        return "headings" if pages.looks_like_role_headings(text) else None
     if suffix in DOCUMENT_SUFFIXES:
         data = _document(path)
         if is_ft(data):
@@ -90,6 +97,9 @@ def framework_of(path: Path) -> str | None:
 
 def what_was_seen(path: Path) -> str:
     """A few words on what the file holds, for the error that says it is no framework."""
+    if path.is_dir():
+        count = sum(1 for p in path.iterdir() if p.suffix.lower() in MARKDOWN_SUFFIXES)
+        return f"a folder with {count} Markdown page{'' if count == 1 else 's'} holding no role"
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         text = read_input(path).decode("utf-8-sig", errors="replace")

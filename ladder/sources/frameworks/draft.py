@@ -26,6 +26,21 @@ class Draft:
     moves: list[dict[str, Any]] = field(default_factory=list)
     points: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)  # what the import decided, for the reader
+    # statements the import could not place on a role and area: (text, line); never dropped
+    unplaced: list[tuple[str, int | None]] = field(default_factory=list)
+    shape: str = ""  # the shape it was read as: a format of FORMATS
+
+    def counts(self) -> DraftCounts:
+        """What the draft holds, counted: for the line that says what an import recognised."""
+        statements = [s for role in self.roles
+                      for listed in (role.get("expectations") or {}).values() for s in listed]
+        mappings = [s for s in statements if isinstance(s, dict)]
+        return DraftCounts(
+            roles=len(self.roles), tracks=len(self.tracks), areas=len(self.areas),
+            statements=len(statements),
+            examples=sum(len(s.get("examples") or []) for s in mappings),
+            options=sum(len(s.get("options") or []) for s in mappings),
+            unplaced=len(self.unplaced))
 
     def document(self) -> dict[str, Any]:
         """The ladder file's content, keys in the order a reader expects."""
@@ -39,6 +54,17 @@ class Draft:
         if self.points:
             data["points"] = self.points
         return data
+
+
+@dataclass(frozen=True)
+class DraftCounts:
+    roles: int
+    tracks: int
+    areas: int
+    statements: int
+    examples: int
+    options: int
+    unplaced: int
 
 
 def slug(text: str, taken: set[str] | None = None) -> str:
@@ -65,23 +91,38 @@ def plain_name(text: str) -> str:
     return re.sub(r"^[^\w(]+", "", " ".join(str(text).split())).strip() or str(text).strip()
 
 
+def name_from_file(path: Path) -> str:
+    """A ladder's name from its file's name when the file gives none: "product_roles.md" ->
+    "Product roles" (only the first letter raised: "IC-ladder" stays "IC ladder").
+
+    >>> name_from_file(Path("product_roles.md")), name_from_file(Path("IC-ladder.csv"))
+    ('Product roles', 'IC ladder')
+    """
+    words = path.stem.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] or path.name
+
+
 def licence_beside(path: Path) -> str | None:
-    """The licence of a file, read from a LICENSE file in its folder (SPDX id when known)."""
-    for name in LICENCE_FILES:
-        candidate = path.parent / name
+    """The licence of a file, read from a LICENSE file in its folder or up to two folders above
+    (a repository's licence covers its subfolders; SPDX id when known)."""
+    for name, candidate in [(name, folder / name) for folder in list(path.parents)[:3]
+                            for name in LICENCE_FILES]:
         if candidate.is_file():
             head = " ".join(candidate.read_text(encoding="utf-8", errors="replace")[:400].split())
             if head.startswith("MIT License"):
                 return "MIT"
             if "Apache License" in head and "Version 2.0" in head:
                 return "Apache-2.0"
+            if head.startswith("Attribution 4.0 International"):
+                return "CC-BY-4.0"
             return f"see {name} beside {path.name}"
     return None
 
 
-def source_entry(path: Path, title: str, *, url: str | None = None) -> dict[str, Any]:
+def source_entry(path: Path, title: str, *, url: str | None = None,
+                 id: str = "source") -> dict[str, Any]:
     """The ``sources`` entry naming the file a ladder was imported from, with its licence."""
-    entry: dict[str, Any] = {"id": "source", "title": title}
+    entry: dict[str, Any] = {"id": id, "title": title}
     if url:
         entry["url"] = url
     licence = licence_beside(path)

@@ -22,7 +22,14 @@ from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
-from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import (
+    Draft,
+    chain_moves,
+    plain_name,
+    slug,
+    source_entry,
+)
+from ladder.sources.frameworks.outline import front_matter, front_matter_end
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
@@ -100,7 +107,7 @@ ROLE_WORDS = re.compile(
 
 def looks_like_ladder(text: str) -> bool:
     """True when the Markdown has role sections whose headings mostly name roles."""
-    found = sections(text.splitlines())
+    found = sections(without_front_matter(text))
     depth = _role_depth(found)
     if depth is None:
         return False
@@ -124,10 +131,19 @@ def _role_depth(found: list[Section]) -> int | None:
     return None
 
 
+def without_front_matter(text: str) -> list[str]:
+    """The lines of a Markdown text with its front matter blanked (line numbers kept)."""
+    lines = text.lstrip("\ufeff").splitlines()
+    end = front_matter_end(lines)
+    return [""] * end + lines[end:]
+
+
 def read(path: Path) -> Draft:
     """The draft ladder of a Markdown handbook."""
     file = str(path)
-    lines = read_text_file(path).lstrip("\ufeff").splitlines()
+    text = read_text_file(path)
+    meta = front_matter(text, file)
+    lines = without_front_matter(text)
     found = sections(lines)
     depth = _role_depth(found)
     if depth is None:
@@ -151,26 +167,29 @@ def read(path: Path) -> Draft:
     preamble += [role for role, under in roles if not (under or role.rows)]
     roles = [(role, under) for role, under in roles if under or role.rows]
     titled = sorted((s for s in preamble if s.depth), key=lambda s: s.line)
-    name = titled[0].heading if titled else path.stem
+    name = plain_name(str(meta.get("title") or "")) or (
+        titled[0].heading if titled else path.stem)
     summary = " ".join(text for s in sorted(preamble, key=lambda s: s.line)
                        for text, _ in [*s.text, *s.bullets])
     draft = Draft(id=slug(name), name=name, summary=summary)
     draft.sources.append(source_entry(path, f"{name} ({path.name})"))
-    # areas per role: (area name, statements, examples) in the order of the file
-    per_role: list[list[tuple[str, list[str], list[str], int]]] = []
+    # areas per role: (area name, statements, group, line) in the order of the file; a table
+    # under a sub-heading ("Responsibility & Growth") makes that heading its areas' group
+    per_role: list[list[tuple[str, list[str], str | None, int]]] = []
     for role, under in roles:
-        areas: list[tuple[str, list[str], list[str], int]] = []
+        areas: list[tuple[str, list[str], str | None, int]] = []
         for section in [role, *under]:
+            group = None if section is role else section.heading
             for cells, line in section.rows[1:] if section.rows else []:
                 if len(cells) < 2:
                     raise SourceError("table row: expected two cells, the area and its "
                                       "statements", file=file, line=line)
-                areas.append((clean(cells[0]), cell_statements(cells[1]), [], line))
+                areas.append((clean(cells[0]), cell_statements(cells[1]), group, line))
             if section is role:
                 continue
             items = [text for text, _ in section.bullets]
             if items or not section.rows:
-                areas.append((section.heading, [t for t, _ in section.text] + items, [],
+                areas.append((section.heading, [t for t, _ in section.text] + items, None,
                               section.line))
         per_role.append(areas)
     names = [a[0].casefold() for areas in per_role for a in areas]
@@ -191,13 +210,13 @@ def read(path: Path) -> Draft:
         if role.text:
             entry["summary"] = " ".join(t for t, _ in role.text)
         expectations: dict[str, list] = {}
-        for position, (area, statements, _examples, _line) in enumerate(areas, start=1):
+        for position, (area, statements, group, _line) in enumerate(areas, start=1):
             if by_position:
                 key = _area(draft, f"Theme {position}", by_position=True)
                 expectations.setdefault(key, []).append(
                     {"text": area, "examples": statements} if statements else area)
             elif statements:
-                expectations.setdefault(_area(draft, area), []).extend(statements)
+                expectations.setdefault(_area(draft, area, group=group), []).extend(statements)
         entry["expectations"] = expectations
         draft.roles.append(entry)
     names_of = {"ic": "Individual contributor", "management": "Management", "main": name}
@@ -215,7 +234,8 @@ def read(path: Path) -> Draft:
     return draft
 
 
-def _area(draft: Draft, name: str, *, by_position: bool = False) -> str:
+def _area(draft: Draft, name: str, *, by_position: bool = False,
+          group: str | None = None) -> str:
     """The id of the area called ``name``, added when new. A name that is the end of a known
     one after " - " ("You and your Team" for "Leadership - You and your Team") is that area."""
     wanted = name.casefold()
@@ -225,6 +245,8 @@ def _area(draft: Draft, name: str, *, by_position: bool = False) -> str:
             return area["id"]
     area_id = slug(name, {a["id"] for a in draft.areas})
     entry = {"id": area_id, "name": name, "source": "source"}
+    if group:
+        entry["group"] = group
     if by_position:
         entry["summary"] = "The role's section at this place in the file (roles name their own)."
     draft.areas.append(entry)

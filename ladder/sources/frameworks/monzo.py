@@ -1,31 +1,58 @@
 """Monzo-style frameworks: Markdown whose YAML front matter holds ``levels: N`` (or a list of
-level names) and ``topics``, each with ``name``, ``title`` and ``content``: ``criteria`` per
-``level``. The Markdown body (if any) is the page around the matrix and is not read.
+level names) and ``topics``, each with ``name``, ``title`` and ``content``: ``criteria`` and
+``exampleCriteria`` (each a criterion with its ``examples``) per ``level``. The Markdown body (if
+any) is the page around the matrix and is not read.
 
 Each level is a role (called "Level N" when the file gives no names), each topic an area
-named by its title without the leading emoji; the criteria are the statements, word for word.
+named by its title without the leading emoji; the criteria are the statements, word for word,
+and example criteria keep their examples.
+
+Monzo's site merges its ``generic.md`` into every framework: a topic whose ``title`` is empty is
+the generic topic of the same ``name``, with the generic criteria of each level shown before the
+framework's own. The import does the same when a ``generic.md`` sits beside the file or in a
+folder above it, and says so. The front matter is read as leniently as Monzo's own parser
+reads it: a tab after a list dash is a space.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from ladder.errors import SourceError
 from ladder.sources.document import line_of, parse_text, read_text_file
 from ladder.sources.frameworks.detect import front_matter
 from ladder.sources.frameworks.draft import Draft, chain_moves, plain_name, slug, source_entry
 
+GENERIC = "generic.md"
+DASH_TAB = re.compile(r"^([ ]*-)\t+", re.MULTILINE)  # "-<tab>item": Monzo's parser takes it
 
-def read(path: Path) -> Draft:
-    """The draft ladder of a Monzo-style Markdown file."""
+
+def front_matter_data(path: Path) -> Any:
+    """The YAML front matter of a Monzo page, as data."""
     file = str(path)
-    text = read_text_file(path)
-    found = front_matter(text)
+    found = front_matter(read_text_file(path))
     if found is None:
         raise SourceError("no YAML front matter: expected the file to start with a '---' line, "
                           "then levels and topics, then '---'", file=file, line=1)
     # the opening '---' becomes an empty line, so the YAML's lines are the file's lines
-    data = parse_text("\n" + found[0], file)
+    return parse_text("\n" + DASH_TAB.sub(r"\1 ", found[0]), file)
+
+
+def generic_base(path: Path) -> Path | None:
+    """The generic.md beside the framework or in a folder above it (not the file itself)."""
+    for folder in list(path.resolve().parents)[:4]:
+        candidate = folder / GENERIC
+        if candidate.is_file() and candidate != path.resolve():
+            return candidate
+    return None
+
+
+def read(path: Path) -> Draft:
+    """The draft ladder of a Monzo-style Markdown file."""
+    file = str(path)
+    data = front_matter_data(path)
     if not isinstance(data, dict) or "topics" not in data:
         raise SourceError("the front matter has no 'topics'", file=file, line=2,
                           hint="expected topics: a list of {name, title, content}")
@@ -48,6 +75,11 @@ def read(path: Path) -> Draft:
     topics = data["topics"]
     if not isinstance(topics, list):
         raise SourceError("'topics' must be a list", file=file, line=line_of(data, "topics"))
+    base = _generic_topics(path) if any(
+        isinstance(t, dict) and not t.get("title") for t in topics) else {}
+    if base:
+        draft.sources.append(source_entry(base["__path__"], f"Generic framework ({GENERIC})",
+                                          id="generic"))
     area_ids: set[str] = set()
     for index, topic in enumerate(topics):
         line = line_of(topics, index)
@@ -55,9 +87,18 @@ def read(path: Path) -> Draft:
             raise SourceError(f"topic {index + 1}: expected a mapping with 'name' and 'title'",
                               file=file, line=line)
         area_id = slug(str(topic.get("name") or topic.get("title")), area_ids)
-        draft.areas.append({"id": area_id,
-                            "name": plain_name(str(topic.get("title") or topic["name"])),
-                            "source": "source"})
+        generic = base.get(str(topic.get("name"))) if not topic.get("title") else None
+        title = topic.get("title") or (generic or {}).get("title") or topic["name"]
+        draft.areas.append({"id": area_id, "name": plain_name(str(title)),
+                            "source": "generic" if generic and not topic.get("title")
+                            and generic.get("title") else "source"})
+        if generic:
+            for entry in generic.get("content") or []:
+                level = entry.get("level") if isinstance(entry, dict) else None
+                if isinstance(level, int) and 1 <= level <= len(titles):
+                    role = draft.roles[level - 1]
+                    role.setdefault("expectations", {}).setdefault(area_id, []).extend(
+                        _statements(entry, "generic"))
         content = topic.get("content") or []
         if not isinstance(content, list):
             raise SourceError(f"topic '{area_id}': 'content' must be a list of "
@@ -65,21 +106,69 @@ def read(path: Path) -> Draft:
         for position, entry in enumerate(content):
             where = line_of(content, position)
             level = entry.get("level") if isinstance(entry, dict) else None
+            if isinstance(level, int) and level > len(titles) and isinstance(entry, dict):
+                # a level past the declared count: its words are listed, never dropped
+                for found in _statements(entry, None):
+                    text = found if isinstance(found, str) else found["text"]
+                    draft.unplaced.append((f"topic '{area_id}' level {level} (the file has "
+                                           f"{len(titles)} levels): {text}",
+                                           line_of(entry, "level")))
+                continue
             if not isinstance(level, int) or not 1 <= level <= len(titles):
                 raise SourceError(f"topic '{area_id}': expected 'level' from 1 to "
                                   f"{len(titles)}, found {level!r}", file=file,
                                   line=line_of(entry, "level") if isinstance(entry, dict)
                                   else where)
-            criteria = entry.get("criteria") or []
-            if isinstance(criteria, str):
-                criteria = [criteria]
-            if not isinstance(criteria, list):
-                raise SourceError(f"topic '{area_id}' level {level}: 'criteria' must be a "
-                                  "list of texts", file=file, line=line_of(entry, "criteria"))
+            for key in ("criteria", "exampleCriteria"):
+                if not isinstance(entry.get(key) or [], list | str):
+                    raise SourceError(f"topic '{area_id}' level {level}: '{key}' must be a "
+                                      "list", file=file, line=line_of(entry, key))
             role = draft.roles[level - 1]
             role.setdefault("expectations", {}).setdefault(area_id, []).extend(
-                " ".join(str(c).split()) for c in criteria if str(c).strip())
+                _statements(entry, None))
     chain_moves(draft)
     draft.notes.append("Each level is a role on one track; the file names no titles, so the "
                        "roles are called Level 1, Level 2, ...; promotions go one level up.")
+    if base:
+        draft.notes.append(f"Topics with no title are the generic framework's ({GENERIC}, "
+                           "beside or above the file), and its criteria for each level come "
+                           "first, as Monzo's site shows them.")
     return draft
+
+
+def _statements(entry: dict[str, Any], source: str | None) -> list[Any]:
+    """The criteria of one level (text), then its example criteria (text with examples)."""
+    found: list[Any] = []
+    criteria = entry.get("criteria") or []
+    for text in [criteria] if isinstance(criteria, str) else criteria:
+        if str(text).strip():
+            words = " ".join(str(text).split())
+            found.append({"text": words, "source": source} if source else words)
+    examples = entry.get("exampleCriteria") or []
+    for example in examples if isinstance(examples, list) else []:
+        if isinstance(example, dict) and str(example.get("criteria") or "").strip():
+            item: dict[str, Any] = {"text": " ".join(str(example["criteria"]).split())}
+            shown = [" ".join(str(e).split()) for e in example.get("examples") or []
+                     if str(e).strip()]
+            if shown:
+                item["examples"] = shown
+            if source:
+                item["source"] = source
+            found.append(item)
+        elif isinstance(example, str) and example.strip():
+            found.append(" ".join(example.split()))
+    return found
+
+
+def _generic_topics(path: Path) -> dict[str, Any]:
+    """The generic framework's topics by name (and its path under ``__path__``), or {}."""
+    base = generic_base(path)
+    if base is None:
+        return {}
+    data = front_matter_data(base)
+    topics = data.get("topics") if isinstance(data, dict) else None
+    found: dict[str, Any] = {"__path__": base}
+    for topic in topics if isinstance(topics, list) else []:
+        if isinstance(topic, dict) and topic.get("name"):
+            found[str(topic["name"])] = topic
+    return found

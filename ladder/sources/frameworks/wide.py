@@ -19,7 +19,13 @@ import re
 from pathlib import Path
 
 from ladder.errors import SourceError
-from ladder.sources.frameworks.draft import Draft, chain_moves, slug, source_entry
+from ladder.sources.frameworks.draft import (
+    Draft,
+    chain_moves,
+    name_from_file,
+    slug,
+    source_entry,
+)
 from ladder.sources.hr.read import decode, read_table
 from ladder.sources.inputs import read_input
 
@@ -80,8 +86,7 @@ def read(path: Path) -> Draft:
         raise SourceError("expected a column per level after the competency columns, at least "
                           "two", file=file, line=table.header_row,
                           hint=f"the header has: {', '.join(table.headers)}")
-    name = _title_line(path, table.header_row) or (
-        path.stem.replace("_", " ").replace("-", " ").strip().capitalize())
+    name = _title_line(path, table.header_row) or name_from_file(path)
     draft = Draft(id=slug(path.stem), name=name)
     draft.sources.append(source_entry(path, f"{path.name}"))
     draft.tracks.append({"id": "main", "name": name})

@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the names below, for type checkers
 # the YAML and company-config machinery) nor the XLSX reader.
 _NAMES = {
     "ladder.sources.hr.columns": ("check_mapping", "parse_mapping"),
-    "ladder.sources.hr.export_config": ("config_text", "write_config"),
+    "ladder.sources.hr.export_config": ("config_text", "imported_config_text"),
     "ladder.sources.hr.load": ("ImportResult", "load_export", "parse_fix",
                                "write_report"),
     "ladder.sources.hr.presets": ("PRESETS",),

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ladder.errors import LadderError, SourceError
+from ladder.errors import LadderError
 from ladder.model.org import Org
 from ladder.sources.company import PERSON_KEYS as RESERVED  # extra fields may not take these
 
@@ -103,16 +103,10 @@ def config_text(org: Org, *, comment: str | None = None) -> str:
     return text
 
 
-def write_config(result_or_org: Any, path: str | Path) -> None:
-    """Write a company config for an :class:`ImportResult` or an :class:`Org` to ``path``."""
-    org = getattr(result_or_org, "org", result_or_org)
-    comment = None
-    if hasattr(result_or_org, "summary"):
-        sources = ", ".join(Path(f).name for f in getattr(result_or_org, "files", ()))
-        comment = (f"Written by `ladder import` from {sources}\n{result_or_org.summary()}\n"
-                   "Edit freely: this file is now the source of the chart.")
-    text = config_text(org, comment=comment)
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"cannot write the config: {error.strerror}", file=str(path)) from None
+def imported_config_text(result: Any) -> str:
+    """The company config of an imported export (an :class:`ImportResult`), headed by
+    comment lines that say which files it came from and what the import found."""
+    sources = ", ".join(Path(f).name for f in result.files)
+    return config_text(result.org, comment=f"Written by `ladder import` from {sources}\n"
+                       f"{result.summary()}\nEdit freely: this file is now the source of the "
+                       "chart.")

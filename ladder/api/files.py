@@ -1,0 +1,124 @@
+"""Files in and out besides drawings: a career framework or an HR export turned into a file to
+keep, the JSON Schemas, a built-in ladder's own file, a document read as text, and the one way
+to write a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ladder.api.loading import Note, read_export
+from ladder.errors import LadderError, did_you_mean, plural
+from ladder.options import sort_options
+from ladder.sources.frameworks import FORMATS as FRAMEWORK_FORMATS
+
+IMPORT_FORMATS = (*FRAMEWORK_FORMATS, "hr")  # what import_file reads: a framework's shape or hr
+
+
+def import_file(source: str | Path, *, format: str | None = None, ladder: str | None = None,
+                header: bool = True, strict: bool = False, on_note: Note | None = None,
+                **export_options: Any) -> str:
+    """A career framework as a ladder file, or an HR export as a company config: YAML text to
+    edit and keep in git.
+
+    ``format`` is one of :data:`IMPORT_FORMATS`: a framework's shape, or ``hr``, when
+    detection from the content cannot tell. ``on_note`` hears what a framework held and each
+    statement that could not be placed on a role (with ``strict``, those are an error). An HR
+    export is read with ``export_options`` and its job titles matched to ``ladder``;
+    ``header`` puts the comment lines that say where the config came from on top.
+
+    >>> text = import_file("examples/hr/acme-export.csv", header=False)
+    >>> text.splitlines()[0], "people:" in text
+    ('company: acme-export', True)
+    """
+    from ladder.sources.frameworks import import_framework, ladder_yaml
+    from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
+
+    framework = format if format != "hr" else None
+    if format is None:
+        framework = framework_of(Path(source))
+        if framework is None and Path(source).suffix.lower() not in TABLE_SUFFIXES:
+            import_framework(source)  # says what was seen and which formats it reads
+    if framework is not None:
+        draft = import_framework(source, framework)
+        if on_note:
+            found = draft.counts()
+            on_note(f"read as {framework}: {plural(found.roles, 'role')} on "
+                    f"{plural(found.tracks, 'track')}, {plural(found.areas, 'area')}, "
+                    f"{plural(found.statements, 'statement')} "
+                    f"({plural(found.examples, 'example')}, {plural(found.options, 'option')})")
+            for text, line in draft.unplaced:
+                on_note(f"{source}:{line or '?'}: not placed on a role: {text[:120]}")
+        if strict and draft.unplaced:
+            raise LadderError(f"{plural(len(draft.unplaced), 'statement')} could not be "
+                              "placed on a role", hint="see the notes above; without option "
+                              "'strict' they are listed and the import goes on")
+        return ladder_yaml(draft, Path(source).name)
+    from ladder.sources.hr.export_config import config_text, imported_config_text
+
+    options = sort_options({**export_options, "ladder": ladder}, kind="export").export
+    result = read_export(source, options, on_note=on_note)
+    return imported_config_text(result) if header else config_text(result.org)
+
+
+def schema(kind: str = "company") -> dict[str, Any]:
+    """The JSON Schema of a company config (``company``) or of a ladder file (``ladder``).
+
+    >>> schema("ladder")["type"], "people" in schema()["properties"]
+    ('object', True)
+    """
+    from ladder.sources.schema import SCHEMAS
+
+    if kind not in SCHEMAS:
+        raise LadderError(f"no schema for {kind!r}", hint=did_you_mean(kind, SCHEMAS) or
+                          f"choose one of: {', '.join(SCHEMAS)}")
+    return SCHEMAS[kind]()
+
+
+def builtin_source(name: str = "product") -> str:
+    """The YAML file of a built-in ladder as shipped, comments and all: a start for your own.
+
+    >>> builtin_source().startswith("#")
+    True
+    """
+    from ladder.sources.ladders import builtin_text
+
+    return builtin_text(name)
+
+
+def parse_text(text: str, name: str, format: str = "yaml") -> Any:
+    """``text`` read as every config is (YAML by default; ``toml`` or ``json``): plain data,
+    or a SourceError naming ``name`` and the line (alias bombs, deep nesting and tags refused).
+
+    >>> parse_text("source: product\\nvariant: startup\\n", "page.md")
+    {'source': 'product', 'variant': 'startup'}
+    """
+    from ladder.sources.document import parse_text as parse
+
+    return parse(text, name, format)
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """``id=COL,manager=COL,...`` (an HR export's columns by field) as a dict; a mistake is a
+    LadderError saying which part.
+
+    >>> parse_mapping("id=Emp No,manager=Boss")
+    {'id': 'Emp No', 'manager': 'Boss'}
+    """
+    from ladder.sources.hr.columns import parse_mapping as parse
+
+    return parse(text)
+
+
+def write_file(path: str | Path, data: str | bytes) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders; never through a
+    symbolic link. The path written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_file(Path(folder) / "a" / "x.txt", "hello").read_text()
+    'hello'
+    """
+    from ladder.renderers.files import write_bytes
+
+    return write_bytes(path, data)
