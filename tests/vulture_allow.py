@@ -4,8 +4,9 @@ Vulture reads the code alone, so it cannot see a framework calling a function by
 running a command, MkDocs a plugin hook, docutils a directive, PyYAML a dumper method, Python a
 module's ``__dir__``. Those are listed here, each with the caller vulture cannot see. Every other
 function or constant without a caller outside the tests is deleted, or given its caller.
-The output-format table (``ladder.renderers.files.FORMATS``) names its drawers as
-``module:function`` text; the test reads them from the table, so they need no entry here.
+The output-format table (``ladder.renderers.files.FORMATS``) and the framework readers
+(``ladder.sources.frameworks.READERS``) name their functions as text; the test reads them from
+the tables, so they need no entry here.
 """
 
 # Decorators that hand the function to a framework, which calls it.
@@ -32,6 +33,12 @@ NAMES: dict[str, str] = {
     "option_spec": "docutils reads a Directive's argument spec by name",
     "run": "docutils calls Directive.run() to draw the block",
     "ignore_aliases": "PyYAML: the Dumper asks it before writing an &anchor",
+    "alignment": "openpyxl writes a cell's alignment, font and fill into the XLSX",
+    "font": "openpyxl writes a cell's alignment, font and fill into the XLSX",
+    "freeze_panes": "openpyxl writes the sheet's frozen header into the XLSX",
+    "created": "openpyxl writes the document's dates (fixed: same bytes every time)",
+    "modified": "openpyxl writes the document's dates (fixed: same bytes every time)",
+    "compress_type": "zipfile reads a member's compression when writing the XLSX again",
     "undrawn": "ImportResult (ladder.import_export): the rows on no card, for a script that "
                "accounts for every row (tests/hr_helpers.py checks each is named by a problem)",
 }

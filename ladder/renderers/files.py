@@ -65,9 +65,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("html", (".html", ".htm"), "ladder.renderers.html_viewer:ladder_html",
            "ladder.renderers.html_viewer:org_html",
            "one offline page to explore: pan, zoom, search, collapse"),
-    Format("csv", (".csv",), False, f"{_DRAWINGS}:ladder_matrix", None,
+    Format("csv", (".csv",), f"{_DRAWINGS}:ladder_matrix", None,
            "ladders: the matrix, a row per area and a column per level, for spreadsheets"),
-    Format("xlsx", (".xlsx",), True, f"{_DRAWINGS}:ladder_matrix", None,
+    Format("xlsx", (".xlsx",), f"{_DRAWINGS}:ladder_matrix", None,
            "ladders: the matrix as a spreadsheet (header frozen, text wrapped)"),
 )}
 LADDER_FORMATS = tuple(name for name, f in FORMATS.items() if f.ladder)

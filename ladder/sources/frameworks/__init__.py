@@ -78,7 +78,6 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
     module_name, function = READERS[chosen]
     module = importlib.import_module(f"ladder.sources.frameworks.{module_name}")
     draft: Draft = getattr(module, function)(path)
-    draft.shape = chosen
     check(draft, str(path))
     return draft
 
