@@ -7,10 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ladder.errors import SourceError
-from ladder.sources.document import read_document
-from ladder.sources.frameworks.markdown import looks_like_ladder
-from ladder.sources.hr.read import read_table
 from ladder.sources.inputs import read_input
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -34,6 +30,8 @@ def front_matter(text: str) -> tuple[str, int] | None:
 
 
 def _document(path: Path) -> Any:
+    from ladder.errors import SourceError
+    from ladder.sources.document import read_document
 
     try:
         return read_document(path)
@@ -74,6 +72,7 @@ def framework_of(path: Path) -> str | None:
         found = front_matter(text)
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
             return "monzo"
+        from ladder.sources.frameworks.markdown import looks_like_ladder
 
         if looks_like_ladder(text):
             return "markdown"
@@ -86,6 +85,8 @@ def framework_of(path: Path) -> str | None:
             return "snowflake"
         return None
     if suffix in TABLE_SUFFIXES:
+        from ladder.errors import SourceError
+        from ladder.sources.hr.read import read_table
 
         try:
             headers = read_table(path).headers
@@ -113,6 +114,8 @@ def what_was_seen(path: Path) -> str:
             return f"a {suffix.lstrip('.').upper()} mapping with the keys {keys}"
         return f"a {suffix.lstrip('.').upper()} file that is not a mapping"
     if suffix in TABLE_SUFFIXES:
+        from ladder.errors import SourceError
+        from ladder.sources.hr.read import read_table
 
         try:
             headers = read_table(path).headers
