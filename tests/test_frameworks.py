@@ -241,7 +241,7 @@ LADDERS = "data/ladders"
 
 def test_monzo_example_criteria_keep_their_examples(shared_dir):
     ladder = load_framework_ladder(shared_dir / LADDERS / "monzo/engineering/backend.md")
-    statements = ladder.roles["level-2"].expected("communication")
+    statements = _said(ladder.roles["level-2"], "communication")
     reviews = next(s for s in statements if s.text.startswith("Provides helpful and actionable"))
     assert reviews.examples == ("Take a look at the levelling up your code reviews talk for "
                                 "some ideas",)
@@ -250,7 +250,7 @@ def test_monzo_example_criteria_keep_their_examples(shared_dir):
 def test_monzo_topics_without_a_title_take_the_generic_base_beside_or_above(shared_dir):
     ladder = load_framework_ladder(shared_dir / LADDERS / "monzo/engineering/backend.md")
     assert ladder.areas["communication"].name == "Communication"  # the generic topic's title
-    first = ladder.roles["level-1"].expected("communication")
+    first = _said(ladder.roles["level-1"], "communication")
     assert [s.text for s in first[:2]] == ["Actively communicates what they are working on",
                                            "Seeks out feedback"]  # generic criteria first
     assert first[0].source == "generic" and ladder.sources["generic"].licence == "MIT"
@@ -264,7 +264,7 @@ def test_monzo_front_matter_is_read_as_leniently_as_monzo_reads_it(tmp_path):
                     "          -\tWrites tests\n      - level: 2\n        criteria:\n"
                     "          -\tReviews tests\n---\n", encoding="utf-8")
     ladder = load_framework_ladder(path)
-    assert ladder.roles["level-2"].expected("craft")[0].text == "Reviews tests"
+    assert _said(ladder.roles["level-2"], "craft")[0].text == "Reviews tests"
 
 
 def test_words_past_the_declared_levels_are_listed_and_strict_refuses_them(tmp_path):
@@ -297,7 +297,7 @@ def test_a_heading_per_role_with_experience_lines(shared_dir, tmp_path):
     assert senior.summary.startswith("At this point, a person is mastering")  # italic note
     first = ladder.roles["open-source-contributor-i"]
     assert "minimum of 2 years" in first.summary
-    assert first.expected("expectations")[0].text.startswith("Vocal champion")
+    assert _said(first, "expectations")[0].text.startswith("Vocal champion")
     move = next(m for m in ladder.moves if m.source == first.id)
     assert move.years == 2  # 2 years of experience to 4
 
@@ -310,13 +310,13 @@ def test_a_folder_of_role_pages(shared_dir):
     assert ladder.areas["management"].group == "Functional Competencies"
     assert ladder.areas["core-competencies"].group is None
     senior = ladder.roles["senior-engineer"]
-    choice = next(s for s in senior.expected("organization-building") if s.options)
+    choice = next(s for s in _said(senior, "organization-building") if s.options)
     assert "any one of the following" in choice.text and len(choice.options) == 3
     assert "Approximate Tenure in this role" in senior.summary
     assert "Broad Indicators:" in senior.summary
     principal = ladder.roles["principal-engineer"]
     assert any(s.examples and s.examples[0].startswith("For example")
-               for listed in (principal.expected(a) for a in ladder.areas) for s in listed)
+               for listed in (_said(principal, a) for a in ladder.areas) for s in listed)
     move = next(m for m in ladder.moves if m.source == "associate-engineer")
     assert move.years == 1  # "~1 year" in the associate's tenure
 

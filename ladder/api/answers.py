@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from ladder.api.loading import load_ladder
 from ladder.errors import LadderError, did_you_mean
 
 if TYPE_CHECKING:
@@ -59,10 +60,10 @@ next_roles, succession, stats, assess or diff returned)
 
 def _writers(answer: Any) -> dict[str, Any] | None:
     """The writers of ``answer``'s kind, by format; None for something no question returns."""
-    from ladder.analysis.assess import Assessment
-    from ladder.analysis.diff import OrgDiff
-    from ladder.analysis.org_moves import NextMoves, Succession
-    from ladder.analysis.paths import Gap, Paths
+    from ladder.analysis.assess import Assessment  # lazy: --help loads no networkx
+    from ladder.analysis.diff import OrgDiff  # lazy: --help loads no csv
+    from ladder.analysis.org_moves import NextMoves, Succession  # lazy: --help loads no networkx
+    from ladder.analysis.paths import Gap, Paths  # lazy: --help loads no networkx
 
     if isinstance(answer, Paths):
         return {"table": _paths_table, "json": _paths_json, "markdown": _paths_markdown}
@@ -88,8 +89,6 @@ def _json(data: Any) -> str:
 
 
 def _ladder(ladder: Ladder | None) -> Ladder:
-    from ladder.api.loading import load_ladder
-
     return load_ladder(ladder)
 
 
@@ -102,14 +101,14 @@ def _ends(found: Any, ladder: Ladder) -> tuple[Any, Any]:
 
 
 def _paths_table(found: Any, ladder: Ladder | None) -> str:
-    from ladder.analysis.paths import format_paths_table
+    from ladder.analysis.paths import format_paths_table  # lazy: --help loads no networkx
 
     chosen = _ladder(ladder)
     return format_paths_table(chosen, *_ends(found, chosen), found) + _per_step(found, chosen)
 
 
 def _paths_markdown(found: Any, ladder: Ladder | None) -> str:
-    from ladder.analysis.paths import format_paths_markdown
+    from ladder.analysis.paths import format_paths_markdown  # lazy: --help loads no networkx
 
     chosen = _ladder(ladder)
     return (format_paths_markdown(chosen, *_ends(found, chosen), found)
@@ -117,7 +116,7 @@ def _paths_markdown(found: Any, ladder: Ladder | None) -> str:
 
 
 def _paths_json(found: Any, ladder: Ladder | None) -> str:
-    from ladder.analysis.paths import paths_json
+    from ladder.analysis.paths import paths_json  # lazy: --help loads no networkx
 
     first = found[0].roles
     return paths_json(first[0], first[-1], found)
@@ -125,7 +124,10 @@ def _paths_json(found: Any, ladder: Ladder | None) -> str:
 
 def _per_step(found: Any, ladder: Ladder, *, markdown: bool = False) -> str:
     """Per area, along the quickest path (the first): what changes at each step."""
-    from ladder.analysis.expectations import has_expectations, steps_text
+    from ladder.analysis.expectations import (  # lazy: --help loads no analysis.expectations
+        has_expectations,
+        steps_text,
+    )
 
     if not (has_expectations(ladder) and found[0].steps):
         return ""
@@ -136,7 +138,7 @@ def _per_step(found: Any, ladder: Ladder, *, markdown: bool = False) -> str:
 
 
 def _areas(gap: Any, ladder: Ladder) -> list[Any]:
-    from ladder.analysis import expectations
+    from ladder.analysis import expectations  # lazy: --help loads no analysis
 
     if not expectations.has_expectations(ladder):
         return []
@@ -144,8 +146,10 @@ def _areas(gap: Any, ladder: Ladder) -> list[Any]:
 
 
 def _gap_table(gap: Any, ladder: Ladder | None) -> str:
-    from ladder.analysis.expectations import format_changes
-    from ladder.analysis.paths import format_gap_table
+    from ladder.analysis.expectations import (
+        format_changes,  # lazy: --help loads no analysis.expectations
+    )
+    from ladder.analysis.paths import format_gap_table  # lazy: --help loads no networkx
 
     chosen = _ladder(ladder)
     text = format_gap_table(chosen, gap)
@@ -157,8 +161,10 @@ def _gap_table(gap: Any, ladder: Ladder | None) -> str:
 
 
 def _gap_markdown(gap: Any, ladder: Ladder | None) -> str:
-    from ladder.analysis.expectations import changes_markdown
-    from ladder.analysis.paths import format_gap_markdown
+    from ladder.analysis.expectations import (
+        changes_markdown,  # lazy: --help loads no analysis.expectations
+    )
+    from ladder.analysis.paths import format_gap_markdown  # lazy: --help loads no networkx
 
     chosen = _ladder(ladder)
     text = format_gap_markdown(chosen, gap)
@@ -169,8 +175,10 @@ def _gap_markdown(gap: Any, ladder: Ladder | None) -> str:
 
 
 def _gap_json(gap: Any, ladder: Ladder | None) -> str:
-    from ladder.analysis.expectations import changes_json
-    from ladder.analysis.paths import gap_data
+    from ladder.analysis.expectations import (
+        changes_json,  # lazy: --help loads no analysis.expectations
+    )
+    from ladder.analysis.paths import gap_data  # lazy: --help loads no networkx
 
     data = gap_data(gap)
     areas = _areas(gap, _ladder(ladder))
@@ -183,7 +191,7 @@ def _gap_json(gap: Any, ladder: Ladder | None) -> str:
 
 
 def _moves_table(answer: Any, _ladder: Ladder | None) -> str:
-    from ladder.analysis import org_moves
+    from ladder.analysis import org_moves  # lazy: --help loads no networkx
 
     if isinstance(answer, org_moves.NextMoves):
         return org_moves.format_next_moves(answer)
@@ -191,7 +199,7 @@ def _moves_table(answer: Any, _ladder: Ladder | None) -> str:
 
 
 def _moves_markdown(answer: Any, _ladder: Ladder | None) -> str:
-    from ladder.analysis import org_moves
+    from ladder.analysis import org_moves  # lazy: --help loads no networkx
 
     if isinstance(answer, org_moves.NextMoves):
         return org_moves.format_next_moves_markdown(answer)
@@ -199,7 +207,7 @@ def _moves_markdown(answer: Any, _ladder: Ladder | None) -> str:
 
 
 def _moves_json(answer: Any, _ladder: Ladder | None) -> str:
-    from ladder.analysis import org_moves
+    from ladder.analysis import org_moves  # lazy: --help loads no networkx
 
     if isinstance(answer, org_moves.NextMoves):
         return _json(org_moves.next_moves_data(answer))
@@ -210,18 +218,18 @@ def _moves_json(answer: Any, _ladder: Ladder | None) -> str:
 
 
 def _assessment_table(result: Any) -> str:
-    from ladder.analysis.assess import format_assessment
+    from ladder.analysis.assess import format_assessment  # lazy: --help loads no networkx
 
     return format_assessment(result) + "\n"
 
 
 def _assessment_data(result: Any) -> dict[str, Any]:
-    from ladder.analysis.assess import assessment_json
+    from ladder.analysis.assess import assessment_json  # lazy: --help loads no networkx
 
     return assessment_json(result)
 
 
 def _stats_table(stats: dict[str, Any]) -> str:
-    from ladder.analysis.spans import format_stats
+    from ladder.analysis.spans import format_stats  # lazy: --help loads no analysis.spans
 
     return format_stats(stats) + "\n"

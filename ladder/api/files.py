@@ -10,7 +10,10 @@ from typing import Any
 from ladder.api.loading import Note, read_export
 from ladder.errors import LadderError, did_you_mean, plural
 from ladder.options import sort_options
+from ladder.renderers.files import write_bytes
 from ladder.sources.frameworks import FORMATS as FRAMEWORK_FORMATS
+from ladder.sources.frameworks import import_framework, ladder_yaml
+from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
 
 IMPORT_FORMATS = (*FRAMEWORK_FORMATS, "hr")  # what import_file reads: a framework's shape or hr
 
@@ -31,9 +34,6 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
     >>> text.splitlines()[0], "people:" in text
     ('company: acme-export', True)
     """
-    from ladder.sources.frameworks import import_framework, ladder_yaml
-    from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
-
     framework = format if format != "hr" else None
     if format is None:
         framework = framework_of(Path(source))
@@ -54,7 +54,10 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
                               "placed on a role", hint="see the notes above; without option "
                               "'strict' they are listed and the import goes on")
         return ladder_yaml(draft, Path(source).name)
-    from ladder.sources.hr.export_config import config_text, imported_config_text
+    from ladder.sources.hr.export_config import (  # lazy: --help loads no yaml
+        config_text,
+        imported_config_text,
+    )
 
     options = sort_options({**export_options, "ladder": ladder}, kind="export").export
     result = read_export(source, options, on_note=on_note)
@@ -67,7 +70,7 @@ def schema(kind: str = "company") -> dict[str, Any]:
     >>> schema("ladder")["type"], "people" in schema()["properties"]
     ('object', True)
     """
-    from ladder.sources.schema import SCHEMAS
+    from ladder.sources.schema import SCHEMAS  # lazy: --help loads no sources.schema
 
     if kind not in SCHEMAS:
         raise LadderError(f"no schema for {kind!r}", hint=did_you_mean(kind, SCHEMAS) or
@@ -81,7 +84,7 @@ def builtin_source(name: str = "product") -> str:
     >>> builtin_source().startswith("#")
     True
     """
-    from ladder.sources.ladders import builtin_text
+    from ladder.sources.ladders import builtin_text  # lazy: --help loads no yaml
 
     return builtin_text(name)
 
@@ -93,7 +96,7 @@ def parse_text(text: str, name: str, format: str = "yaml") -> Any:
     >>> parse_text("source: product\\nvariant: startup\\n", "page.md")
     {'source': 'product', 'variant': 'startup'}
     """
-    from ladder.sources.document import parse_text as parse
+    from ladder.sources.document import parse_text as parse  # lazy: --help loads no yaml
 
     return parse(text, name, format)
 
@@ -105,7 +108,9 @@ def parse_mapping(text: str) -> dict[str, str]:
     >>> parse_mapping("id=Emp No,manager=Boss")
     {'id': 'Emp No', 'manager': 'Boss'}
     """
-    from ladder.sources.hr.columns import parse_mapping as parse
+    from ladder.sources.hr.columns import (
+        parse_mapping as parse,  # lazy: --help loads no sources.hr.columns
+    )
 
     return parse(text)
 
@@ -119,6 +124,4 @@ def write_file(path: str | Path, data: str | bytes) -> Path:
     ...     write_file(Path(folder) / "a" / "x.txt", "hello").read_text()
     'hello'
     """
-    from ladder.renderers.files import write_bytes
-
     return write_bytes(path, data)

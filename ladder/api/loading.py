@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ladder.errors import LadderError, Problem, SourceError, did_you_mean
+from ladder.errors import LadderError, Problem, SourceError, did_you_mean, summarised
 from ladder.options import ExportOptions, as_keywords, sort_options
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
@@ -54,15 +54,15 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     kind = source_kind(name)
     if kind == LADDER:
         sort_options(export_options, kind="ladder")  # export options are a mistake here
-        from ladder.sources.ladder_set import load_any_ladder
-        from ladder.sources.ladders import builtin_names
+        from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
+        from ladder.sources.ladders import builtin_names  # lazy: --help loads no yaml
 
         # a built-in ladder's warnings are known and documented: validate shows them
         shipped = name is None or name in builtin_names()
         return load_any_ladder(name, on_warning=None if shipped else _warnings_to(on_note))
     if kind == COMPANY:
         sort_options(export_options, kind="org")  # ... and here
-        from ladder.sources.company import load_company
+        from ladder.sources.company import load_company  # lazy: --help loads no yaml
 
         return load_company(name, on_warning=_warnings_to(on_note))  # type: ignore[arg-type]
     return read_export(name, options, on_note=on_note).org  # type: ignore[arg-type]
@@ -82,11 +82,11 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
     if kind in ("csv", "tsv"):
         return read_export(shown, export, text=text, on_note=on_note).org
     sort_options(as_keywords(export), kind="org")  # export options are a mistake here
-    from ladder.sources.document import parse_text
+    from ladder.sources.document import parse_text  # lazy: --help loads no yaml
 
     data = parse_text(text, shown, kind)
     if isinstance(data, dict) and ("people" in data or "company" in data):
-        from ladder.sources.company import check_company_data
+        from ladder.sources.company import check_company_data  # lazy: --help loads no yaml
 
         org, problems = check_company_data(data, shown, folder=folder)
         _raise_errors(problems)
@@ -94,8 +94,11 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
             if problem.severity == "warning" and on_problem:
                 on_problem(problem)
         return org  # type: ignore[return-value]
-    from ladder.sources.ladder_set import is_ladder_set, parse_ladder_set
-    from ladder.sources.ladders import parse_ladder
+    from ladder.sources.ladder_set import (  # lazy: --help loads no yaml
+        is_ladder_set,
+        parse_ladder_set,
+    )
+    from ladder.sources.ladders import parse_ladder  # lazy: --help loads no yaml
 
     if is_ladder_set(data):
         return parse_ladder_set(data, shown, folder=folder)
@@ -150,7 +153,7 @@ def import_export(
 def read_export(source: str | Path, options: ExportOptions, *, text: str | None = None,
                 on_note: Note | None = None, match_titles: bool = True) -> ImportResult:
     """:func:`import_export` with its options already sorted into an ExportOptions."""
-    from ladder.sources.hr import load_export, write_report
+    from ladder.sources.hr import load_export, write_report  # lazy: --help loads no csv
 
     result = load_export(source, text=text, preset=options.preset, junior=options.junior,
                          mapping=options.mapping, fix=options.fix, snapshot=options.snapshot)
@@ -166,8 +169,11 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
                     "id or email; name it with option 'mapping' name=COLUMN")
     if not match_titles:
         return result
-    from ladder.model.titles import assign_roles, unmatched_titles
-    from ladder.sources.ladder_set import load_any_ladder
+    from ladder.model.titles import (  # lazy: --help loads no model.titles
+        assign_roles,
+        unmatched_titles,
+    )
+    from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
 
     roles = load_any_ladder(options.ladder).roles
     result.org = assign_roles(result.org, roles)
@@ -176,8 +182,7 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
     if on_note:
         unmatched = unmatched_titles(result.org, roles)
         if unmatched:
-            from ladder.errors import summarised
-            from ladder.escape import clip
+            from ladder.escape import clip  # lazy: --help loads no escape
 
             shown = summarised([f"{clip(title, 60)} ({count})" for title, count in unmatched],
                                shown=8)
@@ -220,11 +225,11 @@ def load_ladder(source: str | Path | Ladder | None = None, *,
     >>> load_ladder().id
     'product'
     """
-    from ladder.model import Ladder
+    from ladder.model import Ladder  # lazy: --help loads no model
 
     if isinstance(source, Ladder):
         return source
-    from ladder.sources.ladder_set import load_any_ladder
+    from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
 
     return load_any_ladder(None if source is None else str(source), on_warning=on_warning)
 
@@ -236,7 +241,7 @@ def ladder_for(source: str | Path | Ladder | None = None, *, variant: str | None
     >>> [role.title for role in ladder_for(variant="startup")]
     ['Product Manager', 'Head of Product']
     """
-    from ladder.model.variants import pick_variant, project
+    from ladder.model.variants import pick_variant, project  # lazy: --help loads no model.variants
 
     ladder = load_ladder(source)
     if variant and headcount:
@@ -266,7 +271,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
     name = None if source is None else str(source)
     kind = source_kind(name) if text is None else None
     if kind == COMPANY:
-        from ladder.sources.company import check_company
+        from ladder.sources.company import check_company  # lazy: --help loads no yaml
 
         return check_company(name)[1]  # type: ignore[arg-type]
     try:
@@ -285,7 +290,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
             return list(error.problems)
         return [Problem("error", "unreadable", error.message, file=error.file, line=error.line,
                         hint=error.hint)]
-    from ladder.model import Ladder
+    from ladder.model import Ladder  # lazy: --help loads no model
 
     if not isinstance(thing, Ladder):
         return warnings
@@ -294,7 +299,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
 
 def _ladder_problems(ladder: Ladder) -> list[Problem]:
     """Problems only a projection shows: a variant whose roles do not join up."""
-    from ladder.model.variants import project, variant_ids
+    from ladder.model.variants import project, variant_ids  # lazy: --help loads no model.variants
 
     problems = []
     for variant_id in variant_ids(ladder):

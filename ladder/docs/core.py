@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ladder.errors import LadderError, did_you_mean
+import ladder
+from ladder.errors import LadderError, SourceError, did_you_mean
 
 FORMATS = ("svg", "mermaid", "html")
 # Keys of a block that are not drawing options.
@@ -75,8 +76,7 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     the site root). ``header``: options given outside the body (fence header, directive
     fields); the body's own win.
     """
-    from ladder.api import parse_text
-    from ladder.errors import SourceError
+    from ladder.api import parse_text  # lazy: the MkDocs plugin loads no api
 
     try:
         # read as every config is (alias bombs, deep nesting and tags refused), not safe_load
@@ -174,8 +174,6 @@ def draw_block(block: Block, cache: DiagramCache | None = None) -> tuple[str, li
 
 
 def _draw(block: Block) -> tuple[str, list[Path]]:
-    import ladder
-
     try:
         thing = load_block(block)
         files = block.files()
@@ -187,7 +185,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
                     files.append(candidate)
                     break
         if block.format == "svg":
-            from ladder.api import inline_svg
+            from ladder.api import inline_svg  # lazy: the MkDocs plugin loads no api
 
             svg = ladder.draw(thing, format="svg", **draw_options(block))
             return (f'<figure class="ladder-figure">{inline_svg(str(svg))}</figure>', files)
@@ -196,7 +194,7 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
                                **draw_options(block, drop=("theme", "transparent")))
             # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
             return f'<pre class="mermaid"><code>{html.escape(str(text))}</code></pre>', files
-        from ladder.api import html_iframe
+        from ladder.api import html_iframe  # lazy: the MkDocs plugin loads no api
 
         page = ladder.draw(thing, format="html", **{**draw_options(block), "transparent": False})
         title = getattr(thing, "name", "diagram")
@@ -209,8 +207,6 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
 
 def load_block(block: Block) -> Any:
     """The ladder or org a block draws (errors as the loader gives them)."""
-    import ladder
-
     reading = {k: v for k, v in block.options.items() if k in READ_OPTIONS}
     if block.text is not None:
         return ladder.load(_inline_name(block), text=block.text, **reading)
@@ -262,8 +258,6 @@ class DiagramCache:
         self.hits = 0
 
     def key(self, block: Block) -> str:
-        import ladder
-
         digest = hashlib.sha256()
         parts = {"v": CACHE_VERSION, "ladder": ladder.__version__, "format": block.format,
                  "options": block.options, "height": block.height, "source": block.source,

@@ -21,6 +21,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+import ladder
 from ladder.docs.core import (
     DRAW_OPTIONS,
     Block,
@@ -129,8 +130,6 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
     """A PDF drawing beside the LaTeX file (LaTeX scales it to the text width)."""
     import hashlib
 
-    import ladder
-
     block: Block = node["block"]
     options = draw_options(block, drop=("theme", "transparent"))
     try:
@@ -161,8 +160,6 @@ def visit_text(translator: Any, node: ladder_diagram) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     """Register the directive (``ladder``), its node, and the ``ladder_cache`` setting."""
-    import ladder
-
     app.add_config_value("ladder_cache", True, "env")
     app.add_node(ladder_diagram, html=(visit_html, None), latex=(visit_latex, None),
                  text=(visit_text, None), man=(visit_text, None), texinfo=(visit_text, None))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
+from ladder.renderers.files import FORMATS, write_bytes
 
 if TYPE_CHECKING:
     from ladder.analysis.teams import TeamCount
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from ladder.model import Ladder, Org
     from ladder.options import OrgOptions
     from ladder.renderers.ladder_dot import Highlight
-    from ladder.renderers.matrix import MatrixOptions
+    from ladder.renderers.matrix import MatrixOptions  # lazy: drawing a ladder loads no networkx
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
                         years=drawing.years, highlight=drawing.highlight)
     if format == "dot":
         return source
-    from ladder.renderers.graphviz_backend import (
+    from ladder.renderers.graphviz_backend import (  # lazy: drawing a ladder loads no subprocess
         run_graphviz,  # lazy: a .dot file runs no subprocess
     )
 
@@ -119,11 +120,11 @@ def org_files(drawing: OrgDrawing, path: Path, format: str,
               progress: Callable[[str], None] | None = None) -> list[Path]:
     """Write the org chart to ``path``, or with ``options.split`` an overview there and its
     pages beside it; the files written. ``progress`` hears the steps of a long run."""
-    from ladder.renderers.files import FORMATS, write_bytes
-
     drawing = replace(drawing, output=path)
     if drawing.options.split:
-        from ladder.renderers.split import render_split
+        from ladder.renderers.split import (
+            render_split,  # lazy: drawing a ladder loads no renderers.split
+        )
 
         return render_split(drawing, path, fmt=format, progress=progress,
                             finish=lambda page, svg, title: _finish_page(drawing, page, svg,
@@ -141,8 +142,8 @@ def org_files(drawing: OrgDrawing, path: Path, format: str,
 
 def _finish_page(drawing: OrgDrawing, page: Org, svg: str, title: str | None) -> str:
     """The docs finish of one SVG page of a split chart (theme, title and description)."""
-    from ladder.renderers.theme import finish_svg
-    from ladder.renderers.views import describe
+    from ladder.renderers.theme import finish_svg  # lazy: only SVG is themed
+    from ladder.renderers.views import describe  # lazy: drawing a ladder loads no renderers.views
 
     return finish_svg(svg, title=title or page.name, description=describe(page),
                       theme=drawing.theme, transparent=drawing.transparent, kind="org")
@@ -152,14 +153,22 @@ def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
     """The matrix view: levels as columns, competency areas as rows (ladder.renderers.matrix).
     It is also a ladder's CSV and XLSX: a ladder's one table."""
     if drawing.matrix is None:
-        from ladder.renderers.matrix import MatrixOptions
+        from ladder.renderers.matrix import (
+            MatrixOptions,  # lazy: drawing a ladder loads no networkx
+        )
 
         drawing = replace(drawing, matrix=MatrixOptions())
-    from ladder.renderers.matrix import MATRIX_FORMATS, SHEET_FORMATS, matrix_bytes
+    from ladder.renderers.matrix import (  # lazy: drawing a ladder loads no networkx
+        MATRIX_FORMATS,
+        SHEET_FORMATS,
+        matrix_bytes,
+    )
 
     name = "md" if format == "markdown" else format
     if name in SHEET_FORMATS:
-        from ladder.renderers.matrix_sheets import sheet_bytes
+        from ladder.renderers.matrix_sheets import (
+            sheet_bytes,  # lazy: drawing a ladder loads no networkx
+        )
 
         data = sheet_bytes(drawing.ladder, name, drawing.matrix)
         return data if name == "xlsx" else data.decode("utf-8")

@@ -94,7 +94,6 @@ def _check_size(edges: int, what: str) -> None:
 
 
 def _ladder(ladder: Ladder, options: object) -> str:
-
     detail = bool(option(options, "detail", False))
     years = bool(option(options, "years", True))
     highlight = option(options, "highlight")
