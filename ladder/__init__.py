@@ -22,9 +22,10 @@ _API = {
     "validate": "ladder.api", "load_ladder": "ladder.api", "load_org": "ladder.api",
     "ladder_for": "ladder.api", "import_export": "ladder.api",
     # questions
-    "paths": "ladder.api", "gap": "ladder.api", "endpoints": "ladder.api",
+    "stats": "ladder.api", "paths": "ladder.api", "gap": "ladder.api", "endpoints": "ladder.api",
     "next_roles": "ladder.api",
     "succession": "ladder.api", "diff": "ladder.api", "assess": "ladder.api",
+    "answer_text": "ladder.api",
     # the model, the options and the errors
     "Ladder": "ladder.model", "Role": "ladder.model", "Track": "ladder.model",
     "Move": "ladder.model", "VariantSpec": "ladder.model", "Org": "ladder.model",

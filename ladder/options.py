@@ -97,6 +97,8 @@ class OrgOptions:
     columns: int = 2  # columns of stacked leaf reports
     split: str | None = None  # "department" or "depth:N": an overview plus pages
     scale: float = 1.0  # PNG pixels per chart pixel (0.5: a quarter of the pixels)
+    paper: str | None = None  # PDF: a book of pages of this paper size (a4, letter, ...)
+    landscape: bool = False  # with paper: the sheets turned
 
     def check(self) -> None:
         if self.mode not in MODES:
@@ -109,6 +111,13 @@ class OrgOptions:
             raise LadderError(f"option 'scale' must be more than 0, not {self.scale:g}")
         if self.depth is not None and self.depth < 1:
             raise LadderError(f"option 'depth' must be 1 or more, not {self.depth}")
+        if self.paper and self.split:
+            raise LadderError("options 'paper' and 'split' both cut the chart into pages",
+                              hint="choose one: --paper makes one PDF book, --split a file "
+                                   "per page")
+        if self.landscape and not self.paper:
+            raise LadderError("option 'landscape' turns the sheets of a book",
+                              hint="add --paper a4 (or letter, a3, ...)")
 
 
 @dataclass(frozen=True, kw_only=True)

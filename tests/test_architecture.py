@@ -147,6 +147,46 @@ def test_no_two_modules_import_each_other_in_a_loop():
     assert sorted(sorted(cycle) for cycle in nx.simple_cycles(graph)) == []
 
 
+# Analysis answers with typed records; writing them for a reader (text tables, Markdown, JSON,
+# CSV) is the renderers' job. These modules and names are the writer's tools.
+WRITER_MODULES = ("json", "csv", "io", "ladder.escape", "ladder.renderers")
+WRITER_NAMES = ("format_", "to_json", "to_csv", "to_table", "to_markdown")
+WRITER_SUFFIXES = ("_markdown", "_json", "_csv", "_table", "_data", "_text")
+
+
+def formatting_in(source: str) -> list[str]:
+    """The writer imports and writer functions in a module's source, with their lines."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names = [node.module]
+        found += [f"{node.lineno}: imports {name}" for name in names
+                  if any(name == m or name.startswith(m + ".") for m in WRITER_MODULES)]
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (
+                node.name.lstrip("_").startswith(WRITER_NAMES)
+                or node.name.endswith(WRITER_SUFFIXES)):
+            found.append(f"{node.lineno}: defines {node.name}")
+    return found
+
+
+def test_the_formatting_check_finds_a_writer():
+    source = ("from ladder.escape import markdown_cell\nimport json\n"
+              "def format_gap(gap):\n    return ''\ndef gap_data(gap):\n    return {}\n")
+    assert formatting_in(source) == ["1: imports ladder.escape", "2: imports json",
+                                     "3: defines format_gap", "5: defines gap_data"]
+    assert formatting_in("from ladder.model.org import Org\ndef org_stats(org): ...\n") == []
+
+
+def test_analysis_formats_nothing():
+    found = [f"{path.relative_to(PACKAGE.parent)}:{where}"
+             for path in sorted((PACKAGE / "analysis").rglob("*.py"))
+             for where in formatting_in(path.read_text(encoding="utf-8"))]
+    assert found == [], "move these writers to ladder/renderers/results/"
+
+
 # What the command line and the docs plugins may import of ladder: the public API, its options
 # and errors, and the base (escaping, text helpers); never the sources or renderers behind it.
 PUBLIC = ("ladder", "ladder.api", "ladder.options", "ladder.errors")

@@ -1,5 +1,5 @@
 """In a real browser (Debian's chromium through Playwright): the offline HTML explorer works
-(no console errors, no network, search reveals a person, a click collapses a team, a role shows
+(no console errors, no network, search reveals a person, a toggle closes a team, a role shows
 its paths and competencies), and the real Mermaid library draws every node of the Mermaid
 export. `./run.sh test` installs chromium and mermaid; elsewhere these tests are skipped."""
 
@@ -71,49 +71,34 @@ def explorer(tmp_path: Path, thing, name: str, **options) -> Path:
 
 @pytest.mark.slow
 def test_org_explorer_searches_and_collapses(browser, tmp_path):
+    """The org explorer (more in test_explorer_page.py): search ignores case and accents and
+    opens the path to the one found; a manager's toggle closes its team, which leaves the
+    page; dotted lines are drawn while both their cards show."""
     org = ladder.load(str(REPO / "examples" / "enterprise.yaml"))
     view = Page(browser).open(explorer(tmp_path, org, "org"))
     page = view.page
-    assert page.locator(".lv-status").text_content() == f"{len(org)} cards"
-    # search ignores case and accents, and reveals the one found
+    page.wait_for_function("document.body.dataset.ready === 'true'")
+    assert page.locator(".lv-status").text_content().startswith(f"{len(org)} people")
     page.fill(".lv-search input", "omar hadd")
     assert page.locator(".lv-results li").first.text_content().startswith("Omar Haddad")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.querySelector('.lv-found').id") == "person-omar-haddad"
-    assert page.locator("#person-omar-haddad").is_visible()
-    # a click on a manager's card collapses the team below, another expands it
+    page.wait_for_selector(".lv-card.lv-found")
+    assert page.evaluate("document.querySelector('.lv-found').dataset.id") == "omar-haddad"
     manager = org.people["omar-haddad"].manager
-    team = _below(org, manager)
-    page.locator(f"#person-{manager}").click()
-    assert page.locator("#person-omar-haddad").is_hidden()
-    assert page.locator("[data-to='person-omar-haddad']").is_hidden()  # its connector too
-    assert f"{len(team)} collapsed" in page.locator(".lv-status").text_content()
-    assert page.locator(f"#person-{manager} .lv-more").text_content() == f"+{len(team)}"
-    # a dotted line to a hidden card hides with it; the others stay
-    lines = page.locator("[data-ends~='person-omar-haddad']")
-    assert lines.count() == 1 and lines.first.is_hidden()
-    shown = [pair for pair in org.dotted_lines() if pair[1] not in team and pair[0] not in team]
-    assert page.locator("path[data-ends]:not(.lv-hidden)").count() == len(shown)
-    # search reveals a person inside a collapsed team
-    page.fill(".lv-search input", "Omar Haddad")
-    page.keyboard.press("Enter")
-    assert page.locator("#person-omar-haddad").is_visible()
-    page.locator(f"#person-{manager}").click()  # collapse again by click ...
-    page.locator(f"#person-{manager}").click()  # ... and expand
-    assert page.locator("#person-omar-haddad").is_visible()
+    toggle = page.locator(f'.lv-card[data-id="{manager}"] .lv-toggle')
+    reports = len(list(org.reports(manager)))
+    assert toggle.text_content() == f"− {reports} reports"
+    toggle.click()
+    page.wait_for_timeout(400)
+    assert page.locator('.lv-card[data-id="omar-haddad"]').count() == 0
+    assert toggle.text_content() == f"+ {reports} reports"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    shown = {c["id"] for c in page.evaluate("window.ladder.layout()")}
+    assert "omar-haddad" not in shown and manager in shown
     page.click("[data-action=fit]")
     page.click("[data-action=in]")
     page.mouse.wheel(0, 200)
     assert view.errors == [] and view.requests == []
-
-
-def _below(org, manager: str) -> list[str]:
-    found, todo = [], [manager]
-    while todo:
-        for report in org.reports(todo.pop()):
-            found.append(report.id)
-            todo.append(report.id)
-    return found
 
 
 def test_ladder_explorer_shows_a_roles_paths_and_competencies(browser, tmp_path):
@@ -140,6 +125,25 @@ moves: [{from: a, to: b}, {from: c, to: d}]
     assert dimmed == ["move-c--d", "role-c", "role-d"]
     page.locator("#role-a").click()  # again: clear
     assert panel.is_hidden()
+    assert view.errors == [] and view.requests == []
+
+
+def test_ladder_explorer_shows_the_quickest_path_and_gap_of_two_roles(browser, tmp_path):
+    """A role, then a shift-click on another: the answers of `ladder paths` and `ladder gap`."""
+    from ladder.analysis.paths import competency_gap
+
+    product = ladder.load("product")
+    gap = competency_gap(product, "junior-product-manager", "director-of-product")
+    view = Page(browser).open(explorer(tmp_path, product, "product"))
+    page = view.page
+    page.locator("#role-junior-product-manager").click()
+    page.locator("#role-director-of-product").click(modifiers=["Shift"])
+    route = page.locator(".lv-route")
+    steps = route.locator("ol li").all_text_contents()
+    assert steps == [product.roles[r].title for r in gap.path.roles]
+    assert route.locator("ul li").all_text_contents() == list(gap.needed)
+    assert page.locator(".lv-panel select").input_value() == "role-director-of-product"
+    assert page.locator("#role-head-of-product.lv-dim").count() == 1
     assert view.errors == [] and view.requests == []
 
 

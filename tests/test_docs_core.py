@@ -24,10 +24,11 @@ def test_source_is_found_beside_the_page_then_at_the_root(tmp_path):
 
 
 def test_an_export_block_reads_with_its_options_and_draws_the_rest():
-    block = read_block("source: examples/hr/acme-export.csv\nfix: case\ndepth: 2",
-                       page="p.md", line=1, folders=[REPO])
-    html, files = draw_block(block)
-    assert html.startswith('<figure class="ladder-figure"><svg') and files
+    block = read_block("source: examples/hr/acme-export.csv\nfix: case\ndepth: 2\n"
+                       "view: static", page="p.md", line=1, folders=[REPO])
+    html, files = draw_block(block)  # static: an SVG even when wider than the column
+    assert html.startswith('<figure class="ladder-figure ladder-readable"') and files
+    assert "<svg" in html
 
 
 def test_a_document_block_names_page_lines(tmp_path):

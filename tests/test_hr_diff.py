@@ -17,6 +17,7 @@ from hr_helpers import write_snapshot_export
 from ladder.analysis.diff import diff_orgs
 from ladder.cli import main
 from ladder.model.org import Org, Person
+from ladder.renderers.results.diff import notes
 
 SENIOR = "ukgov_home_office_2012-09-30_senior.csv"
 JUNIOR = "ukgov_home_office_2012-09-30_junior.csv"
@@ -217,10 +218,10 @@ def test_ids_that_changed_are_matched_by_name():
                           Person("C", "Not disclosed", "Dev", manager="B")])
     found = diff_orgs(old, new)
     assert found.renamed == {"A": "1", "B": "2"}
-    assert found.moved == [] and found.changed == []  # the same people, the same manager
+    assert found.moved == () and found.changed == ()  # the same people, the same manager
     # an undisclosed name is no identity: that post came and went
-    assert [i["id"] for i in found.joined] == ["C"] and [i["id"] for i in found.left] == ["3"]
-    assert "2 matched by name where the id changed: '1' -> 'A', '2' -> 'B'" in found.notes
+    assert [i.id for i in found.joined] == ["C"] and [i.id for i in found.left] == ["3"]
+    assert "2 matched by name where the id changed: '1' -> 'A', '2' -> 'B'" in notes(found)
 
 
 def test_diff_usage_errors(tmp_path):

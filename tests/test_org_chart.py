@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from ladder.analysis.teams import TeamCount, badge_text, team_counts
+from ladder.analysis.teams import TeamCount, team_counts
 from ladder.api import render
 from ladder.errors import LadderError, RenderError
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
 from ladder.renderers.org_dot import org_dot
 from ladder.renderers.org_svg import org_svg
+from ladder.renderers.results.stats import badge_text
 from tests.sample_orgs import SHARED, acme
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -11,8 +11,6 @@ from click.testing import CliRunner
 
 from ladder.analysis.org_moves import (
     find_person,
-    format_next_moves,
-    format_succession,
     next_moves,
     org_distances,
     succession,
@@ -21,6 +19,7 @@ from ladder.cli import main
 from ladder.errors import LadderError
 from ladder.model.org import Org, Person
 from ladder.model.variants import project
+from ladder.renderers.results.moves import format_next_moves, format_succession
 from ladder.sources.ladders import load_ladder
 
 

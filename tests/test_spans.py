@@ -1,4 +1,5 @@
-"""Org numbers: headcount, open positions, layers, span of control and its flags."""
+"""Org numbers: headcount, open positions, layers, span of control and its flags, as
+``ladder stats`` writes them (the record's data) and as the record holds them."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from ladder.analysis.spans import format_stats, org_stats
+from ladder.analysis.teams import org_stats as stats_record
+from ladder.errors import LadderError
 from ladder.model.org import Department, Org, Person
+from ladder.renderers.results.stats import stats_data, stats_table
 from ladder.sources.company import load_company
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def org_stats(org: Org, **thresholds) -> dict:
+    """What ``ladder stats --format json`` prints for ``org``."""
+    return stats_data(stats_record(org, **thresholds))
 
 
 def team(manager: str, size: int, prefix: str, **fields) -> list[Person]:
@@ -84,7 +92,7 @@ def test_flags_follow_the_thresholds(narrow, wide, flags):
 
 @pytest.mark.parametrize(("narrow", "wide"), [(-1, 10), (5, 5), (3, 2)])
 def test_thresholds_must_make_sense(narrow, wide):
-    with pytest.raises(ValueError):
+    with pytest.raises(LadderError, match="a wide span must be more than a narrow one"):
         org_stats(sample(), narrow=narrow, wide=wide)
 
 
@@ -110,13 +118,15 @@ def test_a_forest_and_a_single_person():
     stats = org_stats(org)
     assert stats["top_level"] == ["a", "c"] and stats["layers"] == 2
     assert stats["positions_per_layer"] == [2, 1]
-    alone = org_stats(Org.build("One", [Person("a", "A")]))
+    one = Org.build("One", [Person("a", "A")])
+    alone = org_stats(one)
     assert (alone["managers_count"], alone["span"]["max"], alone["layers"]) == (0, 0, 1)
-    assert ["managers", "0"] in [line.split() for line in format_stats(alone).splitlines()]
+    assert ["managers", "0"] in [line.split()
+                                 for line in stats_table(stats_record(one)).splitlines()]
 
 
 def test_table_lists_every_manager_with_its_flag():
-    text = format_stats(org_stats(sample()))
+    text = stats_table(stats_record(sample()))
     lines = text.splitlines()
     assert lines[0] == "Sample"
     assert ["headcount", "23"] in [line.split() for line in lines]
@@ -135,7 +145,7 @@ def test_table_lists_every_manager_with_its_flag():
 def test_table_columns_line_up_with_wide_letters():
     org = Org.build("Wide", [Person("a", "王小明", "CEO"), *team("a", 3, "x"),
                              Person("b", "Bo", "CTO", manager="a"), *team("b", 3, "y")])
-    lines = format_stats(org_stats(org)).splitlines()
+    lines = stats_table(stats_record(org)).splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("manager"))
     # "王小明" takes six terminal columns; the title column starts at the same place in each row.
     title_at = lines[header].index("title")

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ladder.analysis.spans import org_stats
-from ladder.analysis.teams import COUNT_RULE, TeamCount, team_counts
+from ladder.analysis.teams import TeamCount, org_stats, team_counts
 from ladder.api import load_org, render
 from ladder.cli import main
 from ladder.layout import layout_org
 from ladder.model.org import Org, Person
+from ladder.renderers.results.stats import COUNT_RULE
 from tests.sample_orgs import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,8 +61,7 @@ def badges(path: Path) -> list[TeamCount | None]:
 def test_stats_badges_and_layout_json_agree(tmp_path: Path, source: str) -> None:
     org = load(source)
     stats = org_stats(org)
-    from_stats = {m["id"]: TeamCount(m["direct"], m["total"], m["open"])
-                  for m in stats["managers"]}
+    from_stats = {m.id: m.team for m in stats.managers}
     svg = tmp_path / "chart.svg"
     render(org, svg)
     chart = layout_org(org)
@@ -73,16 +72,16 @@ def test_stats_badges_and_layout_json_agree(tmp_path: Path, source: str) -> None
     from_json = {node["id"]: TeamCount(node["team"]["direct"], node["team"]["in_team"],
                                        node["team"]["open"])
                  for node in json.loads(data.read_text())["nodes"] if "team" in node}
-    assert from_stats == from_badges == from_json == team_counts(org)
+    assert from_stats == from_badges == from_json == team_counts(org) == stats.teams
     assert from_stats  # every source has managers
     # the figures hang together: never more direct reports than people in the team, the
     # top people's teams and themselves are the headcount, and the layers add up
     assert all(c.direct <= c.total for c in from_stats.values())
     tops = org.roots()
     assert sum(p.heads + (from_stats[p.id].total if p.id in from_stats else 0)
-               for p in tops) == stats["headcount"]
-    assert sum(stats["positions_per_layer"]) == stats["entries"] == len(org)
-    assert stats["open_positions"] == sum(p.vacant for p in org)
+               for p in tops) == stats.headcount
+    assert sum(stats.positions_per_layer) == stats.entries == len(org)
+    assert stats.open_positions == sum(p.vacant for p in org)
 
 
 def test_the_rule_in_the_legend_and_in_stats(tmp_path: Path) -> None:

@@ -12,12 +12,14 @@ The assessment is a small YAML file::
 A points framework (the ladder has ``points:``) adds up each area's milestone points and gives
 the highest title whose threshold the total reaches, by the ladder's own thresholds. A role
 ladder gives the highest role whose every area is met: each of its areas rated at the role's
-level or above (a rating may also name a role: its level counts).
+level or above (a rating may also name a role: its level counts). The answer is an
+:class:`Assessment` record; :mod:`ladder.renderers.results.assess` writes it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,24 +46,26 @@ class AreaResult:
         return self.rating >= self.wanted
 
 
-@dataclass
+@dataclass(frozen=True)
 class Assessment:
+    """The answer: the roles the ratings meet, the next, and per area what the next asks."""
+
     person: str
     ladder: Ladder
-    ratings: dict[str, int]
-    roles: list[Role] = field(default_factory=list)  # the roles met at the top (ties: several)
-    next_roles: list[Role] = field(default_factory=list)
+    ratings: Mapping[str, int]  # area id -> level or milestone
+    roles: tuple[Role, ...] = ()  # the roles met at the top (ties: several)
+    next_roles: tuple[Role, ...] = ()
     points: int | None = None  # points frameworks: the total
     next_points: int | None = None  # points frameworks: the next title's threshold
-    areas: list[AreaResult] = field(default_factory=list)
-    unrated: list[Area] = field(default_factory=list)
+    areas: tuple[AreaResult, ...] = ()
+    unrated: tuple[Area, ...] = ()
 
     @property
     def title(self) -> str | None:
         return self.roles[0].title if self.roles else None
 
 
-def milestone_total(ladder: Ladder, ratings: dict[str, int]) -> int:
+def milestone_total(ladder: Ladder, ratings: Mapping[str, int]) -> int:
     """The points a set of milestone ratings is worth on the ladder's own scale."""
     assert ladder.points is not None
     worth = ladder.points.milestone_points
@@ -78,46 +82,46 @@ def title_for_points(ladder: Ladder, total: int) -> list[Role]:
     return [ladder.roles[role] for least, role in ladder.points.thresholds if least == top]
 
 
-def assess(ladder: Ladder, ratings: dict[str, int], person: str = "") -> Assessment:
+def assess(ladder: Ladder, ratings: Mapping[str, int], person: str = "") -> Assessment:
     """The answer for ratings already resolved to area ids."""
-    result = Assessment(person, ladder, dict(ratings))
     areas = ladder_areas(ladder)
-    result.unrated = [a for a in areas if a.id not in ratings]
+    unrated = tuple(a for a in areas if a.id not in ratings)
     if ladder.points is not None:
-        result.points = milestone_total(ladder, ratings)
-        result.roles = title_for_points(ladder, result.points)
-        above = sorted({least for least, _ in ladder.points.thresholds
-                        if least > result.points})
-        if above:
-            result.next_points = above[0]
-            result.next_roles = [ladder.roles[r] for least, r in ladder.points.thresholds
-                                 if least == above[0]]
+        points = milestone_total(ladder, ratings)
+        above = sorted({least for least, _ in ladder.points.thresholds if least > points})
+        results = []
         for area in areas:
             rating = ratings.get(area.id, 0)
             step = rating + 1 if rating < len(area.milestones) else rating
-            said = (area.milestones[step - 1],) if step > rating else ()
-            result.areas.append(AreaResult(area, rating, step, said))
-        return result
+            said: tuple[Statement, ...] = (area.milestones[step - 1],) if step > rating else ()
+            results.append(AreaResult(area, rating, step, said))
+        return Assessment(
+            person, ladder, dict(ratings), tuple(title_for_points(ladder, points)),
+            tuple(ladder.roles[r] for least, r in ladder.points.thresholds
+                  if above and least == above[0]),
+            points, above[0] if above else None, tuple(results), unrated)
     met = [role for role in ladder if role_met(ladder, role, ratings)]
+    roles: list[Role] = []
     if met:
         top = max(role.level for role in met)
-        result.roles = [role for role in met if role.level == top]
-        result.next_roles = [ladder.roles[m.target] for m in ladder.moves
-                             if m.source == result.roles[0].id and m.kind == PROMOTION]
+        roles = [role for role in met if role.level == top]
+        next_roles = [ladder.roles[m.target] for m in ladder.moves
+                      if m.source == roles[0].id and m.kind == PROMOTION]
     else:
-        result.next_roles = ladder.entry_roles()
-    target = result.next_roles[0] if result.next_roles else (
-        result.roles[0] if result.roles else None)
+        next_roles = ladder.entry_roles()
+    target = next_roles[0] if next_roles else (roles[0] if roles else None)
     asked = role_expectations(ladder, target) if target else {}
+    results = []
     for area in areas:
         rating = ratings.get(area.id, 0)
         wanted = target.level if target and area.id in asked else 0
-        said = asked.get(area.id, ()) if rating < wanted else ()
-        result.areas.append(AreaResult(area, rating, wanted, said))
-    return result
+        results.append(AreaResult(area, rating, wanted,
+                                  asked.get(area.id, ()) if rating < wanted else ()))
+    return Assessment(person, ladder, dict(ratings), tuple(roles), tuple(next_roles),
+                      areas=tuple(results), unrated=unrated)
 
 
-def role_met(ladder: Ladder, role: Role, ratings: dict[str, int]) -> bool:
+def role_met(ladder: Ladder, role: Role, ratings: Mapping[str, int]) -> bool:
     """Every area the role asks for is rated at the role's level or above."""
     asked = role_expectations(ladder, role)
     return bool(asked) and all(ratings.get(area, 0) >= role.level for area in asked)
@@ -186,63 +190,3 @@ def _rating(ladder: Ladder, area_id: str, value: Any, file: str, line: int | Non
         raise SourceError(f"rating of '{area.name}': expected a {what} from 0 to {top}, "
                           f"found {value!r}", file=file, line=line)
     return value
-
-
-def assessment_json(result: Assessment) -> dict[str, Any]:
-    """The answer as data (``ladder assess --format json``)."""
-    data: dict[str, Any] = {
-        "person": result.person,
-        "ladder": result.ladder.id,
-        "title": result.title,
-        "roles": [r.id for r in result.roles],
-        "next": [{"role": r.id, "title": r.title} for r in result.next_roles],
-    }
-    if result.points is not None:
-        data["points"] = result.points
-        data["next_points"] = result.next_points
-    data["areas"] = [
-        {"area": a.area.id, "name": a.area.name, "rating": a.rating, "wanted": a.wanted,
-         "met": a.met, "gap": [s.text for s in a.statements]}
-        for a in result.areas
-    ]
-    data["unrated"] = [a.id for a in result.unrated]
-    return data
-
-
-def format_assessment(result: Assessment) -> str:
-    """The answer for a terminal."""
-    who = result.person or "The ratings"
-    lines = []
-    if result.points is not None:
-        title = " or ".join(r.title for r in result.roles) or "no title yet"
-        lines.append(f"{who}: {title} ({result.points} points)")
-        if result.next_roles:
-            nxt = " or ".join(r.title for r in result.next_roles)
-            lines.append(f"next: {nxt} at {result.next_points} points "
-                         f"({result.next_points - result.points} to go)")
-        lines.append("per area, the next milestone:")
-        for item in result.areas:
-            step = (f"milestone {item.rating} -> {item.wanted}" if item.statements
-                    else f"milestone {item.rating} (the top)")
-            lines.append(f"  {item.area.name}: {step}")
-            lines.extend(f"    + {s.text}" for s in item.statements)
-    else:
-        title = " or ".join(r.title for r in result.roles) or "no role of the ladder yet"
-        lines.append(f"{who}: {title}")
-        if result.next_roles:
-            nxt = result.next_roles[0]
-            others = ", ".join(r.title for r in result.next_roles[1:])
-            lines.append(f"next: {nxt.title} (level {nxt.level})"
-                         + (f" (or {others}: see 'ladder gap')" if others else "")
-                         + " asks, per area:")
-            for item in result.areas:
-                if not item.wanted:
-                    continue
-                state = "met" if item.met else f"rated {item.rating}, asks {item.wanted}"
-                lines.append(f"  {item.area.name}: {state}")
-                lines.extend(f"    + {s.text}" for s in item.statements)
-        else:
-            lines.append("next: none, the top of the ladder")
-    if result.unrated:
-        lines.append("not rated (counted as 0): " + ", ".join(a.name for a in result.unrated))
-    return "\n".join(lines)

@@ -1,7 +1,8 @@
 """What a role asks for per competency area, and what changes from one role to another.
 
 One answer for every command that shows it: the matrix view (``--compare``), ``ladder gap``,
-``ladder paths`` and ``ladder assess`` call these functions. A ladder without areas still has
+``ladder paths`` and ``ladder assess`` call these functions (their text, Markdown and JSON
+writers are in :mod:`ladder.renderers.results.paths`). A ladder without areas still has
 an answer: its flat ``competencies`` form one unnamed area.
 
 >>> from ladder.sources.ladders import load_ladder
@@ -101,53 +102,17 @@ def area_changes(ladder: Ladder, source: str, target: str, *,
     return changes
 
 
-def step_changes(ladder: Ladder, steps: Iterable[str]) -> list[tuple[str, str, list[AreaChange]]]:
+@dataclass(frozen=True)
+class StepChange:
+    """One move along a path, and what changes per area at it."""
+
+    source: str
+    target: str
+    changes: tuple[AreaChange, ...]
+
+
+def step_changes(ladder: Ladder, steps: Iterable[str]) -> list[StepChange]:
     """The area changes of each move along a path of role ids."""
     path = list(steps)
-    return [(a, b, area_changes(ladder, a, b)) for a, b in zip(path, path[1:], strict=False)]
-
-
-def format_changes(changes: list[AreaChange], *, indent: str = "  ") -> list[str]:
-    """Lines for a terminal: per area what is new or raised (dropped areas are not a gap)."""
-    lines = []
-    for change in changes:
-        if change.kind in (SAME, DROPPED):
-            continue
-        lines.append(f"{indent}{change.area.name} ({change.kind}):")
-        for statement in change.added or change.after:
-            lines.append(f"{indent}  + {statement.text}")
-    return lines
-
-
-def changes_markdown(changes: list[AreaChange], heading: str = "###") -> list[str]:
-    """The same answer as Markdown: a heading per area, the new statements as a list."""
-    lines = []
-    for change in changes:
-        if change.kind in (SAME, DROPPED):
-            continue
-        name = change.area.name.replace("|", "\\|")
-        lines += [f"{heading} {name} ({change.kind})", ""]
-        lines += [f"- {s.text}" for s in change.added or change.after]
-        lines.append("")
-    return lines
-
-
-def steps_text(ladder: Ladder, steps: Iterable[str], *, markdown: bool = False) -> str:
-    """What changes per area at each move along a path, for ``ladder paths``."""
-    lines = ["", "## What changes at each step, per area", ""] if markdown else [
-        "What changes at each step, per area:"]
-    for source, target, changes in step_changes(ladder, steps):
-        title = f"{ladder.roles[source].title} -> {ladder.roles[target].title}"
-        if markdown:
-            lines += [f"### {title}", ""] + changes_markdown(changes, "####")
-        else:
-            lines += [title] + (format_changes(changes) or ["  (no new expectations)"])
-    return "\n".join(lines) + "\n"
-
-
-def changes_json(changes: list[AreaChange]) -> list[dict[str, object]]:
-    """The same answer as data for ``--format json``."""
-    return [{"area": c.area.id, "name": c.area.name, "change": c.kind,
-             "before": [s.text for s in c.before], "after": [s.text for s in c.after],
-             "added": [s.text for s in c.added]}
-            for c in changes]
+    return [StepChange(a, b, tuple(area_changes(ladder, a, b)))
+            for a, b in zip(path, path[1:], strict=False)]

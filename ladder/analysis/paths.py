@@ -1,6 +1,7 @@
 """Promotion paths: from one role to another, how long it usually takes, what must be learnt.
 
-Every function here is pure: ladders in, plain data or text out.
+Every function here is pure: ladders in, typed records out (their writers are in
+:mod:`ladder.renderers.results.paths`).
 
 >>> from ladder.sources.ladders import load_ladder
 >>> product = load_ladder("product")
@@ -14,14 +15,13 @@ Every function here is pure: ladders in, plain data or text out.
 from __future__ import annotations
 
 import itertools
-import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
 
 import networkx as nx
 
-from ladder.errors import LadderError, did_you_mean, plural
-from ladder.escape import markdown_cell
+from ladder.errors import LadderError, did_you_mean
 from ladder.model.ladder import Ladder, Role, Track
 from ladder.model.titles import TitleMatcher, resolve_role
 from ladder.model.variants import find_variant, pick_variant, project
@@ -87,20 +87,6 @@ QUICKEST = 20  # paths given when there are more than MAX_PATHS
 UNKNOWN_YEARS = 1_000.0  # the weight of a move with no typical years: after every known one
 
 
-class Paths(list):
-    """The paths found, quickest first; ``cut`` is set when only the quickest of very many
-    are listed (their number was past ``MAX_PATHS``)."""
-
-    cut: bool = False
-
-    def note(self) -> str | None:
-        """What to tell the user when the list is cut, else None."""
-        if not self.cut:
-            return None
-        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
-                "(narrow them with --via or --avoid)")
-
-
 @dataclass(frozen=True)
 class Step:
     """One move on a path, and the competencies the next role needs that this one does not list."""
@@ -127,6 +113,32 @@ class Path:
         if any(step.years is None for step in self.steps):
             return None
         return float(sum(step.years for step in self.steps))  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Paths(Sequence[Path]):
+    """The paths found, quickest first; ``cut`` is set when only the quickest of very many
+    are listed (their number was past ``MAX_PATHS``). A sequence: index, iterate, count it."""
+
+    items: tuple[Path, ...] = ()
+    cut: bool = False
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Path, ...]: ...
+    def __getitem__(self, index: int | slice) -> Path | tuple[Path, ...]:
+        return self.items[index]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def note(self) -> str | None:
+        """What to tell the user when the list is cut, else None."""
+        if not self.cut:
+            return None
+        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
+                "(narrow them with --via or --avoid)")
 
 
 def gains_along(roles: Sequence[Role]) -> list[tuple[str, ...]]:
@@ -201,28 +213,28 @@ def find_paths(
         raise same_role_error(first, start, goal, file=ladder.file)
     allowed = nx.subgraph_view(ladder.graph, filter_node=lambda node: node not in avoided)
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
-    found = Paths()
+    found: list[Path] = []
+    cut = False
     for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
         if count > MAX_PATHS:
-            found = _quickest(ladder, allowed, first.id, last.id, stops)
+            found, cut = _quickest(ladder, allowed, first.id, last.id, stops), True
             break
         if _visits_in_order(nodes, stops):
             found.append(_path(ladder, nodes))
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
-    return found
+    return Paths(tuple(found), cut)
 
 
-def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> Paths:
+def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
     """The QUICKEST quickest paths, found in order without listing the others: a move weighs
     its typical years (unknown: after all known), plus a little per step (fewer steps first).
     At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
-    def weight(source: str, target: str, data: dict) -> float:
+    def weight(source: str, target: str, data: Any) -> float:  # the edge attributes
         years = data.get("years")
         return (UNKNOWN_YEARS if years is None else float(years)) + 1e-6
 
-    found = Paths()
-    found.cut = True
+    found: list[Path] = []
     candidates = nx.shortest_simple_paths(allowed, start, goal, weight=weight)
     for nodes in itertools.islice(candidates, MAX_PATHS):
         if _visits_in_order(nodes, stops):
@@ -395,8 +407,9 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
 # --------------------------------------------------------------------------- for the diagram
 
 
-def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> dict:
-    """What the ladder diagram emphasises for ``paths``: their roles and numbered moves.
+@dataclass(frozen=True)
+class PathMarks:
+    """What the ladder diagram emphasises for some paths: their roles and numbered moves.
 
     ``nodes`` are role ids in the order the paths first reach them; ``edges`` maps each
     ``(from, to)`` move on a path to the step numbers it has on the paths (1 = first move), so
@@ -404,13 +417,24 @@ def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> dict:
     ``goal`` are the ends (None when there is no path); ``paths`` lists each path's role ids,
     shortest first, for a diagram that draws only the best path or each in its own colour.
     Roles and moves not named here are the ones to fade.
+    """
+
+    nodes: tuple[str, ...]
+    edges: Mapping[tuple[str, str], tuple[int, ...]]
+    start: str | None
+    goal: str | None
+    paths: tuple[tuple[str, ...], ...]
+
+
+def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> PathMarks:
+    """The marks of ``paths`` on the ladder diagram (see :class:`PathMarks`).
 
     >>> from ladder.sources.ladders import load_ladder
     >>> product = load_ladder()
     >>> marks = highlight_steps(product, find_paths(product, "senior-pm", "head-of-product"))
-    >>> marks["edges"][("director-of-product", "head-of-product")]
+    >>> marks.edges[("director-of-product", "head-of-product")]
     (2, 3)
-    >>> marks["nodes"][0], marks["start"], marks["goal"]
+    >>> marks.nodes[0], marks.start, marks.goal
     ('senior-product-manager', 'senior-product-manager', 'head-of-product')
     """
     nodes: list[str] = []
@@ -424,36 +448,36 @@ def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> dict:
     missing = [r for r in nodes if r not in ladder.roles]
     if missing:
         raise LadderError(f"paths name roles the ladder does not have: {', '.join(missing)}")
-    return {
-        "nodes": nodes,
-        "edges": {key: tuple(sorted(numbers)) for key, numbers in edges.items()},
-        "start": paths[0].start if paths else None,
-        "goal": paths[0].roles[-1] if paths else None,
-        "paths": [path.roles for path in paths],
-    }
+    return PathMarks(
+        nodes=tuple(nodes),
+        edges={key: tuple(sorted(numbers)) for key, numbers in edges.items()},
+        start=paths[0].start if paths else None,
+        goal=paths[0].roles[-1] if paths else None,
+        paths=tuple(path.roles for path in paths),
+    )
 
 
 @dataclass(frozen=True)
-class Highlight:
+class HighlightPlan:
     """What ``ladder render --highlight`` draws: the ladder, the marks on it, notes to print."""
 
     ladder: Ladder  # draw this one: with a variant, the projection the paths run on
-    marks: dict  # see highlight_steps
+    marks: PathMarks
     notes: tuple[str, ...] = ()
 
 
 def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
                    head: str | None = None, via: Sequence[str] = (),
-                   avoid: Iterable[str] = ()) -> Highlight:
+                   avoid: Iterable[str] = ()) -> HighlightPlan:
     """Parse ``--highlight FROM..TO`` and find its paths, as ``ladder paths`` would.
 
     ``ladder`` is the full ladder; with ``variant`` (and ``head``) the roles are placed in
-    that variant the way :func:`resolve_endpoints` does, and ``Highlight.ladder`` is the
+    that variant the way :func:`resolve_endpoints` does, and ``HighlightPlan.ladder`` is the
     projection to draw (its head may be the one the goal asked for).
 
     >>> from ladder.sources.ladders import load_ladder
     >>> plan = plan_highlight(load_ladder(), "junior pm..cpo", variant="scale-up")
-    >>> plan.ladder.variant, plan.marks["start"], len(plan.notes)
+    >>> plan.ladder.variant, plan.marks.start, len(plan.notes)
     ('scale-up', 'product-manager', 1)
     >>> plan_highlight(load_ladder(), "pm")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -470,8 +494,9 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
     if not paths:
         raise no_path_error(ends.ladder, ends.start, ends.goal, avoid)
-    notes = (*ends.notes, paths.note()) if paths.cut else ends.notes
-    return Highlight(ends.ladder, highlight_steps(ends.ladder, paths), notes)
+    cut = paths.note()
+    notes = (*ends.notes, cut) if cut else ends.notes
+    return HighlightPlan(ends.ladder, highlight_steps(ends.ladder, paths), notes)
 
 
 def no_path_error(ladder: Ladder, start: Role, goal: Role,
@@ -488,192 +513,8 @@ def no_path_error(ladder: Ladder, start: Role, goal: Role,
                        hint=hint)
 
 
-# --------------------------------------------------------------------------- output
-
-
-def _years(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:g}"
-
-
-def years_phrase(value: float | None) -> str:
-    """``2.5 years``, ``1 year``, or that the ladder gives none."""
-    return "typical years not given" if value is None else plural(value, "year")
-
-
-def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict:
-    """The JSON shape of issue 6: ``{"from", "to", "paths": [{"years", "steps": [...]}]}``."""
-    return {
-        "from": start.id if isinstance(start, Role) else start,
-        "to": goal.id if isinstance(goal, Role) else goal,
-        "paths": [
-            {
-                "years": path.years,
-                "steps": [
-                    {"from": s.source, "to": s.target, "kind": s.kind, "years": s.years,
-                     "gained": list(s.gained)}
-                    for s in path.steps
-                ],
-            }
-            for path in paths
-        ],
-    }
-
-
-def paths_json(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> str:
-    """:func:`paths_data` as indented JSON text, keys in a fixed order, ending in a newline."""
-    return json.dumps(paths_data(start, goal, paths), indent=2, ensure_ascii=False) + "\n"
-
-
-def _pack(items: Sequence[str], width: int) -> list[str]:
-    """Comma-separated lines of at most ``width`` characters, never splitting an item."""
-    lines: list[str] = []
-    for index, item in enumerate(items):
-        text = item + ("," if index < len(items) - 1 else "")
-        if lines and len(lines[-1]) + 1 + len(text) <= width:
-            lines[-1] += " " + text
-        else:
-            lines.append(text)
-    return lines or ["-"]
-
-
-@dataclass
-class _Table:
-    """Aligned columns; the last column holds a list, packed onto indented lines."""
-
-    headers: tuple[str, ...]
-    rows: list[tuple[tuple[str, ...], Sequence[str]]] = field(default_factory=list)
-
-    def render(self, *, width: int = 48) -> str:
-        cells = [self.headers[:-1], *(row for row, _items in self.rows)]
-        widths = [max(len(c[i]) for c in cells) for i in range(len(self.headers) - 1)]
-        lines = []
-        for row, last in [(self.headers[:-1], [self.headers[-1]]),
-                          *((r, _pack(items, width)) for r, items in self.rows)]:
-            head = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
-            lines.append(f"  {head}  {last[0]}".rstrip())
-            lines.extend(f"  {' ' * len(head)}  {more}" for more in last[1:])
-        return "\n".join(lines)
-
-
-def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[Path], *,
-                       width: int = 48) -> str:
-    """Paths as plain text for a terminal: one table per path, gains packed ``width`` wide.
-
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder()
-    >>> pm, spm = resolve_role(product, "pm"), resolve_role(product, "senior pm")
-    >>> print(format_paths_table(product, pm, spm, find_paths(product, pm, spm), width=30))
-    Product Manager -> Senior Product Manager: 1 path
-    <BLANKLINE>
-    Path 1: 2.5 years, 1 step
-      #  from             to                      kind       years  competencies gained
-      1  Product Manager  Senior Product Manager  promotion  2.5    product strategy for an area,
-                                                                    data analysis,
-                                                                    mentoring product managers,
-                                                                    stakeholder management
-    <BLANKLINE>
-    """
-    title = ladder.roles
-    head = f"{start.title} -> {goal.title}: {plural(len(paths), 'path')}"
-    if ladder.variant:
-        head += f" ({ladder.variant} variant)"
-    blocks = [head]
-    for number, path in enumerate(paths, start=1):
-        table = _Table(("#", "from", "to", "kind", "years", "competencies gained"))
-        for index, step in enumerate(path.steps, start=1):
-            table.rows.append(((str(index), title[step.source].title,
-                                title[step.target].title, step.kind, _years(step.years)),
-                               step.gained))
-        blocks.append(f"Path {number}: {years_phrase(path.years)}, "
-                      f"{plural(len(path.steps), 'step')}\n{table.render(width=width)}")
-    return "\n\n".join(blocks) + "\n"
-
-
-def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
-                          paths: Sequence[Path]) -> str:
-    """Paths as Markdown for a handbook page: a heading and a table per path."""
-    title = ladder.roles
-    lines = [f"## {markdown_cell(start.title)} to {markdown_cell(goal.title)}", ""]
-    if ladder.variant:
-        lines += [f"In the *{markdown_cell(ladder.variant)}* variant of the ladder.", ""]
-    lines += [f"{plural(len(paths), 'path')}, shortest in typical years first.", ""]
-    for number, path in enumerate(paths, start=1):
-        lines += [f"### Path {number}: {years_phrase(path.years)}, "
-                  f"{plural(len(path.steps), 'step')}", ""]
-        lines += ["| # | From | To | Move | Years | Competencies gained |",
-                  "|---|---|---|---|---|---|"]
-        for index, step in enumerate(path.steps, start=1):
-            lines.append(
-                f"| {index} | {markdown_cell(title[step.source].title)} "
-                f"| {markdown_cell(title[step.target].title)} | {step.kind} "
-                f"| {_years(step.years)} | {markdown_cell(', '.join(step.gained)) or '-'} |")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def gap_data(gap: Gap) -> dict:
-    """``ladder gap --format json``: the lists, and the path with what each step adds."""
-    return {"from": gap.source, "to": gap.target,
-            "path": list(gap.path.roles) if gap.path else None,
-            "years": gap.path.years if gap.path else None,
-            "needed": list(gap.needed), "shared": list(gap.shared), "extra": list(gap.extra),
-            "steps": [{"to": s.target, "gained": list(s.gained)} for s in gap_steps(gap)]}
-
-
 def gap_steps(gap: Gap) -> list[Step]:
     """The steps of the gap's path that add something to learn (one step when no path)."""
     if gap.path is None:
         return [Step(gap.source, gap.target, "", None, gap.needed)] if gap.needed else []
     return [step for step in gap.path.steps if step.gained]
-
-
-def _gap_route(ladder: Ladder, gap: Gap, escape=str) -> str:
-    """``by A -> B -> C (5 years)``, or why there is no path to follow; ``escape`` is applied
-    to each title (Markdown escapes the titles, not ladder's own arrows)."""
-    if gap.path is None:
-        return "no move links the two roles, so they are compared as they stand"
-    return (f"by {' -> '.join(escape(ladder.roles[r].title) for r in gap.path.roles)} "
-            f"({years_phrase(gap.path.years)})")
-
-
-def format_gap_table(ladder: Ladder, gap: Gap) -> str:
-    """A gap as plain text: the path followed, what to gain at each step, then the rest."""
-    a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
-    parts = [f"{a} -> {b}, {_gap_route(ladder, gap)}"]
-    steps = gap_steps(gap)
-    body = "\n".join(
-        f"  {ladder.roles[s.target].title}:\n" + "\n".join(f"    - {item}" for item in s.gained)
-        for s in steps) or "  (none)"
-    where = "where first needed" if gap.path is not None else f"{b} lists them"
-    parts.append(f"to gain ({len(gap.needed)}, {where}; {a} does not have them):\n{body}")
-    for label, items in (("shared (both list)", gap.shared),
-                         (f"extra ({a} lists, {b} does not)", gap.extra)):
-        body = "\n".join(f"  - {item}" for item in items) or "  (none)"
-        parts.append(f"{label}:\n{body}")
-    return "\n\n".join(parts) + "\n"
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
-    """A gap as Markdown: the path, then one list per step, then the shared and extra ones."""
-    a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
-    lines = [f"## From {markdown_cell(a)} to {markdown_cell(b)}", "",
-             f"{_first_upper(_gap_route(ladder, gap, markdown_cell))}.", "", "### To gain", ""]
-    steps = gap_steps(gap)
-    for step in steps:
-        lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]
-        lines += [f"  - {markdown_cell(item)}" for item in step.gained]
-    if not steps:
-        lines.append("(none)")
-    lines.append("")
-    for label, items in (("Shared", gap.shared),
-                         (f"Listed for {markdown_cell(a)} only", gap.extra)):
-        lines += [f"### {label}", ""]
-        lines += [f"- {markdown_cell(item)}" for item in items] or ["(none)"]
-        lines.append("")
-    return "\n".join(lines)

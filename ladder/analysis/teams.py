@@ -1,9 +1,10 @@
-"""Team counts: per manager, direct reports, everyone below and open positions below.
+"""An org's numbers: headcount, open positions, layers, each manager's team and span of control.
 
-The one place that counts a team. ``ladder stats``, the badge under a manager's card, the
-layout JSON and the cards of a split chart's overview all read :func:`team_counts`, so they
-cannot disagree. The rule, in the words the chart legend and the README use
-(:data:`COUNT_RULE`):
+The one place that counts an org. :func:`org_stats` makes one record, :class:`OrgStats`, and
+``ladder stats``, the badge under a manager's card, the layout JSON and the cards of a split
+chart's overview all read it (:func:`team_counts` and :func:`department_counts` are its
+parts), so they cannot disagree. The counting rule (the chart legend and ``ladder stats``
+print it in one sentence, :data:`ladder.renderers.results.stats.COUNT_RULE`):
 
 * **people, not positions**: an open position is no one yet; it is counted apart, as *open*;
 * a **job share** (a position held by several names) counts each name as a person;
@@ -17,6 +18,9 @@ cannot disagree. The rule, in the words the chart legend and the README use
 A manager is anyone with at least one report of any kind (an open position or an assistant
 included). So ``direct <= in team`` always holds, and the figures of a manager add up from
 those of the reports: ``in team = sum over reports of (their people + their in team)``.
+Span of control is a manager's ``direct`` count; a manager with ``narrow`` or fewer direct
+reports, or more than ``wide``, is flagged. Layers count entries (cards), so the entries per
+layer add up to the entries.
 
 >>> from ladder.model.org import Org, Person
 >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
@@ -24,74 +28,37 @@ those of the reports: ``in team = sum over reports of (their people + their in t
 ...                       Person("d", "Di", manager="a", assistant=True),
 ...                       Person("e", "Ed", manager="b", shared_with=("Flo",)),
 ...                       Person("g", "Interns", manager="b", fte=3.4)])
->>> counts = team_counts(org)
->>> counts["a"]
-TeamCount(direct=1, total=7, open=1)
->>> counts["b"]
-TeamCount(direct=5, total=5, open=0)
->>> badge_text(counts["a"])
-'1 direct · 7 in team · 1 open'
+>>> stats = org_stats(org)
+>>> stats.teams["a"], stats.teams["b"]
+(TeamCount(direct=1, total=7, open=1), TeamCount(direct=5, total=5, open=0))
+>>> stats.headcount, stats.open_positions, stats.layers, stats.positions_per_layer
+(8, 1, 3, (1, 3, 2))
+>>> [(m.id, m.layer, m.flag) for m in stats.managers]
+[('a', 1, 'narrow'), ('b', 2, None)]
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from ladder.model.org import Org
+from ladder.errors import LadderError
+from ladder.model.org import Department, Org, Person
 
-COUNT_RULE = ("Counts are people: an open position counts apart (open), a job share counts "
-              "each name, an FTE group its FTE rounded (at least 1); assistants count in the "
-              "team, not as direct reports.")
-"""The rule of :func:`team_counts` in one sentence, as the chart legend and README say it."""
+NARROW = "narrow"
+WIDE = "wide"
 
 
+# Tuples, not dataclasses: a chart of a million people makes a hundred thousand counts, and the
+# badge writer caches its text by count (a frozen dataclass is three times slower to make).
 class TeamCount(NamedTuple):
     """One manager's team: people reporting directly, people anywhere below, open below."""
 
     direct: int
     total: int
     open: int
-
-
-def team_counts(org: Org) -> dict[str, TeamCount]:
-    """``{manager id: TeamCount}`` for everyone with a report, in input order, linear time.
-
-    The counting rule is the module's (:data:`COUNT_RULE`). People without reports are not
-    in the result.
-
-    >>> from ladder.model.org import Person
-    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
-    ...                       Person("c", "", "PM", manager="a", vacant=True)])
-    >>> team_counts(org)
-    {'a': TeamCount(direct=1, total=1, open=1)}
-    """
-    people = list(org.people.values())
-    index = {p.id: i for i, p in enumerate(people)}
-    manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
-    heads = [p.heads for p in people]  # the rule's people per card, read once
-    reports = [0] * len(people)
-    direct = [0] * len(people)
-    total = [0] * len(people)
-    vacant = [0] * len(people)
-    children: list[list[int]] = [[] for _ in people]
-    for i, m in enumerate(manager):
-        if m >= 0:
-            reports[m] += 1
-            children[m].append(i)
-            if not people[i].assistant:
-                direct[m] += heads[i]
-    order = [i for i, m in enumerate(manager) if m < 0]
-    for i in order:
-        order.extend(children[i])  # breadth-first; extends while iterating
-    for i in reversed(order):  # reports before their managers
-        m = manager[i]
-        if m >= 0:
-            total[m] += total[i] + heads[i]
-            if vacant[i] or people[i].vacant:
-                vacant[m] += vacant[i] + people[i].vacant
-    return {people[i].id: TeamCount(direct[i], total[i], vacant[i])
-            for i in range(len(people)) if reports[i]}
 
 
 class Headcount(NamedTuple):
@@ -101,11 +68,223 @@ class Headcount(NamedTuple):
     open: int
 
 
-def department_counts(org: Org) -> dict[str, Headcount]:
-    """``{department id as written ("" for none): Headcount}``, in order of first appearance.
+@dataclass(frozen=True)
+class ManagerSpan:
+    """A manager's place in the org (layer 1 is the top), team and span flag."""
 
-    The same rule as :func:`team_counts`, for ``ladder stats``' department table and the
-    cards of a split chart's overview.
+    person: Person
+    layer: int
+    team: TeamCount
+    flag: str | None  # NARROW, WIDE or None
+
+    @property
+    def id(self) -> str:
+        return self.person.id
+
+
+@dataclass(frozen=True)
+class DepartmentCount:
+    """A department's people and open positions; ``department`` None: the people in no
+    declared department (a row of its own, so the departments add up to the headcount)."""
+
+    department: Department | None
+    count: Headcount
+
+
+@dataclass(frozen=True)
+class SpanSummary:
+    """Direct reports per manager: mean (to two places), median and largest."""
+
+    mean: float
+    median: float
+    max: int
+
+
+@dataclass(frozen=True)
+class OrgTotals:
+    """The org's cards and people: the totals of :class:`OrgStats` and of a diagram's
+    description, counted without walking the tree."""
+
+    entries: int  # cards: people, open positions and groups
+    headcount: int
+    open_positions: int
+    assistants: int
+    job_shares: int
+    dotted_lines: int
+    by_department: Mapping[str, Headcount]  # department id as written ("" none), first seen
+
+
+@dataclass(frozen=True)
+class OrgStats:
+    """The org's numbers, as ``ladder stats``, the badges and the layout JSON show them."""
+
+    company: str
+    entries: int  # cards: people, open positions and groups
+    headcount: int
+    open_positions: int
+    positions_per_layer: tuple[int, ...]  # entries per layer, the top first
+    top_level: tuple[str, ...]  # ids of the people at the top, in input order
+    managers: tuple[ManagerSpan, ...]  # each manager before their reports, siblings in order
+    teams: Mapping[str, TeamCount]  # manager id -> team, in input order (badges, layout JSON)
+    by_department: Mapping[str, Headcount]  # department id as written ("" none), first seen
+    departments: tuple[DepartmentCount, ...]  # the declared ones, then the rest
+    span: SpanSummary
+    narrow_at: int  # a span of this many direct reports or fewer is narrow
+    wide_above: int  # a span of more than this is wide
+    assistants: int
+    job_shares: int
+    dotted_lines: int
+
+    @property
+    def layers(self) -> int:
+        return len(self.positions_per_layer)
+
+    @property
+    def narrow(self) -> tuple[str, ...]:
+        """Ids of the managers whose span is narrow, top-down."""
+        return tuple(m.id for m in self.managers if m.flag == NARROW)
+
+    @property
+    def wide(self) -> tuple[str, ...]:
+        """Ids of the managers whose span is wide, top-down."""
+        return tuple(m.id for m in self.managers if m.flag == WIDE)
+
+
+def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
+    """The org's numbers, in linear time (same org, same record, same order).
+
+    >>> org_stats(Org.build("x", []), narrow=3, wide=3)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: a wide span must be more than a narrow one: narrow 3, wide 3 ...
+    """
+    if narrow < 0 or wide < 1 or wide <= narrow:
+        raise LadderError(f"a wide span must be more than a narrow one: narrow {narrow}, "
+                          f"wide {wide}", hint="give 0 <= narrow < wide")
+    people = list(org.people.values())
+    index = {p.id: i for i, p in enumerate(people)}
+    manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
+    heads = [p.heads for p in people]  # the rule's people per card, read once
+    vacant = [p.vacant for p in people]
+    totals = _totals(people, heads, vacant)
+    reports = [0] * len(people)
+    direct = [0] * len(people)
+    total = [0] * len(people)
+    below_open = [0] * len(people)
+    children: list[list[int]] = [[] for _ in people]
+    for i, m in enumerate(manager):
+        if m >= 0:
+            reports[m] += 1
+            children[m].append(i)
+            if not people[i].assistant:
+                direct[m] += heads[i]
+    roots = [i for i, m in enumerate(manager) if m < 0]
+    order = list(roots)
+    for i in order:
+        order.extend(children[i])  # breadth-first; extends while iterating
+    layer = [0] * len(people)
+    for i in order:  # managers before their reports
+        layer[i] = 1 if manager[i] < 0 else layer[manager[i]] + 1
+    for i in reversed(order):  # reports before their managers
+        m = manager[i]
+        if m >= 0:
+            total[m] += total[i] + heads[i]
+            if below_open[i] or vacant[i]:
+                below_open[m] += below_open[i] + vacant[i]
+    teams = {people[i].id: TeamCount(direct[i], total[i], below_open[i])
+             for i in range(len(people)) if reports[i]}
+    managers = []
+    stack = roots[::-1]
+    while stack:  # depth-first, each manager before their reports, siblings in input order
+        i = stack.pop()
+        if reports[i]:
+            count = teams[people[i].id]
+            flag = NARROW if count.direct <= narrow else WIDE if count.direct > wide else None
+            managers.append(ManagerSpan(people[i], layer[i], count, flag))
+            stack.extend(reversed(children[i]))
+    per_layer = [0] * max((layer[i] for i in order), default=0)
+    for i in order:  # every entry in its layer: the layers add up to the entries
+        per_layer[layer[i] - 1] += 1
+    spans = [m.team.direct for m in managers]
+    return OrgStats(
+        company=org.name,
+        entries=totals.entries,
+        headcount=totals.headcount,
+        open_positions=totals.open_positions,
+        positions_per_layer=tuple(per_layer),
+        top_level=tuple(people[i].id for i in roots),
+        managers=tuple(managers),
+        teams=teams,
+        by_department=totals.by_department,
+        departments=_departments(org, totals.by_department),
+        span=SpanSummary(mean=round(statistics.fmean(spans), 2) if spans else 0,
+                         median=statistics.median(spans) if spans else 0,
+                         max=max(spans, default=0)),
+        narrow_at=narrow,
+        wide_above=wide,
+        assistants=totals.assistants,
+        job_shares=totals.job_shares,
+        dotted_lines=totals.dotted_lines,
+    )
+
+
+def org_totals(org: Org) -> OrgTotals:
+    """The org's totals alone, by the same count as :func:`org_stats` (for a diagram's
+    description, which needs no walk of the tree).
+
+    >>> from ladder.model.org import Person
+    >>> totals = org_totals(Org.build("x", [Person("a", "Ada", department="ops"),
+    ...                                     Person("b", "", vacant=True, manager="a")]))
+    >>> totals.entries, totals.headcount, totals.open_positions, dict(totals.by_department)
+    (2, 1, 1, {'ops': Headcount(people=1, open=0), '': Headcount(people=0, open=1)})
+    """
+    people = list(org.people.values())
+    return _totals(people, [p.heads for p in people], [p.vacant for p in people])
+
+
+def _totals(people: list[Person], heads: list[int], vacant: list[bool]) -> OrgTotals:
+    by_department: dict[str, list[int]] = {}
+    for person, count, is_open in zip(people, heads, vacant, strict=True):
+        both = by_department.setdefault(person.department or "", [0, 0])
+        both[0] += count
+        both[1] += is_open
+    return OrgTotals(
+        entries=len(people), headcount=sum(heads), open_positions=sum(vacant),
+        assistants=sum(1 for p in people if p.assistant),
+        job_shares=sum(1 for p in people if p.shared_with),
+        dotted_lines=sum(len(p.dotted) for p in people),
+        by_department={key: Headcount(*both) for key, both in by_department.items()})
+
+
+def _departments(org: Org, by_department: Mapping[str, Headcount]
+                 ) -> tuple[DepartmentCount, ...]:
+    """The declared departments in order; then, when some are declared, the people in none
+    (or in one not declared) together."""
+    rows = [DepartmentCount(d, by_department.get(d.id, Headcount(0, 0)))
+            for d in org.departments.values()]
+    others = [count for key, count in by_department.items() if key not in org.departments]
+    if org.departments and others:  # so the table adds up to the headcount
+        rows.append(DepartmentCount(None, Headcount(sum(c.people for c in others),
+                                                    sum(c.open for c in others))))
+    return tuple(rows)
+
+
+def team_counts(org: Org) -> dict[str, TeamCount]:
+    """``{manager id: TeamCount}`` for everyone with a report, in input order: the ``teams``
+    of :func:`org_stats`, for a writer that needs only those (badges, layout JSON).
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
+    ...                       Person("c", "", "PM", manager="a", vacant=True)])
+    >>> team_counts(org)
+    {'a': TeamCount(direct=1, total=1, open=1)}
+    """
+    return dict(org_stats(org).teams)
+
+
+def department_counts(org: Org) -> dict[str, Headcount]:
+    """``{department id as written ("" for none): Headcount}``, in order of first appearance:
+    the ``by_department`` of :func:`org_stats` (a split chart's overview cards show them).
 
     >>> from ladder.model.org import Person
     >>> org = Org.build("x", [Person("a", "Ada", department="ops"),
@@ -114,43 +293,9 @@ def department_counts(org: Org) -> dict[str, Headcount]:
     >>> department_counts(org)
     {'ops': Headcount(people=1, open=1), '': Headcount(people=2, open=0)}
     """
-    people: dict[str, int] = {}
-    vacant: dict[str, int] = {}
-    for person in org.people.values():
-        key = person.department or ""
-        people[key] = people.get(key, 0) + person.heads
-        vacant[key] = vacant.get(key, 0) + person.vacant
-    return {key: Headcount(people[key], vacant[key]) for key in people}
+    return dict(org_totals(org).by_department)
 
 
-@lru_cache(maxsize=4096)  # managers share a few hundred distinct counts
-def badge_text(count: TeamCount) -> str:
-    """The badge under a manager's card: direct reports, people in the team, open positions.
-
-    >>> badge_text(TeamCount(5, 55, 0))
-    '5 direct · 55 in team'
-    >>> badge_text(TeamCount(0, 0, 2))
-    '0 direct · 0 in team · 2 open'
-    """
-    parts = [f"{count.direct} direct", f"{count.total} in team"]
-    if count.open:
-        parts.append(f"{count.open} open")
-    return " · ".join(parts)
-
-
-@lru_cache(maxsize=4096)
-def count_sentence(count: TeamCount) -> str:
-    """The same count as a sentence, for a card's tooltip.
-
-    >>> count_sentence(TeamCount(1, 1, 2))
-    '1 direct report, 1 person in the team, 2 open positions'
-    """
-    text = (f"{count.direct} direct report{'s' if count.direct != 1 else ''}, "
-            f"{count.total} {'person' if count.total == 1 else 'people'} in the team")
-    if count.open:
-        text += f", {count.open} open position{'s' if count.open != 1 else ''}"
-    return text
-
-
-__all__ = ["COUNT_RULE", "Headcount", "TeamCount", "badge_text", "count_sentence",
-           "department_counts", "team_counts"]
+__all__ = ["NARROW", "WIDE", "DepartmentCount", "Headcount", "ManagerSpan", "OrgStats",
+           "OrgTotals", "SpanSummary", "TeamCount", "department_counts", "org_stats",
+           "org_totals", "team_counts"]

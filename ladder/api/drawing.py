@@ -316,7 +316,7 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
             on_note(remark)
     drawn = plan.ladder
     # Only the quickest path is drawn: the union of every path lights up most of a ladder.
-    best = plan.marks["paths"][0]
+    best = plan.marks.paths[0]
     steps = {move: [number] for number, move in enumerate(itertools.pairwise(best), start=1)}
     title = options.title
     if title is None:
@@ -324,8 +324,8 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         took = "" if None in years_each else f", about {sum(years_each):g} years"
         title = (f"{drawn.name}: {drawn.roles[best[0]].title} to "
                  f"{drawn.roles[best[-1]].title}{took}")
-    if on_note and len(plan.marks["paths"]) > 1:
-        on_note(f"drawing the quickest of {len(plan.marks['paths'])} paths; "
+    if on_note and len(plan.marks.paths) > 1:
+        on_note(f"drawing the quickest of {len(plan.marks.paths)} paths; "
                 "'ladder paths' (ladder.paths in Python) lists them all")
     return LadderDrawing(drawn, title, wanted.detail, wanted.years,
                          Highlight(roles=frozenset(best), steps=steps),

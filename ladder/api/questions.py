@@ -1,4 +1,5 @@
-"""Questions: promotion paths, gaps, next roles, succession, diffs and assessments, as data."""
+"""Questions: org numbers, promotion paths, gaps, next roles, succession, diffs and
+assessments, answered as typed records (their writers are in :mod:`ladder.renderers.results`)."""
 
 from __future__ import annotations
 
@@ -17,17 +18,42 @@ if TYPE_CHECKING:
     from ladder.analysis.assess import Assessment
     from ladder.analysis.diff import OrgDiff
     from ladder.analysis.org_moves import NextMoves, Succession
-    from ladder.analysis.paths import Endpoints, Gap
-    from ladder.analysis.paths import Path as PromotionPath
+    from ladder.analysis.paths import Endpoints, Gap, Paths
+    from ladder.analysis.teams import OrgStats
     from ladder.model import Ladder, Org, VariantSpec
 
 
+def stats(org: str | Path | Org, *, narrow: int = 2, wide: int = 10,
+          on_note: Note | None = None, **export_options: Any) -> OrgStats:
+    """The org's numbers: headcount, open positions, layers, each manager's team (the badges
+    of the chart and the ``team`` of its layout JSON) and span of control, flagged when
+    ``narrow`` or fewer direct reports, or more than ``wide``.
+
+    ``org`` is an Org, a company config or an HR export (read with ``export_options``; its job
+    titles are not matched to a ladder unless ``match_titles=True``).
+
+    >>> numbers = stats("examples/startup.yaml")
+    >>> numbers.headcount, numbers.open_positions, numbers.layers
+    (7, 1, 3)
+    >>> numbers.teams[numbers.top_level[0]].total == numbers.headcount - 1
+    True
+    """
+    from ladder.analysis.teams import org_stats  # lazy: --help loads no analysis.teams
+    from ladder.model import Org as OrgType  # lazy: --help loads no model
+
+    if not isinstance(org, OrgType):
+        export_options.setdefault("match_titles", False)  # counting needs no ladder levels
+        org = load_org(org, on_note=on_note, **export_options)
+    elif export_options:
+        raise LadderError(f"option '{next(iter(export_options))}' reads a file; an Org is "
+                          "read already", hint="leave it out, or pass the file")
+    return org_stats(org, narrow=narrow, wide=wide)
 
 
 def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
           variant: str | None = None, headcount: int | None = None, head: str | None = None,
           via: Sequence[str] = (), avoid: Sequence[str] = (),
-          on_note: Note | None = None) -> list[PromotionPath]:
+          on_note: Note | None = None) -> Paths:
     """Every promotion path from ``start`` to ``goal`` (roles by id, title or alias), quickest
     first; each has ``steps`` with the kind of move, typical years and competencies gained.
 
@@ -124,28 +150,6 @@ def succession(position: str, org: str | Path | Org, *,
     return successors(chart, roles, chart_person(chart, position).id)
 
 
-def stats(org: str | Path | Org, *, narrow: int = 2, wide: int = 10,
-          on_note: Note | None = None, **export_options: Any) -> dict[str, Any]:
-    """Headcount, open positions, layers and span of control of an org (an Org, a company
-    config or an HR export read with ``export_options``); managers with ``narrow`` reports or
-    fewer, or more than ``wide``, are flagged.
-
-    >>> numbers = stats("examples/startup.yaml")
-    >>> numbers["headcount"], numbers["layers"]
-    (7, 3)
-    """
-    from ladder.analysis.spans import org_stats  # lazy: --help loads no analysis.spans
-    from ladder.model import Org as OrgType  # lazy: --help loads no model
-
-    if wide <= narrow:
-        raise LadderError(f"option 'wide' ({wide}) must be more than option 'narrow' "
-                          f"({narrow})")
-    chart = org if isinstance(org, OrgType) else load_org(org, on_note=on_note,
-                                                           match_titles=False,
-                                                           **export_options)
-    return org_stats(chart, narrow=narrow, wide=wide)
-
-
 def variants(ladder: str | Path | Ladder | None = None) -> list[VariantSpec]:
     """The company-size variants of a ladder, ``full`` (every role) included when the ladder
     defines no such variant itself.
@@ -240,9 +244,7 @@ def diff(old: str | Path | Org, new: str | Path | Org | None = None, *,
         orgs.append(load_org(source, on_note=on_note, match_titles=False,
                              **{k: v for k, v in given.items() if v}))
         labels.append(snapshot or Path(source).name)
-    changes = diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
-    changes.new_org = orgs[1]
-    return changes
+    return diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
 
 
 def _diff_sources(old: Any, new: Any, snapshots: Sequence[str]) -> tuple[list, list]:

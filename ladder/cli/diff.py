@@ -54,7 +54,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     if chosen in DRAWN:
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
         written = api.render_diff(found, path, format=chosen, title=title)
-        note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
+        note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
         click.echo(f"wrote {written}")
         return
     text = api.answer_text(found, chosen)
@@ -62,7 +62,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
         echo(text, nl=False, json=chosen == "json")
         return
     api.write_file(output, text)
-    note(f"{labels[0]} -> {labels[1]}: {found.summary()}")
+    note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
     click.echo(f"wrote {output}")
 
 

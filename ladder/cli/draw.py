@@ -79,6 +79,10 @@ from ladder.options import MODES, THEMES, VIEWS
               show_default=True, metavar="X",
               help="Org charts as PNG: pixels per chart pixel (0.5 draws a quarter of the "
               "pixels, about four times faster).")
+@click.option("--paper", metavar="a4|a3|a5|letter|legal|tabloid", default=None,
+              help="Org charts as PDF: a book of pages of this paper size, each team at a "
+              "readable size, with page references, links and bookmarks.")
+@click.option("--landscape", is_flag=True, help="With --paper: the sheets turned.")
 @export_options
 @ladder_source_option
 def render(source: str | None, output: str | None, format_: str | None, **options: Any) -> None:

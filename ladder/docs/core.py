@@ -6,6 +6,8 @@ source or holds a document, plus the options of ``render``::
     source: examples/startup.yaml   # relative to the page, else to the site root; or "product"
     variant: startup                # ... any drawing option: head, highlight, root, depth ...
     format: svg                     # svg (default), mermaid or html (the offline explorer)
+    view: auto                      # org charts: auto (default), explorer or static
+    junior: junior.csv              # HR exports: every reading option of render (preset ...)
 
 or ``document: |`` followed by an inline ladder or company document, or no ``source:`` and no
 ``document:`` at all: then the whole block is the document and options come from the block's
@@ -15,6 +17,13 @@ Drawing goes through the public API (:func:`ladder.load`, :func:`ladder.draw`) i
 process; a :class:`DiagramCache` keyed by the inputs' bytes and the options skips unchanged
 diagrams. A problem is a :class:`BlockError` that names the page, the block's line and, when
 the problem is in the YAML, its file and line.
+
+Org charts stay readable in a page: a drawing is never scaled down into the text column (its
+smallest text, the team badge, is 10 px). ``view: auto`` shows one that fits the column as an
+SVG and a wider one as the explorer (an iframe of ``height``, opening on the levels that fit);
+``view: static`` shows the SVG at its own size in a box that scrolls sideways; ``view:
+explorer`` always shows the explorer. The build log says which view a wide chart got and why
+(:func:`draw_block`'s ``on_note``).
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ import html
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,15 +43,22 @@ from ladder.errors import LadderError, SourceError, did_you_mean
 
 FORMATS = ("svg", "mermaid", "html")
 # Keys of a block that are not drawing options.
-BLOCK_KEYS = ("source", "document", "format", "height")
+BLOCK_KEYS = ("source", "document", "format", "height", "view")
 DRAW_OPTIONS = ("title", "theme", "transparent", "variant", "headcount", "head", "detail",
                 "years", "highlight", "via", "avoid", "root", "depth", "align_levels", "mode",
-                "columns", "preset", "mapping", "fix", "ladder")
+                "columns", "preset", "junior", "mapping", "fix", "ladder", "snapshot")
 # Options that say how to read an HR export: they go to load, the others to draw.
-READ_OPTIONS = ("preset", "mapping", "fix", "ladder")
+READ_OPTIONS = ("preset", "junior", "mapping", "fix", "ladder", "snapshot")
+PATH_OPTIONS = ("junior",)  # read options naming a file: found as 'source:' is
+VIEWS = ("auto", "explorer", "static")  # how an org chart is shown in a page
+LADDER_VIEWS = ("graph", "matrix")  # a ladder's views: passed on to draw
+# The text column of MkDocs Material in a 1,280 px wide window is 688 CSS px (measured in
+# Chromium; Furo's is wider): an org chart no wider than this is shown as it is. The smallest
+# org chart drawing is 688 px wide too (renderers/card_geometry.py: 640 px plus margins).
+COLUMN_WIDTH = 688
 # Inlined in a docs page the diagram follows the site's theme and sits on its background.
 PAGE_DEFAULTS = {"theme": "auto", "transparent": True}
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 class BlockError(LadderError):
@@ -62,10 +78,12 @@ class Block:
     options: dict[str, Any] = field(default_factory=dict)
     height: str = "640px"
     folder: Path = Path(".")  # the page's folder: an inline document's paths start there
+    view: str = "auto"  # org charts: auto, explorer or static (see the module's docstring)
 
     def files(self) -> list[Path]:
         """The files the drawing reads directly (a page rebuilds when one changes)."""
-        return [Path(self.source)] if self.source and Path(self.source).is_file() else []
+        named = [self.source, *(self.options.get(key) for key in PATH_OPTIONS)]
+        return [Path(name) for name in named if isinstance(name, str) and Path(name).is_file()]
 
 
 def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
@@ -107,6 +125,14 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     if format_ not in FORMATS:
         raise BlockError(f"format {format_!r} cannot be shown in a page", file=page, line=line,
                          hint=did_you_mean(format_, FORMATS) or f"use one of: {', '.join(FORMATS)}")
+    view = str(given.pop("view", "auto")).lower()
+    ladder_view = None
+    if view in LADDER_VIEWS:  # a ladder's own view (render's --view): a drawing option
+        ladder_view, view = view, "auto"
+    elif view not in VIEWS:
+        choices = (*VIEWS, *LADDER_VIEWS)
+        raise BlockError(f"view {view!r} is not a way to show a diagram", file=page, line=line,
+                         hint=did_you_mean(view, choices) or f"use one of: {', '.join(choices)}")
     height = str(given.pop("height", "640px"))
     if height.isdigit():
         height += "px"
@@ -123,9 +149,14 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
         raise BlockError("the block names no diagram", file=page, line=line,
                          hint="add 'source: product' or a path to a ladder or company file")
     resolved = _resolve(str(source), folders) if source is not None else None
+    for key in PATH_OPTIONS:
+        if given.get(key) is not None:
+            given[key] = _resolve(str(given[key]), folders)
+    if ladder_view is not None:
+        given["view"] = ladder_view
     return Block(page=page, line=line, format=format_, source=resolved, text=text,
                  text_line=text_line, options={**PAGE_DEFAULTS, **given}, height=height,
-                 folder=folders[0] if folders else Path("."))
+                 folder=folders[0] if folders else Path("."), view=view)
 
 
 def _where(page: str, line: int | None) -> str:
@@ -159,21 +190,60 @@ def _resolve(source: str, folders: list[Path]) -> str:
 # --- drawing ------------------------------------------------------------------------------------
 
 
-def draw_block(block: Block, cache: DiagramCache | None = None) -> tuple[str, list[Path]]:
-    """The block as HTML for the page, and the files it was drawn from."""
+def draw_block(block: Block, cache: DiagramCache | None = None,
+               on_note: Callable[[str], None] | None = None) -> tuple[str, list[Path]]:
+    """The block as HTML for the page, and the files it was drawn from; ``on_note`` hears
+    what the build log should say (how a wide org chart is shown, and why), cached or not."""
     key = None
     if cache is not None:
         key = cache.key(block)
         hit = cache.get(key)
         if hit is not None:
+            for note in cache.notes:
+                if on_note:
+                    on_note(note)
             return hit
-    fragment, files = _draw(block)
+    notes: list[str] = []
+    fragment, files = _draw(block, notes.append)
+    for note in notes:
+        if on_note:
+            on_note(note)
     if cache is not None and key is not None:
-        cache.put(key, fragment, files)
+        cache.put(key, fragment, files, notes)
     return fragment, files
 
 
-def _draw(block: Block) -> tuple[str, list[Path]]:
+def svg_width(svg: str) -> float:
+    """The width in CSS px that the drawing's root ``<svg>`` asks for (0 when it says none).
+
+    >>> svg_width('<svg class="x" width="978" height="556">')
+    978.0
+    """
+    import re
+
+    found = re.search(r'<svg\b[^>]*?\swidth="([0-9.]+)(?:px)?"', svg)
+    return float(found.group(1)) if found else 0.0
+
+
+def choose_view(view: str, width: float, column: float = COLUMN_WIDTH) -> tuple[str, str]:
+    """(explorer or static, why) for an org chart ``width`` px wide in a ``column``.
+
+    >>> choose_view("auto", 600)[0], choose_view("auto", 2400)[0], choose_view("static", 2400)
+    ('static', 'explorer', ('static', 'view: static; it scrolls sideways at its own size'))
+    """
+    if view == "explorer":
+        return "explorer", "view: explorer"
+    fits = width <= column
+    if view == "static":
+        return "static", ("view: static; it fits the column" if fits else
+                          "view: static; it scrolls sideways at its own size")
+    if fits:
+        return "static", f"it fits the {column:.0f} px column"
+    return "explorer", (f"{width:.0f} px is wider than the {column:.0f} px column: scaled "
+                        f"down, its text would be {10 * column / width:.1f} px")
+
+
+def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
     try:
         thing = load_block(block)
         files = block.files()
@@ -187,9 +257,22 @@ def _draw(block: Block) -> tuple[str, list[Path]]:
         if block.format == "svg":
             from ladder.api import inline_svg  # lazy: the MkDocs plugin loads no api
 
-            svg = ladder.draw(thing, format="svg", **draw_options(block))
-            return (f'<figure class="ladder-figure">{inline_svg(str(svg))}</figure>', files)
-        if block.format == "mermaid":
+            svg = inline_svg(str(ladder.draw(thing, format="svg", **draw_options(block))))
+            if not hasattr(thing, "people"):  # a ladder: Graphviz sizes it for a column
+                return f'<figure class="ladder-figure">{svg}</figure>', files
+            width = svg_width(svg)
+            view, why = choose_view(block.view, width)
+            if width > COLUMN_WIDTH or block.view != "auto":  # worth a line in the build log
+                shown = "the explorer" if view == "explorer" else "a drawing at its own size"
+                note(f"{_where(block.page, block.line)}: org chart '{thing.name}' "
+                     f"({width:.0f} px wide) shown as {shown}: {why}")
+            if view == "static":  # never scaled down: it scrolls sideways when wider
+                svg = svg.replace('style="max-width:100%;height:auto"',
+                                  f'style="max-width:none;width:{width:g}px;height:auto"', 1)
+                return ('<figure class="ladder-figure ladder-readable" style="overflow-x:auto;'
+                        f'max-width:100%;margin:1em 0">{svg}</figure>', files)
+            # else: too wide for the column, so on as the explorer
+        elif block.format == "mermaid":
             text = ladder.draw(thing, format="mermaid",
                                **draw_options(block, drop=("theme", "transparent")))
             # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
@@ -256,10 +339,12 @@ class DiagramCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.hits = 0
+        self.notes: list[str] = []  # the build-log notes of the last hit
 
     def key(self, block: Block) -> str:
         digest = hashlib.sha256()
         parts = {"v": CACHE_VERSION, "ladder": ladder.__version__, "format": block.format,
+                 "view": block.view,
                  "options": block.options, "height": block.height, "source": block.source,
                  "text": block.text, "text_line": block.text_line, "page": block.page}
         digest.update(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
@@ -278,11 +363,13 @@ class DiagramCache:
                                                                    strict=True)):
             return None
         self.hits += 1
+        self.notes = list(entry.get("notes", []))
         return entry["html"], files
 
-    def put(self, key: str, fragment: str, files: list[Path]) -> None:
+    def put(self, key: str, fragment: str, files: list[Path],
+            notes: list[str] | None = None) -> None:
         entry = {"html": fragment, "files": [str(f) for f in files],
-                 "hashes": [_file_hash(f) for f in files]}
+                 "hashes": [_file_hash(f) for f in files], "notes": notes or []}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")

@@ -91,7 +91,7 @@ class LadderPlugin(BasePlugin[LadderPluginConfig]):
             block = read_block(src, page=f"{Path(self.docs_dir.name) / shown}", line=line,
                                folders=[folder, self.docs_dir, self.root],
                                header=options.get("ladder", {}))
-            fragment, used = draw_block(block, self.cache)
+            fragment, used = draw_block(block, self.cache, on_note=log.info)
         except LadderError as error:
             self.failed += 1
             if not isinstance(error, BlockError):

@@ -64,6 +64,8 @@ class LadderDirective(SphinxDirective):
         **{name: directives.nonnegative_int for name in _NUMBERS},
         "format": lambda text: directives.choice(text, ("svg", "mermaid", "html")),
         "height": directives.unchanged,
+        "view": lambda text: directives.choice(text, ("auto", "explorer", "static", "graph",
+                                                       "matrix")),
         "split": directives.unchanged,
     }
 
@@ -89,7 +91,7 @@ class LadderDirective(SphinxDirective):
                                header=header)
             if block.text is not None:
                 block = _at_content(block, self.content_offset + 1)
-            fragment, used = draw_block(block, _cache(self.env))
+            fragment, used = draw_block(block, _cache(self.env), on_note=log.info)
         except LadderError as error:
             return self._problem(error)
         for path in used:

@@ -206,8 +206,9 @@ def _list_size(tree: OrgTree, person: int, own: float, style: CardStyle,
                column_rows: int) -> tuple[float, int]:
     """(width, rows) of ``person`` over its subtree drawn as an indented list."""
     items = tree.size[person] - 1 - len(tree.assistants[person])
-    count, height = column_shape(items, tree.reach[person], style, column_rows)
-    return max(own, count * column_width(tree.reach[person], style) - style.sibling_gap), 1 + height
+    reach = tree.list_reach(person)
+    count, height = column_shape(items, reach, style, column_rows)
+    return max(own, count * column_width(reach, style) - style.sibling_gap), 1 + height
 
 
 def _blocks_size(blocks: list[tuple[float, int]], own: float,

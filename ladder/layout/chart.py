@@ -24,9 +24,10 @@ from collections.abc import Mapping
 from ladder.choices import MODES
 from ladder.layout.cards import CardStyle
 from ladder.layout.dotted import route_dotted_lines
+from ladder.layout.forest import pack_forest
 from ladder.layout.org_layout import Box, Edge, OrgLayout
 from ladder.layout.place import Plan, place
-from ladder.layout.plan import SPREAD_BELOW, choose_plan, spread_lists
+from ladder.layout.plan import SHAPE_LIMIT, SPREAD_BELOW, choose_plan, spread_lists
 from ladder.layout.routes import (
     ASSIST,
     BANDED,
@@ -39,6 +40,8 @@ from ladder.layout.routes import (
 )
 from ladder.layout.tree import OrgTree, index_org
 from ladder.model.org import Org
+
+COVERAGE_FLOOR = 0.2  # issue 19: cards cover at least this much of an auto drawing
 
 __all__ = ["ASSIST", "BANDED", "BANDED_STACK", "CONTINUED", "EDGE_KINDS", "LIST", "MODES",
            "SPREAD", "STACK", "Box", "Edge", "OrgLayout", "layout_org"]
@@ -84,6 +87,20 @@ def layout_org(
         for person in tree.bosses:
             if tree.depth[person] == stack_depth and tree.reports[person]:
                 listed[person] = True
+    elif mode == "auto" and rank is None and len(tree.roots) > 1:
+        # A forest: each tree planned alone, then the trees packed in rows (forest.py).
+        def lay(sub: OrgTree, spread: bool) -> OrgLayout:
+            trial = Plan("compact", columns, True, [False] * len(sub), None, column_rows)
+            return place(sub, _auto_plan(sub, trial, style, max_aspect, spread), style)
+
+        spread = len(tree) <= SPREAD_BELOW  # the spreading budget is for the whole chart
+        chart = pack_forest(tree, style, lambda sub: lay(sub, spread), SHAPE_LIMIT)
+        area = len(tree) * style.width * style.height
+        if spread and area < COVERAGE_FLOOR * chart.width * chart.height:
+            # spread lists cost each tree a little density, and packing some more: too much
+            chart = pack_forest(tree, style, lambda sub: lay(sub, False), SHAPE_LIMIT)
+        route_dotted_lines(chart, _dotted_pairs(org, tree))
+        return chart
     elif mode == "auto" and rank is None and len(tree):
         plan = _auto_plan(tree, plan, style, max_aspect)
     chart = place(tree, plan, style)
@@ -91,7 +108,8 @@ def layout_org(
     return chart
 
 
-def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float) -> Plan:
+def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float,
+               spread: bool = True) -> Plan:
     """``plan`` (compact) with the lists the plan search chooses, then opened where the
     drawing keeps its shape."""
     threshold, plan.column_rows = choose_plan(tree, style, plan.columns, max_aspect)
@@ -104,7 +122,7 @@ def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float) -
                 listed[person] = True
     if any(listed):
         plan.mode = "stacked"
-        if len(tree) <= SPREAD_BELOW:
+        if spread and len(tree) <= SPREAD_BELOW:
             plan = spread_lists(tree, plan, lambda trial: place(tree, trial, style))
     return plan
 

@@ -288,14 +288,19 @@ class _Builder:
     def indented_list(self, head: int, unit: int) -> None:
         """``head``'s subtree as an indented list, wrapped into columns hanging from ``unit``."""
         tree, units, style = self.tree, self.units, self.style
-        items: list[tuple[int, int]] = []  # (person, level below the head), pre-order
+        # (person, indent steps from the head), pre-order; a manager's only report takes no
+        # step: it sits right under its manager (see routes.LIST)
+        items: list[tuple[int, int]] = []
         pending = [(k, 1) for k in reversed(tree.reports[head])]
         while pending:
             person, level = pending.pop()
             items.append((person, level))
-            if tree.kids[person]:  # most list items are leaves: no generator for them
-                pending.extend((k, level + 1) for k in reversed(tree.kids[person]))
-        _, height = column_shape(len(items), tree.reach[head], style, self.plan.column_rows)
+            below = tree.kids[person]
+            if below:  # most list items are leaves: no generator for them
+                step = level + (len(below) > 1)
+                pending.extend((k, step) for k in reversed(below))
+        _, height = column_shape(len(items), tree.list_reach(head), style,
+                                 self.plan.column_rows)
         start = 0
         reach_right = style.spine_gap + style.width
         while start < len(items):
@@ -330,10 +335,11 @@ class _Builder:
                 px[person] = anchor + style.spine_gap + indent * (level - 1)
                 py[person] = top
                 column_of[person] = column
-                if level == 1:
+                boss = tree.manager[person]
+                if boss == units.column_head[column]:
                     edge_kind[person] = STACK
                     edge_via[person] = anchor
-                elif column_of[tree.manager[person]] == column:
+                elif column_of[boss] == column:
                     edge_kind[person] = LIST
                 else:
                     edge_kind[person] = CONTINUED

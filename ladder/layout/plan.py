@@ -67,7 +67,8 @@ def choose_plan(tree: OrgTree, style: CardStyle, columns: int,
     people = len(tree)
     card_area = people * style.width * style.height
     width, height = drawing_size(tree, style, columns, 0)
-    if width <= max_aspect * height and card_area >= GOOD_COVERAGE * width * height:
+    if (height <= max_aspect * width and width <= max_aspect * height
+            and card_area >= GOOD_COVERAGE * width * height):
         return 0, 0
     sizes = sorted({tree.size[v] for v in tree.bosses if tree.reports[v] and tree.manager[v] >= 0})
     if not sizes:
@@ -106,13 +107,18 @@ def choose_plan(tree: OrgTree, style: CardStyle, columns: int,
 
 def _smallest_fitting(tree: OrgTree, style: CardStyle, columns: int, max_aspect: float,
                       sizes: list[int]) -> int:
-    """The smallest S of ``sizes`` whose square-block plan is at most ``max_aspect`` wide."""
+    """The smallest S of ``sizes`` whose square-block plan is at most ``max_aspect`` wide and
+    at most ``max_aspect`` tall (a long chain folds only when most of it is a list), with
+    cards covering :data:`COVERAGE_LIMIT` of it (spans wrapped in bands inside bands can
+    make a drawing of the right shape that is mostly empty)."""
     low, high = 0, len(sizes) - 1
     best = sizes[-1]
+    card_area = len(tree) * style.width * style.height
     while low <= high:
         middle = (low + high) // 2
         width, height = drawing_size(tree, style, columns, sizes[middle])
-        if width <= max_aspect * height:
+        if (width <= max_aspect * height and height <= max_aspect * width
+                and card_area >= COVERAGE_LIMIT * width * height):
             best = sizes[middle]
             high = middle - 1
         else:
@@ -134,7 +140,9 @@ def spread_lists(tree: OrgTree, plan: Plan, try_plan: Callable[[Plan], OrgLayout
     position = {v: i for i, v in enumerate(tree.preorder)}
 
     def holds_managers(v: int) -> bool:
-        return any(tree.reports[r] for r in tree.reports[v])
+        # a manager of one report gains nothing spread: its list already hangs right under it
+        below = tree.reports[v]
+        return len(below) > 1 and any(tree.reports[r] for r in below)
 
     def entry(v: int) -> tuple[int, int, int, int]:
         return (tree.depth[v], -tree.size[v], position[v], v)  # top-down, biggest first

@@ -7,7 +7,8 @@ How a connector runs depends on how the report was placed (its *edge kind*):
 * ``STACK``: down to the bus, across to the stack's spine, down the spine, and across into the
   side of the report's card (a leaf stack, or the first level of a wrapped indented list);
 * ``LIST``: down the line just right of the manager's left edge, across into the report (an
-  indented list);
+  indented list); straight down into the report's top when it is its manager's only report,
+  drawn right under it without indent (so a chain folds into columns instead of a staircase);
 * ``CONTINUED``: a list that runs on into the next column: down a line from the column's top;
 * ``ASSIST``: across from the manager's right side to the assistant beside it;
 * ``BANDED``/``BANDED_STACK``: a report in a later band of a wide span: down the manager's
@@ -40,6 +41,8 @@ def solid_route(chart: OrgLayout, person: int) -> list[Point]:
         return [(boss_x + width, boss_y + height / 2), (x, y + height / 2)]
     if kind == LIST:
         drop = boss_x + style.indent / 2
+        if x == boss_x:  # a sole report, right under its manager (a chain): straight down
+            return [(drop, boss_y + height), (drop, y)]
         return [(drop, boss_y + height), (drop, y + height / 2), (x, y + height / 2)]
     if kind == CONTINUED:  # the manager heads an earlier column: the line enters from above
         drop = chart.edge_via[person]

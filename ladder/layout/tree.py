@@ -34,6 +34,7 @@ class OrgTree:
     _bosses: list[int] | None = field(default=None, repr=False)
     _managing: dict[int, list[int]] | None = field(default=None, repr=False)
     _root_size: list[int] | None = field(default=None, repr=False)
+    _steps: list[int] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -56,6 +57,21 @@ class OrgTree:
             self._root_size = whole
         return self._root_size
 
+    def list_reach(self, head: int) -> int:
+        """Indent steps of ``head``'s subtree drawn as an indented list: its reports are one
+        step in, and each level below one more, except that a manager's only report sits
+        right under it, without a step (so a chain folds into a column, not a staircase)."""
+        if self._steps is None:
+            steps = [0] * len(self.ids)
+            for person in reversed(self.preorder):
+                boss = self.manager[person]
+                if boss >= 0:
+                    step = steps[person] + (len(self.kids[boss]) > 1)
+                    if step > steps[boss]:
+                        steps[boss] = step
+            self._steps = steps
+        return 1 + max((self._steps[r] for r in self.reports[head]), default=0)
+
     def managing_map(self) -> dict[int, list[int]]:
         """Manager -> its reports who have reports (or assistants) of their own, input order."""
         if self._managing is None:
@@ -69,14 +85,36 @@ def index_org(org: Org) -> OrgTree:
     people = list(org.people.values())
     ids = [person.id for person in people]
     number = {pid: i for i, pid in enumerate(ids)}
-    count = len(ids)
     manager = [number.get(p.manager, -1) if p.manager is not None else -1 for p in people]
+    return build_tree(ids, manager, [person.assistant for person in people])
+
+
+def subtree(tree: OrgTree, root: int, start: int) -> tuple[OrgTree, list[int]]:
+    """(the tree of ``root`` alone, renumbered; the original index of each of its people).
+
+    ``start``: where ``root`` is in ``tree.preorder`` (each root's people follow it there).
+    People keep their input order, so reports keep theirs.
+    """
+    members = sorted(tree.preorder[start:start + tree.size[root]])
+    local = {person: i for i, person in enumerate(members)}
+    manager = [local[tree.manager[m]] if tree.manager[m] >= 0 else -1 for m in members]
+    beside = set()
+    for m in members:
+        beside.update(tree.assistants[m])
+    return build_tree([tree.ids[m] for m in members], manager,
+                      [m in beside for m in members]), members
+
+
+def build_tree(ids: list[str], manager: list[int], assistant: list[bool]) -> OrgTree:
+    """The :class:`OrgTree` of people numbered by position, given each one's manager
+    (-1 for a root) and whether they are an assistant; raises on a cycle."""
+    count = len(ids)
     kids: list[list[int]] = [[] for _ in range(count)]
     for person, boss in enumerate(manager):
         if boss >= 0:
             kids[boss].append(person)
     # An assistant without reports sits beside the manager's card rather than below it.
-    beside = [people[i].assistant and manager[i] >= 0 and not kids[i] for i in range(count)]
+    beside = [assistant[i] and manager[i] >= 0 and not kids[i] for i in range(count)]
     if any(beside):
         reports = [[k for k in ks if not beside[k]] if ks else ks for ks in kids]
         assistants = [[k for k in ks if beside[k]] if ks else ks for ks in kids]

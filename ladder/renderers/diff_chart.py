@@ -2,17 +2,18 @@
 labelled, and beside it a panel with the legend and the list of leavers.
 
 The chart itself is the ordinary org chart of the marked org (:func:`marked_org` sets each
-card's mark and label); this module only adds the panel: to the SVG it writes, and to the
-pinned DOT that Graphviz turns into PNG or PDF.
+card's mark and label from the diff's records); this module adds the panel: to the SVG it
+writes, and to the pinned DOT that Graphviz turns into PNG or PDF.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from ladder.analysis.diff import OrgDiff, marked_org
+from ladder.analysis.diff import Changed, OrgDiff
 from ladder.analysis.teams import team_counts
 from ladder.errors import RenderError
 from ladder.escape import dot_html, xml_text
@@ -26,6 +27,7 @@ from ladder.renderers.org_cards import MARK_COLOURS, PageText, dotted_notes
 from ladder.renderers.org_dot import org_dot
 from ladder.renderers.org_svg import org_svg
 from ladder.renderers.org_write import page_size
+from ladder.renderers.results.diff import label, summary
 from ladder.renderers.theme import finish_svg
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -41,6 +43,40 @@ class _Line(NamedTuple):
     colour: str = "#4a5160"
     bold: bool = False
     swatch: str = ""  # outline colour of a legend entry
+
+
+def marked_org(new: Org, diff: OrgDiff) -> Org:
+    """The new org with every joined, moved and changed card marked and labelled
+    (``Person.mark``, ``Person.note``): what the chart writer shows."""
+    marks: dict[str, tuple[str, str]] = {}
+    for joined in diff.joined:
+        marks[joined.id] = ("joined", "Joined")
+    changes: dict[str, list[str]] = {}
+    for changed in diff.changed:
+        changes.setdefault(changed.id, []).append(_change_label(changed))
+    for pid, texts in changes.items():
+        more = f" +{len(texts) - 1}" if len(texts) > 1 else ""
+        marks[pid] = ("changed", texts[0] + more)
+    for moved in diff.moved:
+        source = label(moved.was_under) if moved.was_under else "the top"
+        text = f"Moved from {source}"
+        if moved.id in changes:
+            text += f" +{len(changes[moved.id])}"
+        marks[moved.id] = ("moved", text)
+    people = [replace(p, mark=marks[p.id][0], note=marks[p.id][1]) if p.id in marks else p
+              for p in new]
+    return Org.build(new.name, people, list(new.departments.values()), ladder=new.ladder,
+                     variant=new.variant, source=new.source)
+
+
+def _change_label(item: Changed) -> str:
+    if item.field == "vacancy":
+        return f"Vacancy {item.new}"
+    if item.field == "name":
+        return f"Was {item.old}"
+    if item.field == "grade":
+        return f"Grade {item.old or '?'} → {item.new or '?'}"
+    return f"{item.field.capitalize()} was {item.old or '(none)'}"
 
 
 def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None = None,
@@ -60,7 +96,7 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
 
         svg = _svg_with_panel(org_svg(org, chart, text), lines)
         return write_bytes(path, finish_svg(svg, title=heading, kind="org",
-                                            description=f"{new.name}: {diff.summary()}"))
+                                            description=f"{new.name}: {summary(diff)}"))
     source = _dot_with_panel(org_dot(org, chart, text), lines)
     if fmt == "dot":
         return write_bytes(path, source)
@@ -97,12 +133,12 @@ def panel_lines(diff: OrgDiff) -> list[_Line]:
     if not diff.left:
         lines.append(_Line("nobody", 11, "#7b8391"))
     for item in diff.left[:MAX_LEAVERS]:
-        who = item["name"] + (f", {item['title']}" if item["title"] and
-                              item["title"] not in item["name"] else "")
+        name, title = label(item.person), item.person.title
+        who = name + (f", {title}" if title and title not in name else "")
         lines.append(_Line(fit_text(who, 12, room, bold=True), 12, "#1f2430", bold=True))
-        under = item["manager_name"] or item["manager"]
-        lines.append(_Line(fit_text(f"{item['id']} · was under {under}" if under else
-                                    f"{item['id']} · was at the top", 11, room), 11,
+        under = label(item.manager) if item.manager else None
+        lines.append(_Line(fit_text(f"{item.id} · was under {under}" if under else
+                                    f"{item.id} · was at the top", 11, room), 11,
                            "#7b8391"))
     if len(diff.left) > MAX_LEAVERS:
         more = len(diff.left) - MAX_LEAVERS

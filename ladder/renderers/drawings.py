@@ -99,6 +99,17 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
     from ladder.renderers.org_cards import PageText  # lazy: drawing a ladder loads no org layout
 
+    if drawing.options.paper and format != "pdf":
+        raise RenderError(f"--paper makes a PDF book, not a {format} file",
+                          hint="write .pdf, or leave out --paper")
+    if format == "pdf" and drawing.options.paper:  # a book of pages (ladder.renderers.book)
+        from ladder.renderers.book import book  # lazy: only --paper makes a book
+
+        return book(drawing.org, paper=drawing.options.paper,
+                    landscape=drawing.options.landscape, title=drawing.title,
+                    counts=drawing.counts or None, notes=drawing.notes,
+                    mode=drawing.options.mode, columns=drawing.options.columns,
+                    levels=drawing.levels)
     text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
     if format == "svg":  # text from the writer to the docs finish: no bytes in between
         from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed

@@ -65,6 +65,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("html", (".html", ".htm"), "ladder.renderers.html_viewer:ladder_html",
            "ladder.renderers.html_viewer:org_html",
            "one offline page to explore: pan, zoom, search, collapse"),
+    Format("pptx", (".pptx",), None, "ladder.renderers.org_pptx:org_pptx",
+           "org charts: a PowerPoint deck of editable shapes, a slide per team"),
     Format("csv", (".csv",), f"{_DRAWINGS}:ladder_matrix", None,
            "ladders: the matrix, a row per area and a column per level, for spreadsheets"),
     Format("xlsx", (".xlsx",), f"{_DRAWINGS}:ladder_matrix", None,

@@ -1,12 +1,35 @@
 """``--format html``: one self-contained, offline page to explore a ladder or an org chart.
 
-The page holds the docs SVG (:mod:`ladder.renderers.docs_svg`), the diagram's data as JSON, and
-the viewer's script and styles (``viewer/viewer.js`` and ``viewer/viewer.css``, package data),
-all inline: no CDN, no network. It pans and zooms, fits to the window, searches people and
-roles (accents and case ignored) and reveals the one found; on an org chart a click on a card
-collapses or expands the team below it; on a ladder a click on a role shows the paths to and
-from it and its competencies. Inside a docs page (an ``<iframe>``, see :func:`html_iframe`) it
-follows the site's light/dark switch.
+Everything is inline (no CDN, no request of any kind): the data as JSON, the scripts and styles
+from ``viewer/`` (package data).
+
+* An org chart is the *explorer* (``viewer/explorer.js``): the people travel as compact columns
+  of JSON (:func:`explorer_data`), and the page lays the visible cards out itself with the rules
+  of :mod:`ladder.layout` (``viewer/layout.js``, checked against the Python layout by
+  ``tests/test_explorer_layout.py``). It opens on the top levels that fit the screen at a
+  readable size; each manager's toggle opens or closes the team and the chart is laid out
+  again; search, focus, breadcrumb, deep links (``#person-id``), minimap, export, themes.
+  The page API, for scripts and tests: ``window.ladder``. The calls that change the view
+  return a promise that settles once the page is laid out and drawn again:
+
+  - ``expand(id)``, ``collapse(id)``, ``toggle(id)``: open or close a manager's team (the card
+    stays where it is on the screen);
+  - ``focus(id)`` / ``unfocus()``: one person with the chain above and their team;
+  - ``openLevels(n)`` (``1``: the top alone), ``openAll()``, ``closeAll()``;
+  - ``reveal(id)``: open the chain down to a person, centre and mark them (search does this);
+  - ``fit()``, ``pan(dx, dy)``, ``zoomBy(factor)``;
+  - ``search(text)``: the ids found, best first (name, then title, department, id; case and
+    accents ignored), without changing the view;
+  - ``cards()``: the cards drawn now, ``{id, x, y, width, height}`` in screen pixels;
+    ``layout()``, ``lines()``, ``dotted()``: what shows, in layout pixels (as ``--format
+    json``); ``zoom()``: screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
+  - ``ready``: a promise for the first screen; ``animate``: false turns the animation off.
+* A ladder is its docs SVG (:mod:`ladder.renderers.docs_svg`) with ``viewer/viewer.js``: pan,
+  zoom, search; a click on a role shows the paths to and from it and its competencies, and a
+  shift-click on a second role the quickest path and what it takes (:func:`ladder_routes`).
+
+Inside a docs page (an ``<iframe>``, see :func:`html_iframe`) both follow the site's light/dark
+switch.
 """
 
 from __future__ import annotations
@@ -18,20 +41,19 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ladder.analysis.paths import competency_gap
 from ladder.escape import xml_text
+from ladder.layout.cards import CardStyle
 from ladder.model import LATERAL
-from ladder.renderers.drawings import ladder_graphviz, org_chart
+from ladder.renderers.drawings import ladder_graphviz
+from ladder.renderers.org_cards import _card_text, department_colours, department_name
+from ladder.renderers.results.paths import years_phrase
 from ladder.renderers.theme import card_id, inline_svg, slug, unique_ids
 from ladder.renderers.views import heading
 
 if TYPE_CHECKING:
-    from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
-
-
-# The org chart writer's classes for its connector paths (ladder.renderers.org_svg).
-CONNECTOR, DOTTED = "connector", "dotted-line"
 
 
 @lru_cache(maxsize=2)
@@ -47,10 +69,42 @@ def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
 
 
 def org_html(drawing: OrgDrawing, format: str = "html") -> str:
-    """The viewer page for an org chart drawing (one connector per card, for collapsing)."""
-    svg = org_chart(replace(drawing, theme="auto"), "svg")
-    svg = split_connectors(inline_svg(svg), drawing.layout())  # type: ignore[arg-type]
-    return viewer_page(drawing.org, drawing, svg, org_data(drawing.org))
+    """The org explorer: the people as compact JSON, laid out in the page (``explorer.js``
+    running the rules of :mod:`ladder.layout` in ``layout.js``) on the cards that show."""
+    title = heading(drawing.org, drawing)
+    start = f' data-theme="{drawing.theme}"' if drawing.theme != "auto" else ""
+    return (
+        f"<!DOCTYPE html>\n<html lang=\"en\"{start}>\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{xml_text(title)}</title>\n<style>\n{_asset('viewer.css')}</style>\n</head>\n"
+        "<body class=\"lv-explorer\">\n<div class=\"lv-bar\" role=\"toolbar\">\n"
+        f"<h1>{xml_text(title)}</h1>\n"
+        "<div class=\"lv-search\"><input type=\"search\" placeholder=\"Find a person, title, "
+        "department or id\" aria-label=\"Find a person\" autocomplete=\"off\">"
+        "<ul class=\"lv-results\" role=\"listbox\" hidden></ul></div>\n"
+        "<button type=\"button\" data-action=\"fit\" title=\"Fit what shows\">Fit</button>"
+        "<button type=\"button\" data-action=\"in\" aria-label=\"Zoom in\">+</button>"
+        "<button type=\"button\" data-action=\"out\" aria-label=\"Zoom out\">−</button>"
+        "<button type=\"button\" data-action=\"close-all\">Close all</button>"
+        "<button type=\"button\" data-action=\"open-all\">Open all</button>"
+        "<select class=\"lv-levels\" aria-label=\"Open to level\">"
+        "<option value=\"\">Levels…</option></select>"
+        "<button type=\"button\" data-action=\"focus\" title=\"The selected person, the "
+        "chain above and their team\">Focus</button>"
+        f"<button type=\"button\" data-action=\"theme\">Theme: {drawing.theme}</button>"
+        "<button type=\"button\" data-action=\"svg\" title=\"Save the view as SVG\">SVG</button>"
+        "<button type=\"button\" data-action=\"png\" title=\"Save the view as PNG\">PNG</button>"
+        "<button type=\"button\" data-action=\"print\">Print</button>\n"
+        "<span class=\"lv-status\" aria-live=\"polite\"></span>\n</div>\n"
+        "<nav class=\"lv-crumbs\" aria-label=\"Reporting line\" hidden></nav>\n"
+        "<div class=\"lv-main\"><div class=\"lv-stage\" role=\"tree\">"
+        "<canvas class=\"lv-canvas\"></canvas><div class=\"lv-layer\"></div>"
+        "<canvas class=\"lv-minimap\" width=\"400\" height=\"280\" hidden></canvas>"
+        "</div></div>\n"
+        f"<script type=\"application/json\" id=\"lv-data\">{_json(explorer_data(drawing))}"
+        "</script>\n"
+        f"<script>\n{_asset('layout.js')}{_asset('explorer.js')}</script>\n</body>\n</html>\n"
+    )
 
 
 def viewer_page(thing: Ladder | Org, drawing: LadderDrawing | OrgDrawing, svg: str,
@@ -113,53 +167,102 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
     moves = [{"id": f"move-{slug(m.source)}--{slug(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
              for m in ladder.moves]
-    return {"kind": "ladder", "nodes": nodes, "moves": moves}
+    return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids)}
 
 
-def org_data(org: Org) -> dict[str, object]:
-    """People with their manager, keyed by the SVG's card ids."""
+ROUTES_UP_TO = 40  # roles: above, the page leaves the pairs to `ladder paths` (n * n answers)
+ROUTE_WORK = 50_000  # simple paths in all: more (laterals both ways) and the same, as it costs
+
+
+def _few_paths(graph: object, budget: int) -> bool:
+    """Whether the ladder's simple paths, from every role, number at most ``budget``:
+    ``ladder paths`` lists them all, so precomputing every pair costs about that many steps.
+    A ladder with lateral moves both ways on many levels has too many (it is left out, the
+    same way every time)."""
+    steps = 0
+    for start in graph:  # type: ignore[attr-defined]
+        pending = [(start, frozenset([start]))]
+        while pending:
+            node, seen = pending.pop()
+            for nxt in graph.successors(node):  # type: ignore[attr-defined]
+                if nxt not in seen:
+                    steps += 1
+                    if steps > budget:
+                        return False
+                    pending.append((nxt, seen | {nxt}))
+    return True
+
+
+def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, object]]:
+    """For every pair of roles linked by moves, ``"from>to"`` (the SVG's ids): the quickest
+    path and the competencies to gain on it, the answers of ``ladder paths`` and ``ladder gap``
+    (:func:`ladder.analysis.paths.competency_gap`), worked out here so the page only reads them.
+    """
+    import networkx as nx
+
+
+    roles = list(ladder)
+    if len(roles) > ROUTES_UP_TO or not _few_paths(ladder.graph, ROUTE_WORK):
+        return {}
+    routes: dict[str, dict[str, object]] = {}
+    for start in roles:
+        reachable = nx.descendants(ladder.graph, start.id)
+        for goal in roles:
+            if goal.id not in reachable:
+                continue
+            gap = competency_gap(ladder, start, goal)
+            if gap.path is None:
+                continue
+            routes[f"{ids[start.id]}>{ids[goal.id]}"] = {
+                "path": [ids[role] for role in gap.path.roles],
+                "years": years_phrase(gap.path.years),
+                "needed": list(gap.needed),
+            }
+    return routes
+
+
+def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
+    """The people as columns (about 40 bytes a person): ids, manager index (-1: a root),
+    the card's three lines (names raw, the other two through a table of repeated texts),
+    department colour, vacancies, assistants, dotted lines; plus the layout's card sizes.
+
+    Names and titles are data: the page sets them as text, never as HTML.
+    """
+
+    org = drawing.org
     people = list(org.people.values())
-    ids = dict(zip([p.id for p in people], unique_ids(card_id("person", p.id) for p in people),
-                   strict=True))
-    nodes = []
+    number = {person.id: index for index, person in enumerate(people)}
+    colours = department_colours(org)
+    palette = list(dict.fromkeys(colours.values()))
+    slot = {value: index for index, value in enumerate(palette)}
+    texts: dict[str, int] = {"": 0}
+
+    def text(value: str) -> int:
+        return texts.setdefault(value, len(texts))
+
+    names, second, third, colour = [], [], [], []
     for person in people:
-        name = ("Open: " + (person.title or "position")) if person.vacant else (
-            person.display_name or person.name or person.id)
-        department = org.departments.get(person.department) if person.department else None
-        detail = " · ".join(part for part in (
-            person.title, department.name if department else person.department,
-            person.location) if part)
-        nodes.append({"id": ids[person.id], "name": name, "detail": detail,
-                      "parent": ids.get(person.manager) if person.manager else None})
-    return {"kind": "org", "nodes": nodes}
-
-
-def split_connectors(svg: str, chart: OrgLayout) -> str:
-    """One connector path per card (``data-to`` = the card's id) and one per dotted line
-    (``data-ends``) instead of the writer's few long ones, so hiding a collapsed team hides
-    its lines too."""
-    import re
-
-    ids = unique_ids(card_id("person", pid) for pid in chart.ids)
-
-    def path(points: list[tuple[float, float]]) -> str:
-        return "M" + "L".join(f"{x:g} {y:g}" for x, y in points)
-
-    solid = "\n".join(
-        f'<path class="{CONNECTOR}" data-to="{ids[index]}" d="{path(chart.route(index))}"/>'
-        for index, manager in enumerate(chart.manager) if manager >= 0)
-    dotted = "\n".join(
-        f'<path class="{DOTTED}" data-ends="{ids[source]} {ids[target]}" '
-        f'd="{path(chart.dotted_route(source, target))}"><title>dotted-line manager</title>'
-        "</path>" for source, target in chart.dotted)
-    for pattern, joined in ((f'<path class="{CONNECTOR}" d="[^"]*"/>\n?', solid),
-                            (f'<path class="{DOTTED}" d="[^"]*">.*?</path>\n?', dotted)):
-        first = True
-
-        def replace(_: re.Match[str], joined: str = joined) -> str:
-            nonlocal first
-            out, first = (joined + "\n" if first else ""), False
-            return out
-
-        svg = re.sub(pattern, replace, svg, flags=re.S)
-    return svg
+        lines = _card_text(person, department_name(org, person.department))
+        names.append(lines[0])
+        second.append(text(lines[1] or ""))
+        third.append(text(lines[2] or ""))
+        colour.append(slot[colours[person.department]] if person.department else -1)
+    style = CardStyle()
+    return {
+        "kind": "org",
+        "mode": "tree" if drawing.options.mode == "tree" else "compact",
+        "columns": drawing.options.columns,
+        "style": {"width": style.width, "height": style.height,
+                  "sibling_gap": style.sibling_gap, "cousin_gap": style.cousin_gap,
+                  "level_gap": style.level_gap, "spine_gap": style.spine_gap,
+                  "indent": style.indent},
+        "id": [person.id for person in people],
+        "parent": [number.get(person.manager, -1) if person.manager else -1
+                   for person in people],
+        "name": names, "line2": second, "line3": third, "strings": list(texts),
+        "colour": colour, "colours": palette,
+        "vacant": [i for i, person in enumerate(people) if person.vacant],
+        "assistant": [i for i, person in enumerate(people) if person.assistant],
+        "dotted": [[number[boss], i] for i, person in enumerate(people)
+                   for boss in person.dotted if boss in number],
+    }

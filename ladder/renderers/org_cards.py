@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from ladder.analysis.teams import COUNT_RULE, TeamCount, badge_text, count_sentence, team_counts
+from ladder.analysis.teams import TeamCount, team_counts
 from ladder.escape import is_colour, xml_text
 from ladder.layout.cards import fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
+from ladder.renderers.results.stats import COUNT_RULE, badge_text, count_sentence
 
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
 # with a dozen departments does not paint two of them the same before the twenty-first.
@@ -64,6 +65,7 @@ class PageText:
     labels: dict[str, str] = field(default_factory=dict)
     notes: Mapping[str, str] | None = None
     context: frozenset[str] = frozenset()
+    count_note: bool = True  # the note on what a badge counts (a book says it once)
 
 
 def prepare(org: Org, chart: OrgLayout, text: PageText | None) -> tuple[str, list[Card], Frame]:
@@ -81,7 +83,7 @@ def page_frame(org: Org, chart: OrgLayout, text: PageText | None = None) -> Fram
     text = text or PageText()
     counts = text.counts if text.counts is not None else team_counts(org)
     return frame_for(legend(org, chart, text.context), chart.width, chart.height,
-                     notes=legend_note(chart, counts))
+                     notes=legend_note(chart, counts) if text.count_note else 0)
 
 
 def department_colours(org: Org) -> dict[str, str]:
@@ -103,6 +105,8 @@ def department_colours(org: Org) -> dict[str, str]:
             order.append(person.department)
     own = {dep: known.colour for dep in order
            if (known := org.departments.get(dep)) is not None and is_colour(known.colour)}
+    if len(order) > len(PALETTE):  # more units than colours: shades of their division's
+        return _division_shades(org, order, own)
     taken = {colour.lower() for colour in own.values()}
     colours = {}
     for i, dep in enumerate(order):
@@ -118,6 +122,89 @@ def department_colours(org: Org) -> dict[str, str]:
         taken.add(colour.lower())
         colours[dep] = colour
     return colours
+
+
+def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
+    """Department id -> the division it belongs to: the department of the person ``level``
+    steps under a top post above the department's most senior member (a department whose
+    most senior member is no lower than that is its own division)."""
+    people = org.people
+    depth: dict[str, int] = {}
+
+    def depth_of(pid: str) -> int:
+        chain = []
+        while pid not in depth:
+            boss = people[pid].manager
+            if boss is None or boss not in people or len(chain) > len(people):
+                depth[pid] = 0
+                break
+            chain.append(pid)
+            pid = boss
+        for step in reversed(chain):
+            depth[step] = depth[people[step].manager] + 1  # type: ignore[index]
+        return depth[chain[0]] if chain else depth[pid]
+
+    top: dict[str, tuple[int, str]] = {}  # department -> (depth, its most senior member)
+    for pid, person in people.items():
+        if person.department:
+            steps = depth_of(pid)
+            if person.department not in top or steps < top[person.department][0]:
+                top[person.department] = (steps, pid)
+    found = {}
+    for dep in order:
+        if dep not in top or top[dep][0] <= level:
+            found[dep] = dep
+            continue
+        pid = top[dep][1]
+        while depth[pid] > level:
+            pid = people[pid].manager  # type: ignore[assignment]
+        found[dep] = people[pid].department or dep
+    return found
+
+
+def _division_shades(org: Org, order: list[str], own: dict[str, str]) -> dict[str, str]:
+    """Each division a palette colour of its own; the other units of a division lighter and
+    darker shades of it, so a legend of 120 units still says which division each is in.
+    Ordered by division, then unit: the legend lists units under their division."""
+    # the deepest level whose divisions the palette can still tell apart
+    division = divisions(org, order)
+    for level in range(2, 6):
+        deeper = divisions(org, order, level)
+        if len(set(deeper.values())) > len(PALETTE):
+            break
+        division = deeper
+    heads = list(dict.fromkeys(division[dep] for dep in order))
+    members: dict[str, list[str]] = {head: [] for head in heads}
+    for dep in order:
+        if dep != division[dep]:
+            members[division[dep]].append(dep)
+    colours: dict[str, str] = {}
+    for number, head in enumerate(heads):
+        base = own.get(head) or PALETTE[number % len(PALETTE)]
+        colours[head] = base
+        units = members[head]
+        step = min(0.12, 0.35 / max(1, (len(units) + 1) // 2))
+        for index, dep in enumerate(units):  # darker, lighter, darker still, lighter still ...
+            away = (index // 2 + 1) * step * (-1 if index % 2 == 0 else 1)
+            turn = ((index // 2) % 3 - 1) * 0.025  # a touch of hue, so close shades part
+            colours[dep] = own.get(dep) or shade(base, away, turn)
+    return colours
+
+
+def shade(colour: str, by: float, turn: float = 0.0) -> str:
+    """``colour`` with its lightness moved ``by`` (-1..1, kept within 0.12..0.9) and its hue
+    turned ``turn`` of the way round the colour wheel.
+
+    >>> shade("#4c78a8", 0.0), shade("#4c78a8", -0.2)
+    ('#4c78a8', '#2c4662')
+    """
+    import colorsys
+
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
+    lightness = min(0.9, max(0.12, light + by))
+    red, green, blue = colorsys.hls_to_rgb((hue + turn) % 1.0, lightness, saturation)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
 
 
 def department_name(org: Org, dep: str | None) -> str:

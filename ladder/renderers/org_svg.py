@@ -166,8 +166,10 @@ def connector_path(chart: OrgLayout, p: int) -> str:
     m = chart.manager[p]
     if kind == LIST:  # most connectors of a big chart: down the list's line, across to the card
         drop = chart.x[m] + style.indent / 2
-        mid = chart.y[p] + style.height / 2
         tx = chart.x[p]
+        if tx == chart.x[m]:  # a sole report, right under its manager: straight down
+            return f"M{_f(drop)} {_f(chart.y[m] + style.height)}V{_f(chart.y[p])}"
+        mid = chart.y[p] + style.height / 2
         across = f"V{_f(mid)}" if tx == drop else f"H{_f(tx)}"  # as polyline_path writes it
         return f"M{_f(drop)} {_f(chart.y[m] + style.height)}V{_f(mid)}{across}"
     if kind > STACK:

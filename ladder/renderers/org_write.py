@@ -92,7 +92,9 @@ def _bitmap_scale(org: Org, chart: OrgLayout, path: Path, fmt: str, text: PageTe
             f"the chart of {len(chart):,} people is {limits.describe(width, height, fmt, scale)}"
             f": {limits.limit_text(fmt)}, and drawn smaller it would be unreadable",
             file=str(path),
-            hint="use --split department or --split depth:N (each page fits), "
+            hint=("use --paper a4 (a PDF book, each team on pages at a readable size), "
+                  if fmt == "pdf" else "use ") +
+                 "--split department or --split depth:N (each page fits), "
                  "or write .svg, which has no size limit")
     if chosen is None:
         chosen = math.floor(limits.largest_scale(width, height, fmt) * 100) / 100

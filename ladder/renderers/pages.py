@@ -46,6 +46,7 @@ class Page:
     parent: Page | None = None  # the page it was cut from
     org: Org | None = None  # the page as drawn: members, context cards, continued card
     chart: OrgLayout | None = None
+    slug: str = ""  # what its file is named after (a manager's name), when not its key
 
 
 # A page's layout, and its room: how many times larger it could be drawn and still fit (>= 1:
@@ -138,9 +139,32 @@ class Planner:
                 heads.sort(key=lambda pid: -len(below[pid]))
                 k = self._least(len(heads), lambda k: self._fits(
                     self._without(page, heads[:k], below)))
-                return self._break_out(page, heads[:k], below)
+                chosen = heads[:k]
+                level = self._by_size(page, heads, below)  # a chain: cut it low, not at once
+                if len(self._without(page, level, below).members) > len(
+                        self._without(page, chosen, below).members):
+                    chosen = level
+                return self._break_out(page, chosen, below)
         # 2. by slices of the tops' reports (one top), or of the tops (several)
         return self._slice(page, tops, below)
+
+    def _by_size(self, page: Page, heads: list[str],
+                 below: dict[str, list[str]]) -> list[str]:
+        """The heads of the largest teams of at most S people (S as small as lets the page
+        fit): the page keeps its upper levels whole, down to where teams get small. Largest
+        first cuts a long line of single reports right under the top, a page per person;
+        this keeps as much of the line as fits."""
+        inside = set(heads)
+        base = self.base.people
+
+        def cut(size: int) -> list[str]:
+            return [h for h in heads if len(below[h]) <= size and (
+                base[h].manager not in inside or len(below[base[h].manager]) > size)]
+
+        sizes = sorted({len(below[h]) for h in heads})
+        index = self._least(len(sizes), lambda k: self._fits(
+            self._without(page, cut(sizes[k - 1]), below)))
+        return cut(sizes[index - 1])
 
     def _below(self, page: Page) -> dict[str, list[str]]:
         """Member id -> the members below it, base order (only for members with reports)."""
@@ -191,7 +215,7 @@ class Planner:
             name = f"{self.base.name}: {short_name(self.base.people[head])}"
             child = Page(head, [head, *team], name,
                          links={pid: to for pid, to in page.links.items() if pid in inside},
-                         parent=page)
+                         parent=page, slug=short_name(self.base.people[head]))
             self.pages.append(child)
             page.links[head] = child
             new.append(child)
@@ -232,7 +256,8 @@ class Planner:
                 target = page
                 page.members = kept
             else:
-                target = Page(f"{page.key}-{number}", kept, page.name, parent=page)
+                target = Page(f"{page.key}-{number}", kept, page.name, parent=page,
+                              slug=f"{page.slug or page.key}-{number}")
                 self.pages.append(target)
                 new.append(target)
             target.part = (number, total)

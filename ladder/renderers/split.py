@@ -15,8 +15,11 @@ their manager, which says and links where that manager is drawn.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,11 +168,23 @@ def render_split(drawing: OrgDrawing, path: Path, *, fmt: str, progress: Note | 
                        columns=wanted.columns, person_levels=drawing.levels, scale=wanted.scale)
     pages = page_files(plans, org, path, fmt=fmt, title=drawing.title, counts=counts,
                        notes=notes)
-    for number, (page, target, text) in enumerate(pages, 1):
-        if progress is not None and len(pages) > 10 and number % 10 == 0:
-            progress(f"drawing page {number} of {len(pages)}")
+    def draw(job: tuple[Page, Path, PageText]) -> list[str]:
+        page, target, text = job
+        said: list[str] = []
         write_chart(page.org, page.chart, target, fmt=fmt, text=text, scale=wanted.scale,
-                    split=True, on_note=on_note, finish=finish)
+                    split=True, on_note=said.append, finish=finish)
+        return said
+
+    # Graphviz draws PNG and PDF pages in processes of their own: a few at a time; the notes
+    # are told in page order all the same
+    workers = max(1, min(4, os.cpu_count() or 1)) if fmt in limits.BOUNDED else 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for number, said in enumerate(pool.map(draw, pages), 1):
+            if progress is not None and len(pages) > 10 and number % 10 == 0:
+                progress(f"drawing page {number} of {len(pages)}")
+            for remark in said:
+                if on_note is not None:
+                    on_note(remark)
     cut = len(pages) - _first_pages(org, how)
     if on_note is not None and cut > 0 and fmt in limits.BOUNDED:
         on_note(f"{cut} more page{'s' if cut != 1 else ''} than --split {how} makes, so each "
@@ -185,8 +200,14 @@ def page_files(plans: list[tuple[Planner, list[Page]]], org: Org, path: Path, *,
     pages = [page for _, planned in plans for page in planned]
     taken: set[str] = set()
     suffix = path.suffix or f".{fmt}"
+    # a page is named after its manager (or department); a name two pages share ("N/D" in
+    # organograms) names neither, and they keep their keys
+    named = [safe_name(page.slug) if page.slug else "" for page in pages]
+    times = Counter(named)
+    stems = [page.slug if name and times[name] == 1 else page.key
+             for page, name in zip(pages, named, strict=True)]
     files = {id(page): path if i == 0 else
-             path.with_name(f"{path.stem}-{safe_name(page.key, taken)}{suffix}")
+             path.with_name(f"{path.stem}-{safe_name(stems[i], taken)}{suffix}")
              for i, page in enumerate(pages)}
     number = {id(page): i + 1 for i, page in enumerate(pages)}
     home: dict[str, Page] = {}  # where each person is drawn first (context cards link there)
@@ -271,7 +292,8 @@ def plan_split(
         if org.children[pid]:
             sub = org.subtree(pid)
             name = short_name(org.people[pid])
-            overview.links[pid] = people.add(Page(pid, list(sub.people), f"{org.name}: {name}"))
+            overview.links[pid] = people.add(Page(pid, list(sub.people), f"{org.name}: {name}",
+                                                  slug=name))
     return [(people, people.fit_all())]
 
 

@@ -82,14 +82,15 @@ def _describe_ladder(ladder: Ladder) -> str:
 
 
 def _describe_org(org: Org) -> str:
-    people = list(org.people.values())
-    vacant = sum(person.vacant for person in people)
-    parts = [plural(len(people), "position"), plural(org.headcount(), "person")]
-    if vacant:
-        parts.append(plural(vacant, "open position"))
-    departments = {person.department for person in people if person.department}
+    from ladder.analysis.teams import org_totals  # here: a ladder's drawing needs no Org
+
+    totals = org_totals(org)  # the numbers of ladder stats, by the same count
+    parts = [plural(totals.entries, "position"), plural(totals.headcount, "person")]
+    if totals.open_positions:
+        parts.append(plural(totals.open_positions, "open position"))
+    departments = sum(1 for key in totals.by_department if key)
     if departments:
-        parts.append(plural(len(departments), "department"))
+        parts.append(plural(departments, "department"))
     roots = org.roots()
     tops = ", ".join(f"{p.name or p.id} ({p.title})" if p.title else (p.name or p.id)
                      for p in roots[:3])

@@ -216,12 +216,67 @@
     list("Also called", node.aliases || []);
     list("Reached from", titles(up));
     list("Leads to", titles(down));
+    var goals = data.nodes.filter(function (other) { return routes[id + ">" + other.id]; });
+    if (goals.length) {  // the answers of `ladder paths` and `ladder gap`, from the page's data
+      add("h3", "Path to another role");
+      var picker = add("select");
+      picker.setAttribute("aria-label", "Show the quickest path from " + node.name + " to");
+      var none = document.createElement("option");
+      none.value = "";
+      none.textContent = "Choose a role (or shift-click it)";
+      picker.appendChild(none);
+      goals.forEach(function (goal) {
+        var option = document.createElement("option");
+        option.value = goal.id;
+        option.textContent = goal.name;
+        picker.appendChild(option);
+      });
+      picker.addEventListener("change", function () { if (picker.value) route(id, picker.value); });
+      routeBox = add("div");
+      routeBox.className = "lv-route";
+    }
     panel.hidden = false;
+  }
+  var routes = data.routes || {}, routeBox = null;
+  function route(from, to) {  // the quickest path from `from` to `to` and what it takes
+    var found = routes[from + ">" + to];
+    if (!found || !routeBox) return false;
+    var picker = panel.querySelector("select");
+    if (picker) picker.value = to;
+    routeBox.textContent = "";
+    var on = new Set(found.path);
+    data.nodes.forEach(function (node) {
+      var element = card(node.id);
+      if (element) element.classList.toggle("lv-dim", !on.has(node.id));
+    });
+    var moves = new Set();
+    for (var i = 1; i < found.path.length; i++) moves.add(found.path[i - 1] + ">" + found.path[i]);
+    (data.moves || []).forEach(function (move) {
+      var element = card(move.id);
+      if (element) element.classList.toggle("lv-dim", !moves.has(move.from + ">" + move.to));
+    });
+    function add(tag, text, parent) {
+      var element = document.createElement(tag);
+      if (text !== undefined) element.textContent = text;
+      (parent || routeBox).appendChild(element);
+      return element;
+    }
+    add("p", "Quickest path to " + nodes.get(to).name + ": " + found.years).className = "lv-meta";
+    var steps = add("ol");
+    found.path.forEach(function (role) { add("li", nodes.get(role).name, steps); });
+    add("h3", found.needed.length ? "To gain on the way" : "Nothing new to gain on the way");
+    var gains = add("ul");
+    found.needed.forEach(function (name) { add("li", name, gains); });
+    return true;
   }
 
   /* --- clicks and keys on cards ------------------------------------------------------------ */
-  function activate(id) {
-    if (data.kind === "ladder") { select(id); return; }
+  function activate(id, shift) {
+    if (data.kind === "ladder") {
+      if (shift && selected && selected !== id && route(selected, id)) return;
+      select(id);
+      return;
+    }
     if (collapsed.has(id)) expand(id); else collapse(id);
   }
   svg.querySelectorAll(".ladder-card").forEach(function (element) {
@@ -234,7 +289,7 @@
   stage.addEventListener("click", function (event) {
     if (moved) return;
     var element = event.target.closest(".ladder-card");
-    if (element && nodes.has(element.id)) activate(element.id);
+    if (element && nodes.has(element.id)) activate(element.id, event.shiftKey);
     else if (data.kind === "ladder") clearSelection();
   });
   stage.addEventListener("keydown", function (event) {

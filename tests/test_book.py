@@ -1,0 +1,106 @@
+"""PDF books on paper (issue 19): every name as text, no page larger than the paper, a bookmark
+per page of the tree, links between pages both ways, the same bytes for the same org."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bench.synth import synthetic_rows
+from ladder.cli import main
+from ladder.errors import RenderError
+from ladder.model import Org, Person
+from ladder.renderers.book import PAPERS, book, paper_size
+
+pypdf = pytest.importorskip("pypdf")
+pytestmark = pytest.mark.needs_dot
+
+
+def synthetic(size: int) -> Org:
+    return Org.build("Synthetic", [
+        Person(pid, name, title=title, manager=boss or None, department=dep)
+        for pid, boss, name, title, dep in synthetic_rows(size, 2)])
+
+
+@pytest.fixture(scope="module")
+def a4_book() -> tuple[Org, bytes]:
+    org = synthetic(250)
+    return org, book(org, paper="a4", landscape=True)
+
+
+def test_every_page_is_a4_and_every_name_is_text(a4_book: tuple[Org, bytes]) -> None:
+    org, data = a4_book
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) > 3
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == (
+            PAPERS["a4"][1], PAPERS["a4"][0])
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
+                              check=True).stdout.decode("utf-8")
+    else:
+        text = "\n".join(page.extract_text() for page in reader.pages)
+    assert all(p.name in text for p in org.people.values())
+    assert "page 2 of" in text
+
+
+def test_bookmarks_follow_the_tree_and_links_go_both_ways(a4_book: tuple[Org, bytes]) -> None:
+    _, data = a4_book
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    outline = reader.outline
+    assert len(outline) >= 1 and isinstance(outline[1], list)  # teams nested under the top
+    pages = len(reader.pages)
+    links = {}
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots", []) or []:
+            item = annotation.get_object()
+            if item.get("/Subtype") == "/Link" and "/Dest" in item:
+                goal = reader.get_page_number(item["/Dest"][0].get_object())
+                links.setdefault(number, set()).add(goal)
+    assert 0 in links and all(0 <= goal < pages for goals in links.values() for goal in goals)
+    team = min(links[0])
+    assert 0 in links.get(team, set())  # the team's page links back to its manager's
+
+
+def test_the_same_org_gives_the_same_bytes(a4_book: tuple[Org, bytes]) -> None:
+    org, data = a4_book
+    assert book(org, paper="a4", landscape=True) == data
+
+
+def test_unknown_paper_is_a_clear_error() -> None:
+    with pytest.raises(RenderError, match="unknown paper size 'a44'"):
+        paper_size("a44")
+
+
+def test_the_cli_makes_a_book(tmp_path: Path) -> None:
+    source = tmp_path / "org.csv"
+    source.write_text("id,parentId,name,position\nE0,,Ada Okafor,CEO\nE1,E0,Ben Silva,CTO\n",
+                      encoding="utf-8")
+    out = tmp_path / "org.pdf"
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(out), "--paper",
+                                       "letter"])
+    assert result.exit_code == 0, result.output
+    page = pypdf.PdfReader(str(out)).pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == (612.0, 792.0)
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--paper", "a4", "-f", "png"], "--paper makes a PDF book, not a png file"),
+    (["--paper", "a4", "--split", "department"], "paper and --split both cut"),
+    (["--landscape"], "landscape turns the sheets"),
+])
+def test_paper_with_what_it_cannot_do_is_a_clear_error(tmp_path: Path, extra: list[str],
+                                                       message: str) -> None:
+    source = tmp_path / "org.csv"
+    source.write_text("id,parentId,name\nE0,,Ada\nE1,E0,Ben\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "o.pdf"),
+                                       *extra] if "-f" not in extra else
+                                ["render", str(source), "-o", str(tmp_path / "o.png"), *extra])
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output

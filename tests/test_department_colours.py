@@ -1,0 +1,45 @@
+"""Departments you can tell apart (issue 19): up to 20 departments take distinct palette
+colours; above that, each division (a department under a top post) a colour of its own and
+its units shades of it, listed together."""
+
+from __future__ import annotations
+
+import colorsys
+
+from ladder.model import Org, Person
+from ladder.renderers.org_cards import PALETTE, department_colours
+
+
+def divisions_org(divisions: int = 12, units: int = 10) -> Org:
+    people = [Person("ceo", "Chief", department="board")]
+    for d in range(divisions):
+        people.append(Person(f"d{d}", f"Director {d}", manager="ceo", department=f"div{d}"))
+        for u in range(units - 1):
+            people.append(Person(f"d{d}u{u}", f"Head {d}.{u}", manager=f"d{d}",
+                                 department=f"div{d}-unit{u}"))
+    return Org.build("big", people)
+
+
+def hue(colour: str) -> float:
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hls(red, green, blue)[0]
+
+
+def test_a_hundred_and_twenty_units_are_shades_of_twelve_divisions() -> None:
+    colours = department_colours(divisions_org())
+    assert len(colours) == 121
+    assert len(set(colours.values())) == 121  # every unit its own colour
+    heads = [colours[f"div{d}"] for d in range(12)]
+    assert len(set(heads)) == 12 and set(heads) <= set(PALETTE)
+    for d in range(12):  # a unit is a shade of its division: about its hue
+        for u in range(9):
+            gap = abs(hue(colours[f"div{d}-unit{u}"]) - hue(colours[f"div{d}"]))
+            assert min(gap, 1 - gap) < 0.06
+    order = list(colours)  # the legend's order: each division, then its units
+    start = order.index("div3")
+    assert order[start + 1:start + 10] == [f"div3-unit{u}" for u in range(9)]
+
+
+def test_a_few_departments_keep_the_palette() -> None:
+    colours = department_colours(divisions_org(divisions=3, units=2))
+    assert list(colours.values()) == list(PALETTE[:7])
