@@ -1,6 +1,7 @@
 """Benchmark: org charts from CSV to SVG, ladder against Graphviz dot and a plain-Python floor.
 
     python -m bench.bench_orgs                 # 1k, 10k, 100k, 1M, the 1,516 sample, the ladder
+    python -m bench.bench_orgs --quick         # 10k and 100k, 3 runs: a check in a few minutes
     python -m bench.bench_orgs --sizes 1000 10000
 
 For every org it writes an id/parentId CSV (seeded, see bench/synth.py), then times, each in
@@ -13,9 +14,15 @@ its own process so that start-up, reading and writing are counted:
   way a user would draw it with Graphviz alone; skipped above ``--dot-limit`` people (30,000),
   since dot is quadratic on such trees (92 s at 30k on 2 cores).
 
-Then the built-in ladder: ``ladder render -o x.svg`` as a whole process, the best of
-``--ladder-runs`` runs, beside what it cannot do without (Python's start-up, importing click,
-and ``dot`` drawing the ladder's DOT), and the issue's targets, met or missed by how much.
+Then the small charts, ``--ladder-runs`` runs each: the built-in ladder's ``ladder render -o
+x.svg`` as a whole process, beside what it cannot do without (Python's start-up, importing
+click, and ``dot`` drawing the ladder's DOT); a 30-person chart with dotted lines and the same
+without them (bench/small.py), as whole processes and as draws in one process. Last, the
+targets of issue 23, met or missed by how much.
+
+Every figure is printed as the least of its runs with the spread (median and most), beside
+the machine's load average while it ran (sampled every second). The ratios (ladder / floor,
+dot / ladder) are of programs run in turns in the same run, and are also printed turn by turn.
 
 Times are CPU seconds (user + system, the child's and its own children's), with wall-clock
 seconds beside them: the machine may be shared, and CPU time is what a single-threaded
@@ -32,9 +39,11 @@ import compileall
 import csv
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -52,6 +61,44 @@ class Run:
     ok: bool = True
     note: str = ""
     cpu: float = 0.0  # user + system seconds of the child and the children it waited for
+    cpus: tuple[float, ...] = ()  # every run's CPU seconds (``cpu`` is their minimum)
+    walls: tuple[float, ...] = ()  # every run's wall seconds (``seconds``: their minimum)
+
+
+def spread(values: tuple[float, ...] | list[float], digits: int = 2) -> str:
+    """``min (median-max)`` of several runs; one run alone is just its value."""
+    if len(values) < 2:
+        return f"{values[0]:.{digits}f}" if values else "-"
+    ordered = sorted(values)
+    return (f"{ordered[0]:.{digits}f} ({statistics.median(ordered):.{digits}f}-"
+            f"{ordered[-1]:.{digits}f})")
+
+
+class LoadWatch:
+    """The machine's 1-minute load average, sampled every second while a bench runs."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = [os.getloadavg()[0]]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(1.0):
+            self.samples.append(os.getloadavg()[0])
+
+    def mark(self) -> int:
+        """The index of the next sample, to read the load of one part of the run later."""
+        return len(self.samples)
+
+    def since(self, mark: int) -> str:
+        """``min-max`` of the load average since ``mark`` (the last sample if none since)."""
+        part = self.samples[mark:] or self.samples[-1:]
+        return f"{min(part):.1f}-{max(part):.1f}"
+
+    def stop(self) -> str:
+        self._stop.set()
+        return self.since(0)
 
 
 def run_measured(command: list[str], *,
@@ -127,9 +174,13 @@ def timed_run(command: list[str], out: Path, timeout: float) -> Run:
 
 
 def measure(csv_path: Path, work: Path, dot_limit: int, people: int,
-            timeout: float, repeat: int) -> tuple[Run, Run, Run | None]:
+            timeout: float, repeat: int,
+            ratios: list[tuple[float, float]]) -> tuple[Run, Run, Run | None]:
     """(ladder, floor, dot or None above ``dot_limit``) on one export, each the fastest of
-    ``repeat`` runs, taken in turns so that a busy spell of the machine hits all three."""
+    ``repeat`` runs, taken in turns so that a busy spell of the machine hits all three.
+
+    ``ratios`` receives each turn's (ladder / floor, dot / ladder) by CPU time: the ratios
+    of programs that ran side by side, under the same load."""
     out = work / f"{csv_path.stem}.ladder.svg"
     floor_svg = work / f"{csv_path.stem}.floor.svg"
     dot_file = work / f"{csv_path.stem}.dot"
@@ -151,15 +202,20 @@ def measure(csv_path: Path, work: Path, dot_limit: int, people: int,
         if not all(run.ok for run in found):
             return next(run for run in found if not run.ok)
         best = min(found, key=lambda run: run.seconds)
-        return replace(best, cpu=min(run.cpu for run in found))
+        return replace(best, cpu=min(run.cpu for run in found),
+                       cpus=tuple(run.cpu for run in found),
+                       walls=tuple(run.seconds for run in found))
 
     dots = [run[2] for run in runs if run[2] is not None]
+    ratios.extend((ours.cpu / floor.cpu, theirs.cpu / ours.cpu if theirs else 0.0)
+                  for ours, floor, theirs in runs
+                  if ours.ok and floor.ok and (theirs is None or theirs.ok))
     return (fastest([run[0] for run in runs]), fastest([run[1] for run in runs]),
             fastest(dots) if dots else None)
 
 
-def best_of(command: list[str], runs: int) -> tuple[float, float]:
-    """The least wall and the least CPU time of ``runs`` runs (the least disturbed)."""
+def best_of(command: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU times of ``runs`` runs of one command (the least is the least disturbed)."""
     walls, cpus = [], []
     for _ in range(runs):
         seconds, cpu, _, code, error = run_measured(command, timeout=60)
@@ -167,10 +223,11 @@ def best_of(command: list[str], runs: int) -> tuple[float, float]:
             raise SystemExit(f"{' '.join(command)} failed: {error}")
         walls.append(seconds)
         cpus.append(cpu)
-    return min(walls), min(cpus)
+    return walls, cpus
 
 
-def ladder_render_times(work: Path, runs: int) -> dict[str, tuple[float, float]]:
+def ladder_render_times(work: Path,
+                        runs: int) -> dict[str, tuple[list[float], list[float]]]:
     """The built-in ladder's whole ``ladder render -o x.svg``, and the parts it cannot skip."""
     script = Path(sys.executable).with_name("ladder")  # the installed command, as users run it
     command = [str(script)] if script.exists() else [sys.executable, "-m", "ladder"]
@@ -188,11 +245,35 @@ def ladder_render_times(work: Path, runs: int) -> dict[str, tuple[float, float]]
     }
 
 
+def small_chart_times(work: Path, runs: int) -> dict[str, tuple[list[float], list[float]]]:
+    """A 30-person chart with dotted lines and the same without (bench/small.py): whole
+    ``ladder render`` processes, and draws in one process (a docs build draws many)."""
+    dotted, plain = work / "small-dotted.yaml", work / "small-plain.yaml"
+    subprocess.run([sys.executable, "-m", "bench.small", "write", str(dotted), str(plain)],
+                   cwd=ROOT, check=True)
+    rows: dict[str, tuple[list[float], list[float]]] = {}
+    for label, config in (("with dotted lines", dotted), ("without", plain)):
+        rows[f"30 people {label}: ladder render -o x.svg"] = best_of(
+            [sys.executable, "-m", "ladder", "render", str(config), "-o",
+             str(work / f"{config.stem}.svg")], runs)
+    for label, config in (("with dotted lines", dotted), ("without", plain)):
+        # the first draw imports the SVG writer; the ones after it are what a page costs
+        output = subprocess.run([sys.executable, "-m", "bench.small", "draw", str(config),
+                                 str(runs + 1)], cwd=ROOT, check=True, capture_output=True,
+                                text=True).stdout.split()
+        rows[f"30 people {label}: ladder.draw in-process, after the first"] = (
+            [], [float(value) for value in output[1:]])
+    return rows
+
+
 def verdict(value: float, limit: float, unit: str, *, at_most: bool = True,
-            wall: float | None = None) -> str:
-    """``met`` or ``missed by N%``, for one target (``wall``: the same by wall-clock time)."""
+            wall: float | None = None, among: list[float] | None = None) -> str:
+    """``met`` or ``missed by N%``, for one target (``wall``: the same by wall-clock time;
+    ``among``: the value in each turn of the run, printed as a range)."""
     met = value <= limit if at_most else value >= limit
     also = "" if wall is None else f"; by wall-clock time {wall:,.2f}{unit}"
+    if among and len(among) > 1:
+        also += f"; turn by turn {min(among):,.2f} to {max(among):,.2f}{unit}"
     if met:
         return f"**met** ({value:,.2f}{unit}; target {limit:g}{unit}{also})"
     off = value / limit - 1 if at_most else 1 - value / limit
@@ -200,8 +281,8 @@ def verdict(value: float, limit: float, unit: str, *, at_most: bool = True,
 
 
 def timing(run: Run) -> str:
-    """``CPU s (wall s)`` of a run."""
-    return f"{run.cpu:.2f} ({run.seconds:.2f})"
+    """``CPU s min (median-max), wall s min`` of a run."""
+    return f"{spread(run.cpus or (run.cpu,))} / {run.seconds:.2f}"
 
 
 def shape(run: Run) -> str:
@@ -212,21 +293,31 @@ def shape(run: Run) -> str:
     return text + (f" ({ratio:.1f}:1)" if ratio >= 1 else f" (1:{1 / ratio:.1f})")
 
 
+QUICK = {"sizes": [10_000, 100_000], "repeat": 3, "ladder_runs": 7, "no_sample": True}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*",
                         default=[1_000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--quick", action="store_true",
+                        help="a check in a few minutes: 10k and 100k, 3 runs each, 7 runs "
+                        "of the small charts, no sample and no 1M")
     parser.add_argument("--no-sample", action="store_true", help="leave out the 1,516 sample")
     parser.add_argument("--dot-limit", type=int, default=30_000)
     parser.add_argument("--ladder-runs", type=int, default=15,
-                        help="runs of the built-in ladder render (0: skip it)")
-    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of the built-in ladder and of the 30-person charts "
+                        "(0: skip them)")
+    parser.add_argument("--repeat", type=int, default=5,
                         help="runs of each program on each org up to 100,000 people (the "
-                        "fastest counts); bigger orgs run once")
+                        "least counts, the spread is printed); bigger orgs run once")
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the CSV and SVG files in this folder")
     args = parser.parse_args(argv)
+    if args.quick:
+        for name, value in QUICK.items():
+            setattr(args, name, value)
     work = args.keep or Path(tempfile.mkdtemp(prefix="ladder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     # as an install leaves it: no run pays for compiling ladder's modules (this machine may
@@ -242,30 +333,37 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-m", "bench.synth", str(size), str(path),
                         str(args.seed)], cwd=ROOT, check=True)
         cases.append((f"synthetic {size:,}", path, size))
+    load = LoadWatch()
     print(f"{os.cpu_count()} cores; Python {sys.version.split()[0]}; load average "
           f"{os.getloadavg()[0]:.1f}", file=sys.stderr)
     lines = [
-        "| org | people | ladder CPU s (wall) | ladder peak MB | ladder drawing px "
-        "| floor CPU s (wall) | floor peak MB | ladder / floor | dot CPU s (wall) | dot peak MB "
-        "| dot drawing pt | dot / ladder |",
-        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|",
+        "CPU seconds: min (median-max) of the runs / wall seconds: min.\n",
+        "| org | people | runs | load | ladder CPU / wall s | ladder peak MB "
+        "| ladder drawing px | floor CPU / wall s | floor peak MB | ladder / floor "
+        "| dot CPU / wall s | dot peak MB | dot drawing pt | dot / ladder |",
+        "|---|---:|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---|---:|",
     ]
     results: dict[int, tuple[Run, Run, Run | None]] = {}
+    turns: dict[int, list[tuple[float, float]]] = {}
     for label, path, people in cases:
         print(f"  {label} ...", file=sys.stderr, flush=True)
+        mark = load.mark()
+        repeat = args.repeat if people <= 100_000 else 1
+        turns[people] = []
         ours, floor, theirs = measure(path, work, args.dot_limit, people, args.timeout,
-                                      args.repeat if people <= 100_000 else 1)
+                                      repeat, turns[people])
         results[people] = (ours, floor, theirs)
         if theirs is None:
-            dot_cells = "skipped | - | (above 30k: quadratic) | -"
+            dot_cells = f"skipped | - | (above {args.dot_limit:,}: quadratic) | -"
         else:
-            speedup = (f"{theirs.cpu / ours.cpu:.0f}x" if theirs.ok and ours.ok else "-")
+            speedup = (f"{theirs.cpu / ours.cpu:.{0 if theirs.cpu >= 10 * ours.cpu else 1}f}x"
+                       if theirs.ok and ours.ok else "-")
             dot_cells = (f"{timing(theirs)} | {theirs.peak_mb:.0f} | {shape(theirs)} | "
                          f"{speedup}")
         above = f"{ours.cpu / floor.cpu:.1f}x" if ours.ok and floor.ok else "-"
-        lines.append(f"| {label} | {people:,} | {timing(ours)} | {ours.peak_mb:.0f} | "
-                     f"{shape(ours)} | {timing(floor)} | {floor.peak_mb:.0f} | {above} | "
-                     f"{dot_cells} |")
+        lines.append(f"| {label} | {people:,} | {repeat} | {load.since(mark)} | "
+                     f"{timing(ours)} | {ours.peak_mb:.0f} | {shape(ours)} | "
+                     f"{timing(floor)} | {floor.peak_mb:.0f} | {above} | {dot_cells} |")
     if results:
         print("\n".join(lines))
     times = {people: run[0].cpu for people, run in results.items()}
@@ -275,13 +373,15 @@ def main(argv: list[str] | None = None) -> int:
     if 10_000 in results and results[10_000][2] is not None:
         ours, _, theirs = results[10_000]
         targets.append("10,000 people, dot / ladder: "
-                       + verdict(theirs.cpu / ours.cpu, 40, "x", at_most=False,
-                                 wall=theirs.seconds / ours.seconds))
+                       + verdict(theirs.cpu / ours.cpu, 25, "x", at_most=False,
+                                 wall=theirs.seconds / ours.seconds,
+                                 among=[turn[1] for turn in turns[10_000]]))
     if 100_000 in results:
         ours, floor, _ = results[100_000]
         targets.append("100,000 people, ladder / floor: "
-                       + verdict(ours.cpu / floor.cpu, 2, "x",
-                                 wall=ours.seconds / floor.seconds))
+                       + verdict(ours.cpu / floor.cpu, 2.5, "x",
+                                 wall=ours.seconds / floor.seconds,
+                                 among=[turn[0] for turn in turns[100_000]]))
     if 1_000_000 in results:
         ours = results[1_000_000][0]
         targets.append("1,000,000 people, time: "
@@ -289,17 +389,27 @@ def main(argv: list[str] | None = None) -> int:
         targets.append("1,000,000 people, peak memory: "
                        + verdict(ours.peak_mb / 1024, 1.5, " GB"))
     if args.ladder_runs:
-        print(f"  built-in ladder, best of {args.ladder_runs} ...", file=sys.stderr, flush=True)
+        print(f"  built-in ladder and 30-person charts, {args.ladder_runs} runs each ...",
+              file=sys.stderr, flush=True)
+        mark = load.mark()
         parts = ladder_render_times(work, args.ladder_runs)
-        print(f"\nBuilt-in ladder, whole processes, best of {args.ladder_runs}:\n")
+        parts.update(small_chart_times(work, args.ladder_runs))
+        print(f"\nSmall charts, {args.ladder_runs} runs each (load {load.since(mark)}); "
+              "CPU s min (median-max), wall s min:\n")
         print("| command | CPU s | wall s |\n|---|---:|---:|")
-        for command, (wall, cpu) in parts.items():
-            print(f"| `{command}` | {cpu:.3f} | {wall:.3f} |")
-        wall, cpu = parts["ladder render -o x.svg"]
+        for command, (walls, cpus) in parts.items():
+            wall_cell = f"{min(walls):.3f}" if walls else "-"
+            print(f"| `{command}` | {spread(cpus, 3)} | {wall_cell} |")
+        walls, cpus = parts["ladder render -o x.svg"]
         targets.append("built-in ladder render, whole process: "
-                       + verdict(cpu, 0.08, " s", wall=wall))
+                       + verdict(min(cpus), 0.1, " s", wall=min(walls)))
+        for kind in ("ladder render -o x.svg", "ladder.draw in-process, after the first"):
+            with_dotted = min(parts[f"30 people with dotted lines: {kind}"][1])
+            without = min(parts[f"30 people without: {kind}"][1])
+            targets.append(f"30 people, with dotted lines / without ({kind}): "
+                           + verdict(with_dotted / without, 1.5, "x"))
     if targets:
-        print("\nTargets (issue 10):\n")
+        print(f"\nTargets (issue 23), load average {load.stop()} during the run:\n")
         print("\n".join(f"- {target}" for target in targets))
     if not args.keep:
         print(f"(files in {work})", file=sys.stderr)

@@ -14,6 +14,10 @@ escaped.
 'A &amp; B C'
 >>> mermaid_text('Sam "#1" <b>&')
 'Sam #quot;#35;1#quot; #lt;b#gt;#amp;'
+>>> mermaid_text("%%{init: {'theme': 'dark'}}%%")
+"#37;#37;{init: {'theme': 'dark'}}#37;#37;"
+>>> spreadsheet_cell("=1+1"), css_length("12em"), css_length("640")
+("'=1+1", '12em', '640px')
 """
 
 from __future__ import annotations
@@ -103,6 +107,9 @@ _MERMAID_TABLE = {
     **{c: None for c in _INVALID_TABLE},
     ord("#"): "#35;", ord('"'): "#quot;", ord("<"): "#lt;", ord(">"): "#gt;",
     ord("&"): "#amp;", ord("`"): "#96;", ord("\n"): " ", ord("\r"): " ", ord("\t"): " ",
+    # "%%" starts a Mermaid comment or a directive ("%%{init: ...}%%"), which Mermaid reads
+    # anywhere in the text, inside a quoted label too: no raw "%" reaches the diagram.
+    ord("%"): "#37;",
 }
 
 
@@ -175,3 +182,50 @@ def terminal_text(text: str) -> str:
     'Ann\\\\x1b[2J\\\\x07 Lee\\tok'
     """
     return str(text).translate(_TERMINAL_TABLE)
+
+
+# A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (a tab or carriage return first can hide one): OWASP's advice is a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: object) -> str:
+    """``text`` that a spreadsheet shows as text, never runs as a formula: the one guard every
+    CSV and XLSX writer puts each cell through.
+
+    >>> spreadsheet_cell('=HYPERLINK("x")'), spreadsheet_cell("Owns delivery"), spreadsheet_cell(3)
+    ('\\'=HYPERLINK("x")', 'Owns delivery', '3')
+    """
+    text = "" if text is None else str(text)
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+# A CSS length ladder writes into a style attribute: a number and a unit from a fixed list.
+# Anything else (a quote, a semicolon, "expression(") could end the attribute or add a rule.
+CSS_UNITS = ("px", "em", "rem", "vh", "vw", "%", "pt", "cm", "mm", "in")
+_CSS_LENGTH = re.compile(r"(\d{1,5}(?:\.\d{1,3})?)(" + "|".join(CSS_UNITS) + r")?")
+
+
+def is_css_length(value: object) -> bool:
+    """Is ``value`` a height or width ladder writes into a page (``640``, ``640px``, ``80vh``)?
+
+    >>> is_css_length("80vh"), is_css_length('1px" onload="alert(1)'), is_css_length("1e9px")
+    (True, False, False)
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return False
+    return _CSS_LENGTH.fullmatch(str(value).strip()) is not None
+
+
+def css_length(value: object) -> str:
+    """``value`` as a CSS length (a bare number is pixels); a ValueError when it is not one:
+    callers check with :func:`is_css_length` first and say where the value came from.
+
+    >>> css_length(640), css_length(" 80vh ")
+    ('640px', '80vh')
+    """
+    if not is_css_length(value):
+        raise ValueError(f"not a CSS length: {value!r}")
+    match = _CSS_LENGTH.fullmatch(str(value).strip())
+    assert match is not None
+    return match.group(1) + (match.group(2) or "px")

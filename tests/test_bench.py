@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.bench_orgs import Run, plain_dot, shape, svg_size
+from bench.bench_orgs import LoadWatch, Run, plain_dot, shape, spread, svg_size, verdict
 from bench.synth import synthetic_rows, write_synthetic_csv
 from ladder.sources.hr import load_export
 
@@ -54,3 +54,29 @@ def test_the_floor_draws_every_person_with_the_cards_text(tmp_path: Path) -> Non
     assert "direct · 499 in team" in text  # the root's badge counts everybody below it
     width, height = svg_size(svg)
     assert width > height > 0  # a linear layout: as wide as the leaves
+
+
+def test_figures_come_with_their_spread_and_targets_with_their_margin() -> None:
+    assert spread([0.30, 0.10, 0.20, 0.90]) == "0.10 (0.25-0.90)"  # min (median-max)
+    assert spread([0.1234], 3) == "0.123"  # one run: no spread to show
+    assert verdict(3.0, 2.5, "x", among=[3.0, 3.4]).startswith("**missed by 20%** (3.00x")
+    assert "turn by turn 3.00 to 3.40x" in verdict(3.0, 2.5, "x", among=[3.0, 3.4])
+    assert verdict(30.0, 25, "x", at_most=False).startswith("**met** (30.00x")
+    watch = LoadWatch()
+    low, high = (float(part) for part in watch.stop().split("-"))
+    assert 0 <= low <= high
+
+
+def test_the_small_pair_differs_only_by_its_dotted_lines(tmp_path: Path) -> None:
+    import ladder
+    from bench.small import PEOPLE, company
+
+    dotted, plain = tmp_path / "dotted.yaml", tmp_path / "plain.yaml"
+    dotted.write_text(company(dotted=True))
+    plain.write_text(company(dotted=False))
+    with_lines, without = ladder.load(dotted), ladder.load(plain)
+    assert len(with_lines.people) == len(without.people) == PEOPLE
+    assert sum(len(person.dotted) for person in with_lines.people.values()) == 8
+    assert not any(person.dotted for person in without.people.values())
+    assert [p.manager for p in with_lines.people.values()] == [
+        p.manager for p in without.people.values()]

@@ -16,12 +16,16 @@ def test_import_writes_a_config_that_validates(shared_dir, tmp_path):
                                        "--report", str(report)])
     assert result.exit_code == 0, result.stderr
     assert "note: 107 rows: 107 drawn, 0 problems" in result.stderr
-    assert "19 job titles not in the ladder" in result.stderr
+    # no ladder asked for: no note about the built-in one's titles
+    assert "not in the ladder" not in result.stderr
     accounting = json.loads(report.read_text())
     assert accounting == {"rows": 107, "drawn": 107, "problems": []}
     checked = CliRunner().invoke(main, ["validate", str(config)])
     assert checked.exit_code == 0, checked.stderr
     assert "ok: 107 positions" in checked.output
+    asked = CliRunner().invoke(main, ["import", str(export), "--ladder", "product",
+                                      "-o", str(tmp_path / "with-ladder.yaml")])
+    assert "19 job titles not in the ladder" in asked.stderr
 
 
 def test_import_uk_organogram_accounts_for_every_row(shared_dir, tmp_path):

@@ -71,8 +71,25 @@ def test_title_notes_name_junior_job_titles_not_grades(shared_dir, tmp_path):
     orgs = shared_dir / "data" / "orgs"
     result = CliRunner().invoke(main, [
         "import", str(orgs / "ukgov_home_office_2012-09-30_senior.csv"), "--junior",
-        str(orgs / "ukgov_home_office_2012-09-30_junior.csv"), "-o", str(tmp_path / "h.yaml")])
+        str(orgs / "ukgov_home_office_2012-09-30_junior.csv"), "--ladder", "product",
+        "-o", str(tmp_path / "h.yaml")])
     assert result.exit_code == 0, result.stderr
     note = next(line for line in result.stderr.splitlines() if "not in the ladder" in line)
     assert "Policy Adviser (114)" in note  # generic job titles, counted over the groups
     assert "EO (GEO)" not in note and "SCS1" not in note  # not grades
+
+
+def test_validate_prints_the_file_line_and_the_row_in_words(tmp_path):
+    """Row 1 is the header, so without values spanning lines row N is line N; after a quoted
+    line break they differ, and FILE:LINE: is the line an editor jumps to."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text("id,name,title,manager\n1,Ada,CEO,\n2,Bo,PM,9\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(plain)])
+    assert f"warning: {plain}:3: manager '9' does not exist" in result.stderr
+    broken = tmp_path / "broken.csv"
+    broken.write_text('id,name,title,manager\n1,Ada,CEO,\n2,"Bo\nBrown",PM,1\n3,Cy,PM,9\n',
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(broken)])
+    assert f"warning: {broken}:5: row 4: manager '9' does not exist" in result.stderr
+    lines = broken.read_text(encoding="utf-8").splitlines()
+    assert lines[5 - 1].startswith("3,Cy")  # the line it names is the row's line

@@ -70,7 +70,7 @@ def test_duplicates_missing_ids_and_names():
     assert list(org.people) == ["1", "2", "2~5", "3", "row-7", "4"]
     assert org.people["2"].name == "Bea One" and org.people["2~5"].name == "Cal Two"
     assert org.people["3"].manager == "2"  # reports to a repeated id go to its first row
-    assert org.people["4"].name == "4"
+    assert org.people["4"].name == ""  # never its id: the charts say "name not published"
     assert result.rows == 7 and result.drawn == 6
     assert result.undrawn == [(str(DATA / "duplicates.csv"), 4)]
     assert_accounted(result)

@@ -54,9 +54,9 @@ def test_cards_show_what_an_org_chart_reader_expects(tmp_path: Path) -> None:
     assert raw.count('class="card-open"') == 1  # ... and is drawn dashed
     assert "12.5 FTE" in texts  # a group of staff
     # direct and total headcount on the CEO's card; the open position is said apart
-    # direct: the job share's two people and the group's 12 FTE (the assistant sits beside,
-    # the open position is said apart); in team: everyone below, the assistant included
-    assert "14 direct · 20 in team · 1 open" in texts
+    # direct: the job share's two people (the assistant sits beside, the open position is
+    # said apart, the group's 12.5 FTE are 13 staff); in team: everyone below
+    assert "2 direct · 13 staff · 21 in team · 1 open" in texts
     assert {"Product", "Design", "Operations & Policy"} <= set(texts)  # legend
     assert 'class="dotted-line"' in raw  # the dotted-line manager as a dashed connector
     tips = svg_tooltips(out)
@@ -116,8 +116,9 @@ def test_team_counts_count_people_not_vacancies() -> None:
     counts = team_counts(acme())
     assert counts["open-spm"] == TeamCount(2, 2, 0)
     assert counts["ana"] == TeamCount(3, 3, 0)
-    # in team: assistant 1, vacancy 0, job share 2, its 3 designers, the vacancy's 2, group 12
-    assert counts["omar"] == TeamCount(14, 20, 1)
+    # in team: assistant 1, vacancy 0, job share 2, its 3 designers, the vacancy's 2, group
+    # 13 (12.5 FTE rounded up), who are staff, not direct reports
+    assert counts["omar"] == TeamCount(2, 21, 1, staff=13)
 
 
 def wide_team(size: int) -> Org:

@@ -53,7 +53,7 @@ def by_id(stats):
 def test_totals_layers_and_spans():
     stats = org_stats(sample())
     assert stats["entries"] == 20
-    assert stats["headcount"] == 1 + 1 + 1 + 11 + 1 + 1 + 1 + 2 + 4  # no vacancy; group 4
+    assert stats["headcount"] == 1 + 1 + 1 + 11 + 1 + 1 + 1 + 2 + 5  # no vacancy; 4.4 FTE: 5
     assert stats["open_positions"] == 1
     assert stats["layers"] == 3
     # Layers count entries (cards), the assistant included: they add up to the entries.
@@ -64,22 +64,23 @@ def test_totals_layers_and_spans():
     assert {k: m["direct"] for k, m in managers.items()} == {
         "ceo": 3,  # the assistant is beside the CEO, not a report
         "cto": 11, "cfo": 1,
-        "cpo": 2 + 4,  # the job share's two people, the group's FTE; the vacancy is "open"
+        "cpo": 2,  # the job share's two people; the vacancy is "open", the group is staff
     }
-    assert managers["cpo"]["open"] == 1
+    assert managers["cpo"]["open"] == 1 and managers["cpo"]["staff"] == 5
+    assert stats["staff_in_groups"] == 5
     assert managers["ceo"]["total"] == stats["headcount"] - 1
     assert managers["ceo"]["layer"] == 1 and managers["cpo"]["layer"] == 2
-    assert stats["span"] == {"mean": 5.25, "median": 4.5, "max": 11}
+    assert stats["span"] == {"mean": 4.25, "median": 2.5, "max": 11}
     for m in managers.values():  # never more direct reports than people in the team
         assert m["direct"] <= m["total"]
     assert (stats["assistants"], stats["job_shares"], stats["top_level"]) == (1, 1, ["ceo"])
 
 
 @pytest.mark.parametrize(("narrow", "wide", "flags"), [
-    (2, 10, {"cto": "wide", "cfo": "narrow"}),
-    (3, 10, {"ceo": "narrow", "cto": "wide", "cfo": "narrow"}),  # narrow is inclusive
-    (2, 11, {"cfo": "narrow"}),  # wide is "more than"
-    (0, 5, {"cto": "wide", "cpo": "wide"}),
+    (2, 10, {"cto": "wide", "cfo": "narrow", "cpo": "narrow"}),
+    (3, 10, {"ceo": "narrow", "cto": "wide", "cfo": "narrow", "cpo": "narrow"}),  # inclusive
+    (2, 11, {"cfo": "narrow", "cpo": "narrow"}),  # wide is "more than"
+    (0, 5, {"cto": "wide"}),  # the CPO's group of staff is not a line report
 ])
 def test_flags_follow_the_thresholds(narrow, wide, flags):
     stats = org_stats(sample(), narrow=narrow, wide=wide)
@@ -102,7 +103,7 @@ def test_departments():
         {"id": "lead", "name": "Leadership", "headcount": 2, "open_positions": 0},
         {"id": "eng", "name": "Engineering", "headcount": 12, "open_positions": 0},
         # people with no department get a row of their own, so the table adds up
-        {"id": None, "name": "(no department)", "headcount": 9, "open_positions": 1},
+        {"id": None, "name": "(no department)", "headcount": 10, "open_positions": 1},
     ]
     assert sum(d["headcount"] for d in stats["departments"]) == stats["headcount"]
 
@@ -129,7 +130,7 @@ def test_table_lists_every_manager_with_its_flag():
     text = stats_table(stats_record(sample()))
     lines = text.splitlines()
     assert lines[0] == "Sample"
-    assert ["headcount", "23"] in [line.split() for line in lines]
+    assert ["headcount", "24"] in [line.split() for line in lines]
     assert any(line.startswith("  layers") and "(positions per layer: 1, 4, 15)" in line
                for line in lines)
     rows = {line.strip().split("  ")[0]: line for line in lines if "  " in line.strip()}
@@ -156,7 +157,7 @@ def test_table_columns_line_up_with_wide_letters():
 @pytest.mark.parametrize(("name", "headcount", "open_positions", "layers"), [
     ("startup", 7, 1, 3),
     ("scale-up", 56, 1, 4),
-    ("enterprise", 403, 13, 5),
+    ("enterprise", 404, 13, 5),  # 18.5 FTE of outsourced support: 19 people, rounded up
 ])
 def test_example_numbers(name, headcount, open_positions, layers):
     stats = org_stats(load_company(EXAMPLES / f"{name}.yaml"))

@@ -20,7 +20,7 @@ from tests.sample_orgs import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
-BADGE = re.compile(r"^(\d+) direct · (\d+) in team(?: · (\d+) open)?$")
+BADGE = re.compile(r"^(\d+) direct(?: · (\d+) staff)? · (\d+) in team(?: · (\d+) open)?$")
 
 SOURCES = [
     *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "examples").glob("*.yaml"))),
@@ -52,8 +52,11 @@ def badges(path: Path) -> list[TeamCount | None]:
             continue
         texts = ["".join(t.itertext()) for t in group.iter(f"{SVG}text")]
         matched = [BADGE.match(t) for t in texts if BADGE.match(t)]
-        found.append(TeamCount(*(int(n or 0) for n in matched[0].groups()))
-                     if matched else None)
+        if matched:
+            direct, staff, total, open_ = (int(n or 0) for n in matched[0].groups())
+            found.append(TeamCount(direct, total, open_, staff))
+        else:
+            found.append(None)
     return found
 
 
@@ -70,7 +73,7 @@ def test_stats_badges_and_layout_json_agree(tmp_path: Path, source: str) -> None
     data = tmp_path / "chart.json"
     render(org, data)
     from_json = {node["id"]: TeamCount(node["team"]["direct"], node["team"]["in_team"],
-                                       node["team"]["open"])
+                                       node["team"]["open"], node["team"].get("staff", 0))
                  for node in json.loads(data.read_text())["nodes"] if "team" in node}
     assert from_stats == from_badges == from_json == team_counts(org) == stats.teams
     assert from_stats  # every source has managers
@@ -103,6 +106,7 @@ def test_cli_stats_and_layout_json_agree_on_the_enterprise_example(tmp_path: Pat
     assert runner.invoke(main, ["render", source, "-o", str(out)]).exit_code == 0
     teams = {n["id"]: n["team"] for n in json.loads(out.read_text())["nodes"] if "team" in n}
     assert {m["id"]: {"direct": m["direct"], "in_team": m["total"], "open": m["open"]}
+            | ({"staff": m["staff"]} if m["staff"] else {})
             for m in stats["managers"]} == teams
 
 
@@ -112,11 +116,56 @@ def test_each_kind_of_card_counts_by_the_rule() -> None:
         Person("pa", "Pat", manager="m", assistant=True),  # in the team, not direct
         Person("o", "", "PM", manager="m", vacant=True),  # open, never a person
         Person("js", "Ana", manager="m", shared_with=("Ben",)),  # a job share: two people
-        Person("g", "Support", manager="m", fte=7.4),  # an FTE group: 7 people
+        Person("g", "Support", manager="m", fte=7.4),  # an FTE group: 8 staff, rounded up
         Person("x", "Xi", manager="js"),
         Person("ox", "", "Designer", manager="js", vacant=True),
     ])
     counts = team_counts(org)
-    assert counts["m"] == TeamCount(direct=2 + 7, total=1 + 2 + 7 + 1, open=2)
+    assert counts["m"] == TeamCount(direct=2, total=1 + 2 + 8 + 1, open=2, staff=8)
     assert counts["js"] == TeamCount(direct=1, total=1, open=1)
     assert "o" not in counts and "g" not in counts
+
+
+@pytest.mark.parametrize("fte, people", [(8.5, 9), (7.5, 8), (0.4, 1), (12.0, 12), (2.01, 3)])
+def test_an_fte_group_counts_its_fte_rounded_up(fte: float, people: int) -> None:
+    # the docs say rounded up: 8.5 FTE is 9 people (round half to even made it 8)
+    org = Org.build("g", [Person("m", "Mo"), Person("g", "Staff", manager="m", fte=fte)])
+    assert org_stats(org).headcount == 1 + people
+    assert team_counts(org)["m"] == TeamCount(direct=0, total=people, open=0, staff=people)
+
+
+UK_PAIRS = ["ukgov_dfe_2011-09-30", "ukgov_home_office_2012-09-30"]
+
+
+@pytest.mark.parametrize("stem", UK_PAIRS)
+def test_organogram_spans_count_line_reports_not_junior_staff(stem: str) -> None:
+    """The junior file's staff groups are staff, reported apart: the spans of the pair are the
+    spans of the senior file alone (before: DfE max 133, Home Office max 2640, mean 86)."""
+    pair = org_stats(load(f"{SHARED}/{stem}_senior.csv"))
+    senior = org_stats(load_org(f"{SHARED}/{stem}_senior.csv", preset="uk-organogram",
+                                match_titles=False))
+    groups = [p for p in load(f"{SHARED}/{stem}_senior.csv") if p.fte is not None]
+    assert groups  # the junior file was read
+    assert pair.span == senior.span
+    assert pair.wide == senior.wide and pair.span.max <= 12
+    for manager in pair.managers:
+        alone = senior.teams.get(manager.id)
+        assert manager.team.direct == (alone.direct if alone else 0), manager.person.title
+    staff = sum(m.team.staff for m in pair.managers)
+    assert staff == sum(p.heads for p in groups) > 1000
+    assert pair.headcount == senior.headcount + staff
+
+
+def test_organogram_stats_table_says_staff_apart() -> None:
+    stem = f"{SHARED}/ukgov_home_office_2012-09-30"
+    result = CliRunner().invoke(main, ["stats", f"{stem}_senior.csv", "--junior",
+                                       f"{stem}_junior.csv"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"staff in groups +\d{5}", result.output)
+    assert "span of control, line reports: mean 3.7, median 3, max 12" in result.output
+    assert re.search(r"wide spans \(> 10\) +1\n", result.output)
+    data = json.loads(CliRunner().invoke(main, [
+        "stats", f"{stem}_senior.csv", "--junior", f"{stem}_junior.csv",
+        "--format", "json"]).stdout)
+    assert max(m["direct"] for m in data["managers"]) == 12
+    assert data["staff_in_groups"] == sum(m["staff"] for m in data["managers"])

@@ -68,12 +68,16 @@ class Left:
 @dataclass(frozen=True)
 class Moved:
     """Someone whose manager changed: the old manager (old org) and the new one (new org);
-    ``old_id`` is their id in the old org when it changed (matched by name)."""
+    ``old_id`` is their id in the old org when it changed (matched by name). A person who
+    moved from one post to another that both exist (``from_post``, the old post) is moved
+    too, with the ``evidence`` that it is the same person."""
 
     person: Person
     was_under: Person | None
     now_under: Person | None
     old_id: str | None = None
+    from_post: Person | None = None  # the post they held in the old org, when it differs
+    evidence: str = ""  # why it is the same person: "same name, grade SCS1"
 
     @property
     def id(self) -> str:
@@ -166,6 +170,33 @@ def _match(old: Org, new: Org) -> tuple[dict[str, str], dict[str, str]]:
     return matched, renamed
 
 
+def _post_movers(old: Org, new: Org, matched: Mapping[str, str]
+                 ) -> dict[str, tuple[Person, str]]:
+    """{new post id: (old post, evidence)} for each person found, by a name unique on both
+    sides, on a post other than the one they held (a post matched to another, or new).
+    The grade or unit, when it is the same on both, is named as further evidence."""
+    def unique(org: Org) -> dict[str, Person]:
+        seen = Counter(_real_name(p) for p in org if _comparable(p))
+        return {name: p for p in org if _comparable(p) and (name := _real_name(p))
+                and seen[name] == 1}
+
+    before, after = unique(old), unique(new)
+    movers = {}
+    for name, now in after.items():
+        was = before.get(name)
+        if was is None or matched.get(now.id) == was.id:
+            continue
+        if now.id not in matched and was.id not in matched.values():
+            continue  # matched by name already (an id changed): not a move of posts
+        evidence = ["same name"]
+        if _grade(was) and _grade(was) == _grade(now):
+            evidence.append(f"grade {_grade(now)}")
+        if was.department and was.department == now.department:
+            evidence.append(f"unit {now.department}")
+        movers[now.id] = (was, ", ".join(evidence))
+    return movers
+
+
 def _grade(person: Person) -> str:
     return dict(person.extra).get("grade", "")
 
@@ -187,23 +218,47 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
     def manager(org: Org, manager_id: str | None) -> Person | None:
         return org.people.get(manager_id) if manager_id else None
 
+    movers = _post_movers(old, new, matched)  # new post id -> (old post, evidence)
+    moved_names = {_real_name(post) for post, _ in movers.values()}
+    old_names = {_real_name(p) for p in old} - {None}
+    new_names = {_real_name(p) for p in new} - {None}
+    handed_over: list[Left] = []  # people gone from a post that someone moved into
     joined, moved, changed = [], [], []
     for person in new:
         if not _comparable(person):
             continue
-        if person.id not in matched:
+        if person.id in movers:  # the same person on another post: moved, not joined
+            post, evidence = movers[person.id]
+            moved.append(Moved(person, manager(old, post.manager), manager(new, person.manager),
+                               from_post=post, evidence=evidence))
+            if person.id not in matched:
+                continue
+        elif person.id not in matched:
             joined.append(Joined(person, manager(new, person.manager)))
             continue
         was = old.people[matched[person.id]]
         old_id = was.id if person.id in renamed else None
         before = back.get(was.manager) if was.manager else None
-        if before != person.manager or (was.manager and was.manager not in back):
+        if person.id not in movers and (
+                before != person.manager or (was.manager and was.manager not in back)):
             moved.append(Moved(person, manager(old, was.manager),
                                manager(new, person.manager), old_id))
+        changes = _changes(old, was, new, person)
+        if any(f == "name" for f, _, _ in changes) and (
+                {_real_name(was), _real_name(person)} & moved_names):
+            # the post changed hands because someone moved: the moves say so; whoever else
+            # held it joined or left the org (not "name changed")
+            changes = [c for c in changes if c[0] != "name"]
+            if _real_name(person) not in old_names:
+                joined.append(Joined(person, manager(new, person.manager)))
+            if _real_name(was) not in new_names:
+                handed_over.append(Left(was, manager(old, was.manager)))
         changed += [Changed(person, name, old_value, new_value, old_id)
-                    for name, old_value, new_value in _changes(old, was, new, person)]
+                    for name, old_value, new_value in changes]
+    moved_from = {post.id for post, _ in movers.values()}
     left = [Left(person, manager(old, person.manager)) for person in old
-            if _comparable(person) and person.id not in back]
+            if _comparable(person) and person.id not in back and person.id not in moved_from]
+    left += handed_over
     spans_old, spans_new = org_stats(old).teams, org_stats(new).teams
     spans = []
     for person in new:

@@ -8,18 +8,22 @@ print it in one sentence, :data:`ladder.renderers.results.stats.COUNT_RULE`):
 
 * **people, not positions**: an open position is no one yet; it is counted apart, as *open*;
 * a **job share** (a position held by several names) counts each name as a person;
-* an **FTE group** (a card standing for a group of staff, ``fte:``) counts its FTE, rounded,
-  and at least one;
+* an **FTE group** (a card standing for a group of staff, ``fte:``, an organogram's junior
+  staff) counts its FTE rounded up (8.5 FTE is 9 people, 0.4 is 1); it is **staff**, not a
+  line report: it counts in the team and in the manager's ``staff``, never in ``direct``;
 * an **assistant** is in the team (``in team``) but not a direct report (they sit beside the
   manager rather than in the team below, as the chart draws them);
-* **direct**: the people in the manager's direct reports; **in team**: the people anywhere
-  below, assistants included; **open**: the open positions anywhere below.
+* **direct**: the people in the manager's line reports (staff groups and assistants apart);
+  **staff**: the people in the manager's own staff groups; **in team**: the people anywhere
+  below, assistants and staff included; **open**: the open positions anywhere below.
 
 A manager is anyone with at least one report of any kind (an open position or an assistant
 included). So ``direct <= in team`` always holds, and the figures of a manager add up from
 those of the reports: ``in team = sum over reports of (their people + their in team)``.
-Span of control is a manager's ``direct`` count; a manager with ``narrow`` or fewer direct
-reports, or more than ``wide``, is flagged. Layers count entries (cards), so the entries per
+Span of control is a manager's ``direct`` count, over the managers with line reports (people
+or posts): a manager of staff groups alone has no span to flag, and the span summary leaves
+them out; a manager with ``narrow`` or fewer direct reports, or more than ``wide``, is
+flagged. Layers count entries (cards), so the entries per
 layer add up to the entries.
 
 >>> from ladder.model.org import Org, Person
@@ -30,11 +34,11 @@ layer add up to the entries.
 ...                       Person("g", "Interns", manager="b", fte=3.4)])
 >>> stats = org_stats(org)
 >>> stats.teams["a"], stats.teams["b"]
-(TeamCount(direct=1, total=7, open=1), TeamCount(direct=5, total=5, open=0))
+(TeamCount(direct=1, total=8, open=1, staff=0), TeamCount(direct=2, total=6, open=0, staff=4))
 >>> stats.headcount, stats.open_positions, stats.layers, stats.positions_per_layer
-(8, 1, 3, (1, 3, 2))
+(9, 1, 3, (1, 3, 2))
 >>> [(m.id, m.layer, m.flag) for m in stats.managers]
-[('a', 1, 'narrow'), ('b', 2, None)]
+[('a', 1, 'narrow'), ('b', 2, 'narrow')]
 """
 
 from __future__ import annotations
@@ -54,11 +58,13 @@ WIDE = "wide"
 # Tuples, not dataclasses: a chart of a million people makes a hundred thousand counts, and the
 # badge writer caches its text by count (a frozen dataclass is three times slower to make).
 class TeamCount(NamedTuple):
-    """One manager's team: people reporting directly, people anywhere below, open below."""
+    """One manager's team: people in line reports, people anywhere below, open below, and the
+    people in the manager's own staff groups (FTE rounded up; 0 where there are none)."""
 
     direct: int
     total: int
     open: int
+    staff: int = 0
 
 
 class Headcount(NamedTuple):
@@ -168,7 +174,9 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
     vacant = [p.vacant for p in people]
     totals = _totals(people, heads, vacant)
     reports = [0] * len(people)
+    line = [0] * len(people)  # line reports: people and posts, not groups or assistants
     direct = [0] * len(people)
+    staff = [0] * len(people)
     total = [0] * len(people)
     below_open = [0] * len(people)
     children: list[list[int]] = [[] for _ in people]
@@ -176,7 +184,10 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
         if m >= 0:
             reports[m] += 1
             children[m].append(i)
-            if not people[i].assistant:
+            if people[i].fte is not None:  # a staff group: counted apart from line reports
+                staff[m] += heads[i]
+            elif not people[i].assistant:
+                line[m] += 1
                 direct[m] += heads[i]
     roots = [i for i, m in enumerate(manager) if m < 0]
     order = list(roots)
@@ -191,7 +202,7 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
             total[m] += total[i] + heads[i]
             if below_open[i] or vacant[i]:
                 below_open[m] += below_open[i] + vacant[i]
-    teams = {people[i].id: TeamCount(direct[i], total[i], below_open[i])
+    teams = {people[i].id: TeamCount(direct[i], total[i], below_open[i], staff[i])
              for i in range(len(people)) if reports[i]}
     managers = []
     stack = roots[::-1]
@@ -199,13 +210,15 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
         i = stack.pop()
         if reports[i]:
             count = teams[people[i].id]
-            flag = NARROW if count.direct <= narrow else WIDE if count.direct > wide else None
+            flag = (None if not line[i] else NARROW if count.direct <= narrow
+                    else WIDE if count.direct > wide else None)
             managers.append(ManagerSpan(people[i], layer[i], count, flag))
             stack.extend(reversed(children[i]))
     per_layer = [0] * max((layer[i] for i in order), default=0)
     for i in order:  # every entry in its layer: the layers add up to the entries
         per_layer[layer[i] - 1] += 1
-    spans = [m.team.direct for m in managers]
+    # spans of line reports: a manager of staff groups alone has none to average
+    spans = [teams[people[i].id].direct for i in range(len(people)) if line[i]]
     return OrgStats(
         company=org.name,
         entries=totals.entries,
@@ -277,7 +290,7 @@ def team_counts(org: Org) -> dict[str, TeamCount]:
     >>> org = Org.build("x", [Person("a", "Ada"), Person("b", "Bo", manager="a"),
     ...                       Person("c", "", "PM", manager="a", vacant=True)])
     >>> team_counts(org)
-    {'a': TeamCount(direct=1, total=1, open=1)}
+    {'a': TeamCount(direct=1, total=1, open=1, staff=0)}
     """
     return dict(org_stats(org).teams)
 

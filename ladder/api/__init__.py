@@ -31,8 +31,10 @@ from ladder.api.drawing import (
 )
 from ladder.api.files import (
     IMPORT_FORMATS,
+    builtin_ladders,
     builtin_source,
     import_file,
+    input_size,
     parse_mapping,
     parse_text,
     schema,
@@ -64,8 +66,9 @@ from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 __all__ = [
     "ANSWER_FORMATS", "COMPANY", "EXPORT", "IMPORT_FORMATS", "LADDER", "RADAR_FORMATS",
     "TEXT_FORMATS",
-    "answer_text", "assess", "builtin_source", "chart_person", "diff", "draw", "endpoints", "gap",
-    "html_iframe", "import_export", "import_file", "inline_svg", "ladder_for", "load",
+    "answer_text", "assess", "builtin_ladders", "builtin_source", "chart_person", "diff",
+    "draw", "endpoints", "gap", "html_iframe", "import_export", "import_file", "inline_svg",
+    "input_size", "ladder_for", "load",
     "load_ladder", "load_org", "next_roles", "parse_mapping", "parse_text", "paths", "render",
     "render_diff", "render_radar", "schema", "source_kind", "stats", "succession", "validate",
     "variants", "write_file",

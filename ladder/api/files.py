@@ -12,8 +12,6 @@ from ladder.errors import LadderError, did_you_mean, plural
 from ladder.options import sort_options
 from ladder.renderers.files import write_bytes
 from ladder.sources.frameworks import FORMATS as FRAMEWORK_FORMATS
-from ladder.sources.frameworks import import_framework, ladder_yaml
-from ladder.sources.frameworks.detect import TABLE_SUFFIXES, framework_of
 
 IMPORT_FORMATS = (*FRAMEWORK_FORMATS, "hr")  # what import_file reads: a framework's shape or hr
 
@@ -34,6 +32,15 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
     >>> text.splitlines()[0], "people:" in text
     ('company: acme-export', True)
     """
+    from ladder.sources.frameworks import (  # lazy: --help loads no sources.frameworks
+        import_framework,
+        ladder_yaml,
+    )
+    from ladder.sources.frameworks.detect import (  # lazy: --help loads no yaml
+        TABLE_SUFFIXES,
+        framework_of,
+    )
+
     framework = format if format != "hr" else None
     if format is None:
         framework = framework_of(Path(source))
@@ -89,6 +96,31 @@ def builtin_source(name: str = "product") -> str:
     return builtin_text(name)
 
 
+def builtin_ladders() -> list[str]:
+    """The names of the ladders shipped with ladder (``source: product`` in a docs block).
+
+    >>> "product" in builtin_ladders()
+    True
+    """
+    from ladder.sources.ladders import builtin_names  # lazy: --help loads no yaml
+
+    return builtin_names()
+
+
+def input_size(path: str | Path) -> int:
+    """The size of ``path`` when it is a regular file within the input limit, checked before
+    any of it is read; else a SourceError (missing, a folder, a FIFO or device, too big).
+
+    >>> input_size("/dev/zero")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ladder.errors.SourceError: /dev/zero: not a regular file ...
+    """
+    from ladder.sources.inputs import check_input  # lazy: --help loads no sources.inputs
+
+    return check_input(Path(path))
+
+
 def parse_text(text: str, name: str, format: str = "yaml") -> Any:
     """``text`` read as every config is (YAML by default; ``toml`` or ``json``): plain data,
     or a SourceError naming ``name`` and the line (alias bombs, deep nesting and tags refused).
@@ -115,13 +147,16 @@ def parse_mapping(text: str) -> dict[str, str]:
     return parse(text)
 
 
-def write_file(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders; never through a
-    symbolic link. The path written.
+def write_file(path: str | Path, data: str | bytes, *, folder: str | Path | None = None,
+               follow_links: bool = False) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders: the one way
+    ladder writes a file. Never through a symbolic link unless ``follow_links``; never over a
+    FIFO or device; with ``folder``, ``path`` is a name that must stay inside it. The path
+    written.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     write_file(Path(folder) / "a" / "x.txt", "hello").read_text()
     'hello'
     """
-    return write_bytes(path, data)
+    return write_bytes(path, data, folder=folder, follow_links=follow_links)

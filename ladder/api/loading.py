@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean, summarised
 from ladder.options import ExportOptions, as_keywords, sort_options
+from ladder.renderers.files import write_bytes
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 
 # Each kind of source imports its own modules when it is drawn: a command-line run that
@@ -153,12 +154,16 @@ def import_export(
 def read_export(source: str | Path, options: ExportOptions, *, text: str | None = None,
                 on_note: Note | None = None, match_titles: bool = True) -> ImportResult:
     """:func:`import_export` with its options already sorted into an ExportOptions."""
-    from ladder.sources.hr import load_export, write_report  # lazy: --help loads no csv
+    from ladder.sources.hr import load_export  # lazy: --help loads no sources.hr
 
     result = load_export(source, text=text, preset=options.preset, junior=options.junior,
                          mapping=options.mapping, fix=options.fix, snapshot=options.snapshot)
     if options.report is not None:
-        write_report(result, Path(options.report))
+        import json
+
+        # the one way to write a file: atomic, never through a link or into a FIFO
+        write_bytes(Path(options.report),
+                    json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n")
     if on_note:
         on_note(result.summary())
         for remark in result.notes:
@@ -166,7 +171,8 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
         if result.columns and not {"name", "first_name", "last_name"} & set(result.columns):
             headers = ", ".join(result.columns.values())
             on_note(f"no name column among the ones read ({headers}): cards show each row's "
-                    "id or email; name it with option 'mapping' name=COLUMN")
+                    "email, else its title with 'name not published'; name it with option "
+                    "'mapping' name=COLUMN")
     if not match_titles:
         return result
     from ladder.model.titles import (  # lazy: --help loads no model.titles
@@ -179,7 +185,7 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
     result.org = assign_roles(result.org, roles)
     if options.ladder is not None:
         result.org.ladder = options.ladder
-    if on_note:
+    if on_note and options.ladder is not None:  # only about a ladder the user asked for
         unmatched = unmatched_titles(result.org, roles)
         if unmatched:
             from ladder.escape import clip  # lazy: --help loads no escape
@@ -276,8 +282,8 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
         return check_company(name)[1]  # type: ignore[arg-type]
     try:
         if kind == EXPORT:
-            return list(import_export(name, match_titles=False,  # type: ignore[arg-type]
-                                      **export_options).problems)
+            return import_export(name, match_titles=False,  # type: ignore[arg-type]
+                                 **export_options).located_problems()  # FILE:LINE:
         warnings: list[Problem] = []
         if text is not None:
             options = sort_options(export_options, kind="export").export

@@ -25,7 +25,8 @@ from ladder.cli.common import main, note, variant_options
 @click.option("--detail", is_flag=True, help="Ladders: list each role's competencies.")
 @click.option("--highlight", metavar="FROM..TO", default=None,
               help="Ladders: emphasise the quickest path from one role to another.")
-@click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
+@click.option("--root", metavar="ID|NAME", default=None,
+              help="Org charts: only this person's part (an id, or a name).")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
 def readme_snippet(source: str | None, output_dir: Path, name: str | None,
@@ -43,8 +44,9 @@ def readme_snippet(source: str | None, output_dir: Path, name: str | None,
     files = {}
     for theme in ("light", "dark"):
         svg = api.draw(thing, format="svg", theme=theme, on_note=note, **drawn)
-        path = output_dir / f"{stem}-{theme}.svg"
-        files[theme] = api.write_file(path, svg)
+        # the name stays inside --output-dir: '../x' or an absolute --name is refused
+        files[theme] = api.write_file(f"{stem}-{theme}.svg", svg, folder=output_dir)
+        path = files[theme]
         click.echo(f"wrote {path}", err=True)
     # the alt text is the drawing's own description: what this variant or part shows
     found = re.search(r"<desc[^>]*>(.*?)</desc>", str(svg), re.S)

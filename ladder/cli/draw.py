@@ -61,7 +61,8 @@ from ladder.options import MODES, THEMES, VIEWS
               help="With --view matrix: only what changes from role A to role B, per area.")
 @click.option("--examples", is_flag=True,
               help="With --view matrix: the statements' examples and signals too.")
-@click.option("--root", metavar="ID", default=None, help="Org charts: only this person's part.")
+@click.option("--root", metavar="ID|NAME", default=None,
+              help="Org charts: only this person's part (an id, or a name).")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Org charts: this many levels (1 = the top alone).")
 @click.option("--align-levels", is_flag=True,
@@ -157,11 +158,8 @@ def _write_problems(problems: list, path: object) -> None:
     data = {"problems": [{key: list(value) if key == "items" else value
                           for key, value in dataclasses.asdict(problem).items()
                           if value not in (None, ())} for problem in problems]}
-    try:
-        Path(str(path)).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
-    except OSError as error:
-        raise LadderError(f"cannot write the report: {error.strerror}", file=str(path)) from None
+    # atomic, never through a symbolic link or into a FIFO (a FIFO once blocked forever)
+    api.write_file(Path(str(path)), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 # --- the gallery ------------------------------------------------------------------------------

@@ -33,13 +33,14 @@ import html
 import json
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ladder
 from ladder.errors import LadderError, SourceError, did_you_mean
+from ladder.escape import css_length, is_css_length
 
 FORMATS = ("svg", "mermaid", "html")
 # Keys of a block that are not drawing options.
@@ -59,6 +60,15 @@ COLUMN_WIDTH = 688
 # Inlined in a docs page the diagram follows the site's theme and sits on its background.
 PAGE_DEFAULTS = {"theme": "auto", "transparent": True}
 CACHE_VERSION = "2"
+
+# What each option must be: a wrong type is a located error that fails a strict build, never
+# a TypeError deep in the drawing that the fence extension swallows (the block vanished).
+TEXT_OPTIONS = ("title", "theme", "variant", "head", "highlight", "root", "mode", "preset",
+                "ladder", "junior", "snapshot")
+FLAG_OPTIONS = ("transparent", "detail", "years", "align_levels")
+COUNT_OPTIONS = {"headcount": (1, 10_000_000), "depth": (1, 1_000), "columns": (1, 100)}
+NAME_LIST_OPTIONS = ("via", "avoid", "fix")  # a name, or a list of names
+MAX_OPTION_TEXT = 1_000  # characters of one option's text
 
 
 class BlockError(LadderError):
@@ -87,12 +97,15 @@ class Block:
 
 
 def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
-               header: Mapping[str, Any] | None = None) -> Block:
+               header: Mapping[str, Any] | None = None,
+               bases: Sequence[Path] | None = None) -> Block:
     """The block's YAML ``body`` read into a :class:`Block`.
 
     ``folders``: where a relative ``source:`` is looked for, in order (the page's folder, then
     the site root). ``header``: options given outside the body (fence header, directive
-    fields); the body's own win.
+    fields); the body's own win. ``bases``: the folders a file may be read from (the docs
+    project; links resolved first); a path outside them, or an absolute one, is refused.
+    ``None`` reads any file (a site that turned ``restrict_base_path`` off).
     """
     from ladder.api import parse_text  # lazy: the MkDocs plugin loads no api
 
@@ -133,9 +146,12 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
         choices = (*VIEWS, *LADDER_VIEWS)
         raise BlockError(f"view {view!r} is not a way to show a diagram", file=page, line=line,
                          hint=did_you_mean(view, choices) or f"use one of: {', '.join(choices)}")
-    height = str(given.pop("height", "640px"))
-    if height.isdigit():
-        height += "px"
+    raw_height = given.pop("height", "640px")
+    if not is_css_length(raw_height):
+        # it reaches the iframe's style attribute: a quote there once added an onload handler
+        raise BlockError(f"option 'height' must be a number with a unit, not {raw_height!r}",
+                         file=page, line=line, hint="write e.g. 640, 640px, 40em or 80vh")
+    height = css_length(raw_height)
     if given.get("split"):
         raise BlockError("option 'split' writes several files: a page shows one diagram",
                          file=page, line=line, hint="use root and depth to show a part")
@@ -143,15 +159,28 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     if unknown:
         raise BlockError(f"unknown option {unknown[0]!r}", file=page, line=line,
                          hint=did_you_mean(unknown[0], [*DRAW_OPTIONS, *BLOCK_KEYS]))
+    for key, value in given.items():
+        given[key] = check_option(key, value, page=page, line=line)
     if source is not None and text is not None:
         raise BlockError("give 'source:' or a document, not both", file=page, line=line)
     if source is None and text is None:
         raise BlockError("the block names no diagram", file=page, line=line,
                          hint="add 'source: product' or a path to a ladder or company file")
-    resolved = _resolve(str(source), folders) if source is not None else None
-    for key in PATH_OPTIONS:
+    resolved = None
+    if source is not None:
+        if not isinstance(source, str) or not source.strip():
+            raise BlockError("'source:' names a ladder or company file, or a built-in ladder",
+                             file=page, line=line, hint="e.g. 'source: product'")
+        resolved = _resolve(source, folders, bases=bases, page=page, line=line)
+    if isinstance(given.get("ladder"), str):  # an HR export's ladder: a file too, read the same
+        given["ladder"] = _resolve(given["ladder"], folders, bases=bases, page=page, line=line)
+    if resolved is not None and Path(resolved).exists():
+        _check_size(resolved, page=page, line=line)
+    for key in PATH_OPTIONS:  # files the reading takes (a junior-staff file): found the same
         if given.get(key) is not None:
-            given[key] = _resolve(str(given[key]), folders)
+            given[key] = _resolve(str(given[key]), folders, bases=bases, page=page, line=line)
+    _check_linked_ladder(resolved, text, folders[0] if folders else Path("."), bases=bases,
+                         page=page, line=line)
     if ladder_view is not None:
         given["view"] = ladder_view
     return Block(page=page, line=line, format=format_, source=resolved, text=text,
@@ -175,16 +204,126 @@ def _key_line(body: str, key: str) -> int:
     return 1
 
 
-def _resolve(source: str, folders: list[Path]) -> str:
-    """A relative path found in the first folder that has it; else the name as given
-    (a built-in ladder name, or a path the loader reports as missing, with a hint)."""
+def _resolve(source: str, folders: list[Path], *, bases: Sequence[Path] | None, page: str,
+             line: int | None) -> str:
+    """A relative path found in the first folder that has it, checked to lie in ``bases``
+    (links resolved); else a built-in ladder's name; else a located error."""
+    from ladder.api import builtin_ladders  # lazy: the MkDocs plugin loads no api
+
     path = Path(source)
     if path.is_absolute():
-        return source
-    for folder in folders:
-        if (folder / path).exists():
-            return str(folder / path)
-    return source
+        if bases is not None:
+            raise BlockError(f"'{source}' is an absolute path: a block reads files of the docs "
+                             "project only", file=page, line=line,
+                             hint="give the path relative to the page or the docs folder")
+        candidates = [path]
+    else:
+        candidates = [folder / path for folder in folders]
+    found = next((candidate for candidate in candidates if candidate.exists()), None)
+    if found is None:
+        if len(path.parts) == 1 and not path.suffix and not path.is_absolute():
+            return source  # a built-in ladder, or a name the loader says is unknown, with a hint
+        # said as the loader says a missing file, from the block (never looked up from the
+        # build's working folder, which may be anywhere)
+        raise BlockError(f"ladder block at {_where(page, line)}: {source}: file not found",
+                         hint=did_you_mean(source, builtin_ladders()) or
+                         "paths are relative to the page, then to the docs folder")
+    confine(found, bases, page=page, line=line, what=source)
+    return str(found)
+
+
+def confine(path: Path, bases: Sequence[Path] | None, *, page: str, line: int | None,
+            what: str) -> None:
+    """A located error unless ``path``, its links resolved, lies inside one of ``bases``:
+    on a CI that builds pull requests, a block must not draw the runner's files into a page."""
+    if bases is None:
+        return
+    real = path.resolve()
+    if any(real.is_relative_to(base.resolve()) for base in bases):
+        return
+    raise BlockError(f"'{what}' is outside the docs project", file=page, line=line,
+                     hint="keep diagram sources inside the project (MkDocs: add a folder to the "
+                          "plugin's base_path; Sphinx: to ladder_base_path in conf.py)")
+
+
+def _check_size(path: str, *, page: str, line: int | None) -> None:
+    """The file's size checked before any of it is read (a 4 GB sparse file was read whole)."""
+    from ladder.api import input_size  # lazy: the MkDocs plugin loads no api
+
+    try:
+        input_size(path)
+    except LadderError as error:
+        raise BlockError(error.message, file=page, line=line, hint=error.hint) from None
+
+
+CONFIG_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
+
+
+def _check_linked_ladder(source: str | None, text: str | None, folder: Path, *,
+                         bases: Sequence[Path] | None, page: str, line: int | None) -> None:
+    """A company document's ``ladder:`` file must lie in the docs project too: checked before
+    the loader reads it (its error messages would quote the file's lines)."""
+    from ladder.api import builtin_ladders, parse_text  # lazy: the MkDocs plugin loads no api
+
+    if bases is None:
+        return
+    data: Any = None
+    if text is not None:
+        try:
+            data = parse_text(text, page)
+        except LadderError:
+            return  # the loader says what is wrong, with the document's lines
+    elif source is not None and Path(source).suffix.lower() in CONFIG_SUFFIXES:
+        path = Path(source)
+        try:
+            data = parse_text(path.read_text(encoding="utf-8"), source,
+                              CONFIG_SUFFIXES[path.suffix.lower()])
+        except (LadderError, OSError, UnicodeDecodeError):
+            return  # the size was checked; the loader reports the rest
+        folder = path.parent
+    linked = data.get("ladder") if isinstance(data, dict) else None
+    if not isinstance(linked, str) or linked in builtin_ladders():
+        return
+    target = Path(linked)
+    if target.is_absolute():
+        raise BlockError(f"the company's ladder '{linked}' is an absolute path: a block reads "
+                         "files of the docs project only", file=page, line=line,
+                         hint="give the ladder file relative to the company file")
+    confine(folder / target, bases, page=page, line=line, what=linked)
+
+
+def check_option(key: str, value: Any, *, page: str, line: int | None) -> Any:
+    """``value`` when it has the type and range option ``key`` takes (a number given as a
+    name, ``variant: 2024``, as text), else a located BlockError."""
+    def wrong(should: str) -> BlockError:
+        shown = repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return BlockError(f"option '{key}' must be {should}, not {shown}", file=page, line=line)
+
+    if key in FLAG_OPTIONS:
+        if not isinstance(value, bool):
+            raise wrong("true or false")
+    elif key in COUNT_OPTIONS:
+        low, high = COUNT_OPTIONS[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise wrong(f"a whole number from {low} to {high:,}")
+    elif key in TEXT_OPTIONS:
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or \
+                len(str(value)) > MAX_OPTION_TEXT:
+            raise wrong("a name or a short text")
+        return str(value)
+    elif key in NAME_LIST_OPTIONS:
+        items = value if isinstance(value, list) else [value]
+        if not items or not all(isinstance(item, str) and 0 < len(item) <= MAX_OPTION_TEXT
+                                for item in items):
+            raise wrong("a name or a list of names")
+    elif key == "mapping":
+        fine = isinstance(value, str) or (
+            isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                            for k, v in value.items()))
+        if not fine:
+            raise wrong("'id=COLUMN,manager=COLUMN' or a mapping of field to column")
+    return value
 
 
 # --- drawing ------------------------------------------------------------------------------------
@@ -381,7 +520,16 @@ class DiagramCache:
 
 
 def _file_hash(path: Path) -> str:
+    """The file's digest, read in pieces and only when it is a regular file within the input
+    limit (the cache key is computed before the loader's own checks)."""
+    from ladder.api import input_size  # lazy: the MkDocs plugin loads no api
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        input_size(path)
+        digest = hashlib.sha256()
+        with open(path, "rb") as stream:
+            for piece in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(piece)
+        return digest.hexdigest()
+    except (OSError, LadderError):
         return "missing"

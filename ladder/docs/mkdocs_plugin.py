@@ -15,6 +15,11 @@ Plugin options (all optional)::
       - ladder:
           cache: true          # false: draw every block on every build
           cache_dir: .cache/ladder
+          restrict_base_path: true   # blocks read files under the project root only
+          base_path: []        # more folders blocks may read (relative to mkdocs.yml)
+
+A block's ``source:``, an HR export's ``ladder:`` and a company document's ``ladder:`` must lie
+in the project (links resolved); an absolute path or a ``..`` that leaves it fails the build.
 """
 
 from __future__ import annotations
@@ -32,12 +37,15 @@ from ladder.errors import LadderError
 
 log = get_plugin_logger(__name__)
 FENCE_NAME = "ladder"
+MAX_HEADER_VALUE = 1_000  # characters of one fence-header value
 _OPENING = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?ladder\b")
 
 
 class LadderPluginConfig(Config):
     cache = config_options.Type(bool, default=True)
     cache_dir = config_options.Type(str, default=".cache/ladder")
+    restrict_base_path = config_options.Type(bool, default=True)
+    base_path = config_options.Type(list, default=[])
 
 
 class LadderPlugin(BasePlugin[LadderPluginConfig]):
@@ -52,12 +60,20 @@ class LadderPlugin(BasePlugin[LadderPluginConfig]):
         self.docs_dir = Path(".")
         self.drawn = 0
         self.failed = 0
+        self.bases: list[Path] | None = None
 
     # --- set-up ----------------------------------------------------------------------------
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.docs_dir = Path(config.docs_dir).resolve()
+        if self.config.restrict_base_path:
+            extra = [Path(folder) for folder in self.config.base_path]
+            self.bases = [self.root, self.docs_dir,
+                          *(folder if folder.is_absolute() else self.root / folder
+                            for folder in extra)]
+        else:
+            self.bases = None
         if self.config.cache:
             folder = Path(self.config.cache_dir)
             self.cache = DiagramCache(folder if folder.is_absolute() else self.root / folder)
@@ -88,9 +104,13 @@ class LadderPlugin(BasePlugin[LadderPluginConfig]):
         queue = self.lines.get(_normal(src))
         line = queue.pop(0) if queue else None
         try:
+            header_error = options.get("ladder_error")
+            if header_error:
+                raise BlockError(f"the fence's header: {header_error}",
+                                 file=f"{Path(self.docs_dir.name) / shown}", line=line)
             block = read_block(src, page=f"{Path(self.docs_dir.name) / shown}", line=line,
                                folders=[folder, self.docs_dir, self.root],
-                               header=options.get("ladder", {}))
+                               header=options.get("ladder", {}), bases=self.bases)
             fragment, used = draw_block(block, self.cache, on_note=log.info)
         except LadderError as error:
             self.failed += 1
@@ -98,6 +118,14 @@ class LadderPlugin(BasePlugin[LadderPluginConfig]):
                 error = BlockError(f"ladder block at {shown}:{line}: {error}")
             log.warning(str(error))
             return error_box(error)
+        except Exception as error:  # noqa: BLE001 - superfences would swallow it silently
+            # A bug, not bad input: said as an error (the build fails, strict or not) rather
+            # than a block that vanishes from the page without a word.
+            self.failed += 1
+            log.error(f"ladder block at {shown}:{line}: internal error "
+                      f"{type(error).__name__}: {error}")
+            return error_box(BlockError(f"internal error at {shown}:{line}: "
+                                        f"{type(error).__name__}"))
         self.drawn += 1
         self.watched.update(path.resolve() for path in used)
         return fragment
@@ -119,19 +147,32 @@ class LadderPlugin(BasePlugin[LadderPluginConfig]):
 
 
 def _validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
-    """Header options (```` ```ladder format="html" ````) pass on to the block."""
-    options["ladder"] = {key: _value(value) for key, value in inputs.items()}
+    """Header options (```` ```ladder format="html" ````) pass on to the block; a value that
+    cannot be read is kept as an error the block reports (returning False would show the
+    block as a plain code block, and the build would pass)."""
+    values = {}
+    for key, value in inputs.items():
+        try:
+            values[key] = _value(value)
+        except LadderError as error:
+            options["ladder_error"] = f"option '{key}': {error.message}"
+    options["ladder"] = values
     return True
 
 
 def _value(text: str) -> Any:
-    """A header value as YAML reads it: ``true``, ``2``, ``startup``."""
-    import yaml
+    """A header value as YAML reads it (``true``, ``2``, ``startup``), with the limits every
+    config is read with: aliases, nesting and tags (a YAML bomb took 31 s and 2 GB)."""
+    from ladder.api import parse_text  # lazy: the MkDocs plugin loads no api
 
+    if len(text) > MAX_HEADER_VALUE:
+        raise LadderError(f"longer than {MAX_HEADER_VALUE} characters")
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
+        return parse_text(text, "fence header")
+    except LadderError as error:
+        if error.message.startswith("not valid"):
+            return text  # not YAML (``title="A: b"``): the text as written
+        raise  # a limit: aliases, nesting, tags
 
 
 def _normal(body: str) -> str:

@@ -63,7 +63,7 @@ class LadderDirective(SphinxDirective):
         **{name: _flag for name in _FLAGS},
         **{name: directives.nonnegative_int for name in _NUMBERS},
         "format": lambda text: directives.choice(text, ("svg", "mermaid", "html")),
-        "height": directives.unchanged,
+        "height": directives.unchanged,  # checked as a CSS length by read_block
         "view": lambda text: directives.choice(text, ("auto", "explorer", "static", "graph",
                                                        "matrix")),
         "split": directives.unchanged,
@@ -88,7 +88,7 @@ class LadderDirective(SphinxDirective):
             block = read_block(body, page=shown, line=self.lineno,
                                folders=[Path(page).parent, Path(self.env.srcdir),
                                         Path(self.env.srcdir).parent],
-                               header=header)
+                               header=header, bases=_bases(self.env))
             if block.text is not None:
                 block = _at_content(block, self.content_offset + 1)
             fragment, used = draw_block(block, _cache(self.env), on_note=log.info)
@@ -112,6 +112,18 @@ def _at_content(block: Block, first_line: int) -> Block:
     from dataclasses import replace
 
     return replace(block, text_line=first_line)
+
+
+def _bases(env: Any) -> list[Path] | None:
+    """The folders a block may read: the source folder and the project above it, plus
+    ``ladder_base_path``; None when ``ladder_restrict_base_path = False``."""
+    if not env.config.ladder_restrict_base_path:
+        return None
+    srcdir = Path(env.srcdir)
+    extra = [Path(folder) for folder in env.config.ladder_base_path]
+    return [srcdir, srcdir.parent,
+            *(folder if folder.is_absolute() else Path(env.app.confdir) / folder
+              for folder in extra)]
 
 
 def _cache(env: Any) -> DiagramCache | None:
@@ -141,7 +153,8 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
         log.warning(str(error), location=node, type="ladder")
         raise nodes.SkipNode from None
     name = "ladder-" + hashlib.sha256(bytes(data)).hexdigest()[:16] + ".pdf"  # type: ignore[arg-type]
-    Path(translator.builder.outdir, name).write_bytes(data)  # type: ignore[arg-type]
+    # the one way to write a file: atomic, inside the output folder, never through a link
+    ladder.api.write_file(name, data, folder=translator.builder.outdir)  # type: ignore[arg-type]
     translator.body.append(
         f"\n\\begin{{center}}\\sphinxincludegraphics[width=\\linewidth]{{{name}}}"
         "\\end{center}\n")
@@ -161,8 +174,12 @@ def visit_text(translator: Any, node: ladder_diagram) -> None:
 
 
 def setup(app: Any) -> dict[str, Any]:
-    """Register the directive (``ladder``), its node, and the ``ladder_cache`` setting."""
+    """Register the directive (``ladder``), its node, and the settings: ``ladder_cache``,
+    ``ladder_restrict_base_path`` (blocks read files of the project only) and
+    ``ladder_base_path`` (more folders they may read)."""
     app.add_config_value("ladder_cache", True, "env")
+    app.add_config_value("ladder_restrict_base_path", True, "env")
+    app.add_config_value("ladder_base_path", [], "env")
     app.add_node(ladder_diagram, html=(visit_html, None), latex=(visit_latex, None),
                  text=(visit_text, None), man=(visit_text, None), texinfo=(visit_text, None))
     app.add_directive("ladder", LadderDirective)

@@ -6,6 +6,7 @@ dotted-line managers are a separate list, so they never change the tree.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
@@ -45,9 +46,9 @@ class Person:           # of 1M rows make 1M of them; treat people as values all
     @property
     def seats(self) -> int:
         """How many people the card stands for: a vacancy 1, a job share its people, a group
-        its FTE rounded."""
+        its FTE rounded up (8.5 is 9, 0.4 is 1: part-time staff are whole people)."""
         if self.fte is not None and not self.vacant:
-            return max(1, round(self.fte))
+            return max(1, math.ceil(self.fte))
         return 1 + (0 if self.vacant else len(self.shared_with))
 
     @property

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -119,48 +120,134 @@ def output_format(path: Path | None, format: str | None, *,
     return chosen
 
 
-def write_bytes(path: str | Path, data: bytes | str) -> Path:
+def write_bytes(path: str | Path, data: bytes | str, *, folder: str | Path | None = None,
+                follow_links: bool = False) -> Path:
     """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders.
 
     The bytes go to a temporary file in the same folder, renamed over ``path`` only once they
     are all written, so a failed run never leaves half a file or destroys the previous good
-    one. A symbolic link is never written through (it could point anywhere), and errors are
-    :class:`RenderError` with the fix.
+    one; the temporary file is removed on SIGINT and SIGTERM too. A symbolic link is never
+    written through (it could point anywhere) unless ``follow_links``; a FIFO or a device is
+    refused (a FIFO blocked a report forever, and replacing one is no better). With
+    ``folder``, ``path`` is a name inside it: an absolute path, a ``..`` or a link on the way
+    that leads out of it is refused. Errors are :class:`RenderError` with the fix.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     written = write_bytes(Path(folder) / "a" / "x.txt", "hello")
     ...     written.read_text(), sorted(p.name for p in written.parent.iterdir())
     ('hello', ['x.txt'])
+    >>> write_bytes("../x.svg", "", folder="out")
+    Traceback (most recent call last):
+    ...
+    ladder.errors.RenderError: ../x.svg: is outside the folder 'out' (give a file name inside it)
     """
     path = Path(path)
-    if path.is_symlink():
-        raise RenderError("is a symbolic link: ladder does not write through links",
-                          file=str(path), hint="remove the link, or write to another name")
-    if path.is_dir():
-        raise RenderError("is a folder, not a file", file=str(path),
-                          hint="name a file, e.g. " + str(path / "chart.svg"))
+    if folder is not None:
+        path = _inside(path, Path(folder), follow_links=follow_links)
+    _check_target(path, follow_links=follow_links)
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        temporary = Path(name)
-        with os.fdopen(handle, "wb") as stream:
-            if isinstance(data, str):  # encoded a piece at a time: a big chart is 100s of MB
-                for start in range(0, len(data), _CHUNK):
-                    stream.write(data[start:start + _CHUNK].encode("utf-8"))
-            else:
-                stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
-        os.replace(temporary, path)
-        temporary = None
+        with _removed_on_signal():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.",
+                                            suffix=".tmp")
+            temporary = Path(name)
+            with os.fdopen(handle, "wb") as stream:
+                if isinstance(data, str):  # encoded a piece at a time: a big chart is 100s of MB
+                    for start in range(0, len(data), _CHUNK):
+                        stream.write(data[start:start + _CHUNK].encode("utf-8"))
+                else:
+                    stream.write(data)
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
+            os.replace(temporary, path)
+            temporary = None
     except OSError as error:
         raise RenderError(f"cannot write the file: {error.strerror or error}", file=str(path),
-                          hint="check that the folder exists and you may write to it") from None
+                          hint=_hint(error)) from None
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
     return path
+
+
+def _hint(error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.ENAMETOOLONG:
+        return "use a shorter file name"
+    return "check that the folder exists and you may write to it"
+
+
+def _check_target(path: Path, *, follow_links: bool) -> None:
+    """A RenderError unless ``path`` is free or a regular file ladder may replace."""
+    import stat
+
+    try:
+        if path.is_symlink() and not follow_links:
+            raise RenderError("is a symbolic link: ladder does not write through links",
+                              file=str(path), hint="remove the link, or write to another name")
+        mode = path.stat().st_mode if path.exists() else None
+    except OSError as error:  # a name too long for the file system, a loop of links ...
+        raise RenderError(f"cannot write the file: {error.strerror or error}", file=str(path),
+                          hint=_hint(error)) from None
+    if mode is None or stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise RenderError("is a folder, not a file", file=str(path),
+                          hint="name a file, e.g. " + str(path / "chart.svg"))
+    raise RenderError("is not a regular file (a pipe, socket or device)", file=str(path),
+                      hint="name a regular file; '-o -' writes to standard output")
+
+
+def _inside(path: Path, folder: Path, *, follow_links: bool) -> Path:
+    """``folder / path``, when that stays in ``folder`` (no absolute path, no ``..``, and,
+    unless ``follow_links``, no symbolic link between the folder and the file)."""
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise RenderError(f"is outside the folder '{folder}'", file=str(path),
+                          hint="give a file name inside it")
+    target = folder / path
+    if not follow_links:
+        step = folder
+        for part in path.parts[:-1]:
+            step = step / part
+            if step.is_symlink():
+                raise RenderError(f"'{step}' is a symbolic link: ladder does not write "
+                                  "through links", file=str(target),
+                                  hint="remove the link, or write to another folder")
+    if not target.resolve().is_relative_to(folder.resolve()):
+        raise RenderError(f"is outside the folder '{folder}'", file=str(path),
+                          hint="give a file name inside it")
+    return target
+
+
+class _Stopped(BaseException):
+    """SIGTERM, raised so that the temporary file is removed on the way out."""
+
+
+@contextmanager
+def _removed_on_signal() -> Iterator[None]:
+    """While a file is written, SIGTERM unwinds (removing the temporary file, then ending the
+    process as SIGTERM would); SIGINT does already (KeyboardInterrupt)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield  # another thread, or a program that handles SIGTERM itself
+        return
+
+    def stop(number: int, frame: object) -> None:
+        raise _Stopped
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except _Stopped:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise SystemExit(128 + signal.SIGTERM) from None
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 _CHUNK = 1 << 22  # characters of text encoded at a time

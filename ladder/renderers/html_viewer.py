@@ -41,14 +41,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ladder.analysis.paths import competency_gap
-from ladder.escape import xml_text
-from ladder.layout.cards import CardStyle
-from ladder.model import LATERAL
-from ladder.renderers.drawings import ladder_graphviz
-from ladder.renderers.org_cards import _card_text, department_colours, department_name
-from ladder.renderers.results.paths import years_phrase
-from ladder.renderers.theme import card_id, inline_svg, slug, unique_ids
+from ladder.escape import css_length, xml_text
+from ladder.renderers.theme import card_id, inline_svg, unique_ids
 from ladder.renderers.views import heading
 
 if TYPE_CHECKING:
@@ -63,6 +57,10 @@ def _asset(name: str) -> str:
 
 def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     """The viewer page for a ladder drawing."""
+    from ladder.renderers.drawings import (
+        ladder_graphviz,  # lazy: an org chart loads no ladder drawer
+    )
+
     svg = ladder_graphviz(replace(drawing, theme="auto"), "svg")
     return viewer_page(drawing.ladder, drawing, inline_svg(svg),  # type: ignore[arg-type]
                        ladder_data(drawing.ladder))
@@ -143,8 +141,9 @@ def html_iframe(page: str, *, title: str, height: str = "640px") -> str:
     >>> html_iframe("<p>hi</p>", title="A & B")[:61]
     '<iframe class="ladder-viewer" title="A &amp; B" style="width:'
     """
-    return (f'<iframe class="ladder-viewer" title="{xml_text(title)}" '
-            f'style="width:100%;height:{height};border:1px solid #8884;border-radius:6px" '
+    # the height reaches a style attribute: only a number and a unit pass (ValueError else)
+    style = f"width:100%;height:{css_length(height)};border:1px solid #8884;border-radius:6px"
+    return (f'<iframe class="ladder-viewer" title="{xml_text(title)}" style="{style}" '
             f'loading="lazy" srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
 
@@ -156,6 +155,8 @@ def _json(data: object) -> str:
 
 def ladder_data(ladder: Ladder) -> dict[str, object]:
     """Roles (with competencies and other names) and moves, keyed by the SVG's ids."""
+    from ladder.model import LATERAL  # lazy: an org chart loads no ladder model
+
     tracks = {track.id: track.name for track in ladder.used_tracks()}
     ids = dict(zip([r.id for r in ladder], unique_ids(card_id("role", r.id) for r in ladder),
                    strict=True))
@@ -163,6 +164,7 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
               "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
               "aliases": list(role.aliases),
               "competencies": [c.name for c in role.competencies]} for role in ladder]
+    from ladder.renderers.theme import slug  # lazy: charting a CSV loads no theme
 
     moves = [{"id": f"move-{slug(m.source)}--{slug(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
@@ -200,6 +202,8 @@ def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, ob
     """
     import networkx as nx
 
+    from ladder.analysis.paths import competency_gap  # lazy: an org chart loads no networkx
+    from ladder.renderers.results.paths import years_phrase  # lazy: an org chart loads no networkx
 
     roles = list(ladder)
     if len(roles) > ROUTES_UP_TO or not _few_paths(ladder.graph, ROUTE_WORK):
@@ -228,6 +232,12 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
 
     Names and titles are data: the page sets them as text, never as HTML.
     """
+    from ladder.layout.cards import CardStyle  # lazy: drawing a ladder loads no org layout
+    from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
+        _card_text,
+        department_colours,
+        department_name,
+    )
 
     org = drawing.org
     people = list(org.people.values())

@@ -44,6 +44,8 @@ def layout_data(chart: OrgLayout,
             if count is not None:
                 node["team"] = {"direct": count.direct, "in_team": count.total,
                                 "open": count.open}
+                if count.staff:  # staff groups, apart from line reports (as the badge)
+                    node["team"]["staff"] = count.staff
 
     def edge(source: str, target: str, points: tuple[tuple[float, float], ...]) -> dict:
         return {"source": source, "target": target,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ladder.escape import markdown_cell
 from ladder.model import LATERAL
+from ladder.renderers.results.names import person_label
 from ladder.renderers.views import describe, heading, is_ladder, option
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def _person(org: Org, person: Person, departments: dict[str, str]) -> str:
         if person.title:
             text += ": " + markdown_cell(person.title)
     else:
-        text = f"**{markdown_cell(person.display_name or person.name or person.id)}**"
+        text = f"**{markdown_cell(person_label(person))}**"
         if person.title:
             text += ", " + markdown_cell(person.title)
     where = [departments.get(person.department, person.department)] if person.department \
@@ -118,7 +119,7 @@ def _person(org: Org, person: Person, departments: dict[str, str]) -> str:
         where.append(person.location)
     if where:
         text += f" ({markdown_cell(', '.join(where))})"
-    dotted = [org.people[m].name or m for m in person.dotted if m in org.people]
+    dotted = [person_label(org.people[m]) for m in person.dotted if m in org.people]
     if dotted:
         text += f"; dotted line to {markdown_cell(', '.join(dotted))}"
     if person.assistant:

@@ -31,7 +31,7 @@ from ladder.analysis.expectations import (
 )
 from ladder.analysis.paths import resolve_role
 from ladder.errors import LadderError
-from ladder.escape import is_colour, xml_text
+from ladder.escape import is_colour, markdown_cell, xml_text
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
 from ladder.renderers.ladder_dot import default_title, track_colours
@@ -369,8 +369,8 @@ def matrix_html(ladder: Ladder, options: MatrixOptions | None = None) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe in a Markdown table cell."""
-    return " ".join(str(text).replace("\\", "\\\\").replace("|", "\\|").split())
+    """Text safe in a Markdown table cell: literal, no HTML, no links (names are data)."""
+    return markdown_cell(text)
 
 
 def matrix_markdown(ladder: Ladder, options: MatrixOptions | None = None) -> str:

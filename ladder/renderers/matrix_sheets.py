@@ -17,20 +17,11 @@ import zipfile
 from datetime import datetime
 from typing import Any
 
+from ladder.escape import spreadsheet_cell
 from ladder.model import Ladder
 from ladder.renderers.matrix import Item, MatrixOptions, Table, matrix_table
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FIXED_TIME = datetime(2000, 1, 1)  # a constant date in the XLSX, so the bytes repeat
-
-
-def spreadsheet_cell(text: str) -> str:
-    """``text`` that a spreadsheet shows as text, never runs as a formula.
-
-    >>> spreadsheet_cell('=HYPERLINK("x")'), spreadsheet_cell("Owns delivery")
-    ('\\'=HYPERLINK("x")', 'Owns delivery')
-    """
-    return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
 def cell_lines(items: list[Item], options: MatrixOptions) -> list[str]:

@@ -28,6 +28,7 @@ from ladder.escape import mermaid_text, one_line
 from ladder.model import LATERAL
 from ladder.renderers.ladder_dot import track_colours
 from ladder.renderers.org_cards import department_colours
+from ladder.renderers.results.names import card_name, person_label
 from ladder.renderers.views import heading, is_ladder, option
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ def _check_size(edges: int, what: str) -> None:
 
 
 def _ladder(ladder: Ladder, options: object) -> str:
+
     detail = bool(option(options, "detail", False))
     years = bool(option(options, "years", True))
     highlight = option(options, "highlight")
@@ -146,7 +148,7 @@ def _org(org: Org, options: object) -> str:
             name = "Open: " + (person.title or person.name or "position")
             lines.append(f'  {ids[person.id]}["{mermaid_text(name)}"]')
             continue
-        text = mermaid_text(person.display_name or person.name or person.id)
+        text = mermaid_text(card_name(person) if person.fte is None else person_label(person))
         if person.title:
             text += "<br/>" + mermaid_text(person.title)
         lines.append(f'  {ids[person.id]}["{text}"]')

@@ -17,6 +17,7 @@ from ladder.layout.cards import fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
+from ladder.renderers.results.names import card_name, person_label
 from ladder.renderers.results.stats import COUNT_RULE, badge_text, count_sentence
 
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
@@ -28,7 +29,8 @@ PALETTE = (
     "#6a3d9a", "#b5a000", "#5d3a1a", "#d6616b", "#3b3b3b",
 )
 NO_DEPARTMENT = "#c0c4cc"
-BADGE_NOTE = "Badge: direct reports · people in the team · open positions. " + COUNT_RULE
+BADGE_NOTE = ("Badge: direct reports · staff in groups (if any) · people in the team · open "
+              "positions. " + COUNT_RULE)
 
 
 class Card(NamedTuple):  # a tuple: a million of them are made in a few tenths of a second
@@ -217,9 +219,7 @@ def department_name(org: Org, dep: str | None) -> str:
 
 def short_name(person: Person) -> str:
     """How a card names a person in another card's note."""
-    if person.vacant:
-        return "Open: " + (person.title or person.name or "position")
-    return (person.display_name if person.shared_with else person.name) or person.id
+    return person_label(person)
 
 
 def _dotted_note(org: Org, person: Person) -> str:
@@ -267,8 +267,7 @@ def _card_text(person: Person, department: str) -> tuple[str, str, str]:
         # beside the count: the grade, else the title when the name does not say it
         kind = dict(person.extra).get("grade") or (person.title if person.title != name else "")
         return name, f"{person.fte:g} FTE" + (f" · {kind}" if kind else ""), department
-    name = (person.display_name if person.shared_with else person.name) or "(no name)"
-    return name, person.title, department
+    return card_name(person), person.title, department
 
 
 def cards(

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ladder.errors import RenderError, did_you_mean
+from ladder.analysis.org_moves import find_person
+from ladder.errors import LadderError, RenderError
 from ladder.model.org import Org
 
 
@@ -35,10 +36,12 @@ def cut(org: Org, root: str | None = None, depth: int | None = None) -> Org:
     """The part of ``org`` to draw: ``root``'s subtree, or the whole forest, ``depth`` levels
     deep (1 = the top people alone); the org itself when neither is given."""
     if root is not None:
-        if root not in org.people:
-            raise RenderError(f"option 'root': no person with id {root!r}", file=org.source,
-                              hint=did_you_mean(root, org.people) or "check the id")
-        return org.subtree(root, depth)
+        try:  # an id, or a name: the one look-up the questions use too
+            person = find_person(org, root)
+        except LadderError as error:
+            raise RenderError(f"option 'root': {error.message}", file=org.source,
+                              hint=error.hint) from error
+        return org.subtree(person.id, depth)
     if depth is None:
         return org
     if depth < 1:

@@ -33,6 +33,7 @@ from ladder.renderers.card_geometry import DETAIL, NAME, TITLE
 from ladder.renderers.drawings import OrgDrawing
 from ladder.renderers.org_cards import NO_DEPARTMENT, department_colours
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
+from ladder.renderers.results.names import card_name, person_label
 from ladder.renderers.results.stats import badge_text
 
 EMU_PER_PX = 9525  # 914,400 EMU an inch, 96 CSS px an inch
@@ -153,9 +154,10 @@ def _draw_slide(slide, page: Page, heading: str, org: Org, counts: Mapping[str, 
         card.line.color.rgb = _rgb(colours.get(person.department or "", NO_DEPARTMENT))
         card.line.width = emu(2.0 * scale)
         card.shadow.inherit = False
-        name = person.name or "(no name)"
-        if person.vacant:
-            name = "Open: " + (person.title or person.name or "position")
+        # the one label: a vacancy or staff group on one line, else the names (a job share's
+        # both) or "Name not published", never an id
+        name = person_label(person) if person.vacant or person.fte is not None \
+            else card_name(person)
         second = "" if person.vacant else person.title
         dep = person.department or ""
         third = org.departments[dep].name if dep in org.departments else dep

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ladder.errors import plural
+from ladder.renderers.results.names import person_label, published_names
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
@@ -92,8 +93,9 @@ def _describe_org(org: Org) -> str:
     if departments:
         parts.append(plural(departments, "department"))
     roots = org.roots()
-    tops = ", ".join(f"{p.name or p.id} ({p.title})" if p.title else (p.name or p.id)
-                     for p in roots[:3])
+    # the label names an unnamed post by its title already
+    tops = ", ".join(f"{person_label(p)} ({p.title})" if p.title and published_names(p)
+                     else person_label(p) for p in roots[:3])
     more = f" and {len(roots) - 3} more" if len(roots) > 3 else ""
     top = f" At the top: {tops}{more}." if roots else ""
     return f"Org chart of {org.name}: {', '.join(parts)}.{top}"

@@ -17,6 +17,21 @@ def check_mermaid(text: str) -> None:
     body = "\n".join(lines)
     assert "<script" not in body and "javascript:" not in body.replace("javascript:alert", "")
     assert not re.search(r"^\s*click\b", body, re.MULTILINE)
+    # "%%" starts a comment or a directive ("%%{init}%%") anywhere; ladder writes neither
+    assert "%%" not in body, body[:500]
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def check_csv(text: str) -> None:
+    """No cell a spreadsheet would run as a formula (OWASP: a leading apostrophe defuses it)."""
+    import csv
+    import io
+
+    for row in csv.reader(io.StringIO(text)):
+        for cell in row:
+            assert not cell.startswith(FORMULA_START), cell
 
 
 def check_svg(svg: str) -> None:

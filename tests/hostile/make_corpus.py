@@ -56,6 +56,10 @@ HOSTILE_NAMES = {
     "xml-pi": "<?xml-stylesheet href='x'?>",
     "long": "Very Long Name " * 100,  # 1,500 characters
     "over-limit": "Ü" * 17000,  # past Graphviz's 16,384-byte string limit, twice over in UTF-8
+    # issue 22: a Mermaid directive alone, and cells a spreadsheet would run as formulas
+    "mermaid-init": "%%{init: {'theme':'dark','themeVariables':{'fontSize':'1px'}}}%%",
+    "formula": '=HYPERLINK("http://evil.invalid","x")',
+    "formula-at": "@SUM(1+1) -1",
 }
 
 
@@ -497,6 +501,14 @@ def framework_cases(cases: dict) -> None:
                        .replace("Junior", "[J](javascript:x)"), "drawing", None, None),
         "wide-lone-header": ("Category,Competency,Description,Junior,Senior\n", "error", 1,
                              None),
+        # issue 22: a level column without a header, its cells reported (not dropped)
+        "wide-headerless": (wide_good.replace("Senior\n", "Senior,\n")
+                            .replace("Reviews\n", "Reviews,Orphan statement\n"), "drawing", None,
+                            None),
+        # issue 22: markup and links in the areas and statements an import carries along
+        "wide-html-areas": (wide_good.replace("Code,Writing code", "<svg onload=x>,<img src=x "
+                                              "onerror=y>").replace("Mentors", "\"[m](javascri"
+                                              "pt:x) %%{init: {}}%%\""), "drawing", None, None),
     }
     for name, (content, outcome, line, says) in wide.items():
         case(cases, "framework", name, "csv", content, outcome, line, says)

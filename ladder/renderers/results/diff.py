@@ -23,35 +23,39 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ladder.analysis.diff import KINDS, UNNAMED, Changed, Joined, Left, Moved, OrgDiff, SpanChange
+from ladder.analysis.diff import KINDS, Changed, Joined, Left, Moved, OrgDiff, SpanChange
 from ladder.errors import summarised
-from ladder.escape import clip
+from ladder.escape import clip, spreadsheet_cell
 from ladder.model.org import Person
+from ladder.renderers.results.names import person_label
 
 CSV_COLUMNS = ("change", "id", "name", "field", "old", "new", "note")
 TABLE_TEXT = 60  # characters of a name, title or id in the table (json and csv keep them whole)
 
 
 def label(person: Person) -> str:
-    """How the diff names a person or post: the name, or what the post is when unnamed.
+    """How the diff names a person or post: the one label (never a post reference).
 
     >>> label(Person("p1", "", "Analyst", vacant=True)), label(Person("p2", "N/D", "Clerk"))
-    ('Open: Analyst', 'Clerk (N/D)')
+    ('Open: Analyst', 'Clerk (name not published)')
     """
-    if person.vacant:
-        return "Open: " + (person.title or "position")
-    name = person.display_name
-    if name.casefold() in UNNAMED:
-        return f"{person.title or person.id} ({name})" if name else (person.title or person.id)
-    return name
+    return person_label(person)
 
 
 def summary(diff: OrgDiff) -> str:
-    """``3 joined, 2 left, 4 moved, 5 changed, 3 span changes``."""
+    """``3 joined, 2 left, 4 moved, 5 changed, 3 span changes``: people or posts, each
+    counted once (a post with two fields changed is one changed, and says so:
+    ``5 changed (7 field changes)``), so the headline adds up to the sections."""
     counts = diff.counts()
     return (f"{counts['joined']} joined, {counts['left']} left, {counts['moved']} moved, "
-            f"{counts['changed']} changed, {counts['spans']} span "
+            f"{counts['changed']} changed{_fields(diff)}, {counts['spans']} span "
             f"change{'' if counts['spans'] == 1 else 's'}")
+
+
+def _fields(diff: OrgDiff) -> str:
+    """`` (7 field changes)`` when the changed posts have more changes than posts."""
+    posts, fields = diff.counts()["changed"], len(diff.changed)
+    return f" ({fields} field changes)" if fields != posts else ""
 
 
 def notes(diff: OrgDiff) -> list[str]:
@@ -60,7 +64,7 @@ def notes(diff: OrgDiff) -> list[str]:
     if any(diff.staff_groups):
         old, new = diff.staff_groups
         found.append(f"{old} and {new} staff groups (cards counted in FTE, ids made up from "
-                     "rows) count in their managers' spans, not as joined or left")
+                     "rows) count as their managers' staff, not in spans nor as joined or left")
     if diff.renamed:
         found.append(f"{len(diff.renamed)} matched by name where the id changed: "
                      + summarised([f"'{o}' -> '{n}'" for n, o in diff.renamed.items()]))
@@ -78,6 +82,15 @@ def _renamed_note(old_id: str | None) -> dict[str, str]:
     return {"note": f"id was '{old_id}' (matched by name)"} if old_id else {}
 
 
+def _note(item: Any) -> dict[str, str]:
+    """The note of an item: how a person was followed to another post, or a changed id."""
+    post = getattr(item, "from_post", None)
+    if post is not None:
+        what = post.title or "untitled"
+        return {"note": f"from post '{post.id}' ({what}), the same person: {item.evidence}"}
+    return _renamed_note(getattr(item, "old_id", None))
+
+
 def _manager(key: str, person: Person | None) -> dict[str, str | None]:
     return {key: person.id if person else None,
             f"{key}_name": label(person) if person else None}
@@ -90,7 +103,7 @@ def item_data(item: Joined | Left | Moved | Changed | SpanChange) -> dict[str, A
     if isinstance(item, Joined | Left):
         return data | _manager("manager", item.manager)
     if isinstance(item, Moved):
-        return (data | _renamed_note(item.old_id) | _manager("from", item.was_under)
+        return (data | _note(item) | _manager("from", item.was_under)
                 | _manager("to", item.now_under))
     if isinstance(item, Changed):
         return data | _renamed_note(item.old_id) | {
@@ -113,7 +126,7 @@ def diff_json(diff: OrgDiff) -> str:
 def diff_rows(diff: OrgDiff) -> Iterator[dict[str, str]]:
     """One change a row: change, id, name, field, old, new, note (for ``--format csv``)."""
     def row(change: str, item: Any, field: str, old: str, new: str) -> dict[str, str]:
-        note = _renamed_note(getattr(item, "old_id", None)).get("note", "")
+        note = _note(item).get("note", "")
         return {"change": change, "id": item.id, "name": label(item.person), "field": field,
                 "old": old, "new": new, "note": note}
 
@@ -134,7 +147,9 @@ def diff_csv(diff: OrgDiff) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(diff_rows(diff))
+    # names and titles are data: a cell never runs as a spreadsheet formula
+    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()}
+                     for row in diff_rows(diff))
     return out.getvalue()
 
 
@@ -169,9 +184,13 @@ def diff_table(diff: OrgDiff) -> str:
     for title, items, text in sections:
         if not items:
             continue
-        lines += ["", f"{title} ({len(items)})"]
+        if title == "changed":  # the count of the headline, then what the lines are
+            fields = _fields(diff).replace(" (", ", ").rstrip(")")
+            lines += ["", f"changed ({diff.counts()['changed']}{fields})"]
+        else:
+            lines += ["", f"{title} ({len(items)})"]
         for item in items:
-            note = _renamed_note(getattr(item, "old_id", None)).get("note")
+            note = _note(item).get("note")
             extra = f"  [{note}]" if note else ""
             # a line of a few names, whatever the names hold (changes quote titles)
             lines.append(clip(f"  {clip(item.id, TABLE_TEXT)}  {text(item)}{extra}",

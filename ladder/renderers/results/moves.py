@@ -9,20 +9,21 @@ from typing import Any
 from ladder.analysis.org_moves import NextMoves, Succession
 from ladder.escape import markdown_cell as _md
 from ladder.model.org import Person
+from ladder.renderers.results.names import person_label
 from ladder.renderers.results.paths import years_phrase
 
 
 def _who(person: Person) -> str:
     if person.vacant:
         return f"{person.id} (open)"
-    return f"{person.display_name or person.id} ({person.id})"
+    return f"{person_label(person)} ({person.id})"
 
 
 def _md_who(person: Person) -> str:
     """:func:`_who` with the name and id escaped and ladder's own brackets left as they are."""
     if person.vacant:
         return f"{_md(person.id)} (open)"
-    return f"{_md(person.display_name or person.id)} ({_md(person.id)})"
+    return f"{_md(person_label(person))} ({_md(person.id)})"
 
 
 def format_next_moves(moves: NextMoves) -> str:

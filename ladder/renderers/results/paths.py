@@ -197,9 +197,9 @@ def changes_markdown(changes: Iterable[AreaChange], heading: str = "###") -> lis
     for change in changes:
         if change.kind in (SAME, DROPPED):
             continue
-        name = change.area.name.replace("|", "\\|")
-        lines += [f"{heading} {name} ({change.kind})", ""]
-        lines += [f"- {s.text}" for s in change.added or change.after]
+        # area names and statements come from imported files: literal text, no HTML, no links
+        lines += [f"{heading} {markdown_cell(change.area.name)} ({change.kind})", ""]
+        lines += [f"- {markdown_cell(s.text)}" for s in change.added or change.after]
         lines.append("")
     return lines
 
@@ -211,7 +211,9 @@ def steps_text(ladder: Ladder, steps: Iterable[str], *, markdown: bool = False) 
     for step in step_changes(ladder, steps):
         title = f"{ladder.roles[step.source].title} -> {ladder.roles[step.target].title}"
         if markdown:
-            lines += [f"### {title}", ""] + changes_markdown(step.changes, "####")
+            shown = (f"{markdown_cell(ladder.roles[step.source].title)} -> "
+                     f"{markdown_cell(ladder.roles[step.target].title)}")
+            lines += [f"### {shown}", ""] + changes_markdown(step.changes, "####")
         else:
             lines += [title] + (format_changes(step.changes) or ["  (no new expectations)"])
     return "\n".join(lines) + "\n"

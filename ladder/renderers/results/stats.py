@@ -10,11 +10,12 @@ from ladder.analysis.teams import OrgStats, TeamCount
 from ladder.errors import summarised
 from ladder.escape import clip
 from ladder.model.org import Person
+from ladder.renderers.results.names import person_label
 from ladder.renderers.results.tables import pad, table, width
 
 COUNT_RULE = ("Counts are people: an open position counts apart (open), a job share counts "
-              "each name, an FTE group its FTE rounded (at least 1); assistants count in the "
-              "team, not as direct reports.")
+              "each name, an FTE group its FTE rounded up, as staff, not as direct reports; "
+              "assistants count in the team, not as direct reports.")
 """The rule of :mod:`ladder.analysis.teams` in one sentence, as the chart legend, ``ladder
 stats`` and the README say it."""
 
@@ -23,10 +24,8 @@ CELL = 40  # characters of a name or title in a table; a longer one is cut with 
 
 
 def manager_label(person: Person) -> str:
-    """How ``ladder stats`` names a manager: the name, or what the open position is."""
-    if person.vacant:
-        return f"Open: {person.title}" if person.title else f"Open ({person.id})"
-    return person.display_name or person.id
+    """How ``ladder stats`` names a manager: the one label of a card."""
+    return person_label(person)
 
 
 def stats_data(stats: OrgStats) -> dict[str, Any]:
@@ -49,6 +48,7 @@ def stats_data(stats: OrgStats) -> dict[str, Any]:
         "positions_per_layer": list(stats.positions_per_layer),
         "top_level": list(stats.top_level),
         "managers_count": len(stats.managers),
+        "staff_in_groups": _staff(stats),
         "span": {"mean": stats.span.mean, "median": stats.span.median, "max": stats.span.max},
         "thresholds": {"narrow": stats.narrow_at, "wide": stats.wide_above},
         "narrow": list(stats.narrow),
@@ -63,8 +63,8 @@ def stats_data(stats: OrgStats) -> dict[str, Any]:
             for d in stats.departments],
         "managers": [
             {"id": m.id, "name": manager_label(m.person), "title": m.person.title,
-             "layer": m.layer, "direct": m.team.direct, "open": m.team.open,
-             "total": m.team.total, "flag": m.flag}
+             "layer": m.layer, "direct": m.team.direct, "staff": m.team.staff,
+             "open": m.team.open, "total": m.team.total, "flag": m.flag}
             for m in stats.managers],
     }
 
@@ -91,17 +91,20 @@ def stats_table(stats: OrgStats) -> str:
     Counts are people: ...
     """
     span = stats.span
+    staff = _staff(stats)
     totals = [
         ("headcount", str(stats.headcount), ""),
         ("open positions", str(stats.open_positions), ""),
         ("layers", str(stats.layers),
          f"(positions per layer: {summarised([str(n) for n in stats.positions_per_layer])})"),
         ("managers", str(len(stats.managers)),
-         f"(span of control: mean {span.mean:g}, median {span.median:g}, max {span.max})"
-         if stats.managers else ""),
+         f"(span of control{', line reports' if staff else ''}: mean {span.mean:g}, "
+         f"median {span.median:g}, max {span.max})" if stats.managers else ""),
         (f"narrow spans (<= {stats.narrow_at})", str(len(stats.narrow)), ""),
         (f"wide spans (> {stats.wide_above})", str(len(stats.wide)), ""),
     ]
+    if staff:  # organogram junior files, fte: groups: counted apart from line reports
+        totals.insert(1, ("staff in groups", str(staff), "(FTE rounded up, group by group)"))
     if len(stats.top_level) > 1:
         totals.append(("top-level people", str(len(stats.top_level)), ""))
     for count, label in ((stats.assistants, "assistants"), (stats.job_shares, "job shares"),
@@ -122,16 +125,25 @@ def stats_table(stats: OrgStats) -> str:
             right={1, 2},
         )]
     if stats.managers:
+        # the staff column only where there are staff groups: most orgs have none
+        header = ["manager", "title", "layer", "direct", *(["staff"] if staff else []),
+                  "in team", "open", "flag"]
         lines += ["", *table(
-            ["manager", "title", "layer", "direct", "in team", "open", "flag"],
+            header,
             # indented by layer, up to a point: a 3,000-deep chain is not 6,000 spaces wide
             [["  " * min(m.layer - 1, 10) + clip(manager_label(m.person), CELL),
               clip(m.person.title, CELL), str(m.layer), str(m.team.direct),
+              *([str(m.team.staff)] if staff else []),
               str(m.team.total), str(m.team.open), m.flag or ""]
              for m in stats.managers],
-            right={2, 3, 4, 5},
+            right=set(range(2, len(header) - 1)),
         ), "", COUNT_RULE]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _staff(stats: OrgStats) -> int:
+    """The people in staff groups, summed over the managers' own groups."""
+    return sum(m.team.staff for m in stats.managers)
 
 
 @lru_cache(maxsize=4096)  # managers share a few hundred distinct counts
@@ -142,8 +154,12 @@ def badge_text(count: TeamCount) -> str:
     '5 direct · 55 in team'
     >>> badge_text(TeamCount(0, 0, 2))
     '0 direct · 0 in team · 2 open'
+    >>> badge_text(TeamCount(12, 370, 0, staff=340))  # staff groups apart from line reports
+    '12 direct · 340 staff · 370 in team'
     """
     parts = [f"{count.direct} direct", f"{count.total} in team"]
+    if count.staff:
+        parts.insert(1, f"{count.staff} staff")
     if count.open:
         parts.append(f"{count.open} open")
     return " · ".join(parts)
@@ -155,9 +171,13 @@ def count_sentence(count: TeamCount) -> str:
 
     >>> count_sentence(TeamCount(1, 1, 2))
     '1 direct report, 1 person in the team, 2 open positions'
+    >>> count_sentence(TeamCount(0, 9, 0, staff=9))
+    '0 direct reports, 9 staff in groups, 9 people in the team'
     """
-    text = (f"{count.direct} direct report{'s' if count.direct != 1 else ''}, "
-            f"{count.total} {'person' if count.total == 1 else 'people'} in the team")
+    text = f"{count.direct} direct report{'s' if count.direct != 1 else ''}, "
+    if count.staff:
+        text += f"{count.staff} staff in groups, "
+    text += f"{count.total} {'person' if count.total == 1 else 'people'} in the team"
     if count.open:
         text += f", {count.open} open position{'s' if count.open != 1 else ''}"
     return text

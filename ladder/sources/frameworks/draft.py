@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Bounds of an import: a framework bigger than these is not a career ladder, and some steps
+# grow faster than the input (a 90-byte 'levels: 100000' once hung the import).
+MAX_LEVELS = 100  # levels (roles on one track) a framework may declare
+MAX_HEADINGS = 5_000  # headings of a Markdown handbook
 LICENCE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "COPYING")
 
 

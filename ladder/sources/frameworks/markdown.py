@@ -17,12 +17,14 @@ role's first section, and each section's heading is its statement, its bullets t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
 from ladder.sources.frameworks.draft import (
+    MAX_HEADINGS,
     Draft,
     chain_moves,
     plain_name,
@@ -105,9 +107,23 @@ ROLE_WORDS = re.compile(
     r"consultant|specialist|intern|ic\d*|em|m\d)\b", re.IGNORECASE)
 
 
+def _heading_count(lines: list[str]) -> int:
+    """The headings :func:`sections` would find (outside code fences), counted cheaply."""
+    fenced, count = False, 0
+    for line in lines:
+        if line.strip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#") and HEADING.match(line):
+            count += 1
+    return count
+
+
 def looks_like_ladder(text: str) -> bool:
     """True when the Markdown has role sections whose headings mostly name roles."""
-    found = sections(without_front_matter(text))
+    lines = without_front_matter(text)
+    if _heading_count(lines) > MAX_HEADINGS:
+        return True  # a handbook's shape, too big: reading it says so
+    found = sections(lines)
     depth = _role_depth(found)
     if depth is None:
         return False
@@ -122,9 +138,11 @@ def _role_depth(found: list[Section]) -> int | None:
         for index, section in enumerate(found):
             if section.depth != depth:
                 continue
-            rest = found[index + 1:]
-            end = next((i for i, s in enumerate(rest) if 0 < s.depth <= depth), len(rest))
-            if section.rows or any(s.rows or s.depth > depth for s in rest[:end]):
+            # everything up to the next heading of this depth or shallower is deeper: it has
+            # something under it when the very next heading is deeper (linear: 200,000
+            # headings once took quadratic time here)
+            following = found[index + 1] if index + 1 < len(found) else None
+            if section.rows or (following is not None and following.depth > depth):
                 with_areas += 1
         if with_areas >= 2:
             return depth
@@ -144,6 +162,11 @@ def read(path: Path) -> Draft:
     text = read_text_file(path)
     meta = front_matter(text, file)
     lines = without_front_matter(text)
+    headings = _heading_count(lines)
+    if headings > MAX_HEADINGS:  # counted before the sections are built: that is the slow part
+        raise SourceError(f"{headings:,} headings: a handbook ladder has at most "
+                          f"{MAX_HEADINGS:,}", file=file,
+                          hint="is this a career ladder? a heading per role, its areas below")
     found = sections(lines)
     depth = _role_depth(found)
     if depth is None:
@@ -193,8 +216,9 @@ def read(path: Path) -> Draft:
                               section.line))
         per_role.append(areas)
     names = [a[0].casefold() for areas in per_role for a in areas]
-    shared = {n for n in names if sum(1 for areas in per_role
-                                      if n in {a[0].casefold() for a in areas}) > 1}
+    # how many roles hold each area name (counted once: a scan per name was quadratic)
+    holders = Counter(n for areas in per_role for n in {a[0].casefold() for a in areas})
+    shared = {n for n in names if holders[n] > 1}
     by_position = len(shared) * 2 < len(set(names))
     ids: set[str] = set()
     tracks: list[str] = []

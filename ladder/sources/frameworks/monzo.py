@@ -23,7 +23,14 @@ from typing import Any
 from ladder.errors import SourceError
 from ladder.sources.document import line_of, parse_text, read_text_file
 from ladder.sources.frameworks.detect import front_matter
-from ladder.sources.frameworks.draft import Draft, chain_moves, plain_name, slug, source_entry
+from ladder.sources.frameworks.draft import (
+    MAX_LEVELS,
+    Draft,
+    chain_moves,
+    plain_name,
+    slug,
+    source_entry,
+)
 
 GENERIC = "generic.md"
 DASH_TAB = re.compile(r"^([ ]*-)\t+", re.MULTILINE)  # "-<tab>item": Monzo's parser takes it
@@ -60,6 +67,13 @@ def read(path: Path) -> Draft:
     draft = Draft(id=slug(name), name=name)
     draft.sources.append(source_entry(path, f"{name} ({path.name})"))
     levels = data.get("levels")
+    if isinstance(levels, int) and not isinstance(levels, bool) and levels > MAX_LEVELS:
+        # 'levels: 100000' in a 90-byte file once hung the import
+        raise SourceError(f"'levels' is {levels}: a ladder has at most {MAX_LEVELS} levels",
+                          file=file, line=line_of(data, "levels"))
+    if isinstance(levels, list) and len(levels) > MAX_LEVELS:
+        raise SourceError(f"'levels' lists {len(levels)}: a ladder has at most {MAX_LEVELS} "
+                          "levels", file=file, line=line_of(data, "levels"))
     if isinstance(levels, int) and not isinstance(levels, bool) and levels > 0:
         titles = [f"Level {n}" for n in range(1, levels + 1)]
     elif isinstance(levels, list) and levels:

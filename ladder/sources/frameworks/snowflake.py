@@ -119,6 +119,13 @@ def read(path: Path) -> Draft:
                               line=line_of(data))
         worth = list(SNOWFLAKE_POINTS)
         draft.notes.append("Points per milestone are snowflake's: 0, 1, 3, 6, 12, 20.")
+    elif not isinstance(worth, list) or not all(
+            isinstance(points, (int, float)) and not isinstance(points, bool) for points in worth):
+        # "milestonePoints": 5 ended in a TypeError traceback
+        raise SourceError("'milestonePoints' must be a list of points, one per milestone from 0",
+                          file=file, line=line_of(data, "milestonePoints" if "milestonePoints"
+                                                  in data else "milestone_points"),
+                          hint="e.g. [0, 1, 3, 6, 12, 20]")
     titles = []
     for _key, title, line in _entries(data, "titles", file):
         label = title.get("title") or title.get("label") if isinstance(title, dict) else None

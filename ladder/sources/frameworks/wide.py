@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ladder.errors import SourceError
 from ladder.sources.frameworks.draft import (
+    MAX_LEVELS,
     Draft,
     chain_moves,
     name_from_file,
@@ -82,6 +83,13 @@ def read(path: Path) -> Draft:
     text_at = next((i for i, w in enumerate(words) if w in TEXT_HEADERS), None)
     fixed = {i for i in (group_at, name_at, text_at) if i is not None}
     level_columns = [i for i in range(max(fixed) + 1, len(words)) if words[i]]
+    # a column with no header cannot be a level: its filled cells are reported, never dropped
+    unnamed = [i for i in range(max(fixed) + 1, len(words)) if not words[i]]
+    if len(level_columns) > MAX_LEVELS:
+        raise SourceError(f"{len(level_columns)} level columns: a ladder has at most "
+                          f"{MAX_LEVELS} levels", file=file, line=table.header_row,
+                          hint="is this a career framework? a level per column, after the "
+                          "competency columns")
     if len(level_columns) < 2:
         raise SourceError("expected a column per level after the competency columns, at least "
                           "two", file=file, line=table.header_row,
@@ -119,6 +127,10 @@ def read(path: Path) -> Draft:
             found = statements(values[column])
             if found:
                 role["expectations"][area["id"]] = found
+        for column in unnamed:
+            for text in statements(values[column]):
+                draft.unplaced.append((f"column {column + 1} has no header (no level): {text}",
+                                       record.row))
     for role in draft.roles:
         if not role["expectations"]:
             del role["expectations"]

@@ -61,6 +61,25 @@ class ImportResult:
         ]
         return data
 
+    def located_problems(self) -> list[Problem]:
+        """The problems as an editor finds them: ``line`` the line of the file where the row
+        starts, the spreadsheet row in words in the message (``FILE:5: row 4: ...``). The
+        problems themselves keep the row in ``line`` (what the accounting counts by); they
+        differ only after a value that spans lines (a quoted line break)."""
+        located = []
+        for problem in self.problems:
+            row = problem.line or 0
+            line = self.lines.get((problem.file or "", row))
+            if line is None:
+                located.append(problem)
+                continue
+            message = problem.message
+            prefix = f"{where(row, line)}: "
+            if message.startswith(prefix):  # _with_line's "row 4 (line 5): "
+                message = message[len(prefix):]
+            located.append(replace(problem, line=line, message=f"row {row}: {message}"))
+        return located
+
     def summary(self) -> str:
         """One line: ``128 rows: 128 drawn, 8 problems (8 case-only manager matches: ...)``."""
         line = summary_line(self.rows, self.drawn, self.problems)
@@ -298,11 +317,14 @@ def generic_entries(table: Table, mapping: Mapping[str, str] | None) -> PresetRe
             values=tuple(values),
         )
         if not name:
-            entry.name = email or row_id.strip() or f"row {record.row}"
+            # an email names a person; an id or a row number does not: without one the charts
+            # show the title with "name not published" rather than a made-up name
+            entry.name = email
             if has_names:
+                drawn = f"named '{email}'" if email else "by its title, name not published"
                 result.problems.append(Problem(
-                    "warning", "missing-name", f"{record.where} has no name: drawn named "
-                    f"'{entry.name}'", table.file, record.row, row_id, "fill in the name"))
+                    "warning", "missing-name", f"{record.where} has no name: drawn {drawn}",
+                    table.file, record.row, row_id, "fill in the name"))
         spilled = [v for v in values[width:] if v.strip()] if len(values) > width else None
         if spilled:
             shown = ", ".join(f"'{_text(v)[:30]}'" for v in spilled[:3])

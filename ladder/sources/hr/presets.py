@@ -6,7 +6,8 @@ junior-staff file (staff counted in FTE under a senior post), as published on da
 
 - posts are keyed by ``Post Unique Reference`` and report to ``Reports to Senior Post``;
   the top post reports to ``XX``;
-- a name ``N/D`` (not disclosed) is drawn as "Not disclosed"; ``Vacant``/``Vacancy`` in any
+- a name ``N/D`` (not disclosed) is drawn as "Not disclosed", an empty name as the title with
+  "name not published" (never the post reference); ``Vacant``/``Vacancy`` in any
   spelling (stray quotes from Excel included) is a vacant post;
 - an ``Eliminated`` post no longer exists: it is not drawn unless posts or staff still report
   to it (then it is drawn as a vacant post), and a post listed both live and as eliminated is
@@ -199,15 +200,17 @@ def _build_uk(senior: Table, junior: Table | None,
             entry.optional, entry.optional_note = "eliminated-post", "eliminated"
         if post.strip() == "0":
             entry.referable, entry.person_id = False, f"0~{record.row}"
+            entry.title = entry.title or "Not in post"  # what post 0 means, not its id
             result.problems.append(Problem(
                 "info", "not-in-post", "post 0 (paid but not in a post, e.g. on leave): drawn "
                 f"as '0~{record.row}' under '{entry.manager}'",
                 senior.file, record.row, post))
         if not raw_name and status is None:
-            entry.name = post.strip() or f"row {record.row}"
+            # the name stays empty: a post reference (or a made-up id) is no one's name; the
+            # charts name the post by its title, "name not published"
             result.problems.append(Problem(
                 "warning", "missing-name", f"post '{post}' has no name (the format asks for a "
-                "name, N/D, Vacant or Eliminated): drawn named by its post reference",
+                "name, N/D, Vacant or Eliminated): drawn by its title, name not published",
                 senior.file, record.row, post))
         result.entries.append(entry)
     result.org_name = organisations.most_common(1)[0][0] if organisations else None

@@ -20,7 +20,7 @@ duplicate-id        the row, under the id ``ID~ROW``; reports to ``ID`` go to th
                     points at (no invented cycle, the top post, the senior grade), else
                     the first
 missing-id          the row, under the id ``row-ROW``; nobody can report to it
-missing-name        the row, named by its email or id
+missing-name        the row, named by its email, else by its title with "name not published"
 extra-fields        the row; the values beyond the header's columns are not read
 repeated-post       (presets) nothing more: a post listed again as gone is drawn once, from
                     its live row

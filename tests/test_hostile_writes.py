@@ -1,0 +1,138 @@
+"""Issue 22's findings on writing, each reproduced: ``--report`` and ``import -o`` never write
+through a symbolic link or block on a FIFO, ``readme-snippet --name`` stays inside
+``--output-dir``, a name too long for the file system is a clear error, and SIGTERM during a
+write leaves no temporary file behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from ladder.api import write_file
+from ladder.cli import main
+from ladder.errors import LadderError
+
+EXPORT = REPO / "examples" / "hr" / "acme-export.csv"
+COMPANY = REPO / "examples" / "startup.yaml"
+
+
+def run(*args: object):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def cli(tmp_path: Path, *args: object, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process: a FIFO would block a test run in this one."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "ladder", *map(str, args)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=timeout, env=env)
+
+
+@pytest.fixture
+def victim(tmp_path):
+    """A file outside the output folder, and a link to it inside."""
+    secret = tmp_path / "victim.txt"
+    secret.write_text("keep me\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.json").symlink_to(secret)
+    (out / "company.yaml").symlink_to(secret)
+    return out, secret
+
+
+@pytest.mark.parametrize("command", [
+    ["validate", EXPORT], ["validate", COMPANY], ["stats", EXPORT],
+    ["import", EXPORT, "-o", "{out}/fresh.yaml"]])
+def test_report_never_writes_through_a_symbolic_link(victim, command):
+    out, secret = victim
+    args = [str(a).format(out=out) for a in command]
+    result = CliRunner().invoke(main, [*args, "--report", str(out / "report.json")])
+    assert secret.read_text() == "keep me\n"
+    assert result.exit_code != 0
+    assert "is a symbolic link: ladder does not write through links" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_import_output_never_writes_through_a_symbolic_link(victim):
+    out, secret = victim
+    result = CliRunner().invoke(main, ["import", str(EXPORT), "-o", str(out / "company.yaml")])
+    assert result.exit_code != 0 and secret.read_text() == "keep me\n"
+    assert "symbolic link" in result.output
+
+
+@pytest.mark.parametrize("command", [["validate", COMPANY], ["import", EXPORT, "-o", "x.yaml"],
+                                     ["render", COMPANY, "-o", "fifo.svg"]])
+def test_a_fifo_is_refused_not_waited_on(tmp_path, command):
+    target = "fifo.svg" if command[0] == "render" else "fifo.json"
+    os.mkfifo(tmp_path / target)
+    args = list(command) if command[0] == "render" else [*command, "--report", target]
+    result = cli(tmp_path, *args, timeout=60)
+    assert result.returncode != 0
+    assert "is not a regular file (a pipe, socket or device)" in result.stderr
+    assert (tmp_path / target).is_fifo()  # left as it was, not replaced
+
+
+@pytest.mark.parametrize("name", ["../../escaped", "ABSOLUTE", "sub/../../escaped"])
+def test_readme_snippet_name_stays_in_the_output_dir(tmp_path, name):
+    name = str(tmp_path / "abs" / "escaped") if name == "ABSOLUTE" else name
+    out = tmp_path / "a" / "b" / "img"
+    result = CliRunner().invoke(main, ["readme-snippet", "product", "--output-dir", str(out),
+                                       "--name", name])
+    assert result.exit_code != 0
+    assert "is outside the folder" in result.output
+    written = [p for p in tmp_path.rglob("*.svg")]
+    assert written == []
+
+
+def test_readme_snippet_does_not_follow_a_linked_subfolder(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "img"
+    out.mkdir()
+    (out / "sub").symlink_to(elsewhere)
+    result = CliRunner().invoke(main, ["readme-snippet", "product", "--output-dir", str(out),
+                                       "--name", "sub/x"])
+    assert result.exit_code != 0 and "symbolic link" in result.output
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_readme_snippet_with_a_plain_name_still_writes(tmp_path):
+    result = run("readme-snippet", "product", "--output-dir", tmp_path / "img", "--name", "pl")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "img").iterdir()) == ["pl-dark.svg",
+                                                                     "pl-light.svg"]
+
+
+def test_a_name_too_long_for_the_file_system_is_a_clear_error(tmp_path):
+    with pytest.raises(LadderError, match="File name too long") as caught:
+        write_file(tmp_path / ("x" * 300 + ".svg"), "<svg/>")
+    assert caught.value.hint == "use a shorter file name"
+    result = CliRunner().invoke(main, ["render", "product", "-o",
+                                       str(tmp_path / ("y" * 300 + ".svg"))])
+    assert result.exit_code != 0 and "File name too long" in result.output
+    assert not isinstance(result.exception, OSError)
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
+    script = textwrap.dedent(f"""
+        import os, signal
+        from ladder.renderers import files
+
+        real = os.replace
+        def stopped(*args):
+            os.kill(os.getpid(), signal.SIGTERM)  # arrives mid-write, before the rename
+            real(*args)
+        files.os.replace = stopped
+        files.write_bytes({str(tmp_path / 'chart.svg')!r}, "<svg/>" * 1000)
+        print("not reached")
+        """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 128 + 15 and "not reached" not in result.stdout
+    assert list(tmp_path.iterdir()) == []  # neither the chart nor a hidden .tmp
