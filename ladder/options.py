@@ -202,7 +202,7 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
         raise LadderError(f"{name_options(names)} {verb} to {_APPLIES[group]}, not to {drawn}",
                           hint=hint)
     if "theme" in look:
-        from ladder.renderers.theme import check_theme
+        from ladder.renderers.theme import check_theme  # lazy: --help loads no hashlib
 
         check_theme(look["theme"])
     options = Options(title=title, **look, **{group: _GROUPS[group](**vals)

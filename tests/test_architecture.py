@@ -12,8 +12,10 @@ not count.
 from __future__ import annotations
 
 import ast
+import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -37,6 +39,7 @@ class Import:
     imported: str
     line: int
     in_function: bool
+    last_line: int = 0  # where the statement ends (a long import wraps)
 
 
 def module_name(path: Path) -> str:
@@ -86,9 +89,11 @@ def imports_of(path: Path) -> Iterator[Import]:
         for name in names:
             target = nearest_module(name) if name.startswith("ladder") else None
             if target and target != importer:
-                yield Import(importer, target, node.lineno, id(node) in in_function)
+                yield Import(importer, target, node.lineno, id(node) in in_function,
+                             node.end_lineno or node.lineno)
 
 
+@cache  # every test reads the same tree: parse it once
 def all_imports() -> list[Import]:
     return [found for path in sorted(PACKAGE.rglob("*.py")) for found in imports_of(path)]
 
@@ -211,3 +216,21 @@ def test_reaching_past_the_api_is_caught():
     assert past_the_api(reaching) == [
         "ladder.cli.draw:3 imports ladder.sources.detect",
         "ladder.docs.core:9 imports ladder.renderers.theme"]
+
+
+def comment_lines(path: Path) -> set[int]:
+    with path.open("rb") as source:
+        return {token.start[0] for token in tokenize.tokenize(source.readline)
+                if token.type == tokenize.COMMENT}
+
+
+def test_every_import_inside_a_function_says_why():
+    """An import of a ladder module stays inside a function only to keep a start-up path lean
+    (tests/test_imports.py), and says which on its lines; any other goes to the module's top."""
+    silent: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        commented = comment_lines(path)
+        silent |= {f"{item.importer}:{item.line} imports {item.imported}"
+                   for item in imports_of(path) if item.in_function
+                   and commented.isdisjoint(range(item.line, item.last_line + 1))}
+    assert sorted(silent) == [], "move these to the top of their module, or give the reason"

@@ -19,7 +19,6 @@ from ladder.sources.company import (
     check_company,
     check_company_data,
     company_ladder,
-    is_company_config,
     load_company,
 )
 from ladder.sources.document import parse_document
@@ -436,10 +435,3 @@ def test_the_example_generator_is_reproducible(tmp_path):
     subprocess.run([sys.executable, str(tmp_path / "make_examples.py")], check=True)
     for name in ("scale-up.yaml", "enterprise.yaml"):
         assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), name
-
-
-def test_is_company_config_tells_companies_from_ladders(tmp_path):
-    assert is_company_config(EXAMPLES / "startup.yaml")
-    assert is_company_config(DATA / "small.toml")
-    assert not is_company_config(ROOT / "ladder" / "builtin" / "product.yaml")
-    assert not is_company_config(tmp_path / "missing.yaml")

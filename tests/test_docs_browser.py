@@ -69,6 +69,7 @@ def explorer(tmp_path: Path, thing, name: str, **options) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_org_explorer_searches_and_collapses(browser, tmp_path):
     """The org explorer (more in test_explorer_page.py): search ignores case and accents and
     opens the path to the one found; a manager's toggle closes its team, which leaves the
@@ -179,6 +180,7 @@ def test_mermaid_export_is_drawn_by_mermaid(browser):
     assert errors == []
 
 
+@pytest.mark.slow
 def test_mkdocs_page_in_light_and_dark(browser, tmp_path):
     """The inlined SVG follows Material's switch: its card colours change with the scheme."""
     from test_docs_mkdocs import PAGE, build, make_site

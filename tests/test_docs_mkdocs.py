@@ -134,6 +134,7 @@ def test_unknown_options_and_missing_files_are_named(tmp_path):
     assert "docs/index.md:12: option 'split' writes several files" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_cache_skips_unchanged_diagrams_and_redraws_changed_ones(tmp_path):
     site = make_site(tmp_path, {"index.md": PAGE})
     assert build(site).returncode == 0
@@ -149,6 +150,7 @@ def test_the_cache_skips_unchanged_diagrams_and_redraws_changed_ones(tmp_path):
     assert any((site / ".cache" / "ladder").iterdir())
 
 
+@pytest.mark.slow
 def test_no_cache_option(tmp_path):
     site = make_site(tmp_path, {"index.md": PAGE})
     (site / "mkdocs.yml").write_text(CONFIG.replace("  - ladder\n", "  - ladder:\n"

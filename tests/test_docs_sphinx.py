@@ -82,6 +82,7 @@ def build(source: Path, out: Path, *args: str) -> subprocess.CompletedProcess[st
                           capture_output=True, text=True, timeout=180)
 
 
+@pytest.mark.slow
 def test_directive_inlines_diagrams_in_rest_and_myst(tmp_path):
     source = make_project(tmp_path, {"index.rst": INDEX, "team.md": TEAM})
     result = build(source, tmp_path / "html", "-W", "-b", "html")
@@ -95,6 +96,7 @@ def test_directive_inlines_diagrams_in_rest_and_myst(tmp_path):
     assert 'id="person-priya"' in team and 'id="person-liam"' not in team  # two levels only
 
 
+@pytest.mark.slow
 def test_broken_block_is_a_warning_with_its_location(tmp_path):
     source = make_project(tmp_path, {"index.rst": BROKEN})
     strict = build(source, tmp_path / "strict", "-W", "-b", "html")
@@ -107,6 +109,7 @@ def test_broken_block_is_a_warning_with_its_location(tmp_path):
     assert "ladder-error" in page and "anne" in page
 
 
+@pytest.mark.slow
 def test_changed_yaml_rebuilds_the_page(tmp_path):
     source = make_project(tmp_path, {"index.rst": INDEX, "team.md": TEAM})
     out = tmp_path / "html"
@@ -119,6 +122,7 @@ def test_changed_yaml_rebuilds_the_page(tmp_path):
     assert "Priya Rao" in team and "Priya Raman" not in team
 
 
+@pytest.mark.slow
 def test_latex_gets_a_pdf_drawing(tmp_path):
     source = make_project(tmp_path, {"index.rst": INDEX, "team.md": TEAM})
     result = build(source, tmp_path / "latex", "-b", "latex")
@@ -130,6 +134,7 @@ def test_latex_gets_a_pdf_drawing(tmp_path):
         assert (tmp_path / "latex" / name).read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.slow
 def test_parallel_build_and_declared_safety(tmp_path):
     from ladder.sphinx import setup
 

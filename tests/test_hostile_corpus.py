@@ -91,7 +91,21 @@ def test_the_checked_in_corpus_is_what_the_script_writes(tmp_path):
             assert (tmp_path / path).read_bytes() == (CORPUS / path).read_bytes(), path
 
 
-@pytest.mark.parametrize("case", [p for p, s in EXPECTED.items() if s["outcome"] == "error"])
+# The cases of a thousand people and more, and the dense lattice of moves, take over 5 s each
+# (every command and format on each): marked slow, so `-m "not slow"` keeps the small ones.
+SLOW_CASES = {"company/deep-3000.yaml", "company/wide-5000.yaml", "company/job-share-3000.yaml",
+              "company/cycle-1000.yaml", "company/name-over-limit.yaml", "hr/wide-5000.csv",
+              "hr/deep-3000.csv", "hr/cycle-1000.csv", "ladder/dense-lattice.yaml"}
+
+
+def by_size(cases) -> list:
+    """The cases to parametrize with, the slow ones marked."""
+    assert SLOW_CASES <= EXPECTED.keys(), SLOW_CASES - EXPECTED.keys()  # none renamed away
+    return [pytest.param(case, marks=pytest.mark.slow) if case in SLOW_CASES else case
+            for case in cases]
+
+
+@pytest.mark.parametrize("case", by_size(p for p, s in EXPECTED.items() if s["outcome"] == "error"))
 def test_a_broken_file_is_one_clear_error_in_every_command(case, tmp_path):
     spec = EXPECTED[case]
     path = CORPUS / case
@@ -113,14 +127,16 @@ def test_a_broken_file_is_one_clear_error_in_every_command(case, tmp_path):
         assert not (tmp_path / "out.svg").exists()
 
 
-DRAWINGS = [p for p, s in EXPECTED.items() if s["outcome"] == "drawing"]
+DRAWINGS = by_size(p for p, s in EXPECTED.items() if s["outcome"] == "drawing")
 
 
-@pytest.mark.parametrize("case", DRAWINGS)
-def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
+def check_commands(case: str, out: Path, only: set[str] | None = None) -> None:
+    """Every command that reads the case's kind (or those labelled ``only``) draws it or
+    refuses it in one clear line, printing nothing a terminal would act on."""
     spec = EXPECTED[case]
-    path = CORPUS / case
-    for label, args in commands(path, spec["kind"], tmp_path):
+    for label, args in commands(CORPUS / case, spec["kind"], out):
+        if only is not None and label not in only:
+            continue
         result = run(*args)
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             label, repr(result.exception))
@@ -137,6 +153,20 @@ def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
             assert spec["says"] in result.output, result.output
         if label == "diff csv":
             check_csv(result.stdout)
+
+
+@pytest.mark.parametrize("case", DRAWINGS)
+def test_a_messy_file_validates_and_draws_as_svg(case, tmp_path):
+    """The quick loop's share of the test below: every file, two commands."""
+    check_commands(case, tmp_path, only={"validate", "svg"})
+
+
+@pytest.mark.slow  # every command and format on each file
+@pytest.mark.parametrize("case", DRAWINGS)
+def test_a_messy_file_is_drawn_with_its_text_as_written(case, tmp_path):
+    spec = EXPECTED[case]
+    path = CORPUS / case
+    check_commands(case, tmp_path)
     questions = []
     if spec["kind"] == "ladder":
         questions = ladder_questions(path)

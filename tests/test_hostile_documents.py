@@ -102,6 +102,7 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
                       | st.dictionaries(st.sampled_from(KEYS), inner, max_size=4), max_leaves=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.sampled_from(KEYS), VALUES, min_size=1, max_size=6))
 def test_any_shape_of_config_or_ladder_loads_or_raises_a_ladder_error(document):

@@ -98,6 +98,7 @@ SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(LADDER, st.sampled_from(["json", "yaml"]))
 def test_a_random_ladder_loads_or_is_a_ladder_error(data, format):
@@ -123,6 +124,7 @@ def sound_ladders(draw) -> dict:
             "moves": moves}
 
 
+@pytest.mark.slow
 @pytest.mark.needs_dot
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.filter_too_much])
@@ -144,6 +146,7 @@ def test_a_random_company_config_loads_or_is_a_ladder_error(data):
 CELL = st.one_of(IDS, TEXT, st.sampled_from(["NULL", "n/a", "id", "manager", '"', '"a', ","]))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.lists(st.lists(CELL, min_size=0, max_size=5), min_size=0, max_size=8),
        st.sampled_from([",", ";", "\t"]), st.sampled_from(["csv", "tsv"]))
@@ -181,6 +184,7 @@ def mutated(draw) -> tuple[str, bytes]:
     return seed, bytes(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_every_loader_takes_damaged_bytes_or_says_what_is_wrong(tmp_path_factory, case):

@@ -120,6 +120,7 @@ names = st.sampled_from(["Ann", "Bo", "N/D", "'Vacant'", "Vacancy", "Eliminated'
                          "'Eliminated'", ""])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(posts, names, posts), min_size=1, max_size=10),
        st.lists(st.tuples(posts, st.sampled_from(["1", "2.5", "N/A", "0"])), max_size=5),

@@ -144,6 +144,7 @@ def test_same_input_same_output():
 ids = st.sampled_from(["1", "2", "3", "4", "5", " 1", "A", "a", "", "NULL", "-", "x9"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(ids, ids, st.sampled_from(["Ann", "", "Bo"])), min_size=1,
                 max_size=12),

@@ -8,7 +8,7 @@ import pytest
 from hr_helpers import DATA, assert_accounted
 
 from ladder.errors import SourceError
-from ladder.sources.hr import is_export, load_export
+from ladder.sources.hr import load_export
 from ladder.sources.hr.read import read_table
 
 
@@ -116,12 +116,6 @@ def test_unreadable_files_get_clear_errors(tmp_path):
     unclosed.write_text('id,name,parentId\n1,"Ann,\n', encoding="utf-8")
     result = load_export(unclosed)  # an open quote swallows the rest: one row, reported
     assert result.rows == 1
-
-
-def test_is_export():
-    assert is_export("a.csv") and is_export("a.TSV") and is_export("a.txt")
-    assert is_export("a.xlsx") and is_export("a.xls")
-    assert not is_export("acme.yaml") and not is_export("chart.svg")
 
 
 def test_title_lines_above_the_header_are_skipped(tmp_path):

@@ -133,7 +133,6 @@ def test_every_suffix_in_the_table_reaches_its_reader(fmt):
         assert family_of(f"x{suffix}") == entry.family
         if entry.family == TABLE:
             assert source_kind(f"x{suffix}") == EXPORT
-            assert ladder.sources.hr.is_export(f"x{suffix}")
 
 
 def test_text_formats_are_the_ones_load_reads_as_text():

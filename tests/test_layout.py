@@ -72,6 +72,7 @@ MODES = [("tree", 2), ("compact", 1), ("compact", 2), ("compact", 3), ("stacked"
          ("auto", 2)]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(org=orgs(), which=st.sampled_from(MODES))
 def test_random_trees_are_laid_out_as_org_charts(org: Org, which: tuple[str, int]) -> None:
@@ -190,6 +191,7 @@ def test_cards_have_one_size() -> None:
     assert {(b.width, b.height) for b in chart.boxes()} == {(200, 60)}
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(org=orgs(), data=st.data())
 def test_random_levels_keep_rows_and_tree(org: Org, data: st.DataObject) -> None:
@@ -251,8 +253,8 @@ def crossings(chart, points) -> list[str]:
 
 def check_dotted_routes(chart) -> None:
     w, h = chart.style.width, chart.style.height
-    for s, t in chart.dotted:
-        points = chart.dotted_route(s, t)
+    for (s, t), points in zip(chart.dotted, chart.dotted_routes, strict=True):
+        points = list(points)
         assert crossings(chart, points) == [], (chart.ids[s], chart.ids[t], points)
         if s == t:
             continue
@@ -261,6 +263,7 @@ def check_dotted_routes(chart) -> None:
             assert y in (chart.y[end], chart.y[end] + h)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(org=orgs_with_dotted_lines(), which=st.sampled_from(MODES))
 def test_dotted_connectors_never_cross_a_card(org: Org, which: tuple[str, int]) -> None:

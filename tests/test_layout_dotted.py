@@ -24,6 +24,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 MODES_BY_NAME = ("auto", "tree", "compact", "stacked")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(org=orgs_with_dotted_lines(), which=st.sampled_from(MODES))
 def test_random_dotted_lines_keep_their_own_tracks(org: Org, which: tuple[str, int]) -> None:
@@ -32,6 +33,7 @@ def test_random_dotted_lines_keep_their_own_tracks(org: Org, which: tuple[str, i
     assert dotted_problems(data, GAP) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(span=st.integers(20, 1500), teams=st.lists(st.sampled_from((1, 3, 8, 30)), max_size=200),
        links=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)), max_size=80),

@@ -47,6 +47,7 @@ def check_chart(org: Org, mode: str) -> dict:
     return data
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(span=SPANS, teams=TEAMS, mode=st.sampled_from(MODES))
@@ -72,6 +73,7 @@ def test_a_manager_of_5000_leaves_gets_a_square_block(mode: str) -> None:
         chart.width * chart.height) >= 0.25
 
 
+@pytest.mark.slow
 def test_300_team_leads_wrap_into_bands_down_a_trunk() -> None:
     org = one_wide_manager(2000, managers=300, team=5)
     chart = layout_org(org, mode="tree")
@@ -94,6 +96,7 @@ def organogram(tmp_path_factory: pytest.TempPathFactory) -> Org:
     return load_export(senior, junior=junior, preset="uk-organogram").org
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", MODES)
 def test_the_2000_span_organogram_keeps_its_shape(organogram: Org, mode: str) -> None:
     head = max(organogram.people.values(), key=lambda p: 0 if p.manager else 1)
@@ -122,6 +125,7 @@ def test_real_exports_fit_the_page_in_auto_mode(export: str, junior: str | None)
         assert coverage >= 0.2
 
 
+@pytest.mark.slow
 def test_the_cli_draws_the_synthetic_export_as_one_square_svg(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

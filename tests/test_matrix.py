@@ -16,7 +16,6 @@ from ladder.renderers.matrix import (
     NEW,
     PAD,
     MatrixOptions,
-    draw_matrix,
     matrix_bytes,
     matrix_html,
     matrix_markdown,
@@ -46,7 +45,7 @@ def test_columns_are_levels_track_by_track_and_rows_are_areas(product):
 
 
 def test_the_builtin_matrix_carries_the_articles_words(product):
-    svg = draw_matrix(product)
+    svg = matrix_bytes(product, "svg").decode()
     texts = " ".join(re.findall(r">([^<]*)</text>", svg))
     for words in ("Market research.", "Competitor research.", "Strategic thinking.",
                   "Marketing strategies.", "Technology", "Business", "Design"):
@@ -99,7 +98,7 @@ def test_a_ladder_with_competencies_only_is_one_unnamed_area():
 """, "flat.yaml"), "flat.yaml")
     table = matrix_table(flat, MatrixOptions())
     assert [a.name for a in table.areas] == ["Competencies"]
-    svg = draw_matrix(flat)
+    svg = matrix_bytes(flat, "svg").decode()
     assert "&lt;b&gt;&amp;&lt;/b&gt;" in svg and "<b>&" not in svg
     assert "<td><ul><li>&lt;b&gt;&amp;&lt;/b&gt;</li>" in matrix_html(flat).replace(
         "<li>editing</li>", "")
@@ -245,7 +244,7 @@ def test_a_colour_that_is_not_one_is_refused_and_never_drawn():
                                      "t.yaml"), "t.yaml")
     track = ladder.tracks["t"]
     ladder.tracks["t"] = dataclasses.replace(track, colour='red" onload="x')
-    svg = draw_matrix(ladder)
+    svg = matrix_bytes(ladder, "svg").decode()
     assert "onload" not in svg
     assert "onload" not in matrix_bytes(ladder, "dot").decode()
 

@@ -72,6 +72,7 @@ def test_long_text_is_cut_on_the_card_but_whole_in_the_tooltip(tmp_path: Path) -
     assert any(long_title in t for t in svg_tooltips(out))
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes(tmp_path: Path) -> None:
     for suffix in ("svg", "dot", "json"):
         first, second = tmp_path / f"a.{suffix}", tmp_path / f"b.{suffix}"
@@ -131,6 +132,7 @@ def chain(length: int) -> Org:
         Person(f"p{i}", f"P {i}", manager=f"p{i - 1}") for i in range(1, length)])
 
 
+@pytest.mark.slow
 def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
     # A wide span now packs into a square block, so it takes many people to pass the limit.
     people = [Person("boss", "Boss")] + [
@@ -141,6 +143,7 @@ def test_too_big_for_one_png_says_so_and_suggests_split(tmp_path: Path) -> None:
     assert not (tmp_path / "wide.png").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.needs_dot
 def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> None:
     from ladder.renderers.org_write import page_size
@@ -169,6 +172,7 @@ def test_a_pdf_page_stays_within_what_readers_open(tmp_path: Path) -> None:
     assert len(notes) == 1 and "14,400 pt" in notes[0]
 
 
+@pytest.mark.slow
 @pytest.mark.needs_dot
 def test_scale_draws_the_png_with_that_many_pixels_per_chart_pixel(tmp_path: Path) -> None:
     from click.testing import CliRunner
@@ -207,6 +211,7 @@ def test_png_is_a_png_of_the_page_size(tmp_path: Path) -> None:
     assert abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1
 
 
+@pytest.mark.slow
 @pytest.mark.needs_dot
 def test_pdf_and_pinned_dot_draw_without_moving_anything(tmp_path: Path) -> None:
     out = tmp_path / "acme.pdf"

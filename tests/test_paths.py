@@ -11,8 +11,8 @@ import pytest
 from ladder.analysis.paths import (
     competency_gap,
     find_paths,
-    highlight_for,
     highlight_steps,
+    plan_highlight,
     resolve_endpoints,
     resolve_role,
 )
@@ -290,12 +290,12 @@ def test_highlight_steps_numbers_each_move(product):
     assert marks.paths == tuple(path.roles for path in paths)
 
 
-def test_highlight_for_parses_from_to(product):
-    marks = highlight_for(product, "senior pm..head of product", avoid=["principal pm"])
+def test_plan_highlight_parses_from_to(product):
+    marks = plan_highlight(product, "senior pm..head of product", avoid=["principal pm"]).marks
     assert list(marks.edges) == [("senior-product-manager", "director-of-product"),
                                  ("director-of-product", "head-of-product")]
     with pytest.raises(LadderError, match="no path from Chief Product Officer"):
-        highlight_for(product, "cpo..pm")
+        plan_highlight(product, "cpo..pm")
 
 
 def test_too_many_paths_gives_the_quickest_with_a_note_not_a_hang(product, monkeypatch):

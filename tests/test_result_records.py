@@ -25,7 +25,7 @@ from click.testing import CliRunner
 import ladder
 from ladder.analysis.diff import Changed, Moved, diff_orgs
 from ladder.analysis.expectations import step_changes
-from ladder.analysis.paths import highlight_for, plan_highlight
+from ladder.analysis.paths import plan_highlight
 from ladder.cli import main
 from ladder.model.org import Org, Person
 from ladder.renderers.results.assess import assessment_data
@@ -189,7 +189,7 @@ def test_every_answer_is_a_frozen_record() -> None:
         ladder.paths("pm", "cpo"),
         ladder.paths("pm", "cpo")[0],
         ladder.gap("pm", "cpo"),
-        highlight_for(product, "pm..cpo"),
+        plan_highlight(product, "pm..cpo").marks,
         plan_highlight(product, "pm..cpo"),
         *step_changes(ladder.load(FT_AREAS), ["engineer", "senior-1"]),
         ladder.next_roles("liam", STARTUP),

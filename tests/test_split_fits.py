@@ -51,6 +51,7 @@ def test_the_export_has_the_shape_of_the_real_one(org: Org) -> None:
         render(org, Path("/nonexistent/gov.png"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["department", "depth:1", "depth:2", "depth:3", "depth:4"])
 def test_every_page_fits_and_everyone_is_drawn(org: Org, how: str) -> None:
     pages = planned(org, how)
@@ -104,6 +105,7 @@ def test_overview_cards_that_share_a_prefix_say_what_tells_them_apart(org: Org) 
     assert len(set(first_lines)) == len(first_lines) == len(names)
 
 
+@pytest.mark.slow
 @pytest.mark.needs_dot
 def test_one_page_drawn_is_a_png_of_its_planned_size(org: Org, tmp_path: Path) -> None:
     pages = planned(org, "depth:2")
@@ -117,6 +119,7 @@ def test_one_page_drawn_is_a_png_of_its_planned_size(org: Org, tmp_path: Path) -
     assert abs(int.from_bytes(data[20:24], "big") - height) <= 1
 
 
+@pytest.mark.slow
 def test_a_wide_team_is_sliced_with_continued_cards(tmp_path: Path) -> None:
     # 6,000 reports (packed in a block) cannot fit one PNG: slices, each leading on
     org = Org.build("wide", [Person("boss", "Boss", manager="ceo"), Person("ceo", "Ceo")][::-1]

@@ -9,7 +9,6 @@ from ladder.model.org import Org, Person
 from ladder.model.titles import (
     TitleMatcher,
     assign_roles,
-    match_title,
     normalise_title,
     unmatched_titles,
 )
@@ -49,20 +48,20 @@ ROLES = [
     ("", None),
     (None, None),
 ])
-def test_match_title(title, role):
-    assert match_title(title, ROLES) == role
+def test_match(title, role):
+    assert TitleMatcher(ROLES).match(title) == role
 
 
 def test_titles_win_over_aliases_and_a_shared_name_is_ambiguous():
     roles = [Role("a", "Lead", 1, "ic", ("Boss",)), Role("b", "Boss", 2, "ic", ("Lead",))]
-    assert match_title("boss", roles) == "b" and match_title("lead", roles) == "a"
+    assert TitleMatcher(roles).match("boss") == "b" and TitleMatcher(roles).match("lead") == "a"
     twins = [Role("x", "Analyst", 1, "ic"), Role("y", "Analyst", 2, "ic")]
-    assert match_title("Analyst", twins) is None  # never a silent pick by file order
+    assert TitleMatcher(twins).match("Analyst") is None  # never a silent pick by file order
     assert [r.id for r in TitleMatcher(twins).find("analyst").candidates] == ["x", "y"]
 
 
 def test_roles_as_a_mapping():
-    assert match_title("Senior PM", {r.id: r for r in ROLES}) == "senior-product-manager"
+    assert TitleMatcher({r.id: r for r in ROLES}).match("Senior PM") == "senior-product-manager"
 
 
 def test_normalise_title():
@@ -92,6 +91,6 @@ def test_assign_roles_keeps_roles_already_set():
 def test_builtin_ladder_titles():
     ladders = pytest.importorskip("ladder.sources.ladders")
     roles = list(ladders.load_ladder())
-    assert match_title("Sr. Product Manager", roles) == "senior-product-manager"
-    assert match_title("Senior PM", roles) == "senior-product-manager"
-    assert match_title("Product Manager II", roles) == "product-manager"
+    assert TitleMatcher(roles).match("Sr. Product Manager") == "senior-product-manager"
+    assert TitleMatcher(roles).match("Senior PM") == "senior-product-manager"
+    assert TitleMatcher(roles).match("Product Manager II") == "product-manager"

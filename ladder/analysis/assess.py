@@ -24,9 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from ladder.analysis.expectations import ladder_areas, role_expectations
-from ladder.errors import SourceError, did_you_mean
+from ladder.analysis.paths import resolve_role
+from ladder.errors import LadderError, SourceError, did_you_mean
 from ladder.model import PROMOTION, Area, Ladder, Role, Statement
 from ladder.sources.document import line_of, read_document
+from ladder.sources.frameworks import framework_of, load_framework_ladder
+from ladder.sources.ladder_set import load_any_ladder
 
 
 @dataclass(frozen=True)
@@ -134,8 +137,6 @@ def _area_id(ladder: Ladder, name: str) -> str | None:
 
 def load_assessment(path: str | Path) -> Assessment:
     """Read an assessment file and answer it; mistakes name the file, line and expectation."""
-    from ladder.analysis.paths import resolve_role
-
     path = Path(path)
     file = str(path)
     data = read_document(path)
@@ -165,8 +166,6 @@ def load_assessment(path: str | Path) -> Assessment:
 
 def _ladder(name: Any, assessment: Path) -> Ladder:
     """The ladder an assessment names: built-in, ladder file, or a framework file as it is."""
-    from ladder.sources.frameworks import framework_of, load_framework_ladder
-    from ladder.sources.ladder_set import load_any_ladder
 
     if name is not None:
         path = Path(str(name))
@@ -180,8 +179,6 @@ def _rating(ladder: Ladder, area_id: str, value: Any, file: str, line: int | Non
             resolve_role: Any) -> int:
     area = next(a for a in ladder_areas(ladder) if a.id == area_id)
     if isinstance(value, str) and not ladder.points:
-        from ladder.errors import LadderError
-
         try:
             return resolve_role(ladder, value).level
         except LadderError as error:

@@ -504,17 +504,6 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     return HighlightPlan(ends.ladder, highlight_steps(ends.ladder, paths), notes)
 
 
-def highlight_for(ladder: Ladder, spec: str, *, via: Sequence[str] = (),
-                  avoid: Iterable[str] = ()) -> PathMarks:
-    """:func:`highlight_steps` for ``FROM..TO`` on exactly the ladder given (no variant).
-
-    >>> from ladder.sources.ladders import load_ladder
-    >>> highlight_for(load_ladder(), "pm..senior pm").edges
-    {('product-manager', 'senior-product-manager'): (1,)}
-    """
-    return plan_highlight(ladder, spec, via=via, avoid=avoid).marks
-
-
 def no_path_error(ladder: Ladder, start: Role, goal: Role,
                   avoid: Iterable[str] = ()) -> LadderError:
     """The error to raise when :func:`find_paths` finds nothing, with a hint why."""

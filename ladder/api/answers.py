@@ -35,6 +35,6 @@ def answer_text(answer: object, format: str = "table", *,  # noqa: A002 - the CL
     >>> print(answer_text(paths("PM", "Senior PM"), "markdown").splitlines()[0])
     ## Product Manager to Senior Product Manager
     """
-    from ladder.renderers.results.answers import write_answer
+    from ladder.renderers.results.answers import write_answer  # lazy: --help loads no networkx
 
     return write_answer(answer, format, ladder=ladder)

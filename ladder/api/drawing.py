@@ -154,7 +154,7 @@ def _render_model(thing: Any, output: Path | None, given: dict[str, Any], *,
     if kind == "ladder":
         return _render_ladder(thing, output, sorted_options, format=format,
                               output_dir=output_dir, on_note=on_note)
-    from ladder.renderers.theme import id_part
+    from ladder.renderers.theme import id_part  # lazy: --help loads no hashlib
 
     # named as a source file is, else after the org (a loaded org has no file name to repeat)
     stem = Path(thing.source).stem if thing.source else (id_part(thing.name) or "org")
@@ -165,8 +165,8 @@ def _render_model(thing: Any, output: Path | None, given: dict[str, Any], *,
 
 def _kind_of_model(thing: Any) -> str:
     """``ladder`` or ``org`` for a loaded model; anything else is a clear error."""
-    from ladder.model import Ladder
-    from ladder.model.org import Org
+    from ladder.model import Ladder  # lazy: --help loads no model
+    from ladder.model.org import Org  # lazy: --help loads no model.org
 
     if isinstance(thing, Ladder):
         return "ladder"
@@ -195,7 +195,7 @@ def _render_org(org: Org, output: Path | None, stem: Path, options: Options, *,
     chosen = output_format(output, format, allowed=formats_for("org"))
     _check_look(options, chosen)
     path = output or stem.with_name(f"{stem.name}.{chosen}")
-    from ladder.renderers.drawings import org_files
+    from ladder.renderers.drawings import org_files  # lazy: --help loads no renderers.drawings
 
     return org_files(_org_drawing(org, options, on_note), path, chosen, progress)
 
@@ -212,7 +212,9 @@ def render_diff(changes: OrgDiff, output: str | Path, *, format: str | None = No
     ...     "Joined" in render_diff(changes, f"{folder}/changes.svg").read_text()
     True
     """
-    from ladder.renderers.diff_chart import render_diff as draw_changes
+    from ladder.renderers.diff_chart import (
+        render_diff as draw_changes,  # lazy: --help loads no subprocess
+    )
 
     if changes.new_org is None:
         raise LadderError("this diff does not hold the new org to draw",
@@ -231,7 +233,7 @@ def render_radar(assessment: Assessment, output: str | Path, *,
     ...     render_radar(assess("examples/frameworks/sam.yaml"), f"{folder}/r.dot").suffix
     '.dot'
     """
-    from ladder.renderers.radar import radar_bytes
+    from ladder.renderers.radar import radar_bytes  # lazy: --help loads no networkx
 
     path = Path(output)
     chosen = output_format(path, format, allowed=RADAR_FORMATS)
@@ -248,7 +250,7 @@ def inline_svg(svg: str) -> str:
     >>> inline_svg(draw("product", variant="startup")).startswith("<svg")
     True
     """
-    from ladder.renderers.theme import inline_svg as inline
+    from ladder.renderers.theme import inline_svg as inline  # lazy: --help loads no hashlib
 
     return inline(svg)
 
@@ -260,7 +262,7 @@ def html_iframe(page: str, *, title: str, height: str = "640px") -> str:
     >>> html_iframe("<p>hi</p>", title="A & B").startswith('<iframe class="ladder-viewer"')
     True
     """
-    from ladder.renderers.html_viewer import html_iframe as iframe
+    from ladder.renderers.html_viewer import html_iframe as iframe  # lazy: --help loads no hashlib
 
     return iframe(page, title=title, height=height)
 
@@ -281,7 +283,9 @@ def _check_look(options: Options, chosen: str) -> None:
 def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
     """The graph of roles in the format's own drawer, or the matrix view in its writer."""
     if drawing.matrix is not None:
-        from ladder.renderers.drawings import ladder_matrix
+        from ladder.renderers.drawings import (
+            ladder_matrix,  # lazy: --help loads no renderers.drawings
+        )
 
         return ladder_matrix(drawing, chosen)
     return FORMATS[chosen].drawer("ladder")(drawing, chosen)
@@ -289,16 +293,16 @@ def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
 
 def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> LadderDrawing:
     """The ladder as its variant sees it, with the path of ``highlight`` found."""
-    from ladder.model.variants import pick_variant
-    from ladder.renderers.drawings import LadderDrawing
-    from ladder.renderers.ladder_dot import Highlight
+    from ladder.model.variants import pick_variant  # lazy: --help loads no model.variants
+    from ladder.renderers.drawings import LadderDrawing  # lazy: --help loads no renderers.drawings
+    from ladder.renderers.ladder_dot import Highlight  # lazy: --help loads no renderers.ladder_dot
 
     wanted = options.ladder
     variant = wanted.variant
     if wanted.headcount:
         variant = pick_variant(ladder, wanted.headcount).id
     if wanted.view == "matrix":
-        from ladder.renderers.matrix import matrix_options
+        from ladder.renderers.matrix import matrix_options  # lazy: --help loads no networkx
 
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
         pair = (wanted.compare[0], wanted.compare[1]) if wanted.compare else None
@@ -310,7 +314,7 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
         return LadderDrawing(drawn, options.title, wanted.detail, wanted.years,
                              theme=options.theme, transparent=options.transparent)
-    from ladder.analysis.paths import plan_highlight
+    from ladder.analysis.paths import plan_highlight  # lazy: --help loads no networkx
 
     plan = plan_highlight(ladder, wanted.highlight, variant=variant, head=wanted.head,
                           via=wanted.via, avoid=wanted.avoid)
@@ -337,10 +341,10 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
 
 def _org_drawing(org: Org, options: Options, on_note: Note | None = None) -> OrgDrawing:
     """The part of the org to draw, with the team counts of the whole org."""
-    from ladder.analysis.teams import team_counts
-    from ladder.renderers.drawings import OrgDrawing
-    from ladder.renderers.org_cards import dotted_notes
-    from ladder.renderers.org_chart import cut
+    from ladder.analysis.teams import team_counts  # lazy: --help loads no analysis.teams
+    from ladder.renderers.drawings import OrgDrawing  # lazy: --help loads no renderers.drawings
+    from ladder.renderers.org_cards import dotted_notes  # lazy: --help loads no renderers.org_cards
+    from ladder.renderers.org_chart import cut  # lazy: --help loads no renderers.org_chart
 
     wanted = options.org
     counts = team_counts(org)  # on the whole org, so a cut chart still shows true totals
@@ -353,8 +357,10 @@ def _org_drawing(org: Org, options: Options, on_note: Note | None = None) -> Org
 
 def _levels(org: Org) -> dict[str, int]:
     """Each person's ladder level, for drawing rows by level."""
-    from ladder.renderers.org_chart import levels_of_people
-    from ladder.sources.company import company_ladder
+    from ladder.renderers.org_chart import (
+        levels_of_people,  # lazy: --help loads no renderers.org_chart
+    )
+    from ladder.sources.company import company_ladder  # lazy: --help loads no yaml
 
     roles = company_ladder(org)
     return levels_of_people(org, {role.id: role.level for role in roles} if roles else None)

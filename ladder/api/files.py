@@ -10,6 +10,7 @@ from typing import Any
 from ladder.api.loading import Note, read_export
 from ladder.errors import LadderError, did_you_mean
 from ladder.options import sort_options
+from ladder.renderers.files import write_bytes
 from ladder.sources.frameworks import FORMATS as FRAMEWORK_FORMATS
 from ladder.text import plural
 
@@ -32,9 +33,12 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
     >>> text.splitlines()[0], "people:" in text
     ('company: acme-export', True)
     """
-    from ladder.sources.formats import TABLE, family_of
-    from ladder.sources.frameworks import import_framework, ladder_yaml
-    from ladder.sources.frameworks.detect import framework_of
+    from ladder.sources.formats import TABLE, family_of  # lazy: --help loads no sources
+    from ladder.sources.frameworks import (  # lazy: --help loads no sources.frameworks
+        import_framework,
+        ladder_yaml,
+    )
+    from ladder.sources.frameworks.detect import framework_of  # lazy: --help loads no yaml
 
     framework = format if format != "hr" else None
     if format is None:
@@ -56,7 +60,10 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
                               "placed on a role", hint="see the notes above; without option "
                               "'strict' they are listed and the import goes on")
         return ladder_yaml(draft, Path(source).name)
-    from ladder.sources.hr.export_config import config_text, imported_config_text
+    from ladder.sources.hr.export_config import (  # lazy: --help loads no yaml
+        config_text,
+        imported_config_text,
+    )
 
     options = sort_options({**export_options, "ladder": ladder}, kind="export").export
     result = read_export(source, options, on_note=on_note)
@@ -70,7 +77,7 @@ def schema(kind: str = "company") -> dict[str, Any]:
     >>> schema("ladder")["type"], "people" in schema()["properties"]
     ('object', True)
     """
-    from ladder.sources.schema import SCHEMAS
+    from ladder.sources.schema import SCHEMAS  # lazy: --help loads no sources.schema
 
     if kind not in SCHEMAS:
         raise LadderError(f"no schema for {kind!r}", hint=did_you_mean(kind, SCHEMAS) or
@@ -84,7 +91,7 @@ def builtin_source(name: str = "product") -> str:
     >>> builtin_source().startswith("#")
     True
     """
-    from ladder.sources.ladders import builtin_text
+    from ladder.sources.ladders import builtin_text  # lazy: --help loads no yaml
 
     return builtin_text(name)
 
@@ -95,7 +102,7 @@ def builtin_ladders() -> list[str]:
     >>> "product" in builtin_ladders()
     True
     """
-    from ladder.sources.ladders import builtin_names
+    from ladder.sources.ladders import builtin_names  # lazy: --help loads no yaml
 
     return builtin_names()
 
@@ -109,7 +116,7 @@ def input_size(path: str | Path) -> int:
     ...
     ladder.errors.SourceError: /dev/zero: not a regular file ...
     """
-    from ladder.sources.inputs import check_input
+    from ladder.sources.inputs import check_input  # lazy: --help loads no sources.inputs
 
     return check_input(Path(path))
 
@@ -121,7 +128,7 @@ def parse_document(text: str, name: str, format: str = "yaml") -> Any:
     >>> parse_document("source: product\\nvariant: startup\\n", "page.md")
     {'source': 'product', 'variant': 'startup'}
     """
-    from ladder.sources.document import parse_document as parse
+    from ladder.sources.document import parse_document as parse  # lazy: --help loads no yaml
 
     return parse(text, name, format)
 
@@ -133,7 +140,9 @@ def parse_mapping(text: str) -> dict[str, str]:
     >>> parse_mapping("id=Emp No,manager=Boss")
     {'id': 'Emp No', 'manager': 'Boss'}
     """
-    from ladder.sources.hr.columns import parse_mapping as parse
+    from ladder.sources.hr.columns import (
+        parse_mapping as parse,  # lazy: --help loads no sources.hr.columns
+    )
 
     return parse(text)
 
@@ -150,6 +159,4 @@ def write_file(path: str | Path, data: str | bytes, *, folder: str | Path | None
     ...     write_file(Path(folder) / "a" / "x.txt", "hello").read_text()
     'hello'
     """
-    from ladder.renderers.files import write_bytes
-
     return write_bytes(path, data, folder=folder, follow_links=follow_links)

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ladder.errors import LadderError, Problem, SourceError, did_you_mean
+from ladder.errors import LadderError, Problem, SourceError, did_you_mean, summarised
 from ladder.options import ExportOptions, as_keywords, sort_options
+from ladder.renderers.files import write_bytes
 from ladder.sources.detect import COMPANY, EXPORT, LADDER, source_kind
 from ladder.sources.formats import INPUT_FORMATS, TABLE, TEXT_FORMATS
 from ladder.text import plural
@@ -55,8 +56,8 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     kind = source_kind(name)
     if kind == LADDER:
         sort_options(export_options, kind="ladder")  # export options are a mistake here
-        from ladder.sources.ladder_set import load_any_ladder
-        from ladder.sources.ladders import builtin_names
+        from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
+        from ladder.sources.ladders import builtin_names  # lazy: --help loads no yaml
 
         # a built-in ladder's warnings are known and documented: validate shows them
         shipped = name is None or name in builtin_names()
@@ -64,7 +65,7 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     assert name is not None  # no source is the built-in ladder, read above
     if kind == COMPANY:
         sort_options(export_options, kind="org")  # ... and here
-        from ladder.sources.company import load_company
+        from ladder.sources.company import load_company  # lazy: --help loads no yaml
 
         return load_company(name, on_warning=_warnings_to(on_note))
     return read_export(name, options, on_note=on_note).org
@@ -84,11 +85,11 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
     if INPUT_FORMATS[kind].family == TABLE:
         return read_export(shown, export, text=text, on_note=on_note).org
     sort_options(as_keywords(export), kind="org")  # export options are a mistake here
-    from ladder.sources.document import parse_document
+    from ladder.sources.document import parse_document  # lazy: --help loads no yaml
 
     data = parse_document(text, shown, kind)
     if isinstance(data, dict) and ("people" in data or "company" in data):
-        from ladder.sources.company import check_company_data
+        from ladder.sources.company import check_company_data  # lazy: --help loads no yaml
 
         org, problems = check_company_data(data, shown, folder=folder)
         _raise_errors(problems)
@@ -97,8 +98,11 @@ def _load_text(text: str, format: str | None, *, name: str | None, on_note: Note
                 on_problem(problem)
         assert org is not None  # built: _raise_errors raised on any error
         return org
-    from ladder.sources.ladder_set import is_ladder_set, parse_ladder_set
-    from ladder.sources.ladders import parse_ladder
+    from ladder.sources.ladder_set import (  # lazy: --help loads no yaml
+        is_ladder_set,
+        parse_ladder_set,
+    )
+    from ladder.sources.ladders import parse_ladder  # lazy: --help loads no yaml
 
     if is_ladder_set(data):
         return parse_ladder_set(data, shown, folder=folder)
@@ -153,14 +157,12 @@ def import_export(
 def read_export(source: str | Path, options: ExportOptions, *, text: str | None = None,
                 on_note: Note | None = None, match_titles: bool = True) -> ImportResult:
     """:func:`import_export` with its options already sorted into an ExportOptions."""
-    from ladder.sources.hr import load_export
+    from ladder.sources.hr import load_export  # lazy: --help loads no sources.hr
 
     result = load_export(source, text=text, preset=options.preset, junior=options.junior,
                          mapping=options.mapping, fix=options.fix, snapshot=options.snapshot)
     if options.report is not None:
         import json
-
-        from ladder.renderers.files import write_bytes
 
         # the one way to write a file: atomic, never through a link or into a FIFO
         write_bytes(Path(options.report),
@@ -176,8 +178,11 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
                     "'mapping' name=COLUMN")
     if not match_titles:
         return result
-    from ladder.model.titles import assign_roles, unmatched_titles
-    from ladder.sources.ladder_set import load_any_ladder
+    from ladder.model.titles import (  # lazy: --help loads no model.titles
+        assign_roles,
+        unmatched_titles,
+    )
+    from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
 
     roles = load_any_ladder(options.ladder).roles
     result.org = assign_roles(result.org, roles)
@@ -186,8 +191,7 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
     if on_note and options.ladder is not None:  # only about a ladder the user asked for
         unmatched = unmatched_titles(result.org, roles)
         if unmatched:
-            from ladder.errors import summarised
-            from ladder.escape import clip
+            from ladder.escape import clip  # lazy: --help loads no escape
 
             shown = summarised([f"{clip(title, 60)} ({count})" for title, count in unmatched],
                                shown=8)
@@ -234,11 +238,11 @@ def load_ladder(source: str | Path | Ladder | None = None, *,
     >>> load_ladder().id
     'product'
     """
-    from ladder.model import Ladder
+    from ladder.model import Ladder  # lazy: --help loads no model
 
     if isinstance(source, Ladder):
         return source
-    from ladder.sources.ladder_set import load_any_ladder
+    from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
 
     return load_any_ladder(None if source is None else str(source), on_warning=on_warning)
 
@@ -250,7 +254,7 @@ def ladder_for(source: str | Path | Ladder | None = None, *, variant: str | None
     >>> [role.title for role in ladder_for(variant="startup")]
     ['Product Manager', 'Head of Product']
     """
-    from ladder.model.variants import pick_variant, project
+    from ladder.model.variants import pick_variant, project  # lazy: --help loads no model.variants
 
     ladder = load_ladder(source)
     if variant and headcount:
@@ -280,7 +284,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
     name = None if source is None else str(source)
     kind = source_kind(name) if text is None else None
     if kind == COMPANY:
-        from ladder.sources.company import check_company
+        from ladder.sources.company import check_company  # lazy: --help loads no yaml
 
         assert name is not None  # a company config is a file
         return check_company(name)[1]
@@ -301,7 +305,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
             return list(error.problems)
         return [Problem("error", "unreadable", error.message, file=error.file, line=error.line,
                         hint=error.hint)]
-    from ladder.model import Ladder
+    from ladder.model import Ladder  # lazy: --help loads no model
 
     if not isinstance(thing, Ladder):
         return warnings
@@ -310,7 +314,7 @@ def validate(source: str | Path | None = None, *, text: str | None = None,
 
 def _ladder_problems(ladder: Ladder) -> list[Problem]:
     """Problems only a projection shows: a variant whose roles do not join up."""
-    from ladder.model.variants import project, variant_ids
+    from ladder.model.variants import project, variant_ids  # lazy: --help loads no model.variants
 
     problems = []
     for variant_id in variant_ids(ladder):

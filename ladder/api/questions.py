@@ -38,8 +38,8 @@ def stats(org: str | Path | Org, *, narrow: int = 2, wide: int = 10,
     >>> numbers.teams[numbers.top_level[0]].total == numbers.headcount - 1
     True
     """
-    from ladder.analysis.teams import org_stats
-    from ladder.model import Org as OrgType
+    from ladder.analysis.teams import org_stats  # lazy: --help loads no analysis.teams
+    from ladder.model import Org as OrgType  # lazy: --help loads no model
 
     if not isinstance(org, OrgType):
         export_options.setdefault("match_titles", False)  # counting needs no ladder levels
@@ -61,7 +61,7 @@ def paths(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     >>> best.roles[0], best.roles[-1], best.years
     ('junior-product-manager', 'chief-product-officer', 12.0)
     """
-    from ladder.analysis.paths import find_paths, no_path_error
+    from ladder.analysis.paths import find_paths, no_path_error  # lazy: --help loads no networkx
 
     ends = endpoints(start, goal, ladder=ladder, variant=variant, headcount=headcount,
                      head=head, on_note=on_note)
@@ -87,7 +87,7 @@ def gap(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     ...     g for step in paths("Senior PM", "CPO")[0].steps for g in step.gained)
     True
     """
-    from ladder.analysis.paths import competency_gap
+    from ladder.analysis.paths import competency_gap  # lazy: --help loads no networkx
 
     ends = endpoints(start, goal, ladder=ladder, variant=variant, headcount=headcount,
                      head=head, on_note=on_note)
@@ -108,7 +108,7 @@ def endpoints(start: str, goal: str, *, ladder: str | Path | Ladder | None = Non
     >>> ends.start.id, ends.goal.id
     ('product-manager', 'chief-product-officer')
     """
-    from ladder.analysis.paths import resolve_endpoints
+    from ladder.analysis.paths import resolve_endpoints  # lazy: --help loads no networkx
 
     ends = resolve_endpoints(load_ladder(ladder), start, goal, variant=variant, head=head,
                              headcount=headcount)
@@ -129,7 +129,7 @@ def next_roles(person: str, org: str | Path | Org, *,
     >>> [option.role.id for option in next_roles("liam", "examples/startup.yaml").options]
     ['head-of-product']
     """
-    from ladder.analysis.org_moves import next_moves
+    from ladder.analysis.org_moves import next_moves  # lazy: --help loads no networkx
 
     chart, roles = _org_ladder(org, ladder, person, on_note, export_options)
     return next_moves(chart, roles, chart_person(chart, person).id)
@@ -144,7 +144,7 @@ def succession(position: str, org: str | Path | Org, *,
     >>> [c.person.id for c in succession("priya", "examples/startup.yaml").candidates][:2]
     ['liam', 'aiko']
     """
-    from ladder.analysis.org_moves import succession as successors
+    from ladder.analysis.org_moves import succession as successors  # lazy: --help loads no networkx
 
     chart, roles = _org_ladder(org, ladder, position, on_note, export_options)
     return successors(chart, roles, chart_person(chart, position).id)
@@ -157,7 +157,10 @@ def variants(ladder: str | Path | Ladder | None = None) -> list[VariantSpec]:
     >>> [variant.id for variant in variants()]
     ['startup', 'scale-up', 'enterprise']
     """
-    from ladder.model.variants import find_variant, variant_ids
+    from ladder.model.variants import (  # lazy: --help loads no model.variants
+        find_variant,
+        variant_ids,
+    )
 
     chosen = load_ladder(ladder)
     return [find_variant(chosen, variant_id) for variant_id in variant_ids(chosen)]
@@ -165,7 +168,7 @@ def variants(ladder: str | Path | Ladder | None = None) -> list[VariantSpec]:
 
 def chart_person(org: Org, name: str) -> Any:
     """A person or position of ``org`` by id, else by name, in any case."""
-    from ladder.analysis.org_moves import find_person
+    from ladder.analysis.people import find_person  # lazy: --help loads no org model
 
     return find_person(org, name)
 
@@ -174,9 +177,9 @@ def _org_ladder(org: str | Path | Org, ladder: Any, who: str, on_note: Note | No
                 export_options: dict[str, Any]) -> tuple[Org, Ladder]:
     """The org, and the ladder its roles refer to as its variant sees it (the full ladder
     when the person's role is one the variant drops)."""
-    from ladder.model import Org as OrgType
-    from ladder.model.variants import project
-    from ladder.sources.ladder_set import load_any_ladder
+    from ladder.model import Org as OrgType  # lazy: --help loads no model
+    from ladder.model.variants import project  # lazy: --help loads no model.variants
+    from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
 
     export = not isinstance(org, OrgType) and source_kind(str(org)) == EXPORT
     if isinstance(org, OrgType):
@@ -185,7 +188,7 @@ def _org_ladder(org: str | Path | Org, ladder: Any, who: str, on_note: Note | No
         chart = load_org(org, on_note=on_note, ladder=None if ladder is None else str(ladder),
                          **export_options)
     elif export:  # a Ladder object: its roles are matched here
-        from ladder.model.titles import assign_roles
+        from ladder.model.titles import assign_roles  # lazy: --help loads no model.titles
 
         chart = assign_roles(load_org(org, on_note=on_note, match_titles=False,
                                       **export_options), ladder.roles)
@@ -221,8 +224,8 @@ def diff(old: str | Path | Org, new: str | Path | Org | None = None, *,
     >>> len(changes.joined) > 40, changes.counts()["left"] > 0
     (True, True)
     """
-    from ladder.analysis.diff import diff_orgs
-    from ladder.model import Org as OrgType
+    from ladder.analysis.diff import diff_orgs  # lazy: --help loads no csv
+    from ladder.model import Org as OrgType  # lazy: --help loads no model
 
     sources, picked = _diff_sources(old, new, snapshots)
     if len(junior) > 2 or (len(junior) == 2 and new is None):
@@ -269,6 +272,6 @@ def assess(assessment: str | Path) -> Assessment:
     >>> result.person, bool(result.title)
     ('Sam', True)
     """
-    from ladder.analysis.assess import load_assessment
+    from ladder.analysis.assess import load_assessment  # lazy: --help loads no networkx
 
     return load_assessment(assessment)

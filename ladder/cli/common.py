@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from ladder import __version__
+from ladder.api import parse_mapping
 from ladder.errors import LadderError
-from ladder.options import OUTPUT_FORMATS
+from ladder.options import OUTPUT_FORMATS, as_flags
 
 
 class LadderGroup(click.Group):
@@ -44,7 +45,7 @@ def report_error(error: LadderError) -> None:
 def echo(text: str = "", *, nl: bool = True, json: bool = False) -> None:
     """Print a command's answer on stdout with names' control characters shown, not obeyed
     (``json``: as JSON escapes, so the output stays the same JSON)."""
-    from ladder.escape import terminal_json, terminal_text
+    from ladder.escape import terminal_json, terminal_text  # lazy: --help loads no escape
 
     click.echo(terminal_json(text) if json else terminal_text(text), nl=nl)
 
@@ -52,8 +53,7 @@ def echo(text: str = "", *, nl: bool = True, json: bool = False) -> None:
 def message_line(text: str) -> str:
     """A message as the terminal shows it: options named as flags, control characters from
     names and titles written out instead of obeyed."""
-    from ladder.escape import terminal_text
-    from ladder.options import as_flags
+    from ladder.escape import terminal_text  # lazy: --help loads no escape
 
     text = terminal_text(as_flags(text))
     if len(text) > MESSAGE_MAX:  # a name of thousands of characters inside a message
@@ -108,8 +108,6 @@ def export_options(function):
 
 def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value:
-        from ladder.api import parse_mapping
-
         try:
             parse_mapping(value)
         except LadderError as error:

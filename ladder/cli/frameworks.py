@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ladder import api
 from ladder.cli.common import echo, main
 
 
@@ -22,8 +23,6 @@ def assess_command(assessment: str, output_format: str, output: Path | None) -> 
     framework file, relative to it) and ratings (area id or name: level or milestone). A
     points framework gives the title its own point thresholds give.
     """
-    from ladder import api
-
     result = api.assess(assessment)
     text = api.answer_text(result, "json" if output_format == "json" else "table")
     echo(text, nl=False, json=output_format == "json")

@@ -26,7 +26,7 @@ def _format_option(function):
 
 def _md(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    from ladder.escape import markdown_cell
+    from ladder.escape import markdown_cell  # lazy: --help loads no escape
 
     return markdown_cell(text)
 

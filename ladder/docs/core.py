@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ladder.errors import LadderError, did_you_mean
+import ladder
+from ladder.errors import LadderError, SourceError, did_you_mean
 from ladder.escape import css_length, is_css_length
 
 FORMATS = ("svg", "mermaid", "html")
@@ -106,8 +107,7 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
     project; links resolved first); a path outside them, or an absolute one, is refused.
     ``None`` reads any file (a site that turned ``restrict_base_path`` off).
     """
-    from ladder.api import parse_document
-    from ladder.errors import SourceError
+    from ladder.api import parse_document  # lazy: the MkDocs plugin loads no api
 
     try:
         # read as every config is (alias bombs, deep nesting and tags refused), not safe_load
@@ -208,7 +208,7 @@ def _resolve(source: str, folders: list[Path], *, bases: Sequence[Path] | None, 
              line: int | None) -> str:
     """A relative path found in the first folder that has it, checked to lie in ``bases``
     (links resolved); else a built-in ladder's name; else a located error."""
-    from ladder.api import builtin_ladders
+    from ladder.api import builtin_ladders  # lazy: the MkDocs plugin loads no api
 
     path = Path(source)
     if path.is_absolute():
@@ -248,7 +248,7 @@ def confine(path: Path, bases: Sequence[Path] | None, *, page: str, line: int | 
 
 def _check_size(path: str, *, page: str, line: int | None) -> None:
     """The file's size checked before any of it is read (a 4 GB sparse file was read whole)."""
-    from ladder.api import input_size
+    from ladder.api import input_size  # lazy: the MkDocs plugin loads no api
 
     try:
         input_size(path)
@@ -260,7 +260,11 @@ def _check_linked_ladder(source: str | None, text: str | None, folder: Path, *,
                          bases: Sequence[Path] | None, page: str, line: int | None) -> None:
     """A company document's ``ladder:`` file must lie in the docs project too: checked before
     the loader reads it (its error messages would quote the file's lines)."""
-    from ladder.api import builtin_ladders, input_format, parse_document
+    from ladder.api import (  # lazy: the MkDocs plugin loads no api
+        builtin_ladders,
+        input_format,
+        parse_document,
+    )
 
     if bases is None:
         return
@@ -380,8 +384,6 @@ def choose_view(view: str, width: float, column: float = COLUMN_WIDTH) -> tuple[
 
 
 def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
-    import ladder
-
     try:
         thing = load_block(block)
         files = block.files()
@@ -393,7 +395,7 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
                     files.append(candidate)
                     break
         if block.format == "svg":
-            from ladder.api import inline_svg
+            from ladder.api import inline_svg  # lazy: the MkDocs plugin loads no api
 
             svg = inline_svg(str(ladder.draw(thing, format="svg", **draw_options(block))))
             if not hasattr(thing, "people"):  # a ladder: Graphviz sizes it for a column
@@ -415,7 +417,7 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
                                **draw_options(block, drop=("theme", "transparent")))
             # as superfences writes a mermaid fence: the site's own Mermaid (Material's) draws it
             return f'<pre class="mermaid"><code>{html.escape(str(text))}</code></pre>', files
-        from ladder.api import html_iframe
+        from ladder.api import html_iframe  # lazy: the MkDocs plugin loads no api
 
         page = ladder.draw(thing, format="html", **{**draw_options(block), "transparent": False})
         title = getattr(thing, "name", "diagram")
@@ -428,8 +430,6 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
 
 def load_block(block: Block) -> Any:
     """The ladder or org a block draws (errors as the loader gives them)."""
-    import ladder
-
     reading = {k: v for k, v in block.options.items() if k in READ_OPTIONS}
     if block.text is not None:
         return ladder.load(_inline_name(block), text=block.text, **reading)
@@ -479,12 +479,9 @@ class DiagramCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.hits = 0
-        self.misses = 0
         self.notes: list[str] = []  # the build-log notes of the last hit
 
     def key(self, block: Block) -> str:
-        import ladder
-
         digest = hashlib.sha256()
         parts = {"v": CACHE_VERSION, "ladder": ladder.__version__, "format": block.format,
                  "view": block.view,
@@ -500,12 +497,10 @@ class DiagramCache:
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.misses += 1
             return None
         files = [Path(name) for name in entry["files"]]
         if any(_file_hash(file) != digest for file, digest in zip(files, entry["hashes"],
                                                                    strict=True)):
-            self.misses += 1
             return None
         self.hits += 1
         self.notes = list(entry.get("notes", []))
@@ -528,7 +523,7 @@ class DiagramCache:
 def _file_hash(path: Path) -> str:
     """The file's digest, read in pieces and only when it is a regular file within the input
     limit (the cache key is computed before the loader's own checks)."""
-    from ladder.api import input_size
+    from ladder.api import input_size  # lazy: the MkDocs plugin loads no api
 
     try:
         input_size(path)

@@ -163,7 +163,7 @@ def _validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any)
 def _value(text: str) -> Any:
     """A header value as YAML reads it (``true``, ``2``, ``startup``), with the limits every
     config is read with: aliases, nesting and tags (a YAML bomb took 31 s and 2 GB)."""
-    from ladder.api import parse_document
+    from ladder.api import parse_document  # lazy: the MkDocs plugin loads no api
 
     if len(text) > MAX_HEADER_VALUE:
         raise LadderError(f"longer than {MAX_HEADER_VALUE} characters")

@@ -21,6 +21,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+import ladder
 from ladder.docs.core import (
     DRAW_OPTIONS,
     Block,
@@ -143,8 +144,6 @@ def visit_latex(translator: Any, node: ladder_diagram) -> None:
     """A PDF drawing beside the LaTeX file (LaTeX scales it to the text width)."""
     import hashlib
 
-    import ladder
-
     block: Block = node["block"]
     options = draw_options(block, drop=("theme", "transparent"))
     try:
@@ -179,8 +178,6 @@ def setup(app: Any) -> dict[str, Any]:
     """Register the directive (``ladder``), its node, and the settings: ``ladder_cache``,
     ``ladder_restrict_base_path`` (blocks read files of the project only) and
     ``ladder_base_path`` (more folders they may read)."""
-    import ladder
-
     app.add_config_value("ladder_cache", True, "env")
     app.add_config_value("ladder_restrict_base_path", True, "env")
     app.add_config_value("ladder_base_path", [], "env")

@@ -1,4 +1,21 @@
-"""Org-chart layout: tidy tree in linear time, leaf stacks, indented lists, level alignment."""
+"""Org-chart layout: where every card goes and how every connector runs, in linear time.
+
+:func:`layout_org` (:mod:`.chart`) is the one entry point. The modules follow its pipeline:
+
+- :mod:`.tree`: the reporting tree as index arrays, the one walk over the people;
+- :mod:`.cards`: one card size for all, and text fitted into it (shared with the renderers);
+- :mod:`.blocks`: the shapes a manager's reports are packed into (stacks of leaves, bands,
+  indented lists in columns), so that any span keeps about the shape of a square;
+- :mod:`.plan`: ``auto`` mode's search for which subtrees to draw as lists;
+- :mod:`.place` and :mod:`.tidy`: units of a tree, packed by the tidy-tree algorithm (Walker's,
+  made linear by Buchheim, Jünger and Leipert), and every card's position read back;
+- :mod:`.routes`: the solid elbow connectors; :mod:`.dotted`: the dotted-line ones, each on a
+  track of its own clear of the solid drawing;
+- :mod:`.org_layout`: the result, :class:`OrgLayout` (positions and routes, in CSS pixels).
+
+Ladders need no layout here: they are small layered graphs that Graphviz's ``dot`` lays out
+(:mod:`ladder.renderers.ladder_dot`).
+"""
 
 from ladder.layout.cards import CardStyle
 from ladder.layout.chart import MODES, Box, Edge, OrgLayout, layout_org

@@ -63,8 +63,6 @@ class OrgLayout:
     band_of: dict[int, int] = field(default_factory=dict)
     # Routes of the dotted lines, in the order of ``dotted``; set by the layout.
     dotted_routes: list[tuple[Point, ...]] = field(default_factory=list)
-    _dotted_index: dict[tuple[int, int], int] | None = field(
-        default=None, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -77,16 +75,6 @@ class OrgLayout:
     def route(self, person: int) -> list[Point]:
         """The elbow connector from ``person``'s manager down (or across) to ``person``."""
         return solid_route(self, person)
-
-    def dotted_route(self, source: int, target: int) -> list[Point]:
-        """The dotted connector from dotted-line manager ``source`` to ``target``.
-
-        It starts at the dotted-line manager's card (where the arrowhead goes) and ends at
-        the person's card; see :mod:`ladder.layout.dotted` for how it is routed.
-        """
-        if self._dotted_index is None:
-            self._dotted_index = {pair: i for i, pair in enumerate(self.dotted)}
-        return list(self.dotted_routes[self._dotted_index[source, target]])
 
     def edges(self) -> list[Edge]:
         """Solid connectors, in the input order of the reports."""

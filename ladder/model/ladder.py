@@ -90,10 +90,6 @@ class Role:
     # What the role asks for per area, in the ladder's area order: (area id, statements).
     expectations: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
 
-    def expected(self, area: str) -> tuple[Statement, ...]:
-        """The role's statements in one area (none when the role says nothing there)."""
-        return next((found for area_id, found in self.expectations if area_id == area), ())
-
     def names(self) -> tuple[str, ...]:
         """Every name the role goes by: id, title, aliases."""
         return (self.id, self.title, *self.aliases)

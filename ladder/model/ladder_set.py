@@ -49,16 +49,6 @@ def qualify(key: str, local_id: str) -> str:
     return f"{key}{SEPARATOR}{local_id}"
 
 
-def split_id(role_id: str) -> tuple[str | None, str]:
-    """``(ladder key, local id)`` of a combined id; ``(None, id)`` for a plain one.
-
-    >>> split_id("product:product-manager"), split_id("product-manager")
-    (('product', 'product-manager'), (None, 'product-manager'))
-    """
-    key, sep, local = role_id.partition(SEPARATOR)
-    return (key, local) if sep else (None, role_id)
-
-
 def combine_ladders(
     ladders: Mapping[str, Ladder],
     cross_moves: Iterable[Move] = (),

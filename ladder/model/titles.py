@@ -318,21 +318,6 @@ def resolve_role(ladder: Ladder, name: str | Role) -> Role:
     return role
 
 
-def match_title(title: str | None, roles: Ladder | Iterable[Any] | Mapping[str, Any]) -> str | None:
-    """The id of the role whose id, title or alias ``title`` names, or None (no role, or
-    several).
-
-    >>> from ladder.model.ladder import Role
-    >>> roles = [Role("product-manager", "Product Manager", 2, "ic", ("PM", "Product Manager II")),
-    ...          Role("senior-product-manager", "Senior Product Manager", 3, "ic")]
-    >>> [match_title(t, roles) for t in ["Sr. Product Manager", "Senior PM",
-    ...                                  "Product Manager II", "Product Manager (Payments)",
-    ...                                  "Chef"]]
-    ['senior-product-manager', 'senior-product-manager', 'product-manager', 'product-manager', None]
-    """
-    return TitleMatcher(roles).match(title)
-
-
 def unmatched_titles(
     titles: Iterable[Any], roles: Ladder | Iterable[Any] | Mapping[str, Any]
 ) -> list[tuple[str, int]]:
@@ -356,7 +341,7 @@ def unmatched_titles(
 
 def assign_roles(org: Any, roles: Ladder | Iterable[Any] | Mapping[str, Any]) -> Any:
     """A copy of ``org`` whose people without a role get the role their title names."""
-    from ladder.model.org import Org
+    from ladder.model.org import Org  # lazy: drawing a ladder loads no org model
 
     matcher = TitleMatcher(roles)
     people = []

@@ -11,21 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ladder.analysis.diff import Changed, OrgDiff
+from ladder.analysis.teams import team_counts
 from ladder.errors import RenderError
 from ladder.escape import dot_html, xml_text
-from ladder.layout.cards import fit_text, text_width
+from ladder.layout.cards import fit_text
+from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Org
+from ladder.renderers import limits
 from ladder.renderers.files import output_format, write_bytes
+from ladder.renderers.graphviz_backend import run_graphviz
+from ladder.renderers.org_cards import MARK_COLOURS, PageText, dotted_notes
+from ladder.renderers.org_dot import org_dot
+from ladder.renderers.org_svg import org_svg
+from ladder.renderers.org_write import page_size
 from ladder.renderers.results.diff import summary
+from ladder.renderers.theme import finish_svg
 from ladder.text import coord as _n
 from ladder.text import person_label
-
-if TYPE_CHECKING:
-    from ladder.layout.chart import OrgLayout
-    from ladder.renderers.org_cards import PageText
 
 FORMATS = ("svg", "png", "pdf", "dot")
 LEFT_COLOUR = "#c0392b"
@@ -80,11 +85,6 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
                 title: str | None = None) -> Path:
     """Draw the new org with the changes of ``diff`` marked into ``path`` (svg, png, pdf or
     dot); the file written."""
-    from ladder.analysis.teams import team_counts
-    from ladder.layout.chart import layout_org
-    from ladder.renderers.org_cards import PageText, dotted_notes
-    from ladder.renderers.org_dot import org_dot
-    from ladder.renderers.org_svg import org_svg
 
     path = Path(path)
     fmt = output_format(path, format, allowed=FORMATS)
@@ -95,7 +95,6 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     lines = panel_lines(diff)
     text = PageText(title=heading, counts=counts, notes=notes)
     if fmt == "svg":  # with the docs finish of every SVG: title, description, card ids
-        from ladder.renderers.theme import finish_svg
 
         svg = _svg_with_panel(org_svg(org, chart, text), lines)
         return write_bytes(path, finish_svg(svg, title=heading, kind="org",
@@ -104,15 +103,12 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     if fmt == "dot":
         return write_bytes(path, source)
     _check_size(org, chart, text, path, fmt)  # too big for one page: refused, not shrunk
-    from ladder.renderers.graphviz_backend import run_graphviz
 
     return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
 
 
 def _check_size(org: Org, chart: OrgLayout, text: PageText, path: Path, fmt: str) -> None:
     """Refuse a drawn diff too big for one PNG or PDF page at a readable size."""
-    from ladder.renderers import limits
-    from ladder.renderers.org_write import page_size
 
     width, height = page_size(chart, org, text)
     width += PANEL_WIDTH
@@ -125,8 +121,6 @@ def _check_size(org: Org, chart: OrgLayout, text: PageText, path: Path, fmt: str
 
 def panel_lines(diff: OrgDiff) -> list[_Line]:
     """The panel's lines: the legend with counts, then the leavers, each with their manager."""
-    from ladder.renderers.org_cards import MARK_COLOURS
-
     counts = diff.counts()
     room = PANEL_WIDTH - 24
     lines = [_Line("Changes", 14, "#1f2430", bold=True)]
@@ -233,7 +227,3 @@ def _dot_with_panel(dot: str, lines: list[_Line]) -> str:
     return dot[:end] + extra + dot[end:]
 
 
-def panel_width_needed(lines: list[_Line]) -> float:
-    """The widest line of the panel (for tests of the fitting)."""
-    return max((text_width(line.text, line.size, bold=line.bold) + (30 if line.swatch else 0)
-                for line in lines), default=0.0)

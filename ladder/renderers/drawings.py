@@ -13,13 +13,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ladder.errors import RenderError
+from ladder.renderers.files import FORMATS, write_bytes
+
 if TYPE_CHECKING:
     from ladder.analysis.teams import TeamCount
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
     from ladder.options import OrgOptions
     from ladder.renderers.ladder_dot import Highlight
-    from ladder.renderers.matrix import MatrixOptions
+    from ladder.renderers.matrix import MatrixOptions  # lazy: drawing a ladder loads no networkx
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class OrgDrawing:
     def layout(self) -> OrgLayout:
         """The positions of every card, computed once on first use."""
         if self._layout is None:
-            from ladder.layout.chart import layout_org
+            from ladder.layout.chart import layout_org  # lazy: drawing a ladder loads no org layout
 
             self._layout = layout_org(self.org, mode=self.options.mode,
                                       columns=self.options.columns,
@@ -65,17 +68,19 @@ class OrgDrawing:
 
 def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
     """The ladder as DOT text, or drawn by Graphviz ``dot`` as SVG, PNG or PDF."""
-    from ladder.renderers.ladder_dot import ladder_dot
+    from ladder.renderers.ladder_dot import ladder_dot  # lazy: an org chart loads no ladder model
 
     source = ladder_dot(drawing.ladder, title=drawing.title, detail=drawing.detail,
                         years=drawing.years, highlight=drawing.highlight)
     if format == "dot":
         return source
-    from ladder.renderers.graphviz_backend import run_graphviz
+    from ladder.renderers.graphviz_backend import (  # lazy: drawing a ladder loads no subprocess
+        run_graphviz,  # lazy: a .dot file runs no subprocess
+    )
 
     data = run_graphviz(source, format=format)
     if format == "svg":
-        from ladder.renderers.docs_svg import finish_drawing
+        from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed
 
         return finish_drawing(drawing, data.decode("utf-8"))
     return data
@@ -83,22 +88,22 @@ def ladder_graphviz(drawing: LadderDrawing, format: str) -> str | bytes:
 
 def ladder_json(drawing: LadderDrawing, format: str) -> str:
     """The ladder as JSON: tracks, roles, moves and variants (see ladder.renderers.ladder_json)."""
-    from ladder.renderers.ladder_json import ladder_json as as_json
+    from ladder.renderers.ladder_json import (
+        ladder_json as as_json,  # lazy: an org chart loads no ladder model
+    )
 
     return as_json(drawing.ladder)
 
 
 def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
-    from ladder.renderers.org_cards import PageText
+    from ladder.renderers.org_cards import PageText  # lazy: drawing a ladder loads no org layout
 
     if drawing.options.paper and format != "pdf":
-        from ladder.errors import RenderError
-
         raise RenderError(f"--paper makes a PDF book, not a {format} file",
                           hint="write .pdf, or leave out --paper")
     if format == "pdf" and drawing.options.paper:  # a book of pages (ladder.renderers.book)
-        from ladder.renderers.book import book
+        from ladder.renderers.book import book  # lazy: only --paper makes a book
 
         return book(drawing.org, paper=drawing.options.paper,
                     landscape=drawing.options.landscape, title=drawing.title,
@@ -107,11 +112,11 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
                     levels=drawing.levels)
     text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
     if format == "svg":  # text from the writer to the docs finish: no bytes in between
-        from ladder.renderers.docs_svg import finish_drawing
-        from ladder.renderers.org_svg import org_svg
+        from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed
+        from ladder.renderers.org_svg import org_svg  # lazy: drawing a ladder loads no org layout
 
         return finish_drawing(drawing, org_svg(drawing.org, drawing.layout(), text))
-    from ladder.renderers.org_write import chart_data
+    from ladder.renderers.org_write import chart_data  # lazy: drawing a ladder loads no org layout
 
     data = chart_data(drawing.org, drawing.layout(), fmt=format, text=text,
                       scale=drawing.options.scale, on_note=drawing.on_note,
@@ -126,11 +131,11 @@ def org_files(drawing: OrgDrawing, path: Path, format: str,
               progress: Callable[[str], None] | None = None) -> list[Path]:
     """Write the org chart to ``path``, or with ``options.split`` an overview there and its
     pages beside it; the files written. ``progress`` hears the steps of a long run."""
-    from ladder.renderers.files import FORMATS, write_bytes
-
     drawing = replace(drawing, output=path)
     if drawing.options.split:
-        from ladder.renderers.split import render_split
+        from ladder.renderers.split import (
+            render_split,  # lazy: drawing a ladder loads no renderers.split
+        )
 
         return render_split(drawing, path, fmt=format, progress=progress,
                             finish=lambda page, svg, title: _finish_page(drawing, page, svg,
@@ -148,8 +153,8 @@ def org_files(drawing: OrgDrawing, path: Path, format: str,
 
 def _finish_page(drawing: OrgDrawing, page: Org, svg: str, title: str | None) -> str:
     """The docs finish of one SVG page of a split chart (theme, title and description)."""
-    from ladder.renderers.theme import finish_svg
-    from ladder.renderers.views import describe
+    from ladder.renderers.theme import finish_svg  # lazy: only SVG is themed
+    from ladder.renderers.views import describe  # lazy: drawing a ladder loads no renderers.views
 
     return finish_svg(svg, title=title or page.name, description=describe(page),
                       theme=drawing.theme, transparent=drawing.transparent, kind="org")
@@ -160,26 +165,32 @@ def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
     It is also a ladder's CSV and XLSX: a ladder's one table."""
     options = drawing.matrix
     if options is None:
-        from ladder.renderers.matrix import MatrixOptions
+        from ladder.renderers.matrix import (
+            MatrixOptions,  # lazy: drawing a ladder loads no networkx
+        )
 
         options = MatrixOptions()
         drawing = replace(drawing, matrix=options)
-    from ladder.renderers.matrix import MATRIX_FORMATS, SHEET_FORMATS, matrix_bytes
+    from ladder.renderers.matrix import (  # lazy: drawing a ladder loads no networkx
+        MATRIX_FORMATS,
+        SHEET_FORMATS,
+        matrix_bytes,
+    )
 
     name = "md" if format == "markdown" else format
     if name in SHEET_FORMATS:
-        from ladder.renderers.matrix_sheets import sheet_bytes
+        from ladder.renderers.matrix_sheets import (
+            sheet_bytes,  # lazy: drawing a ladder loads no networkx
+        )
 
         data = sheet_bytes(drawing.ladder, name, options)
         return data if name == "xlsx" else data.decode("utf-8")
     if name not in MATRIX_FORMATS:
-        from ladder.errors import RenderError
-
         raise RenderError(f"the matrix view cannot be drawn as {format}",
                           hint=f"choose one of: {', '.join(MATRIX_FORMATS + SHEET_FORMATS)}")
     data = matrix_bytes(drawing.ladder, name, drawing.matrix)
     if format == "svg":  # themed and labelled like every other SVG
-        from ladder.renderers.docs_svg import finish_drawing
+        from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed
 
         return finish_drawing(drawing, data.decode("utf-8"))
     return data if format in ("png", "pdf") else data.decode("utf-8")

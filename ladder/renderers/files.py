@@ -30,7 +30,6 @@ class Format:
 
     name: str
     suffixes: tuple[str, ...]
-    binary: bool
     ladder: str | None
     org: str | None
     summary: str
@@ -49,33 +48,32 @@ _DRAWINGS = "ladder.renderers.drawings"
 # The one table of output formats: the CLI's --format choice, the -o suffix check and the API
 # all read it. A new format is a module of draw functions plus one row here.
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("svg", (".svg",), False, f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+    Format("svg", (".svg",), f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
            "vector drawing for the web and docs"),
-    Format("png", (".png",), True, f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+    Format("png", (".png",), f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
            "bitmap for slides and chat"),
-    Format("pdf", (".pdf",), True, f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+    Format("pdf", (".pdf",), f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
            "print"),
-    Format("dot", (".dot", ".gv"), False, f"{_DRAWINGS}:ladder_graphviz",
+    Format("dot", (".dot", ".gv"), f"{_DRAWINGS}:ladder_graphviz",
            f"{_DRAWINGS}:org_chart", "Graphviz source (org charts: with pinned positions)"),
-    Format("json", (".json",), False, f"{_DRAWINGS}:ladder_json", f"{_DRAWINGS}:org_chart",
+    Format("json", (".json",), f"{_DRAWINGS}:ladder_json", f"{_DRAWINGS}:org_chart",
            "ladders: roles, moves and variants; org charts: the layout"),
-    Format("mermaid", (".mmd", ".mermaid"), False, "ladder.renderers.mermaid:ladder_mermaid",
+    Format("mermaid", (".mmd", ".mermaid"), "ladder.renderers.mermaid:ladder_mermaid",
            "ladder.renderers.mermaid:org_mermaid", "Mermaid flowchart for GitHub, GitLab, MkDocs"),
-    Format("markdown", (".md",), False, "ladder.renderers.markdown:ladder_markdown",
+    Format("markdown", (".md",), "ladder.renderers.markdown:ladder_markdown",
            "ladder.renderers.markdown:org_markdown",
            "ladders: a table of roles; org charts: an outline (the text alternative)"),
-    Format("html", (".html", ".htm"), False, "ladder.renderers.html_viewer:ladder_html",
+    Format("html", (".html", ".htm"), "ladder.renderers.html_viewer:ladder_html",
            "ladder.renderers.html_viewer:org_html",
            "one offline page to explore: pan, zoom, search, collapse"),
-    Format("pptx", (".pptx",), True, None, "ladder.renderers.org_pptx:org_pptx",
+    Format("pptx", (".pptx",), None, "ladder.renderers.org_pptx:org_pptx",
            "org charts: a PowerPoint deck of editable shapes, a slide per team"),
-    Format("csv", (".csv",), False, f"{_DRAWINGS}:ladder_matrix", None,
+    Format("csv", (".csv",), f"{_DRAWINGS}:ladder_matrix", None,
            "ladders: the matrix, a row per area and a column per level, for spreadsheets"),
-    Format("xlsx", (".xlsx",), True, f"{_DRAWINGS}:ladder_matrix", None,
+    Format("xlsx", (".xlsx",), f"{_DRAWINGS}:ladder_matrix", None,
            "ladders: the matrix as a spreadsheet (header frozen, text wrapped)"),
 )}
 LADDER_FORMATS = tuple(name for name, f in FORMATS.items() if f.ladder)
-ORG_FORMATS = tuple(name for name, f in FORMATS.items() if f.org)
 
 
 def formats_for(kind: str | None = None) -> tuple[str, ...]:

@@ -18,13 +18,6 @@ INSTALL_HINT = "install Graphviz: 'apt-get install graphviz' (Debian/Ubuntu) or 
 _FIXED_ENV = {"SOURCE_DATE_EPOCH": "0"}
 
 
-def has_graphviz() -> bool:
-    """True when the ``dot`` executable is on PATH."""
-    import shutil  # only here: it brings the archive modules along (1 ms of every run)
-
-    return shutil.which("dot") is not None
-
-
 def run_graphviz(source: str, *, format: str, engine: str = "dot",
                  neato_no_op: int | None = None) -> bytes:
     """Lay out and draw DOT ``source`` with ``engine``, returning the file's bytes.

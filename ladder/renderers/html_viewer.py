@@ -59,7 +59,9 @@ def _asset(name: str) -> str:
 
 def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     """The viewer page for a ladder drawing."""
-    from ladder.renderers.drawings import ladder_graphviz
+    from ladder.renderers.drawings import (
+        ladder_graphviz,  # lazy: an org chart loads no ladder drawer
+    )
 
     svg = ladder_graphviz(replace(drawing, theme="auto"), "svg")
     assert isinstance(svg, str)  # SVG comes back as text
@@ -155,7 +157,7 @@ def _json(data: object) -> str:
 
 def ladder_data(ladder: Ladder) -> dict[str, object]:
     """Roles (with competencies and other names) and moves, keyed by the SVG's ids."""
-    from ladder.model import LATERAL
+    from ladder.model import LATERAL  # lazy: an org chart loads no ladder model
 
     tracks = {track.id: track.name for track in ladder.used_tracks()}
     ids = dict(zip([r.id for r in ladder], unique_ids(card_id("role", r.id) for r in ladder),
@@ -164,7 +166,7 @@ def ladder_data(ladder: Ladder) -> dict[str, object]:
               "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
               "aliases": list(role.aliases),
               "competencies": [c.name for c in role.competencies]} for role in ladder]
-    from ladder.renderers.theme import id_part
+    from ladder.renderers.theme import id_part  # lazy: charting a CSV loads no theme
 
     moves = [{"id": f"move-{id_part(m.source)}--{id_part(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
@@ -202,8 +204,8 @@ def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, ob
     """
     import networkx as nx
 
-    from ladder.analysis.paths import competency_gap
-    from ladder.renderers.results.paths import years_phrase
+    from ladder.analysis.paths import competency_gap  # lazy: an org chart loads no networkx
+    from ladder.renderers.results.paths import years_phrase  # lazy: an org chart loads no networkx
 
     roles = list(ladder)
     if len(roles) > ROUTES_UP_TO or not _few_paths(ladder.graph, ROUTE_WORK):
@@ -232,8 +234,12 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
 
     Names and titles are data: the page sets them as text, never as HTML.
     """
-    from ladder.layout.cards import CardStyle
-    from ladder.renderers.org_cards import _card_text, department_colours, department_name
+    from ladder.layout.cards import CardStyle  # lazy: drawing a ladder loads no org layout
+    from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
+        _card_text,
+        department_colours,
+        department_name,
+    )
 
     org = drawing.org
     people = list(org.people.values())

@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ladder.escape import markdown_cell
+from ladder.model import LATERAL
 from ladder.renderers.views import describe, heading, is_ladder, option
 from ladder.text import card_label, person_label, years_phrase
 
@@ -57,8 +58,6 @@ def _cell(text: str) -> str:
 
 
 def _ladder(ladder: Ladder, options: object) -> list[str]:
-    from ladder.model import LATERAL
-
     highlight = option(options, "highlight")
     on_path = getattr(highlight, "roles", None)
     tracks = {track.id: track.name for track in ladder.used_tracks()}

@@ -2,9 +2,9 @@
 role's statements in that area, wrapped.
 
 The page is laid out once (:func:`matrix_page`: rectangles and lines of text at fixed places,
-text wrapped with Helvetica's metrics) and then written: as SVG directly (:func:`draw_matrix`),
-or as DOT with every shape pinned for ``neato -n2`` so Graphviz's cairo writes the PNG and PDF
-(:func:`matrix_dot`). HTML and Markdown are tables of the same content (:func:`matrix_html`,
+text wrapped with Helvetica's metrics) and then written by :func:`matrix_bytes`: as SVG
+directly, or as DOT with every shape pinned for ``neato -n2`` so Graphviz's cairo writes the PNG
+and PDF. HTML and Markdown are tables of the same content (:func:`matrix_html`,
 :func:`matrix_markdown`). All are pure functions; every text goes through ``render/escape``.
 
 A points framework (snowflake) has no role per column: its columns are the milestones every
@@ -12,15 +12,14 @@ area is graded on. ``--compare A B`` keeps the two roles' columns and only the a
 change, the new statements marked.
 
 >>> from ladder.sources.ladders import load_ladder
->>> svg = draw_matrix(load_ladder("product"), MatrixOptions(roles=("product-manager",)))
->>> svg.startswith("<svg") and "Competitor research." in svg
+>>> svg = matrix_bytes(load_ladder("product"), "svg", MatrixOptions(roles=("product-manager",)))
+>>> svg.startswith(b"<svg") and b"Competitor research." in svg
 True
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ladder.analysis.expectations import (
     DROPPED,
@@ -36,14 +35,13 @@ from ladder.escape import is_colour, markdown_cell, xml_text
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
 from ladder.renderers.ladder_dot import default_title, track_colours
-from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes, page_dot, page_svg
+from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes
 from ladder.text import plural
 from ladder.text import wrap as wrap_words
 
 MATRIX_FORMATS = ("svg", "png", "pdf", "dot", "html", "md")
 SHEET_FORMATS = ("csv", "xlsx", "json")  # the matrix as data: ladder.renderers.matrix_sheets
 
-GRID = "#d0d7de"
 HEADER_FILL = "#f6f8fa"
 GROUP_FILL = "#eef1f4"
 HIGHLIGHT_FILL = "#fff8d6"
@@ -313,18 +311,6 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
 # --- writers ----------------------------------------------------------------------------------
 
 
-def draw_matrix(ladder: Ladder, options: MatrixOptions | None = None) -> str:
-    """The matrix as an SVG document."""
-    options = options or MatrixOptions()
-    return page_svg(matrix_page(matrix_table(ladder, options), options))
-
-
-def matrix_dot(ladder: Ladder, options: MatrixOptions | None = None) -> str:
-    """The same page as DOT with every shape pinned: ``neato -n2`` draws it (PNG, PDF)."""
-    options = options or MatrixOptions()
-    return page_dot(matrix_page(matrix_table(ladder, options), options), name="matrix")
-
-
 def _statement_html(item: Item, options: MatrixOptions) -> str:
     text = xml_text(item.statement.text)
     if item.mark == NEW:
@@ -459,14 +445,6 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
         low, high = (resolve_role(ladder, name) for name in compare)
         pair = (low.id, high.id)
     return MatrixOptions(title=title, roles=highlighted, compare=pair, examples=examples)
-
-
-def render_matrix(ladder: Ladder, path: Path, *, format: str,
-                  options: MatrixOptions | None = None) -> Path:
-    """Write the matrix of ``ladder`` to ``path`` in ``format`` (one of MATRIX_FORMATS)."""
-    from ladder.renderers.files import write_bytes
-
-    return write_bytes(path, matrix_bytes(ladder, format, options))
 
 
 def _upper_first(text: str) -> str:

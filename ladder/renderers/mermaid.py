@@ -25,6 +25,9 @@ from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
 from ladder.escape import mermaid_text
+from ladder.model import LATERAL
+from ladder.renderers.ladder_dot import track_colours
+from ladder.renderers.org_cards import department_colours
 from ladder.renderers.views import heading, is_ladder, option
 from ladder.text import card_label, one_line, years_phrase
 
@@ -93,8 +96,6 @@ def _check_size(edges: int, what: str) -> None:
 
 
 def _ladder(ladder: Ladder, options: object) -> str:
-    from ladder.model import LATERAL
-    from ladder.renderers.ladder_dot import track_colours
 
     detail = bool(option(options, "detail", False))
     years = bool(option(options, "years", True))
@@ -137,8 +138,6 @@ def _ladder(ladder: Ladder, options: object) -> str:
 
 
 def _org(org: Org, options: object) -> str:
-    from ladder.renderers.org_cards import department_colours
-
     people = list(org.people.values())
     edges = sum(p.manager is not None and p.manager in org.people for p in people)
     dotted = org.dotted_lines()

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ladder.analysis.org_moves import find_person
+from ladder.analysis.people import find_person
 from ladder.errors import LadderError, RenderError
 from ladder.model.org import Org
 

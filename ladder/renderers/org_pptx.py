@@ -30,6 +30,7 @@ from ladder.layout.chart import OrgLayout, layout_org
 from ladder.layout.routes import SPREAD
 from ladder.model.org import Org
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE
+from ladder.renderers.drawings import OrgDrawing
 from ladder.renderers.org_cards import NO_DEPARTMENT, department_colours
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
 from ladder.renderers.results.stats import badge_text
@@ -76,8 +77,6 @@ def plan_slides(org: Org, *, mode: str = "auto", columns: int = 2,
 
 def org_pptx(drawing: object, format: str = "pptx") -> bytes:
     """The org chart of an :class:`~ladder.renderers.drawings.OrgDrawing` as a deck."""
-    from ladder.renderers.drawings import OrgDrawing
-
     assert isinstance(drawing, OrgDrawing)
     counts = drawing.counts or team_counts(drawing.org)
     return deck(drawing.org, title=drawing.title, counts=counts, mode=drawing.options.mode,

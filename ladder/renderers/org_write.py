@@ -17,6 +17,7 @@ from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import limits
 from ladder.renderers.files import write_bytes
+from ladder.renderers.layout_json import layout_json
 from ladder.renderers.org_cards import PageText, page_frame
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
@@ -59,21 +60,19 @@ def chart_data(
     text = text or PageText()
     counts = text.counts if text.counts is not None else team_counts(org)
     if fmt == "json":
-        from ladder.renderers.layout_json import layout_json
-
         data = layout_json(chart, counts).encode("utf-8")
     elif fmt == "svg":
-        from ladder.renderers.org_svg import org_svg
+        from ladder.renderers.org_svg import org_svg  # lazy: JSON, DOT and PNG load no SVG writer
 
         svg = org_svg(org, chart, text)
         data = (finish(org, svg, text.title) if finish else svg).encode("utf-8")
     elif fmt == "dot":
-        from ladder.renderers.org_dot import org_dot
+        from ladder.renderers.org_dot import org_dot  # lazy: SVG and JSON load no DOT writer
 
         data = org_dot(org, chart, text).encode("utf-8")
     else:
         from ladder.renderers.graphviz_backend import run_graphviz  # only here: SVG needs none
-        from ladder.renderers.org_dot import org_dot
+        from ladder.renderers.org_dot import org_dot  # lazy: SVG and JSON load no DOT writer
 
         asked = scale if fmt == "png" else 1.0  # --scale is for bitmaps; PDF is vector
         drawn, max_inches = _bitmap_scale(org, chart, path, fmt, text, asked, split, on_note)

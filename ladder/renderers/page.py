@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from ladder.escape import dot_html, dot_string, xml_text
 from ladder.layout.cards import text_width
+from ladder.renderers.graphviz_backend import run_graphviz
 from ladder.text import coord as _f
 
 INK = "#1f2328"
 MUTED = "#57606a"
 FONT = "Arial"  # Helvetica's metrics (text_width); Graphviz maps "Helvetica" to a wider face
-PAGE_FORMATS = ("svg", "png", "pdf", "dot")
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,5 @@ def page_bytes(page: Page, format: str, *, name: str = "page") -> bytes:
     source = page_dot(page, name=name)
     if format == "dot":
         return source.encode("utf-8")
-    from ladder.renderers.graphviz_backend import run_graphviz
 
     return run_graphviz(source, format=format, engine="neato", neato_no_op=2)

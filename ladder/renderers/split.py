@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ladder.analysis.teams import Headcount, TeamCount, department_counts
 from ladder.errors import RenderError
-from ladder.layout.cards import CardStyle, fit_text
+from ladder.layout.cards import CardStyle, fit_text, text_width
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Department, Org, Person
 from ladder.renderers import limits
@@ -134,8 +134,6 @@ def _middle(name: str, tail: str, room: float) -> str:
 
 
 def _width(text: str) -> float:
-    from ladder.layout.cards import text_width
-
     return text_width(text, NAME.size, bold=True)
 
 

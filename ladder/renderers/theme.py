@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ladder.choices import THEMES
-from ladder.errors import LadderError
+from ladder.errors import LadderError, did_you_mean
 from ladder.escape import xml_text
 
 # Narrowest first: the org chart fits its text with Helvetica/Arial widths and Graphviz with
@@ -63,8 +63,6 @@ _ROOT = re.compile(r"<svg\b([^>]*)>", re.S)
 def check_theme(theme: str) -> str:
     """``theme`` when it is one the diagrams know, else a LadderError naming the choices."""
     if theme not in THEMES:
-        from ladder.errors import did_you_mean
-
         raise LadderError(f"unknown theme {theme!r}",
                           hint=did_you_mean(theme, THEMES) or f"use one of: {', '.join(THEMES)}")
     return theme

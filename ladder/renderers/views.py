@@ -45,7 +45,9 @@ def heading(thing: Ladder | Org, options: object = None) -> str:
     if given:
         return str(given)
     if is_ladder(thing):
-        from ladder.renderers.ladder_dot import default_title
+        from ladder.renderers.ladder_dot import (
+            default_title,  # lazy: an org chart loads no ladder model
+        )
 
         return default_title(thing)
     return thing.name
@@ -64,7 +66,7 @@ def describe(thing: Ladder | Org) -> str:
 
 
 def _describe_ladder(ladder: Ladder) -> str:
-    from ladder.model import LATERAL
+    from ladder.model import LATERAL  # lazy: an org chart loads no ladder model
 
     tracks = ladder.used_tracks()
     promotions = sum(move.kind != LATERAL for move in ladder.moves)

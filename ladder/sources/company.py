@@ -108,18 +108,6 @@ def check_company_data(
     return org, problems
 
 
-def is_company_config(path: str | Path) -> bool:
-    """True when the file reads as a company config (a mapping with ``people``), for commands
-    such as ``ladder validate`` that take either a ladder or a company; False when it is
-    something else or cannot be read (the ladder loader then says why).
-    """
-    try:
-        data = read_document(path)
-    except SourceError:
-        return False
-    return isinstance(data, dict) and "people" in data
-
-
 def company_ladder(org: Org) -> Ladder | None:
     """The (projected) ladder an org's roles refer to, for renderers that place people by
     level; None when no person has a role.

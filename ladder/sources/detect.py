@@ -26,7 +26,7 @@ def source_kind(source: str | None) -> str:
         # against dot); no built-in ladder is named like a file with a suffix. A format
         # ladder cannot read (.xls) is an export too: its reader says how to convert it.
         return EXPORT
-    from ladder.sources.ladders import builtin_names
+    from ladder.sources.ladders import builtin_names  # lazy: an HR export loads no YAML
 
     if source is None or source in builtin_names():
         return LADDER
@@ -36,7 +36,7 @@ def source_kind(source: str | None) -> str:
         if found is not None and found.family == TABLE:
             return EXPORT
     if found is not None and found.family == DOCUMENT:
-        from ladder.sources.document import read_document
+        from ladder.sources.document import read_document  # lazy: an HR export loads no YAML
 
         data = read_document(path)
         if isinstance(data, dict) and ("people" in data or "company" in data):

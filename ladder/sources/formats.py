@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ladder.errors import SourceError
+from ladder.sources.inputs import check_input
 
 # The readers, one a family: ladder.sources.document.read_document (plain data with lines),
 # ladder.sources.hr.read.read_table (a header and records of text), and the framework
@@ -125,7 +126,6 @@ def sniff_format(path: Path) -> InputFormat | None:
     its opening bracket, YAML or TOML by its first line, a table by the delimiters of its
     first line. None for a file that cannot be read or looks like none of them.
     """
-    from ladder.sources.inputs import check_input
 
     try:
         check_input(path)  # a regular file within the limit: never a fifo or a device

@@ -24,6 +24,7 @@ from typing import Any
 from ladder.errors import LadderError, Problem, SourceError, did_you_mean
 from ladder.model.ladder import MOVE_KINDS, PROMOTION, Ladder, Move
 from ladder.model.ladder_set import SEPARATOR, combine_ladders, qualify
+from ladder.model.titles import resolve_role
 from ladder.model.variants import project
 from ladder.sources.checker import DocumentChecker
 from ladder.sources.document import line_of, read_document
@@ -51,16 +52,6 @@ def load_any_ladder(source: str | Path | None = None, *,
         if is_ladder_set(data):
             return parse_ladder_set(data, str(path), folder=path.parent)
     return load_ladder(source, relative_to=relative_to, on_warning=on_warning)
-
-
-def load_ladder_set(path: str | Path) -> Ladder:
-    """The combined ladder a ladder-set file describes."""
-    path = Path(path)
-    data = read_document(path)
-    if not is_ladder_set(data):
-        raise SourceError("not a ladder set: it has no 'ladders' list", file=str(path),
-                          line=line_of(data), hint="a single ladder loads with load_ladder")
-    return parse_ladder_set(data, str(path), folder=path.parent)
 
 
 def parse_ladder_set(data: Mapping[str, Any], file: str, *, folder: Path | None = None) -> Ladder:
@@ -116,8 +107,6 @@ def parse_ladder_set(data: Mapping[str, Any], file: str, *, folder: Path | None 
 
 def _cross_moves(data: Mapping[str, Any], members: dict[str, Ladder],
                  checker: DocumentChecker) -> list[Move]:
-    from ladder.model.titles import resolve_role
-
     def error(message: str, line: int | None, hint: str | None = None) -> None:
         checker.error("ladder-set", message, line, hint)
 

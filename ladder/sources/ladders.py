@@ -32,6 +32,7 @@ from ladder.model.ladder import (
     describe_cycle,
     promotion_cycle,
 )
+from ladder.model.titles import name_clashes
 from ladder.sources.checker import DocumentChecker
 from ladder.sources.document import line_of, read_document
 from ladder.sources.schema import document_keys
@@ -472,8 +473,6 @@ class _Checker(DocumentChecker):
     def check_names(self, roles: dict[str, Role]) -> None:
         """Aliases that name another role's title, or that two roles share (see
         :func:`ladder.model.titles.name_clashes`)."""
-        from ladder.model.titles import name_clashes
-
         for role, text in name_clashes(roles.values()):
             self.problems.append(Problem("warning", "alias-clash", f"role '{role.id}': {text}",
                                          self.file, role.line))

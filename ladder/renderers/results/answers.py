@@ -35,7 +35,7 @@ def _ladder(ladder: Ladder | None) -> Ladder:
     given."""
     if ladder is not None:
         return ladder
-    from ladder.sources.ladders import load_ladder
+    from ladder.sources.ladders import load_ladder  # lazy: an org's answers load no YAML
 
     return load_ladder()
 

@@ -25,7 +25,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ladder.errors import SourceError
+from ladder.errors import SourceError, did_you_mean
 from ladder.sources.frameworks import detect
 from ladder.sources.frameworks.draft import Draft
 from ladder.text import wrap
@@ -72,15 +72,12 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
                 f"{name}: {text}" for name, text in DESCRIPTIONS.items()),
         )
     if chosen not in FORMATS:
-        from ladder.errors import did_you_mean
-
         raise SourceError(f"unknown framework format '{chosen}'", file=str(path),
                           hint=did_you_mean(chosen, FORMATS) or
                           f"formats: {', '.join(FORMATS)}")
     module_name, function = READERS[chosen]
     module = importlib.import_module(f"ladder.sources.frameworks.{module_name}")
     draft: Draft = getattr(module, function)(path)
-    draft.shape = chosen
     check(draft, str(path))
     return draft
 
@@ -88,7 +85,7 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
 def check(draft: Draft, file: str) -> Ladder:
     """Run the ladder loader on the draft: an importer bug shows as a clear error, not a
     file that fails later."""
-    from ladder.sources.ladders import parse_ladder
+    from ladder.sources.ladders import parse_ladder  # lazy: --help loads no yaml
 
     return parse_ladder(draft.document(), file)
 

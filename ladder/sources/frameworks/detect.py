@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ladder.errors import SourceError
 from ladder.sources.formats import DOCUMENT, MARKDOWN, TABLE, family_of, input_format
 from ladder.sources.inputs import read_input
 from ladder.text import plural
@@ -29,8 +30,7 @@ def front_matter(text: str) -> tuple[str, int] | None:
 
 
 def _document(path: Path) -> Any:
-    from ladder.errors import SourceError
-    from ladder.sources.document import read_document
+    from ladder.sources.document import read_document  # lazy: --help loads no yaml
 
     try:
         return read_document(path)
@@ -61,7 +61,7 @@ def is_wide(headers: list[str]) -> bool:
 def framework_of(path: Path) -> str | None:
     """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown``, ``headings``, ``pages`` or
     None."""
-    from ladder.sources.frameworks import pages
+    from ladder.sources.frameworks import pages  # lazy: --help loads no yaml
 
     if path.is_dir():
         return "pages" if pages.looks_like_role_pages(path) else None
@@ -71,7 +71,9 @@ def framework_of(path: Path) -> str | None:
         found = front_matter(text)
         if found and re.search(r"^topics\s*:", found[0], re.MULTILINE):
             return "monzo"
-        from ladder.sources.frameworks.markdown import looks_like_ladder
+        from ladder.sources.frameworks.markdown import (
+            looks_like_ladder,  # lazy: --help loads no yaml
+        )
 
         if looks_like_ladder(text):
             return "markdown"
@@ -84,8 +86,7 @@ def framework_of(path: Path) -> str | None:
             return "snowflake"
         return None
     if family == TABLE:
-        from ladder.errors import SourceError
-        from ladder.sources.hr.read import read_table
+        from ladder.sources.hr.read import read_table  # lazy: --help loads no csv
 
         try:
             headers = read_table(path).headers
@@ -114,8 +115,7 @@ def what_was_seen(path: Path) -> str:
             return f"a {found.name.upper()} mapping with the keys {keys}"
         return f"a {found.name.upper()} file that is not a mapping"
     if family == TABLE:
-        from ladder.errors import SourceError
-        from ladder.sources.hr.read import read_table
+        from ladder.sources.hr.read import read_table  # lazy: --help loads no csv
 
         try:
             headers = read_table(path).headers

@@ -31,7 +31,6 @@ class Draft:
     notes: list[str] = field(default_factory=list)  # what the import decided, for the reader
     # statements the import could not place on a role and area: (text, line); never dropped
     unplaced: list[tuple[str, int | None]] = field(default_factory=list)
-    shape: str = ""  # the shape it was read as: a format of FORMATS
 
     def counts(self) -> DraftCounts:
         """What the draft holds, counted: for the line that says what an import recognised."""

@@ -13,8 +13,13 @@ from pathlib import Path
 
 from ladder.errors import SHOWN, Problem, SourceError, did_you_mean, summarised
 from ladder.model.org import Department, Org
-from ladder.sources.formats import TABLE, input_format
-from ladder.sources.hr.columns import check_headers, check_mapping, detect_columns, parse_mapping
+from ladder.sources.hr.columns import (
+    check_headers,
+    check_mapping,
+    detect_columns,
+    find_header,
+    parse_mapping,
+)
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
 from ladder.sources.hr.read import ExportTable, read_table, where
@@ -81,19 +86,6 @@ class ImportResult:
         if self.snapshot is None:
             return line
         return f"snapshot '{self.snapshot}' of {len(self.snapshots)}: {line}"
-
-
-def is_export(path: str | Path) -> bool:
-    """Is this file an HR export (by its suffix)? ``.xls`` is one too, so that its reader
-    says how to convert it.
-
-    >>> is_export("people.csv"), is_export("org.XLSM"), is_export("old.xls")
-    (True, True, True)
-    >>> is_export("acme.yaml")
-    False
-    """
-    found = input_format(path)
-    return found is not None and found.family == TABLE
 
 
 def parse_fix(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -250,8 +242,6 @@ def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, note
 
 def _same_snapshot(junior: ExportTable, found: Snapshots, picked: str) -> ExportTable:
     """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
-    from ladder.sources.hr.columns import find_header
-
     column = find_header(junior.headers, found.header)
     if column is None:
         return junior

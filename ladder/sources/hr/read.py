@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ladder.errors import SourceError, summarised
 from ladder.sources.formats import INPUT_FORMATS, TABLE, input_format, suffix_list
+from ladder.sources.inputs import MAX_BYTES_ENV, check_input, max_input_bytes, read_input
 
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH = 20  # rows searched for the header below title lines
@@ -75,7 +76,6 @@ def read_table(
         return parse_table(text, str(path), delimiter="\t" if tab else None)
     if path.is_dir():
         raise SourceError("is a folder, not a file", file=str(path))
-    from ladder.sources.inputs import check_input, read_input
 
     found = input_format(path, sniff=True)
     if found is not None and found.refused:
@@ -290,8 +290,6 @@ def _check_unpacked_size(path: Path) -> None:
     """An .xlsx is a zip: refuse one whose parts unpack past the input limit (a zip bomb of a
     few hundred KB can hold gigabytes of XML), before any of it is unpacked."""
     import zipfile
-
-    from ladder.sources.inputs import MAX_BYTES_ENV, max_input_bytes
 
     try:
         with zipfile.ZipFile(path) as archive:
