@@ -159,6 +159,7 @@ def tall_chain(folder: Path, length: int = 340) -> Path:
 
 
 @pytest.mark.needs_dot
+@pytest.mark.slow
 def test_the_drawn_smaller_note_reaches_on_note(tmp_path):
     notes: list[str] = []
     out = tmp_path / "tall.png"

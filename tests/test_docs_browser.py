@@ -23,6 +23,7 @@ MERMAID = Path(os.environ.get("LADDER_MERMAID_JS", REPO / ".cache" / "npm" / "no
                               "mermaid" / "dist" / "mermaid.min.js"))
 
 pytestmark = [
+    pytest.mark.slow,  # a browser per module: each test takes seconds
     pytest.mark.needs_browser,
     pytest.mark.needs_dot,
     pytest.mark.skipif(not Path(CHROMIUM).exists(),

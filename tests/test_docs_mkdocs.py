@@ -109,6 +109,7 @@ def test_diagrams_are_inline_in_the_built_page(tmp_path):
     assert "4 diagrams drawn" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_broken_block_fails_strict_and_shows_an_error_box(tmp_path):
     site = make_site(tmp_path, {"index.md": "# Home\n", "broken.md": BROKEN})
     result = build(site)

@@ -126,6 +126,7 @@ height: 600
 @pytest.mark.needs_dot
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
 @pytest.mark.skipif(not SENIOR.is_file(), reason="the shared UK organogram is missing")
+@pytest.mark.slow
 def test_mkdocs_page_keeps_card_text_readable_at_1280_px(tmp_path):
     pytest.importorskip("mkdocs")
     sync_api = pytest.importorskip("playwright.sync_api")

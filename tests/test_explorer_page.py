@@ -30,6 +30,7 @@ JUNIOR = Path(SHARED) / "ukgov_home_office_2012-09-30_junior.csv"
 MIN_TEXT = 10  # CSS px: the smallest card text on screen, the rule
 
 pytestmark = [
+    pytest.mark.slow,  # a browser per module: each test takes seconds
     pytest.mark.needs_browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
 ]

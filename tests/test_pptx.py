@@ -28,6 +28,7 @@ def cards(slide) -> list:
     return [shape for shape in slide.shapes if shape.name.startswith("Card ")]
 
 
+@pytest.mark.slow
 def test_a_deck_holds_every_name_as_text_in_a_shape_on_slides_that_fit() -> None:
     org = synthetic(400)
     deck_bytes = deck(org)
