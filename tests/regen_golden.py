@@ -22,14 +22,14 @@ from dot_meaning import dot_meaning  # noqa: E402
 
 from ladder.model.variants import project, variant_ids  # noqa: E402
 from ladder.renderers.ladder_dot import ladder_dot  # noqa: E402
-from ladder.sources.ladders import load_ladder  # noqa: E402
+from ladder.sources.ladders import read_ladder  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def golden_ladders() -> dict[str, str]:
     """Golden name -> DOT source of every built-in variant, and the detailed full ladder."""
-    product = load_ladder()
+    product = read_ladder()
     cases = {f"product-{v}": ladder_dot(project(product, v)) for v in variant_ids(product)}
     cases["product-detail"] = ladder_dot(product, detail=True)
     return cases

@@ -6,7 +6,7 @@ import pytest
 
 from ladder.errors import SourceError
 from ladder.sources.document import parse_document
-from ladder.sources.ladders import load_ladder, parse_ladder
+from ladder.sources.ladders import parse_ladder, read_ladder
 
 LADDER = """\
 id: tiny
@@ -80,7 +80,7 @@ points:
 
 
 def test_builtin_product_ladder_has_the_articles_groups_and_words():
-    ladder = load_ladder("product")
+    ladder = read_ladder("product")
     assert {area.group for area in ladder.areas.values()} >= {"technology", "business", "design"}
     director = ladder.roles["director-of-product"]
     texts = [s.text for _, found in director.expectations for s in found]

@@ -14,7 +14,7 @@ from ladder.analysis.assess import assess, load_assessment
 from ladder.cli import main
 from ladder.errors import SourceError
 from ladder.sources.frameworks import load_framework_ladder
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 FRAMEWORKS = REPO / "examples" / "frameworks"
 
@@ -59,7 +59,7 @@ def test_cli_on_the_example_assessment(data_dir, snowflake):
 
 
 def test_role_ladder_gives_the_highest_role_whose_every_area_is_met():
-    product = load_ladder("product")
+    product = read_ladder("product")
     senior = {"strategy": 3, "data": 3, "leadership": 3, "users": 3, "delivery": 3,
               "technology": 2}
     result = assess(product, senior)

@@ -22,7 +22,7 @@ from ladder.sources.company import (
     load_company,
 )
 from ladder.sources.document import parse_document
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "company"
@@ -212,7 +212,7 @@ def test_title_without_role_is_free_text_and_not_matched():
     ("APM", "junior-product-manager"),
 ])
 def test_match_role_by_id_title_or_alias_in_any_case(text, role_id):
-    assert resolve_role(load_ladder("product"), text).id == role_id
+    assert resolve_role(read_ladder("product"), text).id == role_id
 
 
 def test_in_a_scale_up_head_of_product_is_the_cpo_and_it_says_so():
@@ -415,7 +415,7 @@ def test_scale_up_has_two_product_leadership_titles():
 def test_enterprise_has_the_full_ladder_and_every_feature():
     org = load_example("enterprise")
     assert 350 <= org.headcount() <= 450 and org.variant == "enterprise"
-    assert {p.role for p in org if p.role} == set(load_ladder("product").roles)
+    assert {p.role for p in org if p.role} == set(read_ladder("product").roles)
     assert len(org.departments) >= 5
     assert all(d.colour for d in org.departments.values())
     assert any(d.name == "R&D" for d in org.departments.values())

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from ladder.analysis.expectations import area_changes, ladder_areas, role_expectations
 from ladder.cli import main
 from ladder.sources.document import parse_document
-from ladder.sources.ladders import load_ladder, parse_ladder
+from ladder.sources.ladders import parse_ladder, read_ladder
 
 
 def test_new_raised_same_and_dropped():
@@ -56,7 +56,7 @@ def test_gap_on_a_ladder_without_areas_is_as_before(tmp_path):
                                        "examples/ladders/ft-engineering.yaml"])
     assert result.exit_code == 0
     assert "per area" not in result.output
-    assert load_ladder("examples/ladders/ft-engineering.yaml").areas == {}
+    assert read_ladder("examples/ladders/ft-engineering.yaml").areas == {}
 
 
 def test_a_joined_ladder_keeps_each_ladders_areas_and_the_others_competencies():

@@ -14,7 +14,7 @@ from ladder.cli import main
 from ladder.errors import SourceError
 from ladder.sources.document import read_document
 from ladder.sources.frameworks import framework_of, import_framework, load_framework_ladder
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 FRAMEWORKS = REPO / "examples" / "frameworks"
 
@@ -59,7 +59,7 @@ def test_import_writes_a_ladder_that_validates_and_draws(shared_dir, data_dir, t
     assert out.read_text().startswith("# Imported by 'ladder import'")
     result = runner.invoke(main, ["validate", str(out)])
     assert result.exit_code == 0 and ": ok:" in result.output, result.output
-    ladder = load_ladder(out)
+    ladder = read_ladder(out)
     assert ladder.areas and len(ladder) >= 3
     assert ladder.sources["source"].licence in ("MIT", "Apache-2.0", "CC-BY-4.0")
     for view in ("graph", "matrix"):
@@ -289,7 +289,7 @@ def test_a_heading_per_role_with_experience_lines(shared_dir, tmp_path):
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "read as headings: 6 roles on 1 track, 1 area," in result.output
-    ladder = load_ladder(out)
+    ladder = read_ladder(out)
     titles = [r.title for r in ladder]
     assert titles[:3] == ["Open Source Contributor I", "Open Source Contributor II",
                           "Senior Open Source Contributor"]

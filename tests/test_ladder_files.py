@@ -7,12 +7,12 @@ from click.testing import CliRunner
 
 from ladder.cli import main
 from ladder.errors import SourceError
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 
 @pytest.mark.parametrize("name", ["good.yaml", "good.toml", "good.json"])
 def test_formats_load(data_dir, name):
-    ladder = load_ladder(data_dir / "ladders" / name)
+    ladder = read_ladder(data_dir / "ladders" / name)
     assert ladder.id == "design"
     assert ladder.roles["designer"].title == "Designer"
     assert ladder.graph.has_edge("designer", ladder.moves[0].target)
@@ -40,7 +40,7 @@ MISTAKES = [
 def test_each_mistake_names_file_line_and_hint(data_dir, name, line, message, hint):
     path = data_dir / "ladders" / name
     with pytest.raises(SourceError) as caught:
-        load_ladder(path)
+        read_ladder(path)
     error = caught.value
     assert error.file == str(path)
     assert error.line == line
@@ -66,6 +66,6 @@ def test_validate_reports_ok(data_dir):
 
 def test_missing_file_and_unknown_builtin(tmp_path):
     with pytest.raises(SourceError, match="no ladder file or built-in ladder"):
-        load_ladder("prodcut")
+        read_ladder("prodcut")
     result = CliRunner().invoke(main, ["render", "--ladder-file-that-is-not-there"])
     assert result.exit_code == 2  # click's usage error, not a traceback

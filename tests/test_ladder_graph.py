@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ladder.model.ladder import LATERAL, PROMOTION, Ladder, Move, Role, promotion_cycle
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 NAMES = "abcdef"
 moves_lists = st.lists(st.builds(Move, st.sampled_from(NAMES), st.sampled_from(NAMES),
@@ -42,7 +42,7 @@ def test_moves_between_roles_agree_with_the_graph(moves):
 
 
 def test_the_product_ladder_graph_has_every_role_and_move():
-    product = load_ladder()
+    product = read_ladder()
     assert list(product.graph.nodes) == list(product.roles)
     assert {(m.source, m.target) for m in product.moves} == set(product.graph.edges)
 

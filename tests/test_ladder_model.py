@@ -8,14 +8,14 @@ import pytest
 from ladder.errors import LadderError
 from ladder.model import LATERAL, PROMOTION
 from ladder.model.variants import pick_variant, project, variant_ids
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 SEED_TITLES = ["Product Manager", "Head of Product", "Director of Product", "Chief Product Officer"]
 
 
 @pytest.fixture(scope="module")
 def product():
-    return load_ladder()
+    return read_ladder()
 
 
 def test_progression_from_junior_pm_to_cpo(product):

@@ -14,7 +14,7 @@ from ladder.api import ladder_for, render
 from ladder.model import Ladder, Role
 from ladder.model.variants import variant_ids
 from ladder.renderers.ladder_dot import Highlight, ladder_dot
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
 
@@ -27,7 +27,7 @@ def test_dot_matches_golden_by_meaning(name):
 
 
 def test_roles_sit_in_their_track_lane_and_level_column():
-    meaning = dot_meaning(ladder_dot(load_ladder()))
+    meaning = dot_meaning(ladder_dot(read_ladder()))
     assert "principal-product-manager" in meaning["clusters"]["cluster_ic"]
     assert "chief-product-officer" in meaning["clusters"]["cluster_management"]
     lateral = meaning["edges"]["principal-product-manager -> director-of-product"]
@@ -38,7 +38,7 @@ def test_roles_sit_in_their_track_lane_and_level_column():
 
 
 def test_detail_lists_competencies_and_no_years_hides_labels():
-    product = load_ladder()
+    product = read_ladder()
     detailed = ladder_dot(product, detail=True)
     assert "strategic product vision" in detailed
     assert "strategic product vision" not in ladder_dot(product)
@@ -50,7 +50,7 @@ def test_detail_lists_competencies_and_no_years_hides_labels():
 
 
 def test_highlight_fades_the_rest_and_numbers_steps():
-    product = load_ladder()
+    product = read_ladder()
     highlight = Highlight(
         roles=frozenset({"product-manager", "senior-product-manager"}),
         steps={("product-manager", "senior-product-manager"): [1]},
@@ -76,7 +76,7 @@ def _svg_text(svg: str) -> str:
 
 
 @pytest.mark.needs_dot
-@pytest.mark.parametrize("variant", variant_ids(load_ladder()))
+@pytest.mark.parametrize("variant", variant_ids(read_ladder()))
 @pytest.mark.parametrize("format", ["svg", "png", "pdf"])
 def test_every_variant_renders_in_every_format(tmp_path, variant, format):
     (path,) = render(None, tmp_path / f"x.{format}", variant=variant)

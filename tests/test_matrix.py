@@ -23,14 +23,14 @@ from ladder.renderers.matrix import (
     matrix_table,
 )
 from ladder.sources.document import parse_document
-from ladder.sources.ladders import load_ladder, parse_ladder
+from ladder.sources.ladders import parse_ladder, read_ladder
 
 FRAMEWORKS = REPO / "examples" / "frameworks"
 
 
 @pytest.fixture(scope="module")
 def product():
-    return load_ladder("product")
+    return read_ladder("product")
 
 
 def test_columns_are_levels_track_by_track_and_rows_are_areas(product):

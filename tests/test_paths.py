@@ -19,7 +19,7 @@ from ladder.analysis.paths import (
 from ladder.errors import LadderError
 from ladder.model.variants import variant_ids
 from ladder.renderers.results.paths import format_paths_markdown, format_paths_table, paths_json
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 # The seed article's list for a Chief Product Officer ("be strong leaders and supervisors, be
 # capable of understanding and interpreting data, possess strategic product vision skills,
@@ -42,10 +42,10 @@ DIRECTOR_FROM_ARTICLE = (
 
 @pytest.fixture(scope="module")
 def product():
-    return load_ladder("product")
+    return read_ladder("product")
 
 
-@pytest.mark.parametrize("variant", variant_ids(load_ladder("product")))
+@pytest.mark.parametrize("variant", variant_ids(read_ladder("product")))
 def test_junior_pm_to_cpo_in_every_variant(product, variant):
     ends = resolve_endpoints(product, "Junior PM", "CPO", variant=variant)
     paths = find_paths(ends.ladder, ends.start, ends.goal)
@@ -162,7 +162,7 @@ def test_roles_by_id_title_or_alias(product, name, role_id):
 def test_ambiguous_alias_is_an_error():
     from pathlib import Path
 
-    shared = load_ladder(Path(__file__).parent / "data" / "ladders" / "shared-alias.yaml")
+    shared = read_ladder(Path(__file__).parent / "data" / "ladders" / "shared-alias.yaml")
     with pytest.raises(LadderError, match="could be any of staff-engineer, engineering-manager"):
         resolve_role(shared, "team lead")
 
@@ -255,7 +255,7 @@ def test_table_and_markdown_name_every_step(product):
 
 
 def test_markdown_escapes_pipes():
-    ladder = load_ladder("product")
+    ladder = read_ladder("product")
     pm = resolve_role(ladder, "pm")
     odd = type(pm)(**{**pm.__dict__, "title": "PM | Growth"})
     spm = resolve_role(ladder, "senior pm")
@@ -316,7 +316,7 @@ def test_a_dense_lattice_of_moves_gives_its_quickest_paths():
 
     # 4 roles a level, each moving to every role of the next: 4**12 = 16.7 million paths, which
     # listing in full would take hours
-    lattice = load_ladder(str(Path(__file__).parent / "hostile" / "corpus" / "ladder"
+    lattice = read_ladder(str(Path(__file__).parent / "hostile" / "corpus" / "ladder"
                               / "dense-lattice.yaml"))
     found = find_paths(lattice, "r0-0", "r13-3")
     assert found.cut and len(found) == module.QUICKEST

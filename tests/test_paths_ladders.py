@@ -12,14 +12,14 @@ from ladder.model.ladder import Move
 from ladder.model.ladder_set import combine_ladders
 from ladder.sources.document import parse_document
 from ladder.sources.ladder_set import load_any_ladder, parse_ladder_set
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "ladders"
 
 
 @pytest.mark.parametrize("name", ["ft-engineering", "octopus-product"])
 def test_example_ladders_load_and_keep_their_licence(name):
-    ladder = load_ladder(EXAMPLES / f"{name}.yaml")
+    ladder = read_ladder(EXAMPLES / f"{name}.yaml")
     assert len(ladder) >= 5
     licence = (EXAMPLES / f"{name}.LICENSE").read_text(encoding="utf-8")
     header = (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8").split("\nid:")[0]
@@ -29,7 +29,7 @@ def test_example_ladders_load_and_keep_their_licence(name):
 
 
 def test_ft_junior_to_cto_goes_through_the_manager_track():
-    ft = load_ladder(EXAMPLES / "ft-engineering.yaml")
+    ft = read_ladder(EXAMPLES / "ft-engineering.yaml")
     paths = find_paths(ft, "junior engineer", "cto")
     assert [len(p.steps) for p in paths] == [6, 7]
     assert paths[0].roles == ("junior", "engineer", "senior-1", "senior-2-pm", "principal-pm",
@@ -44,7 +44,7 @@ def test_ft_junior_to_cto_goes_through_the_manager_track():
 
 
 def test_ft_ic_path_to_principal_avoids_people_managers():
-    ft = load_ladder(EXAMPLES / "ft-engineering.yaml")
+    ft = read_ladder(EXAMPLES / "ft-engineering.yaml")
     every = find_paths(ft, "junior", "principal engineer ic")
     ic_only = find_paths(ft, "junior", "principal engineer ic", avoid=["management"])
     assert len(every) == 2
@@ -55,7 +55,7 @@ def test_ft_ic_path_to_principal_avoids_people_managers():
 
 
 def test_ft_gap_between_the_two_principal_roles():
-    ft = load_ladder(EXAMPLES / "ft-engineering.yaml")
+    ft = read_ladder(EXAMPLES / "ft-engineering.yaml")
     gap = competency_gap(ft, "principal-ic", "principal-pm")
     assert "Leadership of Self and Others: Expert" in gap.needed
     assert "Technical: Expert" in gap.extra
@@ -63,7 +63,7 @@ def test_ft_gap_between_the_two_principal_roles():
 
 
 def test_octopus_pm_to_director():
-    octopus = load_ladder(EXAMPLES / "octopus-product.yaml")
+    octopus = read_ladder(EXAMPLES / "octopus-product.yaml")
     paths = find_paths(octopus, "PM", "Director of Product")
     assert [p.roles for p in paths] == [
         ("product-manager", "senior-product-manager", "director-of-product"),
@@ -153,7 +153,7 @@ def test_a_missing_member_ladder_is_reported_on_its_line():
 
 
 def test_combine_ladders_checks_cross_moves():
-    product = load_ladder("product")
+    product = read_ladder("product")
     with pytest.raises(LadderError, match="no role 'product:cpo'"):
         combine_ladders({"product": product}, [Move("product:product-manager", "product:cpo")])
     with pytest.raises(LadderError, match="must be non-empty and have no ':'"):

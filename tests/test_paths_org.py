@@ -20,12 +20,12 @@ from ladder.errors import LadderError
 from ladder.model.org import Org, Person
 from ladder.model.variants import project
 from ladder.renderers.results.moves import format_next_moves, format_succession
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 
 @pytest.fixture(scope="module")
 def product():
-    return load_ladder("product")
+    return read_ladder("product")
 
 
 def acme() -> Org:

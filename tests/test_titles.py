@@ -90,7 +90,7 @@ def test_assign_roles_keeps_roles_already_set():
 
 def test_builtin_ladder_titles():
     ladders = pytest.importorskip("ladder.sources.ladders")
-    roles = list(ladders.load_ladder())
+    roles = list(ladders.read_ladder())
     assert TitleMatcher(roles).match("Sr. Product Manager") == "senior-product-manager"
     assert TitleMatcher(roles).match("Senior PM") == "senior-product-manager"
     assert TitleMatcher(roles).match("Product Manager II") == "product-manager"

@@ -21,7 +21,7 @@ from ladder.model.titles import TitleMatcher, stand_in
 from ladder.model.variants import project, variant_ids
 from ladder.sources.company import check_company, check_company_data
 from ladder.sources.document import parse_document
-from ladder.sources.ladders import load_ladder
+from ladder.sources.ladders import read_ladder
 
 JUNIOR, PM, SENIOR = "junior-product-manager", "product-manager", "senior-product-manager"
 PRINCIPAL, DIRECTOR = "principal-product-manager", "director-of-product"
@@ -135,7 +135,7 @@ def test_did_you_mean_never_offers_an_ambiguous_name():
     """It once offered a name that two roles share, a name that is itself refused."""
     result = run("paths", "Engineer", "Team Leed", "--ladder", str(SHARED))
     assert result.exit_code == 1 and "Team Lead" not in result.stderr
-    product = load_ladder()
+    product = read_ladder()
     matcher = TitleMatcher(product)
     for typo in ("Product Lead", "Product Heads", "Prodct Head", "Head of Prodct", "Senir PM",
                  "Director Prodct", "VP of Prodct", "Principle PM"):
@@ -167,14 +167,14 @@ def test_a_title_in_a_variant_names_the_same_role_in_a_config_and_in_paths(varia
     placed, problems = config_role(title, variant)
     assert placed == role
     # the title at the end of a path that leaves something to ask: from it up, or up to it
-    product = load_ladder()
+    product = read_ladder()
     if product.roles[role].level < max(r.level for r in project(product, variant)):
         ends = resolve_endpoints(product, title, "cpo", variant=variant)
         assert ends.start.id == role
     else:
         ends = resolve_endpoints(product, "pm", title, variant=variant)
         assert ends.goal.id == role
-    moved = TitleMatcher(project(load_ladder(), variant), full=load_ladder()).find(title)
+    moved = TitleMatcher(project(read_ladder(), variant), full=read_ladder()).find(title)
     if moved.note:  # what paths notes, the config warns about, in the same words
         assert moved.note in ends.notes
         assert [p.message for p in problems] == [f"person 'a': {moved.note}"]
@@ -184,7 +184,7 @@ def test_a_title_in_a_variant_names_the_same_role_in_a_config_and_in_paths(varia
 
 
 def test_stand_in_is_at_or_below_on_the_track_else_the_nearest_above():
-    product = load_ladder()
+    product = read_ladder()
     scale_up = ["product-manager", SENIOR, DIRECTOR, CPO]
     assert stand_in(product, PRINCIPAL, scale_up) == SENIOR
     assert stand_in(product, HEAD, scale_up) == DIRECTOR
@@ -196,7 +196,7 @@ def test_stand_in_is_at_or_below_on_the_track_else_the_nearest_above():
 
 
 def _pairs():
-    product = load_ladder()
+    product = read_ladder()
     titles = [role.title for role in product]
     for variant in [None, *variant_ids(product)]:
         for start in titles:
@@ -211,9 +211,9 @@ def _answer(function, *args, **kwargs):
         return None, str(error)
 
 
-@pytest.mark.parametrize("variant", [None, *variant_ids(load_ladder())])
+@pytest.mark.parametrize("variant", [None, *variant_ids(read_ladder())])
 def test_gap_and_paths_agree_for_every_pair_of_roles(variant):
-    product = load_ladder()
+    product = read_ladder()
     answered = refused = 0
     for start in product:
         for goal in product:
@@ -361,7 +361,7 @@ def test_validate_warns_of_clashing_names_and_overlapping_headcounts(tmp_path):
         "(--headcount picks 'small' for those sizes; make the ranges meet without overlapping)",
     ]
     # and the rules the warnings describe are the ones the matcher follows
-    tiny = load_ladder(str(path))
+    tiny = read_ladder(str(path))
     assert TitleMatcher(tiny).match("Lead") == "lead"
     assert TitleMatcher(tiny).match("Expert") is None
     small = project(tiny, "small")

@@ -5,8 +5,8 @@ One answer for every command that shows it: the matrix view (``--compare``), ``l
 writers are in :mod:`ladder.renderers.results.paths`). A ladder without areas still has
 an answer: its flat ``competencies`` form one unnamed area.
 
->>> from ladder.sources.ladders import load_ladder
->>> ladder = load_ladder("product")
+>>> from ladder.sources.ladders import read_ladder
+>>> ladder = read_ladder("product")
 >>> [(c.area.name, c.kind) for c in area_changes(ladder, "senior-product-manager",
 ...                                              "director-of-product")][:3]
 [('Strategy', 'dropped'), ('Market and commercial', 'new'), ('Technical skills', 'new')]

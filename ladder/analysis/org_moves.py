@@ -7,16 +7,16 @@ people in another tree of the forest come last. The answers are records; their w
 :mod:`ladder.renderers.results.moves`.
 
 >>> from ladder.model.org import Org, Person
->>> from ladder.sources.ladders import load_ladder
+>>> from ladder.sources.ladders import read_ladder
 >>> org = Org.build("Acme", [
 ...     Person("omar", "Omar", role="chief-product-officer"),
 ...     Person("open-dir", "", role="director-of-product", manager="omar", vacant=True),
 ...     Person("ana", "Ana", role="senior-product-manager", manager="omar"),
 ...     Person("lee", "Lee", role="product-manager", manager="ana"),
 ... ])
->>> [c.person.id for c in succession(org, load_ladder(), "open-dir").candidates]
+>>> [c.person.id for c in succession(org, read_ladder(), "open-dir").candidates]
 ['ana']
->>> [(o.role.id, [p.id for p in o.openings]) for o in next_moves(org, load_ladder(), "ana").options]
+>>> [(o.role.id, [p.id for p in o.openings]) for o in next_moves(org, read_ladder(), "ana").options]
 [('principal-product-manager', []), ('director-of-product', ['open-dir'])]
 """
 

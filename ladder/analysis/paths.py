@@ -3,8 +3,8 @@
 Every function here is pure: ladders in, typed records out (their writers are in
 :mod:`ladder.renderers.results.paths`).
 
->>> from ladder.sources.ladders import load_ladder
->>> product = load_ladder("product")
+>>> from ladder.sources.ladders import read_ladder
+>>> product = read_ladder("product")
 >>> start, goal = resolve_role(product, "Junior PM"), resolve_role(product, "cpo")
 >>> [(p.years, len(p.steps)) for p in find_paths(product, start, goal)]
 [(12.0, 5), (13.0, 6)]
@@ -51,8 +51,8 @@ def avoided_roles(ladder: Ladder, avoid: Iterable[str]) -> set[str]:
     A track name matches in every ladder of a combined ladder, so ``management`` avoids the
     management track of each.
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> sorted(avoided_roles(load_ladder("product"), ["management"]))
+    >>> from ladder.sources.ladders import read_ladder
+    >>> sorted(avoided_roles(read_ladder("product"), ["management"]))
     ['chief-product-officer', 'director-of-product', 'head-of-product']
     """
     found: set[str] = set()
@@ -190,8 +190,8 @@ def find_paths(
     in the order given; ``avoid`` takes role names or tracks (see :func:`avoided_roles`).
     Paths whose years are unknown come after those whose years are known.
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder("product")
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder("product")
     >>> ic_only = find_paths(product, "junior-product-manager", "principal-product-manager",
     ...                      avoid=["management"])
     >>> [p.roles[-2:] for p in ic_only]
@@ -311,14 +311,14 @@ def resolve_endpoints(
     variant's choices of head becomes the head, unless ``head`` says otherwise: in a startup
     the one product head may be called CPO. Two ends that become one role are an error.
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> ends = resolve_endpoints(load_ladder(), "Senior PM", "CPO", variant="startup")
+    >>> from ladder.sources.ladders import read_ladder
+    >>> ends = resolve_endpoints(read_ladder(), "Senior PM", "CPO", variant="startup")
     >>> ends.start.id, ends.goal.id
     ('product-manager', 'chief-product-officer')
     >>> print(ends.notes[1])  # doctest: +NORMALIZE_WHITESPACE
     Senior Product Manager is not a role in the Startup variant: it counts as Product Manager
     there, the nearest role at or below its level on the Individual contributor track
-    >>> resolve_endpoints(load_ladder(), "Sr PM", "pm", variant="startup")  # doctest: +ELLIPSIS
+    >>> resolve_endpoints(read_ladder(), "Sr PM", "pm", variant="startup")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ladder.errors.LadderError: ...: 'Sr PM' and 'pm' are both Product Manager in the Startup ...
@@ -380,13 +380,13 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
     through ``via``), so ``gap`` and ``paths`` give one answer; plus what the two ends share
     and what ``a`` lists that ``b`` does not.
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> gap = competency_gap(load_ladder(), "Senior PM", "Director of Product")
+    >>> from ladder.sources.ladders import read_ladder
+    >>> gap = competency_gap(read_ladder(), "Senior PM", "Director of Product")
     >>> gap.shared
     ('data analysis',)
     >>> len(gap.needed), len(gap.extra)
     (8, 3)
-    >>> len(competency_gap(load_ladder(), "Senior PM", "CPO").needed)  # Director's, Head's, CPO's
+    >>> len(competency_gap(read_ladder(), "Senior PM", "CPO").needed)  # Director's, Head's, CPO's
     19
     """
     first, second = resolve_role(ladder, a), resolve_role(ladder, b)
@@ -434,8 +434,8 @@ class PathMarks:
 def highlight_steps(ladder: Ladder, paths: Sequence[Path]) -> PathMarks:
     """The marks of ``paths`` on the ladder diagram (see :class:`PathMarks`).
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder()
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder()
     >>> marks = highlight_steps(product, find_paths(product, "senior-pm", "head-of-product"))
     >>> marks.edges[("director-of-product", "head-of-product")]
     (2, 3)
@@ -480,11 +480,11 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     that variant the way :func:`resolve_endpoints` does, and ``HighlightPlan.ladder`` is the
     projection to draw (its head may be the one the goal asked for).
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> plan = plan_highlight(load_ladder(), "junior pm..cpo", variant="scale-up")
+    >>> from ladder.sources.ladders import read_ladder
+    >>> plan = plan_highlight(read_ladder(), "junior pm..cpo", variant="scale-up")
     >>> plan.ladder.variant, plan.marks.start, len(plan.notes)
     ('scale-up', 'product-manager', 1)
-    >>> plan_highlight(load_ladder(), "pm")  # doctest: +ELLIPSIS
+    >>> plan_highlight(read_ladder(), "pm")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ladder.errors.LadderError: --highlight takes FROM..TO, not 'pm' (for example ...)

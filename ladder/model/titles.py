@@ -132,9 +132,9 @@ class TitleMatcher:
     for roles the variant renames count as aliases, and a name of a role the variant drops
     goes to the kept role standing in for it.
 
-    >>> from ladder.sources.ladders import load_ladder
+    >>> from ladder.sources.ladders import read_ladder
     >>> from ladder.model.variants import project
-    >>> product = load_ladder()
+    >>> product = read_ladder()
     >>> TitleMatcher(product).find("Head of Product").role.id  # the title beats the CPO's alias
     'head-of-product'
     >>> startup = TitleMatcher(project(product, "startup"), full=product)
@@ -304,8 +304,8 @@ class TitleMatcher:
 def resolve_role(ladder: Ladder, name: str | Role) -> Role:
     """The role of ``ladder`` called ``name`` (id, title or alias; see the module doc).
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder("product")
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder("product")
     >>> resolve_role(product, "V.P. of Product").id, resolve_role(product, "Director, Product").id
     ('chief-product-officer', 'director-of-product')
     >>> resolve_role(product, "Senior PN")  # doctest: +ELLIPSIS
@@ -397,8 +397,8 @@ def stand_in(ladder: Ladder, role_id: str, kept: Iterable[str]) -> str | None:
     Senior PM is a PM); when there is none, the lowest kept role above it (a startup hires its
     Junior PMs as PMs). Ties go to the role fewer moves away, then to ladder order.
 
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder()
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder()
     >>> kept = ["product-manager", "chief-product-officer"]
     >>> [stand_in(product, r, kept) for r in ("senior-product-manager",
     ...                                       "junior-product-manager", "head-of-product")]

@@ -3,8 +3,8 @@
 A variant is computed from the full ladder, never kept as a copy: dropped roles disappear and a
 move that ran through them becomes one move between the kept roles, its years added up.
 
->>> from ladder.sources.ladders import load_ladder
->>> startup = project(load_ladder(), "startup", head="chief-product-officer")
+>>> from ladder.sources.ladders import read_ladder
+>>> startup = project(read_ladder(), "startup", head="chief-product-officer")
 >>> [(m.source, m.target) for m in startup.moves]
 [('product-manager', 'chief-product-officer')]
 """

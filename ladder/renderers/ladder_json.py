@@ -3,8 +3,8 @@
 For scripts and other tools: everything the ladder file says, in the ladder's own order, with
 ``null`` where a value is unknown (never ``NaN``), so the same ladder gives the same text.
 
->>> from ladder.sources.ladders import load_ladder
->>> data = ladder_data(load_ladder())
+>>> from ladder.sources.ladders import read_ladder
+>>> data = ladder_data(read_ladder())
 >>> data["roles"][0]["id"], data["moves"][0]["kind"], sorted(data["variants"])[0]
 ('junior-product-manager', 'promotion', 'enterprise')
 """

@@ -11,8 +11,8 @@ A points framework (snowflake) has no role per column: its columns are the miles
 area is graded on. ``--compare A B`` keeps the two roles' columns and only the areas that
 change, the new statements marked.
 
->>> from ladder.sources.ladders import load_ladder
->>> svg = matrix_bytes(load_ladder("product"), "svg", MatrixOptions(roles=("product-manager",)))
+>>> from ladder.sources.ladders import read_ladder
+>>> svg = matrix_bytes(read_ladder("product"), "svg", MatrixOptions(roles=("product-manager",)))
 >>> svg.startswith(b"<svg") and b"Competitor research." in svg
 True
 """
@@ -35,7 +35,7 @@ from ladder.escape import is_colour, markdown_cell, xml_text
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
 from ladder.renderers.ladder_dot import default_title, track_colours
-from ladder.renderers.page import INK, MUTED, Box, Page, Text, page_bytes
+from ladder.renderers.page import INK, MUTED, Rect, Sheet, Text, page_bytes
 from ladder.text import plural
 from ladder.text import wrap as wrap_words
 
@@ -211,11 +211,11 @@ def _cell_lines(items: list[Item], options: MatrixOptions,
     return lines
 
 
-def matrix_page(table: Table, options: MatrixOptions) -> Page:
+def matrix_page(table: Table, options: MatrixOptions) -> Sheet:
     """Lay the table out: sizes of every row and column, and each line of text."""
     columns = table.columns
     width = MARGIN * 2 + LABEL_WIDTH + COLUMN_WIDTH * len(columns)
-    page = Page(width, 0.0)
+    page = Sheet(width, 0.0)
     y = MARGIN + TITLE_SIZE
     page.texts.append(Text(MARGIN, y, table.title, TITLE_SIZE, bold=True))
     for line in wrap(table.subtitle, width - 2 * MARGIN, SMALL_SIZE) if table.subtitle else []:
@@ -234,7 +234,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
             if index == len(columns) or columns[index].track != columns[start].track:
                 track = columns[start].track or ""
                 colour = table.track_colours.get(track, MUTED)
-                page.boxes.append(Box(x_of(start), y, COLUMN_WIDTH * (index - start),
+                page.boxes.append(Rect(x_of(start), y, COLUMN_WIDTH * (index - start),
                                       TRACK_BAND, colour, colour))
                 page.texts.append(Text(x_of(start) + PAD, y + TRACK_BAND - 8,
                                        table.track_names.get(track, track), 12, bold=True,
@@ -245,11 +245,11 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
     heads = [wrap(c.title, COLUMN_WIDTH - 2 * PAD, 13, bold=True) for c in columns]
     subtitled = any(c.subtitle.casefold() not in c.title.casefold() for c in columns)
     head_height = PAD * 2 + LINE * (max((len(h) for h in heads), default=1) + subtitled)
-    page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, head_height, HEADER_FILL))
+    page.boxes.append(Rect(MARGIN, y, LABEL_WIDTH, head_height, HEADER_FILL))
     page.texts.append(Text(MARGIN + PAD, y + PAD + 12, "Area", 12, bold=True, colour=MUTED))
     for index, (column, lines) in enumerate(zip(columns, heads, strict=True)):
         fill = HIGHLIGHT_FILL if column.highlighted else HEADER_FILL
-        page.boxes.append(Box(x_of(index), y, COLUMN_WIDTH, head_height, fill))
+        page.boxes.append(Rect(x_of(index), y, COLUMN_WIDTH, head_height, fill))
         for number, line in enumerate(lines):
             page.texts.append(Text(x_of(index) + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
@@ -262,7 +262,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
     for area in table.areas:
         if area.group and area.group != group:
             group = area.group
-            page.boxes.append(Box(MARGIN, y, width - 2 * MARGIN, GROUP_BAND, GROUP_FILL))
+            page.boxes.append(Rect(MARGIN, y, width - 2 * MARGIN, GROUP_BAND, GROUP_FILL))
             page.texts.append(Text(MARGIN + PAD, y + GROUP_BAND - 8, _upper_first(group), 12,
                                    bold=True, colour=MUTED))
             y += GROUP_BAND
@@ -276,9 +276,9 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
         label_height = LINE * (len(label) + (1 if note else 0)) + ABOUT_LINE * len(about) + (
             4 if about else 0)
         height = PAD * 2 + max([label_height, *(LINE * len(c) for c in cells)])
-        page.boxes.append(Box(MARGIN, y, LABEL_WIDTH, height, "#ffffff"))
+        page.boxes.append(Rect(MARGIN, y, LABEL_WIDTH, height, "#ffffff"))
         if is_colour(area.colour):  # the area's own colour, as a bar down its name
-            page.boxes.append(Box(MARGIN, y, 5, height, area.colour, area.colour))
+            page.boxes.append(Rect(MARGIN, y, 5, height, area.colour, area.colour))
         for number, line in enumerate(label):
             page.texts.append(Text(MARGIN + PAD, y + PAD + 12 + LINE * number, line, 13,
                                    bold=True))
@@ -293,7 +293,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
                                    colour=colour))
         for index, (column, cell) in enumerate(zip(columns, cells, strict=True)):
             fill = HIGHLIGHT_FILL if column.highlighted else "#ffffff"
-            page.boxes.append(Box(x_of(index), y, COLUMN_WIDTH, height, fill))
+            page.boxes.append(Rect(x_of(index), y, COLUMN_WIDTH, height, fill))
             for number, (indent, text, size, bold, italic, colour) in enumerate(cell):
                 page.texts.append(Text(x_of(index) + PAD + indent,
                                        y + PAD + 12 + LINE * number, text, size, bold, italic,
@@ -302,7 +302,7 @@ def matrix_page(table: Table, options: MatrixOptions) -> Page:
     # a highlighted column gets a strong outline over the whole body
     for index, column in enumerate(columns):
         if column.highlighted:
-            page.boxes.append(Box(x_of(index), top_of_body, COLUMN_WIDTH, y - top_of_body,
+            page.boxes.append(Rect(x_of(index), top_of_body, COLUMN_WIDTH, y - top_of_body,
                                   "none", HIGHLIGHT_EDGE, 2.5))
     page.height = y + MARGIN
     return page

@@ -5,7 +5,7 @@ The matrix view and the assessment radar lay out their pages themselves (text me
 Helvetica's metrics, ``layout.cards.text_width``) and share these writers, so the SVG and the
 bitmap show the same picture. Every text is escaped here (``render/escape``).
 
->>> page = Page(100, 40, texts=[Text(10, 20, "R&D")])
+>>> page = Sheet(100, 40, texts=[Text(10, 20, "R&D")])
 >>> "R&amp;D" in page_svg(page), "R&amp;D" in page_dot(page)
 (True, True)
 """
@@ -25,7 +25,7 @@ FONT = "Arial"  # Helvetica's metrics (text_width); Graphviz maps "Helvetica" to
 
 
 @dataclass(frozen=True)
-class Box:
+class Rect:
     x: float
     y: float
     width: float
@@ -60,15 +60,15 @@ class Line:
 
 
 @dataclass
-class Page:
+class Sheet:
     width: float
     height: float
-    boxes: list[Box] = field(default_factory=list)
+    boxes: list[Rect] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
 
 
-def page_svg(page: Page) -> str:
+def page_svg(page: Sheet) -> str:
     """The page as an SVG document."""
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(page.width)}" '
            f'height="{_f(page.height)}" viewBox="0 0 {_f(page.width)} {_f(page.height)}" '
@@ -97,7 +97,7 @@ def page_svg(page: Page) -> str:
     return "".join(out)
 
 
-def page_dot(page: Page, *, name: str = "page") -> str:
+def page_dot(page: Sheet, *, name: str = "page") -> str:
     """The page as DOT with every shape pinned (points, y up), for ``neato -n2``."""
 
     def at(x: float, y: float) -> str:  # page (y down) to Graphviz points (y up)
@@ -156,7 +156,7 @@ def page_dot(page: Page, *, name: str = "page") -> str:
     return "".join(out)
 
 
-def page_bytes(page: Page, format: str, *, name: str = "page") -> bytes:
+def page_bytes(page: Sheet, format: str, *, name: str = "page") -> bytes:
     """The page as the bytes of an SVG, PNG, PDF or DOT file."""
     if format == "svg":
         return page_svg(page).encode("utf-8")

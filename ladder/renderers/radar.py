@@ -9,7 +9,7 @@ import math
 
 from ladder.analysis.assess import Assessment
 from ladder.layout.cards import text_width
-from ladder.renderers.page import INK, MUTED, Line, Page, Text, page_bytes
+from ladder.renderers.page import INK, MUTED, Line, Sheet, Text, page_bytes
 
 RADIUS = 170.0
 MARGIN = 24.0
@@ -17,14 +17,14 @@ RATED = "#3b6ea8"
 WANTED = "#b5522b"
 
 
-def radar_page(result: Assessment) -> Page:
+def radar_page(result: Assessment) -> Sheet:
     """Lay the radar out."""
     areas = result.areas
     top = max([1, *(a.wanted for a in areas), *(a.rating for a in areas)])
     label_room = max([80.0, *(text_width(a.area.name, 12) for a in areas)])
     width = 2 * (MARGIN + label_room + RADIUS + 12)
     centre_x, centre_y = width / 2, MARGIN + 60 + 30 + RADIUS
-    page = Page(width, centre_y + RADIUS * 1.12 + 30 + MARGIN)
+    page = Sheet(width, centre_y + RADIUS * 1.12 + 30 + MARGIN)
     who = result.person or "Self-assessment"
     title = result.title or "no title yet"
     page.texts.append(Text(MARGIN, MARGIN + 20, f"{who}: {title}", 20, bold=True))

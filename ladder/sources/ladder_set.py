@@ -28,7 +28,7 @@ from ladder.model.titles import resolve_role
 from ladder.model.variants import project
 from ladder.sources.checker import DocumentChecker
 from ladder.sources.document import line_of, read_document
-from ladder.sources.ladders import builtin_names, load_ladder
+from ladder.sources.ladders import builtin_names, read_ladder
 from ladder.sources.schema import document_keys
 
 
@@ -41,9 +41,9 @@ def load_any_ladder(source: str | Path | None = None, *,
                     relative_to: Path | None = None,
                     on_warning: Callable[[Problem], None] | None = None) -> Ladder:
     """A built-in ladder, a ladder file, or a ladder-set file combined into one ladder;
-    ``on_warning`` receives a single ladder's warnings (see ``load_ladder``)."""
+    ``on_warning`` receives a single ladder's warnings (see ``read_ladder``)."""
     if source is None or str(source) in builtin_names():
-        return load_ladder(source, on_warning=on_warning)
+        return read_ladder(source, on_warning=on_warning)
     path = Path(source)
     if relative_to is not None and not path.is_absolute():
         path = relative_to / path
@@ -51,7 +51,7 @@ def load_any_ladder(source: str | Path | None = None, *,
         data = read_document(path)
         if is_ladder_set(data):
             return parse_ladder_set(data, str(path), folder=path.parent)
-    return load_ladder(source, relative_to=relative_to, on_warning=on_warning)
+    return read_ladder(source, relative_to=relative_to, on_warning=on_warning)
 
 
 def parse_ladder_set(data: Mapping[str, Any], file: str, *, folder: Path | None = None) -> Ladder:
@@ -81,7 +81,7 @@ def parse_ladder_set(data: Mapping[str, Any], file: str, *, folder: Path | None 
             error(f"ladder id '{key}' must be unique and have no '{SEPARATOR}'", line)
             continue
         try:
-            ladder = load_ladder(str(entry["ladder"]), relative_to=folder)
+            ladder = read_ladder(str(entry["ladder"]), relative_to=folder)
             if entry.get("variant"):
                 ladder = project(ladder, str(entry["variant"]),
                                  head=None if entry.get("head") is None else str(entry["head"]))

@@ -3,7 +3,7 @@
 Every mistake in a ladder file is collected with its line, and the first error is raised as a
 :class:`~ladder.errors.SourceError` carrying all of them, so a user fixes the file in one pass.
 
->>> ladder = load_ladder("product")
+>>> ladder = read_ladder("product")
 >>> [r.id for r in ladder][:2]
 ['junior-product-manager', 'product-manager']
 """
@@ -49,7 +49,7 @@ def builtin_names() -> list[str]:
                   if p.name.endswith(".yaml"))
 
 
-def load_ladder(source: str | Path | None = None, *, relative_to: Path | None = None,
+def read_ladder(source: str | Path | None = None, *, relative_to: Path | None = None,
                 on_warning: Callable[[Problem], None] | None = None) -> Ladder:
     """A ladder from a built-in name (default: the product ladder) or a file path.
 

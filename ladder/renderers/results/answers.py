@@ -35,9 +35,9 @@ def _ladder(ladder: Ladder | None) -> Ladder:
     given."""
     if ladder is not None:
         return ladder
-    from ladder.sources.ladders import load_ladder  # lazy: an org's answers load no YAML
+    from ladder.sources.ladders import read_ladder  # lazy: an org's answers load no YAML
 
-    return load_ladder()
+    return read_ladder()
 
 
 def _ends(found: Paths, ladder: Ladder) -> tuple[Any, Any]:
@@ -144,8 +144,8 @@ def write_answer(answer: object, format: str = "table", *,  # noqa: A002 - the C
     when not given.
 
     >>> from ladder.analysis.paths import competency_gap
-    >>> from ladder.sources.ladders import load_ladder
-    >>> print(write_answer(competency_gap(load_ladder(), "pm", "senior pm"), "json"))
+    >>> from ladder.sources.ladders import read_ladder
+    >>> print(write_answer(competency_gap(read_ladder(), "pm", "senior pm"), "json"))
     ... # doctest: +ELLIPSIS
     {
       "from": "product-manager",

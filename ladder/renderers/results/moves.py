@@ -88,9 +88,9 @@ def format_next_moves_markdown(moves: NextMoves) -> str:
 
     >>> from ladder.analysis.org_moves import next_moves
     >>> from ladder.model.org import Org, Person
-    >>> from ladder.sources.ladders import load_ladder
+    >>> from ladder.sources.ladders import read_ladder
     >>> org = Org.build("Acme", [Person("ana", "Ana | A", role="principal-product-manager")])
-    >>> print(format_next_moves_markdown(next_moves(org, load_ladder(), "ana")))
+    >>> print(format_next_moves_markdown(next_moves(org, read_ladder(), "ana")))
     ... # doctest: +ELLIPSIS
     ## Ana \\| A (ana): Principal Product Manager
     <BLANKLINE>

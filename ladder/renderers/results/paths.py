@@ -53,8 +53,8 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     """Paths as plain text for a terminal: one table per path, gains packed ``width`` wide.
 
     >>> from ladder.analysis.paths import find_paths, resolve_role
-    >>> from ladder.sources.ladders import load_ladder
-    >>> product = load_ladder()
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder()
     >>> pm, spm = resolve_role(product, "pm"), resolve_role(product, "senior pm")
     >>> print(format_paths_table(product, pm, spm, find_paths(product, pm, spm), width=30))
     Product Manager -> Senior Product Manager: 1 path
