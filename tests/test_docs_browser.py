@@ -6,19 +6,15 @@ export. `./run.sh test` installs chromium and mermaid; elsewhere these tests are
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, REPO
 from test_docs_svg import NASTY, nasty_org
 from test_docs_text import mermaid_nodes
 
 import ladder
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MERMAID = Path(os.environ.get("LADDER_MERMAID_JS", REPO / ".cache" / "npm" / "node_modules" /
                               "mermaid" / "dist" / "mermaid.min.js"))
 
@@ -29,15 +25,6 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(),
                        reason="chromium is not installed (./run.sh test installs it)"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 class Page:

@@ -17,14 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 from sample_orgs import SHARED
 
 from ladder.docs.core import COLUMN_WIDTH, BlockError, choose_view, draw_block, read_block
 
 SENIOR = Path(SHARED) / "ukgov_dfe_2011-09-30_senior.csv"
 JUNIOR = Path(SHARED) / "ukgov_dfe_2011-09-30_junior.csv"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def block(body: str, folder: Path = REPO):
@@ -147,8 +146,7 @@ def test_mkdocs_page_keeps_card_text_readable_at_1280_px(tmp_path):
     log = result.stderr
     assert "docs/index.md:20: org chart 'Kanaal Logistics'" in log and "explorer" in log
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.route("http*://**", lambda route: route.abort())
         page.goto((site / "site" / "index.html").as_uri())

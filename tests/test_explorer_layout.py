@@ -10,35 +10,21 @@ are plain elbows between their two cards, not routed around everything.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, REPO
 from sample_orgs import SHARED, acme, random_org
 
 import ladder
 from ladder.layout import layout_org
 from ladder.model import Org, Person
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 pytestmark = [
     pytest.mark.slow,  # a browser per module: each test takes seconds
     pytest.mark.needs_browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def wide_org() -> Org:

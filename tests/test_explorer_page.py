@@ -11,20 +11,16 @@ at a sensible size; names are text, never markup. On the UK organogram pair from
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, REPO
 from sample_orgs import SHARED
 from test_docs_svg import NASTY, nasty_org
 
 import ladder
 from ladder.model import Org
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SENIOR = Path(SHARED) / "ukgov_home_office_2012-09-30_senior.csv"
 JUNIOR = Path(SHARED) / "ukgov_home_office_2012-09-30_junior.csv"
 MIN_TEXT = 10  # CSS px: the smallest card text on screen, the rule
@@ -34,15 +30,6 @@ pytestmark = [
     pytest.mark.needs_browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 class Explorer:
