@@ -435,3 +435,18 @@ def test_the_example_generator_is_reproducible(tmp_path):
     subprocess.run([sys.executable, str(tmp_path / "make_examples.py")], check=True)
     for name in ("scale-up.yaml", "enterprise.yaml"):
         assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), name
+
+
+def test_a_post_whose_name_is_not_published_keeps_an_empty_name_and_its_title(tmp_path):
+    import ladder
+
+    path = tmp_path / "org.yaml"
+    path.write_text("company: X\npeople:\n  - {id: a, name: Ann, title: CEO}\n"
+                    "  - {id: cdd3, name: '', title: Deputy Director, manager: a}\n"
+                    "  - {id: b, name: '', manager: a}\n", encoding="utf-8")
+    with pytest.raises(ladder.LadderError, match="person 'b'.*'name' is empty"):
+        ladder.load(path)
+    path.write_text(path.read_text().replace("  - {id: b, name: '', manager: a}\n", ""))
+    org = ladder.load(path)
+    assert org.people["cdd3"].name == ""
+    assert "**Name not published**, Deputy Director" in ladder.draw(org, format="markdown")
