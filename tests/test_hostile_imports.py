@@ -40,6 +40,7 @@ def test_a_handbook_of_200000_headings(tmp_path):
     assert "200,001 headings: a handbook ladder has at most 5,000" in error.message
 
 
+@pytest.mark.slow  # 5,000 headings, read twice
 def test_a_handbook_under_the_limit_still_reads_in_linear_time(tmp_path):
     path = tmp_path / "handbook.md"
     path.write_text("# Ladder\n" + "".join(f"## L{n} Engineer\n### Craft\n- Does {n}\n"

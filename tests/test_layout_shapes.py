@@ -66,7 +66,8 @@ def test_forests_are_packed_in_rows_not_side_by_side(trees: int, size: int) -> N
     assert_page_shape(forest(trees, size))
 
 
-@pytest.mark.parametrize("size", [30, 1_000, 10_000, 50_000])
+@pytest.mark.parametrize("size", [30, 1_000, 10_000,
+                                  pytest.param(50_000, marks=pytest.mark.slow)])
 def test_long_chains_fold(size: int) -> None:
     assert_page_shape(chain(size, leaves_at=5))
 
@@ -75,11 +76,13 @@ def test_a_forest_of_lone_people_is_a_grid() -> None:
     assert_page_shape(Org.build("lone", [Person(f"p{i}", f"P {i}") for i in range(2_000)]))
 
 
+@pytest.mark.slow  # 100,000 people a case
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_hundred_thousand_people_keep_a_page_shape(seed: int) -> None:
     assert_page_shape(Org.build("big", synthetic(100_000, seed)))
 
 
+@pytest.mark.slow  # 100,000 people
 def test_a_forest_of_a_hundred_thousand() -> None:
     assert_page_shape(forest(7, 100_000))
 
