@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ladder"
 
@@ -110,6 +111,7 @@ def test_every_module_has_a_room():
     assert homeless == [], "give these modules a room in ROOM_OF_TOP_NAME"
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_the_import_reader_sees_imports_inside_functions():
     found = all_imports()
     assert any(item.in_function for item in found)

@@ -33,6 +33,7 @@ def a4_book() -> tuple[Org, bytes]:
     return org, book(org, paper="a4", landscape=True)
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_every_page_is_a4_and_every_name_is_text(a4_book: tuple[Org, bytes]) -> None:
     org, data = a4_book
     reader = pypdf.PdfReader(io.BytesIO(data))
@@ -49,6 +50,7 @@ def test_every_page_is_a4_and_every_name_is_text(a4_book: tuple[Org, bytes]) -> 
     assert "page 2 of" in text
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_bookmarks_follow_the_tree_and_links_go_both_ways(a4_book: tuple[Org, bytes]) -> None:
     _, data = a4_book
     reader = pypdf.PdfReader(io.BytesIO(data))
@@ -67,6 +69,7 @@ def test_bookmarks_follow_the_tree_and_links_go_both_ways(a4_book: tuple[Org, by
     assert 0 in links.get(team, set())  # the team's page links back to its manager's
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_the_same_org_gives_the_same_bytes(a4_book: tuple[Org, bytes]) -> None:
     org, data = a4_book
     assert book(org, paper="a4", landscape=True) == data

@@ -66,6 +66,7 @@ def test_mistakes_give_one_clear_line(args, message):
 
 
 @pytest.mark.needs_dot
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_demo_renders_every_variant_and_example(tmp_path):
     examples = tmp_path / "examples"
     examples.mkdir()

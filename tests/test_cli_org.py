@@ -135,6 +135,7 @@ def test_a_company_config_can_use_a_ladder_set(tmp_path):
 
 
 @pytest.mark.needs_dot
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_a_png_drawn_smaller_says_so_on_stderr(tmp_path):
     people = "".join(f"  - {{id: p{i}, name: P {i}{f', manager: p{i - 1}' if i else ''}}}\n"
                      for i in range(340))  # one card wide, just over a PNG's 32,767 px

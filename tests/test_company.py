@@ -359,6 +359,7 @@ def test_several_cycles_each_reported_once_from_their_first_person():
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(min_value=-1, max_value=7), min_size=1, max_size=8))
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_any_manager_links_give_a_forest_or_a_reported_mistake(managers):
     """Whatever links people have, the result is a valid forest or the mistakes are named."""
     lines = ["people:"]

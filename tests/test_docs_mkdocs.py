@@ -90,6 +90,7 @@ def build(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_diagrams_are_inline_in_the_built_page(tmp_path):
     site = make_site(tmp_path, {"index.md": PAGE})
     result = build(site)
@@ -124,6 +125,7 @@ def test_a_broken_block_fails_strict_and_shows_an_error_box(tmp_path):
     assert 'class="admonition failure ladder-error"' in page and "anne" in page
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_unknown_options_and_missing_files_are_named(tmp_path):
     page = ("# X\n\n```ladder\nsource: product\nvarient: startup\n```\n\n"
             "```ladder\nsource: nowhere.yaml\n```\n\n"

@@ -175,6 +175,7 @@ def test_mkdocs_page_keeps_card_text_readable_at_1280_px(tmp_path):
 
 @pytest.mark.needs_dot
 @pytest.mark.skipif(not SENIOR.is_file(), reason="the shared UK organogram is missing")
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_sphinx_directive_takes_view_and_junior(tmp_path):
     pytest.importorskip("sphinx")
     source = tmp_path / "src"

@@ -267,6 +267,7 @@ def test_a_strict_mkdocs_build_fails_on_every_hostile_block(tmp_path):
 
 
 @pytest.mark.needs_dot
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_a_strict_sphinx_build_fails_on_a_hostile_directive(tmp_path):
     pytest.importorskip("sphinx")
     (tmp_path / "secret.yaml").write_text("company: Secret\npeople:\n  - {id: s, name: Sx9}\n")

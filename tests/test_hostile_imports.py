@@ -32,6 +32,7 @@ def test_monzo_levels_past_the_limit(tmp_path):
     assert error.line == 3
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_a_handbook_of_200000_headings(tmp_path):
     path = tmp_path / "handbook.md"
     path.write_text("# Ladder\n" + "".join(f"## L{n} Engineer\n### Craft\n- x\n"

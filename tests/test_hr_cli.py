@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from hr_helpers import write_snapshot_export
 
@@ -67,6 +68,7 @@ def test_export_options_on_a_company_config_are_refused():
     assert "--map and --snapshot apply to HR exports, not to company configs" in result.stderr
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_title_notes_name_junior_job_titles_not_grades(shared_dir, tmp_path):
     orgs = shared_dir / "data" / "orgs"
     result = CliRunner().invoke(main, [

@@ -71,6 +71,7 @@ def write_config(result, path):
 
 
 @pytest.mark.parametrize("path, kwargs", list(cases()))
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_written_config_reads_back_to_the_same_org(tmp_path, path, kwargs):
     result = load_export(path, **kwargs)
     out = tmp_path / "company.yaml"

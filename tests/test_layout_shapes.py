@@ -62,12 +62,13 @@ def test_generated_orgs_keep_a_page_shape(size: int, seed: int) -> None:
 
 @pytest.mark.parametrize("trees", [2, 5, 11, 40, 300])
 @pytest.mark.parametrize("size", [1_000, 10_000])
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_forests_are_packed_in_rows_not_side_by_side(trees: int, size: int) -> None:
     assert_page_shape(forest(trees, size))
 
 
-@pytest.mark.parametrize("size", [30, 1_000, 10_000,
-                                  pytest.param(50_000, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("size", [30, 1_000, *(pytest.param(n, marks=pytest.mark.slow)
+                                             for n in (10_000, 50_000))])
 def test_long_chains_fold(size: int) -> None:
     assert_page_shape(chain(size, leaves_at=5))
 
@@ -98,6 +99,7 @@ def test_a_million_people_keep_a_page_shape() -> None:
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trees=st.integers(1, 30), size=st.integers(1_000, 2_500), seed=st.integers(1, 10_000),
        chains=st.integers(0, 3))
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_random_forests_with_chains_keep_a_page_shape(trees: int, size: int, seed: int,
                                                       chains: int) -> None:
     people = [p for t in range(trees) for p in synthetic(max(1, size // trees), seed + t, f"t{t}-")]

@@ -311,6 +311,7 @@ def test_too_many_paths_gives_the_quickest_with_a_note_not_a_hang(product, monke
     assert "more than 1 paths: the 1 quickest are listed" in quickest.note()
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_a_dense_lattice_of_moves_gives_its_quickest_paths():
     import ladder.analysis.paths as module
 

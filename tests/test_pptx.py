@@ -48,6 +48,7 @@ def test_a_deck_holds_every_name_as_text_in_a_shape_on_slides_that_fit() -> None
     assert {p.name for p in org.people.values()} <= named
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_slides_link_to_teams_and_back_and_connectors_are_glued() -> None:
     presentation = pptx.Presentation(io.BytesIO(deck(synthetic(300))))
     slides = list(presentation.slides)
@@ -66,6 +67,7 @@ def test_slides_link_to_teams_and_back_and_connectors_are_glued() -> None:
     assert glued and "stCxn" in xml and "endCxn" in xml  # elbows that follow moved cards
 
 
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_the_same_org_gives_the_same_bytes() -> None:
     org = synthetic(120)
     assert deck(org) == deck(org)

@@ -73,6 +73,7 @@ def _run(command: Command, folder: Path) -> list[str]:
 
 @pytest.mark.needs_dot
 @pytest.mark.parametrize("page", RUNNABLE, ids=[page.name for page in RUNNABLE])
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_every_command_prints_what_the_page_shows(page: Page, tmp_path, monkeypatch):
     shutil.copytree(REPO / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
@@ -118,6 +119,7 @@ def test_every_command_prints_what_the_page_shows(page: Page, tmp_path, monkeypa
 
 
 @pytest.mark.needs_dot
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_the_front_page_commands_print_the_same_through_python_m_ladder(tmp_path):
     """The pages run through click's test runner (fast: one interpreter); the README's
     commands also run as a reader runs them, as processes, to show the two print the same."""

@@ -61,6 +61,7 @@ def badges(path: Path) -> list[TeamCount | None]:
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: Path(s).stem)
+@pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)
 def test_stats_badges_and_layout_json_agree(tmp_path: Path, source: str) -> None:
     org = load(source)
     stats = org_stats(org)
