@@ -103,7 +103,8 @@ def org_html(drawing: OrgDrawing, format: str = "html") -> str:
         "</div></div>\n"
         f"<script type=\"application/json\" id=\"lv-data\">{_json(explorer_data(drawing))}"
         "</script>\n"
-        f"<script>\n{_asset('layout.js')}{_asset('explorer.js')}</script>\n</body>\n</html>\n"
+        f"<script>\n{_asset('docs_theme.js')}{_asset('layout.js')}{_asset('explorer.js')}"
+        "</script>\n</body>\n</html>\n"
     )
 
 
@@ -132,7 +133,7 @@ def viewer_page(thing: Ladder | Org, drawing: LadderDrawing | OrgDrawing, svg: s
         f"<div class=\"lv-main\"><div class=\"lv-stage\">\n{svg}</div>\n"
         "<aside class=\"lv-panel\" aria-live=\"polite\" hidden></aside></div>\n"
         f"<script type=\"application/json\" id=\"lv-data\">{_json(data)}</script>\n"
-        f"<script>\n{_asset('viewer.js')}</script>\n</body>\n</html>\n"
+        f"<script>\n{_asset('docs_theme.js')}{_asset('viewer.js')}</script>\n</body>\n</html>\n"
     )
 
 

@@ -822,23 +822,7 @@
     var now = document.documentElement.dataset.theme || "auto";
     setTheme(themes[(themes.indexOf(now) + 1) % themes.length]);
   });
-  try {  // inside a docs page (an iframe): follow the site's own light/dark switch
-    if (window.parent !== window && window.parent.document) {
-      var host = window.parent.document;
-      var follow = function () {
-        var scheme = host.body.getAttribute("data-md-color-scheme");
-        var theme = host.body.getAttribute("data-theme") || host.documentElement.getAttribute("data-theme");
-        if (scheme) setTheme(scheme === "slate" ? "dark" : "light");
-        else if (theme === "dark" || theme === "light") setTheme(theme);
-        else setTheme("auto");
-      };
-      follow();
-      var watch = new MutationObserver(follow);
-      var watched = { attributes: true, attributeFilter: ["data-md-color-scheme", "data-theme"] };
-      watch.observe(host.body, watched);
-      watch.observe(host.documentElement, watched);
-    }
-  } catch (error) { /* another origin: keep the reader's system setting */ }
+  ladderFollowDocsTheme(setTheme);  // inside a docs page: the site's light/dark switch
   var statusLine = document.querySelector(".lv-status");
   function status() {
     statusLine.textContent = plural(count, "person", "people") + " · " + chart.tree.count + " shown";
