@@ -267,7 +267,10 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
             attrs["fontcolor"] = MUTED if not steps else INK
             text = " " + "  ".join(label_parts) + " "
             if years and move.years is not None and ladder.secondary(move.years_source):
-                html_label = f"{key}=<<I>{dot_html(text)}</I>>"  # years of practice
+                # years of a secondary source (practice) in italics, a step number upright
+                parts = [dot_html(part) for part in label_parts]
+                parts[-1] = f"<I>{parts[-1]}</I>"
+                html_label = f"{key}=< {'  '.join(parts)} >"
             else:
                 attrs[key] = text
         rendered = ", ".join([f"{key}={dot_string(value)}" for key, value in attrs.items()]

@@ -30,7 +30,7 @@ from ladder.analysis.expectations import (
     role_expectations,
 )
 from ladder.analysis.paths import resolve_role
-from ladder.errors import LadderError
+from ladder.errors import LadderError, did_you_mean
 from ladder.escape import clip, is_colour, markdown_cell, xml_text
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role, Statement
@@ -136,6 +136,11 @@ class Table:
             found += [area.summary_source] if area.summary else []
         found += [item.statement.source for items in self.cells.values() for item in items]
         return found
+
+    def sourced(self) -> bool:
+        """Whether facts come from more than one source, so each view says which: a Source
+        column in tables, a field in JSON, italics in pictures."""
+        return bool(self.secondary)
 
     def legend_parts(self) -> tuple[str, str]:
         """What italics mean and what upright text is, when the table shows a fact in
@@ -570,7 +575,7 @@ def matrix_markdown(ladder: Ladder, options: MatrixOptions | None = None) -> str
     area (a level per row); with a Source column when the ladder says where facts come from."""
     options = options or MatrixOptions()
     table = matrix_table(ladder, options)
-    sourced = any(table.cited())
+    sourced = table.sourced()
     out = [f"# {_md(table.title)}\n"]
     if table.subtitle:
         out.append(f"\n{_md(table.subtitle)}\n")
@@ -624,6 +629,13 @@ def matrix_bytes(ladder: Ladder, format: str, options: MatrixOptions | None = No
         return matrix_html(ladder, options).encode("utf-8")
     if format == "md":
         return matrix_markdown(ladder, options).encode("utf-8")
+    if options.paper:
+        if format != "pdf":
+            raise LadderError(f"--paper prints the matrix as a PDF, not as {format}",
+                              hint="write .pdf, or leave out --paper")
+        from ladder.renderers.matrix_book import matrix_book  # lazy: only --paper needs pypdf
+
+        return matrix_book(matrix_table(ladder, options), options)
     return page_bytes(matrix_page(matrix_table(ladder, options), options), format,
                       name="matrix")
 
@@ -649,10 +661,36 @@ def roles_at_level(ladder: Ladder, level: int) -> tuple[str, ...]:
     return found
 
 
+def _pick(kind: str, wanted: tuple[str, ...], names: dict[str, str],
+          file: str | None) -> tuple[str, ...]:
+    """Ids of the ``wanted`` tracks or areas, each given by its id or name (case ignored)."""
+    by_name = {key.casefold(): key for key in names} | {
+        name.casefold(): key for key, name in names.items()}
+    found = []
+    for name in wanted:
+        key = by_name.get(name.strip().casefold())
+        if key is None:
+            raise LadderError(f"no {kind} called '{name}'", file=file,
+                              hint=did_you_mean(name, [*names, *names.values()])
+                              or f"{kind}s: {', '.join(names.values()) or 'none'}")
+        found.append(key)
+    return tuple(dict.fromkeys(found))
+
+
 def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None = None,
                    level: int | None = None, compare: tuple[str, str] | None = None,
-                   examples: bool = False) -> MatrixOptions:
-    """Options from what a user typed: a role by any of its names, a level, two roles."""
+                   examples: bool = False, tracks: tuple[str, ...] = (),
+                   areas: tuple[str, ...] = (), paper: str | None = None,
+                   landscape: bool = False) -> MatrixOptions:
+    """Options from what a user typed: a role by any of its names, a level, two roles, tracks
+    and areas by id or name, a paper size (checked here, before anything is drawn)."""
+    if paper:
+        from ladder.renderers.book import paper_size  # lazy: a matrix loads no org layout
+
+        paper_size(paper, landscape)  # an unknown paper is said before anything is drawn
+    track_ids = _pick("track", tracks, {t.id: t.name for t in ladder.used_tracks()},
+                      ladder.file)
+    area_ids = _pick("area", areas, {a.id: a.name for a in ladder.areas.values()}, ladder.file)
     highlighted: tuple[str, ...] = ()
     if (role or compare) and not by_role(ladder):
         raise LadderError("the columns of this matrix are milestones, not roles",
@@ -667,7 +705,8 @@ def matrix_options(ladder: Ladder, *, title: str | None = None, role: str | None
     if compare:
         low, high = (resolve_role(ladder, name) for name in compare)
         pair = (low.id, high.id)
-    return MatrixOptions(title=title, roles=highlighted, compare=pair, examples=examples)
+    return MatrixOptions(title=title, roles=highlighted, compare=pair, examples=examples,
+                         tracks=track_ids, areas=area_ids, paper=paper, landscape=landscape)
 
 
 def _upper_first(text: str) -> str:

@@ -49,7 +49,7 @@ def matrix_rows(table: Table, options: MatrixOptions) -> list[list[str]]:
     """Header and one row per area, as plain text. When the ladder says where its facts come
     from (the built-in ladder: article or practice), each fact's column has a Source column
     beside it."""
-    sourced = any(table.cited())
+    sourced = table.sourced()
     header = ["Group", *(["Group source"] if sourced else []), "Area",
               *(["Area source"] if sourced else []), "Summary",
               *(["Summary source"] if sourced else [])]
@@ -167,7 +167,7 @@ def _fill_sheet(sheet: Any, table: Table, options: MatrixOptions) -> None:  # a 
         sheet.append([spreadsheet_cell(value) for value in values])
     top = Alignment(wrap_text=True, vertical="top")
     italic = Font(italic=True)
-    sourced = any(table.cited())
+    sourced = table.sourced()
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             cell.alignment = top
