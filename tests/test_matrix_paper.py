@@ -4,6 +4,7 @@ sheet per track in XLSX; tried on generated ladders of 8 levels by 16 areas and 
 from __future__ import annotations
 
 import io
+import itertools
 import random
 
 import pytest
@@ -79,7 +80,7 @@ def test_pages_hold_every_line_once_and_fit_the_paper(paper, landscape, seed):
         for area in table.areas:
             pieces = [p for p in shown if p.row.area.id == area.id]
             parts = [(p.first, p.last) for p in pieces]
-            assert parts[0][0] == 0 and all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+            assert parts[0][0] == 0 and all(a[1] == b[0] for a, b in itertools.pairwise(parts))
             assert parts[-1][1] == max(len(pieces[0].row.cells[c.key]) for c in columns) > 0
     for page in pages:
         assert page.pieces
