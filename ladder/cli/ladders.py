@@ -125,8 +125,8 @@ def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
             echo(f"  {'  ' if area else ''}- {text}{cited(source)}")
     if ladder.sources:
         echo("")
-        for source in ladder.sources.values():
-            echo(f"[{source.id}] {source.title}")
+        for listed in ladder.sources.values():
+            echo(f"[{listed.id}] {listed.title}")
 
 
 @main.command()

@@ -151,12 +151,12 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
     ]
     aliases = [a for a in role.aliases if len(a) > 3][:2]
     if aliases:
-        shown = ", ".join(_marked(_wrap(a, 34), role.alias_source(a) in secondary)
+        names = ", ".join(_marked(_wrap(a, 34), role.alias_source(a) in secondary)
                           for a in aliases)
-        # wrapped as plain text first, so the italics never split a line's tags
+        # a break after the first name when the line is long (never inside an italic run)
         if len("also " + ", ".join(aliases)) > 34:
-            shown = shown.replace(", ", ",<BR/>", 1)
-        rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">also {shown}"
+            names = names.replace(", ", ",<BR/>", 1)
+        rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">also {names}"
                     f"</FONT></TD></TR>")
     if detail and role.summary:
         # the article's definition upright and quoted; a summary of our own in italics

@@ -625,17 +625,13 @@ def matrix_markdown(ladder: Ladder, options: MatrixOptions | None = None) -> str
 def matrix_bytes(ladder: Ladder, format: str, options: MatrixOptions | None = None) -> bytes:
     """The matrix in one of :data:`MATRIX_FORMATS`, as the bytes of the file."""
     options = options or MatrixOptions()
+    if options.paper:  # pages of paper: ladder.renderers.matrix_book, which draws with these
+        raise LadderError(f"--paper prints the matrix as a PDF book, not as one {format} page",
+                          hint="write .pdf, or leave out --paper")
     if format == "html":
         return matrix_html(ladder, options).encode("utf-8")
     if format == "md":
         return matrix_markdown(ladder, options).encode("utf-8")
-    if options.paper:
-        if format != "pdf":
-            raise LadderError(f"--paper prints the matrix as a PDF, not as {format}",
-                              hint="write .pdf, or leave out --paper")
-        from ladder.renderers.matrix_book import matrix_book  # lazy: only --paper needs pypdf
-
-        return matrix_book(matrix_table(ladder, options), options)
     return page_bytes(matrix_page(matrix_table(ladder, options), options), format,
                       name="matrix")
 
