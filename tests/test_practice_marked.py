@@ -70,8 +70,8 @@ def test_the_matrix_tables_have_a_source_column_and_json_a_field():
     assert market[director + 1].split("\n") == ["article", "article"]
     assert market[:4] == ["business", "article", "Market and commercial", "practice"]
     data = json.loads(api.draw(PRODUCT, format="json", view="matrix"))
-    assert {s["id"]: s["secondary"] for s in data["sources"]} == {"article": False,
-                                                                  "practice": True}
+    assert {s["id"]: s["practice"] for s in data["sources"]} == {"article": False,
+                                                                 "practice": True}
     pm = next(c for c in data["columns"] if c["id"] == "product-manager")
     assert (pm["summary"], pm["summary_source"], pm["level_source"]) == (
         ARTICLE_PM, "article", "practice")

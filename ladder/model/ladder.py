@@ -197,6 +197,9 @@ class Source:
     title: str
     url: str | None = None
     licence: str | None = None
+    # its facts are the ladder author's own, not a published source's (the built-in ladder's
+    # "common industry practice"): every view sets them apart (italics, a source column)
+    practice: bool = False
 
 
 @dataclass
@@ -271,10 +274,11 @@ class Ladder:
                                            for m in self.moves)]
 
     def secondary(self, source: str | None) -> bool:
-        """Whether a fact from ``source`` is drawn set apart (in italics): it comes from a
-        source after the first the ladder lists (the built-in ladder's ``practice``, after the
-        seed ``article``). A fact with no source, or a ladder with one source, is not."""
-        return source is not None and source in list(self.sources)[1:]
+        """Whether a fact from ``source`` is drawn set apart (in italics): its source is marked
+        ``practice`` (the built-in ladder's common practice, beside the seed article). A fact
+        with no source, or from a published source, is not."""
+        found = self.sources.get(source) if source is not None else None
+        return found is not None and found.practice
 
     def used_tracks(self) -> list[Track]:
         """Tracks that have roles, in track order; a track named by a role alone comes last."""

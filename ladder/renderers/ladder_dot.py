@@ -126,9 +126,9 @@ def _level_node(level: int) -> str:
 
 
 def secondary_sources(ladder: Ladder) -> set[str]:
-    """Sources after the first one the ladder lists (:meth:`Ladder.secondary`): their facts are
-    shown in italics, so a reader tells the primary source's facts (the seed article's) from
-    the rest."""
+    """The ladder's sources marked ``practice`` (:meth:`Ladder.secondary`): their facts are
+    shown in italics, so a reader tells a published source's facts (the seed article's) from
+    the ladder author's own."""
     return {source for source in ladder.sources if ladder.secondary(source)}
 
 

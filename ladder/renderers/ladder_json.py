@@ -71,7 +71,7 @@ def ladder_data(ladder: Ladder) -> dict[str, Any]:
             for spec in ladder.variants.values()
         },
         "sources": [{"id": s.id, "title": s.title, "url": s.url, "licence": s.licence,
-                     "secondary": ladder.secondary(s.id)}
+                     "practice": s.practice}
                     for s in ladder.sources.values()],
     }
 

@@ -117,12 +117,13 @@ class Table:
     row_notes: dict[str, str] = field(default_factory=dict)  # area id -> "raised", ...
     track_names: dict[str, str] = field(default_factory=dict)
     track_colours: dict[str, str] = field(default_factory=dict)
-    # source id -> its title, in the ladder's order; facts of ``secondary`` ones are set apart
+    # source id -> its title, in the ladder's order; facts of ``secondary`` (practice) ones are
+    # set apart
     sources: dict[str, str] = field(default_factory=dict)
     secondary: frozenset[str] = frozenset()
 
     def marked(self, source: str | None) -> bool:
-        """Whether a fact from ``source`` is drawn set apart (italics): not the first source."""
+        """Whether a fact from ``source`` is drawn set apart (italics): a practice source."""
         return source in self.secondary
 
     def cited(self) -> list[str | None]:

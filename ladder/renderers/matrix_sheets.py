@@ -92,7 +92,7 @@ def matrix_json(table: Table, options: MatrixOptions) -> str:
     # every fact's source id (null: not said); "sources" says which ones are drawn in italics
     data = {
         "title": table.title, "summary": table.subtitle,
-        "sources": [{"id": key, "title": title, "secondary": key in table.secondary}
+        "sources": [{"id": key, "title": title, "practice": key in table.secondary}
                     for key, title in table.sources.items()],
         "columns": [{"id": c.key, "title": c.title, "subtitle": c.subtitle, "track": c.track,
                      "level": c.level, "summary": c.summary, "source": c.source,

@@ -196,9 +196,14 @@ class _Checker(DocumentChecker):
         found: dict[str, Source] = {}
         for item, _line in self.items(data, "sources"):
             source_id = self.text(item, "id", "source")
+            practice = item.get("practice", False)
+            if not isinstance(practice, bool):
+                self.error("bad-value", f"source '{source_id}': 'practice' must be true or "
+                           "false", line_of(item, "practice"))
+                practice = False
             found[source_id] = Source(
                 source_id, self.text(item, "title", f"source '{source_id}'", required=False),
-                url=item.get("url"), licence=item.get("licence"),
+                url=item.get("url"), licence=item.get("licence"), practice=practice,
             )
         return found
 

@@ -276,7 +276,12 @@ def ladder_schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "properties": {"id": _ID, "title": _TEXT, "url": _TEXT, "licence": _TEXT},
+                    "properties": {
+                        "id": _ID, "title": _TEXT, "url": _TEXT, "licence": _TEXT,
+                        "practice": {"type": "boolean", "description": (
+                            "Its facts are your own (common practice), not a published "
+                            "source's: drawings set them in italics.")},
+                    },
                     "required": ["id"],
                     "additionalProperties": False,
                 },
