@@ -81,7 +81,7 @@ def _ladder(ladder: Ladder, options: object) -> list[str]:
         facts = "; ".join(f"{what}: {markdown_cell(source)}" for what, source in (
             ("role", role.source), ("level", role.level_source),
             ("summary", role.summary_source if role.summary else None)) if source)
-        lines.append(f"| {cited(str(role.level), role.level_source)} | "
+        lines.append(f"| {role.level} | "  # a number, as scripts read it (its source: a column)
                      f"{cited(title, role.source)} | {_cell(tracks[role.track])} | "
                      f"{aliases or ' '} | {cited(_cell(role.summary), role.summary_source)} | "
                      f"{competencies} |" + (f" {facts or ' '} |" if sourced else ""))
@@ -93,8 +93,8 @@ def _ladder(ladder: Ladder, options: object) -> list[str]:
         for move in ladder.moves:
             source, target = ladder.roles[move.source], ladder.roles[move.target]
             kind = "lateral move" if move.kind == LATERAL else "promotion"
-            years = "" if move.years is None else (
-                f", typically after about {cited(years_phrase(move.years), move.years_source)}")
+            years = "" if move.years is None else ", " + cited(
+                f"typically after about {years_phrase(move.years)}", move.years_source)
             lines.append(f"- {markdown_cell(source.title)} → {markdown_cell(target.title)} "
                          f"({kind}{years})")
     return lines
