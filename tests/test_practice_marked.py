@@ -182,3 +182,24 @@ def test_the_snowflake_import_says_what_it_read(tmp_path, name):
     assert "0 statements" not in result.output
     assert (f"{len(milestones)} milestones on the areas' scales ({signals} signals, "
             f"{examples} examples), roles by points") in result.output
+
+
+def test_a_wrong_source_key_is_a_located_error():
+    from ladder.errors import SourceError
+
+    text = """\
+sources: [{id: a, title: A}, {id: p, title: P, practice: "yes"}]
+roles:
+  - {id: x, level: 1, aliases: [{name: X1, source: q}, {nam: X2}], level_source: zz}
+moves:
+  - {from: x, to: x2, years: 1, years_source: a}
+"""
+    from ladder.sources.document import parse_document
+
+    with pytest.raises(SourceError) as error:
+        parse_ladder(parse_document(text, "bad.yaml"), "bad.yaml")
+    messages = [(p.line, p.message) for p in error.value.problems]
+    assert (1, "source 'p': 'practice' must be true or false") in messages
+    assert (3, "role 'x': source 'q' is not listed in 'sources'") in messages
+    assert (3, "role 'x': alias: unknown key 'nam'") in messages
+    assert (3, "role 'x': level_source 'zz' is not listed in 'sources'") in messages
