@@ -58,6 +58,8 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
                     " roles by points")
             on_note(f"read as {framework}: {plural(found.roles, 'role')} on "
                     f"{plural(found.tracks, 'track')}, {plural(found.areas, 'area')}, {what}")
+            if draft.folder_note:
+                on_note(draft.folder_note)
             for text, line in draft.unplaced:
                 on_note(f"{source}:{line or '?'}: not placed on a role: {text[:120]}")
         if strict and draft.unplaced:

@@ -31,6 +31,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)  # what the import decided, for the reader
     # statements the import could not place on a role and area: (text, line); never dropped
     unplaced: list[tuple[str, int | None]] = field(default_factory=list)
+    # a folder given for its one framework file: which file was read and what was skipped, why
+    folder_note: str = ""
 
     def counts(self) -> DraftCounts:
         """What the draft holds, counted: for the line that says what an import recognised."""
