@@ -31,6 +31,7 @@ from ladder.renderers import card_geometry as geo
 from ladder.renderers.org_cards import NO_DEPARTMENT, PageText, prepare
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
     from PIL.ImageDraw import ImageDraw
     from PIL.ImageFont import FreeTypeFont
 
@@ -59,7 +60,7 @@ def org_png(org: Org, chart: OrgLayout, text: PageText | None = None, *,
     heading, drawn, frame = prepare(org, chart, text)
     width, height = max(1, round(frame.width * scale)), max(1, round(frame.height * scale))
     image = Image.new("RGB", (width, height), BACKGROUND)
-    pen = _Pen(ImageDraw.Draw(image), scale)
+    pen = _Pen(image, ImageDraw.Draw(image), scale)
     margin = geo.MARGIN
     pen.text(margin, margin + 22, heading, geo.HEADING_SIZE, INK, bold=True)
     y = margin + geo.TITLE_HEIGHT
@@ -86,13 +87,17 @@ def org_png(org: Org, chart: OrgLayout, text: PageText | None = None, *,
         x, y = chart.x[p], chart.y[p]
         lines = [html.unescape(line) for line in card.lines]
         if card.vacant:
-            pen.box(x, y, w, h, geo.CORNER, fill="#f6f7f9", line="#8a919c", dash=(5, 3))
+            pen.box(x, y, w, h, geo.CORNER, fill="#f6f7f9", line="#8a919c", dash=(5, 3),
+                    masked=False)
         elif card.context:
-            pen.box(x, y, w, h, geo.CORNER, fill="#eef1f6", line="#8a919c", dash=(2, 2))
+            pen.box(x, y, w, h, geo.CORNER, fill="#eef1f6", line="#8a919c", dash=(2, 2),
+                    masked=False)
         else:
             if card.group:  # a second card behind: the group of staff
-                pen.box(x + 4, y - 4, w, h, geo.CORNER, fill="#f1f3f6", line="#c9ced6")
-            pen.box(x, y, w, h, geo.CORNER, fill="#ffffff", line="#c9ced6")
+                pen.box(x + 4, y - 4, w, h, geo.CORNER, fill="#f1f3f6", line="#c9ced6",
+                        masked=False)
+            pen.box(x, y, w, h, geo.CORNER, fill="#ffffff", line="#c9ced6",
+                    masked=card.group)
             pen.box(x, y + geo.STRIPE_INSET, geo.STRIPE_WIDTH, h - 2 * geo.STRIPE_INSET, 0,
                     fill=card.colour)
         if card.mark:
@@ -119,8 +124,8 @@ def org_png(org: Org, chart: OrgLayout, text: PageText | None = None, *,
 class _Pen:
     """Draws in page pixels (y down) on an image ``scale`` times bigger, offset by left/top."""
 
-    def __init__(self, draw: ImageDraw, scale: float) -> None:
-        self.draw, self.scale = draw, scale
+    def __init__(self, image: Image, draw: ImageDraw, scale: float) -> None:
+        self.image, self.draw, self.scale = image, draw, scale
         self.left = self.top = 0.0
         self.inks: dict[str, int] = {}  # "#rrggbb" -> the image's ink for it
 
@@ -131,8 +136,7 @@ class _Pen:
              bold: bool = False, italic: bool = False, middle: bool = False) -> None:
         if not words:
             return
-        mask, (left, top) = _glyphs(words, _face(words, bold, italic),
-                                    round(size * self.scale),
+        mask, (left, top) = _glyphs(words, bold, italic, round(size * self.scale),
                                     "ms" if middle else "ls")
         at_x, at_y = self._at(x, baseline)
         # the ImagingDraw call Pillow's own text() ends with, on a mask drawn once per text
@@ -147,26 +151,23 @@ class _Pen:
 
     def box(self, x: float, y: float, width: float, height: float, corner: float, *,
             fill: str | None = None, line: str | None = None, dash: tuple[int, int] = (0, 0),
-            thick: float = 1.0) -> None:
+            thick: float = 1.0, masked: bool = True) -> None:
         x0, y0 = self._at(x, y)
         x1, y1 = self._at(x + width, y + height)
         box = (round(x0), round(y0), round(x1) - 1, round(y1) - 1)
         radius = round(corner * self.scale)
         stroke = max(1, round(thick * self.scale))
-        fill_rgb = _rgb(fill) if fill is not None else None
-        if not dash[0]:
-            self.draw.rounded_rectangle(box, radius, fill=fill_rgb,
-                                        outline=_rgb(line) if line is not None else None,
+        if fill is not None and radius:  # cards and badges: one stamp per kind and size
+            steps = (round(dash[0] * self.scale), round(dash[1] * self.scale))
+            tile, mask = _stamp(box[2] - box[0] + 1, box[3] - box[1] + 1, radius, fill, line,
+                                stroke, steps)
+            # a card lies on the page's background, and its stamp's corners are that colour:
+            # a plain copy; a badge straddles its card's edge, a group's card another card
+            self.image.paste(tile, box[:2], mask if masked else None)
+        else:  # a stripe, a swatch, a diff's outline
+            self.draw.rounded_rectangle(box, radius, fill=None if fill is None else _rgb(fill),
+                                        outline=None if line is None else _rgb(line),
                                         width=stroke)
-            return
-        self.draw.rounded_rectangle(box, radius, fill=fill_rgb)
-        if line is not None:  # dashes along the straight sides, the corners left open
-            left, top, right, bottom = box
-            for a, b in (((left + radius, top), (right - radius, top)),
-                         ((left + radius, bottom), (right - radius, bottom)),
-                         ((left, top + radius), (left, bottom - radius)),
-                         ((right, top + radius), (right, bottom - radius))):
-                self._dashes(a, b, line, stroke, dash)
 
     def polyline(self, points: list[tuple[float, float]], colour: str, thick: float, *,
                  dash: tuple[int, int] = (0, 0)) -> None:
@@ -176,9 +177,9 @@ class _Pen:
             self.draw.line(at, fill=colour, width=stroke)
             return
         for a, b in zip(at, at[1:], strict=False):
-            self._dashes(a, b, colour, stroke, dash)
+            self.dashes(a, b, colour, stroke, dash)
 
-    def _dashes(self, a: tuple[float, float], b: tuple[float, float], colour: str,
+    def dashes(self, a: tuple[float, float], b: tuple[float, float], colour: str,
                 stroke: int, dash: tuple[int, int]) -> None:
         length = max(abs(b[0] - a[0]), abs(b[1] - a[1]))
         on, off = (max(1, round(d * self.scale)) for d in dash)
@@ -196,6 +197,31 @@ class _Pen:
         self.draw.polygon([self._at(tip_x, tip_y),
                            self._at(base_x + side_x, base_y + side_y),
                            self._at(base_x - side_x, base_y - side_y)], fill=DOTTED)
+
+
+@lru_cache(maxsize=1024)
+def _stamp(width: int, height: int, radius: int, fill: str, line: str | None, stroke: int,
+           dash: tuple[int, int]) -> tuple[Image, Image]:
+    """A rounded box drawn once (its pixels, and the mask of its shape) to paste wherever the
+    same box is drawn: Pillow draws a rounded outline in about 0.2 ms, pastes it in 0.01."""
+    from PIL import Image, ImageDraw  # lazy: only PNG pages load Pillow
+
+    tile = Image.new("RGB", (width, height), _rgb(BACKGROUND))
+    mask = Image.new("L", (width, height), 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, width - 1, height - 1), radius, fill=255)
+    pen = _Pen(tile, ImageDraw.Draw(tile), 1.0)
+    pen.draw.rounded_rectangle((0, 0, width - 1, height - 1), radius, fill=_rgb(fill))
+    if line is not None and not dash[0]:
+        pen.draw.rounded_rectangle((0, 0, width - 1, height - 1), radius, outline=_rgb(line),
+                                   width=stroke)
+    elif line is not None:  # dashes along the straight sides, the corners left open
+        right, bottom = width - 1, height - 1
+        for a, b in (((radius, 0), (right - radius, 0)), ((radius, bottom), (right - radius,
+                                                                              bottom)),
+                     ((0, radius), (0, bottom - radius)), ((right, radius), (right,
+                                                                             bottom - radius))):
+            pen.dashes(a, b, line, stroke, dash)
+    return tile, mask
 
 
 @cache
@@ -250,10 +276,11 @@ def _font(path: Path, size: int) -> FreeTypeFont:
 
 
 @lru_cache(maxsize=50_000)
-def _glyphs(words: str, path: Path, size: int, anchor: str) -> tuple[Any, tuple[int, int]]:
+def _glyphs(words: str, bold: bool, italic: bool, size: int,
+            anchor: str) -> tuple[Any, tuple[int, int]]:
     """(mask, its offset from the anchor point) of ``words``: FreeType renders a text in
     about 0.1 ms, and titles, departments and badges repeat on every page."""
-    return _font(path, size).getmask2(words, "L", anchor=anchor)
+    return _font(_face(words, bold, italic), size).getmask2(words, "L", anchor=anchor)
 
 
 def png_bytes(pixels: bytes, width: int, height: int) -> bytes:

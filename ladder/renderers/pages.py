@@ -65,19 +65,26 @@ class Planner:
     # --- the page as an org ---------------------------------------------------------------
 
     def page_org(self, page: Page) -> Org:
-        """The page's people: members under their managers, context cards above the tops."""
+        """The page's people: members under their managers, context cards above the tops.
+
+        Tops whose managers are elsewhere hang under one chain of context cards: each
+        manager's line up to where the lines meet (or to a member of the page), so a
+        department whose people report across the org is one tree, not an island per card.
+        """
         base = self.base
         inside = set(page.members)
+        above = self._chains(page.members, inside)
         context: dict[str, Person] = {}
+        for manager, boss in above.items():  # top-down, so the chains are built in order
+            person = base.people[manager]
+            context[manager] = replace(
+                person, id=CONTEXT + manager, dotted=(), assistant=False, note="",
+                manager=None if boss is None else boss if boss in inside else CONTEXT + boss)
         people = []
         for pid in page.members:
             person = base.people[pid]
             manager = person.manager
             if manager is not None and manager not in inside:
-                if manager not in context:
-                    above = base.people[manager]
-                    context[manager] = replace(above, id=CONTEXT + manager, manager=None,
-                                               dotted=(), assistant=False, note="")
                 manager = CONTEXT + manager
             people.append(replace(person, manager=manager,
                                   dotted=tuple(d for d in person.dotted if d in inside)))
@@ -87,6 +94,55 @@ class Planner:
                                  manager=tops[0].id if len(tops) == 1 else None))
         return Org.build(page.name, [*context.values(), *people],
                          list(base.departments.values()), source=base.source)
+
+    def _chains(self, members: list[str], inside: set[str]) -> dict[str, str | None]:
+        """Manager drawn as a context card -> the one above it on the page (a member, another
+        context card, or None), top-down: every top's manager's line up to where the lines
+        of the tops meet (a member of the page ends a line at once)."""
+        people = self.base.people
+        lines: list[list[str]] = []  # each top's managers, nearest first, outside the page
+        ends: list[str | None] = []  # the member each line reaches, if any
+        seen: set[str] = set()
+        for pid in members:
+            manager = people[pid].manager
+            if manager is None or manager in inside or manager in seen:
+                continue
+            seen.add(manager)
+            line, end = [manager], None
+            boss = people[manager].manager
+            while boss is not None and len(line) <= len(people):
+                if boss in inside:
+                    end = boss
+                    break
+                line.append(boss)
+                boss = people[boss].manager
+            lines.append(line)
+            ends.append(end)
+        # where the lines that reach no member meet: their lowest common manager
+        free = [line for line, end in zip(lines, ends, strict=True) if end is None]
+        meet: str | None = None
+        if len(free) > 1:
+            common = set(free[0]).intersection(*free[1:])
+            meet = next((m for m in free[0] if m in common), None)
+        chains: dict[str, str | None] = {}
+        for line, end in zip(lines, ends, strict=True):
+            if end is None and meet is not None:
+                line = line[:line.index(meet) + 1]
+            elif end is None:  # one line (or lines with no manager in common): its first
+                line = line[:1]
+            for lower, upper in zip(line, [*line[1:], end], strict=True):
+                chains.setdefault(lower, upper)
+        order: dict[str, str | None] = {}
+
+        def place(manager: str) -> None:  # managers before the cards under them
+            boss = chains[manager]
+            if boss is not None and boss not in inside and boss not in order:
+                place(boss)
+            order.setdefault(manager, boss)
+
+        for manager in chains:
+            place(manager)
+        return order
 
     def _tops(self, page: Page) -> list[str]:
         inside = set(page.members)
