@@ -201,6 +201,10 @@ class Planner:
                         self._without(page, chosen, below).members):
                     chosen = level
                 return self._break_out(page, chosen, below)
+            # the tops' reports alone are too many for a page: every team below them leaves
+            # first, so that the slices cut next are of cards, not of whole subtrees (a slice
+            # of three subtrees, each then cut out again, left pages a third full)
+            return self._break_out(page, heads, below)
         # 2. by slices of the tops' reports (one top), or of the tops (several)
         return self._slice(page, tops, below)
 
@@ -261,24 +265,46 @@ class Planner:
 
     def _break_out(self, page: Page, heads: list[str],
                    below: dict[str, list[str]]) -> list[Page]:
+        """Each chosen head's team leaves ``page``; teams of one manager that fit on a page
+        together share it (a page per small team left most of each sheet empty)."""
         gone: set[str] = set()
-        new = []
+        kept = []
         for head in heads:  # largest first: a head inside an earlier one's team has gone too
-            if head in gone:
-                continue
-            team = below[head]
-            gone.update(team)
-            inside = {head, *team}
-            name = f"{self.base.name}: {person_label(self.base.people[head])}"
-            child = Page(head, [head, *team], name,
-                         links={pid: to for pid, to in page.links.items() if pid in inside},
-                         parent=page, slug=person_label(self.base.people[head]))
-            self.pages.append(child)
-            page.links[head] = child
-            new.append(child)
+            if head not in gone:
+                kept.append(head)
+                gone.update(below[head])
+        order = {pid: i for i, pid in enumerate(page.members)}
+        groups: dict[str | None, list[str]] = {}  # by manager, in the page's order
+        for head in sorted(kept, key=order.__getitem__):
+            groups.setdefault(self.base.people[head].manager, []).append(head)
+        new = []
+        for group in groups.values():
+            start = 0
+            while start < len(group):
+                count = 1  # as many of the next teams as still fit on one page
+                while start + count < len(group) and self._fits(
+                        self._team_page(page, group[start:start + count + 1], below)):
+                    count += 1
+                child = self._team_page(page, group[start:start + count], below)
+                self.pages.append(child)
+                for head in group[start:start + count]:
+                    page.links[head] = child
+                new.append(child)
+                start += count
         page.members = [pid for pid in page.members if pid not in gone]
         page.links = {pid: target for pid, target in page.links.items() if pid not in gone}
         return [page, *new]  # the page is laid out again (and cut again, should it need it)
+
+    def _team_page(self, page: Page, heads: list[str], below: dict[str, list[str]]) -> Page:
+        """A page of the teams of ``heads``, cut from ``page``."""
+        inside = {pid for head in heads for pid in (head, *below[head])}
+        labels = [person_label(self.base.people[head]) for head in heads]
+        shown = ", ".join(labels) if len(labels) <= 2 else (
+            f"{labels[0]}, {labels[1]} and {len(labels) - 2} more")
+        return Page(heads[0], [pid for pid in page.members if pid in inside],
+                    f"{self.base.name}: {shown}",
+                    links={pid: to for pid, to in page.links.items() if pid in inside},
+                    parent=page, slug=labels[0])
 
     def _slice(self, page: Page, tops: list[str], below: dict[str, list[str]]) -> list[Page]:
         single = len(tops) == 1
