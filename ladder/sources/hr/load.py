@@ -158,7 +158,8 @@ def load_export(
             tuple(table.other_sheets) if len(table.other_sheets) > SHOWN else ()))
     blank: list[Problem] = []
     picked: str | None = None
-    found = find_snapshots(table, id_column=_id_column(table, chosen, mapping))
+    id_column, manager_column = _key_columns(table, chosen, mapping)
+    found = find_snapshots(table, id_column=id_column, manager_column=manager_column)
     if found is None and snapshot is not None:
         raise SourceError(f"--snapshot {snapshot}: this file holds one snapshot", file=str(path),
                           hint="no column of a few dates (Date, As of, Period...) splits its "
@@ -215,15 +216,19 @@ def load_export(
     )
 
 
-def _id_column(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
-               ) -> int | None:
-    """The id column, if it can be told before the rows are read (for snapshot detection)."""
+def _key_columns(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
+                 ) -> tuple[int | None, int | None]:
+    """The id and manager columns, where they can be told before the rows are read (snapshot
+    detection looks at both)."""
     try:
         if preset is not None:
-            return preset.id_column(table.headers, mapping)
-        return detect_columns(table.headers, file=table.file, mapping=mapping).get("id")
+            return preset.key_columns(table.headers, mapping)
+        found = detect_columns(table.headers, file=table.file, mapping=mapping)
     except SourceError:
-        return None
+        return None, None
+    if "id" in found:
+        return found["id"], found.get("manager")
+    return found.get("email"), found.get("manager_email")  # exports keyed by email
 
 
 def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, notes: list[str]
@@ -231,22 +236,22 @@ def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, note
     """The rows of one snapshot, the problems of rows in none, and the snapshot's value."""
     picked = found.pick(wanted, file=table.file)
     how = "the latest" if wanted is None else "chosen with --snapshot"
-    notes.append(f"{Path(table.file).name} holds {len(found.values)} snapshots in column "
-                 f"'{found.header}': {found.listing()}; drawn: '{picked}' ({how}), counted "
-                 "alone" + ("; choose another with --snapshot VALUE" if wanted is None else ""))
-    blank = [Problem("warning", "no-snapshot", f"{r.where} has no '{found.header}': it belongs "
-                     "to no snapshot, not drawn", table.file, r.row, None,
-                     f"fill in '{found.header}'") for r in found.blank]
+    notes.append(f"{Path(table.file).name} holds {len(found.values)} snapshots in "
+                 f"{found.where}: {found.listing()}; drawn: '{picked}' ({how}), counted "
+                 "alone" + ("; choose another with --snapshot VALUE" if wanted is None else "")
+                 + (f" ({found.reading.why})" if found.reading.why else ""))
+    blank = [Problem("warning", "no-snapshot", f"{r.where} has no date in {found.where}: it "
+                     "belongs to no snapshot, not drawn", table.file, r.row, None,
+                     f"fill in {found.where}") for r in found.blank]
     return subset(table, found.rows_of(table, picked)), blank, picked
 
 
 def _same_snapshot(junior: ExportTable, found: Snapshots, picked: str) -> ExportTable:
     """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
-    column = find_header(junior.headers, found.header)
+    column = find_header(junior.headers, found.header) if found.header.strip() else None
     if column is None:
         return junior
-    return subset(junior, [r for r in junior.records if column < len(r.values)
-                           and r.values[column].strip() == picked])
+    return subset(junior, found.rows_of(junior, picked, column=column))
 
 
 def _with_line(problem: Problem, lines: Mapping[tuple[str, int], int]) -> Problem:

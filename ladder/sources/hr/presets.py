@@ -77,10 +77,12 @@ class Preset:
     junior_matches: Callable[[list[str]], bool] | None = None
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # main file's fields
 
-    def id_column(self, headers: list[str], mapping: Mapping[str, str] | None) -> int | None:
-        """Where the main file keeps its ids (None when it cannot be told)."""
-        return detect_columns(headers, file="", mapping=mapping, candidates=self.columns,
-                              required=("id",)).get("id")
+    def key_columns(self, headers: list[str], mapping: Mapping[str, str] | None
+                    ) -> tuple[int | None, int | None]:
+        """Where the main file keeps its ids and its managers' ids (None: cannot be told)."""
+        found = detect_columns(headers, file="", mapping=mapping, candidates=self.columns,
+                               required=("id",))
+        return found.get("id"), found.get("manager")
 
 
 def clean_text(text: str) -> str:
