@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ladder.errors import SourceError, did_you_mean
 from ladder.sources.hr.columns import column_letter, normal
@@ -80,12 +81,14 @@ class Snapshots:
         for value, span in [*self.spans.items(), *self.spellings.items()]:
             if value.casefold() == text.casefold():
                 return self._name_of(span)
-        readings = [self.reading]
-        if not any(day_month(v) for v in self.spellings):
-            # the column tells no order (say ISO dates): 03/04/2015 may be either
-            readings.append(Reading(day_first=not self.reading.day_first,
-                                    serial=self.reading.serial))
-        asked = {span for r in readings if (span := parse_date(text, r, year=True))}
+        # a numeric day and month in the column's order; in the other when the query can be
+        # read only that way (03/31/2015), or when the column tells no order (ISO dates)
+        ours = parse_date(text, self.reading, year=True)
+        other = parse_date(text, Reading(day_first=not self.reading.day_first,
+                                         serial=self.reading.serial), year=True)
+        told = any(day_month(v) for v in self.spellings)
+        asked = {span for span in (ours, other) if span is not None and
+                 (span is ours or ours is None or not told)}
         named = [value for value, _ in self.values
                  if any(span.names(self.spans[value]) for span in asked)]
         if len(named) == 1:
@@ -134,48 +137,61 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
     if len(records) < 4:
         return None
     serial = table.sheet is not None  # XLSX: a date cell not formatted as one is a number
+    ids = bosses = None  # read when a column first looks like one
     best: tuple[tuple[float, bool, int], Snapshots] | None = None
     for index, header in enumerate(table.headers):
         if index in (id_column, manager_column):
             continue
         if not _dates_at_first(records, index, serial=serial):  # most columns tell early
             continue
+        # counted by the cell as written, stripped once per distinct cell (exports are big)
+        cells = _cells(records, index)
         counts: Counter[str] = Counter()
-        blank: list[Record] = []
-        for record in records:
-            value = record.values[index].strip() if index < len(record.values) else ""
-            if value:
-                counts[value] += 1
-            else:
-                blank.append(record)
-        if len(blank) > 0.05 * len(records) or len(counts) > len(records) / 2:
+        for raw, rows in Counter(cells).items():
+            counts[raw.strip()] += rows
+        blank = counts.pop("", 0)
+        if blank > 0.05 * len(records) or len(counts) > len(records) / 2:
             continue  # a snapshot holds several rows
         read = read_column(counts, serial=serial)
         if read is None:
             continue
         reading, spellings = read
-        by_span: dict[Span, Counter[str]] = {}
-        for value, rows in counts.items():
-            by_span.setdefault(spellings[value], Counter())[value] = rows
-        if not 2 <= len(by_span) <= MAX_SNAPSHOTS:
+        order = sorted(set(spellings.values()))
+        if not 2 <= len(order) <= MAX_SNAPSHOTS:
             continue
+        number = {span: n for n, span in enumerate(order)}
+        group_of = {raw: number[spellings[raw.strip()]] if raw.strip() else -1
+                    for raw in set(cells)}
+        groups = list(map(group_of.__getitem__, cells))
         named = normal(header) in headers
-        repeat = _org_shaped(records, index, spellings, id_column, manager_column, named=named)
+        if ids is None and id_column is not None:
+            ids = _cells(records, id_column, strip=True)
+        if bosses is None and manager_column is not None:
+            bosses = _cells(records, manager_column, strip=True)
+        repeat = _org_shaped(groups, len(order), ids, bosses, named=named)
         if repeat is None:
             continue
         spans: dict[str, Span] = {}
         values: list[tuple[str, int]] = []
-        for span in sorted(by_span):
-            spelt = by_span[span]
+        for span in order:
+            spelt = {v: n for v, n in counts.items() if spellings[v] == span}
             name = span.iso() if all(_is_serial(v, reading) for v in spelt) else \
                 min(spelt, key=lambda v: (-spelt[v], v))  # the most used spelling
             spans[name] = span
             values.append((name, sum(spelt.values())))
-        found = Snapshots(index, header, values, blank, spans, spellings, reading)
+        empty = [r for r, g in zip(records, groups, strict=True) if g < 0]
+        found = Snapshots(index, header, values, empty, spans, spellings, reading)
         score = (repeat, named, -index)
         if best is None or score > best[0]:
             best = (score, found)
     return best[1] if best else None
+
+
+def _cells(records: list[Record], column: int, *, strip: bool = False) -> list[str]:
+    """The column's cells, as written or stripped ('' where a short row has none)."""
+    if strip:
+        return [r.values[column].strip() if column < len(r.values) else "" for r in records]
+    return [r.values[column] if column < len(r.values) else "" for r in records]
 
 
 def _is_serial(value: str, reading: Reading) -> bool:
@@ -198,54 +214,38 @@ def _dates_at_first(records: list[Record], column: int, *, serial: bool,
     return bool(seen)
 
 
-def _org_shaped(records: list[Record], column: int, spellings: dict[str, Span],
-                id_column: int | None, manager_column: int | None, *, named: bool
-                ) -> float | None:
-    """How much the groups ``column`` makes look like whole orgs: the mean share of a group's
-    ids found again in the next group (1.0 when unknown but the header vouches), or None when
-    they do not look like orgs."""
-    if id_column is None:
+def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
+                bosses: list[str] | None, *, named: bool) -> float | None:
+    """How much the ``count`` groups of rows (``groups``: each row's, -1 for none) look like
+    whole orgs: the mean share of a group's ids found again in the next group (1.0 when there
+    are no ids but the header vouches), or None when they do not look like orgs.
+
+    Two things make a group look like an org of its own: most manager references (to an id
+    of the file) are to an id of the same group, and it has a root (a row whose manager is
+    not in the group). (Rows are gone through with map/compress, a pass per group, rather
+    than a Python loop per row: an export may hold a million rows.)
+    """
+    if ids is None:
         return 1.0 if named else None
-    ids: dict[Span, set[str]] = {}
-    managers: list[tuple[Span, str]] = []
-    for record in records:
-        values = record.values
-        span = spellings.get(values[column].strip()) if column < len(values) else None
-        if span is None:
-            continue
-        key = values[id_column].strip() if id_column < len(values) else ""
-        group = ids.setdefault(span, set())
-        if key:
-            group.add(key)
-        if manager_column is not None:
-            boss = values[manager_column].strip() if manager_column < len(values) else ""
-            managers.append((span, boss))
-    order = sorted(ids)
-    pairs = [(ids[a], ids[b]) for a, b in zip(order, order[1:], strict=False)
-             if ids[a] and ids[b]]
+    masks = [list(map(group.__eq__, groups)) for group in range(count)]
+    members = [set(compress(ids, mask)) - {""} for mask in masks]
+    pairs = [(a, b) for a, b in zip(members, members[1:], strict=False) if a and b]
     repeat = sum(len(a & b) / min(len(a), len(b)) for a, b in pairs) / len(pairs) \
         if pairs else 0.0
-    if repeat < REPEAT and not (named and manager_column is not None):
+    if repeat < REPEAT and not (named and bosses is not None):
         return None
-    if manager_column is not None and not _own_managers(ids, managers):
-        return None
-    return repeat
-
-
-def _own_managers(ids: dict[Span, set[str]], managers: list[tuple[Span, str]]) -> bool:
-    """Are most manager references (to an id of the file) to an id of the same group, and
-    does every group have a root (a row whose manager is not in its group)?"""
-    known = set().union(*ids.values())
-    rooted: set[Span] = set()
+    if bosses is None:
+        return repeat
+    known = set().union(*members)
     inside = outside = 0
-    for span, boss in managers:
-        if boss in ids[span]:
-            inside += 1
-            continue
-        rooted.add(span)
-        if boss in known:
-            outside += 1
-    return len(rooted) == len(ids) and inside >= INSIDE * (inside + outside)
+    for mask, group in zip(masks, members, strict=True):
+        refs = list(compress(bosses, mask))
+        within = sum(map(group.__contains__, refs))
+        if within == len(refs):
+            return None  # no root: every row's manager is in the group
+        inside += within
+        outside += sum(map(known.__contains__, refs)) - within
+    return repeat if inside >= INSIDE * (inside + outside) else None
 
 
 # -- senior and junior rows in one file ------------------------------------------------------
