@@ -11,7 +11,7 @@ import random
 import openpyxl
 import pytest
 from hr_helpers import SNAPSHOT_HEADER, assert_accounted, snapshot_posts
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ladder.errors import SourceError
@@ -117,7 +117,7 @@ def test_each_spelling_under_an_odd_header_is_split(tmp_path, spelling):
 
 
 @pytest.mark.slow  # about 5 s
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None)
 @given(spelling=st.sampled_from(sorted(SPELLINGS)), count=st.integers(2, 3),
        header=st.text(st.characters(codec="ascii", categories=["L", "N", "Zs"]), max_size=12),
        seed=st.integers(0, 2**16), interleaved=st.booleans())
