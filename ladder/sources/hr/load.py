@@ -162,8 +162,8 @@ def load_export(
     found = find_snapshots(table, id_column=id_column, manager_column=manager_column)
     if found is None and snapshot is not None:
         raise SourceError(f"--snapshot {snapshot}: this file holds one snapshot", file=str(path),
-                          hint="no column of a few dates (Date, As of, Period...) splits its "
-                          "rows; leave out --snapshot")
+                          hint="no column of a few dates splits its rows into whole orgs "
+                          "(the same ids at each date); leave out --snapshot")
     if found is not None:
         table, blank, picked = _one_snapshot(table, found, snapshot, notes)
     if chosen is not None:
