@@ -6,6 +6,7 @@ Every input row ends up drawn on a card, or named in a problem, or both (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -21,7 +22,7 @@ from ladder.sources.hr.columns import (
     parse_mapping,
 )
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
-from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
+from ladder.sources.hr.problems import FIXES, PART_LABELS, Entry, resolve, summary_line
 from ladder.sources.hr.read import ExportTable, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
 from ladder.text import slug
@@ -74,10 +75,17 @@ class ImportResult:
                 located.append(problem)
                 continue
             message = problem.message
-            prefix = f"{where(row, line)}: "
-            if message.startswith(prefix):  # _with_line's "row 4 (line 5): "
-                message = message[len(prefix):]
-            located.append(replace(problem, line=line, message=f"row {row}: {message}"))
+            subject = where(row, line)
+            if message.startswith(f"{subject}: "):  # _with_line's "row 4 (line 5): "
+                message = message[len(subject) + 2:]
+            label = next((p for p in PART_LABELS if message.startswith(p)), "")
+            message = message[len(label):]  # "junior staff: " stays first
+            if re.match(rf"{re.escape(subject)}[ :,]", message):  # its subject is the row:
+                message = message[len(subject):]  # "row 9 (line 10) has no id", named once
+            else:
+                message = f": {message}"
+            message = f"{label}row {row}{message}"
+            located.append(replace(problem, line=line, message=message))
         return located
 
     def summary(self) -> str:
@@ -158,6 +166,7 @@ def load_export(
             tuple(table.other_sheets) if len(table.other_sheets) > SHOWN else ()))
     blank: list[Problem] = []
     picked: str | None = None
+    whole = table  # every row of the file, for the lines of rows no snapshot takes
     id_column, manager_column = _key_columns(table, chosen, mapping)
     found = find_snapshots(table, id_column=id_column, manager_column=manager_column)
     if found is None and snapshot is not None:
@@ -191,7 +200,7 @@ def load_export(
     every_row = [(t.file, r.row) for t in tables for r in t.records]
     every_row += [(str(table.file), p.line or 0) for p in repeated]
     every_row += [(str(table.file), r.row) for r in (found.blank if found else [])]
-    lines = {(t.file, r.row): r.line for t in tables for r in t.records
+    lines = {(t.file, r.row): r.line for t in [whole, *tables] for r in [*t.records, *t.repeats]
              if r.line and r.line != r.row}
     problems = [_with_line(p, lines) for p in resolution.problems]
     if not resolution.people:  # e.g. every post eliminated: a chart of nothing helps nobody

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from ladder.errors import Problem, SourceError, did_you_mean, summarised
 from ladder.sources.hr.columns import detect_columns, normal
-from ladder.sources.hr.problems import NULL_MANAGERS, Entry
+from ladder.sources.hr.problems import JUNIOR_LABEL, NULL_MANAGERS, Entry
 from ladder.sources.hr.read import ExportTable
 
 SENIOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -244,7 +244,7 @@ def _add_junior(junior: ExportTable, result: PresetResult, *, one_file: bool = F
             title="" if vacant else title, vacant=vacant,
             extra=(("grade", grade),) if grade else (),
             department=_unit(_value(values, columns.get("department"))),
-            referable=False, values=tuple(values), label="junior staff: ",
+            referable=False, values=tuple(values), label=JUNIOR_LABEL,
         )
         try:
             fte = float(written)
@@ -252,7 +252,7 @@ def _add_junior(junior: ExportTable, result: PresetResult, *, one_file: bool = F
             fte = None
         if fte is None or fte <= 0 or fte != fte:  # fte != fte: NaN
             result.problems.append(Problem(
-                "warning", "bad-fte", f"junior staff: FTE '{written}' is not a number above 0: "
+                "warning", "bad-fte", f"{JUNIOR_LABEL}FTE '{written}' is not a number above 0: "
                 "drawn as a card without a count", junior.file, record.row, entry.id,
                 "write the full-time equivalent, e.g. 2.5"))
         else:
