@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import re
 
 import openpyxl
 import pytest
@@ -335,3 +336,50 @@ def test_spans_name_each_other():
     assert parse_date("03/04/15", Reading()) == parse_date("2015-04-03")
     assert parse_date("Sep-69") == parse_date("2069-09") and parse_date("Sep-70") == \
         parse_date("1970-09")
+
+
+# -- real organograms, published twice in one file ---------------------------------------------
+
+REAL = [pytest.param("ukgov_dfe_2011-09-30_senior.csv", "ukgov_dfe_2011-09-30_junior.csv",
+                     id="dfe"),
+        pytest.param("ukgov_home_office_2012-09-30_senior.csv",
+                     "ukgov_home_office_2012-09-30_junior.csv", id="home-office",
+                     marks=pytest.mark.slow)]  # about 1.2 s
+
+
+def _drawn(result) -> list[tuple]:
+    """The cards, with the row numbers made-up ids carry (``0~154``) left out: the rows of a
+    snapshot sit lower in the file of several."""
+    def bare(key):
+        return key if key is None or key.startswith("junior~") else re.sub(r"~\d+$", "~", key)
+
+    return sorted((bare(p.id), bare(p.manager), p.name, p.title, p.vacant) for p in result.org)
+
+
+@pytest.mark.parametrize(("senior", "junior"), REAL)
+def test_a_real_organogram_twice_in_one_file_draws_as_the_file_alone(shared_dir, tmp_path,
+                                                                      senior, junior):
+    """A real senior file (job shares, eliminated posts, post 0, case-only managers, line
+    breaks in cells) with an older copy above it, missing a tenth of its rows, under a date
+    column headed 'Back to Index': each snapshot is drawn as that file alone, every row
+    accounted for."""
+    orgs = shared_dir / "data" / "orgs"
+    with (orgs / senior).open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    older = [r for i, r in enumerate(rows) if i % 10 != 3]
+    combined = tmp_path / "organogram.csv"
+    _write(combined, [["Back to Index", *header], *(["Mar-11", *r] for r in older),
+                      *(["Sep-11", *r] for r in rows)])
+    alone = tmp_path / "alone.csv"
+    _write(alone, [header, *older])
+    for date, original in (("Sep-11", orgs / senior), ("Mar-11", alone)):
+        result = load_export(combined, junior=orgs / junior,
+                             snapshot=None if date == "Sep-11" else "March 2011")
+        expected = load_export(original, junior=orgs / junior)
+        assert result.snapshot == date
+        assert result.snapshots == [("Mar-11", len(older)), ("Sep-11", len(rows))]
+        assert _drawn(result) == _drawn(expected)
+        assert (result.rows, result.drawn) == (expected.rows, expected.drawn)
+        assert sorted(p.kind for p in result.problems) == sorted(
+            p.kind for p in expected.problems)
+        assert_accounted(result)
