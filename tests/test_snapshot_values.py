@@ -383,3 +383,24 @@ def test_a_real_organogram_twice_in_one_file_draws_as_the_file_alone(shared_dir,
         assert sorted(p.kind for p in result.problems) == sorted(
             p.kind for p in expected.problems)
         assert_accounted(result)
+
+
+@pytest.mark.parametrize("junior_header", ["Back to Index", "Period", ""])
+def test_a_junior_file_of_the_same_snapshots_is_split_alike(tmp_path, junior_header):
+    # its date column found by the senior file's header, else by its values
+    rows, snapshots = _rows(2, SPELLINGS["Mon-YY"], header="Back to Index")
+    senior = tmp_path / "senior.csv"
+    _write(senior, [[h for i, h in enumerate(r) if i != 1] for r in rows
+                    if r[1] != "Junior"])
+    junior = tmp_path / "junior.csv"
+    _write(junior, [[junior_header, "Reporting Senior Post", "Generic Job Title",
+                     "Number of Posts in FTE"],
+                    *([r[0], r[7], "Policy Adviser", "2.5" if r[0] == "Mar-14" else "1"]
+                      for r in rows[1:] if r[1] == "Junior")])
+    for wanted, fte in ((None, 1.0), ("2014-03", 2.5)):
+        result = load_export(senior, junior=junior, snapshot=wanted)
+        groups = [p for p in result.org if p.id.startswith("junior~")]
+        posts = snapshots[1 if wanted is None else 0]
+        assert len(groups) == sum(1 for post in posts if post.startswith("DD"))
+        assert {g.fte for g in groups} == {fte}
+        assert_accounted(result)

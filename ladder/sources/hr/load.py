@@ -18,7 +18,6 @@ from ladder.sources.hr.columns import (
     check_headers,
     check_mapping,
     detect_columns,
-    find_header,
     parse_mapping,
 )
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
@@ -256,8 +255,8 @@ def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, note
 
 
 def _same_snapshot(junior: ExportTable, found: Snapshots, picked: str) -> ExportTable:
-    """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
-    column = find_header(junior.headers, found.header) if found.header.strip() else None
+    """The junior file's rows of the snapshot drawn, when it has a column of the same dates."""
+    column = found.column_in(junior)
     if column is None:
         return junior
     return subset(junior, found.rows_of(junior, picked, column=column))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from ladder.errors import SourceError, did_you_mean
-from ladder.sources.hr.columns import column_letter, normal
+from ladder.sources.hr.columns import column_letter, find_header, normal
 from ladder.sources.hr.dates import Reading, Span, day_month, parse_date, read_column
 from ladder.sources.hr.read import ExportTable, Record
 from ladder.text import plural
@@ -110,6 +110,24 @@ class Snapshots:
         span = self.spans[value]
         return [r for r in table.records
                 if column < len(r.values) and self._span_of(r.values[column]) == span]
+
+    def column_in(self, table: ExportTable) -> int | None:
+        """Where another file of the same snapshots (a UK organogram's junior file) keeps
+        them: the column of the same header, else one whose values name these snapshots."""
+        if self.header.strip():
+            index = find_header(table.headers, self.header)
+            if index is not None:
+                return index
+        known = set(self.spans.values())
+        for index in range(len(table.headers)):
+            cells = _cells(table.records, index, strip=True)
+            values = set(cells) - {""}
+            if not values or len(values) > MAX_SNAPSHOTS or \
+                    cells.count("") > 0.05 * len(cells):
+                continue
+            if all(self._span_of(value) in known for value in values):
+                return index
+        return None
 
     def _span_of(self, text: str) -> Span | None:
         value = text.strip()
