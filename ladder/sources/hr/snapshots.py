@@ -108,8 +108,9 @@ class Snapshots:
         the same column keeps it, such as a UK organogram's junior file)."""
         column = self.column if column is None else column
         span = self.spans[value]
-        return [r for r in table.records
-                if column < len(r.values) and self._span_of(r.values[column]) == span]
+        cells = _cells(table.records, column, strip=True)
+        spelt = {v for v in set(cells) if v and self._span_of(v) == span}  # read once each
+        return list(compress(table.records, map(spelt.__contains__, cells)))
 
     def column_in(self, table: ExportTable) -> int | None:
         """Where another file of the same snapshots (a UK organogram's junior file) keeps
