@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import attrgetter, itemgetter
 
 from ladder.errors import SourceError, did_you_mean
 from ladder.sources.hr.columns import column_letter, find_header, normal
@@ -198,7 +199,7 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
                 min(spelt, key=lambda v: (-spelt[v], v))  # the most used spelling
             spans[name] = span
             values.append((name, sum(spelt.values())))
-        empty = [r for r, g in zip(records, groups, strict=True) if g < 0]
+        empty = list(compress(records, map((-1).__eq__, groups)))
         found = Snapshots(index, header, values, empty, spans, spellings, reading)
         score = (repeat, named, -index)
         if best is None or score > best[0]:
@@ -207,10 +208,13 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
 
 
 def _cells(records: list[Record], column: int, *, strip: bool = False) -> list[str]:
-    """The column's cells, as written or stripped ('' where a short row has none)."""
-    if strip:
-        return [r.values[column].strip() if column < len(r.values) else "" for r in records]
-    return [r.values[column] if column < len(r.values) else "" for r in records]
+    """The column's cells, as written or stripped ('' where a short row has none); in C
+    (map over getters) as long as no row is short."""
+    try:
+        cells = list(map(itemgetter(column), map(attrgetter("values"), records)))
+    except IndexError:
+        cells = [r.values[column] if column < len(r.values) else "" for r in records]
+    return list(map(str.strip, cells)) if strip else cells
 
 
 def _is_serial(value: str, reading: Reading) -> bool:
