@@ -246,7 +246,7 @@ def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, note
     how = "the latest" if wanted is None else "chosen with --snapshot"
     notes.append(f"{Path(table.file).name} holds {len(found.values)} snapshots in "
                  f"{found.where}: {found.listing()}; drawn: '{picked}' ({how}), counted "
-                 "alone" + ("; choose another with --snapshot VALUE" if wanted is None else "")
+                 "alone" + ("; choose another with --snapshot DATE" if wanted is None else "")
                  + (f" ({found.reading.why})" if found.reading.why else ""))
     blank = [Problem("warning", "no-snapshot", f"{r.where} has no date in {found.where}: it "
                      "belongs to no snapshot, not drawn", table.file, r.row, None,
