@@ -404,3 +404,15 @@ def test_a_junior_file_of_the_same_snapshots_is_split_alike(tmp_path, junior_hea
         assert len(groups) == sum(1 for post in posts if post.startswith("DD"))
         assert {g.fte for g in groups} == {fte}
         assert_accounted(result)
+
+
+def test_a_top_written_as_its_own_manager_is_the_root_of_its_snapshot(tmp_path):
+    rows = [["id", "name", "manager", "Back to Index"]]
+    for date in ("Mar-15", "Sep-15"):
+        rows += [["1", "Ann", "1", date], ["2", "Bo", "1", date], ["3", "Cy", "2", date],
+                 ["4", "Di", "2", date]]
+    path = tmp_path / "x.csv"
+    _write(path, rows)
+    result = load_export(path)
+    assert result.snapshot == "Sep-15" and result.rows == 4
+    assert [p.kind for p in result.problems] == ["self-report"]

@@ -264,8 +264,9 @@ def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
     for mask, group in zip(masks, members, strict=True):
         refs = list(compress(bosses, mask))
         within = sum(map(group.__contains__, refs))
-        if within == len(refs):
-            return None  # no root: every row's manager is in the group
+        own = sum(map(str.__eq__, refs, compress(ids, mask)))  # a top as its own manager
+        if within - own == len(refs):
+            return None  # no root: every row's manager is someone else in the group
         inside += within
         outside += sum(map(known.__contains__, refs)) - within
     return repeat if inside >= INSIDE * (inside + outside) else None
