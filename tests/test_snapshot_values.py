@@ -230,7 +230,7 @@ def test_a_query_naming_none_or_several_lists_the_snapshots(tmp_path):
     with pytest.raises(SourceError) as caught:
         load_export(path, snapshot="Sep-15")
     assert "no such snapshot in column 'Back to Index'" in str(caught.value)
-    assert caught.value.hint == "did you mean 'Sep-14'?"
+    assert caught.value.hint == "did you mean 'Sep-14'? snapshots: Mar-14, Sep-14, Mar-15"
     with pytest.raises(SourceError) as caught:
         load_export(path, snapshot="June 2016")
     assert caught.value.hint == "snapshots: Mar-14, Sep-14, Mar-15"

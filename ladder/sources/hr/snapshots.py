@@ -99,9 +99,10 @@ class Snapshots:
             raise SourceError(f"--snapshot {wanted} names {len(named)} snapshots in "
                               f"{self.where}: {', '.join(named)}", file=file,
                               hint=f"name one, e.g. --snapshot '{named[-1]}'")
+        listed = f"snapshots: {', '.join(shown)}"
+        close = did_you_mean(text, shown)
         raise SourceError(f"--snapshot {wanted}: no such snapshot in {self.where}",
-                          file=file, hint=did_you_mean(text, shown)
-                          or f"snapshots: {', '.join(shown)}")
+                          file=file, hint=f"{close} {listed}" if close else listed)
 
     def rows_of(self, table: ExportTable, value: str, *, column: int | None = None
                 ) -> list[Record]:
