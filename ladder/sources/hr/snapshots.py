@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from operator import attrgetter, itemgetter
 
@@ -200,6 +200,10 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
                 min(spelt, key=lambda v: (-spelt[v], v))  # the most used spelling
             spans[name] = span
             values.append((name, sum(spelt.values())))
+        serials = sorted(v for v in spellings if _is_serial(v, reading))
+        if serials:  # said, as the snapshots are named by their dates instead
+            said = f"{serials[0]} read as an Excel day number, {spellings[serials[0]].iso()}"
+            reading = replace(reading, why="; ".join(filter(None, (reading.why, said))))
         empty = list(compress(records, map((-1).__eq__, groups)))
         found = Snapshots(index, header, values, empty, spans, spellings, reading)
         score = (repeat, named, -index)
