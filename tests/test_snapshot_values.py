@@ -417,3 +417,18 @@ def test_a_top_written_as_its_own_manager_is_the_root_of_its_snapshot(tmp_path):
     result = load_export(path)
     assert result.snapshot == "Sep-15" and result.rows == 4
     assert [p.kind for p in result.problems] == ["self-report"]
+
+
+def test_date_cells_in_xlsx(tmp_path):
+    rows, snapshots = _rows(2, SPELLINGS["iso"], header="")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for number, row in enumerate(rows):  # real date cells, as Excel keeps a typed date
+        sheet.append([dt.datetime.fromisoformat(row[0]) if number else row[0], *row[1:]])
+    path = tmp_path / "organogram.xlsx"
+    book.save(path)
+    result = load_export(path, snapshot="March 2014")
+    assert result.snapshots == [("2014-03-31", _count(rows, "2014-03-31")),
+                                ("2014-09-30", _count(rows, "2014-09-30"))]
+    assert result.snapshot == "2014-03-31" and "in column A:" in result.notes[0]
+    assert {p.id for p in result.org if not p.id.startswith("junior~")} == set(snapshots[0])
