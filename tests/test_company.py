@@ -132,6 +132,13 @@ def test_a_repeated_id_does_not_hide_the_mistakes_of_its_second_row():
         ("bad-type", 11, "person 'lee': 'fte' must be a number above 0, not -1",
          "the full-time equivalent staff this card stands for, e.g. fte: 12.5"),
     ]
+    # a repeated department too
+    org, problems = check_text(text.replace("[{id: eng, name: Engineering}]",
+                                            "[{id: eng, name: Engineering}, {id: eng, "
+                                            "colour: '#zz0000'}]"))
+    assert [(p.kind, p.line, p.message) for p in errors(problems)][:2] == [
+        ("duplicate-id", 2, "department 'eng' is defined twice"),
+        ("bad-value", 2, "department 'eng': colour '#zz0000' is not a colour")]
     # a repeated row without mistakes of its own: the one error
     org, problems = check_text(text.replace("manager: omarr", "manager: omar")
                                .replace("engg", "eng").replace("[samm]", "[omar]")

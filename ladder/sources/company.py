@@ -229,16 +229,19 @@ class _Checker(DocumentChecker):
                     self.error("missing-key", "department: 'id' is missing", line,
                                "give it a short id, e.g. id: product")
                 continue
-            if department_id in found:
+            repeated = department_id in found
+            if repeated:  # an error; its colour and name are still checked, as for people
                 self.error("duplicate-id", f"department '{department_id}' is defined twice",
                            line, f"first defined on line {lines[department_id]}")
-                continue
             colour_key = "colour" if "colour" in item else "color"
             colour = self.text(item, colour_key, where) or None
             if colour and not is_colour(colour):
                 self.error("bad-value", f"{where}: colour '{colour}' is not a colour",
                            line_of(item, colour_key), 'write it as "#rrggbb", e.g. "#4c78a8"')
                 colour = None
+            if repeated:
+                self.text(item, "name", where)
+                continue
             lines[department_id] = line
             found[department_id] = Department(
                 department_id, self.text(item, "name", where) or department_id, colour)
