@@ -199,8 +199,9 @@ def load_export(
     every_row = [(t.file, r.row) for t in tables for r in t.records]
     every_row += [(str(table.file), p.line or 0) for p in repeated]
     every_row += [(str(table.file), r.row) for r in (found.blank if found else [])]
-    lines = {(t.file, r.row): r.line for t in [whole, *tables] for r in [*t.records, *t.repeats]
-             if r.line and r.line != r.row}
+    # (the whole file: its rows of other snapshots and repeated headers are named too)
+    lines = {(t.file, r.row): r.line for t in [whole, *tables[1:]]
+             for r in [*t.records, *t.repeats] if r.line and r.line != r.row}
     problems = [_with_line(p, lines) for p in resolution.problems]
     if not resolution.people:  # e.g. every post eliminated: a chart of nothing helps nobody
         raise SourceError(
