@@ -432,3 +432,31 @@ def test_date_cells_in_xlsx(tmp_path):
                                 ("2014-09-30", _count(rows, "2014-09-30"))]
     assert result.snapshot == "2014-03-31" and "in column A:" in result.notes[0]
     assert {p.id for p in result.org if not p.id.startswith("junior~")} == set(snapshots[0])
+
+
+def test_renumbered_posts_are_followed_by_their_holders_names(tmp_path):
+    # every post reference changed between the two publications; the people did not
+    rows, snapshots = _rows(2, SPELLINGS["Mon-YY"], header="Back to Index")
+    for row in rows[1:]:
+        if row[0] == "Mar-14":
+            row[2] = f"OLD-{row[2]}" if row[2] else ""
+            row[7] = row[7] if row[7] == "XX" else f"OLD-{row[7]}"
+    path = tmp_path / "x.csv"
+    _write(path, rows)
+    result = load_export(path)
+    assert result.snapshots == [("Mar-14", _count(rows, "Mar-14")),
+                                ("Sep-14", _count(rows, "Sep-14"))]
+    assert [p.id for p in result.org.roots()] == ["PS"]
+
+
+def test_a_date_per_department_is_no_snapshot_even_named_so(tmp_path):
+    # one snapshot; each department reorganised on its own date, everyone in it with that date:
+    # managers sit in their reports' group, but no id or name comes back at another date
+    rows = [["id", "name", "manager", "Effective date"], ["1", "Ann", "", "2014-01-01"]]
+    for d, date in enumerate(("2015-03-31", "2015-06-30", "2015-09-30"), 2):
+        rows.append([str(d), f"Head {d}", "1", date])
+        rows += [[f"{d}{k}", f"Staff {d}{k}", str(d), date] for k in range(8)]
+    path = tmp_path / "x.csv"
+    _write(path, rows)
+    result = load_export(path)
+    assert result.snapshot is None and result.rows == len(rows) - 1

@@ -166,8 +166,7 @@ def load_export(
     blank: list[Problem] = []
     picked: str | None = None
     whole = table  # every row of the file, for the lines of rows no snapshot takes
-    id_column, manager_column = _key_columns(table, chosen, mapping)
-    found = find_snapshots(table, id_column=id_column, manager_column=manager_column)
+    found = find_snapshots(table, **_key_columns(table, chosen, mapping))
     if found is None and snapshot is not None:
         raise SourceError(f"--snapshot {snapshot}: this file holds one snapshot", file=str(path),
                           hint="no column of a few dates splits its rows into whole orgs "
@@ -226,18 +225,19 @@ def load_export(
 
 
 def _key_columns(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
-                 ) -> tuple[int | None, int | None]:
-    """The id and manager columns, where they can be told before the rows are read (snapshot
-    detection looks at both)."""
+                 ) -> dict[str, int | None]:
+    """The id, manager and name columns, where the headers tell them (snapshot detection
+    looks at all three)."""
     try:
         if preset is not None:
-            return preset.key_columns(table.headers, mapping)
-        found = detect_columns(table.headers, file=table.file, mapping=mapping)
+            found = preset.key_columns(table.headers, mapping)
+        else:
+            found = detect_columns(table.headers, file=table.file, mapping=mapping)
     except SourceError:
-        return None, None
-    if "id" in found:
-        return found["id"], found.get("manager")
-    return found.get("email"), found.get("manager_email")  # exports keyed by email
+        return {}
+    keys = ("id", "manager") if "id" in found else ("email", "manager_email")  # or by email
+    return {"id_column": found.get(keys[0]), "manager_column": found.get(keys[1]),
+            "name_column": found.get("name")}
 
 
 def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, notes: list[str]

@@ -78,11 +78,11 @@ class Preset:
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # main file's fields
 
     def key_columns(self, headers: list[str], mapping: Mapping[str, str] | None
-                    ) -> tuple[int | None, int | None]:
-        """Where the main file keeps its ids and its managers' ids (None: cannot be told)."""
-        found = detect_columns(headers, file="", mapping=mapping, candidates=self.columns,
-                               required=("id",))
-        return found.get("id"), found.get("manager")
+                    ) -> dict[str, int]:
+        """{field: column} of the main file (``id``, ``manager``, ``name``...), told from the
+        headers alone; raises SourceError when the id column cannot be told."""
+        return detect_columns(headers, file="", mapping=mapping, candidates=self.columns,
+                              required=("id",))
 
 
 def clean_text(text: str) -> str:

@@ -28,8 +28,8 @@ from ladder.sources.hr.dates import Reading, Span, day_month, parse_date, read_c
 from ladder.sources.hr.read import ExportTable, Record
 from ladder.text import plural
 
-# Headers (normal form) that name the snapshot a row belongs to: a column so named may split
-# rows whose ids all changed (the rows must still look like orgs); other columns may not.
+# Headers (normal form) that name the snapshot a row belongs to: trusted without an id column
+# (nothing else to go by), and preferred of two columns that split the rows alike.
 SNAPSHOT_HEADERS = (
     "snapshot", "snapshotdate", "asof", "asat", "asofdate", "asatdate", "date", "period",
     "reportingperiod", "reportingdate", "reportdate", "effectivedate", "extractdate",
@@ -142,26 +142,26 @@ class Snapshots:
 
 
 def find_snapshots(table: ExportTable, *, id_column: int | None = None,
-                   manager_column: int | None = None,
+                   manager_column: int | None = None, name_column: int | None = None,
                    headers: Sequence[str] = SNAPSHOT_HEADERS) -> Snapshots | None:
     """The column that splits ``table`` into snapshots, if there is one.
 
     A column is a snapshot column when nearly every row holds a date in it, it has from 2 to
     60 distinct dates, each shared by several rows on average, and the groups of rows it makes
-    look like whole orgs: most ids of a group come back in the next group, and (where the
-    manager column is known) most managers are found in their report's own group, each group
-    with a root of its own. A column whose header names a snapshot (``Date``, ``As of``...)
-    may do without the repeated ids (all renumbered); without an id column only such a header
-    is trusted. Of several such columns, the one whose ids repeat most wins.
+    look like whole orgs: most ids of a group come back in the next group (or most names,
+    where the ids were renumbered), and (where the manager column is known) most managers are
+    found in their report's own group, each group with a root of its own. Without an id
+    column only a header that names a snapshot (``Date``, ``As of``...) is trusted. Of
+    several such columns, the one whose ids repeat most wins, then the one so named.
     """
     records = table.records
     if len(records) < 4:
         return None
     serial = table.sheet is not None  # XLSX: a date cell not formatted as one is a number
-    ids = bosses = None  # read when a column first looks like one
+    ids = bosses = names = None  # read when a column first looks like one
     best: tuple[tuple[float, bool, int], Snapshots] | None = None
     for index, header in enumerate(table.headers):
-        if index in (id_column, manager_column):
+        if index in (id_column, manager_column, name_column):
             continue
         if not _dates_at_first(records, index, serial=serial):  # most columns tell early
             continue
@@ -189,7 +189,9 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
             ids = _cells(records, id_column, strip=True)
         if bosses is None and manager_column is not None:
             bosses = _cells(records, manager_column, strip=True)
-        repeat = _org_shaped(groups, len(order), ids, bosses, named=named)
+        if names is None and name_column is not None:
+            names = _cells(records, name_column, strip=True)
+        repeat = _org_shaped(groups, len(order), ids, bosses, names, named=named)
         if repeat is None:
             continue
         spans: dict[str, Span] = {}
@@ -243,10 +245,13 @@ def _dates_at_first(records: list[Record], column: int, *, serial: bool,
 
 
 def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
-                bosses: list[str] | None, *, named: bool) -> float | None:
+                bosses: list[str] | None, names: list[str] | None, *, named: bool
+                ) -> float | None:
     """How much the ``count`` groups of rows (``groups``: each row's, -1 for none) look like
-    whole orgs: the mean share of a group's ids found again in the next group (1.0 when there
-    are no ids but the header vouches), or None when they do not look like orgs.
+    whole orgs: the mean share of a group's ids (or names, when the ids were renumbered) found
+    again in the next group (1.0 when there are no ids but the header vouches), or None when
+    they do not look like orgs. A header such as ``Date`` vouches for nothing more: a column
+    ``Effective date`` that splits one snapshot by department is no snapshot column.
 
     Two things make a group look like an org of its own: most manager references (to an id
     of the file) are to an id of the same group, and it has a root (a row whose manager is
@@ -257,10 +262,13 @@ def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
         return 1.0 if named else None
     masks = [list(map(group.__eq__, groups)) for group in range(count)]
     members = [set(compress(ids, mask)) - {""} for mask in masks]
-    pairs = [(a, b) for a, b in zip(members, members[1:], strict=False) if a and b]
-    repeat = sum(len(a & b) / min(len(a), len(b)) for a, b in pairs) / len(pairs) \
-        if pairs else 0.0
-    if repeat < REPEAT and not (named and bosses is not None):
+    repeat = _repeat(members)
+    if repeat < REPEAT and names is not None:  # a name is a person's once in a snapshot;
+        # placeholders (N/D, Vacant) come many times and tell nothing
+        once = [{n for n, k in Counter(compress(names, mask)).items() if k == 1} - {""}
+                for mask in masks]
+        repeat = max(repeat, _repeat(once))
+    if repeat < REPEAT:
         return None
     if bosses is None:
         return repeat
@@ -275,6 +283,13 @@ def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
         inside += within
         outside += sum(map(known.__contains__, refs)) - within
     return repeat if inside >= INSIDE * (inside + outside) else None
+
+
+def _repeat(members: list[set[str]]) -> float:
+    """The mean share of a group's keys found in the next group (of the smaller group)."""
+    pairs = [(a, b) for a, b in zip(members, members[1:], strict=False) if a and b]
+    return sum(len(a & b) / min(len(a), len(b)) for a, b in pairs) / len(pairs) \
+        if pairs else 0.0
 
 
 # -- senior and junior rows in one file ------------------------------------------------------
