@@ -277,9 +277,8 @@ def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
     for mask, group in zip(masks, members, strict=True):
         refs = list(compress(bosses, mask))
         within = sum(map(group.__contains__, refs))
-        own = sum(map(str.__eq__, refs, compress(ids, mask)))  # a top as its own manager
-        if within - own == len(refs):
-            return None  # no root: every row's manager is someone else in the group
+        if within == len(refs) and not any(map(str.__eq__, refs, compress(ids, mask))):
+            return None  # no root (a top may be written as its own manager)
         inside += within
         outside += sum(map(known.__contains__, refs)) - within
     return repeat if inside >= INSIDE * (inside + outside) else None
