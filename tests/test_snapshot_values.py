@@ -151,9 +151,8 @@ def test_excel_day_numbers_in_xlsx(tmp_path):
                                 for label, d in zip(labels, DATES, strict=False)]
     assert result.snapshot == "2015-03-31"
     assert "(41729 read as an Excel day number, 2014-03-31)" in result.notes[0]
-    assert load_export(path, snapshot="March 2014").snapshot == "2014-03-31"
     found = find_snapshots(read_table(path), id_column=2, manager_column=7)
-    for wanted in ("41729", "2014-03", "31/03/2014", "Q1 2014"):
+    for wanted in ("41729", "2014-03", "31/03/2014", "Q1 2014", "March 2014"):
         assert found.pick(wanted, file="x") == "2014-03-31"
     # the same numbers in a CSV are numbers: no snapshots
     csv_path = tmp_path / "organogram.csv"
