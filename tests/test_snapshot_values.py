@@ -459,3 +459,16 @@ def test_a_date_per_department_is_no_snapshot_even_named_so(tmp_path):
     _write(path, rows)
     result = load_export(path)
     assert result.snapshot is None and result.rows == len(rows) - 1
+
+
+def test_extract_times_of_one_day_are_one_snapshot(tmp_path):
+    # each row stamped when it was written out: a snapshot is a day, named by its date
+    rows = [["id", "name", "manager", "Extracted"]]
+    for day in ("2015-03-31", "2015-09-30"):
+        rows += [[str(i), f"P{i}", "" if i == 1 else "1", f"{day} 09:{i:02d}:{i * 7 % 60:02d}"]
+                 for i in range(1, 30)]
+    path = tmp_path / "x.csv"
+    _write(path, rows)
+    result = load_export(path, snapshot="March 2015")
+    assert result.snapshots == [("2015-03-31", 29), ("2015-09-30", 29)]
+    assert result.snapshot == "2015-03-31" and result.rows == 29

@@ -55,9 +55,24 @@ class Span:
         return (self.first <= other.first and other.last <= self.last) or (
             other.first <= self.first and self.last <= other.last)
 
-    def iso(self) -> str:
-        """The first day as ``YYYY-MM-DD``."""
-        return dt.date.fromordinal(self.first).isoformat()
+    def name(self) -> str:
+        """The span as a date: ``2015-03-31``, ``2015-03``, ``2015 Q1``, ``2015``.
+
+        >>> [parse_date(t, year=True).name() for t in ("31/03/2015", "Mar-15", "Q1 2015", "2015")]
+        ['2015-03-31', '2015-03', '2015 Q1', '2015']
+        """
+        first, last = dt.date.fromordinal(self.first), dt.date.fromordinal(self.last)
+        if first == last:
+            return first.isoformat()
+        whole = first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if whole and months == 1:
+            return f"{first.year}-{first.month:02d}"
+        if whole and months == 3 and first.month % 3 == 1:
+            return f"{first.year} Q{first.month // 3 + 1}"
+        if whole and months == 12 and first.month == 1:
+            return str(first.year)
+        return f"{first.isoformat()}..{last.isoformat()}"
 
     def on_month_edge(self) -> bool:
         """Is it one day, the first or last of its month (where snapshots fall)?"""
@@ -67,8 +82,8 @@ class Span:
         return day.day in (1, calendar.monthrange(day.year, day.month)[1])
 
     def __repr__(self) -> str:
-        last = dt.date.fromordinal(self.last).isoformat()
-        return f"Span({self.iso()})" if self.first == self.last else f"Span({self.iso()}..{last})"
+        first, last = (dt.date.fromordinal(d).isoformat() for d in (self.first, self.last))
+        return f"Span({first})" if first == last else f"Span({first}..{last})"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ SNAPSHOT_HEADERS = (
     "organogramdate", "publicationdate", "datasetdate", "month", "quarter",
 )
 MAX_SNAPSHOTS = 60  # more distinct dates than this is a column of personal dates
+MAX_SPELLINGS = 5000  # distinct values read (times of day make many values of one date)
 REPEAT = 0.5  # share of a snapshot's ids found again in the next one, at least
 INSIDE = 0.7  # share of manager references that stay inside the row's own snapshot
 
@@ -171,15 +172,15 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
         for raw, rows in Counter(cells).items():
             counts[raw.strip()] += rows
         blank = counts.pop("", 0)
-        if blank > 0.05 * len(records) or len(counts) > len(records) / 2:
-            continue  # a snapshot holds several rows
+        if blank > 0.05 * len(records) or len(counts) > MAX_SPELLINGS:
+            continue
         read = read_column(counts, serial=serial)
         if read is None:
             continue
         reading, spellings = read
         order = sorted(set(spellings.values()))
-        if not 2 <= len(order) <= MAX_SNAPSHOTS:
-            continue
+        if not 2 <= len(order) <= min(MAX_SNAPSHOTS, len(records) / 2):
+            continue  # a snapshot holds several rows
         number = {span: n for n, span in enumerate(order)}
         group_of = {raw: number[spellings[raw.strip()]] if raw.strip() else -1
                     for raw in set(cells)}
@@ -198,13 +199,15 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
         values: list[tuple[str, int]] = []
         for span in order:
             spelt = {v: n for v, n in counts.items() if spellings[v] == span}
-            name = span.iso() if all(_is_serial(v, reading) for v in spelt) else \
-                min(spelt, key=lambda v: (-spelt[v], v))  # the most used spelling
+            rows = sum(spelt.values())
+            name = min(spelt, key=lambda v: (-spelt[v], v))  # the most used spelling
+            if spelt[name] < rows / 2 or _is_serial(name, reading):
+                name = span.name()  # times of day, or an Excel day number: the date
             spans[name] = span
-            values.append((name, sum(spelt.values())))
+            values.append((name, rows))
         serials = sorted(v for v in spellings if _is_serial(v, reading))
         if serials:  # said, as the snapshots are named by their dates instead
-            said = f"{serials[0]} read as an Excel day number, {spellings[serials[0]].iso()}"
+            said = f"{serials[0]} read as an Excel day number, {spellings[serials[0]].name()}"
             reading = replace(reading, why="; ".join(filter(None, (reading.why, said))))
         empty = list(compress(records, map((-1).__eq__, groups)))
         found = Snapshots(index, header, values, empty, spans, spellings, reading)
@@ -233,14 +236,18 @@ def _dates_at_first(records: list[Record], column: int, *, serial: bool,
     """Are the first rows' values in ``column`` few distinct dates? (A cheap look before
     counting a column of a big export.)"""
     seen: set[str] = set()
+    dates: set[Span] = set()
     day_first, month_first = Reading(serial=serial), Reading(day_first=False, serial=serial)
     for record in records[:sample]:
         value = record.values[column].strip() if column < len(record.values) else ""
         if value and value not in seen:
-            if len(seen) >= MAX_SNAPSHOTS or (parse_date(value, day_first) is None
-                                              and parse_date(value, month_first) is None):
+            span = parse_date(value, day_first) or parse_date(value, month_first)
+            if span is None:
                 return False
             seen.add(value)
+            dates.add(span)
+            if len(dates) > MAX_SNAPSHOTS:
+                return False
     return bool(seen)
 
 
