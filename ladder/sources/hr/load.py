@@ -166,7 +166,9 @@ def load_export(
     blank: list[Problem] = []
     picked: str | None = None
     whole = table  # every row of the file, for the lines of rows no snapshot takes
-    found = find_snapshots(table, **_key_columns(table, chosen, mapping))
+    id_column, manager_column, name_column = _key_columns(table, chosen, mapping)
+    found = find_snapshots(table, id_column=id_column, manager_column=manager_column,
+                           name_column=name_column)
     if found is None and snapshot is not None:
         raise SourceError(f"--snapshot {snapshot}: this file holds one snapshot", file=str(path),
                           hint="no column of a few dates splits its rows into whole orgs "
@@ -225,7 +227,7 @@ def load_export(
 
 
 def _key_columns(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
-                 ) -> dict[str, int | None]:
+                 ) -> tuple[int | None, int | None, int | None]:
     """The id, manager and name columns, where the headers tell them (snapshot detection
     looks at all three)."""
     try:
@@ -234,10 +236,9 @@ def _key_columns(table: ExportTable, preset: Preset | None, mapping: Mapping[str
         else:
             found = detect_columns(table.headers, file=table.file, mapping=mapping)
     except SourceError:
-        return {}
+        return None, None, None
     keys = ("id", "manager") if "id" in found else ("email", "manager_email")  # or by email
-    return {"id_column": found.get(keys[0]), "manager_column": found.get(keys[1]),
-            "name_column": found.get("name")}
+    return found.get(keys[0]), found.get(keys[1]), found.get("name")
 
 
 def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, notes: list[str]
