@@ -46,6 +46,8 @@ SPELLINGS = {
     "iso with time": lambda d: f"{d.isoformat()} 00:00:00",
     "day.month.year": lambda d: d.strftime("%d.%m.%Y"),
 }
+# Excel's day numbers, only in XLSX (a bare number in a CSV is a number)
+DAY_NUMBERS = {"excel": _excel}
 HEADERS = ["Back to Index", "", "Col1", "Published", "x", "Unnamed: 0"]
 
 
@@ -472,3 +474,24 @@ def test_extract_times_of_one_day_are_one_snapshot(tmp_path):
     result = load_export(path, snapshot="March 2015")
     assert result.snapshots == [("2015-03-31", 29), ("2015-09-30", 29)]
     assert result.snapshot == "2015-03-31" and result.rows == 29
+
+
+@settings(max_examples=150, deadline=None)
+@given(day=st.dates(dt.date(1990, 1, 1), dt.date(2068, 12, 31)),  # Excel numbers from 1990
+       spelling=st.sampled_from(sorted(SPELLINGS | DAY_NUMBERS)))
+def test_every_spelling_of_a_date_names_it(day, spelling):
+    text = (SPELLINGS | DAY_NUMBERS)[spelling](day)
+    reading = Reading(day_first=spelling != "month/day/year", serial=spelling == "excel")
+    span = parse_date(text, reading)
+    exact = parse_date(day.isoformat())
+    assert span is not None and span.names(exact), text
+    # a day is read as that day, a month or quarter as the whole of it
+    assert span.first <= exact.first <= exact.last <= span.last
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=30))
+def test_any_text_is_a_date_or_none(text):
+    for reading in (Reading(), Reading(day_first=False, serial=True)):
+        span = parse_date(text, reading, year=True)
+        assert span is None or span.first <= span.last
