@@ -495,3 +495,25 @@ def test_any_text_is_a_date_or_none(text):
     for reading in (Reading(), Reading(day_first=False, serial=True)):
         span = parse_date(text, reading, year=True)
         assert span is None or span.first <= span.last
+
+
+def test_a_few_rows_without_a_date_are_reported_not_a_reason_to_merge(tmp_path):
+    rows, snapshots = _rows(2, SPELLINGS["Mon-YY"], header="Back to Index")
+    junior = next(i for i, r in enumerate(rows) if r[1] == "Junior")
+    rows[junior][0] = "TBC"  # a row of the latest snapshot, its date not known yet
+    path = tmp_path / "x.csv"
+    _write(path, rows)
+    result = load_export(path)
+    assert result.snapshot == "Sep-14"
+    assert result.snapshots == [("Mar-14", _count(rows, "Mar-14")),
+                                ("Sep-14", _count(rows, "Sep-14"))]
+    [problem] = result.problems
+    assert (problem.kind, problem.line) == ("no-snapshot", junior + 1)
+    assert problem.message == f"row {junior + 1} has 'TBC', not a date, in column 'Back to " \
+        "Index': it belongs to no snapshot, not drawn"
+    assert_accounted(result)
+    # past a few such rows, the column is no snapshot column
+    for row in rows[1:len(rows) // 10]:
+        row[0] = "TBC"
+    _write(path, rows)
+    assert load_export(path).snapshot is None

@@ -150,8 +150,9 @@ def day_month(text: str) -> tuple[int, int] | None:
 
 def read_column(spellings: Iterable[str], *, serial: bool = False
                 ) -> tuple[Reading, dict[str, Span]] | None:
-    """How a column's distinct values read as dates, and the span of each; None when one of
-    them is no date (or the column writes day-first and month-first dates both).
+    """How a column's distinct values read as dates, and the span of each value that is one
+    (others are left out: the caller says how many may not be); None when the column writes
+    day-first and month-first dates both.
 
     The order of a numeric day and month is the column's, not each value's: a value past 12
     in either place decides; failing that, the order that puts every date on the first or
@@ -165,6 +166,8 @@ def read_column(spellings: Iterable[str], *, serial: bool = False
     (False, Span(2015-03-04), '03/04/2015 read month first, as 03/31/2015 in the same column shows')
     >>> read_column(["31/03/2015", "03/31/2015"]) is None
     True
+    >>> read_column(["Mar-15", "TBC"])[1]
+    {'Mar-15': Span(2015-03-01..2015-03-31)}
     """
     values = list(dict.fromkeys(s.strip() for s in spellings))
     pairs = {v: p for v in values if (p := day_month(v)) is not None}
@@ -193,13 +196,7 @@ def read_column(spellings: Iterable[str], *, serial: bool = False
                 reason = f"{order} puts {most} date on the first or last day of a month"
             why = f"{unclear} read {order}: no date in the column tells the order, and {reason}"
     reading = Reading(day_first=day_first, serial=serial, why=why)
-    spans = {}
-    for value in values:
-        span = parse_date(value, reading)
-        if span is None:
-            return None
-        spans[value] = span
-    return reading, spans
+    return reading, {v: span for v in values if (span := parse_date(v, reading)) is not None}
 
 
 def _edge_count(pairs: dict[str, tuple[int, int]], *, day_first: bool) -> int:

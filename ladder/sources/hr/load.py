@@ -24,7 +24,7 @@ from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_p
 from ladder.sources.hr.problems import FIXES, PART_LABELS, Entry, resolve, summary_line
 from ladder.sources.hr.read import ExportTable, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
-from ladder.text import slug
+from ladder.text import one_line, slug
 
 
 @dataclass
@@ -250,9 +250,10 @@ def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, note
                  f"{found.where}: {found.listing()}; drawn: '{picked}' ({how}), counted "
                  "alone" + ("; choose another with --snapshot DATE" if wanted is None else "")
                  + (f" ({found.reading.why})" if found.reading.why else ""))
-    blank = [Problem("warning", "no-snapshot", f"{r.where} has no date in {found.where}: it "
-                     "belongs to no snapshot, not drawn", table.file, r.row, None,
-                     f"fill in {found.where}") for r in found.blank]
+    blank = [Problem("warning", "no-snapshot", f"{r.where} has " + (
+        f"'{one_line(value)[:40]}', not a date," if (value := found.value_of(r)) else "no date")
+        + f" in {found.where}: it belongs to no snapshot, not drawn", table.file, r.row, None,
+        f"write its date in {found.where}") for r in found.blank]
     return subset(table, found.rows_of(table, picked)), blank, picked
 
 

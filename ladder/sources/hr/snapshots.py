@@ -53,7 +53,7 @@ class Snapshots:
     column: int
     header: str
     values: list[tuple[str, int]]  # (snapshot as named, rows), oldest first
-    blank: list[Record]  # rows with no value in the column
+    blank: list[Record]  # rows with no date in the column (empty, or 'TBC'...)
     spans: dict[str, Span] = field(default_factory=dict)  # name -> days it names
     spellings: dict[str, Span] = field(default_factory=dict)  # every value written -> days
     reading: Reading = field(default_factory=Reading)
@@ -133,6 +133,10 @@ class Snapshots:
                 return index
         return None
 
+    def value_of(self, record: Record) -> str:
+        """What ``record`` holds in the column (stripped; '' for nothing)."""
+        return record.values[self.column].strip() if self.column < len(record.values) else ""
+
     def _span_of(self, text: str) -> Span | None:
         value = text.strip()
         span = self.spellings.get(value)
@@ -178,11 +182,15 @@ def find_snapshots(table: ExportTable, *, id_column: int | None = None,
         if read is None:
             continue
         reading, spellings = read
+        if blank + sum(n for v, n in counts.items() if v not in spellings) > 0.05 * len(records):
+            continue  # a few rows in no snapshot (blank, 'TBC'...) are reported, not more
+        for value in [v for v in counts if v not in spellings]:
+            del counts[value]
         order = sorted(set(spellings.values()))
         if not 2 <= len(order) <= min(MAX_SNAPSHOTS, len(records) / 2):
             continue  # a snapshot holds several rows
         number = {span: n for n, span in enumerate(order)}
-        group_of = {raw: number[spellings[raw.strip()]] if raw.strip() else -1
+        group_of = {raw: number[spellings[raw.strip()]] if raw.strip() in spellings else -1
                     for raw in set(cells)}
         groups = list(map(group_of.__getitem__, cells))
         named = normal(header) in headers
@@ -233,22 +241,29 @@ def _is_serial(value: str, reading: Reading) -> bool:
 
 def _dates_at_first(records: list[Record], column: int, *, serial: bool,
                     sample: int = 200) -> bool:
-    """Are the first rows' values in ``column`` few distinct dates? (A cheap look before
-    counting a column of a big export.)"""
-    seen: set[str] = set()
+    """Are the first rows' values in ``column`` few distinct dates, but for a few rows? (A
+    cheap look before counting a column of a big export: a column of names fails it at its
+    eleventh name.)"""
+    known: dict[str, Span | None] = {}
     dates: set[Span] = set()
     day_first, month_first = Reading(serial=serial), Reading(day_first=False, serial=serial)
-    for record in records[:sample]:
+    rows = records[:sample]
+    wrong, allowed = 0, 0.05 * len(rows)
+    for record in rows:
         value = record.values[column].strip() if column < len(record.values) else ""
-        if value and value not in seen:
-            span = parse_date(value, day_first) or parse_date(value, month_first)
-            if span is None:
+        if not value:
+            continue
+        if value not in known:
+            span = known[value] = parse_date(value, day_first) or parse_date(value, month_first)
+            if span is not None:
+                dates.add(span)
+                if len(dates) > MAX_SNAPSHOTS:
+                    return False
+        if known[value] is None:
+            wrong += 1
+            if wrong > allowed:
                 return False
-            seen.add(value)
-            dates.add(span)
-            if len(dates) > MAX_SNAPSHOTS:
-                return False
-    return bool(seen)
+    return bool(dates)
 
 
 def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
