@@ -172,7 +172,7 @@ class _Pen:
     def polyline(self, points: list[tuple[float, float]], colour: str, thick: float, *,
                  dash: tuple[int, int] = (0, 0)) -> None:
         stroke = max(1, round(thick * self.scale))
-        at = [tuple(round(v) for v in self._at(x, y)) for x, y in points]
+        at = [(round(px), round(py)) for px, py in (self._at(x, y) for x, y in points)]
         if not dash[0]:
             self.draw.line(at, fill=colour, width=stroke)
             return

@@ -75,10 +75,9 @@ class Planner:
         inside = set(page.members)
         above = self._chains(page.members, inside)
         context: dict[str, Person] = {}
-        for manager, boss in above.items():  # top-down, so the chains are built in order
-            person = base.people[manager]
-            context[manager] = replace(
-                person, id=CONTEXT + manager, dotted=(), assistant=False, note="",
+        for chief, boss in above.items():  # top-down, so the chains are built in order
+            context[chief] = replace(
+                base.people[chief], id=CONTEXT + chief, dotted=(), assistant=False, note="",
                 manager=None if boss is None else boss if boss in inside else CONTEXT + boss)
         people = []
         for pid in page.members:
