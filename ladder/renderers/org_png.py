@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import struct
+import threading
 import zlib
 from functools import cache, lru_cache
 from pathlib import Path
@@ -44,6 +45,7 @@ _FACES = {(False, False): "LiberationSans-Regular.ttf", (True, False): "Liberati
 _WIDE_FALLBACK = (Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),)
 _FALLBACK = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),)
 _LATIN_END = 0x0530  # Latin, Greek, Cyrillic: Liberation Sans has them
+_FREETYPE = threading.Lock()
 
 BACKGROUND = "#fafbfc"
 INK = "#1f2430"
@@ -280,7 +282,8 @@ def _glyphs(words: str, bold: bool, italic: bool, size: int,
             anchor: str) -> tuple[Any, tuple[int, int]]:
     """(mask, its offset from the anchor point) of ``words``: FreeType renders a text in
     about 0.1 ms, and titles, departments and badges repeat on every page."""
-    return _font(_face(words, bold, italic), size).getmask2(words, "L", anchor=anchor)
+    with _FREETYPE:  # pages are drawn in two threads, and a FreeType face is not shared safely
+        return _font(_face(words, bold, italic), size).getmask2(words, "L", anchor=anchor)
 
 
 def png_bytes(pixels: bytes, width: int, height: int) -> bytes:
