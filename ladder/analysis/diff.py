@@ -25,7 +25,6 @@ the spans of their managers, not as joiners or leavers. The answer is a record o
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,8 +35,6 @@ from ladder.text import UNNAMED
 
 KINDS = ("joined", "left", "moved", "changed", "spans")
 FIELDS = ("vacancy", "name", "title", "grade", "department")  # what a change may be of
-# ids an import makes up from row numbers: 'junior~57', 'P1~12', '0~9', 'row-4'
-_MADE_UP = re.compile(r".*~\d+|row-\d+")
 
 
 @dataclass(frozen=True)
@@ -133,6 +130,7 @@ class OrgDiff:
     renamed: Mapping[str, str] = field(default_factory=dict)  # new id -> old id (by name)
     staff_groups: tuple[int, int] = (0, 0)  # (old, new)
     new_org: Org | None = field(default=None, repr=False, compare=False)  # to draw the changes
+    old_org: Org | None = field(default=None, repr=False, compare=False)  # where leavers were
 
     def counts(self) -> dict[str, int]:
         """How many of each kind (``changed`` counts people, not fields)."""
@@ -142,7 +140,7 @@ class OrgDiff:
 
 def _comparable(person: Person) -> bool:
     """Has this card an identity across files? Not a group card whose id an import made up."""
-    return not (person.fte is not None and _MADE_UP.fullmatch(person.id))
+    return not (person.fte is not None and person.id_made_up)
 
 
 def _real_name(person: Person) -> str | None:
@@ -273,7 +271,7 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
         tuple(moved), tuple(changed), tuple(spans), renamed,
         staff_groups=(sum(1 for p in old if not _comparable(p)),
                       sum(1 for p in new if not _comparable(p))),
-        new_org=new,
+        new_org=new, old_org=old,
     )
 
 

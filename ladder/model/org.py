@@ -41,7 +41,8 @@ class Person:           # of 1M rows make 1M of them; treat people as values all
     line: int | None = None  # where it was defined: config line or export row
     extra: tuple[tuple[str, str], ...] = ()  # other shown fields, e.g. (("grade", "SCS1"),)
     note: str = ""  # a remark shown on the card, e.g. why an export row stands as a root
-    mark: str = ""  # a highlight the card shows: "joined", "moved" or "changed" (ladder diff)
+    mark: str = ""  # a highlight the card shows: "joined", "moved", "changed", "left" (diff)
+    id_made_up: bool = False  # the import made the id up (from a row): it names nothing elsewhere
 
     @property
     def seats(self) -> int:
