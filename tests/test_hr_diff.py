@@ -189,7 +189,7 @@ def test_the_table_lists_counts_and_sections(tmp_path):
 
 
 @pytest.mark.needs_dot
-def test_the_drawn_diff_marks_cards_and_lists_leavers(tmp_path):
+def test_the_drawn_diff_marks_cards_and_places_leavers(tmp_path):
     path = tmp_path / "organogram.csv"
     write_snapshot_export(path)
     svg = tmp_path / "diff.svg"
@@ -197,12 +197,15 @@ def test_the_drawn_diff_marks_cards_and_lists_leavers(tmp_path):
                                        "--snapshot", "Mar-11", "-o", str(svg)])
     assert result.exit_code == 0, result.stderr
     text = svg.read_text(encoding="utf-8")
-    assert text.count('class="card-mark"') == 7  # 1 joined + 1 moved + 5 changed cards
+    # 1 joined + 1 moved + 5 changed cards, and a card for the one who left
+    assert text.count('class="card-mark"') == 8
     assert "Moved from Dir 31" in text and ">Joined<" in text and "Vacancy filled" in text
-    assert "Left (1)" in text and "Deputy 111, Deputy Director 1.1.1" in text
-    width = float(re.search(r'<svg [^>]*width="([\d.]+)"', text).group(1))
-    panel_x = float(re.search(r'<g class="diff-panel"><rect x="([\d.]+)"', text).group(1))
-    assert panel_x < width  # the panel is inside the page, right of the chart
+    assert ">Left<" in text and "Deputy 111" in text
+    # the legend of the marks is the page's own, above the chart's top left corner
+    for label in ("Joined: 1", "Moved (from whom: on the card): 1", "Left (where they were): 1"):
+        x = float(re.search(r'<text class="legend-label" x="([\d.]+)" y="[\d.]+">'
+                            + re.escape(label), text).group(1))
+        assert x < 700, label
     png = tmp_path / "diff.png"
     result = CliRunner().invoke(main, ["diff", str(path), "--snapshot", "Sep-10",
                                        "--snapshot", "Mar-11", "-o", str(png)])
@@ -248,4 +251,4 @@ def test_configs_diff_and_the_label_beats_a_dotted_line_note(tmp_path):
     text = out.read_text(encoding="utf-8")
     # Mateo has a dotted-line manager; the card says where he moved from all the same
     assert ">Moved from Tyler Washington +2</text>" in text
-    assert "Left (56)" in text
+    assert "Left (where they were): 56" in text
