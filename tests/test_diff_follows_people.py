@@ -24,11 +24,11 @@ def orgs() -> tuple[Org, Org]:
     top = [post("TOP", "Jane Boss", "Permanent Secretary", None, "SCS4"),
            post("D1", "Ann Dir", "Director 1", "TOP", "SCS2"),
            post("D2", "Bob Dir", "Director 2", "TOP", "SCS2")]
-    old = Org.build("old", [*top,
+    old = Org.build("old", posts=True, people=[*top,
                             post("P1", "Cara Lee", "Deputy Director Skills", "D1"),
                             post("P2", "Dan Roe", "Deputy Director Data", "D2"),
                             post("P3", "Fay Gone", "Deputy Director Old", "D2")])
-    new = Org.build("new", [*top,
+    new = Org.build("new", posts=True, people=[*top,
                             post("P1", "Eve New", "Deputy Director Skills", "D1"),
                             post("P2", "Cara Lee", "Deputy Director Data", "D2"),
                             post("P4", "Fay Gone", "Deputy Director New", "D1")])
@@ -42,8 +42,11 @@ def test_a_person_on_another_post_is_moved_with_evidence():
     assert (cara.id, cara.from_post.id, cara.was_under.id, cara.now_under.id) == (
         "P2", "P1", "D1", "D2")
     assert cara.evidence == "same name, grade SCS1, unit u"
-    fay = moves["Fay Gone"]  # from a post that is gone to one that is new: matched by name
-    assert (fay.old_id, fay.id, fay.was_under.id, fay.now_under.id) == ("P3", "P4", "D2", "D1")
+    fay = moves["Fay Gone"]  # from a post that is gone to one that is new: found by name
+    assert (fay.from_post.id, fay.id, fay.was_under.id, fay.now_under.id) == (
+        "P3", "P4", "D2", "D1")
+    # the posts, apart: P3 removed, P4 created, whoever held them
+    assert [i.id for i in found.removed] == ["P3"] and [i.id for i in found.created] == ["P4"]
 
 
 def test_movers_are_neither_left_nor_renamed_and_the_others_join_or_leave():

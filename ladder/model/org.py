@@ -73,6 +73,7 @@ class Org:
     ladder: str | None = None  # built-in ladder name or path the roles refer to
     variant: str | None = None
     source: str | None = None  # file it came from, for messages
+    posts: bool = False  # the ids name posts (an organogram), not people: see analysis.diff
     # manager id -> report ids in input order. Plain lists, not networkx: drawing a
     # 100,000-person chart should not pay for importing and filling a graph library.
     children: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -88,9 +89,10 @@ class Org:
         ladder: str | None = None,
         variant: str | None = None,
         source: str | None = None,
+        posts: bool = False,
     ) -> Org:
         """Make an org from people whose managers exist and form no cycle (validate first)."""
-        org = cls(name=name, ladder=ladder, variant=variant, source=source)
+        org = cls(name=name, ladder=ladder, variant=variant, source=source, posts=posts)
         org.departments = {d.id: d for d in departments}
         org.people = {p.id: p for p in people}
         org.children = {p.id: [] for p in people}

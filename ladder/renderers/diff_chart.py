@@ -22,15 +22,18 @@ LEFT_PREFIX = "left:"  # id of the card standing for a leaver: never an id of th
 
 
 def marked_org(diff: OrgDiff) -> Org:
-    """The new org of ``diff`` with every joined, moved and changed card marked and labelled,
-    and a card for each leaver (mark ``left``) under the new org's counterpart of their old
-    manager (at the top when no manager above them is left)."""
+    """The new org of ``diff`` with every joined, moved, created and changed card marked and
+    labelled, and a card for each leaver (mark ``left``) and removed post (``removed``) under
+    the new org's counterpart of their old manager (at the top when no manager above them
+    is left)."""
     new = diff.new_org
     if new is None:  # pragma: no cover - diff_orgs always keeps it
         raise ValueError("the diff holds no new org")
     marks: dict[str, tuple[str, str]] = {}
+    for created in diff.created:
+        marks[created.id] = ("created", "New post")
     for joined in diff.joined:
-        marks[joined.id] = ("joined", "Joined")
+        marks[joined.id] = ("joined", "Joined · new post" if joined.id in marks else "Joined")
     changes: dict[str, list[str]] = {}
     for changed in diff.changed:
         changes.setdefault(changed.id, []).append(change_label(changed))
@@ -57,9 +60,12 @@ def _leavers(diff: OrgDiff, new: Org) -> list[Person]:
     old = diff.old_org
     back = {old_id: new_id for new_id, old_id in diff.renamed.items()}
     taken = set(new.people)
-    cards_of: dict[str, str] = {}  # old id of a leaver -> their card's id
+    cards_of: dict[str, str] = {}  # old id of a leaver or a removed post -> its card's id
+    gone = [(item, "left", "Left") for item in diff.left]
+    gone += [(item, "removed", "Post removed") for item in diff.removed
+             if item.id not in {left.id for left in diff.left}]
     ids = []
-    for item in diff.left:
+    for item, _, _ in gone:
         pid, number = LEFT_PREFIX + item.id, 2
         while pid in taken:  # the same id left twice (a job share's rows): one card each
             pid, number = f"{LEFT_PREFIX}{item.id}~{number}", number + 1
@@ -81,13 +87,13 @@ def _leavers(diff: OrgDiff, new: Org) -> list[Person]:
         return None
 
     cards = []
-    for item, pid in zip(diff.left, ids, strict=True):
+    for (item, mark, note), pid in zip(gone, ids, strict=True):
         person = item.person
         department = person.department if person.department in new.departments else None
         cards.append(Person(
             pid, person.name, person.title, manager=counterpart(person.manager),
             department=department, vacant=person.vacant, shared_with=person.shared_with,
-            extra=person.extra, mark="left", note="Left", id_made_up=True))
+            extra=person.extra, mark=mark, note=note, id_made_up=True))
     return cards
 
 

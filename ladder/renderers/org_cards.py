@@ -48,10 +48,11 @@ class Card(NamedTuple):  # a tuple: a million of them are made in a few tenths o
 
 
 # Outline of a card a diff marks (Person.mark), and what the legend calls it.
-MARK_COLOURS = {"joined": "#1e9e5a", "moved": "#2f6fd0", "changed": "#d98b0b",
-                "left": "#c0392b"}
+MARK_COLOURS = {"joined": "#1e9e5a", "moved": "#2f6fd0", "created": "#0f8b8d",
+                "changed": "#d98b0b", "left": "#c0392b", "removed": "#6b7280"}
 MARK_WORDS = {"joined": "Joined", "moved": "Moved (from whom: on the card)",
-              "changed": "Changed (what: on the card)", "left": "Left (where they were)"}
+              "created": "New post", "changed": "Post changed (what: on the card)",
+              "left": "Left (where they were)", "removed": "Post removed (where it was)"}
 OUTLINE = "outline:"  # a legend entry's colour that is drawn as an outline, not a fill
 
 

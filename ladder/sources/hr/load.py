@@ -18,6 +18,7 @@ from ladder.sources.hr.columns import (
     check_mapping,
     detect_columns,
     find_header,
+    normal,
     parse_mapping,
 )
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
@@ -204,6 +205,10 @@ def load_export(
         resolution.people,
         [Department(d_id, name) for name, d_id in departments.items() if d_id in used],
         source=str(path),
+        # a preset's rows are posts (organograms), as are a generic export's whose id column
+        # is a post or position reference: the diff follows their holders apart
+        posts=chosen is not None or any(word in normal(built.columns.get("id", ""))
+                                        for word in ("post", "position")),
     )
     return ImportResult(
         org=org, problems=problems, rows=len(every_row),
