@@ -94,7 +94,8 @@ def test_the_headline_says_what_it_counts_and_adds_up_to_the_sections():
                             post("P1", "Cara Lee", "Director", "TOP", "SCS2")])
     text = diff_table(diff_orgs(old, new, old_label="a", new_label="b"))
     # one post changed in two fields: before, "1 changed" over a section "changed (2)"
-    assert text.splitlines()[0] == "a -> b: 0 joined, 0 left, 0 moved, 1 changed (2 field " \
-        "changes), 0 span changes"
+    assert text.splitlines()[0] == ("a -> b: people: 0 joined, 0 left, 0 moved; posts: "
+                                    "0 created, 0 removed, 1 changed (2 field changes); "
+                                    "0 span changes")
     assert "\nchanged (1 (2 field changes))\n" not in text
-    assert "\nchanged (1, 2 field changes)\n" in text
+    assert "\nposts changed (1, 2 field changes)\n" in text
