@@ -59,7 +59,8 @@ def raw_changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> dict[st
 
     def holders(rows):
         counts = Counter(_named(r[NAME]) for r in rows)
-        return {_named(r[NAME]): r for r in rows if _named(r[NAME]) and counts[_named(r[NAME])] == 1}
+        return {_named(r[NAME]): r for r in rows
+                if _named(r[NAME]) and counts[_named(r[NAME])] == 1}
 
     before, after = single(old), single(new)
     both = before.keys() & after.keys()
@@ -236,7 +237,10 @@ def test_the_drawn_diff_marks_cards_and_places_leavers(tmp_path):
     assert "Moved from Dir 31" in text and ">Joined<" in text and ">Joined · new post<" in text
     assert ">Left<" in text and "Deputy 111" in text
     # the legend of the marks is the page's own, above the chart's top left corner
-    for label in ("Joined: 1", "Moved (from whom: on the card): 1", "Left (where they were): 1"):
+    counts = data["counts"]
+    for label in (f"Joined: {counts['joined']}",
+                  f"Moved (from whom: on the card): {counts['moved']}",
+                  f"Left (where they were): {counts['left']}"):
         x = float(re.search(r'<text class="legend-label" x="([\d.]+)" y="[\d.]+">'
                             + re.escape(label), text).group(1))
         assert x < 700, label
