@@ -99,3 +99,52 @@ def test_the_headline_says_what_it_counts_and_adds_up_to_the_sections():
                                     "0 span changes")
     assert "\nchanged (1 (2 field changes))\n" not in text
     assert "\nposts changed (1, 2 field changes)\n" in text
+
+
+def _export(path, rows, staff_numbers: bool) -> None:
+    header = "Post ID,Reports To Post,Name,Job Title,Grade"
+    header += ",Staff Number" if staff_numbers else ""
+    lines = [header] + [",".join(row if staff_numbers else row[:5]) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _posts_diff(tmp_path, old_rows, new_rows, staff_numbers=True) -> dict:
+    _export(tmp_path / "old.csv", old_rows, staff_numbers)
+    _export(tmp_path / "new.csv", new_rows, staff_numbers)
+    result = CliRunner().invoke(main, [
+        "diff", str(tmp_path / "old.csv"), str(tmp_path / "new.csv"), "--format", "json",
+        "--map", "id=Post ID,manager=Reports To Post"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+TOP = ("T", "", "Kim Head", "Chief", "G1", "100")
+
+
+def test_a_person_id_column_follows_people_that_share_a_name(tmp_path):
+    # two people called Sam Lee; staff number 7 moves from post A1 to the new post B2,
+    # staff number 8 stays on B1: only the staff number tells them apart
+    old = [TOP, ("A1", "T", "Sam Lee", "Analyst", "G3", "7"),
+           ("B1", "T", "Sam Lee", "Engineer", "G3", "8")]
+    new = [TOP, ("A1", "T", "Ola New", "Analyst", "G3", "9"),
+           ("B1", "T", "Sam Lee", "Engineer", "G3", "8"),
+           ("B2", "B1", "Sam Lee", "Lead Analyst", "G2", "7")]
+    data = _posts_diff(tmp_path, old, new)
+    assert data["ids"] == "posts"
+    assert [(m["id"], m["note"]) for m in data["moved"]] == [
+        ("B2", "from post 'A1' (Analyst), the same person: same person id")]
+    assert [i["name"] for i in data["joined"]] == ["Ola New"]
+    assert data["left"] == [] and [i["id"] for i in data["created"]] == ["B2"]
+    # without the column, a name two people share follows nobody: no move is made up
+    data = _posts_diff(tmp_path, old, new, staff_numbers=False)
+    assert data["moved"] == [] and [i["name"] for i in data["joined"]] == ["Ola New"]
+
+
+def test_by_name_the_evidence_is_shown(tmp_path):
+    old = [TOP, ("A1", "T", "Ann Ray", "Analyst", "G3", "")]
+    new = [TOP, ("A2", "T", "Ann Ray", "Senior Analyst", "G3", "")]
+    data = _posts_diff(tmp_path, old, new, staff_numbers=False)
+    assert [(m["id"], m["note"]) for m in data["moved"]] == [
+        ("A2", "from post 'A1' (Analyst), the same person: same name, grade G3")]
+    assert [i["id"] for i in data["removed"]] == ["A1"]
+    assert [i["id"] for i in data["created"]] == ["A2"]
