@@ -166,8 +166,8 @@ def test_the_explorer_carries_the_marks(tmp_path):
     assert len(marked) == len({p.id for p in marked_org(found) if p.mark})
     assert [colour for _, colour in data["marks"]] == list(MARK_COLOURS.values())
     # an org chart without marks carries none
-    from ladder.renderers.drawings import OrgDrawing
     from ladder.options import OrgOptions
+    from ladder.renderers.drawings import OrgDrawing
 
     assert "marked" not in explorer_data(OrgDrawing(new, OrgOptions()))
 

@@ -204,13 +204,13 @@ def _match(old: Org, new: Org, *, by_name: bool) -> tuple[dict[str, str], dict[s
     spare_new = [p for p in new if p.id not in matched and _comparable(p)]
     old_names = Counter(_real_name(p) for p in spare_old)
     new_names = Counter(_real_name(p) for p in spare_new)
-    by_name = {_real_name(p): p.id for p in spare_old}
+    old_ids = {_real_name(p): p.id for p in spare_old}
     renamed = {}
     for person in spare_new:
         name = _real_name(person)
         if name and old_names[name] == 1 and new_names[name] == 1:
-            matched[person.id] = by_name[name]
-            renamed[person.id] = by_name[name]
+            matched[person.id] = old_ids[name]
+            renamed[person.id] = old_ids[name]
     return matched, renamed
 
 

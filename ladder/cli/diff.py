@@ -68,7 +68,7 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     if chosen in DRAWN:
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
         written = api.render_diff(found, path, format=chosen, title=title, on_note=note,
-                                  **drawing)
+                                  view=view, root=root, depth=depth, split=split)
         note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
         for each in written:
             click.echo(f"wrote {each}")
