@@ -106,6 +106,16 @@
     var tree = LadderLayout.visibleTree(shownRoots(), kidsOf, manages, beside, count);
     return LadderLayout.layout(tree, { style: style, mode: data.mode, columns: data.columns });
   }
+  var dottedShown = [];  // [global manager, global person, route] of the dotted lines showing
+  function routeDottedLines() {  // both cards shown: routed as the SVG routes them
+    var pairs = [], globals = [];
+    (data.dotted || []).forEach(function (pair) {
+      var s = shownAt[pair[0]], d = shownAt[pair[1]];
+      if (s >= 0 && d >= 0) { pairs.push([s, d]); globals.push(pair); }
+    });
+    var routes = pairs.length ? LadderLayout.routeDotted(chart, pairs) : [];
+    dottedShown = globals.map(function (pair, i) { return [pair[0], pair[1], routes[i]]; });
+  }
   function relayout() {
     if (chart) chart.tree.people.forEach(function (g) { shownAt[g] = -1; });
     chart = computeLayout();
@@ -115,6 +125,7 @@
       posX[people[l]] = chart.x[l];
       posY[people[l]] = chart.y[l];
     }
+    routeDottedLines();
     minimapStale = true;
   }
 
@@ -261,20 +272,29 @@
       for (var q = 1; q < points.length; q++) context.lineTo(points[q][0], points[q][1]);
     }
     context.stroke();
-    var dotted = data.dotted || [];
-    if (dotted.length) {
+    if (dottedShown.length) {
       context.setLineDash([5, 4]);
-      context.strokeStyle = cssVar("--dotted") || "#8250df";
+      context.strokeStyle = context.fillStyle = cssVar("--dotted") || "#8250df";
       context.beginPath();
-      dotted.forEach(function (pair) {
-        var s = shownAt[pair[0]], d = shownAt[pair[1]];
-        if (s < 0 || d < 0) return;
-        var points = LadderLayout.dottedRoute(chart, s, d);
+      dottedShown.forEach(function (line) {
+        var points = line[2];
         context.moveTo(points[0][0], points[0][1]);
         for (var q = 1; q < points.length; q++) context.lineTo(points[q][0], points[q][1]);
       });
       context.stroke();
       context.setLineDash([]);
+      context.beginPath();  // the arrowhead at the dotted-line manager, as the SVG's
+      dottedShown.forEach(function (line) {
+        var tip = line[2][0], next = line[2][1], run = Math.abs(next[0] - tip[0]) + Math.abs(next[1] - tip[1]);
+        var step = run ? Math.min(7, run) / run : 0;
+        var bx = tip[0] + (next[0] - tip[0]) * step, by = tip[1] + (next[1] - tip[1]) * step;
+        var sx = tip[0] === bx ? 3.5 : 0, sy = tip[0] === bx ? 0 : 3.5;
+        context.moveTo(tip[0], tip[1]);
+        context.lineTo(bx + sx, by + sy);
+        context.lineTo(bx - sx, by - sy);
+        context.closePath();
+      });
+      context.fill();
     }
   }
   function paintCards(inView, t, k) {
@@ -950,11 +970,8 @@
       }).filter(Boolean);
     },
     dotted: function () {  // the dotted lines of what shows (both cards shown), layout pixels
-      return (data.dotted || []).filter(function (pair) {
-        return shownAt[pair[0]] >= 0 && shownAt[pair[1]] >= 0;
-      }).map(function (pair) {
-        return { source: ids[pair[0]], target: ids[pair[1]],
-                 points: LadderLayout.dottedRoute(chart, shownAt[pair[0]], shownAt[pair[1]]) };
+      return dottedShown.map(function (line) {
+        return { source: ids[line[0]], target: ids[line[1]], head: "source", points: line[2] };
       });
     },
     zoom: function () { return camera.k; },
