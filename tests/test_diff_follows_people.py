@@ -148,3 +148,25 @@ def test_by_name_the_evidence_is_shown(tmp_path):
         ("A2", "from post 'A1' (Analyst), the same person: same name, grade G3")]
     assert [i["id"] for i in data["removed"]] == ["A1"]
     assert [i["id"] for i in data["created"]] == ["A2"]
+
+
+def test_an_id_whose_case_changed_is_the_same_post_and_a_respelt_holder_the_same_person():
+    # real DfE organograms: 'DfE-3014' in March is 'DFE-3014' in September; the permanent
+    # secretary's post is held by 'David Bell', then 'Sir David Bell'
+    old = Org.build("old", posts=True, people=[
+        post("DfE-1001", "David Bell", "Permanent Secretary", None, "SCS4"),
+        post("DfE-3014", "N/D", "Deputy Director", "DfE-1001"),
+        post("DfE-2001", "Tom Jeffery", "Director General", "DfE-1001", "SCS3"),
+        post("DfE-2050", "Anne Jackson", "Director", "DfE-2001", "SCS2")])
+    new = Org.build("new", posts=True, people=[
+        post("DfE-1001", "Sir David Bell", "Permanent Secretary", None, "SCS4"),
+        post("DFE-3014", "N/D", "Deputy Director", "DfE-1001"),
+        post("DfE-2001", "Thomas Jeffery", "Director General", "DfE-1001", "SCS3"),
+        post("DfE-2050", "Elizabeth Jackson", "Director", "DfE-2001", "SCS2")])
+    found = diff_orgs(old, new)
+    assert found.recased == {"DFE-3014": "DfE-3014"}
+    assert found.created == () and found.removed == ()
+    # the same surname and initial on the same post: one person; another initial: two
+    assert [i.person.name for i in found.joined] == ["Elizabeth Jackson"]
+    assert [i.person.name for i in found.left] == ["Anne Jackson"]
+    assert found.moved == ()

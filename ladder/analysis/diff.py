@@ -32,8 +32,9 @@ JSON or CSV, and :mod:`ladder.renderers.diff_chart` draws it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from ladder.analysis.teams import org_stats
@@ -153,6 +154,7 @@ class OrgDiff:
     removed: tuple[Left, ...] = ()
     posts: bool = False
     unnamed: tuple[int, int] = (0, 0)  # (old, new)
+    recased: Mapping[str, str] = field(default_factory=dict)  # new id -> old id (case only)
 
     def counts(self) -> dict[str, int]:
         """How many of each kind (``changed`` counts posts, not fields)."""
@@ -192,13 +194,17 @@ def names_posts(org: Org) -> bool:
                or any(k == "person_id" for k, _ in p.extra) for p in org)
 
 
-def _match(old: Org, new: Org, *, by_name: bool) -> tuple[dict[str, str], dict[str, str]]:
-    """{new id: old id} for every card found on both sides, and the ones found by name."""
+def _match(old: Org, new: Org, *,
+           by_name: bool) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """{new id: old id} for every card found on both sides, the ones found by name, and the
+    ones whose id changed case only (``DfE-3014`` then ``DFE-3014``, as exports do)."""
     matched = {pid: pid for pid, p in new.people.items()
                if pid in old.people and not p.id_made_up and _comparable(p)
                and not old.people[pid].id_made_up}
+    recased = _recased(old, new, matched)
+    matched.update(recased)
     if not by_name:
-        return matched, {}
+        return matched, {}, recased
     taken = set(matched.values())
     spare_old = [p for p in old if p.id not in taken and _comparable(p)]
     spare_new = [p for p in new if p.id not in matched and _comparable(p)]
@@ -211,7 +217,40 @@ def _match(old: Org, new: Org, *, by_name: bool) -> tuple[dict[str, str], dict[s
         if name and old_names[name] == 1 and new_names[name] == 1:
             matched[person.id] = old_ids[name]
             renamed[person.id] = old_ids[name]
-    return matched, renamed
+    return matched, renamed, recased
+
+
+def _recased(old: Org, new: Org, matched: Mapping[str, str]) -> dict[str, str]:
+    """{new id: old id} for cards found on neither side by id whose ids are the same when
+    case and spaces are ignored (and no other card's is)."""
+    def spare(org: Org, taken: Collection[str]) -> dict[str, str]:
+        found = [(" ".join(p.id.split()).casefold(), p.id) for p in org
+                 if p.id not in taken and not p.id_made_up and _comparable(p)]
+        seen = Counter(key for key, _ in found)
+        return {key: pid for key, pid in found if seen[key] == 1}
+
+    before, after = spare(old, set(matched.values())), spare(new, set(matched))
+    return {after[key]: before[key] for key in after if key in before}
+
+
+_HONORIFICS = frozenset({"sir", "dame", "dr", "mr", "mrs", "ms", "miss", "prof", "professor",
+                         "lord", "lady", "rt", "hon", "the"})
+
+
+def _same_name(one: str, other: str) -> bool:
+    """Could two spellings name one person: the same surname and first names of the same
+    initial, titles left out (``Tom Jeffery`` and ``Thomas Jeffery``, ``David Bell`` and
+    ``Sir David Bell``)? Only asked of the holders of one post at two dates.
+
+    >>> _same_name("Tom Jeffery", "Thomas Jeffery"), _same_name("Anne Jackson", "Liz Jackson")
+    (True, False)
+    """
+    def words(name: str) -> list[str]:
+        return [w for w in re.sub(r"[^\w\s-]", " ", name.casefold()).split()
+                if w not in _HONORIFICS]
+
+    a, b = words(one), words(other)
+    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and a[0][0] == b[0][0]
 
 
 def _holders(org: Org) -> dict[tuple[str, str], Person]:
@@ -219,6 +258,20 @@ def _holders(org: Org) -> dict[tuple[str, str], Person]:
     keyed = [(key, p) for p in org if _comparable(p) and (key := _person_key(p))]
     seen = Counter(key for key, _ in keyed)
     return {key: p for key, p in keyed if seen[key] == 1}
+
+
+def _respelt(before: Mapping[tuple[str, str], Person], after: Mapping[tuple[str, str], Person],
+             matched: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """{new key: old key} for a post held at both dates by names spelt apart that may be one
+    person's (:func:`_same_name`), neither found elsewhere: not a leaver and a joiner."""
+    holder = {p.id: key for key, p in before.items()}
+    found = {}
+    for key, now in after.items():
+        old_key = holder.get(matched.get(now.id, ""))
+        if (old_key is not None and key not in before and old_key not in after
+                and key[0] == old_key[0] == "name" and _same_name(key[1], old_key[1])):
+            found[key] = old_key
+    return found
 
 
 def _evidence(key: tuple[str, str], was: Person, now: Person) -> str:
@@ -249,7 +302,7 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
     :func:`names_posts` of either)."""
     if posts is None:
         posts = old.posts or new.posts or names_posts(old) or names_posts(new)
-    matched, renamed = _match(old, new, by_name=not posts)
+    matched, renamed, recased = _match(old, new, by_name=not posts)
     back = {old_id: new_id for new_id, old_id in matched.items()}
 
     def manager(org: Org, manager_id: str | None) -> Person | None:
@@ -264,8 +317,9 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
     moved: list[Moved] = []
     if posts:  # people are followed by their key, apart from the posts
         before, after = _holders(old), _holders(new)
+        respelt = _respelt(before, after, matched)
         for key, now in after.items():
-            was = before.get(key)
+            was = before.get(key) or before.get(respelt.get(key, ("", "")))
             if was is None:
                 joined.append(Joined(now, manager(new, now.manager)))
             elif matched.get(now.id) != was.id:
@@ -273,8 +327,9 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
                                    from_post=was, evidence=_evidence(key, was, now)))
             elif not same_manager(was, now):
                 moved.append(Moved(now, manager(old, was.manager), manager(new, now.manager)))
+        kept = set(respelt.values())
         left = [Left(was, manager(old, was.manager)) for key, was in before.items()
-                if key not in after]
+                if key not in after and key not in kept]
         followed = {p.id for p in after.values()}
     else:  # a card is a person: found by id, or by name where the id changed
         for person in new:
@@ -295,10 +350,14 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
     order = {pid: number for number, pid in enumerate(old.people)}
     left.sort(key=lambda item: order[item.id])
 
+    # a card whose id the import made up (a row not in post, an id used twice) is no post
+    # another file could hold: it is neither created nor removed
     created = [Joined(p, manager(new, p.manager)) for p in new
-               if _comparable(p) and p.id not in matched and (posts or p.vacant)]
+               if _comparable(p) and not p.id_made_up and p.id not in matched
+               and (posts or p.vacant)]
     removed = [Left(p, manager(old, p.manager)) for p in old
-               if _comparable(p) and p.id not in back and (posts or p.vacant)]
+               if _comparable(p) and not p.id_made_up and p.id not in back
+               and (posts or p.vacant)]
     changed = []
     for person in new:
         if person.id not in matched:
@@ -331,6 +390,7 @@ def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
                       sum(1 for p in new if not _comparable(p))),
         new_org=new, old_org=old, created=tuple(created), removed=tuple(removed),
         posts=posts, unnamed=(unnamed(old), unnamed(new)) if posts else (0, 0),
+        recased=recased,
     )
 
 

@@ -61,6 +61,9 @@ def notes(diff: OrgDiff) -> list[str]:
         old, new = diff.unnamed
         found.append(f"{old} and {new} posts' holders are not named: they change as posts, "
                      "not as people joining, leaving or moving")
+    if diff.recased:
+        found.append(f"{len(diff.recased)} matched where only the id's case changed: "
+                     + summarised([f"'{o}' -> '{n}'" for n, o in diff.recased.items()]))
     if diff.renamed:
         found.append(f"{len(diff.renamed)} matched by name where the id changed: "
                      + summarised([f"'{o}' -> '{n}'" for n, o in diff.renamed.items()]))
