@@ -88,7 +88,7 @@
         if (onChain.has(kidList[k]) || kidList[k] === focusOn) return [kidList[k]];
       }
     }
-    if (changesOnly && focusOn < 0) {
+    if (changesOnly && focusOn < 0 && !open[g]) {  // a team the reader opens shows whole
       return Array.prototype.filter.call(allKids(g), function (k) { return onChanges[k] === 1; });
     }
     return open[g] || g === focusOn ? allKids(g) : [];
@@ -836,6 +836,7 @@
     return change(function () {
       leaveFocus(false);
       changesOnly = on;
+      if (on) open.fill(0);  // every team shows its changes only, until the reader opens it
       var button = document.querySelector('[data-action="changes"]');
       if (button) {
         button.setAttribute("aria-pressed", on ? "true" : "false");
