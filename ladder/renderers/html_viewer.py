@@ -17,12 +17,13 @@ from ``viewer/`` (package data).
   - ``focus(id)`` / ``unfocus()``: one person with the chain above and their team;
   - ``openLevels(n)`` (``1``: the top alone), ``openAll()``, ``closeAll()``;
   - ``reveal(id)``: open the chain down to a person, centre and mark them (search does this);
+  - ``changes(on)``: a drawn diff's filter, the changed cards and the chains above them;
   - ``fit()``, ``pan(dx, dy)``, ``zoomBy(factor)``;
   - ``search(text)``: the ids found, best first (name, then title, department, id; case and
     accents ignored), without changing the view;
   - ``cards()``: the cards drawn now, ``{id, x, y, width, height}`` in screen pixels;
     ``layout()``, ``lines()``, ``dotted()``: what shows, in layout pixels (as ``--format
-    json``); ``zoom()``: screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
+    json``; dotted lines routed by the rules of :mod:`ladder.layout.dotted`); ``zoom()``: screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
   - ``ready``: a promise for the first screen; ``animate``: false turns the animation off.
 * A ladder is its docs SVG (:mod:`ladder.renderers.docs_svg`) with ``viewer/viewer.js``: pan,
   zoom, search; a click on a role shows the paths to and from it and its competencies, and a
