@@ -23,7 +23,8 @@ from ``viewer/`` (package data).
     accents ignored), without changing the view;
   - ``cards()``: the cards drawn now, ``{id, x, y, width, height}`` in screen pixels;
     ``layout()``, ``lines()``, ``dotted()``: what shows, in layout pixels (as ``--format
-    json``; dotted lines routed by the rules of :mod:`ladder.layout.dotted`); ``zoom()``: screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
+    json``; dotted lines routed by the rules of :mod:`ladder.layout.dotted`); ``zoom()``:
+    screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
   - ``ready``: a promise for the first screen; ``animate``: false turns the animation off.
 * A ladder is its docs SVG (:mod:`ladder.renderers.docs_svg`) with ``viewer/viewer.js``: pan,
   zoom, search; a click on a role shows the paths to and from it and its competencies, and a
