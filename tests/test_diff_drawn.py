@@ -116,6 +116,7 @@ def test_view_changes_root_and_depth_on_the_command_line(tmp_path):
     assert "--view is for a drawn diff, not for --format table" in result.stderr
 
 
+@pytest.mark.slow  # PNG pages through Graphviz: a few seconds
 @pytest.mark.needs_dot
 def test_split_pages_and_png(tmp_path):
     path = tmp_path / "organogram.csv"

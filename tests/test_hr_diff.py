@@ -219,6 +219,7 @@ def test_the_table_lists_counts_and_sections(tmp_path):
     assert "  DD133  Filled 1 (Deputy Director 1.3.3): vacancy filled" in lines
 
 
+@pytest.mark.slow  # a PNG through Graphviz too: about two seconds
 @pytest.mark.needs_dot
 def test_the_drawn_diff_marks_cards_and_places_leavers(tmp_path):
     path = tmp_path / "organogram.csv"
