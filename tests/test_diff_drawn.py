@@ -207,3 +207,14 @@ def test_the_changes_filter_in_the_browser(tmp_path, browser):
     assert len(page.evaluate("window.ladder.layout()")) != len(shown) or not errors
     assert errors == []
     page.close()
+
+
+def test_a_post_under_another_manager_names_the_old_manager():
+    old = Org.build("old", posts=True, people=[
+        Person("T", "Kim Head", "Chief"), Person("A", "Ann Lee", "Director", manager="T"),
+        Person("B", "Bo Park", "Director", manager="T"),
+        Person("P", "", "Deputy Director", manager="A")])
+    new = Org.build("new", posts=True, people=[*list(old)[:3],
+                                               Person("P", "", "Deputy Director", manager="B")])
+    card = marked_org(diff_orgs(old, new)).people["P"]
+    assert (card.mark, card.note) == ("changed", "Moved from Ann Lee")

@@ -36,7 +36,7 @@ def marked_org(diff: OrgDiff) -> Org:
         marks[joined.id] = ("joined", "Joined · new post" if joined.id in marks else "Joined")
     changes: dict[str, list[str]] = {}
     for changed in diff.changed:
-        changes.setdefault(changed.id, []).append(change_label(changed))
+        changes.setdefault(changed.id, []).append(change_label(changed, diff.old_org))
     for pid, texts in changes.items():
         if pid not in marks:
             more = f" +{len(texts) - 1}" if len(texts) > 1 else ""
@@ -114,8 +114,12 @@ def changes_only(org: Org) -> Org:
                      variant=org.variant, source=org.source)
 
 
-def change_label(item: Changed) -> str:
-    """What a changed card says: ``Grade SCS1 → SCS2``, ``Title was Director``."""
+def change_label(item: Changed, old: Org | None = None) -> str:
+    """What a changed card says: ``Grade SCS1 → SCS2``, ``Title was Director``, ``Moved from
+    Ann Lee`` (a post under another manager, named as the old org names them)."""
+    if item.field == "manager":
+        was = old.people.get(item.old) if old is not None and item.old else None
+        return f"Moved from {person_label(was) if was else item.old or 'the top'}"
     if item.field == "vacancy":
         return f"Vacancy {item.new}"
     if item.field == "name":
