@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CHROMIUM
+from conftest import CHROMIUM, REPO
 from hr_helpers import write_snapshot_export
 
 from ladder.analysis.diff import diff_orgs
@@ -218,3 +218,11 @@ def test_a_post_under_another_manager_names_the_old_manager():
                                                Person("P", "", "Deputy Director", manager="B")])
     card = marked_org(diff_orgs(old, new)).people["P"]
     assert (card.mark, card.note) == ("changed", "Moved from Ann Lee")
+
+
+def test_a_view_of_no_changes_says_so(tmp_path):
+    startup = str(REPO / "examples" / "startup.yaml")
+    result = CliRunner().invoke(main, ["diff", startup, startup,
+                                       "-o", str(tmp_path / "none.svg"), "--view", "changes"])
+    assert result.exit_code == 0
+    assert "none.svg: no card changed: the chart is empty" in result.stderr

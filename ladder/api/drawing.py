@@ -253,6 +253,10 @@ def render_diff(changes: OrgDiff, output: str | Path | None = None,
         drawing.counts = team_counts(changes.new_org)
         if view == "changes":
             drawing.org = changes_only(drawing.org)
+            if not len(drawing.org) and on_note is not None:
+                on_note(f"{path.name}: no card changed"
+                        + (" in this part of the org" if sorted_options.org.root
+                           or sorted_options.org.depth else "") + ": the chart is empty")
         return org_files(drawing, path, chosen, progress)
 
 

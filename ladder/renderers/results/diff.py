@@ -56,7 +56,7 @@ def notes(diff: OrgDiff) -> list[str]:
     if any(diff.staff_groups):
         old, new = diff.staff_groups
         found.append(f"{old} and {new} staff groups (cards counted in FTE, ids made up from "
-                     "rows) count as their managers' staff, not in spans nor as joined or left")
+                     "rows) count as their managers' staff, in no section")
     if any(diff.unnamed):
         old, new = diff.unnamed
         found.append(f"{old} and {new} posts' holders are not named: they change as posts, "
