@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ladder.api.loading import Note, ladder_for, load, load_ladder, load_org, read_export
+from ladder.choices import DIFF_VIEWS
 from ladder.errors import LadderError, did_you_mean
 from ladder.options import (
     OUTPUT_FORMATS,
@@ -224,7 +225,6 @@ def render_diff(changes: OrgDiff, output: str | Path | None = None,
     """
     from ladder.analysis.teams import team_counts  # lazy: --help loads no analysis.teams
     from ladder.renderers.diff_chart import (  # lazy: --help loads no renderers.diff_chart
-        VIEWS,
         changes_only,
         diff_title,
         marked_org,
@@ -234,9 +234,10 @@ def render_diff(changes: OrgDiff, output: str | Path | None = None,
     if changes.new_org is None:
         raise LadderError("this diff does not hold the new org to draw",
                           hint="draw what ladder.diff() returned")
-    if view not in VIEWS:
+    if view not in DIFF_VIEWS:
         raise LadderError(f"option 'view' cannot be {view!r} for a diff",
-                          hint=did_you_mean(view, VIEWS) or f"choose one of: {', '.join(VIEWS)}")
+                          hint=did_you_mean(view, DIFF_VIEWS)
+                          or f"choose one of: {', '.join(DIFF_VIEWS)}")
     given = {**as_keywords(options), **keywords}
     if given.get("title") is None:
         given["title"] = diff_title(changes, view)

@@ -10,6 +10,7 @@ import click
 
 from ladder import api
 from ladder.cli.common import echo, main, note
+from ladder.choices import DIFF_VIEWS
 from ladder.errors import LadderError
 
 DRAWN = ("svg", "png", "pdf", "dot", "html")
@@ -29,7 +30,7 @@ LISTED = ("table", "json", "csv")
               help="File to write: .svg/.png/.pdf/.dot/.html draw the changes, .json/.csv list "
               "them.")
 @click.option("--title", default=None, help="Title of the drawn chart.")
-@click.option("--view", type=click.Choice(("all", "changes")), default="all", show_default=True,
+@click.option("--view", type=click.Choice(DIFF_VIEWS), default="all", show_default=True,
               help="Drawn: every card of the new org (all), or the changed cards and the chain "
               "of managers above each (changes).")
 @click.option("--root", metavar="ID|NAME", default=None,

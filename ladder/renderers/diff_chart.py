@@ -17,7 +17,6 @@ from ladder.analysis.diff import Changed, OrgDiff
 from ladder.model.org import Org, Person
 from ladder.text import person_label
 
-VIEWS = ("all", "changes")  # every card of the new org, or the changed ones with their chains
 LEFT_PREFIX = "left:"  # id of the card standing for a leaver: never an id of the new org
 
 
