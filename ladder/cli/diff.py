@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from ladder import api
-from ladder.cli.common import echo, main, note
 from ladder.choices import DIFF_VIEWS
+from ladder.cli.common import echo, main, note
 from ladder.errors import LadderError
 
 DRAWN = ("svg", "png", "pdf", "dot", "html")
