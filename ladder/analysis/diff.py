@@ -186,14 +186,6 @@ def _person_key(person: Person) -> tuple[str, str] | None:
     return ("name", name) if name else None
 
 
-def names_posts(org: Org) -> bool:
-    """Do the org's ids name posts rather than people? Yes when a filled post's holder is not
-    named (an organogram's ``N/D``, an empty name beside a title) or a person-id column is
-    read beside the id: such an export is a list of posts."""
-    return any(not p.vacant and p.fte is None and _real_name(p) is None
-               or any(k == "person_id" for k, _ in p.extra) for p in org)
-
-
 def _match(old: Org, new: Org, *,
            by_name: bool) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """{new id: old id} for every card found on both sides, the ones found by name, and the
@@ -298,10 +290,11 @@ def _department(org: Org, person: Person) -> str:
 def diff_orgs(old: Org, new: Org, *, old_label: str | None = None,
               new_label: str | None = None, posts: bool | None = None) -> OrgDiff:
     """The changes from ``old`` to ``new`` (deterministic: new org order, leavers in old
-    order). ``posts``: whether the ids name posts (default: as either org says, else
-    :func:`names_posts` of either)."""
+    order). ``posts``: whether the ids name posts (default: as either org says, see
+    :attr:`ladder.model.org.Org.posts`: an organogram's, or an export's whose id column names
+    posts or positions)."""
     if posts is None:
-        posts = old.posts or new.posts or names_posts(old) or names_posts(new)
+        posts = old.posts or new.posts
     matched, renamed, recased = _match(old, new, by_name=not posts)
     back = {old_id: new_id for new_id, old_id in matched.items()}
 
