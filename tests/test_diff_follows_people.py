@@ -170,3 +170,20 @@ def test_an_id_whose_case_changed_is_the_same_post_and_a_respelt_holder_the_same
     assert [i.person.name for i in found.joined] == ["Elizabeth Jackson"]
     assert [i.person.name for i in found.left] == ["Anne Jackson"]
     assert found.moved == ()
+
+
+def test_an_export_keyed_by_employee_id_follows_its_ids(tmp_path):
+    # ids of people: a person under another manager with another title is moved, by id
+    (tmp_path / "old.csv").write_text("Employee ID,Manager ID,Name,Title\n1,,Kim,Chief\n"
+                                      "2,1,Ann,Lead\n3,2,Bo,Analyst\n", encoding="utf-8")
+    (tmp_path / "new.csv").write_text("Employee ID,Manager ID,Name,Title\n1,,Kim,Chief\n"
+                                      "2,1,Ann,Lead\n3,1,Bo Park,Senior Analyst\n",
+                                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.csv"),
+                                       str(tmp_path / "new.csv"), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["ids"] == "people"
+    assert [(m["id"], m["from"], m["to"]) for m in data["moved"]] == [("3", "2", "1")]
+    assert {(c["field"], c["new"]) for c in data["changed"]} == {
+        ("name", "Bo Park"), ("title", "Senior Analyst")}
+    assert data["joined"] == data["left"] == data["created"] == data["removed"] == []
