@@ -191,9 +191,12 @@ def folder_framework(folder: Path, format: str | None = None) -> tuple[Path, str
                           file=str(folder), hint="name a framework file, or a folder of "
                           "one Markdown page per role")
     listed = ", ".join(f"{path.name} ({shape})" for path, shape in found)
+    # several frameworks have their own levels and areas: one ladder each, which a ladder
+    # set ('ladders:' and the moves between them) joins when the user wants them together
     raise SourceError(f"a folder with {plural(len(found), 'framework')}: {listed}",
                       file=str(folder), hint="import one at a time: give its file's path "
-                      f"(e.g. {folder / found[0][0].name}) instead of the folder's")
+                      f"(e.g. {folder / found[0][0].name}) instead of the folder's; a ladder "
+                      "set joins the ladder files")
 
 
 def what_was_seen(path: Path) -> str:
