@@ -171,3 +171,11 @@ def test_cli_prints_which_file_of_the_folder_it_read(shared_dir, tmp_path):
            "framework shape)\n" in result.output
     assert out.read_text().startswith("# Imported by 'ladder import' from ft-engineering.\n"
                                       "# Read engineering.yml")
+
+
+def test_a_file_too_big_to_read_is_skipped_and_said(tmp_path, monkeypatch):
+    shutil.copy(FRAMEWORKS / "data-science.csv", tmp_path / "ladder.csv")
+    (tmp_path / "huge.md").write_text("# x\n" + "- y\n" * 300_000)  # over 1 MB
+    monkeypatch.setenv("LADDER_MAX_INPUT_MB", "1")
+    note = import_framework(tmp_path).folder_note
+    assert "huge.md (cannot be read: larger than the 1 MB ladder reads)" in note

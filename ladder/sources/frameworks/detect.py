@@ -148,7 +148,12 @@ def folder_files(folder: Path) -> FolderFiles:
                 skipped.append(f"{entry.name}/ (sub-folder, not read)")
             continue
         why = _aside(entry) or (None if family_of(entry) else "not a format this tool reads")
-        shape = None if why else framework_of(entry)
+        shape = None
+        if why is None:
+            try:
+                shape = framework_of(entry)
+            except SourceError as error:  # too big, unreadable: said, and the rest still read
+                why = f"cannot be read: {error.message}"
         if why:
             skipped.append(f"{entry.name} ({why})")
         elif shape is None:
