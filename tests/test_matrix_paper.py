@@ -166,6 +166,30 @@ def test_long_role_summaries_are_whole_on_the_first_sheet_of_their_levels_only()
     assert overflow >= len(pages) // 2
 
 
+def test_each_sheets_title_fits_its_sheet_and_names_its_levels():
+    from ladder.layout.cards import text_width
+    from ladder.renderers.matrix import TITLE_SIZE
+    from ladder.renderers.matrix_book import draw_page
+
+    product = read_ladder("product")
+    options = MatrixOptions(paper="a4", landscape=False)
+    table = matrix_table(product, options)
+    sheet = paper_size("a4", False)
+    pages, scale = plan_pages(table, options, sheet)
+    size = ((sheet[0] - 2 * SHEET_MARGIN) / scale, (sheet[1] - 2 * SHEET_MARGIN) / scale)
+    titles = []
+    for number, page in enumerate(pages, start=1):
+        title = draw_page(table, page, number, len(pages), size).texts[0]
+        assert title.size == TITLE_SIZE
+        assert text_width(title.text, TITLE_SIZE, bold=True) <= page.frame.width - 2 * MARGIN
+        titles.append(title.text)
+    # the level names where they fit, else the numbers; one level alone is named once
+    assert titles == ["Product management: Junior Product Manager to Product Manager",
+                      "Product management: levels 3 to 4",
+                      "Product management: Director of Product to Head of Product",
+                      "Product management: Chief Product Officer"]
+
+
 def _document(ladder: Ladder) -> dict:
     return {"id": ladder.id, "name": ladder.name,
             "tracks": [{"id": t.id, "name": t.name} for t in ladder.tracks.values()],

@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from ladder.escape import clip
+from ladder.layout.cards import text_width
 from ladder.renderers.book import SHEET_MARGIN, _place, paper_size
 from ladder.renderers.matrix import (
     COLUMN_WIDTH,
@@ -36,6 +37,7 @@ from ladder.renderers.matrix import (
     MARGIN,
     PAD,
     SMALL_SIZE,
+    TITLE_SIZE,
     Column,
     Frame,
     MatrixOptions,
@@ -152,9 +154,20 @@ def _fill(table: Table, frame: Frame, rows: list[Row], page_height: float,
 
 
 def _heading(table: Table, page: BookPage, columns: list[Column]) -> str:
+    """The sheet's title, with its levels when the matrix takes several sheets across: the
+    level names, or their numbers when the names would run off a narrow (portrait) sheet."""
     if page.part[1] == 1 or not columns:
         return table.title
-    return f"{table.title}: {columns[0].title} to {columns[-1].title}"
+    width = page.frame.width - 2 * MARGIN
+    first, last = columns[0], columns[-1]
+    names = first.title if first is last else f"{first.title} to {last.title}"
+    numbers = (None if first.level is None or last.level is None else
+               f"level {first.level}" if first.level == last.level else
+               f"levels {first.level} to {last.level}")
+    candidates = [f"{table.title}: {names}", *([f"{table.title}: {numbers}"] if numbers else []),
+                  table.title]
+    return next((text for text in candidates
+                 if text_width(text, TITLE_SIZE, bold=True) <= width), candidates[-1])
 
 
 def draw_page(table: Table, page: BookPage, number: int, count: int,
