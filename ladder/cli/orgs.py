@@ -37,8 +37,8 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
                    from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
     job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
-    with a heading per role, a folder with a page per role) into a ladder file, to edit and
-    keep in git.
+    with a heading per role, a folder with a page per role, or a folder holding one of
+    these files beside its licence and readme) into a ladder file, to edit and keep in git.
 
     Every row of an export ends up in the config or in the problem report; the summary line
     says how many.
