@@ -84,8 +84,8 @@ def framework_of(path: Path) -> str | None:
     if path.is_dir():
         if _role_pages(path):
             return "pages"
-        found = folder_files(path).frameworks
-        return found[0][1] if len(found) == 1 else None
+        held = folder_files(path).frameworks
+        return held[0][1] if len(held) == 1 else None
     family = family_of(path)
     if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
