@@ -48,8 +48,8 @@ def test_a_published_folder_imports_as_its_framework_file(shared_dir, name):
     assert framework_of(folder) == shape
     draft = import_framework(folder)
     assert draft.roles and any(role.get("expectations") for role in draft.roles)
-    if file is None:
-        assert draft.folder_note == ""
+    if file is None:  # role pages: what is not a page is named
+        assert draft.folder_note == f"read the role pages of {name}/; skipped: LICENSE (licence)"
         return
     alone = import_framework(folder / file)
     assert _body(ladder_yaml(draft, name)) == _body(ladder_yaml(alone, file))  # same ladder
@@ -136,9 +136,15 @@ def test_a_generated_folder_of_role_pages_with_a_readme_stays_role_pages(tmp_pat
             _role_page(title, weight))
     (tmp_path / "README.md").write_text("# Career ladder\n\n- how to read it\n- who owns it\n")
     (tmp_path / "diagram.png").write_bytes(b"\x89PNG")
+    (tmp_path / "levels.csv").write_text("a,b\n1,2\n")
+    (tmp_path / "old").mkdir()
     assert framework_of(tmp_path) == "pages"
     draft = import_framework(tmp_path)
     assert [r["title"] for r in draft.roles] == ["Engineer", "Senior Engineer", "Staff Engineer"]
+    assert draft.summary == "how to read it who owns it"  # the README: the ladder's intro
+    assert draft.folder_note == (f"read the role pages of {tmp_path.name}/; skipped: "
+                                 "diagram.png (image), levels.csv (not a Markdown page), old/ "
+                                 "(sub-folder, not read)")
 
 
 def test_a_generated_folder_of_two_handbooks_is_two_frameworks_not_two_roles(tmp_path):
@@ -178,3 +184,13 @@ def test_a_file_too_big_to_read_is_skipped_and_said(tmp_path, monkeypatch):
     monkeypatch.setenv("LADDER_MAX_INPUT_MB", "1")
     note = import_framework(tmp_path).folder_note
     assert "huge.md (cannot be read: larger than the 1 MB ladder reads)" in note
+
+
+def test_a_hugo_index_page_is_the_intro_and_a_readme_beside_it_is_named(tmp_path):
+    for weight, title in enumerate(["Engineer", "Senior Engineer"]):
+        (tmp_path / f"{weight}.md").write_text(_role_page(title, weight))
+    (tmp_path / "_index.md").write_text("---\ntitle: Engineering\n---\n\nThe ladder.\n")
+    (tmp_path / "README.md").write_text("# Repo\n\nHow to build the site.\n")
+    draft = import_framework(tmp_path)
+    assert draft.name == "Engineering" and draft.summary == "The ladder."
+    assert draft.folder_note.endswith("skipped: README.md (a second index page)")

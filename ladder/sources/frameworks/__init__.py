@@ -86,9 +86,15 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
     module_name, function = READERS[chosen]
     module = importlib.import_module(f"ladder.sources.frameworks.{module_name}")
     draft: Draft = getattr(module, function)(read_from)
-    if read_from != path:
+    if path.is_dir() and chosen == "pages":
+        skipped = tuple(detect.pages_skipped(path))
+        if skipped:
+            draft.folder_note = f"read the role pages of {path.name}/; skipped: " + ", ".join(
+                skipped)
+    elif read_from != path:
         draft.folder_note = (f"read {read_from.name}, the one framework in {path.name}/"
                              + (f"; skipped: {', '.join(skipped)}" if skipped else ""))
+    if draft.folder_note:  # the written file's header says it too
         draft.notes.insert(0, draft.folder_note[:1].upper() + draft.folder_note[1:] + ".")
     check(draft, str(read_from))
     return draft

@@ -168,6 +168,25 @@ def folder_files(folder: Path) -> FolderFiles:
     return FolderFiles(tuple(frameworks), tuple(others), tuple(skipped))
 
 
+def pages_skipped(folder: Path) -> list[str]:
+    """What a folder of role pages holds besides its pages and index page, each with why it
+    is not read (the pages reader reads Markdown pages only)."""
+    from ladder.sources.frameworks import pages  # lazy: --help loads no yaml
+
+    read = {*pages.role_pages(folder), pages.index_page(folder)}
+    skipped = []
+    for entry in sorted(folder.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
+        if entry.name.startswith(".") or entry in read:
+            continue
+        if entry.is_dir():
+            skipped.append(f"{entry.name}/ (sub-folder, not read)")
+        elif family_of(entry) == MARKDOWN:  # an index page beside the one read
+            skipped.append(f"{entry.name} (a second index page)")
+        else:
+            skipped.append(f"{entry.name} ({_aside(entry) or 'not a Markdown page'})")
+    return skipped
+
+
 def _role_pages(folder: Path) -> bool:
     """A folder of role pages: two or more pages with statements, most of them no framework
     of their own (a folder of two handbooks is two frameworks, not two roles)."""

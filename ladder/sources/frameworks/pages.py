@@ -222,6 +222,15 @@ def role_pages(folder: Path) -> list[Path]:
                   and p.stem.casefold() not in INDEX_PAGES)
 
 
+def index_page(folder: Path) -> Path | None:
+    """The section's own page (``_index.md``, ``index.md``, ``README.md``, any case), read
+    as the ladder's name and intro; the first of INDEX_PAGES when there are several."""
+    found = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower()
+             in suffixes(MARKDOWN) and p.stem.casefold() in INDEX_PAGES]
+    return min(found, key=lambda p: (INDEX_PAGES.index(p.stem.casefold()), p.name),
+               default=None)
+
+
 def looks_like_role_pages(folder: Path) -> bool:
     """True for a folder with two or more Markdown pages that hold statements."""
     if not folder.is_dir():
@@ -243,9 +252,7 @@ def read_folder(folder: Path) -> Draft:
         raise SourceError(f"a folder of {plural(len(pages), 'Markdown page')}: expected a page "
                           "per role", file=str(folder),
                           hint="put one .md page per role in the folder")
-    index = next((folder / f"{stem}{suffix}" for stem in INDEX_PAGES
-                  for suffix in suffixes(MARKDOWN) if (folder / f"{stem}{suffix}").is_file()),
-                 None)
+    index = index_page(folder)
     meta = front_matter(read_text_file(index), str(index)) if index else {}
     intro = parse(read_text_file(index)) if index else Part("", 0, 0)
     name = plain_name(str(meta.get("title") or (intro.parts[0].title if intro.parts else "")
