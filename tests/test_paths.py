@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from ladder.analysis.paths import (
     competency_gap,
     find_paths,
+    gained,
     highlight_steps,
     plan_highlight,
     resolve_endpoints,
@@ -270,11 +272,31 @@ def test_same_role_is_an_error_that_says_so(product):
 
 
 def test_gap_between_senior_pm_and_director(product):
+    # the product ladder is cumulative: the Director asks what the Senior PM did, so nothing
+    # of the Senior PM's is "extra", and what both list is everything up to the Senior PM
     gap = competency_gap(product, "Senior PM", "Director of Product")
+    assert gap.needed == DIRECTOR_FROM_ARTICLE
+    below = [c.name for r in ("junior-product-manager", "product-manager",
+                              "senior-product-manager")
+             for c in product.roles[r].competencies]
+    assert list(gap.shared) == list(dict.fromkeys(below))
+    assert gap.extra == ()
+    # read level by level (cumulative: false), the Director lists only its own
+    flat = dataclasses.replace(product, cumulative=False)
+    gap = competency_gap(flat, "Senior PM", "Director of Product")
     assert gap.needed == DIRECTOR_FROM_ARTICLE
     assert gap.shared == ("data analysis",)
     assert gap.extra == ("product strategy for an area", "mentoring product managers",
                          "stakeholder management")
+
+
+def test_a_former_senior_pm_is_not_told_to_learn_what_the_senior_pm_asked(product):
+    # Principal PM -> Director is a lateral move; the Director lists "data analysis", which
+    # the Principal PM does not list but, as a former Senior PM, already has
+    principal, director = (product.roles[r] for r in ("principal-product-manager",
+                                                      "director-of-product"))
+    assert "data analysis" not in gained(principal, director, product)
+    assert "data analysis" in gained(principal, director)  # read level by level
 
 
 def test_highlight_steps_numbers_each_move(product):

@@ -96,7 +96,7 @@ def next_moves(org: Org, ladder: Ladder, person_id: str) -> NextMoves:
         in_role = [p for p in org if p.role == target and p.id != person.id]
         options.append(MoveOption(
             role=ladder.roles[target], kind=edge["kind"], years=edge["years"],
-            gained=gained(role, ladder.roles[target]),
+            gained=gained(role, ladder.roles[target], ladder),
             holders=tuple(_nearest_first(org, [p for p in in_role if not p.vacant], distance)),
             openings=tuple(_nearest_first(org, [p for p in in_role if p.vacant], distance)),
         ))
@@ -137,5 +137,5 @@ def succession(org: Org, ladder: Ladder, position_id: str) -> Succession:
         edge = ladder.graph.edges[person.role, role.id]
         from_role = ladder.roles[person.role]
         candidates.append(Candidate(person, from_role, edge["kind"], edge["years"],
-                                    gained(from_role, role), distance.get(person.id)))
+                                    gained(from_role, role, ladder), distance.get(person.id)))
     return Succession(position, role, tuple(candidates))

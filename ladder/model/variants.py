@@ -76,6 +76,7 @@ def project(ladder: Ladder, variant_id: str, *, head: str | None = None) -> Ladd
         tracks=dict(ladder.tracks), roles=roles, moves=_contract(ladder, kept),
         variants=dict(ladder.variants), sources=dict(ladder.sources), file=ladder.file,
         variant=spec.id, areas=dict(ladder.areas), points=ladder.points,
+        cumulative=ladder.cumulative,
     )
 
 
@@ -102,8 +103,9 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
         if start not in kept:
             continue
         # Depth-first through dropped roles; ladders are small, so plain search is enough.
-        stack: list[tuple[str, float | None, bool, frozenset[str]]] = [
-            (start, 0.0, False, frozenset([start]))
+        # years as (low, high): a range of typical years adds up as a range
+        stack: list[tuple[str, tuple[float, float] | None, bool, frozenset[str]]] = [
+            (start, (0.0, 0.0), False, frozenset([start]))
         ]
         while stack:
             node, years, promoted, seen = stack.pop()
@@ -111,11 +113,14 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
                 target = edge.target
                 if target in seen:
                     continue
-                total = None if years is None or edge.years is None else years + edge.years
+                low, high = edge.years_range or (edge.years, edge.years)
+                total = None if years is None or low is None or high is None else (
+                    years[0] + low, years[1] + high)
                 is_promotion = promoted or edge.kind == PROMOTION
                 if target in kept:
                     key = (start, target)
-                    move = Move(start, target, PROMOTION if is_promotion else LATERAL, total)
+                    move = Move.taking(start, target, PROMOTION if is_promotion else LATERAL,
+                                       total)
                     if key not in best:
                         order.append(key)
                         best[key] = move

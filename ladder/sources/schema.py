@@ -35,6 +35,8 @@ _COLOUR = {
     "examples": ["#4c78a8"],
 }
 # What a person's extra keys may hold: one value, shown on the card (grade, email, ...).
+# a range of typical years as ``text.read_years`` reads it: "2-3", "2 to 3 years", "~1.5 yrs"
+_YEARS_RANGE = r"^\s*~?\s*\d+(\.\d+)?\s*((-|–|—|to)\s*\d+(\.\d+)?)?\s*\+?\s*(years?|yrs?)?\s*$"
 _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 
 
@@ -286,6 +288,11 @@ def ladder_schema() -> dict[str, Any]:
             "roles": {"type": "array", "items": {"$ref": "#/$defs/role"}, "minItems": 1},
             "moves": {"type": "array", "items": {"$ref": "#/$defs/move"}},
             "variants": {"type": "array", "items": {"$ref": "#/$defs/variant"}},
+            "cumulative": {
+                "type": "boolean",
+                "description": "Each level includes what the levels before it ask: a role asks "
+                               "for its own statements and those of every role promoted into it.",
+            },
             "points": {
                 "type": "object",
                 "description": "A points framework: milestones per area add up to a title.",
@@ -322,7 +329,9 @@ def _move(end: dict[str, Any]) -> dict[str, Any]:
             "from": end,
             "to": end,
             "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
-            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
+            "years": {"anyOf": [{"type": "number", "minimum": 0},
+                                {"type": "string", "pattern": _YEARS_RANGE}],
+                      "description": "Typical years: a number, or a range such as '2-3 years'."},
         },
         "required": ["from", "to"],
         "additionalProperties": False,
