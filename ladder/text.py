@@ -72,6 +72,20 @@ def years_phrase(years: Years, *, short: bool = False) -> str:
     return plural(float(years), "year")
 
 
+def years_cell(years: Years) -> str:
+    """Typical years in a table's column: ``2.5``, ``2-3``, or ``?`` when not given.
+
+    >>> years_cell(2.5), years_cell((2.0, 3.0)), years_cell(None), years_cell((1.0, 1.0))
+    ('2.5', '2-3', '?', '1')
+    """
+    if years is None:
+        return "?"
+    if isinstance(years, tuple):
+        low, high = years
+        return f"{low:g}" if low == high else f"{low:g}-{high:g}"
+    return f"{years:g}"
+
+
 _YEARS_TEXT = re.compile(r"\s*~?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|\u2013|\u2014|to)\s*(\d+(?:\.\d+)?))?"
                          r"\s*\+?\s*(?:years?|yrs?)?\s*", re.IGNORECASE)
 

@@ -198,6 +198,7 @@ PATHS_SCHEMA = {
             "additionalProperties": False,
             "properties": {
                 "years": {"type": ["number", "null"]},
+                "years_range": {"type": "array", "items": {"type": "number"}},
                 "steps": {"type": "array", "items": {
                     "type": "object",
                     "required": ["from", "to", "kind", "years", "gained"],
@@ -207,6 +208,9 @@ PATHS_SCHEMA = {
                         "kind": {"enum": ["promotion", "lateral"]},
                         "years": {"type": ["number", "null"]},
                         "gained": {"type": "array", "items": {"type": "string"}},
+                        "years_range": {"type": "array", "items": {"type": "number"}},
+                        "areas": {"type": "array", "items": {
+                            "type": "object", "required": ["area", "change", "added"]}},
                     },
                 }},
             },
@@ -222,6 +226,10 @@ def test_json_has_the_issue_shape(product):
     assert data["from"] == "junior-product-manager" and data["to"] == "chief-product-officer"
     assert [p["years"] for p in data["paths"]] == [12, 13]
     first = data["paths"][0]["steps"][0]
+    # a ladder with areas: what each step adds per area
+    assert {a["area"]: a["change"] for a in first.pop("areas")} == {
+        "strategy": "new", "technology": "new", "delivery": "raised", "users": "raised",
+        "leadership": "raised"}
     assert first == {
         "from": "junior-product-manager", "to": "product-manager", "kind": "promotion",
         "years": 1.5, "gained": ["corporate strategy", "design expertise",

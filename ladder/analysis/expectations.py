@@ -90,8 +90,9 @@ def required(ladder: Ladder, role: Role) -> dict[str, tuple[Statement, ...]]:
 
     >>> from ladder.sources.ladders import read_ladder
     >>> product = read_ladder("product")
-    >>> director = product.roles["director-of-product"]
-    >>> "strategy" in role_expectations(product, director), "strategy" in required(product, director)
+    >>> director = product.roles["director-of-product"]  # the Senior PM sets strategy
+    >>> "strategy" in role_expectations(product, director), "strategy" in required(product,
+    ...                                                                         director)
     (False, True)
     """
     chain = with_lower(ladder, role)

@@ -73,6 +73,11 @@ class MoveOption:
     gained: tuple[str, ...]
     holders: tuple[Person, ...]  # people in the org in that role, nearest first
     openings: tuple[Person, ...]  # vacant positions for that role, nearest first
+    years_range: tuple[float, float] | None = None  # "2-3 years": years is its middle
+
+    @property
+    def typical_years(self) -> float | tuple[float, float] | None:
+        return self.years_range or self.years
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ def next_moves(org: Org, ladder: Ladder, person_id: str) -> NextMoves:
             gained=gained(role, ladder.roles[target], ladder),
             holders=tuple(_nearest_first(org, [p for p in in_role if not p.vacant], distance)),
             openings=tuple(_nearest_first(org, [p for p in in_role if p.vacant], distance)),
+            years_range=edge.get("years_range"),
         ))
     return NextMoves(person, role, tuple(options))
 

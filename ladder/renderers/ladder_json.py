@@ -39,7 +39,8 @@ def ladder_data(ladder: Ladder) -> dict[str, Any]:
              "competencies": [{"name": c.name, "source": c.source} for c in role.competencies]}
             for role in ladder
         ],
-        "moves": [{"from": m.source, "to": m.target, "kind": m.kind, "years": _number(m.years)}
+        "moves": [{"from": m.source, "to": m.target, "kind": m.kind, "years": _number(m.years),
+                   **({"years_range": list(m.years_range)} if m.years_range else {})}
                   for m in ladder.moves],
         "variants": {
             spec.id: {"name": spec.name, "summary": spec.summary, "roles": list(spec.roles),
