@@ -3,6 +3,7 @@ from the raw JSON; the highest role met on a role ladder; per-area gaps; mistake
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 
@@ -70,10 +71,14 @@ def test_role_ladder_gives_the_highest_role_whose_every_area_is_met():
     assert gaps["market"] == ["Researches the market to find and size opportunities."]
     # one area short of the Senior PM's: Product Manager, which asks no data
     assert assess(product, {**senior, "data": 2}).title == "Product Manager"
-    # each role is judged on its own areas: the Senior PM asks no technology, so rating it 0
-    # still meets the Senior PM (though not the Product Manager)
-    without = assess(product, {k: v for k, v in senior.items() if k != "technology"})
-    assert without.title == "Senior Product Manager"
+    # the product ladder is cumulative: the Senior PM asks the Product Manager's technology
+    # (at level 2, where it was last raised), so rating it 0 meets neither
+    without = {k: v for k, v in senior.items() if k != "technology"}
+    assert assess(product, without).title == "Junior Product Manager"
+    # read level by level, each role is judged on its own areas: the Senior PM asks no
+    # technology, so rating it 0 still meets the Senior PM (though not the Product Manager)
+    flat = dataclasses.replace(product, cumulative=False)
+    assert assess(flat, without).title == "Senior Product Manager"
 
 
 def test_ratings_name_areas_in_any_case_and_roles_by_name(tmp_path):

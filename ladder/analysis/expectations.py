@@ -103,8 +103,8 @@ def required(ladder: Ladder, role: Role) -> dict[str, tuple[Statement, ...]]:
     for each in chain:
         for area_id, found in role_expectations(ladder, each).items():
             for statement in found:
-                if (area_id, _key(statement)) not in seen:
-                    seen.add((area_id, _key(statement)))
+                if (area_id, statement_key(statement)) not in seen:
+                    seen.add((area_id, statement_key(statement)))
                     merged.setdefault(area_id, []).append(statement)
     order = [a.id for a in ladder_areas(ladder)]
     return {a: tuple(merged[a]) for a in order if a in merged}
@@ -115,7 +115,8 @@ def has_expectations(ladder: Ladder) -> bool:
     return bool(ladder.areas) and any(role.expectations for role in ladder)
 
 
-def _key(statement: Statement) -> str:
+def statement_key(statement: Statement) -> str:
+    """A statement as comparisons see it: case, spacing and a last full stop ignored."""
     return " ".join(statement.text.casefold().split()).rstrip(".")
 
 
@@ -136,8 +137,8 @@ class AreaChange:
     @property
     def added(self) -> tuple[Statement, ...]:
         """Statements of the higher role that the lower one does not have."""
-        known = {_key(s) for s in self.before}
-        return tuple(s for s in self.after if _key(s) not in known)
+        known = {statement_key(s) for s in self.before}
+        return tuple(s for s in self.after if statement_key(s) not in known)
 
 
 def area_changes(ladder: Ladder, source: str, target: str, *,
@@ -155,7 +156,7 @@ def area_changes(ladder: Ladder, source: str, target: str, *,
             kind = NEW
         elif not new:
             kind = DROPPED
-        elif [_key(s) for s in old] == [_key(s) for s in new]:
+        elif [statement_key(s) for s in old] == [statement_key(s) for s in new]:
             kind = SAME
         else:
             kind = RAISED

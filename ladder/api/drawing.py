@@ -240,6 +240,20 @@ def render_radar(assessment: Assessment, output: str | Path, *,
     return write_bytes(path, radar_bytes(assessment, chosen))
 
 
+def render_profile(role: str, output: str | Path, *,
+                   ladder: str | Path | Ladder | None = None, format: str | None = None) -> Path:
+    """The profile radar of ``role`` on a ladder whose areas have a named scale (each role
+    naming one step per area): the step on each axis, against the role below; into ``output``
+    (svg, png, pdf or dot); the file written."""
+    from ladder.analysis.paths import resolve_role  # lazy: --help loads no networkx
+    from ladder.renderers.radar import profile_bytes  # lazy: --help loads no networkx
+
+    found = load_ladder(ladder)
+    path = Path(output)
+    chosen = output_format(path, format, allowed=RADAR_FORMATS)
+    return write_bytes(path, profile_bytes(found, resolve_role(found, role), chosen))
+
+
 RADAR_FORMATS = ("svg", "png", "pdf", "dot")
 
 

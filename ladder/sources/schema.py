@@ -375,7 +375,57 @@ def ladder_set_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"company": company_schema, "ladder": ladder_schema, "ladder-set": ladder_set_schema}
+def assessment_schema() -> dict[str, Any]:
+    """The JSON Schema of a self-assessment (``ladder assess``): who, against which ladder,
+    the role aimed for, and a rating per area, each with the manager's and the evidence."""
+    score = {"anyOf": [{"type": "integer", "minimum": 0},
+                       {**_TEXT, "description": "A role (its level counts) or a named step of "
+                                                "the area's scale."}]}
+    evidence = {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}],
+                "description": "What shows the rating: a text or a list of texts."}
+    rating = {
+        "anyOf": [
+            score,
+            {
+                "type": "object",
+                "properties": {
+                    "rating": {**score, "description": "The person's own rating."},
+                    "self": {**score, "description": "The same as 'rating'."},
+                    "manager": {**score, "description": "The manager's rating, beside it."},
+                    "evidence": evidence,
+                },
+                "additionalProperties": False,
+            },
+        ],
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": f"{ID_PREFIX}assessment",
+        "title": "ladder self-assessment",
+        "description": "Ratings per area of a ladder, answered by 'ladder assess'.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "person": _TEXT,
+            "ladder": {**_TEXT, "description": "A built-in ladder, a ladder file or a "
+                                               "framework file, relative to this file."},
+            "target": {**_TEXT, "description": "The role aimed for (id, title or alias); "
+                                               "default: the next role up."},
+            "manager": {**_TEXT, "description": "Who gave the manager's ratings."},
+            "ratings": {
+                "type": "object", "minProperties": 1,
+                "description": "Area id or name: a rating.",
+                "additionalProperties": {"$ref": "#/$defs/rating"},
+            },
+        },
+        "required": ["ratings"],
+        "additionalProperties": False,
+        "$defs": {"rating": rating},
+    }
+
+
+SCHEMAS = {"company": company_schema, "ladder": ladder_schema, "ladder-set": ladder_set_schema,
+           "assessment": assessment_schema}
 
 
 @cache
