@@ -238,8 +238,10 @@ def assess(ladder: Ladder, ratings: Mapping[str, int], person: str = "", *,
     else:
         next_roles = ladder.entry_roles()
     aim = target or (next_roles[0] if next_roles else (roles[0] if roles else None))
-    asked = required(ladder, aim) if aim else {}
     levels = wanted_levels(ladder, aim) if aim else {}
+    # a profile names the target's own step per area: its words are the answer there
+    asked = (role_expectations if aim and role_profile(ladder, aim) else required)(
+        ladder, aim) if aim else {}
     # what the role held already asks is not news: a former Senior PM is not told to learn it
     had = required(ladder, roles[0]) if roles else {}
     results = []

@@ -89,8 +89,8 @@ def _radar(areas: Sequence[Area], outlines: Sequence[Outline], *, top: int, titl
                 *(2 * MARGIN + 40 + text_width(text, 12) for text in legend))
     legend_top = MARGIN + 44
     centre_x = width / 2
-    centre_y = legend_top + 18 * len(legend) + 30 + RADIUS
-    page = Sheet(width, centre_y + RADIUS * 1.12 + 30 + MARGIN)
+    centre_y = legend_top + 18 * len(legend) + 36 + RADIUS
+    page = Sheet(width, centre_y + RADIUS * 1.2 + 30 + MARGIN)
     page.texts.append(Text(MARGIN, MARGIN + 20, title, 20, bold=True))
     y = legend_top
     for outline in outlines:
@@ -114,7 +114,7 @@ def _radar(areas: Sequence[Area], outlines: Sequence[Outline], *, top: int, titl
                                colour=MUTED))
     for index, area in enumerate(areas):
         page.lines.append(Line((point(index, 0), point(index, top)), RING))
-        x, y = point(index, top * 1.12)
+        x, y = point(index, top * (1.2 if steps and area.milestones else 1.12))
         size = text_width(area.name, 12, bold=True)
         left = x - size / 2 if abs(x - centre_x) < 10 else (x if x > centre_x else x - size)
         page.texts.append(Text(left, y + 4, area.name, 12, bold=True))

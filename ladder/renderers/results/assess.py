@@ -60,17 +60,20 @@ def _area_data(item: AreaResult) -> dict[str, Any]:
     return found
 
 
-def _rated(item: AreaResult, result: Assessment) -> str:
-    """``rated 3 (manager: 2)``, naming a step of the area's scale where it has one."""
-    def named(value: int) -> str:
-        milestones = item.area.milestones
-        if milestones and result.points is None and 0 < value <= len(milestones):
-            return f"{value} ({milestones[value - 1].text})"
-        return str(value)
+def _named(item: AreaResult, result: Assessment, value: int) -> str:
+    """``3 (Owns)``: a rating with the name of its step, on an area with a named scale."""
+    milestones = item.area.milestones
+    if milestones and result.points is None and 0 < value <= len(milestones):
+        return f"{value} ({milestones[value - 1].text})"
+    return str(value)
 
-    text = "not rated" if item.area in result.unrated else f"rated {named(item.rating)}"
+
+def _rated(item: AreaResult, result: Assessment) -> str:
+    """``rated 3 (Owns), manager 2 (Designs)``."""
+    text = ("not rated" if item.area in result.unrated
+            else f"rated {_named(item, result, item.rating)}")
     if item.manager is not None:
-        text += f" (manager: {named(item.manager)})"
+        text += f", manager {_named(item, result, item.manager)}"
     return text
 
 
@@ -111,7 +114,7 @@ def format_assessment(result: Assessment) -> str:
             if not (item.wanted or item.evidence or item.manager is not None):
                 continue
             if item.wanted:
-                state = "met" if item.met else f"asks {item.wanted}"
+                state = "met" if item.met else f"asks {_named(item, result, item.wanted)}"
                 lines.append(f"  {item.area.name}: {_rated(item, result)}, {state}")
             else:
                 lines.append(f"  {item.area.name}: {_rated(item, result)}, not asked")
