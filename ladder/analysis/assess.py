@@ -315,11 +315,17 @@ class _Reader:
             step = step_of(area, value)
             if step is not None:
                 return step
+            names = [m.text for m in area.milestones]
             if self.ladder.points is not None:
-                names = [m.text for m in area.milestones]
                 raise self.fail(f"{label}: '{value}' is no step of its scale", line,
                                 did_you_mean(value, names)
                                 or f"steps: {', '.join(names[:8])}")
+            try:
+                return resolve_role(self.ladder, value).level
+            except LadderError:
+                raise self.fail(f"{label}: '{value}' is neither a step of its scale nor a "
+                                "role", line, did_you_mean(value, names)
+                                or f"steps: {', '.join(names[:8])}") from None
         if isinstance(value, str):
             try:
                 return resolve_role(self.ladder, value).level

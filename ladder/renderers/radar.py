@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ladder.analysis.assess import Assessment, area_top, role_profile, scale_top
 from ladder.analysis.expectations import ladder_areas, promoted_from
+from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role
 from ladder.renderers.page import INK, MUTED, Line, Rect, Sheet, Text, page_bytes
@@ -223,8 +224,6 @@ def profile_page(ladder: Ladder, role: Role) -> Sheet:
     areas = [a for a in ladder_areas(ladder) if a.milestones]
     profile = role_profile(ladder, role)
     if not areas or not profile:
-        from ladder.errors import LadderError  # lazy: only a mistake needs it
-
         raise LadderError(
             f"'{role.title}' has no profile to draw: its areas name no step of a scale",
             file=ladder.file,
