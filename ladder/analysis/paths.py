@@ -317,7 +317,7 @@ def _path(ladder: Ladder, nodes: list[str]) -> Path:
     for (source, target), gain in zip(itertools.pairwise(nodes), gains, strict=True):
         edge = ladder.graph.edges[source, target]
         changes = tuple(c for c in area_changes(ladder, source, target)
-                        if c.kind in (NEW, RAISED)) if per_area else ()
+                        if c.kind in (NEW, RAISED) and c.added) if per_area else ()
         steps.append(Step(source, target, edge["kind"], edge["years"], gain,
                           edge.get("years_range"), changes))
     return Path(nodes[0], tuple(steps))
@@ -431,8 +431,8 @@ class Gap:
 
     @property
     def to_gain(self) -> tuple[AreaChange, ...]:
-        """The areas where the target asks something new or more."""
-        return tuple(c for c in self.areas if c.kind in (NEW, RAISED))
+        """The areas where the target asks something the source does not."""
+        return tuple(c for c in self.areas if c.kind in (NEW, RAISED) and c.added)
 
     @property
     def statements(self) -> int:

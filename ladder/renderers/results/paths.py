@@ -265,10 +265,10 @@ def format_changes(changes: Iterable[AreaChange], *, indent: str = "  ") -> list
     """Lines for a terminal: per area what is new or raised (dropped areas are not a gap)."""
     lines = []
     for change in changes:
-        if change.kind in (SAME, DROPPED):
+        if change.kind in (SAME, DROPPED) or not change.added:  # reordered: nothing new
             continue
         lines.append(f"{indent}{change.area.name} ({change.kind}):")
-        for statement in change.added or change.after:
+        for statement in change.added:
             lines.append(f"{indent}  + {statement.text}")
     return lines
 
@@ -277,11 +277,11 @@ def changes_markdown(changes: Iterable[AreaChange], heading: str = "###") -> lis
     """The same answer as Markdown: a heading per area, the new statements as a list."""
     lines = []
     for change in changes:
-        if change.kind in (SAME, DROPPED):
+        if change.kind in (SAME, DROPPED) or not change.added:  # reordered: nothing new
             continue
         # area names and statements come from imported files: literal text, no HTML, no links
         lines += [f"{heading} {markdown_cell(change.area.name)} ({change.kind})", ""]
-        lines += [f"- {markdown_cell(s.text)}" for s in change.added or change.after]
+        lines += [f"- {markdown_cell(s.text)}" for s in change.added]
         lines.append("")
     return lines
 
