@@ -27,6 +27,7 @@ from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role
 from ladder.renderers.page import INK, MUTED, Line, Rect, Sheet, Text, page_bytes
+from ladder.renderers.results.assess import managers_ratings
 from ladder.text import wrap
 
 RADIUS = 170.0
@@ -198,10 +199,9 @@ def radar_page(result: Assessment) -> Sheet:
     own = f"{result.person}'s own ratings" if result.person else "the ratings"
     outlines.append(Outline(tuple(float(a.rating) for a in items), RATED, 2.5, own))
     if result.manager_ratings:
-        name = f"{result.manager}'s" if result.manager else "the manager's"
         outlines.append(Outline(
             tuple(float(a.manager if a.manager is not None else a.rating) for a in items),
-            MANAGER, 1.5, f"{name} ratings (squares; where none, the person's own)",
+            MANAGER, 1.5, f"{managers_ratings(result)} (squares; where none, the person's own)",
             marked=True))
     notes = [_scale_note(ladder, top)]
     if result.points is not None:

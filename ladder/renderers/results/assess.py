@@ -25,6 +25,11 @@ def target_phrase(result: Assessment) -> str:
     return f"next: {result.target.title}"
 
 
+def managers_ratings(result: Assessment) -> str:
+    """``Lee's ratings``, or ``the manager's ratings`` when the file names no manager."""
+    return f"{result.manager or 'the manager'}'s ratings"
+
+
 def assessment_data(result: Assessment) -> dict[str, Any]:
     """The answer as data (``ladder assess --format json``)."""
     data: dict[str, Any] = {
@@ -121,11 +126,11 @@ def format_assessment(result: Assessment) -> str:
             lines.extend(f"    evidence: {text}" for text in item.evidence)
             lines.extend(f"    + {s.text}" for s in item.statements)
     if result.manager_ratings:
-        name = f"{result.manager}'s" if result.manager else "the manager's"
         met = " or ".join(r.title for r in result.manager_roles) or "no role of the ladder yet"
         points = ("" if result.manager_points is None
                   else f" ({result.manager_points} points)")
-        lines.append(f"by {name} ratings (the person's own where none): {met}{points}")
+        lines.append(f"by {managers_ratings(result)} (the person's own where none): "
+                     f"{met}{points}")
     if result.unrated:
         lines.append("not rated (counted as 0): " + ", ".join(a.name for a in result.unrated))
     return "\n".join(lines)
