@@ -181,7 +181,7 @@ def test_a_target_on_a_points_framework_is_its_threshold(tmp_path):
     result = load_assessment(path)
     assert (result.target.title, result.next_points) == ("Staff Platform Engineer", 26)
     text = CliRunner().invoke(main, ["assess", str(path)]).output
-    assert f"target: Staff Platform Engineer: 26 points ({26 - result.points} to go)" in text
+    assert f"target: Staff Platform Engineer at 26 points ({26 - result.points} to go)" in text
 
 
 @pytest.mark.parametrize("text, line, message, hint", [

@@ -92,7 +92,7 @@ def format_assessment(result: Assessment) -> str:
         lines.append(f"{who}: {title} ({result.points} points)")
         if result.target is not None and result.next_points is not None:
             to_go = max(result.next_points - result.points, 0)
-            lines.append(f"{target_phrase(result)}: {result.next_points} points "
+            lines.append(f"{target_phrase(result)} at {result.next_points} points "
                          f"({to_go} to go)")
         lines.append("per area, the next milestone:")
         for item in result.areas:

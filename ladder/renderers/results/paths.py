@@ -25,27 +25,28 @@ def _areas_count(statements: int, areas: int, kind: str = "") -> str:
     return f"{plural(statements, kind + 'statement')} in {plural(areas, 'area')}"
 
 
-def _path_head(path: Path) -> str:
-    """``3 years, 2 steps`` and, on a ladder with areas, what the steps add there."""
+def _by_area(paths: Sequence[Path]) -> bool:
+    """Whether the steps are told per area: on a ladder whose roles list no competencies
+    (an imported framework), what each step adds per area is its answer. A ladder that lists
+    both (the built-in one) keeps its competencies in the table, and the areas below it."""
+    steps = [step for path in paths for step in path.steps]
+    return any(step.areas for step in steps) and not any(step.gained for step in steps)
+
+
+def _path_head(path: Path, by_area: bool) -> str:
+    """``3 years, 2 steps`` and, told per area, how many statements the steps add."""
     head = f"{years_phrase(path.typical_years)}, {plural(len(path.steps), 'step')}"
-    if any(step.areas for step in path.steps):
+    if by_area:
         areas = {change.area.id for step in path.steps for change in step.areas}
         head += f", {_areas_count(sum(step.added for step in path.steps), len(areas), 'new ')}"
     return head
 
 
-def _gained_cell(step: Step) -> list[str]:
-    """The competencies a step gains, then on a ladder with areas each area it adds to."""
-    return [*step.gained, *(f"{c.area.name} +{len(c.added)}" for c in step.areas)]
-
-
-def _gained_header(paths: Sequence[Path]) -> str:
-    steps = [step for path in paths for step in path.steps]
-    if not any(step.areas for step in steps):
-        return "competencies gained"
-    if any(step.gained for step in steps):
-        return "competencies gained; new statements per area"
-    return "new statements per area"
+def _gained_cell(step: Step, by_area: bool) -> list[str]:
+    """The competencies a step gains, or told per area each area it adds to and how much."""
+    if by_area:
+        return [f"{c.area.name} +{len(c.added)}" for c in step.areas]
+    return list(step.gained)
 
 
 def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict[str, Any]:
@@ -88,19 +89,14 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     >>> product = read_ladder()
     >>> pm, spm = resolve_role(product, "pm"), resolve_role(product, "senior pm")
     >>> print(format_paths_table(product, pm, spm, find_paths(product, pm, spm), width=30))
-    ... # doctest: +NORMALIZE_WHITESPACE
     Product Manager -> Senior Product Manager: 1 path
     <BLANKLINE>
-    Path 1: 2.5 years, 1 step, 4 new statements in 3 areas
-      #  from             to                      kind       years  competencies gained;
-      new statements per area
+    Path 1: 2.5 years, 1 step
+      #  from             to                      kind       years  competencies gained
       1  Product Manager  Senior Product Manager  promotion  2.5    product strategy for an area,
                                                                     data analysis,
                                                                     mentoring product managers,
-                                                                    stakeholder management,
-                                                                    Strategy +1,
-                                                                    Data and research +1,
-                                                                    Leadership and collaboration +2
+                                                                    stakeholder management
     <BLANKLINE>
     """
     title = ladder.roles
@@ -108,13 +104,14 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     if ladder.variant:
         head += f" ({ladder.variant} variant)"
     blocks = [head]
-    header = _gained_header(paths)
+    by_area = _by_area(paths)
+    header = "new statements per area" if by_area else "competencies gained"
     for number, path in enumerate(paths, start=1):
         rows = [((str(index), title[step.source].title, title[step.target].title, step.kind,
-                  years_cell(step.typical_years)), _gained_cell(step))
+                  years_cell(step.typical_years)), _gained_cell(step, by_area))
                 for index, step in enumerate(path.steps, start=1)]
         table = listing_table(("#", "from", "to", "kind", "years", header), rows, columns=width)
-        blocks.append(f"Path {number}: {_path_head(path)}\n{table}")
+        blocks.append(f"Path {number}: {_path_head(path, by_area)}\n{table}")
     return "\n\n".join(blocks) + "\n"
 
 
@@ -126,17 +123,18 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
     if ladder.variant:
         lines += [f"In the *{markdown_cell(ladder.variant)}* variant of the ladder.", ""]
     lines += [f"{plural(len(paths), 'path')}, shortest in typical years first.", ""]
-    header = _gained_header(paths)
+    by_area = _by_area(paths)
+    header = "New statements per area" if by_area else "Competencies gained"
     for number, path in enumerate(paths, start=1):
-        lines += [f"### Path {number}: {markdown_cell(_path_head(path))}", ""]
-        lines += [f"| # | From | To | Move | Years | {header[:1].upper() + header[1:]} |",
+        lines += [f"### Path {number}: {markdown_cell(_path_head(path, by_area))}", ""]
+        lines += [f"| # | From | To | Move | Years | {header} |",
                   "|---|---|---|---|---|---|"]
         for index, step in enumerate(path.steps, start=1):
             lines.append(
                 f"| {index} | {markdown_cell(title[step.source].title)} "
                 f"| {markdown_cell(title[step.target].title)} | {step.kind} "
                 f"| {years_cell(step.typical_years)} "
-                f"| {markdown_cell(', '.join(_gained_cell(step))) or '-'} |")
+                f"| {markdown_cell(', '.join(_gained_cell(step, by_area))) or '-'} |")
         lines.append("")
     return "\n".join(lines)
 
