@@ -448,9 +448,9 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
 
     >>> from ladder.sources.ladders import read_ladder
     >>> gap = competency_gap(read_ladder(), "Senior PM", "Director of Product")
-    >>> gap.shared[-2:]  # the product ladder is cumulative: the Director asks what they did
-    ('mentoring product managers', 'stakeholder management')
-    >>> len(gap.needed), len(gap.extra), gap.statements
+    >>> gap.shared
+    ('data analysis',)
+    >>> len(gap.needed), len(gap.extra), gap.statements  # cumulative: the Director asks
     (8, 0, 10)
     >>> len(competency_gap(read_ladder(), "Senior PM", "CPO").needed)  # Director's, Head's, CPO's
     19
@@ -470,7 +470,9 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
         first.id, second.id,
         needed=tuple(name for step in path.steps for name in step.gained) if path
         else gained(first, second, ladder),
-        shared=tuple(c.name for c in needs if _norm(c.name) in have),
+        # what B itself lists that A has (on a cumulative ladder, A's own or from below):
+        # the roles below both are shared by both, and saying so tells nothing
+        shared=tuple(c.name for c in second.competencies if _norm(c.name) in have),
         extra=tuple(c.name for c in has if _norm(c.name) not in need),
         path=path,
         areas=tuple(area_changes(ladder, first.id, second.id))
