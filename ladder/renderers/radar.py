@@ -1,11 +1,11 @@
 """Radars: one axis per area of a ladder, on the ladder's own fixed scale.
 
 :func:`radar_page` draws a self-assessment: the person's own ratings (solid), the manager's
-beside them (a thinner line with a square at each rating) and what the role aimed for asks (or
-the next milestone of each area, on a points framework) as a dashed outline, then the evidence
-given for each rating. :func:`profile_page` draws one role of a ladder whose areas have a
-named scale (each role a profile, as engineering-ladders frameworks publish): the step it
-names on each axis, against the role below it.
+beside them (a thinner line, a square at each rating the manager gave) and what the role aimed
+for asks (or the next milestone of each area, on a points framework) as a dashed outline, then
+the evidence given for each rating. :func:`profile_page` draws one role of a ladder whose
+areas have a named scale (each role a profile, as engineering-ladders frameworks publish):
+the step it names on each axis, against the role below it.
 
 The rings are the ladder's scale, the same for every person and every role (levels 1 to the
 top level, or each area's milestones), so two radars of one ladder compare by eye. Past
@@ -70,13 +70,13 @@ class Outline:
     width: float
     label: str
     dashed: bool = False
-    marked: bool = False  # a small square at each value
+    marked: tuple[int, ...] | None = None  # the axes with a small square at the value
 
 
 def _legend_swatch(page: Sheet, x: float, y: float, outline: Outline) -> None:
     page.lines.append(Line(((x, y), (x + 30, y)), outline.colour, outline.width,
                            dashed=outline.dashed))
-    if outline.marked:
+    if outline.marked is not None:
         page.boxes.append(Rect(x + 12, y - 3, 6, 6, outline.colour, outline.colour))
 
 
@@ -130,15 +130,14 @@ def _radar(areas: Sequence[Area], outlines: Sequence[Outline], *, top: int, titl
     if areas:
         # the marked outline (the manager's) under the others, its squares over them: where
         # the two agree, both stay visible
-        for outline in sorted(outlines, key=lambda o: not o.marked):
+        for outline in sorted(outlines, key=lambda o: o.marked is None):
             page.lines.append(Line(tuple(point(i, v) for i, v in enumerate(outline.values)),
                                    outline.colour, outline.width, dashed=outline.dashed,
                                    closed=True))
         for outline in outlines:
-            if outline.marked:
-                for i, value in enumerate(outline.values):
-                    x, y = point(i, value)
-                    page.boxes.append(Rect(x - 3, y - 3, 6, 6, outline.colour, outline.colour))
+            for i in outline.marked or ():
+                x, y = point(i, outline.values[i])
+                page.boxes.append(Rect(x - 3, y - 3, 6, 6, outline.colour, outline.colour))
     if footer:
         _footer(page, footer)
     return page
@@ -201,8 +200,9 @@ def radar_page(result: Assessment) -> Sheet:
     if result.manager_ratings:
         outlines.append(Outline(
             tuple(float(a.manager if a.manager is not None else a.rating) for a in items),
-            MANAGER, 1.5, f"{managers_ratings(result)} (squares; where none, the person's own)",
-            marked=True))
+            MANAGER, 1.5,
+            f"{managers_ratings(result)} (a square where given; elsewhere the person's own)",
+            marked=tuple(i for i, a in enumerate(items) if a.manager is not None)))
     notes = [_scale_note(ladder, top)]
     if result.points is not None:
         notes.append(f"{result.points} points")
