@@ -9,7 +9,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import REPO, SHARED
 
 from ladder.analysis.assess import assess, load_assessment
 from ladder.cli import main
@@ -357,3 +357,26 @@ def test_an_imported_framework_is_assessed_against_a_target(tmp_path):
     assert result.target == top and result.target_given
     assert {a.wanted for a in result.areas if a.wanted} == {top.level}
     assert all(a.statements for a in result.areas if not a.met)
+
+
+def test_an_imported_ft_framework_is_assessed_against_a_role_on_the_other_track(tmp_path):
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is not there: clone the repo beside shared/")
+    ladder_file = tmp_path / "ft.yaml"
+    result = CliRunner().invoke(main, ["import", str(SHARED / "data" / "ladders" /
+                                                     "ft-engineering" / "engineering.yml"),
+                                       "-o", str(ladder_file)])
+    assert result.exit_code == 0, result.output
+    ladder = read_ladder(str(ladder_file))
+    ratings = "\n".join(f"  {area.name}: 3" for area in ladder.areas.values())
+    path = write(tmp_path, f"person: Ana\nladder: ft.yaml\ntarget: senior-2-pm\nratings:\n"
+                 f"{ratings}\n")
+    found = load_assessment(path)
+    assert found.title == "Senior Engineer 1"
+    assert found.target.title == "Senior Engineer 2 (People Manager)"
+    # the IC role one step up is the next role; the target is the people manager's
+    assert "senior-2-ic" in [r.id for r in found.next_roles]
+    own = dict(ladder.roles["senior-2-pm"].expectations)
+    for item in found.areas:
+        assert item.wanted == 4
+        assert [s.text for s in item.statements] == [s.text for s in own[item.area.id]]
