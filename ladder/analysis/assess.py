@@ -31,7 +31,7 @@ step of the scale the role names. The answer is an :class:`Assessment` record;
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -209,10 +209,10 @@ def assess(ladder: Ladder, ratings: Mapping[str, int], person: str = "", *,
     manager = dict(manager or {})
     roles = roles_met(ladder, ratings)
     managers_view = {**ratings, **manager}
-    manager_roles = tuple(roles_met(ladder, managers_view)) if manager else ()
-    common = {"person": person, "ladder": ladder, "ratings": dict(ratings), "roles": tuple(roles),
-              "unrated": unrated, "target_given": target is not None,
-              "manager": manager_name, "manager_ratings": manager}
+    common = Assessment(person, ladder, dict(ratings), tuple(roles), unrated=unrated,
+                        target_given=target is not None, manager=manager_name,
+                        manager_ratings=manager,
+                        manager_roles=tuple(roles_met(ladder, managers_view)) if manager else ())
     if ladder.points is not None:
         points = milestone_total(ladder, ratings)
         thresholds = dict((role, least) for least, role in ladder.points.thresholds)
@@ -227,17 +227,14 @@ def assess(ladder: Ladder, ratings: Mapping[str, int], person: str = "", *,
             said: tuple[Statement, ...] = (area.milestones[step - 1],) if step > rating else ()
             results.append(AreaResult(area, rating, step, said, manager.get(area.id),
                                       evidence.get(area.id, ())))
-        return Assessment(
-            **common, next_roles=next_roles, points=points,
+        return replace(
+            common, next_roles=next_roles, points=points,
             next_points=thresholds.get(aim.id) if aim else None, areas=tuple(results),
             target=aim,
             manager_points=milestone_total(ladder, managers_view) if manager else None)
-    if roles:
-        next_roles = [ladder.roles[m.target] for m in ladder.moves
-                      if m.source == roles[0].id and m.kind == PROMOTION]
-    else:
-        next_roles = ladder.entry_roles()
-    aim = target or (next_roles[0] if next_roles else (roles[0] if roles else None))
+    up = ([ladder.roles[m.target] for m in ladder.moves
+           if m.source == roles[0].id and m.kind == PROMOTION] if roles else ladder.entry_roles())
+    aim = target or (up[0] if up else (roles[0] if roles else None))
     levels = wanted_levels(ladder, aim) if aim else {}
     # a profile names the target's own step per area: its words are the answer there
     asked = (role_expectations if aim and role_profile(ladder, aim) else required)(
@@ -253,8 +250,7 @@ def assess(ladder: Ladder, ratings: Mapping[str, int], person: str = "", *,
         said = fresh or asked.get(area.id, ())
         results.append(AreaResult(area, rating, wanted, said if rating < wanted else (),
                                   manager.get(area.id), evidence.get(area.id, ())))
-    return Assessment(**common, next_roles=tuple(next_roles), areas=tuple(results),
-                      target=aim, manager_roles=manager_roles)
+    return replace(common, next_roles=tuple(up), areas=tuple(results), target=aim)
 
 
 # --------------------------------------------------------------------------- the file

@@ -341,11 +341,11 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     steps = {move: [number] for number, move in enumerate(itertools.pairwise(best), start=1)}
     title = options.title
     if title is None:
-        moves = [drawn.move_between(*edge) for edge in steps]
-        spans = [None if m is None or m.years is None else m.years_range or (m.years, m.years)
-                 for m in moves]
-        took = "" if None in spans else (
-            f", about {years_phrase((sum(s[0] for s in spans), sum(s[1] for s in spans)))}")
+        spans = [move.years_span for move in (drawn.move_between(*edge) for edge in steps)
+                 if move is not None]
+        known = [span for span in spans if span is not None]
+        took = "" if len(known) < len(steps) else (
+            f", about {years_phrase((sum(s[0] for s in known), sum(s[1] for s in known)))}")
         title = (f"{drawn.name}: {drawn.roles[best[0]].title} to "
                  f"{drawn.roles[best[-1]].title}{took}")
     if on_note and len(plan.marks.paths) > 1:

@@ -125,6 +125,13 @@ class Move:
         """The years as the source gives them, a number or a range (``text.years_phrase``)."""
         return self.years_range or self.years
 
+    @property
+    def years_span(self) -> tuple[float, float] | None:
+        """The years as (low, high), a number as (n, n): what adds up along a path."""
+        if self.years_range is not None:
+            return self.years_range
+        return None if self.years is None else (self.years, self.years)
+
 
 def _adjacency(moves: list[Move]) -> dict[str, dict[str, Move]]:
     """source -> target -> the move between them, as a graph of the moves has it.

@@ -113,9 +113,9 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
                 target = edge.target
                 if target in seen:
                     continue
-                low, high = edge.years_range or (edge.years, edge.years)
-                total = None if years is None or low is None or high is None else (
-                    years[0] + low, years[1] + high)
+                span = edge.years_span
+                total = None if years is None or span is None else (
+                    years[0] + span[0], years[1] + span[1])
                 is_promotion = promoted or edge.kind == PROMOTION
                 if target in kept:
                     key = (start, target)

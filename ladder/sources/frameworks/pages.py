@@ -35,7 +35,7 @@ from ladder.sources.frameworks.draft import (
 )
 from ladder.sources.frameworks.markdown import ROLE_WORDS
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
-from ladder.text import plural, slug
+from ladder.text import plural, slug, years_phrase
 
 INDEX_PAGES = ("_index", "index", "readme")  # a section's own page: the ladder's name and intro
 OPTIONS = re.compile(r"\b(one of|any of|either|choose|following)\b", re.IGNORECASE)
@@ -69,7 +69,7 @@ def years_as_given(text: str) -> float | str | None:
     found = YEARS.search(text)
     if found is None or not found.group(2):
         return years_in(text)
-    return f"{float(found.group(1)):g}-{float(found.group(2)):g} years"
+    return years_phrase((float(found.group(1)), float(found.group(2))))
 
 
 class RoleReader:
