@@ -225,3 +225,26 @@ def test_years_a_file_may_give(years, ok):
     assert "move years must be a number of years or a range such as '2-3 years'" in str(
         caught.value)
     assert ":7:" in str(caught.value)
+
+
+def test_a_ladder_set_takes_ranges_and_is_cumulative_when_every_ladder_is(tmp_path):
+    from ladder.sources.ladder_set import load_any_ladder
+
+    (tmp_path / "design.yaml").write_text(
+        "cumulative: true\nroles:\n  - {id: designer, level: 1}\n"
+        "  - {id: senior-designer, level: 2}\n"
+        "moves: [{from: designer, to: senior-designer, years: 2}]\n")
+    path = tmp_path / "set.yaml"
+    path.write_text("ladders:\n  - {id: design, ladder: design.yaml}\n"
+                    "  - {id: product, ladder: product}\n"
+                    "moves:\n  - {from: 'design:senior-designer', to: 'product:product-manager',"
+                    " kind: lateral, years: '1-2 years'}\n")
+    joined = load_any_ladder(str(path))
+    assert joined.cumulative  # both ladders are
+    move = joined.move_between("design:senior-designer", "product:product-manager")
+    assert move.years_range == (1.0, 2.0)
+    text = run("paths", "design:designer", "product:senior-pm", "--ladder", str(path))
+    assert "Path 1: 5.5-6.5 years, 3 steps" in text
+    path.write_text(path.read_text().replace("'1-2 years'", "'a while'"))
+    with pytest.raises(SourceError, match="range such as '2-3 years'"):
+        load_any_ladder(str(path))
