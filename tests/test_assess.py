@@ -380,3 +380,63 @@ def test_an_imported_ft_framework_is_assessed_against_a_role_on_the_other_track(
     for item in found.areas:
         assert item.wanted == 4
         assert [s.text for s in item.statements] == [s.text for s in own[item.area.id]]
+
+
+def _asked_here(ladder, role_id: str) -> dict[str, int]:
+    """Independently: area -> the level a role asks there. Its own areas at its level; on a
+    cumulative ladder also each area of a role a chain of promotions leads from, at the level
+    of the highest such role (or its own) that states it."""
+    chain = {role_id}
+    if ladder.cumulative:
+        waiting = [role_id]
+        while waiting:
+            into = waiting.pop()
+            for move in ladder.moves:
+                if move.kind == "promotion" and move.target == into and move.source not in chain:
+                    chain.add(move.source)
+                    waiting.append(move.source)
+    asked: dict[str, int] = {}
+    for each in chain:
+        role = ladder.roles[each]
+        for area, said in role.expectations:
+            if said:
+                asked[area] = max(asked.get(area, 0), role.level)
+    return asked
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("cumulative", [False, True])
+def test_the_title_on_generated_ladders_is_the_highest_role_every_area_meets(seed, cumulative):
+    import random
+
+    from ladder.sources.document import parse_document
+    from ladder.sources.ladders import parse_ladder
+
+    rng = random.Random(seed)
+    areas = [f"a{i}" for i in range(rng.randint(2, 5))]
+    lines = [f"cumulative: {str(cumulative).lower()}",
+             "areas: [" + ", ".join(f"{{id: {a}}}" for a in areas) + "]", "roles:"]
+    levels = rng.randint(3, 5)
+    for level in range(1, levels + 1):
+        for track in ("ic", "mgmt") if level > 2 else ("ic",):
+            said = {a: f"[Does {a} at {level} {track}.]" for a in areas if rng.random() < 0.6}
+            said = said or {areas[0]: "[Does it.]"}
+            shown = ", ".join(f"{a}: {s}" for a, s in said.items())
+            lines.append(f"  - {{id: {track}{level}, level: {level}, track: {track}, "
+                         f"expectations: {{{shown}}}}}")
+    moves = [(f"ic{n}", f"ic{n + 1}") for n in range(1, levels)]
+    moves += [(f"mgmt{n}", f"mgmt{n + 1}") for n in range(3, levels)] + [("ic2", "mgmt3")]
+    lines.append("moves: [" + ", ".join(f"{{from: {a}, to: {b}}}" for a, b in moves) + "]")
+    ladder = parse_ladder(parse_document("\n".join(lines) + "\n", "g.yaml"), "g.yaml")
+    for _ in range(20):
+        ratings = {a: rng.randint(0, levels) for a in areas if rng.random() < 0.9}
+        met = [r for r in ladder if all(ratings.get(a, 0) >= level for a, level
+                                        in _asked_here(ladder, r.id).items())]
+        top = max((r.level for r in met), default=None)
+        expected = sorted(r.id for r in met if r.level == top)
+        result = assess(ladder, ratings)
+        assert sorted(r.id for r in result.roles) == expected, (ratings, lines)
+        aim = result.target
+        if aim is not None:
+            asked = _asked_here(ladder, aim.id)
+            assert {a.area.id: a.wanted for a in result.areas if a.wanted} == asked
