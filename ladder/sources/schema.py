@@ -34,9 +34,10 @@ _COLOUR = {
     "description": 'A colour: "#rrggbb", "#rgb", or a name Graphviz and SVG both know ("teal").',
     "examples": ["#4c78a8"],
 }
+# Typical years in words, as ``text.read_years`` reads them: "2-3", "2 to 3 years", "~1.5 yrs"
+_YEARS_RANGE = (r"^\s*~?\s*\d+(\.\d+)?\s*((-|–|—|[Tt][Oo])\s*\d+(\.\d+)?)?\s*\+?\s*"
+                r"([Yy]ears?|[Yy]rs?|YEARS?|YRS?)?\s*$")
 # What a person's extra keys may hold: one value, shown on the card (grade, email, ...).
-# a range of typical years as ``text.read_years`` reads it: "2-3", "2 to 3 years", "~1.5 yrs"
-_YEARS_RANGE = r"^\s*~?\s*\d+(\.\d+)?\s*((-|–|—|to)\s*\d+(\.\d+)?)?\s*\+?\s*(years?|yrs?)?\s*$"
 _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 
 
