@@ -16,7 +16,7 @@ the Senior PM's strategy and is not told it "no longer" asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ladder.model import PROMOTION, Area, Ladder, Role, Statement
@@ -141,12 +141,14 @@ class AreaChange:
         return tuple(s for s in self.after if statement_key(s) not in known)
 
 
-def area_changes(ladder: Ladder, source: str, target: str, *,
-                 keep_same: bool = False) -> list[AreaChange]:
+def area_changes(ladder: Ladder, source: str, target: str, *, keep_same: bool = False,
+                 asks: Callable[[Role], dict[str, tuple[Statement, ...]]] | None = None,
+                 ) -> list[AreaChange]:
     """Per area, what changes from role ``source`` to role ``target`` (ids), in area order;
     on a cumulative ladder each role counts what the roles below it ask (:func:`required`)."""
-    before = required(ladder, ladder.roles[source])
-    after = required(ladder, ladder.roles[target])
+    asks = asks or (lambda role: required(ladder, role))  # given: what a caller worked out
+    before = asks(ladder.roles[source])
+    after = asks(ladder.roles[target])
     changes = []
     for area in ladder_areas(ladder):
         old, new = before.get(area.id, ()), after.get(area.id, ())

@@ -15,7 +15,7 @@ Every function here is pure: ladders in, typed records out (their writers are in
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -27,10 +27,11 @@ from ladder.analysis.expectations import (
     AreaChange,
     area_changes,
     has_expectations,
+    required,
     with_lower,
 )
 from ladder.errors import LadderError, did_you_mean
-from ladder.model.ladder import Competency, Ladder, Role, Track
+from ladder.model.ladder import Competency, Ladder, Role, Statement, Track
 from ladder.model.titles import TitleMatcher, resolve_role
 from ladder.model.variants import find_variant, pick_variant, project
 from ladder.text import Years
@@ -209,14 +210,27 @@ def gains_along(roles: Sequence[Role], ladder: Ladder | None = None) -> list[tup
     >>> gains_along([role("data"), role("vision"), role("data", "vision", "budget")])
     [('vision',), ('budget',)]
     """
-    have = {_norm(c.name) for c in role_competencies(ladder, roles[0])} if roles else set()
+    return _gains(roles, lambda role: _keyed(role_competencies(ladder, role)))
+
+
+def _keyed(competencies: Iterable[Competency]) -> tuple[tuple[str, str], ...]:
+    """(the name as compared, the name) of each competency."""
+    return tuple((_norm(c.name), c.name) for c in competencies)
+
+
+def _gains(roles: Sequence[Role],
+           competencies: Callable[[Role], tuple[tuple[str, str], ...]]
+           ) -> list[tuple[str, ...]]:
+    """:func:`gains_along`, with each role's competencies as ``competencies`` gives them
+    (:func:`_keyed`)."""
+    have = {key for key, _ in competencies(roles[0])} if roles else set()
     steps = []
     for role in roles[1:]:
         new = []
-        for competency in role_competencies(ladder, role):
-            if _norm(competency.name) not in have:
-                have.add(_norm(competency.name))
-                new.append(competency.name)
+        for key, name in competencies(role):
+            if key not in have:
+                have.add(key)
+                new.append(name)
         steps.append(tuple(new))
     return steps
 
@@ -271,18 +285,19 @@ def find_paths(
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
     found: list[Path] = []
     cut = False
+    steps = _Steps(ladder)
     for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
         if count > MAX_PATHS:
-            found, cut = _quickest(ladder, allowed, first.id, last.id, stops), True
+            found, cut = _quickest(steps, allowed, first.id, last.id, stops), True
             break
         if _visits_in_order(nodes, stops):
-            found.append(_path(ladder, nodes))
+            found.append(steps.path(nodes))
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
     return Paths(tuple(found), cut)
 
 
-def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
+def _quickest(steps: _Steps, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
     """The QUICKEST quickest paths, found in order without listing the others: a move weighs
     its typical years (unknown: after all known), plus a little per step (fewer steps first).
     At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
@@ -294,7 +309,7 @@ def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) 
     candidates = nx.shortest_simple_paths(allowed, start, goal, weight=weight)
     for nodes in itertools.islice(candidates, MAX_PATHS):
         if _visits_in_order(nodes, stops):
-            found.append(_path(ladder, nodes))
+            found.append(steps.path(nodes))
             if len(found) == QUICKEST:
                 break
     return found
@@ -310,17 +325,46 @@ def _visits_in_order(nodes: list[str], stops: list[str]) -> bool:
     return True
 
 
-def _path(ladder: Ladder, nodes: list[str]) -> Path:
-    gains = gains_along([ladder.roles[node] for node in nodes], ladder)
-    per_area = has_expectations(ladder)
-    steps = []
-    for (source, target), gain in zip(itertools.pairwise(nodes), gains, strict=True):
-        edge = ladder.graph.edges[source, target]
-        changes = tuple(c for c in area_changes(ladder, source, target)
-                        if c.kind in (NEW, RAISED) and c.added) if per_area else ()
-        steps.append(Step(source, target, edge["kind"], edge["years"], gain,
-                          edge.get("years_range"), changes))
-    return Path(nodes[0], tuple(steps))
+class _Steps:
+    """What the paths of one question share, worked out once: each role's competencies
+    (with those below it, on a cumulative ladder) and each move's changes per area. A
+    lattice of moves has thousands of paths over a few dozen moves."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.per_area = has_expectations(ladder)
+        self._competencies: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._asks: dict[str, dict[str, tuple[Statement, ...]]] = {}
+        self._changes: dict[tuple[str, str], tuple[AreaChange, ...]] = {}
+
+    def competencies(self, role: Role) -> tuple[tuple[str, str], ...]:
+        if role.id not in self._competencies:
+            self._competencies[role.id] = _keyed(role_competencies(self.ladder, role))
+        return self._competencies[role.id]
+
+    def asks(self, role: Role) -> dict[str, tuple[Statement, ...]]:
+        if role.id not in self._asks:
+            self._asks[role.id] = required(self.ladder, role)
+        return self._asks[role.id]
+
+    def changes(self, source: str, target: str) -> tuple[AreaChange, ...]:
+        if not self.per_area:
+            return ()
+        if (source, target) not in self._changes:
+            self._changes[source, target] = tuple(
+                c for c in area_changes(self.ladder, source, target, asks=self.asks)
+                if c.kind in (NEW, RAISED) and c.added)
+        return self._changes[source, target]
+
+    def path(self, nodes: list[str]) -> Path:
+        ladder = self.ladder
+        gains = _gains([ladder.roles[node] for node in nodes], self.competencies)
+        steps = []
+        for (source, target), gain in zip(itertools.pairwise(nodes), gains, strict=True):
+            edge = ladder.graph.edges[source, target]
+            steps.append(Step(source, target, edge["kind"], edge["years"], gain,
+                              edge.get("years_range"), self.changes(source, target)))
+        return Path(nodes[0], tuple(steps))
 
 
 def same_role_error(role: Role, start: str | Role, goal: str | Role, *, file: str | None = None,
