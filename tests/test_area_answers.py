@@ -248,3 +248,32 @@ def test_a_ladder_set_takes_ranges_and_is_cumulative_when_every_ladder_is(tmp_pa
     path.write_text(path.read_text().replace("'1-2 years'", "'a while'"))
     with pytest.raises(SourceError, match="range such as '2-3 years'"):
         load_any_ladder(str(path))
+
+
+def test_each_roles_asks_are_worked_out_once_per_question_not_once_per_path(monkeypatch):
+    import ladder.analysis.paths as module
+
+    levels, width = 5, 3
+    lines = ["cumulative: true", "areas: [{id: a}, {id: b}]", "roles:"]
+    for level in range(levels):
+        for n in range(width):
+            lines.append(f"  - {{id: r{level}-{n}, level: {level + 1}, competencies: [c{level}{n}],"
+                         f" expectations: {{a: [A {level}.{n}.], b: [B {level}.{n}.]}}}}")
+    lines.append("moves: [" + ", ".join(
+        f"{{from: r{level}-{a}, to: r{level + 1}-{b}}}" for level in range(levels - 1)
+        for a in range(width) for b in range(width)) + "]")
+    lattice = parse_ladder(parse_document("\n".join(lines) + "\n", "l.yaml"), "l.yaml")
+    calls: list[str] = []
+    real = module.required
+
+    def counted(ladder, role):
+        calls.append(role.id)
+        return real(ladder, role)
+
+    monkeypatch.setattr(module, "required", counted)
+    paths = find_paths(lattice, "r0-0", f"r{levels - 1}-0")
+    assert len(paths) == width ** (levels - 2)
+    assert sorted(calls) == sorted(set(calls))  # once a role, over 27 paths
+    # and the answer is the one asked role by role: the top role's statements first needed at
+    # the last step
+    assert [len(step.areas) for step in paths[0].steps] == [2] * (levels - 1)
