@@ -495,7 +495,7 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
     >>> gap.shared
     ('data analysis',)
     >>> len(gap.needed), len(gap.extra), gap.statements  # cumulative: the Director asks
-    (8, 0, 10)
+    (8, 0, 11)
     >>> len(competency_gap(read_ladder(), "Senior PM", "CPO").needed)  # Director's, Head's, CPO's
     19
     """
