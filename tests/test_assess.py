@@ -440,3 +440,17 @@ def test_the_title_on_generated_ladders_is_the_highest_role_every_area_meets(see
         if aim is not None:
             asked = _asked_here(ladder, aim.id)
             assert {a.area.id: a.wanted for a in result.areas if a.wanted} == asked
+
+
+def test_the_radar_names_a_scales_steps_but_not_statements():
+    from ladder.renderers.page import page_svg
+    from ladder.renderers.radar import radar_page
+
+    # a profile ladder's steps are names: each is written on its ring, the first axis too
+    kim = page_svg(radar_page(load_assessment(FRAMEWORKS / "kim.yaml")))
+    for step in ("Uses", "Invents", "Several teams", "Own work"):
+        assert f">{step}</text>" in kim
+    # a snowflake milestone is a statement: none is written on the rings
+    sam = page_svg(radar_page(load_assessment(FRAMEWORKS / "sam.yaml")))
+    assert "Sets the reliability strategy" not in sam
+    assert "Senior Platform Engineer or Platform Team Lead, 14 points" in sam

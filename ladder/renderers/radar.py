@@ -27,7 +27,7 @@ from ladder.errors import LadderError
 from ladder.layout.cards import text_width
 from ladder.model import Area, Ladder, Role
 from ladder.renderers.page import INK, MUTED, Line, Rect, Sheet, Text, page_bytes
-from ladder.renderers.results.assess import managers_ratings
+from ladder.renderers.results.assess import managers_ratings, target_phrase
 from ladder.text import wrap
 
 RADIUS = 170.0
@@ -38,6 +38,15 @@ MANAGER = "#2f7d32"
 RING = "#d0d7de"
 MOST_RINGS = 10  # rings drawn at most, whatever the ladder's top level
 EVIDENCE_SIZE = 11.0
+
+
+STEP_NAME = 24  # longest step a radar names on its ring: longer ones are statements, not names
+
+
+def named_scale(area: Area) -> bool:
+    """Whether the area's milestones are the names of a scale ("Adopts", "Owns"), short enough
+    to write on the rings, rather than statements (a snowflake milestone's summary)."""
+    return bool(area.milestones) and all(len(m.text) <= STEP_NAME for m in area.milestones)
 
 
 def ring_values(top: int) -> list[int]:
@@ -112,21 +121,27 @@ def _radar(areas: Sequence[Area], outlines: Sequence[Outline], *, top: int, titl
     rings = ring_values(top)
     for ring in rings:
         page.lines.append(Line(tuple(point(i, ring) for i in range(count)), RING, closed=True))
-        page.texts.append(Text(centre_x + 3, point(0, ring)[1] - 2, f"{ring:,}", 9,
-                               colour=MUTED))
+        # left of the first axis: a step's name goes right of it
+        number = f"{ring:,}"
+        page.texts.append(Text(centre_x - 4 - text_width(number, 9), point(0, ring)[1] - 2,
+                               number, 9, colour=MUTED))
     for index, area in enumerate(areas):
         page.lines.append(Line((point(index, 0), point(index, top)), RING))
         x, y = point(index, top * (1.2 if steps and area.milestones else 1.12))
         size = text_width(area.name, 12, bold=True)
         left = x - size / 2 if abs(x - centre_x) < 10 else (x if x > centre_x else x - size)
         page.texts.append(Text(left, y + 4, area.name, 12, bold=True))
-        if steps and area.milestones and len(rings) == top:  # the step's name on its ring
+        if steps and named_scale(area) and len(rings) == top:  # each step's name on its ring
+            across = abs(math.cos(-math.pi / 2 + 2 * math.pi * index / count)) > 0.7
             for number, milestone in enumerate(area.milestones, start=1):
-                if index == 0 and number in rings:  # the ring's number is there already
-                    continue
                 at_x, at_y = point(index, number)
-                page.texts.append(Text(at_x + 4, at_y - 3, milestone.text[:24], 8,
-                                       italic=True, colour=MUTED))
+                if across:  # along a level axis the names take turns above and below it
+                    page.texts.append(Text(at_x, at_y + (11 if number % 2 else -5),
+                                           milestone.text, 8, italic=True, colour=MUTED,
+                                           middle=True))
+                else:
+                    page.texts.append(Text(at_x + 4, at_y - 3, milestone.text, 8, italic=True,
+                                           colour=MUTED))
     if areas:
         # the marked outline (the manager's) under the others, its squares over them: where
         # the two agree, both stay visible
@@ -186,8 +201,7 @@ def radar_page(result: Assessment) -> Sheet:
     if result.points is not None:
         wanted = "the next milestone in each area"
         if result.target is not None and result.next_points is not None:
-            aim = "target" if result.target_given else "next"
-            wanted += f" ({aim}: {result.target.title}, {result.next_points} points)"
+            wanted += f" ({target_phrase(result)}, {result.next_points} points)"
     elif result.target is not None:
         aim = "the target" if result.target_given else "the next role"
         wanted = f"what {result.target.title} asks ({aim}, level {result.target.level})"
