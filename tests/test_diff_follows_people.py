@@ -187,3 +187,27 @@ def test_an_export_keyed_by_employee_id_follows_its_ids(tmp_path):
     assert {(c["field"], c["new"]) for c in data["changed"]} == {
         ("name", "Bo Park"), ("title", "Senior Analyst")}
     assert data["joined"] == data["left"] == data["created"] == data["removed"] == []
+
+
+
+def test_snapshots_named_in_any_spelling_label_the_diff_as_the_file_names_them(tmp_path):
+    from hr_helpers import write_snapshot_export
+
+    from ladder import api
+    from ladder.errors import LadderError
+
+    path = tmp_path / "organogram.csv"
+    write_snapshot_export(path)  # dated 'Sep-10', 'Mar-11', 'Sep-11'
+    found = api.diff(path, snapshots=("2010-09", "September 2011"))
+    assert (found.old, found.new) == ("Sep-10", "Sep-11")
+    result = CliRunner().invoke(main, ["diff", str(path), "--snapshot", "Mar-11",
+                                       "--snapshot", "2011-03"])
+    assert result.exit_code != 0
+    assert "both name snapshot Mar-11: nothing to compare" in result.output
+    assert "Traceback" not in result.output
+    try:
+        api.diff(path, snapshots=("Q1 2011", "Mar-11"))
+    except LadderError as error:
+        assert "Mar-11" in str(error)
+    else:
+        raise AssertionError("two spellings of one snapshot were compared")

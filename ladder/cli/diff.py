@@ -20,7 +20,7 @@ LISTED = ("table", "json", "csv")
 @main.command("diff")
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False), required=False)
-@click.option("--snapshot", "snapshots", multiple=True, metavar="VALUE",
+@click.option("--snapshot", "snapshots", multiple=True, metavar="DATE",
               help="A snapshot of a file that holds several: give two with one FILE (old, "
               "then new), or one per file with OLD and NEW.")
 @click.option("--format", "format_", type=click.Choice(LISTED + DRAWN, case_sensitive=False),
