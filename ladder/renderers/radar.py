@@ -122,9 +122,9 @@ def _radar(areas: Sequence[Area], outlines: Sequence[Outline], *, top: int, titl
     for ring in rings:
         page.lines.append(Line(tuple(point(i, ring) for i in range(count)), RING, closed=True))
         # left of the first axis: a step's name goes right of it
-        number = f"{ring:,}"
-        page.texts.append(Text(centre_x - 4 - text_width(number, 9), point(0, ring)[1] - 2,
-                               number, 9, colour=MUTED))
+        label = f"{ring:,}"
+        page.texts.append(Text(centre_x - 4 - text_width(label, 9), point(0, ring)[1] - 2,
+                               label, 9, colour=MUTED))
     for index, area in enumerate(areas):
         page.lines.append(Line((point(index, 0), point(index, top)), RING))
         x, y = point(index, top * (1.2 if steps and area.milestones else 1.12))
