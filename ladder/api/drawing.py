@@ -282,6 +282,20 @@ def render_radar(assessment: Assessment, output: str | Path, *,
     return write_bytes(path, radar_bytes(assessment, chosen))
 
 
+def render_profile(role: str, output: str | Path, *,
+                   ladder: str | Path | Ladder | None = None, format: str | None = None) -> Path:
+    """The profile radar of ``role`` on a ladder whose areas have a named scale (each role
+    naming one step per area): the step on each axis, against the role below; into ``output``
+    (svg, png, pdf or dot); the file written."""
+    from ladder.analysis.paths import resolve_role  # lazy: --help loads no networkx
+    from ladder.renderers.radar import profile_bytes  # lazy: --help loads no networkx
+
+    found = load_ladder(ladder)
+    path = Path(output)
+    chosen = output_format(path, format, allowed=RADAR_FORMATS)
+    return write_bytes(path, profile_bytes(found, resolve_role(found, role), chosen))
+
+
 RADAR_FORMATS = ("svg", "png", "pdf", "dot")
 
 
@@ -371,8 +385,11 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     steps = {move: [number] for number, move in enumerate(itertools.pairwise(best), start=1)}
     title = options.title
     if title is None:
-        years_each = [drawn.graph.edges[edge]["years"] for edge in steps]
-        took = "" if None in years_each else f", about {years_phrase(sum(years_each))}"
+        spans = [move.years_span for move in (drawn.move_between(*edge) for edge in steps)
+                 if move is not None]
+        known = [span for span in spans if span is not None]
+        took = "" if len(known) < len(steps) else (
+            f", about {years_phrase((sum(s[0] for s in known), sum(s[1] for s in known)))}")
         title = (f"{drawn.name}: {drawn.roles[best[0]].title} to "
                  f"{drawn.roles[best[-1]].title}{took}")
     if on_note and len(plan.marks.paths) > 1:

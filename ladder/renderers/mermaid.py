@@ -126,11 +126,10 @@ def _ladder(ladder: Ladder, options: object) -> str:
         label_parts = []
         step = steps.get((move.source, move.target))
         if step:
-            label_parts.append(" ".join(f"({n})" for n in step))
-        if step:
-            label_parts = [mermaid_text(part) for part in label_parts]
+            label_parts.append(mermaid_text(" ".join(f"({n})" for n in step)))
         if years and move.years is not None:
-            label_parts.append(_marked(mermaid_text(years_phrase(move.years, short=True)),
+            label_parts.append(_marked(mermaid_text(years_phrase(move.typical_years,
+                                                                 short=True)),
                                        ladder.secondary(move.years_source)))
         arrow = "-.->" if move.kind == LATERAL else "-->"
         label = f'|"{"  ".join(label_parts)}"|' if label_parts else ""
