@@ -136,3 +136,58 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
                             timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 128 + 15 and "not reached" not in result.stdout
     assert list(tmp_path.iterdir()) == []  # neither the chart nor a hidden .tmp
+
+
+# --- '-o -' is standard output for every command that takes -o --------------------------------
+
+STARTUP, SCALE_UP = REPO / "examples" / "startup.yaml", REPO / "examples" / "scale-up.yaml"
+SAM = REPO / "examples" / "frameworks" / "sam.yaml"
+
+
+@pytest.mark.parametrize(("args", "starts"), [
+    (["diff", STARTUP, SCALE_UP], "startup.yaml -> scale-up.yaml: "),
+    (["diff", STARTUP, SCALE_UP, "--format", "csv"], "change,id,name,field,old,new,note"),
+    (["diff", STARTUP, SCALE_UP, "--format", "json"], "{"),
+    (["diff", STARTUP, SCALE_UP, "--format", "dot"], "// Every position is pinned"),
+    (["diff", STARTUP, SCALE_UP, "--format", "svg"], "<?xml"),
+    (["assess", SAM], "<svg"),
+    (["import", EXPORT], "# Written by `ladder import` from acme-export.csv"),
+    (["render", "product", "--format", "mermaid"], "---\ntitle: Product management"),
+])
+def test_dash_is_standard_output_for_every_command(tmp_path, args, starts):
+    result = cli(tmp_path, *args, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.lstrip().startswith(starts), result.stdout[:200]
+    assert not (tmp_path / "-").exists()  # never a file named '-'
+    assert "wrote" not in result.stdout
+
+
+def test_assess_to_standard_output_keeps_the_answer_on_stderr(tmp_path):
+    result = cli(tmp_path, "assess", SAM, "-o", "-")
+    assert result.stdout.strip().endswith("</svg>")
+    assert "Sam: Platform Engineer II" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["render", "product", "-f", "png"],
+                                  ["diff", STARTUP, SCALE_UP, "--format", "pdf"]])
+def test_a_binary_file_to_a_terminal_is_refused(tmp_path, args):
+    """On a terminal (a pseudo-terminal here) a PNG or PDF is refused with the fix; through a
+    pipe the same command writes the bytes."""
+    import pty
+
+    main_end, terminal = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "ladder", *map(str, args), "-o", "-"],
+                              cwd=tmp_path, stdout=terminal, stderr=subprocess.PIPE,
+                              text=True, timeout=120, env=env)
+    finally:
+        os.close(terminal)
+        os.close(main_end)
+    assert done.returncode == 1
+    assert "error: -o - would write a binary file to the terminal" in done.stderr
+    assert "(redirect it (-o - > chart.png), pipe it, or give -o a file name)" in done.stderr
+    piped = subprocess.run([sys.executable, "-m", "ladder", *map(str, args), "-o", "-"],
+                           cwd=tmp_path, capture_output=True, timeout=120, env=env)
+    assert piped.returncode == 0
+    assert piped.stdout[:4] in (b"\x89PNG", b"%PDF")

@@ -212,14 +212,30 @@ def render_diff(changes: OrgDiff, output: str | Path, *, format: str | None = No
     ...     "Joined" in render_diff(changes, f"{folder}/changes.svg").read_text()
     True
     """
-    from ladder.renderers.diff_chart import (
-        render_diff as draw_changes,  # lazy: --help loads no subprocess
-    )
+    path = Path(output)
+    chosen = output_format(path, format, allowed=RADAR_FORMATS)
+    return write_bytes(path, _diff_data(changes, chosen, title, str(path)))
+
+
+def draw_diff(changes: OrgDiff, *, format: str = "svg", title: str | None = None) -> str | bytes:
+    """:func:`render_diff`'s drawing returned instead of written (``-o -``): text for svg and
+    dot, bytes for png and pdf.
+
+    >>> from ladder.api.questions import diff
+    >>> draw_diff(diff("examples/startup.yaml", "examples/scale-up.yaml"), format="dot")[:7]
+    'digraph'
+    """
+    return _diff_data(changes, output_format(None, format, allowed=RADAR_FORMATS), title, None)
+
+
+def _diff_data(changes: OrgDiff, chosen: str, title: str | None,
+               name: str | None) -> str | bytes:
+    from ladder.renderers.diff_chart import diff_drawing  # lazy: --help loads no subprocess
 
     if changes.new_org is None:
         raise LadderError("this diff does not hold the new org to draw",
                           hint="draw what ladder.diff() returned")
-    return draw_changes(changes, changes.new_org, output, format=format, title=title)
+    return diff_drawing(changes, changes.new_org, chosen, title=title, name=name)
 
 
 def render_radar(assessment: Assessment, output: str | Path, *,
@@ -233,14 +249,24 @@ def render_radar(assessment: Assessment, output: str | Path, *,
     ...     render_radar(assess("examples/frameworks/sam.yaml"), f"{folder}/r.dot").suffix
     '.dot'
     """
+    path = Path(output)
+    return write_bytes(path, draw_radar(assessment, format=output_format(
+        path, format, allowed=RADAR_FORMATS)))
+
+
+def draw_radar(assessment: Assessment, *, format: str = "svg") -> bytes:
+    """:func:`render_radar`'s drawing returned instead of written (``-o -``).
+
+    >>> from ladder.api.questions import assess
+    >>> draw_radar(assess("examples/frameworks/sam.yaml"), format="dot")[:7]
+    b'digraph'
+    """
     from ladder.renderers.radar import radar_bytes  # lazy: --help loads no networkx
 
-    path = Path(output)
-    chosen = output_format(path, format, allowed=RADAR_FORMATS)
-    return write_bytes(path, radar_bytes(assessment, chosen))
+    return radar_bytes(assessment, output_format(None, format, allowed=RADAR_FORMATS))
 
 
-RADAR_FORMATS = ("svg", "png", "pdf", "dot")
+RADAR_FORMATS = ("svg", "png", "pdf", "dot")  # a radar and a drawn diff: one page each
 
 
 def inline_svg(svg: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ladder import __version__
+from ladder import __version__, api
 from ladder.api import parse_mapping
 from ladder.errors import LadderError
 from ladder.options import OUTPUT_FORMATS, as_flags
@@ -42,12 +42,12 @@ def report_error(error: LadderError) -> None:
             click.echo(message_line(str(problem)), err=True)
 
 
-def echo(text: str = "", *, nl: bool = True, json: bool = False) -> None:
-    """Print a command's answer on stdout with names' control characters shown, not obeyed
-    (``json``: as JSON escapes, so the output stays the same JSON)."""
+def echo(text: str = "", *, nl: bool = True, json: bool = False, err: bool = False) -> None:
+    """Print a command's answer on stdout (``err``: stderr) with names' control characters
+    shown, not obeyed (``json``: as JSON escapes, so the output stays the same JSON)."""
     from ladder.escape import terminal_json, terminal_text  # lazy: --help loads no escape
 
-    click.echo(terminal_json(text) if json else terminal_text(text), nl=nl)
+    click.echo(terminal_json(text) if json else terminal_text(text), nl=nl, err=err)
 
 
 def message_line(text: str) -> str:
@@ -117,6 +117,46 @@ def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None
 
 
 
+
+
+STDOUT = "-"  # '-o -': standard output, for every command that takes -o
+
+
+def output_option(help: str):
+    """``-o/--output FILE``, where ``-`` means standard output: one option for every command
+    that writes a file (diff, assess, import, render)."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True,
+                                                          path_type=Path),
+                        default=None, metavar="FILE|-",
+                        help=f"{help} '-' writes to standard output.")
+
+
+def to_stdout(output: Path | str | None) -> bool:
+    """Whether ``-o`` asked for standard output."""
+    return output is not None and str(output) == STDOUT
+
+
+def write_output(output: Path | str, data: str | bytes, *, err: bool = False) -> None:
+    """``data`` written to the file ``output`` (atomic, never through a link: the one way to
+    write a file) and 'wrote FILE' said (on stderr with ``err``: the command's answer is on
+    stdout); or, for ``-o -``, to standard output as it is. Bytes (PNG, PDF, PPTX, XLSX) to
+    a terminal are refused: they would fill it with noise and could work its escape codes."""
+    if not to_stdout(output):
+        click.echo(f"wrote {api.write_file(output, data)}", err=err)
+        return
+    stream = click.get_binary_stream("stdout")
+    if isinstance(data, bytes):
+        if stream.isatty():
+            raise LadderError("-o - would write a binary file to the terminal",
+                              hint="redirect it (-o - > chart.png), pipe it, or give -o a "
+                              "file name")
+        stream.write(data)
+        stream.flush()
+        return
+    if stream.isatty():  # a person reads it: names' control characters shown, not obeyed
+        echo(data, nl=False)
+        return
+    click.echo(data, nl=False)  # a pipe or a file gets the bytes a file would hold
 
 
 def note(text: str) -> None:

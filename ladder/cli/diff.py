@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ladder import api
-from ladder.cli.common import echo, main, note
+from ladder.cli.common import echo, main, note, output_option, to_stdout, write_output
 from ladder.errors import LadderError
 
 DRAWN = ("svg", "png", "pdf", "dot")
@@ -24,8 +24,7 @@ LISTED = ("table", "json", "csv")
 @click.option("--format", "format_", type=click.Choice(LISTED + DRAWN, case_sensitive=False),
               default=None, help="table (default), json or csv; svg, png, pdf or dot draw the "
               "new chart with the changes marked (default: from the -o suffix).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write: .svg/.png/.pdf/.dot draw the changes, .json/.csv list them.")
+@output_option("File to write: .svg/.png/.pdf/.dot draw the changes, .json/.csv list them.")
 @click.option("--title", default=None, help="Title of the drawn chart.")
 @click.option("--preset", metavar="NAME", default=None,
               help="A known export format: uk-organogram (detected from the headers when "
@@ -50,20 +49,22 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
                      preset=preset, mapping=mapping, fix=",".join(fix))
     labels = found.old, found.new
     sources = [old] if new is None else [old, new]
-    chosen = _format(format_, output)
+    chosen = _format(format_, None if to_stdout(output) else output)
+    summary = f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}"
     if chosen in DRAWN:
-        path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
-        written = api.render_diff(found, path, format=chosen, title=title)
-        note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
-        click.echo(f"wrote {written}")
+        if to_stdout(output):
+            write_output(output, api.draw_diff(found, format=chosen, title=title))
+        else:
+            path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
+            click.echo(f"wrote {api.render_diff(found, path, format=chosen, title=title)}")
+        note(summary)
         return
     text = api.answer_text(found, chosen)
     if output is None:
         echo(text, nl=False, json=chosen == "json")
         return
-    api.write_file(output, text)
-    note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
-    click.echo(f"wrote {output}")
+    write_output(output, text)
+    note(summary)
 
 
 def _format(format_: str | None, output: Path | None) -> str:

@@ -14,6 +14,8 @@ from ladder.cli.common import (
     ladder_source_option,
     main,
     note,
+    output_option,
+    write_output,
 )
 
 # --- HR exports -------------------------------------------------------------------------------
@@ -23,8 +25,8 @@ from ladder.cli.common import (
 @click.argument("export", type=click.Path())
 @export_options
 @ladder_source_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Company config or ladder file to write (default: print it).")
+@output_option("Company config or ladder file to write, with comment lines saying where it "
+               "came from (default: print the config alone).")
 @click.option("--from", "from_format", default=None,
               type=click.Choice(api.IMPORT_FORMATS),
               help="The shape when detection cannot tell: a career framework ("
@@ -51,8 +53,7 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
     if output is None:
         click.echo(text, nl=False)
     else:
-        api.write_file(output, text)
-        click.echo(f"wrote {output}")
+        write_output(output, text)
 
 
 # --- company configs: schema and numbers ------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import NamedTuple
 
 from ladder.analysis.diff import Changed, OrgDiff
@@ -21,7 +20,6 @@ from ladder.layout.cards import fit_text
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Org
 from ladder.renderers import limits
-from ladder.renderers.files import output_format, write_bytes
 from ladder.renderers.graphviz_backend import run_graphviz
 from ladder.renderers.org_cards import MARK_COLOURS, PageText, dotted_notes
 from ladder.renderers.org_dot import org_dot
@@ -32,7 +30,6 @@ from ladder.renderers.theme import finish_svg
 from ladder.text import coord as _n
 from ladder.text import person_label
 
-FORMATS = ("svg", "png", "pdf", "dot")
 LEFT_COLOUR = "#c0392b"
 PANEL_WIDTH = 300.0
 LINE = 18.0  # height of one panel line
@@ -81,13 +78,10 @@ def _change_label(item: Changed) -> str:
     return f"{item.field.capitalize()} was {item.old or '(none)'}"
 
 
-def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None = None,
-                title: str | None = None) -> Path:
-    """Draw the new org with the changes of ``diff`` marked into ``path`` (svg, png, pdf or
-    dot); the file written."""
-
-    path = Path(path)
-    fmt = output_format(path, format, allowed=FORMATS)
+def diff_drawing(diff: OrgDiff, new: Org, fmt: str, *, title: str | None = None,
+                 name: str | None = None) -> str | bytes:
+    """The new org with the changes of ``diff`` marked, as ``fmt`` (svg, png, pdf or dot);
+    ``name`` is the file errors name (None: standard output)."""
     org = marked_org(new, diff)
     chart = layout_org(org)
     heading = title if title is not None else f"{new.name}: {diff.old} → {diff.new}"
@@ -95,26 +89,25 @@ def render_diff(diff: OrgDiff, new: Org, path: str | Path, *, format: str | None
     lines = panel_lines(diff)
     text = PageText(title=heading, counts=counts, notes=notes)
     if fmt == "svg":  # with the docs finish of every SVG: title, description, card ids
-
         svg = _svg_with_panel(org_svg(org, chart, text), lines)
-        return write_bytes(path, finish_svg(svg, title=heading, kind="org",
-                                            description=f"{new.name}: {summary(diff)}"))
+        return finish_svg(svg, title=heading, kind="org",
+                          description=f"{new.name}: {summary(diff)}")
     source = _dot_with_panel(org_dot(org, chart, text), lines)
     if fmt == "dot":
-        return write_bytes(path, source)
-    _check_size(org, chart, text, path, fmt)  # too big for one page: refused, not shrunk
+        return source
+    _check_size(org, chart, text, name, fmt)  # too big for one page: refused, not shrunk
+    return run_graphviz(source, format=fmt, engine="neato", neato_no_op=2)
 
-    return write_bytes(path, run_graphviz(source, format=fmt, engine="neato", neato_no_op=2))
 
-
-def _check_size(org: Org, chart: OrgLayout, text: PageText, path: Path, fmt: str) -> None:
+def _check_size(org: Org, chart: OrgLayout, text: PageText, name: str | None,
+                fmt: str) -> None:
     """Refuse a drawn diff too big for one PNG or PDF page at a readable size."""
 
     width, height = page_size(chart, org, text)
     width += PANEL_WIDTH
     if not limits.fits(width, height, fmt):
         raise RenderError(f"the drawn diff is {limits.describe(width, height, fmt)}: "
-                          f"{limits.limit_text(fmt)}", file=str(path),
+                          f"{limits.limit_text(fmt)}", file=name,
                           hint="write .svg, which has no size limit, or list the changes "
                           "with --format csv")
 
