@@ -180,7 +180,7 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
         if given.get(key) is not None:
             given[key] = _resolve(str(given[key]), folders, bases=bases, page=page, line=line)
     _check_linked_ladder(resolved, text, folders[0] if folders else Path("."), bases=bases,
-                         page=page, line=line)
+                         page=page, line=line, ladder=given.get("ladder"))
     if ladder_view is not None:
         given["view"] = ladder_view
     return Block(page=page, line=line, format=format_, source=resolved, text=text,
@@ -257,40 +257,73 @@ def _check_size(path: str, *, page: str, line: int | None) -> None:
 
 
 def _check_linked_ladder(source: str | None, text: str | None, folder: Path, *,
-                         bases: Sequence[Path] | None, page: str, line: int | None) -> None:
-    """A company document's ``ladder:`` file must lie in the docs project too: checked before
-    the loader reads it (its error messages would quote the file's lines)."""
-    from ladder.api import (  # lazy: the MkDocs plugin loads no api
-        builtin_ladders,
-        input_format,
-        parse_document,
-    )
+                         bases: Sequence[Path] | None, page: str, line: int | None,
+                         ladder: str | None = None) -> None:
+    """The files a block's document names must lie in the docs project too: a company's
+    ``ladder:``, a ladder set's ``ladders: - ladder:`` (and those of a ladder set a company
+    or an HR export's ``ladder`` names), checked before the loader reads them (its error
+    messages would quote the file's lines)."""
+    from ladder.api import parse_document  # lazy: the MkDocs plugin loads no api
 
     if bases is None:
         return
-    data: Any = None
+    todo: list[tuple[Any, Path]] = []  # (a document's data, the folder its paths start from)
     if text is not None:
         try:
-            data = parse_document(text, page)
+            todo.append((parse_document(text, page), folder))
         except LadderError:
-            return  # the loader says what is wrong, with the document's lines
-    elif source is not None and (found := input_format(source)) is not None \
-            and found.family == "document":  # a config or ladder file, as the table says
-        path = Path(source)
-        try:
-            data = parse_document(path.read_text(encoding="utf-8"), source, found.name)
-        except (LadderError, OSError, UnicodeDecodeError):
-            return  # the size was checked; the loader reports the rest
-        folder = path.parent
-    linked = data.get("ladder") if isinstance(data, dict) else None
-    if not isinstance(linked, str) or linked in builtin_ladders():
-        return
-    target = Path(linked)
-    if target.is_absolute():
-        raise BlockError(f"the company's ladder '{linked}' is an absolute path: a block reads "
-                         "files of the docs project only", file=page, line=line,
-                         hint="give the ladder file relative to the company file")
-    confine(folder / target, bases, page=page, line=line, what=linked)
+            pass  # the loader says what is wrong, with the document's lines
+    for path in (source, ladder):
+        if path is not None and (data := _document_data(Path(path))) is not None:
+            todo.append((data, Path(path).parent))
+    seen: set[Path] = set()
+    while todo:
+        data, start = todo.pop()
+        for linked in _linked_ladders(data):
+            target = Path(linked)
+            if target.is_absolute():
+                raise BlockError(f"the ladder '{linked}' is an absolute path: a block reads "
+                                 "files of the docs project only", file=page, line=line,
+                                 hint="give the ladder file relative to the file that names "
+                                 "it")
+            confine(start / target, bases, page=page, line=line, what=linked)
+            real = (start / target).resolve()
+            if real not in seen and len(seen) < MAX_LINKED:  # a set naming a set: followed
+                seen.add(real)
+                if (found := _document_data(start / target)) is not None:
+                    todo.append((found, (start / target).parent))
+
+
+MAX_LINKED = 100  # files followed from one block: ladder sets name a few ladders each
+
+
+def _linked_ladders(data: Any) -> list[str]:
+    """The ladder files a parsed document names: a company's ``ladder:``, a ladder set's
+    members; built-in ladders left out."""
+    from ladder.api import builtin_ladders  # lazy: the MkDocs plugin loads no api
+
+    if not isinstance(data, dict):
+        return []
+    found = [data.get("ladder")]
+    if isinstance(data.get("ladders"), list):
+        found += [entry.get("ladder") for entry in data["ladders"] if isinstance(entry, dict)]
+    return [name for name in found if isinstance(name, str) and name
+            and name not in builtin_ladders()]
+
+
+def _document_data(path: Path) -> Any:
+    """A config or ladder file's parsed data, when it is one within the size limit; else
+    None (the loader reports what is wrong with it)."""
+    from ladder.api import input_format, input_size, parse_document  # lazy: no api for MkDocs
+
+    found = input_format(path)
+    if found is None or found.family != "document":
+        return None
+    try:
+        input_size(path)
+        return parse_document(path.read_text(encoding="utf-8"), str(path), found.name)
+    except (LadderError, OSError, UnicodeDecodeError):
+        return None
 
 
 def check_option(key: str, value: Any, *, page: str, line: int | None) -> Any:
