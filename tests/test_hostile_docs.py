@@ -119,7 +119,8 @@ def test_a_company_files_ladder_outside_the_project_is_refused(outside):
                    folders=[project / "docs", project], bases=[project])
 
 
-SET = "id: both\nladders:\n  - {{id: product, ladder: product}}\n  - {{id: eng, ladder: {member}}}\n"
+SET = ("id: both\nladders:\n  - {{id: product, ladder: product}}\n"
+       "  - {{id: eng, ladder: {member}}}\n")
 
 
 def read_in(project: Path, body: str, **header):

@@ -82,7 +82,8 @@ def ladder_source_option(function):
 
 
 def export_options(function):
-    """--preset, --junior, --map, --fix, --report, --snapshot: how to read an HR export."""
+    """--preset, --junior, --map, --fix, --report, --snapshot, --sheet: how to read an HR
+    export."""
     options = [
         click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="Write the row accounting and every problem as JSON to this file."),
@@ -100,6 +101,9 @@ def export_options(function):
         click.option("--snapshot", metavar="VALUE", default=None,
                      help="A file holding several snapshots (a column of a few dates): the "
                      "one to read (default: the latest)."),
+        click.option("--sheet", metavar="NAME|N", default=None,
+                     help="A workbook (.xlsx) of several sheets: the one to read, by name or "
+                     "number from 1 (default: the first with data, said in a warning)."),
     ]
     for option in options:
         function = option(function)

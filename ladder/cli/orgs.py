@@ -35,7 +35,7 @@ from ladder.cli.common import (
               help="A framework statement the import cannot place on a role is an error.")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
                    fix: tuple[str, ...], report: Path | None, snapshot: str | None,
-                   ladder_source: str | None, output: Path | None,
+                   sheet: str | None, ladder_source: str | None, output: Path | None,
                    from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
     job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
@@ -49,7 +49,7 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
     text = api.import_file(export, format=from_format, ladder=ladder_source,
                            header=output is not None, strict=strict, on_note=note,
                            preset=preset, junior=junior, mapping=mapping, fix=",".join(fix),
-                           snapshot=snapshot, report=report)
+                           snapshot=snapshot, sheet=sheet, report=report)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -47,9 +47,9 @@ FORMATS = ("svg", "mermaid", "html")
 BLOCK_KEYS = ("source", "document", "format", "height", "view")
 DRAW_OPTIONS = ("title", "theme", "transparent", "variant", "headcount", "head", "detail",
                 "years", "highlight", "via", "avoid", "root", "depth", "align_levels", "mode",
-                "columns", "preset", "junior", "mapping", "fix", "ladder", "snapshot")
+                "columns", "preset", "junior", "mapping", "fix", "ladder", "snapshot", "sheet")
 # Options that say how to read an HR export: they go to load, the others to draw.
-READ_OPTIONS = ("preset", "junior", "mapping", "fix", "ladder", "snapshot")
+READ_OPTIONS = ("preset", "junior", "mapping", "fix", "ladder", "snapshot", "sheet")
 PATH_OPTIONS = ("junior",)  # read options naming a file: found as 'source:' is
 VIEWS = ("auto", "explorer", "static")  # how an org chart is shown in a page
 LADDER_VIEWS = ("graph", "matrix")  # a ladder's views: passed on to draw
@@ -64,7 +64,7 @@ CACHE_VERSION = "2"
 # What each option must be: a wrong type is a located error that fails a strict build, never
 # a TypeError deep in the drawing that the fence extension swallows (the block vanished).
 TEXT_OPTIONS = ("title", "theme", "variant", "head", "highlight", "root", "mode", "preset",
-                "ladder", "junior", "snapshot")
+                "ladder", "junior", "snapshot", "sheet")
 FLAG_OPTIONS = ("transparent", "detail", "years", "align_levels")
 COUNT_OPTIONS = {"headcount": (1, 10_000_000), "depth": (1, 1_000), "columns": (1, 100)}
 NAME_LIST_OPTIONS = ("via", "avoid", "fix")  # a name, or a list of names

@@ -58,13 +58,14 @@ def framework_of(path: str | Path) -> str | None:
     return detect.framework_of(Path(path))
 
 
-def import_framework(path: str | Path, format: str | None = None) -> Draft:
+def import_framework(path: str | Path, format: str | None = None, *,
+                     sheet: str | None = None) -> Draft:
     """Read a framework file or folder (format detected when not given) into a checked
-    :class:`Draft`."""
+    :class:`Draft`; ``sheet``: a workbook's sheet (a wide framework), by name or number."""
     path = Path(path)
     if not path.exists():
         raise SourceError("file not found", file=str(path))
-    chosen = format or detect.framework_of(path)
+    chosen = format or detect.framework_of(path, sheet=sheet)
     if chosen is None:
         raise SourceError(
             f"not a career framework this tool reads: {detect.what_was_seen(path)}",
@@ -77,7 +78,11 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
                           f"formats: {', '.join(FORMATS)}")
     module_name, function = READERS[chosen]
     module = importlib.import_module(f"ladder.sources.frameworks.{module_name}")
-    draft: Draft = getattr(module, function)(path)
+    if sheet is not None and chosen != "wide":
+        raise SourceError(f"option 'sheet' chooses a sheet of a workbook, and a {chosen} "
+                          "framework is none", file=str(path), hint="leave out option 'sheet'")
+    reader = getattr(module, function)
+    draft: Draft = reader(path, sheet) if sheet is not None else reader(path)
     check(draft, str(path))
     return draft
 

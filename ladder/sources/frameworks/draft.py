@@ -29,6 +29,7 @@ class Draft:
     moves: list[dict[str, Any]] = field(default_factory=list)
     points: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)  # what the import decided, for the reader
+    warnings: list[str] = field(default_factory=list)  # said on stderr as the import runs
     # statements the import could not place on a role and area: (text, line); never dropped
     unplaced: list[tuple[str, int | None]] = field(default_factory=list)
 

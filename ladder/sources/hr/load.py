@@ -24,7 +24,7 @@ from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_p
 from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
 from ladder.sources.hr.read import ExportTable, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
-from ladder.text import slug
+from ladder.text import plural, slug
 
 
 @dataclass
@@ -119,6 +119,7 @@ def load_export(
     mapping: Mapping[str, str] | str | None = None,
     fix: Iterable[str] | str = (),
     snapshot: str | None = None,
+    sheet: str | None = None,
 ) -> ImportResult:
     """Read an HR export (CSV, TSV, TXT or XLSX) into an org and the account of its rows.
 
@@ -126,7 +127,8 @@ def load_export(
     when not given); ``junior``: the junior-staff file of a UK organogram; ``mapping``:
     {field: column} or ``id=COL,manager=COL`` to override header detection; ``fix``:
     ``case``/``space`` to link managers that match only when case/spaces are ignored;
-    ``snapshot``: which snapshot to draw of a file that holds several (default: the latest).
+    ``snapshot``: which snapshot to draw of a file that holds several (default: the latest);
+    ``sheet``: a workbook's sheet to read (a name or a number; default: the first with data).
     """
     path = Path(path)
     fixes = parse_fix(fix)
@@ -136,7 +138,7 @@ def load_export(
         mapping = check_mapping(mapping)
     chosen = get_preset(preset) if preset else None
     senior_filter = chosen.matches if chosen else None
-    table = read_table(path, want_sheet=senior_filter, text=text)
+    table = read_table(path, want_sheet=senior_filter, text=text, sheet=sheet)
     check_headers(table.headers, file=table.file, line=table.header_row)
     if chosen is None:
         chosen = detect_preset(table.headers)
@@ -154,8 +156,11 @@ def load_export(
             "warning", "other-sheets", f"the workbook has {len(table.other_sheets) + 1} sheets "
             f"with data: read '{table.sheet}', not read: "
             f"{summarised([repr(s) for s in table.other_sheets])}", table.file, None, None,
-            "keep the people on one sheet, or export the sheet to draw as CSV",
+            "read another with option 'sheet' NAME (or its number)",
             tuple(table.other_sheets) if len(table.other_sheets) > SHOWN else ()))
+        notes.append(f"read the sheet '{table.sheet}' of {Path(table.file).name}; "
+                     f"{plural(len(table.other_sheets), 'other sheet')} with data not read "
+                     "(read one with option 'sheet' NAME or its number)")
     blank: list[Problem] = []
     picked: str | None = None
     found = find_snapshots(table, id_column=_id_column(table, chosen, mapping))
