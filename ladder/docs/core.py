@@ -31,8 +31,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -543,13 +541,13 @@ class DiagramCache:
             notes: list[str] | None = None) -> None:
         entry = {"html": fragment, "files": [str(f) for f in files],
                  "hashes": [_file_hash(f) for f in files], "notes": notes or []}
+        from ladder.api import write_file  # lazy: the MkDocs plugin loads no api
+
+        # the one way to write a file: atomic (parallel builds share the cache), inside the
+        # cache folder, never through a link
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(entry, stream)
-            os.replace(name, self.folder / f"{key}.json")  # atomic: parallel builds share it
-        except OSError:
+            write_file(f"{key}.json", json.dumps(entry), folder=self.folder)
+        except LadderError:
             pass  # a cache that cannot be written only costs time
 
 

@@ -262,17 +262,6 @@ def _with_line(problem: Problem, lines: Mapping[tuple[str, int], int]) -> Proble
     return replace(problem, message=f"{where(problem.line or 0, line)}: {problem.message}")
 
 
-def write_report(result: ImportResult, path: str | Path) -> None:
-    """Write ``result.report()`` as JSON (for ``--report problems.json``)."""
-    import json
-
-    text = json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n"
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"cannot write the report: {error.strerror}", file=str(path)) from None
-
-
 # -- generic exports -------------------------------------------------------------------------
 
 
