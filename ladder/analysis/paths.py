@@ -15,7 +15,7 @@ Every function here is pure: ladders in, typed records out (their writers are in
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -123,7 +123,8 @@ class Path:
 @dataclass(frozen=True)
 class Paths(Sequence[Path]):
     """The paths found, quickest first; ``cut`` is set when only the quickest of very many
-    are listed (their number was past ``MAX_PATHS``). A sequence: index, iterate, count it."""
+    are listed (their number was past ``MAX_PATHS``, or finding them past ``MAX_STEPS``). A
+    sequence: index, iterate, count it."""
 
     items: tuple[Path, ...] = ()
     cut: bool = False
@@ -142,7 +143,8 @@ class Paths(Sequence[Path]):
         """What to tell the user when the list is cut, else None."""
         if not self.cut:
             return None
-        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
+        return (f"too many paths to list them all (more than {MAX_PATHS:,}, or more than "
+                f"{MAX_STEPS:,} steps to find them): the {len(self)} quickest are listed "
                 "(narrow them with --via or --avoid)")
 
 
@@ -220,8 +222,8 @@ def find_paths(
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
     found: list[Path] = []
     cut = False
-    for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
-        if count > MAX_PATHS:
+    for count, nodes in enumerate(_simple_paths(allowed, first.id, last.id), start=1):
+        if nodes is None or count > MAX_PATHS:  # too many to list, or to look for
             found, cut = _quickest(ladder, allowed, first.id, last.id, stops), True
             break
         if _visits_in_order(nodes, stops):
@@ -229,6 +231,38 @@ def find_paths(
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
     return Paths(tuple(found), cut)
+
+
+def _simple_paths(graph: Any, start: str, goal: str) -> Iterator[list[str] | None]:
+    """Every path from ``start`` to ``goal`` that visits no role twice, depth first, through
+    the roles that lie between them only (a lattice of dead ends beside the route was searched
+    whole before, and hung); None, then no more, once MAX_STEPS roles have been stepped on
+    (moves back and forth can make the search long even then)."""
+    between = (nx.descendants(graph, start) & nx.ancestors(graph, goal)) | {start, goal}
+    route, on_route = [start], {start}
+    stack = [iter([n for n in graph.successors(start) if n in between])]
+    steps = 0
+    while stack:
+        role = next(stack[-1], None)
+        if role is None:
+            stack.pop()
+            on_route.discard(route.pop())
+            continue
+        if role in on_route:
+            continue
+        steps += 1
+        if steps > MAX_STEPS:
+            yield None
+            return
+        if role == goal:
+            yield [*route, goal]
+            continue
+        route.append(role)
+        on_route.add(role)
+        stack.append(iter([n for n in graph.successors(role) if n in between]))
+
+
+MAX_STEPS = 1_000_000  # roles stepped on while listing paths: about a second
 
 
 def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:

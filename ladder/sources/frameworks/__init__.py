@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ladder.errors import SourceError, did_you_mean
 from ladder.sources.frameworks import detect
-from ladder.sources.frameworks.draft import Draft
+from ladder.sources.frameworks.draft import Draft, check_bounds
 from ladder.text import wrap
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ def import_framework(path: str | Path, format: str | None = None, *,
                           "framework is none", file=str(path), hint="leave out option 'sheet'")
     reader = getattr(module, function)
     draft: Draft = reader(path, sheet) if sheet is not None else reader(path)
+    check_bounds(draft, str(path))
     check(draft, str(path))
     return draft
 
