@@ -222,8 +222,9 @@ def draw_diff(changes: OrgDiff, *, format: str = "svg", title: str | None = None
     dot, bytes for png and pdf.
 
     >>> from ladder.api.questions import diff
-    >>> draw_diff(diff("examples/startup.yaml", "examples/scale-up.yaml"), format="dot")[:7]
-    'digraph'
+    >>> "digraph org {" in draw_diff(diff("examples/startup.yaml", "examples/scale-up.yaml"),
+    ...                               format="dot")
+    True
     """
     return _diff_data(changes, output_format(None, format, allowed=RADAR_FORMATS), title, None)
 
@@ -258,8 +259,8 @@ def draw_radar(assessment: Assessment, *, format: str = "svg") -> bytes:
     """:func:`render_radar`'s drawing returned instead of written (``-o -``).
 
     >>> from ladder.api.questions import assess
-    >>> draw_radar(assess("examples/frameworks/sam.yaml"), format="dot")[:7]
-    b'digraph'
+    >>> draw_radar(assess("examples/frameworks/sam.yaml"))[:4]
+    b'<svg'
     """
     from ladder.renderers.radar import radar_bytes  # lazy: --help loads no networkx
 
