@@ -263,3 +263,23 @@ def test_a_lattice_of_paths_gives_the_quickest_at_once(tmp_path):
     assert time.perf_counter() - started < 30
     assert found.cut and len(found) == 20
     assert "too many paths to list them all" in found.note()
+
+
+# --- a mesh of dotted lines ---------------------------------------------------------------------
+
+
+@pytest.mark.slow  # routes 1,200 dotted lines
+def test_a_mesh_of_dotted_lines_is_routed_in_seconds():
+    """150 people with 8 dotted-line managers each: the router walked every zone's list of
+    dotted lines for each step of each search (about a minute here, minutes for 200 people);
+    it gathers them once per search now, with the same routes."""
+    people = []
+    for n in range(150):
+        dotted = sorted({f"p{(n * 7 + k * 13) % 150}" for k in range(1, 9)} - {f"p{n}"})
+        manager = f", manager: p{(n - 1) // 6}" if n else ""
+        people.append(f"  - {{id: p{n}, name: P {n}{manager}, dotted: [{', '.join(dotted)}]}}")
+    org = api.load(text="company: Mesh\npeople:\n" + "\n".join(people) + "\n", format="yaml")
+    started = time.perf_counter()
+    layout = json.loads(api.draw(org, format="json"))
+    assert time.perf_counter() - started < 30
+    assert len(layout["dotted"]) == sum(len(p.dotted) for p in org.people.values())
