@@ -521,13 +521,13 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     >>> plan_highlight(read_ladder(), "pm")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ladder.errors.LadderError: --highlight takes FROM..TO, not 'pm' (for example ...)
+    ladder.errors.LadderError: option 'highlight' takes FROM..TO, not 'pm' (for example ...)
     """
     start, dots, goal = spec.partition("..")
     if not dots or not start.strip() or not goal.strip():
         ids = list(ladder.roles)
         example = f"{ids[0]}..{ids[-1]}" if ids else "junior..senior"
-        raise LadderError(f"--highlight takes FROM..TO, not '{spec}'",
+        raise LadderError(f"option 'highlight' takes FROM..TO, not '{spec}'",
                           hint=f"for example {example}")
     ends = resolve_endpoints(ladder, start.strip(), goal.strip(), variant=variant, head=head)
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)
