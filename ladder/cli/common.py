@@ -3,6 +3,7 @@ several commands share."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -141,24 +142,23 @@ def to_stdout(output: Path | str | None) -> bool:
     return output is not None and str(output) == STDOUT
 
 
-def write_output(output: Path | str, data: str | bytes, *, err: bool = False) -> None:
+def write_output(output: Path | str, data: str | bytes) -> None:
     """``data`` written to the file ``output`` (atomic, never through a link: the one way to
-    write a file) and 'wrote FILE' said (on stderr with ``err``: the command's answer is on
-    stdout); or, for ``-o -``, to standard output as it is. Bytes (PNG, PDF, PPTX, XLSX) to
-    a terminal are refused: they would fill it with noise and could work its escape codes."""
+    write a file) and 'wrote FILE' said; or, for ``-o -``, to standard output as it is.
+    Bytes (PNG, PDF, PPTX, XLSX) to a terminal are refused: they would fill it with noise and
+    could work its escape codes."""
     if not to_stdout(output):
-        click.echo(f"wrote {api.write_file(output, data)}", err=err)
+        click.echo(f"wrote {api.write_file(output, data)}")
         return
-    stream = click.get_binary_stream("stdout")
+    terminal = sys.stdout.isatty()
     if isinstance(data, bytes):
-        if stream.isatty():
+        if terminal:
             raise LadderError("-o - would write a binary file to the terminal",
                               hint="redirect it (-o - > chart.png), pipe it, or give -o a "
                               "file name")
-        stream.write(data)
-        stream.flush()
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
-    if stream.isatty():  # a person reads it: names' control characters shown, not obeyed
+    if terminal:  # a person reads it: names' control characters shown, not obeyed
         echo(data, nl=False)
         return
     click.echo(data, nl=False)  # a pipe or a file gets the bytes a file would hold
