@@ -53,18 +53,20 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     summary = f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}"
     if chosen in DRAWN:
         if to_stdout(output):
+            note(summary)
             write_output(output, api.draw_diff(found, format=chosen, title=title))
         else:
             path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
-            click.echo(f"wrote {api.render_diff(found, path, format=chosen, title=title)}")
-        note(summary)
+            written = api.render_diff(found, path, format=chosen, title=title)
+            note(summary)
+            click.echo(f"wrote {written}")
         return
     text = api.answer_text(found, chosen)
     if output is None:
         echo(text, nl=False, json=chosen == "json")
         return
-    write_output(output, text)
     note(summary)
+    write_output(output, text)
 
 
 def _format(format_: str | None, output: Path | None) -> str:

@@ -14,7 +14,8 @@ from ladder.errors import SourceError
 # grow faster than the input (a 90-byte 'levels: 100000' once hung the import).
 MAX_LEVELS = 100  # levels (roles on one track) a framework may declare
 MAX_HEADINGS = 5_000  # headings of a Markdown handbook
-MAX_ROLES = 1_000  # roles of one framework (FT's engineering family has 11)
+MAX_ROLES = 5_000  # roles of one framework (FT's engineering family has 11; a handbook of
+# MAX_HEADINGS headings may hold as many)
 MAX_AREAS = 1_000  # areas (competencies, topics, tracks) of one framework
 MAX_STATEMENTS = 100_000  # statements of all roles together
 LICENCE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "COPYING")
