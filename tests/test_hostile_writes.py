@@ -339,3 +339,27 @@ def test_every_file_ladder_writes_goes_through_the_one_writer():
              for number, line in enumerate(path.read_text().splitlines(), 1)
              if pattern.search(line)]
     assert found == []
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_signal_just_after_the_temporary_file_is_made_removes_it(tmp_path, name):
+    """The narrowest window: the signal comes as the temporary file has just been made, before
+    its name is kept anywhere (with mkstemp, SIGINT there left the file behind)."""
+    script = textwrap.dedent(f"""
+        import os, signal
+        from ladder.renderers import files
+
+        real = os.open
+        def opened(*args, **kwargs):
+            handle = real(*args, **kwargs)
+            if str(args[0]).endswith(".tmp"):
+                os.kill(os.getpid(), signal.{name})
+            return handle
+        files.os.open = opened
+        files.write_bytes({str(tmp_path / 'chart.svg')!r}, "<svg/>")
+        print("not reached")
+        """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert "not reached" not in result.stdout and result.returncode != 0
+    assert list(tmp_path.iterdir()) == []
