@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ladder.api.loading import Note, ladder_for, load, load_ladder, load_org, read_export
+from ladder.choices import DIFF_VIEWS
 from ladder.errors import LadderError, did_you_mean
 from ladder.options import (
     OUTPUT_FORMATS,
@@ -200,43 +201,100 @@ def _render_org(org: Org, output: Path | None, stem: Path, options: Options, *,
     return org_files(_org_drawing(org, options, on_note), path, chosen, progress)
 
 
-def render_diff(changes: OrgDiff, output: str | Path, *, format: str | None = None,
-                title: str | None = None) -> Path:
-    """The new org of :func:`diff` drawn with its changes marked (joined, moved, changed, and
-    the places of those who left), into ``output`` (svg, png, pdf or dot); the file written.
+def render_diff(changes: OrgDiff, output: str | Path | None = None,
+                options: OptionsObject | None = None, *, format: str | None = None,
+                view: str = "all", output_dir: str | Path = "output",
+                on_note: Note | None = None, progress: Note | None = None,
+                **keywords: Any) -> list[Path]:
+    """The new org of :func:`diff` drawn with its changes on the cards (joined, moved,
+    changed, and a card for each leaver under the manager they had), into ``output`` (svg,
+    png, pdf, dot, json or html: the explorer, with a filter for the changes); the files
+    written.
+
+    It is drawn as :func:`render` draws an org chart and takes its options (``root``,
+    ``depth``, ``split``, ``mode``, ``columns``, ``scale``, ``title``, ``theme``...);
+    ``view="changes"`` keeps the changed cards and the chain of managers above each.
 
     >>> import tempfile
     >>> from ladder.api.questions import diff
     >>> changes = diff("examples/startup.yaml", "examples/scale-up.yaml")
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     "Joined" in render_diff(changes, f"{folder}/changes.svg").read_text()
+    ...     written = render_diff(changes, f"{folder}/changes.svg", view="changes")
+    ...     "Joined: " in written[0].read_text()
     True
     """
-    path = Path(output)
-    chosen = output_format(path, format, allowed=RADAR_FORMATS)
-    return write_bytes(path, _diff_data(changes, chosen, title, str(path)))
+    from ladder.renderers.drawings import org_files  # lazy: --help loads no renderers.drawings
+
+    with _cyclic_gc_paused():
+        drawing, chosen, path = _diff_drawing(changes, output, options, format=format,
+                                              view=view, output_dir=output_dir,
+                                              on_note=on_note, keywords=keywords)
+        return org_files(drawing, path, chosen, progress)
 
 
-def draw_diff(changes: OrgDiff, *, format: str = "svg", title: str | None = None) -> str | bytes:
-    """:func:`render_diff`'s drawing returned instead of written (``-o -``): text for svg and
-    dot, bytes for png and pdf.
+def draw_diff(changes: OrgDiff, options: OptionsObject | None = None, *, format: str = "svg",
+              view: str = "all", on_note: Note | None = None, **keywords: Any) -> str | bytes:
+    """:func:`render_diff`'s drawing returned instead of written (``-o -``): text for svg,
+    dot, json and html, bytes for png and pdf; one drawing, so no ``split``.
 
     >>> from ladder.api.questions import diff
     >>> "digraph org {" in draw_diff(diff("examples/startup.yaml", "examples/scale-up.yaml"),
     ...                               format="dot")
     True
     """
-    return _diff_data(changes, output_format(None, format, allowed=RADAR_FORMATS), title, None)
+    with _cyclic_gc_paused():
+        drawing, chosen, _path = _diff_drawing(changes, None, options, format=format, view=view,
+                                               output_dir="output", on_note=on_note,
+                                               keywords=keywords)
+        if drawing.options.split:
+            raise LadderError("option 'split' writes several files, not one drawing",
+                              hint="give a file name to write to")
+        return FORMATS[chosen].drawer("org")(drawing, chosen)
 
 
-def _diff_data(changes: OrgDiff, chosen: str, title: str | None,
-               name: str | None) -> str | bytes:
-    from ladder.renderers.diff_chart import diff_drawing  # lazy: --help loads no subprocess
+def _diff_drawing(changes: OrgDiff, output: str | Path | None,
+                  options: OptionsObject | None, *, format: str | None, view: str,
+                  output_dir: str | Path, on_note: Note | None,
+                  keywords: dict[str, Any]) -> tuple[Any, str, Path]:
+    """The drawing of a diff, its format and the file it goes to (named after the new org's
+    source when ``output`` is None)."""
+    from ladder.analysis.teams import team_counts  # lazy: --help loads no analysis.teams
+    from ladder.renderers.diff_chart import (  # lazy: --help loads no renderers.diff_chart
+        changes_only,
+        diff_title,
+        marked_org,
+    )
 
     if changes.new_org is None:
         raise LadderError("this diff does not hold the new org to draw",
                           hint="draw what ladder.diff() returned")
-    return diff_drawing(changes, changes.new_org, chosen, title=title, name=name)
+    if view not in DIFF_VIEWS:
+        raise LadderError(f"option 'view' cannot be {view!r} for a diff",
+                          hint=did_you_mean(view, DIFF_VIEWS)
+                          or f"choose one of: {', '.join(DIFF_VIEWS)}")
+    given = {**as_keywords(options), **keywords}
+    if given.get("title") is None:
+        given["title"] = diff_title(changes, view)
+    sorted_options = sort_options(given, kind="org")
+    path = None if output is None else Path(output)
+    chosen = output_format(path, format, allowed=DIFF_FORMATS)
+    _check_look(sorted_options, chosen)
+    if path is None:
+        source = changes.new_org.source
+        path = Path(output_dir) / f"diff-{Path(source).stem if source else 'org'}.{chosen}"
+    drawing = _org_drawing(marked_org(changes), sorted_options, on_note)
+    # badges count the new org as it is (a leaver's card counts in no team)
+    drawing.counts = team_counts(changes.new_org)
+    if view == "changes":
+        drawing.org = changes_only(drawing.org)
+        if not len(drawing.org) and on_note is not None:
+            on_note(f"{path.name}: no card changed"
+                    + (" in this part of the org" if sorted_options.org.root
+                       or sorted_options.org.depth else "") + ": the chart is empty")
+    return drawing, chosen, path
+
+
+DIFF_FORMATS = ("svg", "png", "pdf", "dot", "json", "html")  # what a drawn diff is written as
 
 
 def render_radar(assessment: Assessment, output: str | Path, *,
@@ -267,7 +325,28 @@ def draw_radar(assessment: Assessment, *, format: str = "svg") -> bytes:
     return radar_bytes(assessment, output_format(None, format, allowed=RADAR_FORMATS))
 
 
-RADAR_FORMATS = ("svg", "png", "pdf", "dot")  # a radar and a drawn diff: one page each
+def render_profile(role: str, output: str | Path, *,
+                   ladder: str | Path | Ladder | None = None, format: str | None = None) -> Path:
+    """The profile radar of ``role`` on a ladder whose areas have a named scale (each role
+    naming one step per area): the step on each axis, against the role below; into ``output``
+    (svg, png, pdf or dot); the file written."""
+    path = Path(output)
+    return write_bytes(path, draw_profile(role, ladder=ladder, format=output_format(
+        path, format, allowed=RADAR_FORMATS)))
+
+
+def draw_profile(role: str, *, ladder: str | Path | Ladder | None = None,
+                 format: str = "svg") -> bytes:
+    """:func:`render_profile`'s drawing returned instead of written (``-o -``)."""
+    from ladder.analysis.paths import resolve_role  # lazy: --help loads no networkx
+    from ladder.renderers.radar import profile_bytes  # lazy: --help loads no networkx
+
+    found = load_ladder(ladder)
+    chosen = output_format(None, format, allowed=RADAR_FORMATS)
+    return profile_bytes(found, resolve_role(found, role), chosen)
+
+
+RADAR_FORMATS = ("svg", "png", "pdf", "dot")
 
 
 def inline_svg(svg: str) -> str:
@@ -356,8 +435,11 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     steps = {move: [number] for number, move in enumerate(itertools.pairwise(best), start=1)}
     title = options.title
     if title is None:
-        years_each = [drawn.graph.edges[edge]["years"] for edge in steps]
-        took = "" if None in years_each else f", about {years_phrase(sum(years_each))}"
+        spans = [move.years_span for move in (drawn.move_between(*edge) for edge in steps)
+                 if move is not None]
+        known = [span for span in spans if span is not None]
+        took = "" if len(known) < len(steps) else (
+            f", about {years_phrase((sum(s[0] for s in known), sum(s[1] for s in known)))}")
         title = (f"{drawn.name}: {drawn.roles[best[0]].title} to "
                  f"{drawn.roles[best[-1]].title}{took}")
     if on_note and len(plan.marks.paths) > 1:

@@ -128,12 +128,12 @@ def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None
 STDOUT = "-"  # '-o -': standard output, for every command that takes -o
 
 
-def output_option(help: str):
+def output_option(help: str, *, required: bool = False):
     """``-o/--output FILE``, where ``-`` means standard output: one option for every command
-    that writes a file (diff, assess, import, render)."""
+    that writes a file (diff, assess, profile, import, render)."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True,
                                                           path_type=Path),
-                        default=None, metavar="FILE|-",
+                        default=None, required=required, metavar="FILE|-",
                         help=f"{help} '-' writes to standard output.")
 
 

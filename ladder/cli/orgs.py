@@ -60,10 +60,11 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
 
 
 @main.command("schema")
-@click.argument("kind", type=click.Choice(["company", "ladder", "ladder-set"]),
+@click.argument("kind", type=click.Choice(["company", "ladder", "ladder-set", "assessment"]),
                 default="company")
 def schema_command(kind: str) -> None:
-    """Print the JSON Schema of a company config (default), a ladder file or a ladder set.
+    """Print the JSON Schema of a company config (default), a ladder file, a ladder set or a
+    self-assessment.
 
     Save it and point your editor at it, e.g. `ladder schema > company.schema.json` and the
     first line `# yaml-language-server: $schema=company.schema.json` in the YAML file.

@@ -149,7 +149,7 @@ def _ladder(ladder: Ladder, options: object) -> str:
         if step:
             label_parts.append(" ".join(f"({n})" for n in step))
         if years and move.years is not None:
-            label_parts.append(years_phrase(move.years, short=True))
+            label_parts.append(years_phrase(move.typical_years, short=True))
         arrow = "-.->" if move.kind == LATERAL else "-->"
         label = f'|"{mermaid_text("  ".join(label_parts))}"|' if label_parts else ""
         links.append(f"  {ids[move.source]} {arrow}{label} {ids[move.target]}")

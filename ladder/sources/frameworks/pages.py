@@ -39,7 +39,7 @@ from ladder.sources.frameworks.draft import (
 )
 from ladder.sources.frameworks.markdown import ROLE_WORDS, heading_count
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
-from ladder.text import plural, slug
+from ladder.text import plural, slug, years_phrase
 
 INDEX_PAGES = ("_index", "index", "readme")  # a section's own page: the ladder's name and intro
 OPTIONS = re.compile(r"\b(one of|any of|either|choose|following)\b", re.IGNORECASE)
@@ -63,6 +63,19 @@ def years_in(text: str) -> float | None:
     return (low + float(found.group(2))) / 2 if found.group(2) else low
 
 
+def years_as_given(text: str) -> float | str | None:
+    """The years a text gives, a range kept as a range for the ladder file: "~2-3 year" ->
+    "2-3 years" (the ladder reads it as typical years 2 to 3), "~1 year" -> 1.0.
+
+    >>> years_as_given("~2-3 year"), years_as_given("~1 year"), years_as_given("soon")
+    ('2-3 years', 1.0, None)
+    """
+    found = YEARS.search(text)
+    if found is None or not found.group(2):
+        return years_in(text)
+    return years_phrase((float(found.group(1)), float(found.group(2))))
+
+
 class RoleReader:
     """Fills a draft role by role, sharing areas by name (within their group)."""
 
@@ -73,7 +86,8 @@ class RoleReader:
         # so a dict, not a walk through the areas (thousands of areas made that quadratic)
         self.area_by_name: dict[tuple[str, str | None], str] = {}
         self.area_ids: set[str] = set()
-        self.years: list[tuple[float | None, float | None]] = []  # (experience, tenure)
+        # (experience, tenure): a tenure range stays one ("2-3 years")
+        self.years: list[tuple[float | None, float | str | None]] = []
 
     def add_role(self, title: str, content: Part) -> None:
         if len(self.draft.roles) >= MAX_ROLES:
@@ -83,7 +97,7 @@ class RoleReader:
         summary: list[str] = []
         expectations: dict[str, list[Any]] = {}
         experience: float | None = None
-        tenure: float | None = None
+        tenure: float | str | None = None
         for item in content.items:
             if EXPERIENCE.match(item.text) or (item.italic and not item.children):
                 summary.append(item.text)
@@ -98,7 +112,7 @@ class RoleReader:
                 for cells, _line in part.rows:
                     summary.append(": ".join(c for c in cells if c))
                     if any(TENURE.search(c) for c in cells):
-                        tenure = years_in(" ".join(cells))
+                        tenure = years_as_given(" ".join(cells))
                 continue
             group = part.title if part.parts else None
             for item in part.items:
