@@ -142,6 +142,7 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path):
 
 STARTUP, SCALE_UP = REPO / "examples" / "startup.yaml", REPO / "examples" / "scale-up.yaml"
 SAM = REPO / "examples" / "frameworks" / "sam.yaml"
+PROFILES = REPO / "examples" / "ladders" / "engineering-profiles.yaml"
 
 
 @pytest.mark.parametrize(("args", "starts"), [
@@ -151,6 +152,8 @@ SAM = REPO / "examples" / "frameworks" / "sam.yaml"
     (["diff", STARTUP, SCALE_UP, "--format", "dot"], "// Every position is pinned"),
     (["diff", STARTUP, SCALE_UP, "--format", "svg"], "<?xml"),
     (["assess", SAM], "<svg"),
+    (["profile", "principal-engineer", "--ladder", PROFILES], "<svg"),
+    (["diff", STARTUP, SCALE_UP, "--format", "html"], "<!DOCTYPE html>"),
     (["import", EXPORT], "# Written by `ladder import` from acme-export.csv"),
     (["render", "product", "--format", "mermaid"], "---\ntitle: Product management"),
 ])
@@ -259,6 +262,7 @@ WRITERS = {  # command -> its arguments, TARGET where the file it writes goes
     "diff -o csv": ["diff", STARTUP, SCALE_UP, "--format", "csv", "-o", "TARGET"],
     "diff -o svg": ["diff", STARTUP, SCALE_UP, "--format", "svg", "-o", "TARGET"],
     "assess -o": ["assess", SAM, "-o", "TARGET"],
+    "profile -o": ["profile", "principal-engineer", "--ladder", PROFILES, "-o", "TARGET"],
     "import -o": ["import", EXPORT, "-o", "TARGET"],
     "import --report": ["import", EXPORT, "--report", "TARGET"],
     "validate --report": ["validate", COMPANY, "--report", "TARGET"],
