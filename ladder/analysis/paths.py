@@ -15,7 +15,7 @@ Every function here is pure: ladders in, typed records out (their writers are in
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -155,7 +155,8 @@ class Path:
 @dataclass(frozen=True)
 class Paths(Sequence[Path]):
     """The paths found, quickest first; ``cut`` is set when only the quickest of very many
-    are listed (their number was past ``MAX_PATHS``). A sequence: index, iterate, count it."""
+    are listed (their number was past ``MAX_PATHS``, or finding them past ``MAX_STEPS``). A
+    sequence: index, iterate, count it."""
 
     items: tuple[Path, ...] = ()
     cut: bool = False
@@ -174,7 +175,8 @@ class Paths(Sequence[Path]):
         """What to tell the user when the list is cut, else None."""
         if not self.cut:
             return None
-        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
+        return (f"too many paths to list them all (more than {MAX_PATHS:,}, or more than "
+                f"{MAX_STEPS:,} steps to find them): the {len(self)} quickest are listed "
                 "(narrow them with --via or --avoid)")
 
 
@@ -286,8 +288,8 @@ def find_paths(
     found: list[Path] = []
     cut = False
     steps = _Steps(ladder)
-    for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
-        if count > MAX_PATHS:
+    for count, nodes in enumerate(_simple_paths(allowed, first.id, last.id), start=1):
+        if nodes is None or count > MAX_PATHS:  # too many to list, or to look for
             found, cut = _quickest(steps, allowed, first.id, last.id, stops), True
             break
         if _visits_in_order(nodes, stops):
@@ -295,6 +297,38 @@ def find_paths(
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
     return Paths(tuple(found), cut)
+
+
+def _simple_paths(graph: Any, start: str, goal: str) -> Iterator[list[str] | None]:
+    """Every path from ``start`` to ``goal`` that visits no role twice, depth first, through
+    the roles that lie between them only (a lattice of dead ends beside the route was searched
+    whole before, and hung); None, then no more, once MAX_STEPS roles have been stepped on
+    (moves back and forth can make the search long even then)."""
+    between = (nx.descendants(graph, start) & nx.ancestors(graph, goal)) | {start, goal}
+    route, on_route = [start], {start}
+    stack = [iter([n for n in graph.successors(start) if n in between])]
+    steps = 0
+    while stack:
+        role = next(stack[-1], None)
+        if role is None:
+            stack.pop()
+            on_route.discard(route.pop())
+            continue
+        if role in on_route:
+            continue
+        steps += 1
+        if steps > MAX_STEPS:
+            yield None
+            return
+        if role == goal:
+            yield [*route, goal]
+            continue
+        route.append(role)
+        on_route.add(role)
+        stack.append(iter([n for n in graph.successors(role) if n in between]))
+
+
+MAX_STEPS = 1_000_000  # roles stepped on while listing paths: about a second
 
 
 def _quickest(steps: _Steps, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
@@ -602,13 +636,13 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     >>> plan_highlight(read_ladder(), "pm")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ladder.errors.LadderError: --highlight takes FROM..TO, not 'pm' (for example ...)
+    ladder.errors.LadderError: option 'highlight' takes FROM..TO, not 'pm' (for example ...)
     """
     start, dots, goal = spec.partition("..")
     if not dots or not start.strip() or not goal.strip():
         ids = list(ladder.roles)
         example = f"{ids[0]}..{ids[-1]}" if ids else "junior..senior"
-        raise LadderError(f"--highlight takes FROM..TO, not '{spec}'",
+        raise LadderError(f"option 'highlight' takes FROM..TO, not '{spec}'",
                           hint=f"for example {example}")
     ends = resolve_endpoints(ladder, start.strip(), goal.strip(), variant=variant, head=head)
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)

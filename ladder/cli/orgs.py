@@ -14,6 +14,8 @@ from ladder.cli.common import (
     ladder_source_option,
     main,
     note,
+    output_option,
+    write_output,
 )
 
 # --- HR exports -------------------------------------------------------------------------------
@@ -23,8 +25,8 @@ from ladder.cli.common import (
 @click.argument("export", type=click.Path())
 @export_options
 @ladder_source_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Company config or ladder file to write (default: print it).")
+@output_option("Company config or ladder file to write, with comment lines saying where it "
+               "came from (default: print the config alone).")
 @click.option("--from", "from_format", default=None,
               type=click.Choice(api.IMPORT_FORMATS),
               help="The shape when detection cannot tell: a career framework ("
@@ -33,7 +35,7 @@ from ladder.cli.common import (
               help="A framework statement the import cannot place on a role is an error.")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
                    fix: tuple[str, ...], report: Path | None, snapshot: str | None,
-                   ladder_source: str | None, output: Path | None,
+                   sheet: str | None, ladder_source: str | None, output: Path | None,
                    from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
     job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
@@ -47,12 +49,11 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
     text = api.import_file(export, format=from_format, ladder=ladder_source,
                            header=output is not None, strict=strict, on_note=note,
                            preset=preset, junior=junior, mapping=mapping, fix=",".join(fix),
-                           snapshot=snapshot, report=report)
+                           snapshot=snapshot, sheet=sheet, report=report)
     if output is None:
         click.echo(text, nl=False)
     else:
-        api.write_file(output, text)
-        click.echo(f"wrote {output}")
+        write_output(output, text)
 
 
 # --- company configs: schema and numbers ------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ladder.escape import dot_html, dot_string
+from ladder.escape import dot_html, dot_markup, dot_string
 from ladder.layout.cards import text_width
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
@@ -138,7 +138,7 @@ def _label(card: Card, width: float) -> str:
     plain = not card.vacant and not card.context
     lines = "".join(
         f'<TR><TD ALIGN="LEFT" HEIGHT="{row.cell}"><FONT POINT-SIZE="{row.size}" '
-        f'COLOR="{colour}">{open_}{text}{close}</FONT></TD></TR>'
+        f'COLOR="{colour}">{open_}{dot_markup(text)}{close}</FONT></TD></TR>'
         for text, row, colour, open_, close in (
             (card.lines[0], geo.NAME, "#1f2430" if plain else "#5b6270",
              "<B>" if plain else "<I><B>", "</B>" if plain else "</B></I>"),

@@ -76,9 +76,9 @@ def is_wide(headers: list[str]) -> bool:
     return first is not None and first < 2 and len(words) - first >= 3
 
 
-def framework_of(path: Path) -> str | None:
+def framework_of(path: Path, *, sheet: str | None = None) -> str | None:
     """``ft``, ``monzo``, ``wide``, ``snowflake``, ``markdown``, ``headings``, ``pages`` or
-    None."""
+    None; ``sheet``: the workbook's sheet to look at."""
     from ladder.sources.frameworks import pages  # lazy: --help loads no yaml
 
     if path.is_dir():
@@ -110,8 +110,10 @@ def framework_of(path: Path) -> str | None:
         from ladder.sources.hr.read import read_table  # lazy: --help loads no csv
 
         try:
-            headers = read_table(path).headers
+            headers = read_table(path, sheet=sheet).headers
         except SourceError:
+            if sheet is not None:
+                raise  # a sheet that is not there, or no workbook: said, not guessed past
             return None
         return "wide" if is_wide(headers) else None
     return None

@@ -27,13 +27,17 @@ from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
 from ladder.sources.formats import MARKDOWN, suffixes
 from ladder.sources.frameworks.draft import (
+    MAX_AREAS,
+    MAX_HEADINGS,
+    MAX_ROLES,
     Draft,
     chain_moves,
     name_from_file,
     plain_name,
     source_entry,
+    text_field,
 )
-from ladder.sources.frameworks.markdown import ROLE_WORDS
+from ladder.sources.frameworks.markdown import ROLE_WORDS, heading_count
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
 from ladder.text import plural, slug, years_phrase
 
@@ -75,13 +79,21 @@ def years_as_given(text: str) -> float | str | None:
 class RoleReader:
     """Fills a draft role by role, sharing areas by name (within their group)."""
 
-    def __init__(self, draft: Draft) -> None:
-        self.draft = draft
+    def __init__(self, draft: Draft, file: str) -> None:
+        self.draft, self.file = draft, file
         self.role_ids: set[str] = set()
+        # areas by (name without case, group), and their ids: looked up once per statement,
+        # so a dict, not a walk through the areas (thousands of areas made that quadratic)
+        self.area_by_name: dict[tuple[str, str | None], str] = {}
+        self.area_ids: set[str] = set()
         # (experience, tenure): a tenure range stays one ("2-3 years")
         self.years: list[tuple[float | None, float | str | None]] = []
 
     def add_role(self, title: str, content: Part) -> None:
+        if len(self.draft.roles) >= MAX_ROLES:
+            raise SourceError(f"more than {MAX_ROLES:,} roles: a career ladder has fewer",
+                              file=self.file, hint="is this a career ladder? a heading or "
+                              "a page per role")
         summary: list[str] = []
         expectations: dict[str, list[Any]] = {}
         experience: float | None = None
@@ -133,11 +145,15 @@ class RoleReader:
         expectations.setdefault(area_id, []).append(statement(item))
 
     def _area(self, name: str, group: str | None) -> str:
-        for area in self.draft.areas:
-            if area["name"].casefold() == name.casefold() and area.get("group") == group:
-                return str(area["id"])
-        entry: dict[str, Any] = {"id": slug(name, {a["id"] for a in self.draft.areas}),
-                                 "name": name}
+        known = self.area_by_name.get((name.casefold(), group))
+        if known is not None:
+            return known
+        if len(self.draft.areas) >= MAX_AREAS:
+            raise SourceError(f"more than {MAX_AREAS:,} areas: a career ladder has fewer",
+                              file=self.file, hint="is this a career ladder? a heading per "
+                              "role, its areas below")
+        entry: dict[str, Any] = {"id": slug(name, self.area_ids), "name": name}
+        self.area_by_name[(name.casefold(), group)] = entry["id"]
         if group:
             entry["group"] = group
         entry["source"] = "source"
@@ -200,6 +216,11 @@ def read_headings(path: Path) -> Draft:
     file = str(path)
     text = read_text_file(path)
     meta = front_matter(text, file)
+    headings = heading_count(text.splitlines())
+    if headings > MAX_HEADINGS:  # counted before the outline is built: that is the slow part
+        raise SourceError(f"{headings:,} headings: a ladder file has at most "
+                          f"{MAX_HEADINGS:,}", file=file,
+                          hint="is this a career ladder? a heading per role, its areas below")
     root = parse(text)
     depth = role_depth(root)
     if depth is None:
@@ -208,13 +229,14 @@ def read_headings(path: Path) -> Draft:
                                "or paragraphs under it")
     roles = [p for p in root.walk() if p.depth == depth and not p.empty]
     above = [p for p in root.walk()[1:] if p.depth < depth]
-    name = plain_name(str(meta.get("title") or (above[0].title if above else "")
-                          or name_from_file(path)))
+    name = plain_name(text_field(meta.get("title"), "front matter 'title'", file=file,
+                                 line=None) or (above[0].title if above else "")
+                      or name_from_file(path))
     intro = [i.text for p in [root, *above] for i in p.items]
     draft = Draft(id=slug(name), name=name, summary=" ".join(intro))
     draft.sources.append(source_entry(path, f"{name} ({path.name})"))
     draft.tracks.append({"id": "main", "name": name})
-    reader = RoleReader(draft)
+    reader = RoleReader(draft, file)
     for part in roles:
         reader.add_role(part.title, part)
     reader.finish()
@@ -256,12 +278,18 @@ def looks_like_role_pages(folder: Path) -> bool:
         except SourceError:
             continue
         holding += sum(len(p.items) for p in root.walk()) >= 2
-    return holding >= 2
+        if holding >= 2:  # enough to tell: a folder of 100,000 pages is not read whole here
+            return True
+    return False
 
 
 def read_folder(folder: Path) -> Draft:
     """The draft ladder of a folder of role pages."""
     pages = role_pages(folder)
+    if len(pages) > MAX_ROLES:
+        raise SourceError(f"a folder of {len(pages):,} Markdown pages: a career ladder has at "
+                          f"most {MAX_ROLES:,} roles", file=str(folder),
+                          hint="point at the folder of role pages")
     if len(pages) < 2:
         raise SourceError(f"a folder of {plural(len(pages), 'Markdown page')}: expected a page "
                           "per role", file=str(folder),
@@ -269,8 +297,9 @@ def read_folder(folder: Path) -> Draft:
     index = index_page(folder)
     meta = front_matter(read_text_file(index), str(index)) if index else {}
     intro = parse(read_text_file(index)) if index else Part("", 0, 0)
-    name = plain_name(str(meta.get("title") or (intro.parts[0].title if intro.parts else "")
-                          or folder.name))
+    name = plain_name(text_field(meta.get("title"), "front matter 'title'",
+                                 file=str(index), line=None)
+                      or (intro.parts[0].title if intro.parts else "") or folder.name)
     draft = Draft(id=slug(name), name=name,
                   summary=" ".join(i.text for p in intro.walk() for i in p.items))
     draft.sources.append(source_entry(pages[0], f"{name} ({folder.name}/)"))
@@ -288,7 +317,7 @@ def read_folder(folder: Path) -> Draft:
         order = float(weight) if isinstance(weight, int | float) and not isinstance(
             weight, bool) else float("inf")
         read.append((order, page.name, title or name_from_file(page), root))
-    reader = RoleReader(draft)
+    reader = RoleReader(draft, str(folder))
     for _order, _name, title, root in sorted(read, key=lambda entry: entry[:2]):
         content = root
         if len(root.parts) == 1 and root.parts[0].depth == 1 and not root.items:
