@@ -288,6 +288,16 @@ def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> Pr
               "title", "department", "location", "grade")
     pick = itemgetter(*(columns.get(f, -1) for f in wanted))
     has_first = "first_name" in columns
+    # Titles, departments and places repeat: each tidied once, and one string shared by all
+    # the people who have it (a million rows hold a few thousand distinct ones).
+    tidied: dict[str, str] = {}
+
+    def tidy(value: str) -> str:
+        found = tidied.get(value)
+        if found is None:
+            found = tidied[value] = _text(value)
+        return found
+
     # Per-row work below is kept to what a row needs: exports can hold a million rows, and
     # most cells of a clean export are already tidy or absent (the padded blank cell).
     for record in table.records:
@@ -311,9 +321,9 @@ def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> Pr
         entry = Entry(
             file=table.file, row=record.row, line=record.line, id=row_id, manager=manager,
             name=name,
-            title=_text(title) if title else "",
-            department=(_text(department) or None) if department else None,
-            location=(_text(location) or None) if location else None, extra=extra, key=key,
+            title=tidy(title) if title else "",
+            department=(tidy(department) or None) if department else None,
+            location=(tidy(location) or None) if location else None, extra=extra, key=key,
             values=tuple(values),
         )
         if not name:
