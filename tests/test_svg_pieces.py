@@ -50,7 +50,7 @@ def test_pieces_are_the_whole_document(tmp_path: Path, size: int, seed: int,
     written = render(org, tmp_path / "x.svg", theme=theme)[0]
     assert written.read_bytes() == whole.encode("utf-8")
     assert whole.count('class="ladder-card"') == size
-    assert f'<desc id="ladder-' in whole and 'ladder-0000000000' not in whole
+    assert '<desc id="ladder-' in whole and 'ladder-0000000000' not in whole
 
 
 @pytest.mark.slow
