@@ -132,23 +132,26 @@ def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
     yield "".join(out)
     out.clear()
     add = out.append  # each piece goes straight into the piece's join: no per-card strings
+    spots: dict[float, str] = {}  # coordinate -> its text: cards share columns and rows
     for p, card in enumerate(drawn):
         if p % CARDS_A_PIECE == 0 and out:
             yield "".join(out)
             out.clear()
         lines = card.lines
+        x, y = xs[p], ys[p]
+        at_x = spots.get(x) or spots.setdefault(x, _f(x))
+        at_y = spots.get(y) or spots.setdefault(y, _f(y))
         target = links.get(ids[p]) if links else None
         if target:
             add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
-        add(f'<g id="{names[p]}" class="{CARD_CLASS}" '
-            f'transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
-            f"{xml_text(card.tooltip)}</title>")
         if card.vacant:
-            add(f"{vacant}{name_open}{lines[0]}</text>")
+            frame = f"{vacant}{name_open}{lines[0]}</text>"
         elif card.context:
-            add(f"{elsewhere}{name}{lines[0]}</text>")
+            frame = f"{elsewhere}{name}{lines[0]}</text>"
         else:
-            add(f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>')
+            frame = f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>'
+        add(f'<g id="{names[p]}" class="{CARD_CLASS}" transform="translate({at_x},{at_y})">'
+            f"<title>{xml_text(card.tooltip)}</title>{frame}")
         if card.mark:  # a diff's joined, moved or changed card
             add(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
                 f'stroke="{card.mark}"/>')
