@@ -374,7 +374,9 @@ def _keys_by_email(table: ExportTable, columns: dict[str, int]) -> bool:
 
 def _text(value: str) -> str:
     """Display text: surrounding and repeated spaces (and line breaks) dropped."""
-    return " ".join(value.split())
+    tidied = " ".join(value.split())
+    # the cell itself when it was tidy: a million names each kept once, not twice over
+    return value if tidied == value else tidied
 
 
 def _name(name: str, first: str, last: str, has_first_column: bool) -> str:
