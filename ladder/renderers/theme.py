@@ -320,6 +320,7 @@ class FinishedPieces:
         self._title, self._description = title, description
         self._theme, self._transparent, self._kind = check_theme(theme), transparent, kind
         self.opening = ""
+        self._stand_in = -1  # bytes of the first piece as it was handed on
 
     def __iter__(self) -> Iterator[str]:
         if self._pieces is None:
@@ -339,7 +340,9 @@ class FinishedPieces:
                                          theme=self._theme, transparent=self._transparent)
         opening = partial(_opening, root.group(1), kind=self._kind, title=self._title,
                           description=self._description, css=css)
-        yield opening(uid=_NO_UID)
+        stand_in = opening(uid=_NO_UID)
+        self._stand_in = len(stand_in.encode("utf-8"))
+        yield stand_in
         yield head[root.end():].lstrip("\n")
         size = len(text)
         tail = deque([text[cut:]])
@@ -364,7 +367,10 @@ class FinishedPieces:
 
     def first_bytes(self) -> bytes:
         """The document's first bytes as they are to be once every piece is written."""
-        return self.opening.encode("utf-8")
+        data = self.opening.encode("utf-8")
+        if not self.opening or len(data) != self._stand_in:  # would overwrite the drawing
+            raise RuntimeError("the document's start is not known yet, or changed its size")
+        return data
 
 
 def _fingerprint(head: str, end: str, rest: int, title: str, description: str) -> str:
