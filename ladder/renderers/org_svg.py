@@ -145,13 +145,13 @@ def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
         if target:
             add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
         if card.vacant:
-            frame = f"{vacant}{name_open}{lines[0]}</text>"
+            face = f"{vacant}{name_open}{lines[0]}</text>"
         elif card.context:
-            frame = f"{elsewhere}{name}{lines[0]}</text>"
+            face = f"{elsewhere}{name}{lines[0]}</text>"
         else:
-            frame = f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>'
+            face = f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>'
         add(f'<g id="{names[p]}" class="{CARD_CLASS}" transform="translate({at_x},{at_y})">'
-            f"<title>{xml_text(card.tooltip)}</title>{frame}")
+            f"<title>{xml_text(card.tooltip)}</title>{face}")
         if card.mark:  # a diff's joined, moved or changed card
             add(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
                 f'stroke="{card.mark}"/>')

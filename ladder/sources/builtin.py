@@ -62,6 +62,7 @@ def checked_builtin(name: str | None, on_warning: Callable[[Problem], None] | No
             return None
     except (OSError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, EOFError):
         return None
-    for warning in warnings if on_warning is not None else ():
-        on_warning(warning)
+    if on_warning is not None:
+        for warning in warnings:
+            on_warning(warning)
     return ladder
