@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from ladder.analysis.paths import (
     competency_gap,
     find_paths,
+    gained,
     highlight_steps,
     plan_highlight,
     resolve_endpoints,
@@ -23,20 +25,21 @@ from ladder.sources.ladders import read_ladder
 
 # The seed article's list for a Chief Product Officer ("be strong leaders and supervisors, be
 # capable of understanding and interpreting data, possess strategic product vision skills,
-# understand marketing and publicity, be sensitive to customers and users"), as product.yaml
-# words it.
+# understand marketing and publicity, be sensitive to customers and users"), in its words
+# (tests/test_builtin_sources.py checks them against the article).
 CPO_FROM_ARTICLE = (
-    "strong leadership and supervision",
+    "strong leaders and supervisors",
     "understanding and interpreting data",
     "strategic product vision",
     "marketing and publicity",
-    "sensitivity to customers and users",
+    "sensitive to customers and users",
 )
 # The article's Director of Product skills that a Senior PM does not list.
 DIRECTOR_FROM_ARTICLE = (
     "market research", "product research", "competitor research",
     "technical product development", "computer programming", "web development",
-    "technical writing", "UX and UI design",
+    "technical writing",
+    "understanding of user experience (UX) and user interface (UI) design",
 )
 
 
@@ -196,6 +199,7 @@ PATHS_SCHEMA = {
             "additionalProperties": False,
             "properties": {
                 "years": {"type": ["number", "null"]},
+                "years_range": {"type": "array", "items": {"type": "number"}},
                 "steps": {"type": "array", "items": {
                     "type": "object",
                     "required": ["from", "to", "kind", "years", "gained"],
@@ -205,6 +209,9 @@ PATHS_SCHEMA = {
                         "kind": {"enum": ["promotion", "lateral"]},
                         "years": {"type": ["number", "null"]},
                         "gained": {"type": "array", "items": {"type": "string"}},
+                        "years_range": {"type": "array", "items": {"type": "number"}},
+                        "areas": {"type": "array", "items": {
+                            "type": "object", "required": ["area", "change", "added"]}},
                     },
                 }},
             },
@@ -220,12 +227,16 @@ def test_json_has_the_issue_shape(product):
     assert data["from"] == "junior-product-manager" and data["to"] == "chief-product-officer"
     assert [p["years"] for p in data["paths"]] == [12, 13]
     first = data["paths"][0]["steps"][0]
+    # a ladder with areas: what each step adds per area
+    assert {a["area"]: a["change"] for a in first.pop("areas")} == {
+        "strategy": "new", "technology": "new", "delivery": "raised", "users": "raised",
+        "leadership": "raised"}
     assert first == {
         "from": "junior-product-manager", "to": "product-manager", "kind": "promotion",
         "years": 1.5, "gained": ["corporate strategy", "design expertise",
-                                 "consumer demands and user needs",
+                                 "consumer demands", "user needs",
                                  "technology, business and design",
-                                 "making a product efficient"],
+                                 "making a product as efficient as possible"],
     }
     # a path's years are the sum of its steps'
     for path in data["paths"]:
@@ -270,11 +281,28 @@ def test_same_role_is_an_error_that_says_so(product):
 
 
 def test_gap_between_senior_pm_and_director(product):
+    # the product ladder is cumulative: the Director asks what the Senior PM did, so nothing
+    # of the Senior PM's is "extra"; "shared" is what the Director lists that they have
     gap = competency_gap(product, "Senior PM", "Director of Product")
+    assert gap.needed == DIRECTOR_FROM_ARTICLE
+    assert gap.shared == ("data analysis",)
+    assert gap.extra == ()
+    # read level by level (cumulative: false), the Director lists only its own
+    flat = dataclasses.replace(product, cumulative=False)
+    gap = competency_gap(flat, "Senior PM", "Director of Product")
     assert gap.needed == DIRECTOR_FROM_ARTICLE
     assert gap.shared == ("data analysis",)
     assert gap.extra == ("product strategy for an area", "mentoring product managers",
                          "stakeholder management")
+
+
+def test_a_former_senior_pm_is_not_told_to_learn_what_the_senior_pm_asked(product):
+    # Principal PM -> Director is a lateral move; the Director lists "data analysis", which
+    # the Principal PM does not list but, as a former Senior PM, already has
+    principal, director = (product.roles[r] for r in ("principal-product-manager",
+                                                      "director-of-product"))
+    assert "data analysis" not in gained(principal, director, product)
+    assert "data analysis" in gained(principal, director)  # read level by level
 
 
 def test_highlight_steps_numbers_each_move(product):

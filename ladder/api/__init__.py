@@ -27,6 +27,7 @@ from ladder.api.drawing import (
     inline_svg,
     render,
     render_diff,
+    render_profile,
     render_radar,
 )
 from ladder.api.files import (
@@ -71,6 +72,6 @@ __all__ = [
     "draw", "endpoints", "gap", "html_iframe", "import_export", "import_file", "inline_svg",
     "input_format", "input_size", "ladder_for", "load", "load_ladder", "load_org",
     "next_roles", "parse_document", "parse_mapping", "paths", "render", "render_diff",
-    "render_radar", "schema", "source_kind", "stats", "succession", "validate", "variants",
-    "write_file",
+    "render_profile", "render_radar", "schema", "source_kind", "stats", "succession",
+    "validate", "variants", "write_file",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ladder.api.loading import Note, load_ladder, load_org
+from ladder.api.loading import Note, load_ladder, load_org, read_export
 from ladder.errors import LadderError
 from ladder.options import sort_options
 from ladder.sources.detect import EXPORT, source_kind
@@ -81,7 +81,7 @@ def gap(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     quickest path (or the quickest through ``via``), as :func:`paths` lists them; what the two
     share, and ``start``'s extras.
 
-    >>> "sensitivity to customers and users" in gap("Director of Product", "CPO").needed
+    >>> "sensitive to customers and users" in gap("Director of Product", "CPO").needed
     True
     >>> gap("Senior PM", "CPO").needed == tuple(
     ...     g for step in paths("Senior PM", "CPO")[0].steps for g in step.gained)
@@ -241,9 +241,20 @@ def diff(old: str | Path | Org, new: str | Path | Org | None = None, *,
             labels.append(source.name)
             continue
         given = {**export_options, "junior": junior_file, "snapshot": snapshot}
-        orgs.append(load_org(source, on_note=on_note, match_titles=False,
-                             **{k: v for k, v in given.items() if v}))
-        labels.append(snapshot or Path(source).name)
+        given = {k: v for k, v in given.items() if v}
+        if source_kind(str(source)) != EXPORT:
+            orgs.append(load_org(source, on_note=on_note, match_titles=False, **given))
+            labels.append(Path(source).name)
+            continue
+        # the snapshot as the file names it, whatever spelling picked it ('2015-03' -> 'Mar-15')
+        result = read_export(source, sort_options(given, kind="export").export,
+                             on_note=on_note, match_titles=False)
+        orgs.append(result.org)
+        labels.append(result.snapshot or Path(source).name)
+    if new is None and labels[0] == labels[1]:
+        raise LadderError(f"--snapshot {snapshots[0]} and --snapshot {snapshots[1]} both name "
+                          f"snapshot {labels[0]}: nothing to compare", file=str(old),
+                          hint="give the older snapshot first, then the newer one")
     return diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
 
 
@@ -263,15 +274,20 @@ def _diff_sources(old: Any, new: Any, snapshots: Sequence[str]) -> tuple[list, l
     return [old, new], list(snapshots) if snapshots else [None, None]
 
 
-def assess(assessment: str | Path) -> Assessment:
-    """Which role or title a self-assessment meets, and per area what the next one asks.
+def assess(assessment: str | Path, *, target: str | None = None) -> Assessment:
+    """Which role or title a self-assessment meets, and per area what the role aimed for (the
+    next one up, unless ``target`` or the file's ``target:`` names one) asks.
 
-    ``assessment`` is a YAML file with ``person``, ``ladder`` and ``ratings`` (see the README).
+    ``assessment`` is a YAML file with ``person``, ``ladder``, ``target`` and ``ratings``
+    (see docs/frameworks.md; ``ladder schema assessment`` prints its schema).
 
     >>> result = assess("examples/frameworks/sam.yaml")
     >>> result.person, bool(result.title)
     ('Sam', True)
+    >>> found = assess("examples/frameworks/sam.yaml", target="staff platform engineer")
+    >>> found.target.title, found.next_points
+    ('Staff Platform Engineer', 26)
     """
     from ladder.analysis.assess import load_assessment  # lazy: --help loads no networkx
 
-    return load_assessment(assessment)
+    return load_assessment(assessment, target=target)

@@ -37,8 +37,8 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
                    from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
     job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
-    with a heading per role, a folder with a page per role) into a ladder file, to edit and
-    keep in git.
+    with a heading per role, a folder with a page per role, or a folder holding one of
+    these files beside its licence and readme) into a ladder file, to edit and keep in git.
 
     Every row of an export ends up in the config or in the problem report; the summary line
     says how many.
@@ -59,10 +59,11 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
 
 
 @main.command("schema")
-@click.argument("kind", type=click.Choice(["company", "ladder", "ladder-set"]),
+@click.argument("kind", type=click.Choice(["company", "ladder", "ladder-set", "assessment"]),
                 default="company")
 def schema_command(kind: str) -> None:
-    """Print the JSON Schema of a company config (default), a ladder file or a ladder set.
+    """Print the JSON Schema of a company config (default), a ladder file, a ladder set or a
+    self-assessment.
 
     Save it and point your editor at it, e.g. `ladder schema > company.schema.json` and the
     first line `# yaml-language-server: $schema=company.schema.json` in the YAML file.

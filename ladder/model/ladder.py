@@ -50,11 +50,13 @@ class Area:
     colour: str | None = None
     group: str | None = None  # e.g. the article's technology, business and design
     summary: str = ""
-    source: str | None = None
+    source: str | None = None  # of the area itself (its name)
     # A points framework (snowflake) grades each area on its own scale: milestone 1, 2, ...
     # (milestone 0 is "not yet"); each milestone is one Statement (summary, signals, examples).
     milestones: tuple[Statement, ...] = ()
     line: int | None = None
+    summary_source: str | None = None  # where the summary comes from
+    group_source: str | None = None  # where the group's name comes from
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,15 @@ class Role:
     line: int | None = None  # where it is defined, for messages
     # What the role asks for per area, in the ladder's area order: (area id, statements).
     expectations: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
+    # Where the other facts come from (source ids, None: not said): the level, the summary,
+    # and each alias as (alias, source id).
+    level_source: str | None = None
+    summary_source: str | None = None
+    alias_sources: tuple[tuple[str, str], ...] = ()
+
+    def alias_source(self, alias: str) -> str | None:
+        """The source id of one of the role's aliases, or None."""
+        return dict(self.alias_sources).get(alias)
 
     def names(self) -> tuple[str, ...]:
         """Every name the role goes by: id, title, aliases."""
@@ -100,8 +111,38 @@ class Move:
     source: str
     target: str
     kind: str = PROMOTION
-    years: float | None = None
+    years: float | None = None  # typical years; of a range, its middle (to sort and add up)
     line: int | None = None
+    years_source: str | None = None  # where the move's typical years come from (a source id)
+    years_range: tuple[float, float] | None = None  # "2-3 years" as given: (2.0, 3.0)
+
+    @classmethod
+    def taking(cls, source: str, target: str, kind: str, years: tuple[float, float] | None,
+               line: int | None = None, years_source: str | None = None) -> Move:
+        """A move whose typical years are (low, high) as read (``text.read_years``), or None.
+
+        >>> Move.taking("a", "b", PROMOTION, (2.0, 3.0)).years
+        2.5
+        >>> Move.taking("a", "b", PROMOTION, (2.0, 2.0)).years_range is None
+        True
+        """
+        if years is None:
+            return cls(source, target, kind, None, line, years_source)
+        low, high = years
+        return cls(source, target, kind, (low + high) / 2, line, years_source,
+                   (low, high) if low != high else None)
+
+    @property
+    def typical_years(self) -> float | tuple[float, float] | None:
+        """The years as the source gives them, a number or a range (``text.years_phrase``)."""
+        return self.years_range or self.years
+
+    @property
+    def years_span(self) -> tuple[float, float] | None:
+        """The years as (low, high), a number as (n, n): what adds up along a path."""
+        if self.years_range is not None:
+            return self.years_range
+        return None if self.years is None else (self.years, self.years)
 
 
 def _adjacency(moves: list[Move]) -> dict[str, dict[str, Move]]:
@@ -172,6 +213,7 @@ class VariantSpec:
     titles: tuple[tuple[str, str], ...] = ()  # (role id, title the company uses)
     headcount: tuple[int, int | None] = (1, None)  # company sizes it fits, inclusive
     line: int | None = None
+    source: str | None = None  # where the variant and its headcount band come from
 
 
 FULL = "full"  # every ladder has this variant: all of its roles
@@ -184,6 +226,9 @@ class Source:
     title: str
     url: str | None = None
     licence: str | None = None
+    # its facts are the ladder author's own, not a published source's (the built-in ladder's
+    # "common industry practice"): every view sets them apart (italics, a source column)
+    practice: bool = False
 
 
 @dataclass
@@ -198,6 +243,9 @@ class Ladder:
     sources: dict[str, Source] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
     points: PointScale | None = None
+    # Each level includes what the levels before it ask (most frameworks say so): a role asks
+    # for its own statements and those of every role promoted into it, step by step.
+    cumulative: bool = False
     file: str | None = None
     variant: str | None = None  # set on a projection: the VariantSpec id it came from
     # Derived from roles and moves on first use (see the module's docstring); a ladder is
@@ -213,7 +261,8 @@ class Ladder:
 
     @property
     def graph(self) -> nx.DiGraph[str]:
-        """Roles and moves as a networkx graph (edge attributes ``kind``, ``years``)."""
+        """Roles and moves as a networkx graph (edge attributes ``kind``, ``years``,
+        ``years_range``)."""
         if self._graph is None:
             import networkx as nx
 
@@ -221,7 +270,8 @@ class Ladder:
             graph.add_nodes_from(self.roles)
             for source, targets in self._moves_after().items():
                 for target, move in targets.items():
-                    graph.add_edge(source, target, kind=move.kind, years=move.years)
+                    graph.add_edge(source, target, kind=move.kind, years=move.years,
+                                   years_range=move.years_range)
             self._graph = graph
         return self._graph
 
@@ -256,6 +306,13 @@ class Ladder:
         """Roles no promotion leads out of."""
         return [r for r in self if not any(m.source == r.id and m.kind == PROMOTION
                                            for m in self.moves)]
+
+    def secondary(self, source: str | None) -> bool:
+        """Whether a fact from ``source`` is drawn set apart (in italics): its source is marked
+        ``practice`` (the built-in ladder's common practice, beside the seed article). A fact
+        with no source, or from a published source, is not."""
+        found = self.sources.get(source) if source is not None else None
+        return found is not None and found.practice
 
     def used_tracks(self) -> list[Track]:
         """Tracks that have roles, in track order; a track named by a role alone comes last."""

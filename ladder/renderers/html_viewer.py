@@ -17,12 +17,14 @@ from ``viewer/`` (package data).
   - ``focus(id)`` / ``unfocus()``: one person with the chain above and their team;
   - ``openLevels(n)`` (``1``: the top alone), ``openAll()``, ``closeAll()``;
   - ``reveal(id)``: open the chain down to a person, centre and mark them (search does this);
+  - ``changes(on)``: a drawn diff's filter, the changed cards and the chains above them;
   - ``fit()``, ``pan(dx, dy)``, ``zoomBy(factor)``;
   - ``search(text)``: the ids found, best first (name, then title, department, id; case and
     accents ignored), without changing the view;
   - ``cards()``: the cards drawn now, ``{id, x, y, width, height}`` in screen pixels;
     ``layout()``, ``lines()``, ``dotted()``: what shows, in layout pixels (as ``--format
-    json``); ``zoom()``: screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
+    json``; dotted lines routed by the rules of :mod:`ladder.layout.dotted`); ``zoom()``:
+    screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
   - ``ready``: a promise for the first screen; ``animate``: false turns the animation off.
 * A ladder is its docs SVG (:mod:`ladder.renderers.docs_svg`) with ``viewer/viewer.js``: pan,
   zoom, search; a click on a role shows the paths to and from it and its competencies, and a
@@ -48,7 +50,7 @@ from ladder.renderers.views import heading
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ladder.model import Ladder, Org
+    from ladder.model import Ladder, Org, Role
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 
@@ -91,6 +93,8 @@ def org_html(drawing: OrgDrawing, format: str = "html") -> str:
         "<option value=\"\">Levels…</option></select>"
         "<button type=\"button\" data-action=\"focus\" title=\"The selected person, the "
         "chain above and their team\">Focus</button>"
+        "<button type=\"button\" data-action=\"changes\" aria-pressed=\"false\" hidden "
+        "title=\"The changed cards and the managers above them\">Changes</button>"
         f"<button type=\"button\" data-action=\"theme\">Theme: {drawing.theme}</button>"
         "<button type=\"button\" data-action=\"svg\" title=\"Save the view as SVG\">SVG</button>"
         "<button type=\"button\" data-action=\"png\" title=\"Save the view as PNG\">PNG</button>"
@@ -156,23 +160,50 @@ def _json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _role_data(ladder: Ladder, role: Role, tracks: dict[str, str]) -> dict[str, object]:
+    """What the panel shows of a role. ``practice`` names the facts from a secondary source
+    (the page sets them in italics): "title", "level", "summary", and the aliases,
+    competencies and statements by their text. An imported framework's role lists no
+    competencies: its statements per area are ``expectations`` ([area name, [text, ...]])."""
+    marked = ladder.secondary
+    practice = [fact for fact, source in (("title", role.source), ("level", role.level_source),
+                                          ("summary", role.summary_source)) if marked(source)]
+    practice += [a for a in role.aliases if marked(role.alias_source(a))]
+    practice += [c.name for c in role.competencies if marked(c.source)]
+    areas = {area.id: area.name for area in ladder.areas.values()}
+    expectations = [] if role.competencies else [
+        [areas.get(area, area), [text for s in statements
+                                 for text in [s.text, *(f"one of: {o}" for o in s.options)]]]
+        for area, statements in role.expectations if statements]
+    practice += [s.text for _, statements in ([] if role.competencies else role.expectations)
+                 for s in statements if marked(s.source)]
+    # the article's words (a source's own, upright) are quoted; a summary of ours is not
+    quoted = role.summary_source is not None and not marked(role.summary_source)
+    return {"name": role.title, "level": f"Level {role.level}",
+            "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
+            "aliases": list(role.aliases), "summary": role.summary, "quoted": quoted,
+            "competencies": [c.name for c in role.competencies],
+            "expectations": expectations, "practice": sorted(set(practice))}
+
+
 def ladder_data(ladder: Ladder) -> dict[str, object]:
-    """Roles (with competencies and other names) and moves, keyed by the SVG's ids."""
+    """Roles (summary, other names, competencies or statements per area, which facts are
+    practice) and moves, keyed by the SVG's ids; the legend of the italics."""
     from ladder.model import LATERAL  # lazy: an org chart loads no ladder model
 
     tracks = {track.id: track.name for track in ladder.used_tracks()}
     ids = dict(zip([r.id for r in ladder], unique_ids(card_id("role", r.id) for r in ladder),
                    strict=True))
-    nodes = [{"id": ids[role.id], "name": role.title,
-              "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
-              "aliases": list(role.aliases),
-              "competencies": [c.name for c in role.competencies]} for role in ladder]
+    nodes = [{"id": ids[role.id], **_role_data(ladder, role, tracks)} for role in ladder]
+    legend = "; ".join(s.title or s.id for s in ladder.sources.values()
+                       if ladder.secondary(s.id))
     from ladder.renderers.theme import id_part  # lazy: charting a CSV loads no theme
 
     moves = [{"id": f"move-{id_part(m.source)}--{id_part(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
              for m in ladder.moves]
-    return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids)}
+    return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids),
+            "legend": legend}
 
 
 ROUTES_UP_TO = 40  # roles: above, the page leaves the pairs to `ladder paths` (n * n answers)
@@ -222,7 +253,7 @@ def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, ob
                 continue
             routes[f"{ids[start.id]}>{ids[goal.id]}"] = {
                 "path": [ids[role] for role in gap.path.roles],
-                "years": years_phrase(gap.path.years),
+                "years": years_phrase(gap.path.typical_years),
                 "needed": list(gap.needed),
             }
     return routes
@@ -237,6 +268,8 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
     """
     from ladder.layout.cards import CardStyle  # lazy: drawing a ladder loads no org layout
     from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
+        MARK_COLOURS,
+        MARK_WORDS,
         _card_text,
         department_colours,
         department_name,
@@ -258,10 +291,16 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
         lines = _card_text(person, department_name(org, person.department))
         names.append(lines[0])
         second.append(text(lines[1] or ""))
-        third.append(text(lines[2] or ""))
+        # a diff's card says what changed where the department would be (as the SVG's)
+        third.append(text(person.note if person.mark and person.note else lines[2] or ""))
         colour.append(slot[colours[person.department]] if person.department else -1)
     style = CardStyle()
-    return {
+    kinds = list(MARK_COLOURS)
+    marked = [[i, kinds.index(person.mark)] for i, person in enumerate(people)
+              if person.mark in MARK_COLOURS]
+    changes = {"marked": marked, "marks": [[MARK_WORDS[k].split(" (")[0], MARK_COLOURS[k]]
+                                           for k in kinds]} if marked else {}
+    return changes | {
         "kind": "org",
         "mode": "tree" if drawing.options.mode == "tree" else "compact",
         "columns": drawing.options.columns,

@@ -33,11 +33,13 @@ from ladder.text import card_label, one_line, years_phrase
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
+    from ladder.model.ladder import Source
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
     from ladder.renderers.ladder_dot import Highlight
 
 # Mermaid refuses diagrams past 500 edges by default (maxEdges): say so here, not in a browser.
 MAX_EDGES = 500
+PRACTICE_NOTE = "note_practice"  # the legend's node: no data id is prefixed "note_"
 
 
 def ladder_mermaid(drawing: LadderDrawing, format: str = "mermaid") -> str:
@@ -110,9 +112,11 @@ def _ladder(ladder: Ladder, options: object) -> str:
         lines.append(f'  subgraph track_{index}["{mermaid_text(track.name)}"]')
         lines.append("    direction LR")
         for role in sorted((r for r in ladder if r.track == track.id), key=lambda r: r.level):
-            text = mermaid_text(role.title)
+            text = _marked(mermaid_text(role.title), ladder.secondary(role.source))
             if detail and role.competencies:
-                items = "<br/>".join("• " + mermaid_text(c.name) for c in role.competencies)
+                items = "<br/>".join("• " + _marked(mermaid_text(c.name),
+                                                    ladder.secondary(c.source))
+                                     for c in role.competencies)
                 text += f"<br/><small>{items}</small>"
             lines.append(f'    {ids[role.id]}["{text}"]')
         lines.append("  end")
@@ -122,19 +126,44 @@ def _ladder(ladder: Ladder, options: object) -> str:
         label_parts = []
         step = steps.get((move.source, move.target))
         if step:
-            label_parts.append(" ".join(f"({n})" for n in step))
+            label_parts.append(mermaid_text(" ".join(f"({n})" for n in step)))
         if years and move.years is not None:
-            label_parts.append(years_phrase(move.years, short=True))
+            label_parts.append(_marked(mermaid_text(years_phrase(move.typical_years,
+                                                                 short=True)),
+                                       ladder.secondary(move.years_source)))
         arrow = "-.->" if move.kind == LATERAL else "-->"
-        label = f'|"{mermaid_text("  ".join(label_parts))}"|' if label_parts else ""
+        label = f'|"{"  ".join(label_parts)}"|' if label_parts else ""
         links.append(f"  {ids[move.source]} {arrow}{label} {ids[move.target]}")
     lines.extend(links)
+    practice = _practice_drawn(ladder, detail=detail, years=years)
+    if practice:
+        # Mermaid has no legend: a borderless note says what the italics mean
+        titles = "; ".join(mermaid_text(source.title) for source in practice)
+        lines.append(f'  {PRACTICE_NOTE}["<i>italics</i>: {titles}"]')
+        lines.append(f"  style {PRACTICE_NOTE} stroke:none,fill:none,color:#5f6368")
     for role in ladder:
         colour = colours[role.track]
         faded = on_path is not None and role.id not in on_path
         lines.append(f"  style {ids[role.id]} " + (
             "stroke:#c9ccd1,color:#9aa0a6" if faded else f"stroke:{colour},stroke-width:2px"))
     return "\n".join(lines) + "\n"
+
+
+def _marked(text: str, practice: bool) -> str:
+    """An escaped label part, in italics when its fact comes from a practice source (Mermaid
+    reads HTML tags in a quoted label; the text itself is escaped, so only these are tags)."""
+    return f"<i>{text}</i>" if practice and text else text
+
+
+def _practice_drawn(ladder: Ladder, *, detail: bool, years: bool) -> list[Source]:
+    """The practice sources of the facts this drawing shows (titles, with ``detail`` the
+    competencies, with ``years`` the moves' years), in the ladder's order."""
+    drawn = {role.source for role in ladder}
+    if detail:
+        drawn |= {c.source for role in ladder for c in role.competencies}
+    if years:
+        drawn |= {m.years_source for m in ladder.moves if m.years is not None}
+    return [s for s in ladder.sources.values() if s.id in drawn and ladder.secondary(s.id)]
 
 
 def _org(org: Org, options: object) -> str:

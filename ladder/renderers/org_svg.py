@@ -14,7 +14,7 @@ from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
 from ladder.renderers.card_geometry import Frame
-from ladder.renderers.org_cards import Card, PageText, prepare
+from ladder.renderers.org_cards import OUTLINE, Card, PageText, prepare
 from ladder.renderers.theme import CARD_CLASS, card_id, unique_ids
 from ladder.text import coord as _f
 
@@ -57,7 +57,10 @@ def org_svg_pieces(org: Org, chart: OrgLayout,
     :func:`org_svg` for a writer that hands each piece on, never holding the whole."""
     heading, drawn, frame = prepare(org, chart, text)
     colours = {PAPER}
-    colours.update(colour for row in frame.legend_rows for colour, _ in row)
+    for row in frame.legend_rows:  # a swatch is filled, or white with its colour as outline
+        for colour, _ in row:
+            colours.update(("#fff", colour[len(OUTLINE):]) if colour.startswith(OUTLINE)
+                           else (colour,))
     colours.update(card.colour for card in drawn if not (card.vacant or card.context))
     colours.update(card.mark for card in drawn if card.mark)
     links = text.links if text is not None else {}
@@ -84,8 +87,10 @@ def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
     for row in frame.legend_rows:
         x = margin
         for colour, label in row:
+            paint = (f'fill="#fff" stroke="{xml_text(colour[len(OUTLINE):])}" stroke-width="3"'
+                     if colour.startswith(OUTLINE) else f'fill="{xml_text(colour)}"')
             out.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(geo.SWATCH)}" '
-                       f'height="{_f(geo.SWATCH)}" rx="3" fill="{xml_text(colour)}"/>'
+                       f'height="{_f(geo.SWATCH)}" rx="3" {paint}/>'
                        f'<text class="legend-label" x="{_f(x + geo.SWATCH_GAP)}" '
                        f'y="{_f(y + 12)}">{xml_text(label)}</text>')
             x += geo.legend_step(label)

@@ -42,6 +42,7 @@ from ladder.sources.builtin import (
 from ladder.sources.checker import DocumentChecker
 from ladder.sources.document import line_of, read_document
 from ladder.sources.schema import document_keys
+from ladder.text import read_years
 
 
 def read_ladder(source: str | Path | None = None, *, relative_to: Path | None = None,
@@ -178,8 +179,8 @@ class _Checker(DocumentChecker):
         tracks = self.tracks(data)
         areas = self.areas(data, sources)
         roles = self.roles(data, tracks, sources, areas)
-        moves = self.moves(data, roles)
-        variants = self.variants(data, roles)
+        moves = self.moves(data, roles, sources)
+        variants = self.variants(data, roles, sources)
         points = self.points(data, roles, areas)
         self.check_promotions_acyclic(moves)
         self.check_names(roles)
@@ -187,16 +188,30 @@ class _Checker(DocumentChecker):
         return Ladder.build(
             id=ladder_id, name=name, summary=str(data.get("summary") or "").strip(),
             tracks=tracks, roles=roles, moves=moves, variants=variants, sources=sources,
-            areas=areas, points=points, file=self.file,
+            areas=areas, points=points, file=self.file, cumulative=self.flag(data, "cumulative"),
         )
+
+    def flag(self, data: Mapping[str, Any], key: str) -> bool:
+        """A true/false key (absent: false)."""
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.error("bad-value", f"'{key}' must be true or false, not '{value}'",
+                       line_of(data, key))
+            return False
+        return value
 
     def sources(self, data: Mapping[str, Any]) -> dict[str, Source]:
         found: dict[str, Source] = {}
         for item, _line in self.items(data, "sources"):
             source_id = self.text(item, "id", "source")
+            practice = item.get("practice", False)
+            if not isinstance(practice, bool):
+                self.error("bad-value", f"source '{source_id}': 'practice' must be true or "
+                           "false", line_of(item, "practice"))
+                practice = False
             found[source_id] = Source(
                 source_id, self.text(item, "title", f"source '{source_id}'", required=False),
-                url=item.get("url"), licence=item.get("licence"),
+                url=item.get("url"), licence=item.get("licence"), practice=practice,
             )
         return found
 
@@ -222,33 +237,58 @@ class _Checker(DocumentChecker):
                 self.error("unknown-track", f"{where}: track '{track}' is not defined",
                            line_of(item, "track"), did_you_mean(track, tracks))
             source = self.known_source(item, sources, where)
+            aliases = self.aliases(item, sources, where)
             found[role_id] = Role(
                 id=role_id,
                 title=self.text(item, "title", where, required=False) or role_id,
                 level=level,
                 track=track,
-                aliases=tuple(self.names(item, "aliases", where)),
+                aliases=tuple(name for name, _ in aliases),
                 competencies=self.competencies(item, sources, where),
                 summary=" ".join(str(item.get("summary") or "").split()),
                 source=source,
                 line=line,
                 expectations=self.expectations(item, sources, areas, where),
+                level_source=self.known_source(item, sources, where, "level_source"),
+                summary_source=self.known_source(item, sources, where, "summary_source"),
+                alias_sources=tuple((name, cited) for name, cited in aliases if cited),
             )
         if not tracks:
             tracks["default"] = Track("default", "Roles")
         return found
 
     def known_source(self, item: Mapping[str, Any], sources: dict[str, Source],
-                     where: str) -> str | None:
-        source = item.get("source")
+                     where: str, key: str = "source") -> str | None:
+        """The source id under ``key`` (``source``, ``level_source``, ...), checked against the
+        ladder's ``sources``; None when not given."""
+        source = item.get(key)
         if isinstance(source, dict | list):
-            self.error("bad-value", f"{where}: 'source' must be a source id",
-                       line_of(item, "source"))
+            self.error("bad-value", f"{where}: '{key}' must be a source id",
+                       line_of(item, key))
             return None
         if source is not None and sources and source not in sources:
-            self.error("unknown-source", f"{where}: source '{source}' is not listed in 'sources'",
-                       line_of(item, "source"), did_you_mean(str(source), sources))
+            self.error("unknown-source", f"{where}: {key} '{source}' is not listed in "
+                       "'sources'", line_of(item, key), did_you_mean(str(source), sources))
         return None if source is None else str(source)
+
+    def aliases(self, item: Mapping[str, Any], sources: dict[str, Source],
+                where: str) -> list[tuple[str, str | None]]:
+        """(alias, source id) of each alias: plain text, or ``{name, source}``."""
+        found: list[tuple[str, str | None]] = []
+        value = self.listed(item, "aliases", where)
+        for index, entry in enumerate(value):
+            if isinstance(entry, dict):
+                self.unknown_keys(entry, ("name", "source"), f"{where}: alias",
+                                  line_of(value, index))
+                name = self.text(entry, "name", f"{where} alias")
+                if name:
+                    found.append((name, self.known_source(entry, sources, where)))
+            elif isinstance(entry, list):
+                self.error("bad-value", f"{where}: each of 'aliases' must be text or "
+                           "{name, source}", line_of(value, index))
+            elif entry is not None:
+                found.append((str(entry).strip(), None))
+        return found
 
     def competencies(self, item: Mapping[str, Any], sources: dict[str, Source],
                      where: str) -> tuple[Competency, ...]:
@@ -278,6 +318,8 @@ class _Checker(DocumentChecker):
                 summary=" ".join(str(item.get("summary") or "").split()),
                 source=self.known_source(item, sources, where), milestones=milestones,
                 line=line,
+                summary_source=self.known_source(item, sources, where, "summary_source"),
+                group_source=self.known_source(item, sources, where, "group_source"),
             )
         return found
 
@@ -379,7 +421,8 @@ class _Checker(DocumentChecker):
             thresholds.append((entry["points"], role_id))
         return PointScale(tuple(worth), tuple(thresholds))
 
-    def moves(self, data: Mapping[str, Any], roles: dict[str, Role]) -> list[Move]:
+    def moves(self, data: Mapping[str, Any], roles: dict[str, Role],
+              sources: dict[str, Source]) -> list[Move]:
         found: list[Move] = []
         seen: set[tuple[str, str]] = set()
         for item, line in self.items(data, "moves"):
@@ -396,12 +439,7 @@ class _Checker(DocumentChecker):
                 self.error("bad-value", f"move kind '{kind}' is not one of "
                            f"{', '.join(MOVE_KINDS)}", line_of(item, "kind"),
                            did_you_mean(kind, MOVE_KINDS))
-            years = item.get("years")
-            if years is not None and (not isinstance(years, int | float) or years < 0
-                                      or isinstance(years, bool)):
-                self.error("bad-value", f"move years must be a number of years, not '{years}'",
-                           line_of(item, "years"))
-                years = None
+            span = self.years(item)
             source, target = ends
             if not (source and target):
                 continue
@@ -417,11 +455,23 @@ class _Checker(DocumentChecker):
                 self.error("duplicate-move", f"move {source} -> {target} is given twice", line)
                 continue
             seen.add((source, target))
-            found.append(Move(source, target, kind, None if years is None else float(years),
-                              line))
+            found.append(Move.taking(source, target, kind, span, line, self.known_source(
+                item, sources, f"move {source} -> {target}", "years_source")))
         return found
 
-    def variants(self, data: Mapping[str, Any], roles: dict[str, Role]) -> dict[str, VariantSpec]:
+    def years(self, item: Mapping[str, Any]) -> tuple[float, float] | None:
+        """A move's typical years, ``2.5`` or a range ``"2-3 years"``, as (low, high)."""
+        years = item.get("years")
+        if years is None:
+            return None
+        span = read_years(years)
+        if span is None:
+            self.error("bad-value", f"move years must be a number of years or a range such as "
+                       f"'2-3 years', not '{years}'", line_of(item, "years"))
+        return span
+
+    def variants(self, data: Mapping[str, Any], roles: dict[str, Role],
+                 sources: dict[str, Source]) -> dict[str, VariantSpec]:
         found: dict[str, VariantSpec] = {}
         for item, line, variant_id, where in self.identified(data, "variants", "variant"):
             kept = []
@@ -465,6 +515,7 @@ class _Checker(DocumentChecker):
                 titles=tuple((str(k), str(v)) for k, v in titles.items() if k in roles),
                 headcount=(low, high),
                 line=line,
+                source=self.known_source(item, sources, where),
             )
         return found
 

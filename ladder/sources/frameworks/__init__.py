@@ -65,6 +65,8 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
     if not path.exists():
         raise SourceError("file not found", file=str(path))
     chosen = format or detect.framework_of(path)
+    if chosen is None and path.is_dir():
+        detect.folder_framework(path)  # says which frameworks a folder of several holds
     if chosen is None:
         raise SourceError(
             f"not a career framework this tool reads: {detect.what_was_seen(path)}",
@@ -75,10 +77,26 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
         raise SourceError(f"unknown framework format '{chosen}'", file=str(path),
                           hint=did_you_mean(chosen, FORMATS) or
                           f"formats: {', '.join(FORMATS)}")
+    read_from = path
+    skipped: tuple[str, ...] = ()
+    if path.is_dir() and chosen != "pages":
+        # a folder holding a framework file (and its licence, readme, pictures): that file
+        read_from, chosen, files = detect.folder_framework(path, format)
+        skipped = files.skipped
     module_name, function = READERS[chosen]
     module = importlib.import_module(f"ladder.sources.frameworks.{module_name}")
-    draft: Draft = getattr(module, function)(path)
-    check(draft, str(path))
+    draft: Draft = getattr(module, function)(read_from)
+    if path.is_dir() and chosen == "pages":
+        skipped = tuple(detect.pages_skipped(path))
+        if skipped:
+            draft.folder_note = f"read the role pages of {path.name}/; skipped: " + ", ".join(
+                skipped)
+    elif read_from != path:
+        draft.folder_note = (f"read {read_from.name}, the one framework in {path.name}/"
+                             + (f"; skipped: {', '.join(skipped)}" if skipped else ""))
+    if draft.folder_note:  # the written file's header says it too
+        draft.notes.insert(0, draft.folder_note[:1].upper() + draft.folder_note[1:] + ".")
+    check(draft, str(read_from))
     return draft
 
 

@@ -35,7 +35,7 @@ from ladder.sources.frameworks.draft import (
 )
 from ladder.sources.frameworks.markdown import ROLE_WORDS
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
-from ladder.text import plural, slug
+from ladder.text import plural, slug, years_phrase
 
 INDEX_PAGES = ("_index", "index", "readme")  # a section's own page: the ladder's name and intro
 OPTIONS = re.compile(r"\b(one of|any of|either|choose|following)\b", re.IGNORECASE)
@@ -59,19 +59,33 @@ def years_in(text: str) -> float | None:
     return (low + float(found.group(2))) / 2 if found.group(2) else low
 
 
+def years_as_given(text: str) -> float | str | None:
+    """The years a text gives, a range kept as a range for the ladder file: "~2-3 year" ->
+    "2-3 years" (the ladder reads it as typical years 2 to 3), "~1 year" -> 1.0.
+
+    >>> years_as_given("~2-3 year"), years_as_given("~1 year"), years_as_given("soon")
+    ('2-3 years', 1.0, None)
+    """
+    found = YEARS.search(text)
+    if found is None or not found.group(2):
+        return years_in(text)
+    return years_phrase((float(found.group(1)), float(found.group(2))))
+
+
 class RoleReader:
     """Fills a draft role by role, sharing areas by name (within their group)."""
 
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.role_ids: set[str] = set()
-        self.years: list[tuple[float | None, float | None]] = []  # (experience, tenure)
+        # (experience, tenure): a tenure range stays one ("2-3 years")
+        self.years: list[tuple[float | None, float | str | None]] = []
 
     def add_role(self, title: str, content: Part) -> None:
         summary: list[str] = []
         expectations: dict[str, list[Any]] = {}
         experience: float | None = None
-        tenure: float | None = None
+        tenure: float | str | None = None
         for item in content.items:
             if EXPERIENCE.match(item.text) or (item.italic and not item.children):
                 summary.append(item.text)
@@ -86,7 +100,7 @@ class RoleReader:
                 for cells, _line in part.rows:
                     summary.append(": ".join(c for c in cells if c))
                     if any(TENURE.search(c) for c in cells):
-                        tenure = years_in(" ".join(cells))
+                        tenure = years_as_given(" ".join(cells))
                 continue
             group = part.title if part.parts else None
             for item in part.items:
@@ -222,6 +236,15 @@ def role_pages(folder: Path) -> list[Path]:
                   and p.stem.casefold() not in INDEX_PAGES)
 
 
+def index_page(folder: Path) -> Path | None:
+    """The section's own page (``_index.md``, ``index.md``, ``README.md``, any case), read
+    as the ladder's name and intro; the first of INDEX_PAGES when there are several."""
+    found = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower()
+             in suffixes(MARKDOWN) and p.stem.casefold() in INDEX_PAGES]
+    return min(found, key=lambda p: (INDEX_PAGES.index(p.stem.casefold()), p.name),
+               default=None)
+
+
 def looks_like_role_pages(folder: Path) -> bool:
     """True for a folder with two or more Markdown pages that hold statements."""
     if not folder.is_dir():
@@ -243,9 +266,7 @@ def read_folder(folder: Path) -> Draft:
         raise SourceError(f"a folder of {plural(len(pages), 'Markdown page')}: expected a page "
                           "per role", file=str(folder),
                           hint="put one .md page per role in the folder")
-    index = next((folder / f"{stem}{suffix}" for stem in INDEX_PAGES
-                  for suffix in suffixes(MARKDOWN) if (folder / f"{stem}{suffix}").is_file()),
-                 None)
+    index = index_page(folder)
     meta = front_matter(read_text_file(index), str(index)) if index else {}
     intro = parse(read_text_file(index)) if index else Part("", 0, 0)
     name = plain_name(str(meta.get("title") or (intro.parts[0].title if intro.parts else "")

@@ -55,6 +55,8 @@ from ladder.text import plural
 NULL_MANAGERS = frozenset({"", "null", "none", "nil", "n/a", "na", "#n/a", "-", "--", "(none)",
                            "(blank)", "nan"})
 FIXES = ("case", "space")
+JUNIOR_LABEL = "junior staff: "  # what messages about a junior-staff file's rows start with
+PART_LABELS = (JUNIOR_LABEL,)  # every such label (a message names the row after it)
 GUESSES = 20  # missing managers that get a "did you mean" hint
 
 # kind -> (singular, plural) for the summary line; order = order in the summary.
@@ -562,7 +564,10 @@ def _person(node: Entry, departments: dict[str, str]) -> Person:
         departments.get(node.department) if node.department else None,
         node.location or None, node.vacant, False, (),  # not an assistant, no dotted lines
         tuple(node.shared_with) if node.shared_with else (), node.fte, node.row, node.extra,
-        node.note,
+        node.note, "",  # no diff's mark
+        # a group card's or a repeated row's id is made from its row: another file's row of
+        # that number is someone else
+        not node.referable or node.person_id != node.id.strip(),
     )
 
 
