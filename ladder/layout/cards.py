@@ -75,8 +75,11 @@ _WIDEST = max(_ASCII_WIDTHS.values()) * BOLD
 def _ems(text: str) -> float:
     try:
         return sum(map(_ASCII_WIDTHS.__getitem__, text))
-    except KeyError:
-        return sum(char_width(c) for c in text)
+    except KeyError:  # a character beyond ASCII: its width found once, then remembered
+        return sum(map(_char_ems, text))
+
+
+_char_ems = lru_cache(maxsize=4096)(char_width)
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
