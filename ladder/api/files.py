@@ -150,6 +150,12 @@ def read_document(path: str | Path) -> Any:
     the checks of :func:`parse_document`): a file whose text has not changed since it was
     last read is not parsed again (a docs build reads the same data files block after
     block). Treat the result as read-only; a problem is a SourceError naming the file.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / "team.yaml").write_text("people: [{id: a, name: Ann}]\\n")
+    ...     read_document(Path(folder) / "team.yaml")
+    {'people': [{'id': 'a', 'name': 'Ann'}]}
     """
     from ladder.sources.document import read_document as read  # lazy: --help loads no yaml
 

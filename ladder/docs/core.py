@@ -462,14 +462,15 @@ def load_block(block: Block) -> Any:
         return ladder.load(_inline_name(block), text=block.text, **reading)
     from ladder.api import input_format  # lazy: the MkDocs plugin loads no api
 
-    found = input_format(block.source) if block.source else None
-    if found is None or found.family != "document":  # a built-in ladder, an HR export
-        return ladder.load(block.source, **reading)
-    key = (block.source, json.dumps(reading, sort_keys=True, default=str))
+    source = block.source
+    found = input_format(source) if source else None
+    if source is None or found is None or found.family != "document":  # built-in, HR export
+        return ladder.load(source, **reading)
+    key = (source, json.dumps(reading, sort_keys=True, default=str))
     kept = _LOADED.get(key)
     if kept is not None and kept[0] == _stamps(kept[1]):
         return kept[2]
-    thing = ladder.load(block.source, **reading)
+    thing = ladder.load(source, **reading)
     files = _drawn_from(block, thing)
     _LOADED.pop(key, None)
     while len(_LOADED) >= _KEEP_LOADED:
