@@ -153,7 +153,7 @@ def read_document(path: str | Path) -> Any:
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = (Path(folder) / "team.yaml").write_text("people: [{id: a, name: Ann}]\\n")
+    ...     _ = write_file(Path(folder) / "team.yaml", "people: [{id: a, name: Ann}]\\n")
     ...     read_document(Path(folder) / "team.yaml")
     {'people': [{'id': 'a', 'name': 'Ann'}]}
     """
