@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ladder.layout.fonts import advance_widths, font_file
+
 
 @dataclass(frozen=True)
 class CardStyle:
@@ -36,66 +38,66 @@ class CardStyle:
         return self.height + self.level_gap
 
 
-# Advance widths of Helvetica (and of Arial and Liberation Sans, which share its metrics) in
-# thousandths of an em, for printable ASCII from the space to the tilde.
-_HELVETICA = (
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  # ' '../
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  # 0..?
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,  # @..O
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  # P.._
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  # `..o
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,  # p..~
-)
+def char_width(char: str, *, bold: bool = False) -> float:
+    """Width of one character in ems, in the shipped face (:mod:`ladder.layout.fonts`).
 
+    A character the face lacks is drawn by a fallback font: CJK and Hangul (and other wide
+    characters) a full em, the most any of those fonts takes; an accented letter as its base;
+    anything else (Arabic, Indic scripts) 0.65 em, on the wide side of their letters.
 
-def char_width(char: str) -> float:
-    """Width of one character in ems for Helvetica/Arial; accented letters as their base.
-
-    >>> char_width("m"), char_width("é") == char_width("e"), char_width("中")
-    (0.833, True, 1.0)
+    >>> round(char_width("m"), 3), char_width("中"), char_width("한")
+    (0.833, 1.0, 1.0)
     """
+    widths = _widths(bold)
     code = ord(char)
-    if 32 <= code < 127:
-        return _HELVETICA[code - 32] / 1000
+    if code in widths:
+        return widths[code]
     if unicodedata.east_asian_width(char) in "WF" or code > 0x2E80:
-        return 1.0  # CJK and emoji
+        return 1.0  # CJK, Hangul, kana and emoji
     base = unicodedata.normalize("NFD", char)[0]
-    if base != char and 32 <= ord(base) < 127:
-        return _HELVETICA[ord(base) - 32] / 1000
-    if char.isupper():
-        return 0.72
-    return 0.6  # other scripts, ligatures (ß, æ, ø), typographic signs: on the wide side
+    if base != char and ord(base) in widths:
+        return widths[ord(base)]
+    return 0.65
 
 
-BOLD = 1.09  # Helvetica Bold is about this much wider than the regular face
-_ASCII_WIDTHS = {chr(i): char_width(chr(i)) for i in range(32, 127)}
-_WIDEST = max(_ASCII_WIDTHS.values()) * BOLD
+@lru_cache(maxsize=2)
+def _widths(bold: bool) -> dict[int, float]:
+    """The face's widths, read on first use (a few ms; a DOT file or JSON needs none)."""
+    return advance_widths(font_file(bold=bold))
 
 
-def _ems(text: str) -> float:
+@lru_cache(maxsize=2)
+def _ascii(bold: bool) -> tuple[dict[str, float], float]:
+    """(width of each printable ASCII character, the widest of them) in ems."""
+    table = {chr(i): char_width(chr(i), bold=bold) for i in range(32, 127)}
+    return table, max(table.values())
+
+
+def _ems(text: str, bold: bool) -> float:
+    table = _ascii(bold)[0]
     try:
-        return sum(map(_ASCII_WIDTHS.__getitem__, text))
+        return sum(map(table.__getitem__, text))
     except KeyError:
-        return sum(char_width(c) for c in text)
+        return sum(char_width(c, bold=bold) for c in text)
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated width in pixels of ``text`` at font ``size``."""
-    width = _ems(text) * size
-    return width * BOLD if bold else width
+    return _ems(text, bold) * size
 
 
 @lru_cache(maxsize=65536)  # titles and departments repeat; names often do
 def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
     """``text`` cut at a word boundary, where possible, with ``…`` so it fits ``max_width``."""
     if text.isascii() and "  " not in text and text == text.strip():  # the common case
-        if len(text) * size * _WIDEST <= max_width and text.isprintable():
+        table, widest = _ascii(bold)
+        if len(text) * size * widest <= max_width and text.isprintable():
             return text  # fits even if every character were the widest
         try:
-            ems = sum(map(_ASCII_WIDTHS.__getitem__, text))
+            ems = sum(map(table.__getitem__, text))
         except KeyError:  # a tab or another control character: tidied below
             ems = math.inf
-        if ems * size * (BOLD if bold else 1.0) <= max_width:
+        if ems * size <= max_width:
             return text
     text = " ".join(text.split())
     if text_width(text, size, bold=bold) <= max_width:
@@ -104,7 +106,7 @@ def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) ->
     used = 0.0
     cut = 0
     for i, char in enumerate(text):
-        used += char_width(char) * size * (BOLD if bold else 1.0)
+        used += char_width(char, bold=bold) * size
         if used > budget:
             break
         cut = i + 1

@@ -67,7 +67,7 @@ def badge_width(badge: str) -> float:
     """Width of the headcount badge: its text and the padding either side.
 
     >>> badge_width("3 direct · 12 in team")
-    105
+    102
     """
     return round(2 * BADGE_PADDING + text_width(badge, BADGE_SIZE))
 
