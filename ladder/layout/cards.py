@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ladder.layout.fonts import advance_widths, font_file
+from ladder.model.org import Org
+from ladder.text import card_name, person_label
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,53 @@ class CardStyle:
     def pitch(self) -> float:
         """Vertical distance from one row of cards to the next."""
         return self.height + self.level_gap
+
+
+# A card's rows of text in px: the name in bold, the title, the department (placed by
+# renderers/card_geometry.py); the text runs from after the colour stripe to short of the edge.
+NAME_SIZE, TITLE_SIZE, DETAIL_SIZE = 13, 12, 11
+TEXT_MARGIN = 24.0
+NARROWEST, WIDEST = 240.0, 320.0  # a chart's cards: the usual width, and the most they widen to
+ONE_LINE_SHARE = 0.8  # cards as wide as this share of their texts needs (within those limits)
+_SAMPLE = 20_000  # people measured at most: a million-person chart samples evenly
+
+
+def card_style_for(org: Org) -> CardStyle:
+    """The card style of a chart of ``org``: cards wide enough for the name, title and
+    department of most cards (:data:`ONE_LINE_SHARE`) on one line each, between
+    :data:`NARROWEST` and :data:`WIDEST`; the longer texts are fitted to them.
+
+    >>> from ladder.model.org import Person
+    >>> card_style_for(Org.build("x", [Person("a", "Ada", title="CEO")])).width
+    240.0
+    >>> long = "Deputy Director, Border Force Operational Assurance Directorate"
+    >>> card_style_for(Org.build("x", [Person("a", "Ada", title=long)])).width
+    320.0
+    """
+    people = list(org.people.values())
+    step = max(1, len(people) // _SAMPLE)
+    known: dict[tuple[str, int], float] = {}  # titles and departments repeat: measured once
+
+    def width(text: str, size: int) -> float:
+        key = (text, size)
+        if key not in known:
+            known[key] = text_width(text, size, bold=size == NAME_SIZE)
+        return known[key]
+
+    need = []
+    for person in people[::step]:
+        name = person_label(person) if person.vacant else card_name(person)
+        department = org.departments.get(person.department or "")
+        need.append(max(text_width(name, NAME_SIZE, bold=True),
+                        width(person.title or "", TITLE_SIZE),
+                        width(department.name if department else person.department or "",
+                              DETAIL_SIZE)))
+    if not need:
+        return CardStyle()
+    need.sort()
+    wanted = need[int(ONE_LINE_SHARE * (len(need) - 1))] + TEXT_MARGIN
+    card = min(WIDEST, max(NARROWEST, 8.0 * -(-wanted // 8)))  # whole 8 px: short coordinates
+    return CardStyle() if card == NARROWEST else CardStyle(width=card)
 
 
 def char_width(char: str, *, bold: bool = False) -> float:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ladder.choices import MODES
-from ladder.layout.cards import CardStyle
+from ladder.layout.cards import CardStyle, card_style_for
 from ladder.layout.dotted import route_dotted_lines
 from ladder.layout.forest import pack_forest
 from ladder.layout.org_layout import Box, Edge, OrgLayout
@@ -77,7 +77,7 @@ def layout_org(
         raise ValueError(f"unknown layout mode {mode!r}; choose from {', '.join(MODES)}")
     if columns < 1:
         raise ValueError("columns must be at least 1")
-    style = style or CardStyle()
+    style = style or card_style_for(org)
     tree = index_org(org)
     rank = _ranks(tree, align_levels) if align_levels else None
     listed = [False] * len(tree)

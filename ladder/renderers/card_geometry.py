@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ladder.layout.cards import text_width
+from ladder.layout.cards import DETAIL_SIZE, NAME_SIZE, TEXT_MARGIN, TITLE_SIZE, text_width
 from ladder.text import wrap
 
 
@@ -32,13 +32,13 @@ class TextRow:
     bold: bool = False
 
 
-NAME = TextRow(13, 22, 18, bold=True)
-TITLE = TextRow(12, 40, 17)
-DETAIL = TextRow(11, 57, 16)  # department, a note, or the page a card links to
+NAME = TextRow(NAME_SIZE, 22, 18, bold=True)
+TITLE = TextRow(TITLE_SIZE, 40, 17)
+DETAIL = TextRow(DETAIL_SIZE, 57, 16)  # department, a note, or the page a card links to
 TEXT_LEFT = 14.0  # text starts this far right of the card's left edge
 STRIPE_WIDTH = 5.0  # the department's colour down the card's left edge
 STRIPE_INSET = 6.0  # the stripe stops this far from the card's top and bottom
-TEXT_ROOM_MARGIN = 24.0  # text room = card width minus this (stripe, padding)
+TEXT_ROOM_MARGIN = TEXT_MARGIN  # text room = card width minus this (stripe, padding)
 CORNER = 6.0  # card corner radius
 
 BADGE_SIZE = 10  # badge font size
