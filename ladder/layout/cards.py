@@ -32,6 +32,7 @@ class CardStyle:
     level_gap: float = 32.0  # between rows: room for the elbow connectors and the badge
     spine_gap: float = 18.0  # between a stacked leaf card and the spine it hangs on
     indent: float = 28.0  # per level in an indented (stacked) list: enough to see the step
+    title_lines: int = 1  # the card's second row (the title) wraps onto this many lines
 
     @property
     def pitch(self) -> float:
@@ -45,20 +46,24 @@ NAME_SIZE, TITLE_SIZE, DETAIL_SIZE = 13, 12, 11
 TEXT_MARGIN = 24.0
 NARROWEST, WIDEST = 240.0, 320.0  # a chart's cards: the usual width, and the most they widen to
 ONE_LINE_SHARE = 0.8  # cards as wide as this share of their texts needs (within those limits)
+WRAP_SHARE = 0.01  # titles wrap onto two lines when more than this share is too long for one
+TITLE_STEP = 15.0  # px from a title's first line to its second: what a card grows by
 _SAMPLE = 20_000  # people measured at most: a million-person chart samples evenly
 
 
 def card_style_for(org: Org) -> CardStyle:
     """The card style of a chart of ``org``: cards wide enough for the name, title and
     department of most cards (:data:`ONE_LINE_SHARE`) on one line each, between
-    :data:`NARROWEST` and :data:`WIDEST`; the longer texts are fitted to them.
+    :data:`NARROWEST` and :data:`WIDEST`; when titles are still too long for a line (more
+    than :data:`WRAP_SHARE` of them), cards a line taller, so titles wrap before they are cut.
 
     >>> from ladder.model.org import Person
     >>> card_style_for(Org.build("x", [Person("a", "Ada", title="CEO")])).width
     240.0
     >>> long = "Deputy Director, Border Force Operational Assurance Directorate"
-    >>> card_style_for(Org.build("x", [Person("a", "Ada", title=long)])).width
-    320.0
+    >>> style = card_style_for(Org.build("x", [Person("a", "Ada", title=long * 2)]))
+    >>> style.width, style.title_lines, style.height
+    (320.0, 2, 87.0)
     """
     people = list(org.people.values())
     step = max(1, len(people) // _SAMPLE)
@@ -71,11 +76,12 @@ def card_style_for(org: Org) -> CardStyle:
         return known[key]
 
     need = []
+    titles = []
     for person in people[::step]:
         name = person_label(person) if person.vacant else card_name(person)
         department = org.departments.get(person.department or "")
-        need.append(max(text_width(name, NAME_SIZE, bold=True),
-                        width(person.title or "", TITLE_SIZE),
+        titles.append(width(person.title or "", TITLE_SIZE))
+        need.append(max(text_width(name, NAME_SIZE, bold=True), titles[-1],
                         width(department.name if department else person.department or "",
                               DETAIL_SIZE)))
     if not need:
@@ -83,6 +89,9 @@ def card_style_for(org: Org) -> CardStyle:
     need.sort()
     wanted = need[int(ONE_LINE_SHARE * (len(need) - 1))] + TEXT_MARGIN
     card = min(WIDEST, max(NARROWEST, 8.0 * -(-wanted // 8)))  # whole 8 px: short coordinates
+    too_long = sum(1 for title in titles if title > card - TEXT_MARGIN)
+    if too_long > WRAP_SHARE * len(titles):
+        return CardStyle(width=card, height=CardStyle.height + TITLE_STEP, title_lines=2)
     return CardStyle() if card == NARROWEST else CardStyle(width=card)
 
 
@@ -204,3 +213,88 @@ def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) ->
     if space > cut * 0.6:  # prefer a word boundary unless it throws away too much
         head = head[:space]
     return head.rstrip(" ,;-&") + "…"
+
+
+_JOINERS = " ,;:-–&/"  # left dangling at a cut: dropped
+
+
+@lru_cache(maxsize=65536)
+def fit_middle(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
+    """``text`` fitted to ``max_width`` keeping its start and its end, the ellipsis between:
+    the end of a unit's or a post's name is what tells it from its neighbours ("Head Office -
+    National Operations - North West" and "... - South East"). The end is whole words, at
+    most half the room; a last word longer than that is cut like :func:`fit_text`.
+
+    >>> fit_middle("Head Office - National Operations - North West Region", 11, 200)
+    'Head Office…North West Region'
+    >>> fit_middle("Finance", 11, 200)
+    'Finance'
+    """
+    text = " ".join(text.split())
+    if text_width(text, size, bold=bold) <= max_width:
+        return text
+    words = text.split(" ")
+    half = (max_width - text_width("…", size, bold=bold)) / 2
+    tail = ""
+    for count in range(1, len(words)):
+        candidate = " ".join(words[-count:])
+        if text_width(candidate, size, bold=bold) > half:
+            break
+        tail = candidate
+    tail = tail.lstrip(_JOINERS)
+    if not tail:
+        return fit_text(text, size, max_width, bold=bold)
+    start = text[:len(text) - len(tail)].rstrip(_JOINERS)
+    room = max_width - text_width(f"…{tail}", size, bold=bold)
+    head = fit_text(start, size, room, bold=bold).removesuffix("…").rstrip(_JOINERS)
+    # widths add up only nearly (the face's and Graphviz's are summed apart): check the whole
+    while head and text_width(f"{head}…{tail}", size, bold=bold) > max_width:
+        head = head[:-1].rstrip(_JOINERS)
+    return f"{head}…{tail}" if head else fit_text(text, size, max_width, bold=bold)
+
+
+@lru_cache(maxsize=65536)
+def fit_lines(text: str, size: float, max_width: float, lines: int = 2, *,
+              bold: bool = False) -> tuple[str, ...]:
+    """``text`` on up to ``lines`` lines of ``max_width``, broken between words; what does not
+    fit is cut from the middle (:func:`fit_middle` on the last line), so the start and the
+    end both show.
+
+    >>> fit_lines("Assistant Legal Adviser - Policing and Crime Reduction", 12, 200)
+    ('Assistant Legal Adviser - Policing', 'and Crime Reduction')
+    >>> fit_lines("Deputy Director", 12, 200)
+    ('Deputy Director',)
+    >>> fit_lines("Assistant Legal Adviser - Head of Northern Ireland, Devolution and "
+    ...           "Constitutional Unit", 12, 200)
+    ('Assistant Legal Adviser - Head of', '…Devolution and Constitutional Unit')
+    """
+    text = " ".join(text.split())
+    if lines <= 1 or text_width(text, size, bold=bold) <= max_width:
+        return (fit_middle(text, size, max_width, bold=bold),)
+    words = text.split(" ")
+    found: list[str] = []
+    while words and len(found) < lines - 1:
+        line = words.pop(0)
+        while words and text_width(f"{line} {words[0]}", size, bold=bold) <= max_width:
+            line += " " + words.pop(0)
+        found.append(fit_text(line, size, max_width, bold=bold))  # a word too long: cut
+    rest = " ".join(words)
+    if not rest:
+        return tuple(found)
+    if text_width(rest, size, bold=bold) <= max_width:
+        return (*found, rest)
+    # the last line: the end of the text, after an ellipsis for what is left out
+    return (*found, "…" + _end(rest, size, max_width - text_width("…", size, bold=bold), bold))
+
+
+def _end(text: str, size: float, max_width: float, bold: bool) -> str:
+    """The whole words at the end of ``text`` that fit ``max_width`` (the last one cut if
+    it alone is too long)."""
+    words = text.split(" ")
+    tail = ""
+    for count in range(1, len(words) + 1):
+        candidate = " ".join(words[-count:])
+        if text_width(candidate, size, bold=bold) > max_width:
+            break
+        tail = candidate
+    return tail.lstrip(_JOINERS) or fit_text(words[-1], size, max_width, bold=bold)

@@ -18,7 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ladder.layout.cards import DETAIL_SIZE, NAME_SIZE, TEXT_MARGIN, TITLE_SIZE, text_width
+from ladder.layout.cards import (
+    DETAIL_SIZE,
+    NAME_SIZE,
+    TEXT_MARGIN,
+    TITLE_SIZE,
+    TITLE_STEP,
+    CardStyle,
+    text_width,
+)
 from ladder.text import wrap
 
 
@@ -55,6 +63,16 @@ SWATCH = 14.0
 SWATCH_GAP = 20.0  # from the swatch's left edge to its label
 LEGEND_GAP = 8.0  # below the last legend row
 MIN_CHART_WIDTH = 640.0
+
+
+def detail_baseline(style: CardStyle) -> float:
+    """Baseline of the third row (department, note) on a card of ``style``: lower by a line
+    when titles wrap onto two (``TITLE_STEP`` under the first).
+
+    >>> detail_baseline(CardStyle()), detail_baseline(CardStyle(title_lines=2))
+    (57.0, 72.0)
+    """
+    return DETAIL.baseline + (style.title_lines - 1) * TITLE_STEP
 
 
 def text_room(card_width: float) -> float:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ladder.analysis.teams import TeamCount, team_counts
 from ladder.escape import is_colour, xml_text
-from ladder.layout.cards import fit_text
+from ladder.layout.cards import fit_lines, fit_middle, fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
@@ -34,7 +34,9 @@ BADGE_NOTE = ("Badge: direct reports · staff in groups (if any) · people in th
 
 
 class Card(NamedTuple):  # a tuple: a million of them are made in a few tenths of a second
-    """The text of one card, fitted to its width and XML-escaped; the tooltip is raw."""
+    """The text of one card, fitted to its width and XML-escaped; the tooltip is raw.
+    The second line may be two, joined by a line break, on a card style with two title lines.
+    """
 
     lines: tuple[str, str, str]
     tooltip: str
@@ -283,6 +285,7 @@ def cards(
     ``context``: ids of cards that stand for someone drawn on another page (no badge).
     """
     room = text_room(chart.style.width)
+    title_lines = chart.style.title_lines
     colours = department_colours(org)
     names = {dep: department_name(org, dep) for dep in colours}
     people = org.people
@@ -311,10 +314,13 @@ def cards(
         if count is not None and not (context and pid in context):
             badge = badge_text(count)
             tooltip += "\n" + count_sentence(count)
+        # a cut keeps both ends (the end tells units and posts apart); the title wraps first
+        fitted = fit_text(third, DETAIL.size, room) if note else fit_middle(
+            third, DETAIL.size, room)
         found.append(Card(
             (_escaped(fit_text(name, NAME.size, room, bold=True)),
-             _escaped(fit_text(second, TITLE.size, room)),
-             _escaped(fit_text(third, DETAIL.size, room))),
+             "\n".join(map(_escaped, fit_lines(second, TITLE.size, room, title_lines))),
+             _escaped(fitted)),
             tooltip,
             colours.get(person.department or "", NO_DEPARTMENT),
             person.vacant, person.fte is not None, badge, note,
