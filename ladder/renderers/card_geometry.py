@@ -14,7 +14,7 @@ title, the legend rows (a swatch per department, then the note on how teams are 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,13 +95,19 @@ def legend_step(label: str) -> float:
     return SWATCH_GAP + 14 + text_width(label, LEGEND_SIZE)
 
 
-def legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
-    """The (colour, label) entries broken into rows no wider than ``width``."""
+def legend_rows(legend: list[tuple[str, str]], width: float,
+                starts: Collection[int] = ()) -> list[list[tuple[str, str]]]:
+    """The (colour, label) entries broken into rows no wider than ``width``, and before each
+    entry numbered in ``starts`` (a division's first unit: each division on rows of its own).
+
+    >>> [len(row) for row in legend_rows([("#000", "A")] * 5, 640, starts={3})]
+    [3, 2]
+    """
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0.0
-    for colour, label in legend:
+    for number, (colour, label) in enumerate(legend):
         need = legend_step(label)
-        if rows[-1] and used + need > width:
+        if rows[-1] and (used + need > width or number in starts):
             rows.append([])
             used = 0.0
         rows[-1].append((colour, label))
@@ -130,13 +136,14 @@ class Frame:
 
 
 def frame_for(legend: list[tuple[str, str]], chart_width: float, chart_height: float,
-              *, notes: int | str = 0) -> Frame:
+              *, notes: int | str = 0, starts: Collection[int] = ()) -> Frame:
     """The page for a chart of that size under a legend (and the note on counts, if any).
 
-    ``notes``: the legend's note text (wrapped to the page), or 0 for none.
+    ``notes``: the legend's note text (wrapped to the page), or 0 for none; ``starts``: the
+    legend entries that begin a row (see :func:`legend_rows`).
     """
     width = max(chart_width, MIN_CHART_WIDTH) + 2 * MARGIN
-    rows = legend_rows(legend, width - 2 * MARGIN)
+    rows = legend_rows(legend, width - 2 * MARGIN, starts)
     lines = wrap_note(notes, width - 2 * MARGIN) if isinstance(notes, str) else []
     header = TITLE_HEIGHT + (len(rows) + len(lines)) * LEGEND_ROW
     if rows or lines:

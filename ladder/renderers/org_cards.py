@@ -86,7 +86,8 @@ def page_frame(org: Org, chart: OrgLayout, text: PageText | None = None) -> Fram
     counts when a badge is drawn, and the size; the writers and the size checks share it."""
     text = text or PageText()
     counts = text.counts if text.counts is not None else team_counts(org)
-    return frame_for(legend(org, chart, text.context), chart.width, chart.height,
+    entries, starts = legend(org, chart, text.context)
+    return frame_for(entries, chart.width, chart.height, starts=starts,
                      notes=legend_note(chart, counts) if text.count_note else 0)
 
 
@@ -168,17 +169,23 @@ def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
     return found
 
 
-def _division_shades(org: Org, order: list[str], own: dict[str, str]) -> dict[str, str]:
-    """Each division a palette colour of its own; the other units of a division lighter and
-    darker shades of it, so a legend of 120 units still says which division each is in.
-    Ordered by division, then unit: the legend lists units under their division."""
-    # the deepest level whose divisions the palette can still tell apart
+def _palette_divisions(org: Org, order: list[str]) -> dict[str, str]:
+    """Department id -> its division, at the deepest level whose divisions the palette can
+    still tell apart."""
     division = divisions(org, order)
     for level in range(2, 6):
         deeper = divisions(org, order, level)
         if len(set(deeper.values())) > len(PALETTE):
             break
         division = deeper
+    return division
+
+
+def _division_shades(org: Org, order: list[str], own: dict[str, str]) -> dict[str, str]:
+    """Each division a palette colour of its own; the other units of a division lighter and
+    darker shades of it, so a legend of 120 units still says which division each is in.
+    Ordered by division, then unit: the legend lists units under their division."""
+    division = _palette_divisions(org, order)
     heads = list(dict.fromkeys(division[dep] for dep in order))
     members: dict[str, list[str]] = {head: [] for head in heads}
     for dep in order:
@@ -243,12 +250,20 @@ def dotted_notes(org: Org) -> dict[str, str]:
 
 
 def legend(org: Org, chart: OrgLayout,
-           skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(colour, label) for each department drawn, in department order; ``skip``: cards that
-    do not count (context cards carry no department stripe)."""
+           skip: frozenset[str] = frozenset()) -> tuple[list[tuple[str, str]], set[int]]:
+    """(colour, label) for each department drawn, in department order, and the entries that
+    start a division's row (when units take shades of their division's colour, the legend
+    lists each division on rows of its own); ``skip``: cards that do not count (context
+    cards carry no department stripe)."""
     colours = department_colours(org)
     drawn = {org.people[i].department for i in chart.ids if i not in skip}
-    return [(colours[d], department_name(org, d)) for d in colours if d in drawn]
+    shown = [d for d in colours if d in drawn]
+    starts: set[int] = set()
+    if len(colours) > len(PALETTE):  # shaded by division (department_colours)
+        division = _palette_divisions(org, list(colours))
+        starts = {i for i, dep in enumerate(shown)
+                  if i and division[dep] != division[shown[i - 1]]}
+    return [(colours[d], department_name(org, d)) for d in shown], starts
 
 
 def legend_note(chart: OrgLayout, counts: Mapping[str, TeamCount]) -> int | str:
