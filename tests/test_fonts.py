@@ -59,6 +59,7 @@ def _other_fonts(home: Path) -> dict[str, str]:
 
 
 @pytest.mark.skipif(not SERIF.exists(), reason="needs fonts-dejavu-core for a second face")
+@pytest.mark.slow  # draws four PNGs and two PDFs: about 2 s
 def test_png_bytes_are_the_same_with_another_font_added_to_fontconfig(tmp_path, monkeypatch):
     org = _org()
     before = ladder.draw(org, format="png")
