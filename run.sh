@@ -28,8 +28,9 @@ esac
 command -v dot >/dev/null 2>&1 || apt_install graphviz fonts-dejavu-core
 # Fallback faces for what the shipped Liberation Sans lacks: DejaVu (Arabic, Hebrew, ...) and
 # WenQuanYi Micro Hei (Hangul, CJK, kana; 1.6 MB), in the folders graphviz_backend names.
-if [ ! -d /usr/share/fonts/truetype/wqy ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
-  command -v apt-get >/dev/null 2>&1 && apt_install fonts-dejavu-core fonts-wqy-microhei
+if { [ ! -d /usr/share/fonts/truetype/wqy ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; } \
+    && command -v apt-get >/dev/null 2>&1; then
+  apt_install fonts-dejavu-core fonts-wqy-microhei
 fi
 
 PYTHON=${PYTHON:-python3}
