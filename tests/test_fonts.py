@@ -166,6 +166,28 @@ def test_text_is_measured_as_graphviz_draws_it(size, bold):
             assert measured <= drawn[i] * 1.08, (text, drawn[i], measured)
 
 
+NOTO = Path("/usr/share/fonts/truetype/noto")
+SCRIPTS = ["राहुल शर्मा", "สมชาย ใจดี", "ራሔል ተስፋዬ", "தமிழ்செல்வன் ராமசாமி", "সৌমিত্র চট্টোপাধ্যায়",
+           "Գևորգ Պետրոսյան", "ნინო ბერიძე", "محمد عبد الله الحسيني", "സുരേഷ് കുമാർ",
+           "ಶಿವರಾಜ್ ಕುಮಾರ್", "వెంకటేశ్వర రావు", "ဦးအောင်ကျော်", "សុខ ចាន់", "ગુજરાત પટેલ",
+           "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "ଓଡ଼ିଆ ଭାଷା", "עדי כהן"]
+
+
+@pytest.mark.skipif(not NOTO.is_dir(), reason="needs fonts-noto-core (run.sh installs)")
+def test_names_in_other_scripts_are_drawn_and_never_wider_than_measured(tmp_path):
+    labels = "; ".join(f"n{i} [label=<<B>{text}</B>>]" for i, text in enumerate(SCRIPTS))
+    source = f'digraph {{ node [shape=plain, fontsize=13]; {labels} }}'
+    xdot = run_graphviz(source, format="xdot").decode()
+    drawn = {int(i): float(w) for i, w in
+             re.findall(r"\bn(\d+)\s*\[_ldraw_=\"[^\"]*?T [\d.]+ [\d.]+ -?\d ([\d.]+) ", xdot)}
+    for i, text in enumerate(SCRIPTS):
+        assert drawn[i] <= text_width(text, 13, bold=True) + 1, (text, drawn[i])
+    fonts = _pdf_fonts(run_graphviz(source, format="pdf"))
+    for face in ("NotoSansDevanagari", "NotoSansThai", "NotoSansEthiopic", "NotoSansTamil"):
+        assert any(face in font for font in fonts), fonts  # a real face, not empty boxes
+    assert not any("Serif" in font or "Looped" in font for font in fonts)  # the sans ones
+
+
 def test_the_shipped_font_is_licensed_and_packaged():
     assert font_file().exists() and font_file(bold=True).exists()
     licence = (FONT_FOLDER / "LICENSE").read_text(encoding="utf-8")

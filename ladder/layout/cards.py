@@ -99,19 +99,52 @@ def card_style_for(org: Org) -> CardStyle:
 def char_width(char: str, *, bold: bool = False) -> float:
     """Width of one character in ems, in the shipped face (:mod:`ladder.layout.fonts`).
 
-    A character the face lacks is drawn by a fallback font: CJK and Hangul (and other wide
-    characters) a full em, the most any of those fonts takes; an accented letter as its base;
-    anything else (Arabic, Indic scripts) 0.65 em, on the wide side of their letters.
+    A character the face lacks is drawn by a fallback font (graphviz_backend names them):
+    CJK and Hangul (and other wide characters) a full em, the most any of those fonts takes;
+    an accented letter as its base; a combining mark nothing; a letter of another script
+    the width of that script's letters in its fallback face (:data:`_SCRIPT_WIDTHS`).
 
-    >>> round(char_width("m"), 3), char_width("中"), char_width("한")
-    (0.833, 1.0, 1.0)
+    >>> round(char_width("m"), 3), char_width("中"), char_width("한"), char_width("த")
+    (0.833, 1.0, 1.0, 1.25)
     """
     own = _face_width(char, bold)
     if own is not None:
         return own
-    if unicodedata.east_asian_width(char) in "WF" or ord(char) > 0x2E80:
+    code = ord(char)
+    if unicodedata.east_asian_width(char) in "WF" or code > 0x2E80:
         return 1.0  # CJK, Hangul, kana and emoji
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf"):
+        return 0.0  # a mark drawn on the letter before it, or a direction mark
+    for start, end, letter, spacing_mark in _SCRIPT_WIDTHS:
+        if start <= code < end:
+            return spacing_mark if category == "Mc" else letter
     return 0.65
+
+
+# Scripts the shipped face lacks: (first, last + 1 code point, a letter's width, a spacing
+# vowel sign's), in ems: the mean advance of the script's letters in the bold of its fallback
+# face (Noto Sans <script>, DejaVu Sans for Armenian and Georgian) and 5% more, so a name in
+# a mix of letters is measured on the wide side. Arabic letters join, narrower than alone.
+_SCRIPT_WIDTHS = (
+    (0x0530, 0x0590, 0.75, 0.0),  # Armenian
+    (0x0600, 0x0700, 0.65, 0.0),  # Arabic
+    (0x0900, 0x0980, 0.8, 0.3),  # Devanagari
+    (0x0980, 0x0A00, 0.8, 0.5),  # Bengali
+    (0x0A00, 0x0A80, 0.75, 0.35),  # Gurmukhi
+    (0x0A80, 0x0B00, 0.8, 0.3),  # Gujarati
+    (0x0B00, 0x0B80, 0.85, 0.75),  # Oriya
+    (0x0B80, 0x0C00, 1.25, 1.2),  # Tamil
+    (0x0C00, 0x0C80, 0.95, 0.5),  # Telugu
+    (0x0C80, 0x0D00, 0.95, 0.55),  # Kannada
+    (0x0D00, 0x0D80, 1.2, 0.95),  # Malayalam
+    (0x0D80, 0x0E00, 1.05, 0.8),  # Sinhala
+    (0x0E00, 0x0F00, 0.65, 0.0),  # Thai, Lao
+    (0x1000, 0x10A0, 0.95, 0.45),  # Myanmar
+    (0x10A0, 0x1100, 0.7, 0.0),  # Georgian
+    (0x1200, 0x1380, 0.85, 0.0),  # Ethiopic
+    (0x1780, 0x1800, 0.8, 0.65),  # Khmer
+)
 
 
 @lru_cache(maxsize=65536)  # characters repeat: a chart's text has a few hundred distinct ones

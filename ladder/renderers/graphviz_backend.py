@@ -30,13 +30,19 @@ FORMATS = ("svg", "png", "pdf", "xdot")
 INSTALL_HINT = "install Graphviz: 'apt-get install graphviz' (Debian/Ubuntu) or see graphviz.org"
 
 # Where the fallback faces live, tried in this order; folders a machine lacks are skipped.
-# Debian/Ubuntu: fonts-dejavu-core (Arabic, Hebrew, Armenian, Georgian, symbols) and
-# fonts-wqy-microhei (Hangul, CJK, kana), which run.sh installs; then macOS's own fonts.
+# Debian/Ubuntu: fonts-dejavu-core (Arabic, Hebrew, Armenian, Georgian, symbols),
+# fonts-wqy-microhei (Hangul, CJK, kana) and fonts-noto-core (Devanagari, Thai, Bengali,
+# Tamil, Ethiopic and the other scripts), which run.sh installs; then macOS's own fonts.
 FALLBACK_FOLDERS = (
     "/usr/share/fonts/truetype/dejavu",
     "/usr/share/fonts/truetype/wqy",
+    "/usr/share/fonts/truetype/noto",
     "/System/Library/Fonts",
 )
+# Faces in those folders never used: Noto's serif, looped, monospaced and display designs, so
+# a script's fallback is its plain sans face whatever order the folder lists them in.
+REJECTED_FILES = ("*/NotoSerif*", "*/NotoLooped*", "*/NotoSansMono*", "*/NotoSansDisplay*",
+                  "*/NotoRashi*", "*/NotoNastaliq*", "*/NotoKufi*", "*/NotoNaskh*")
 # Family names asked for, in order, after the shipped face: fontconfig sorts by them first,
 # and Pango draws each character with the first face in that order that has it.
 FALLBACK_FAMILIES = ("DejaVu Sans", "WenQuanYi Micro Hei", "Apple SD Gothic Neo",
@@ -105,12 +111,14 @@ def fonts_conf(folders: tuple[str, ...] | None = None) -> str:
         folders = tuple(f for f in FALLBACK_FOLDERS if Path(f).is_dir())
     dirs = "".join(f"  <dir>{xml_text(str(d))}</dir>\n" for d in (str(FONT_FOLDER), *folders))
     families = "".join(f"<string>{xml_text(f)}</string>" for f in (FAMILY, *FALLBACK_FAMILIES))
+    rejected = "".join(f"<glob>{xml_text(glob)}</glob>" for glob in REJECTED_FILES)
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
         "<!-- written by ladder for Graphviz: its fonts and nothing else of the machine -->\n"
         "<fontconfig>\n"
         f"{dirs}"
         '  <cachedir prefix="xdg">fontconfig</cachedir>\n'
+        f"  <selectfont><rejectfont>{rejected}</rejectfont></selectfont>\n"
         # whatever family a drawing names (Helvetica, Arial, sans-serif), the same faces
         '  <match target="pattern"><edit name="family" mode="assign_replace" '
         f'binding="strong">{families}</edit></match>\n'
