@@ -235,7 +235,7 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
 
     Names and titles are data: the page sets them as text, never as HTML.
     """
-    from ladder.layout.cards import card_style_for  # lazy: drawing a ladder loads no org layout
+    from ladder.layout.cards import CardStyle  # lazy: drawing a ladder loads no org layout
     from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
         _card_text,
         department_colours,
@@ -260,7 +260,7 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
         second.append(text(lines[1] or ""))
         third.append(text(lines[2] or ""))
         colour.append(slot[colours[person.department]] if person.department else -1)
-    style = card_style_for(org)  # as layout_org chooses it, so both lay out alike
+    style = CardStyle()  # the explorer's cards are 240 x 72 (viewer.css), whatever the text
     return {
         "kind": "org",
         "mode": "tree" if drawing.options.mode == "tree" else "compact",
