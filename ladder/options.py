@@ -53,6 +53,10 @@ class LadderOptions:
     level: int | None = None  # matrix: highlight the columns of this level
     compare: tuple[str, ...] = ()  # matrix: only what changes from one role to another
     examples: bool = False  # matrix: the statements' examples and signals too
+    track: tuple[str, ...] = ()  # matrix: only the columns of these tracks (ids or names)
+    area: tuple[str, ...] = ()  # matrix: only the rows of these areas (ids or names)
+    paper: str | None = None  # matrix as PDF: pages of this paper size, headers on each
+    landscape: bool = False  # with paper: the sheets turned
 
     def check(self) -> None:
         if self.view not in VIEWS:
@@ -60,7 +64,9 @@ class LadderOptions:
                               hint=f"choose one of: {', '.join(VIEWS)}")
         matrix_only = [name for name, value in (("role", self.role), ("level", self.level),
                                                 ("compare", self.compare),
-                                                ("examples", self.examples))
+                                                ("examples", self.examples),
+                                                ("track", self.track), ("area", self.area),
+                                                ("paper", self.paper))
                        if value not in (None, (), False)]
         if matrix_only and self.view != "matrix":
             raise LadderError(f"{name_options(matrix_only)} "
@@ -76,6 +82,9 @@ class LadderOptions:
             raise LadderError(f"{name_options(graph_only)} "
                               f"{'fits' if len(graph_only) == 1 else 'fit'} the graph view",
                               hint="leave out option 'view', or use compare with the matrix")
+        if self.landscape and not self.paper:
+            raise LadderError("option 'landscape' turns the sheets of a printed matrix",
+                              hint="add --paper a4 (or letter, a3, ...)")
         if self.variant and self.headcount:
             raise LadderError("give option 'variant' or option 'headcount', not both")
         if self.headcount is not None and self.headcount < 1:
@@ -147,8 +156,11 @@ class Options:
 
 _GROUPS = {"ladder": LadderOptions, "org": OrgOptions, "export": ExportOptions}
 _OWNER = {f.name: group for group, kind in _GROUPS.items() for f in fields(kind)}
+# paper and landscape print a ladder's matrix and an org chart alike: they go to the group of
+# the drawing asked for (the table above names the org's, which also takes HR exports)
+_SHARED = {"paper", "landscape"}
 _OWNER["ladder_source"] = "export"  # the CLI's name for the export's ladder
-_TUPLES = {"via", "avoid", "fix", "compare"}
+_TUPLES = {"via", "avoid", "fix", "compare", "track", "area"}
 _APPLIES = {"ladder": "ladders", "org": "org charts", "export": "HR exports"}
 _HINTS = {
     "ladder": "a company config names its ladder in 'ladder:'",
@@ -177,7 +189,7 @@ def sort_options(given: Mapping[str, Any], *, kind: str) -> Options:
             if value is not None:
                 look[name] = value
             continue
-        group = _OWNER.get(name)
+        group = "ladder" if name in _SHARED and kind == "ladder" else _OWNER.get(name)
         if group is None:
             raise LadderError(f"unknown option {name!r}",
                               hint=did_you_mean(name, [*_OWNER, "title", "theme", "transparent"]))

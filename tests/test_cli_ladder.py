@@ -28,7 +28,7 @@ def test_variants_one_line_each_name_first():
 
 def test_roles_lists_competencies_with_sources():
     output = run("roles", "--variant", "startup", "--head", "cpo").output
-    assert "Chief Product Officer (chief-product-officer)" in output
+    assert "Chief Product Officer  [article] (chief-product-officer)" in output
     assert "- strategic product vision  [article]" in output
     assert "(director-of-product)" not in output
 

@@ -111,6 +111,41 @@ def test_every_mistake_in_a_file_is_collected_in_line_order():
     assert raised.value.problems == problems
 
 
+def test_a_repeated_id_does_not_hide_the_mistakes_of_its_second_row():
+    # the second 'lee' is an error, and so is each of its own mistakes: fixing the id must
+    # not reveal new ones
+    text = ("company: Acme\ndepartments: [{id: eng, name: Engineering}]\npeople:\n"
+            "  - {id: omar, name: Omar}\n"
+            "  - {id: lee, name: Lee Park, manager: omar}\n"
+            "  - id: lee\n    name: Lee Chang\n    manager: omarr\n    department: engg\n"
+            "    dotted: [samm]\n    fte: -1\n")
+    org, problems = check_text(text)
+    assert org is None
+    assert [(p.kind, p.line, p.message, p.hint) for p in errors(problems)] == [
+        ("duplicate-id", 6, "person id 'lee' is used twice",
+         "first used on line 5; ids must be unique"),
+        ("unknown-manager", 8, "person 'lee': manager 'omarr' does not exist",
+         "did you mean 'omar'?"),
+        ("unknown-department", 9, "person 'lee': department 'engg' is not listed under "
+         "'departments'", "did you mean 'eng'?"),
+        ("unknown-dotted", 10, "person 'lee': dotted-line manager 'samm' does not exist", None),
+        ("bad-type", 11, "person 'lee': 'fte' must be a number above 0, not -1",
+         "the full-time equivalent staff this card stands for, e.g. fte: 12.5"),
+    ]
+    # a repeated department too
+    org, problems = check_text(text.replace("[{id: eng, name: Engineering}]",
+                                            "[{id: eng, name: Engineering}, {id: eng, "
+                                            "colour: '#zz0000'}]"))
+    assert [(p.kind, p.line, p.message) for p in errors(problems)][:2] == [
+        ("duplicate-id", 2, "department 'eng' is defined twice"),
+        ("bad-value", 2, "department 'eng': colour '#zz0000' is not a colour")]
+    # a repeated row without mistakes of its own: the one error
+    org, problems = check_text(text.replace("manager: omarr", "manager: omar")
+                               .replace("engg", "eng").replace("[samm]", "[omar]")
+                               .replace("fte: -1", "fte: 1"))
+    assert [(p.kind, p.line) for p in errors(problems)] == [("duplicate-id", 6)]
+
+
 def test_a_forest_loads_and_is_reported_as_information():
     org, problems = check_company(DATA / "forest.yaml")
     assert [p.id for p in org.roots()] == ["omar", "ana"]

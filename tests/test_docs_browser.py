@@ -116,6 +116,47 @@ moves: [{from: a, to: b}, {from: c, to: d}]
     assert view.errors == [] and view.requests == []
 
 
+def test_ladder_explorer_panel_shows_summaries_statements_and_practice(browser, tmp_path):
+    """The article's definition quoted and upright, our facts in italics with the legend; an
+    imported framework's role (statements per area, no competencies) lists its statements."""
+    product = ladder.load("product")
+    view = Page(browser).open(explorer(tmp_path, product, "product"))
+    page = view.page
+    page.locator("#role-product-manager").click()
+    panel = page.locator(".lv-panel")
+    summary = panel.locator(".lv-summary")
+    assert summary.text_content() == f"\u201c{product.roles['product-manager'].summary}\u201d"
+    assert "lv-practice" not in (summary.get_attribute("class") or "")
+    practice = panel.locator(".lv-practice").all_text_contents()
+    assert "Level 2" in practice and "Product Owner" in practice
+    assert "corporate strategy" not in practice
+    assert practice[-1] == "Italics: Common industry practice (not in the article)"
+    page.locator("#role-senior-product-manager").click()
+    assert "lv-practice" in (panel.locator(".lv-summary").get_attribute("class") or "")
+    text = """\
+id: imported
+name: Imported
+areas: [{id: craft, name: Craft}, {id: people, name: People}]
+roles:
+  - id: dev
+    title: Developer
+    level: 1
+    summary: Builds the product.
+    expectations:
+      craft: [Writes tested code., {text: "Shares work", options: [a talk, a post]}]
+      people: [Helps others.]
+"""
+    view = Page(browser).open(explorer(tmp_path, ladder.load(text=text), "imported"))
+    view.page.locator("#role-dev").click()
+    panel = view.page.locator(".lv-panel")
+    assert panel.locator(".lv-summary").text_content() == "Builds the product."
+    assert panel.locator("h3").all_text_contents()[:2] == ["Craft", "People"]
+    assert panel.locator("li").all_text_contents()[:5] == [
+        "Writes tested code.", "Shares work", "one of: a talk", "one of: a post",
+        "Helps others."]
+    assert view.errors == [] and view.requests == []
+
+
 def test_ladder_explorer_shows_the_quickest_path_and_gap_of_two_roles(browser, tmp_path):
     """A role, then a shift-click on another: the answers of `ladder paths` and `ladder gap`."""
     from ladder.analysis.paths import competency_gap

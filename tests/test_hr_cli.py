@@ -7,9 +7,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from hr_helpers import write_snapshot_export
+from hr_helpers import DATA, write_snapshot_export
 
 from ladder.cli import main
+from ladder.sources.hr.problems import JUNIOR_LABEL
 
 EXAMPLES = "examples/startup.yaml"
 
@@ -95,3 +96,56 @@ def test_validate_prints_the_file_line_and_the_row_in_words(tmp_path):
     assert f"warning: {broken}:5: row 4: manager '9' does not exist" in result.stderr
     lines = broken.read_text(encoding="utf-8").splitlines()
     assert lines[5 - 1].startswith("3,Cy")  # the line it names is the row's line
+
+
+def _record_lines(path) -> dict[int, int]:
+    """{spreadsheet row: line where it starts}, read with the csv module on its own."""
+    import csv
+
+    starts, start = {}, 1
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        for row, _ in enumerate(reader, 1):
+            starts[row] = start
+            start = reader.line_num + 1
+    return starts
+
+
+def test_validate_locates_every_kind_of_problem(tmp_path):
+    """Each kind of export problem, below a record that spans lines: FILE:LINE: is the line
+    where the row starts, and the message names the spreadsheet row once, in words."""
+    from ladder.api import validate
+
+    generic = tmp_path / "messy.csv"
+    generic.write_text(
+        'id,name,manager,title,as of\n1,Ann,,"Chief\nExecutive",Mar-15\n2,Bo,1,Dev,Mar-15\n'
+        "3,Cy,99,Dev,Mar-15\n4,Di,4,Dev,Mar-15\n5,Ed,6,Dev,Mar-15\n6,Fi,5,Dev,Mar-15\n"
+        "2,Bob,1,Dev,Mar-15\n,Gi,1,Dev,Mar-15\n8,,1,Dev,Mar-15\n9,Hu,1,Dev,Mar-15,extra\n"
+        "10,Io,NULL,Dev,Mar-15\nid,name,manager,title,as of\n3,Cy,99,Dev,Mar-15\n"
+        "12,Ka,1 ,Dev,Mar-15\nA1,Li,1,Dev,Mar-15\n13,Mo,a1,Dev,Mar-15\n14,No,1,Dev,\n"
+        + "".join(f"{i},P{i},{'' if i == 1 else 1},Dev,Sep-14\n" for i in range(1, 9)),
+        encoding="utf-8")
+    senior = tmp_path / "senior.csv"
+    senior.write_text((DATA / "organogram_senior.csv").read_text(encoding="utf-8").replace(
+        '"Permanent Secretary"', '"Permanent\nSecretary"'), encoding="utf-8")
+    junior = tmp_path / "junior.csv"
+    lines = (DATA / "organogram_junior.csv").read_text(encoding="utf-8").splitlines(True)
+    lines.insert(1, lines[1].replace('"Policy Adviser"', '"Analyst\nLead"'))
+    junior.write_text("".join(lines), encoding="utf-8")
+    found = [*validate(generic), *validate(generic, fix="space"),
+             *validate(senior, junior=str(junior))]
+    assert {p.kind for p in found} == {
+        "missing-manager", "case-only-manager", "space-only-manager", "manager-fixed",
+        "self-report", "cycle", "several-roots", "duplicate-row", "duplicate-id", "missing-id",
+        "missing-name", "extra-fields", "repeated-post", "job-share", "eliminated-post",
+        "not-in-post", "no-snapshot", "repeated-header", "bad-fte"}
+    starts = {path.name: _record_lines(path) for path in (generic, senior, junior)}
+    rows = {path.name: {v: k for k, v in starts[path.name].items()}
+            for path in (generic, senior, junior)}
+    for problem in found:
+        name = problem.file.rsplit("/", 1)[-1]
+        row = rows[name][problem.line]  # the line is where a row starts
+        assert row != problem.line or row <= 2, problem  # below the line break: they differ
+        message = problem.message.removeprefix(JUNIOR_LABEL)
+        assert message.startswith((f"row {row}: ", f"row {row} ")), problem
+        assert not message.startswith(f"row {row}: row {row}"), problem  # said once

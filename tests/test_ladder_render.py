@@ -56,8 +56,9 @@ def test_highlight_fades_the_rest_and_numbers_steps():
         steps={("product-manager", "senior-product-manager"): [1]},
     )
     meaning = dot_meaning(ladder_dot(product, highlight=highlight))
+    # the step number upright, the typical years (common practice) in italics
     assert meaning["edges"]["product-manager -> senior-product-manager"]["label"].startswith(
-        " (1)")
+        "< (1)  <I>~2.5 yrs</I>")
     assert meaning["edges"]["head-of-product -> chief-product-officer"]["color"] == "#c9ccd1"
 
 

@@ -118,8 +118,11 @@ def test_a_points_framework_has_a_column_per_milestone(data_dir):
 
 def test_markdown_is_a_table_per_area(product):
     markdown = matrix_markdown(product)
-    assert markdown.count("\n## ") == len(product.areas)
-    assert "| Director of Product | Market research.<br>Competitor research. |" in markdown
+    assert markdown.count("\n## ") == len(product.areas) + 1  # the roles, then each area
+    assert ("| Director of Product | Market research.<br>Competitor research. | "
+            "article<br>article |") in markdown
+    assert "| Senior Product Manager | 3 | Owns a product area end to end and mentors other " \
+           "PMs. | role: practice, level: practice, summary: practice |" in markdown
 
 
 def test_the_same_input_gives_the_same_bytes(product):

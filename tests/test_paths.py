@@ -23,20 +23,21 @@ from ladder.sources.ladders import read_ladder
 
 # The seed article's list for a Chief Product Officer ("be strong leaders and supervisors, be
 # capable of understanding and interpreting data, possess strategic product vision skills,
-# understand marketing and publicity, be sensitive to customers and users"), as product.yaml
-# words it.
+# understand marketing and publicity, be sensitive to customers and users"), in its words
+# (tests/test_builtin_sources.py checks them against the article).
 CPO_FROM_ARTICLE = (
-    "strong leadership and supervision",
+    "strong leaders and supervisors",
     "understanding and interpreting data",
     "strategic product vision",
     "marketing and publicity",
-    "sensitivity to customers and users",
+    "sensitive to customers and users",
 )
 # The article's Director of Product skills that a Senior PM does not list.
 DIRECTOR_FROM_ARTICLE = (
     "market research", "product research", "competitor research",
     "technical product development", "computer programming", "web development",
-    "technical writing", "UX and UI design",
+    "technical writing",
+    "understanding of user experience (UX) and user interface (UI) design",
 )
 
 
@@ -223,9 +224,9 @@ def test_json_has_the_issue_shape(product):
     assert first == {
         "from": "junior-product-manager", "to": "product-manager", "kind": "promotion",
         "years": 1.5, "gained": ["corporate strategy", "design expertise",
-                                 "consumer demands and user needs",
+                                 "consumer demands", "user needs",
                                  "technology, business and design",
-                                 "making a product efficient"],
+                                 "making a product as efficient as possible"],
     }
     # a path's years are the sum of its steps'
     for path in data["paths"]:

@@ -108,8 +108,8 @@ def test_paths_across_ladders():
     assert first["steps"][0] == {
         "from": "engineering:senior-1", "to": "product:product-manager", "kind": "lateral",
         "years": 1.0, "gained": [
-            "corporate strategy", "design expertise", "consumer demands and user needs",
-            "technology, business and design", "making a product efficient"],
+            "corporate strategy", "design expertise", "consumer demands", "user needs",
+            "technology, business and design", "making a product as efficient as possible"],
     }
 
 

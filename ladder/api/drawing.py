@@ -307,7 +307,9 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
         drawn = ladder_for(ladder, variant=variant, head=wanted.head)
         pair = (wanted.compare[0], wanted.compare[1]) if wanted.compare else None
         matrix = matrix_options(drawn, title=options.title, role=wanted.role,
-                                level=wanted.level, compare=pair, examples=wanted.examples)
+                                level=wanted.level, compare=pair, examples=wanted.examples,
+                                tracks=wanted.track, areas=wanted.area, paper=wanted.paper,
+                                landscape=wanted.landscape)
         return LadderDrawing(drawn, options.title, matrix=matrix, theme=options.theme,
                              transparent=options.transparent)
     if not wanted.highlight:

@@ -49,10 +49,15 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
         draft = import_framework(source, framework)
         if on_note:
             found = draft.counts()
+            # a points framework says what it asks per area on a scale, on no role
+            what = (f"{plural(found.statements, 'statement')} "
+                    f"({plural(found.examples, 'example')}, {plural(found.options, 'option')})"
+                    if found.statements or not found.milestones else
+                    f"{plural(found.milestones, 'milestone')} on the areas' scales "
+                    f"({plural(found.signals, 'signal')}, {plural(found.examples, 'example')}),"
+                    " roles by points")
             on_note(f"read as {framework}: {plural(found.roles, 'role')} on "
-                    f"{plural(found.tracks, 'track')}, {plural(found.areas, 'area')}, "
-                    f"{plural(found.statements, 'statement')} "
-                    f"({plural(found.examples, 'example')}, {plural(found.options, 'option')})")
+                    f"{plural(found.tracks, 'track')}, {plural(found.areas, 'area')}, {what}")
             for text, line in draft.unplaced:
                 on_note(f"{source}:{line or '?'}: not placed on a role: {text[:120]}")
         if strict and draft.unplaced:

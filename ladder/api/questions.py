@@ -81,7 +81,7 @@ def gap(start: str, goal: str, *, ladder: str | Path | Ladder | None = None,
     quickest path (or the quickest through ``via``), as :func:`paths` lists them; what the two
     share, and ``start``'s extras.
 
-    >>> "sensitivity to customers and users" in gap("Director of Product", "CPO").needed
+    >>> "sensitive to customers and users" in gap("Director of Product", "CPO").needed
     True
     >>> gap("Senior PM", "CPO").needed == tuple(
     ...     g for step in paths("Senior PM", "CPO")[0].steps for g in step.gained)

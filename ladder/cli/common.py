@@ -97,9 +97,10 @@ def export_options(function):
         click.option("--preset", metavar="NAME", default=None,
                      help="A known export format: uk-organogram (detected from the headers "
                      "when left out)."),
-        click.option("--snapshot", metavar="VALUE", default=None,
+        click.option("--snapshot", metavar="DATE", default=None,
                      help="A file holding several snapshots (a column of a few dates): the "
-                     "one to read (default: the latest)."),
+                     "one to read, as any spelling of its date (2015-03, 'March 2015', "
+                     "31/03/2015...; default: the latest)."),
     ]
     for option in options:
         function = option(function)

@@ -62,6 +62,12 @@ from ladder.text import plural
               help="With --view matrix: only what changes from role A to role B, per area.")
 @click.option("--examples", is_flag=True,
               help="With --view matrix: the statements' examples and signals too.")
+@click.option("--track", multiple=True, metavar="TRACK",
+              help="With --view matrix: only this track's levels (an id or a name; repeat "
+              "for more).")
+@click.option("--area", multiple=True, metavar="AREA",
+              help="With --view matrix: only this competency area's row (an id or a name; "
+              "repeat for more).")
 @click.option("--root", metavar="ID|NAME", default=None,
               help="Org charts: only this person's part (an id, or a name).")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
@@ -83,7 +89,8 @@ from ladder.text import plural
               "pixels, about four times faster).")
 @click.option("--paper", metavar="a4|a3|a5|letter|legal|tabloid", default=None,
               help="Org charts as PDF: a book of pages of this paper size, each team at a "
-              "readable size, with page references, links and bookmarks.")
+              "readable size, with page references, links and bookmarks. The matrix view as "
+              "PDF: pages of levels across and areas down, headers and page numbers on each.")
 @click.option("--landscape", is_flag=True, help="With --paper: the sheets turned.")
 @export_options
 @ladder_source_option

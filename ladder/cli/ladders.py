@@ -66,32 +66,67 @@ def variants(ladder_source: str | None, output_format: str) -> None:
 @_format_option
 def roles(ladder_source: str | None, variant: str | None, headcount: int | None,
           head: str | None, output_format: str) -> None:
-    """List a ladder's roles with their level, track, aliases and competencies."""
+    """List a ladder's roles: level, track, other names, summary, and what each asks for
+    (its competencies, or an imported framework's statements per area), each fact with its
+    source when the ladder names one ([article], [practice])."""
     ladder = api.ladder_for(ladder_source, variant=variant, headcount=headcount, head=head)
-    if output_format == "json":  # the roles of the ladder's own JSON drawing
-        roles = json.loads(api.draw(ladder, format="json"))["roles"]
-        echo(json.dumps(roles, indent=2, ensure_ascii=False), json=True)
+    data = json.loads(api.draw(ladder, format="json"))  # the ladder's own JSON drawing
+    if output_format == "json":
+        echo(json.dumps(data["roles"], indent=2, ensure_ascii=False), json=True)
         return
+    tracks = {track["id"]: track["name"] for track in data["tracks"]}
+    # a fact's source is said when the ladder has several (the built-in: article, practice)
+    sourced = len(data["sources"]) > 1
+
+    def cited(source: str | None, *, markdown: bool = False) -> str:
+        if not source or not sourced:
+            return ""
+        return f" ({_md(source)})" if markdown else f"  [{source}]"
+
+    def asked(role: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+        """(area name, text, source) of what the role asks: its competencies (no area), else
+        an imported framework's statements per area, each followed by its options."""
+        if role["competencies"]:
+            return [("", c["name"], c["source"]) for c in role["competencies"]]
+        return [(area["name"], text, s["source"]) for area in role["expectations"]
+                for s in area["statements"]
+                for text in [s["text"], *(f"one of: {o}" for o in s.get("options", []))]]
+
     if output_format == "markdown":
-        echo("| role | level | track | also called | competencies |\n|---|---|---|---|---|")
-        for role in ladder:
-            track = ladder.tracks[role.track].name if role.track in ladder.tracks else role.track
-            skills = "<br>".join(_md(c.name) for c in role.competencies)
-            echo(f"| {_md(role.title)} | {role.level} | {_md(track)} | "
-                       f"{_md(', '.join(role.aliases))} | {skills} |")
+        echo("| role | level | track | also called | summary | asks for |"
+             + (" source |\n|---|---|---|---|---|---|---|" if sourced else
+                "\n|---|---|---|---|---|---|"))
+        for role in data["roles"]:
+            names = ", ".join(_md(a) + cited(role["alias_sources"].get(a), markdown=True)
+                              for a in role["aliases"])
+            skills = "<br>".join((f"**{_md(area)}**: " if area else "") + _md(text)
+                                 + cited(source, markdown=True)
+                                 for area, text, source in asked(role))
+            facts = ", ".join(f"{what}: {_md(role[key])}" for what, key in (
+                ("role", "source"), ("level", "level_source"), ("summary", "summary_source"))
+                if role[key])
+            echo(f"| {_md(role['title'])} | {role['level']} | "
+                 f"{_md(tracks.get(role['track'], role['track']))} | {names} | "
+                 f"{_md(role['summary'])} | {skills} |" + (f" {facts} |" if sourced else ""))
         return
-    for role in ladder:
-        track = ladder.tracks[role.track].name if role.track in ladder.tracks else role.track
-        echo(f"{role.title} ({role.id}): level {role.level}, {track}")
-        if role.aliases:
-            echo(f"  also called: {', '.join(role.aliases)}")
-        for competency in role.competencies:
-            cited = f"  [{competency.source}]" if competency.source else ""
-            echo(f"  - {competency.name}{cited}")
+    for role in data["roles"]:
+        echo(f"{role['title']}{cited(role['source'])} ({role['id']}): level {role['level']}"
+             f"{cited(role['level_source'])}, {tracks.get(role['track'], role['track'])}")
+        if role["summary"]:
+            echo(f"  {role['summary']}{cited(role['summary_source'])}")
+        if role["aliases"]:
+            echo("  also called: " + ", ".join(a + cited(role["alias_sources"].get(a))
+                                               for a in role["aliases"]))
+        heading = ""
+        for area, text, source in asked(role):
+            if area and area != heading:
+                heading = area
+                echo(f"  {area}:")
+            echo(f"  {'  ' if area else ''}- {text}{cited(source)}")
     if ladder.sources:
         echo("")
-        for source in ladder.sources.values():
-            echo(f"[{source.id}] {source.title}")
+        for listed in ladder.sources.values():
+            echo(f"[{listed.id}] {listed.title}")
 
 
 @main.command()

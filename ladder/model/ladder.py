@@ -50,11 +50,13 @@ class Area:
     colour: str | None = None
     group: str | None = None  # e.g. the article's technology, business and design
     summary: str = ""
-    source: str | None = None
+    source: str | None = None  # of the area itself (its name)
     # A points framework (snowflake) grades each area on its own scale: milestone 1, 2, ...
     # (milestone 0 is "not yet"); each milestone is one Statement (summary, signals, examples).
     milestones: tuple[Statement, ...] = ()
     line: int | None = None
+    summary_source: str | None = None  # where the summary comes from
+    group_source: str | None = None  # where the group's name comes from
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,15 @@ class Role:
     line: int | None = None  # where it is defined, for messages
     # What the role asks for per area, in the ladder's area order: (area id, statements).
     expectations: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
+    # Where the other facts come from (source ids, None: not said): the level, the summary,
+    # and each alias as (alias, source id).
+    level_source: str | None = None
+    summary_source: str | None = None
+    alias_sources: tuple[tuple[str, str], ...] = ()
+
+    def alias_source(self, alias: str) -> str | None:
+        """The source id of one of the role's aliases, or None."""
+        return dict(self.alias_sources).get(alias)
 
     def names(self) -> tuple[str, ...]:
         """Every name the role goes by: id, title, aliases."""
@@ -102,6 +113,7 @@ class Move:
     kind: str = PROMOTION
     years: float | None = None
     line: int | None = None
+    years_source: str | None = None  # where the move's typical years come from (a source id)
 
 
 def _adjacency(moves: list[Move]) -> dict[str, dict[str, Move]]:
@@ -172,6 +184,7 @@ class VariantSpec:
     titles: tuple[tuple[str, str], ...] = ()  # (role id, title the company uses)
     headcount: tuple[int, int | None] = (1, None)  # company sizes it fits, inclusive
     line: int | None = None
+    source: str | None = None  # where the variant and its headcount band come from
 
 
 FULL = "full"  # every ladder has this variant: all of its roles
@@ -184,6 +197,9 @@ class Source:
     title: str
     url: str | None = None
     licence: str | None = None
+    # its facts are the ladder author's own, not a published source's (the built-in ladder's
+    # "common industry practice"): every view sets them apart (italics, a source column)
+    practice: bool = False
 
 
 @dataclass
@@ -256,6 +272,13 @@ class Ladder:
         """Roles no promotion leads out of."""
         return [r for r in self if not any(m.source == r.id and m.kind == PROMOTION
                                            for m in self.moves)]
+
+    def secondary(self, source: str | None) -> bool:
+        """Whether a fact from ``source`` is drawn set apart (in italics): its source is marked
+        ``practice`` (the built-in ladder's common practice, beside the seed article). A fact
+        with no source, or from a published source, is not."""
+        found = self.sources.get(source) if source is not None else None
+        return found is not None and found.practice
 
     def used_tracks(self) -> list[Track]:
         """Tracks that have roles, in track order; a track named by a role alone comes last."""

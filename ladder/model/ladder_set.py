@@ -83,15 +83,19 @@ def combine_ladders(
             tracks[qualify(key, track.id)] = Track(qualify(key, track.id),
                                                    f"{ladder.name}: {track.name}", track.colour)
         for source in ladder.sources.values():
-            sources[qualify(key, source.id)] = Source(qualify(key, source.id), source.title,
-                                                      source.url, source.licence)
+            sources[qualify(key, source.id)] = replace(source, id=qualify(key, source.id))
         for area in ladder.areas.values():
-            areas[qualify(key, area.id)] = replace(area, id=qualify(key, area.id),
-                                                   source=source_of(area.source))
+            areas[qualify(key, area.id)] = replace(
+                area, id=qualify(key, area.id), source=source_of(area.source),
+                summary_source=source_of(area.summary_source),
+                group_source=source_of(area.group_source))
         for role in ladder:
             roles[qualify(key, role.id)] = replace(
                 role, id=qualify(key, role.id), track=qualify(key, role.track),
-                source=source_of(role.source),
+                source=source_of(role.source), level_source=source_of(role.level_source),
+                summary_source=source_of(role.summary_source),
+                alias_sources=tuple((alias, qualify(key, cited))
+                                    for alias, cited in role.alias_sources),
                 competencies=tuple(Competency(c.name, source_of(c.source))
                                    for c in role.competencies),
                 expectations=tuple(
@@ -99,7 +103,8 @@ def combine_ladders(
                                                for s in found))
                     for area, found in role.expectations),
             )
-        moves.extend(replace(m, source=qualify(key, m.source), target=qualify(key, m.target))
+        moves.extend(replace(m, source=qualify(key, m.source), target=qualify(key, m.target),
+                             years_source=source_of(m.years_source))
                      for m in ladder.moves)
     seen = {(m.source, m.target) for m in moves}
     cross: list[Move] = []

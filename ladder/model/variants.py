@@ -98,31 +98,38 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
     """Moves between kept roles, walking through dropped ones (shortest in years wins)."""
     best: dict[tuple[str, str], Move] = {}
     order: list[tuple[str, str]] = []
+    rank = {source_id: index for index, source_id in enumerate(ladder.sources)}
     for start in ladder.roles:
         if start not in kept:
             continue
         # Depth-first through dropped roles; ladders are small, so plain search is enough.
-        stack: list[tuple[str, float | None, bool, frozenset[str]]] = [
-            (start, 0.0, False, frozenset([start]))
+        # (role, years so far, promoted on the way, roles seen, the moves' least sure source)
+        stack: list[tuple[str, float | None, bool, frozenset[str], str | None]] = [
+            (start, 0.0, False, frozenset([start]), None)
         ]
         while stack:
-            node, years, promoted, seen = stack.pop()
+            node, years, promoted, seen, cited = stack.pop()
             for edge in ladder.moves_from(node):
                 target = edge.target
                 if target in seen:
                     continue
                 total = None if years is None or edge.years is None else years + edge.years
                 is_promotion = promoted or edge.kind == PROMOTION
+                # moves joined into one are as sure as the least sure of them: the source the
+                # ladder lists last (its first is the primary one)
+                source = max((s for s in (cited, edge.years_source) if s), default=None,
+                             key=lambda s: rank.get(s, len(rank)))
                 if target in kept:
                     key = (start, target)
-                    move = Move(start, target, PROMOTION if is_promotion else LATERAL, total)
+                    move = Move(start, target, PROMOTION if is_promotion else LATERAL, total,
+                                years_source=source)
                     if key not in best:
                         order.append(key)
                         best[key] = move
                     elif _shorter(move, best[key]):
                         best[key] = move
                 else:
-                    stack.append((target, total, is_promotion, seen | {target}))
+                    stack.append((target, total, is_promotion, seen | {target}, source))
     return [best[key] for key in sorted(order, key=_move_order(ladder))]
 
 

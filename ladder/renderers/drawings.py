@@ -178,6 +178,9 @@ def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
     )
 
     name = "md" if format == "markdown" else format
+    if options.paper and name != "pdf":
+        raise RenderError(f"--paper prints the matrix as a PDF book, not as {format}",
+                          hint="write .pdf, or leave out --paper")
     if name in SHEET_FORMATS:
         from ladder.renderers.matrix_sheets import (
             sheet_bytes,  # lazy: drawing a ladder loads no networkx
@@ -188,6 +191,11 @@ def ladder_matrix(drawing: LadderDrawing, format: str) -> str | bytes:
     if name not in MATRIX_FORMATS:
         raise RenderError(f"the matrix view cannot be drawn as {format}",
                           hint=f"choose one of: {', '.join(MATRIX_FORMATS + SHEET_FORMATS)}")
+    if name == "pdf" and options.paper:  # pages of paper, headers on each
+        from ladder.renderers.matrix import matrix_table  # lazy: as above
+        from ladder.renderers.matrix_book import matrix_book  # lazy: only --paper needs pypdf
+
+        return matrix_book(matrix_table(drawing.ladder, options), options)
     data = matrix_bytes(drawing.ladder, name, drawing.matrix)
     if format == "svg":  # themed and labelled like every other SVG
         from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed

@@ -48,7 +48,7 @@ from ladder.renderers.views import heading
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ladder.model import Ladder, Org
+    from ladder.model import Ladder, Org, Role
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
 
@@ -156,23 +156,50 @@ def _json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _role_data(ladder: Ladder, role: Role, tracks: dict[str, str]) -> dict[str, object]:
+    """What the panel shows of a role. ``practice`` names the facts from a secondary source
+    (the page sets them in italics): "title", "level", "summary", and the aliases,
+    competencies and statements by their text. An imported framework's role lists no
+    competencies: its statements per area are ``expectations`` ([area name, [text, ...]])."""
+    marked = ladder.secondary
+    practice = [fact for fact, source in (("title", role.source), ("level", role.level_source),
+                                          ("summary", role.summary_source)) if marked(source)]
+    practice += [a for a in role.aliases if marked(role.alias_source(a))]
+    practice += [c.name for c in role.competencies if marked(c.source)]
+    areas = {area.id: area.name for area in ladder.areas.values()}
+    expectations = [] if role.competencies else [
+        [areas.get(area, area), [text for s in statements
+                                 for text in [s.text, *(f"one of: {o}" for o in s.options)]]]
+        for area, statements in role.expectations if statements]
+    practice += [s.text for _, statements in ([] if role.competencies else role.expectations)
+                 for s in statements if marked(s.source)]
+    # the article's words (a source's own, upright) are quoted; a summary of ours is not
+    quoted = role.summary_source is not None and not marked(role.summary_source)
+    return {"name": role.title, "level": f"Level {role.level}",
+            "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
+            "aliases": list(role.aliases), "summary": role.summary, "quoted": quoted,
+            "competencies": [c.name for c in role.competencies],
+            "expectations": expectations, "practice": sorted(set(practice))}
+
+
 def ladder_data(ladder: Ladder) -> dict[str, object]:
-    """Roles (with competencies and other names) and moves, keyed by the SVG's ids."""
+    """Roles (summary, other names, competencies or statements per area, which facts are
+    practice) and moves, keyed by the SVG's ids; the legend of the italics."""
     from ladder.model import LATERAL  # lazy: an org chart loads no ladder model
 
     tracks = {track.id: track.name for track in ladder.used_tracks()}
     ids = dict(zip([r.id for r in ladder], unique_ids(card_id("role", r.id) for r in ladder),
                    strict=True))
-    nodes = [{"id": ids[role.id], "name": role.title,
-              "detail": f"Level {role.level} · {tracks.get(role.track, role.track)}",
-              "aliases": list(role.aliases),
-              "competencies": [c.name for c in role.competencies]} for role in ladder]
+    nodes = [{"id": ids[role.id], **_role_data(ladder, role, tracks)} for role in ladder]
+    legend = "; ".join(s.title or s.id for s in ladder.sources.values()
+                       if ladder.secondary(s.id))
     from ladder.renderers.theme import id_part  # lazy: charting a CSV loads no theme
 
     moves = [{"id": f"move-{id_part(m.source)}--{id_part(m.target)}", "from": ids[m.source],
               "to": ids[m.target], "kind": "lateral" if m.kind == LATERAL else "promotion"}
              for m in ladder.moves]
-    return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids)}
+    return {"kind": "ladder", "nodes": nodes, "moves": moves, "routes": ladder_routes(ladder, ids),
+            "legend": legend}
 
 
 ROUTES_UP_TO = 40  # roles: above, the page leaves the pairs to `ladder paths` (n * n answers)

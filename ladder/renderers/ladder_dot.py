@@ -58,8 +58,9 @@ def ladder_dot(
     colours = track_colours(ladder)
     levels = ladder.levels()
     heading = title if title is not None else default_title(ladder)
-    secondary = secondary_sources(ladder) if detail else set()
-    legend = _legend(ladder, colours, years=years, highlight=highlight, secondary=secondary)
+    secondary = secondary_sources(ladder)
+    legend = _legend(ladder, colours, years=years, highlight=highlight, secondary=secondary,
+                     detail=detail)
     lines = [
         "digraph ladder {",
         f"  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.55, pad=0.3, "
@@ -71,8 +72,11 @@ def ladder_dot(
     ]
     # The level spine: one header per level along the top, chained so levels keep their order.
     for level in levels:
+        # a level number is set apart when every role at it has it from a secondary source
+        label = _marked(f"Level {level}", all(
+            ladder.secondary(r.level_source) for r in ladder if r.level == level))
         lines.append(f"  {_level_node(level)} [label=<<FONT COLOR=\"{MUTED}\">"
-                     f"<B>Level {level}</B></FONT>>];")
+                     f"<B>{label}</B></FONT>>];")
     for low, high in zip(levels, levels[1:], strict=False):
         lines.append(f"  {_level_node(low)} -> {_level_node(high)} [style=invis];")
     for index, track in enumerate(ladder.used_tracks()):
@@ -122,9 +126,15 @@ def _level_node(level: int) -> str:
 
 
 def secondary_sources(ladder: Ladder) -> set[str]:
-    """Sources after the first one the ladder lists: their competencies are shown in italics,
-    so a reader tells the primary source's facts (the seed article's) from the rest."""
-    return set(list(ladder.sources)[1:])
+    """The ladder's sources marked ``practice`` (:meth:`Ladder.secondary`): their facts are
+    shown in italics, so a reader tells a published source's facts (the seed article's) from
+    the ladder author's own."""
+    return {source for source in ladder.sources if ladder.secondary(source)}
+
+
+def _marked(html: str, secondary: bool) -> str:
+    """DOT HTML ``html`` in italics when its fact comes from a secondary source."""
+    return f"<I>{html}</I>" if secondary else html
 
 
 def _card(role: Role, colour: str, *, detail: bool, faded: bool,
@@ -137,20 +147,29 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
     rows = [
         f"<TR><TD BGCOLOR=\"{band}\" HEIGHT=\"6\" FIXEDSIZE=\"FALSE\"></TD></TR>",
         f"<TR><TD CELLPADDING=\"6\"><FONT POINT-SIZE=\"13\" COLOR=\"{ink}\">"
-        f"<B>{_wrap(role.title, 20)}</B></FONT></TD></TR>",
+        f"<B>{_marked(_wrap(role.title, 20), role.source in secondary)}</B></FONT></TD></TR>",
     ]
     aliases = [a for a in role.aliases if len(a) > 3][:2]
     if aliases:
-        rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">"
-                    f"{_wrap('also ' + ', '.join(aliases), 34)}</FONT></TD></TR>")
+        names = ", ".join(_marked(_wrap(a, 34), role.alias_source(a) in secondary)
+                          for a in aliases)
+        # a break after the first name when the line is long (never inside an italic run)
+        if len("also " + ", ".join(aliases)) > 34:
+            names = names.replace(", ", ",<BR/>", 1)
+        rows.append(f"<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">also {names}"
+                    f"</FONT></TD></TR>")
     if detail and role.summary:
+        # the article's definition upright and quoted; a summary of our own in italics
+        quoted = role.summary_source is not None and role.summary_source not in secondary
+        text = clip(role.summary, SUMMARY_SHOWN)
+        text = f"\u201c{text}\u201d" if quoted else text
+        lines = _wrap(text, 44, align=True, limit=SUMMARY_SHOWN + 2)
         rows.append(f"<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"6\">"
-                    f"<FONT POINT-SIZE=\"9\" COLOR=\"{muted}\"><I>"
-                    f"{_wrap(clip(role.summary, SUMMARY_SHOWN), 44, align=True)}</I></FONT>"
-                    f"</TD></TR>")
+                    f"<FONT POINT-SIZE=\"9\" COLOR=\"{muted}\">{_marked(lines, not quoted)}"
+                    f"</FONT></TD></TR>")
     if detail and role.expectations and not role.competencies:
         # an imported framework lists no competencies: its expectations say what the role asks
-        rows.append(_expectation_rows(role, area_names or {}, ink, muted))
+        rows.append(_expectation_rows(role, area_names or {}, ink, muted, secondary))
     if detail and role.competencies:
         shown = [f"• <I>{dot_html(c.name)}</I>" if c.source in secondary
                  else "• " + dot_html(c.name) for c in role.competencies]
@@ -168,18 +187,20 @@ def _card(role: Role, colour: str, *, detail: bool, faded: bool,
             f"COLOR=\"{border}\" BGCOLOR=\"white\" STYLE=\"ROUNDED\">{''.join(rows)}</TABLE>")
 
 
-SUMMARY_SHOWN = 180  # characters of a role's summary on its card; the matrix has it whole
+SUMMARY_SHOWN = 240  # characters of a role's summary on its card; the matrix has it whole
 STATEMENT_SHOWN = 60  # characters of an area's first statement on a card
 
 
-def _expectation_rows(role: Role, area_names: dict[str, str], ink: str, muted: str) -> str:
+def _expectation_rows(role: Role, area_names: dict[str, str], ink: str, muted: str,
+                      secondary: Set[str] = frozenset()) -> str:
     """One line per area: its name, the first statement (cut), and how many more there are."""
     lines = []
     for area_id, statements in role.expectations:
         if not statements:
             continue
         more = f" (+{len(statements) - 1})" if len(statements) > 1 else ""
-        first = _wrap(clip(statements[0].text, STATEMENT_SHOWN), 44, align=True)
+        first = _marked(_wrap(clip(statements[0].text, STATEMENT_SHOWN), 44, align=True),
+                        statements[0].source in secondary)
         lines.append(f"<B>{dot_html(clip(area_names.get(area_id, area_id), 40))}</B>"
                      f"<FONT COLOR=\"{muted}\">{dot_html(more)}</FONT>"
                      f"<BR ALIGN=\"LEFT\"/>{first}")
@@ -189,11 +210,11 @@ def _expectation_rows(role: Role, area_names: dict[str, str], ink: str, muted: s
             f"</FONT></TD></TR>")
 
 
-def _wrap(text: str, width: int, *, align: bool = False) -> str:
+def _wrap(text: str, width: int, *, align: bool = False, limit: int = CARD_TEXT) -> str:
     """Break a title into lines of about ``width`` characters, escaped (and cut, as
-    :func:`~ladder.escape.clip` cuts, when too long to draw); ``align`` keeps the lines left
-    aligned in a left-aligned cell."""
-    words = clip(text, CARD_TEXT).split()
+    :func:`~ladder.escape.clip` cuts, past ``limit`` characters); ``align`` keeps the lines
+    left aligned in a left-aligned cell."""
+    words = clip(text, limit).split()
     # a word far wider than the card (a name with no spaces) is broken, not drawn on one line
     words = [word[i:i + width] if len(word) > 2 * width else word
              for word in words for i in range(0, len(word), width if len(word) > 2 * width
@@ -238,18 +259,28 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
                 attrs.update(color=INK if move.kind == LATERAL else "#d4380d", penwidth="4")
             else:
                 attrs.update(color=FADED)
+        html_label = None
         if label_parts:
             # A move within a lane runs straight and carries its label; one between lanes
             # crosses lane borders, so its label is placed after layout, clear of the lines.
             key = "label" if source.track == target.track else "xlabel"
-            attrs[key] = " " + "  ".join(label_parts) + " "
             attrs["fontcolor"] = MUTED if not steps else INK
-        rendered = ", ".join(f"{key}={dot_string(value)}" for key, value in attrs.items())
+            text = " " + "  ".join(label_parts) + " "
+            if years and move.years is not None and ladder.secondary(move.years_source):
+                # years of a secondary source (practice) in italics, a step number upright
+                parts = [dot_html(part) for part in label_parts]
+                parts[-1] = f"<I>{parts[-1]}</I>"
+                html_label = f"{key}=< {'  '.join(parts)} >"
+            else:
+                attrs[key] = text
+        rendered = ", ".join([f"{key}={dot_string(value)}" for key, value in attrs.items()]
+                             + ([html_label] if html_label else []))
         yield f"  {dot_string(move.source)} -> {dot_string(move.target)} [{rendered}];"
 
 
 def _legend(ladder: Ladder, colours: dict[str, str], *, years: bool,
-            highlight: Highlight | None, secondary: Set[str] = frozenset()) -> str:
+            highlight: Highlight | None, secondary: Set[str] = frozenset(),
+            detail: bool = False) -> str:
     """A one-row key: what the colours and line styles mean."""
     cells = []
 
@@ -263,9 +294,25 @@ def _legend(ladder: Ladder, colours: dict[str, str], *, years: bool,
         cells.append("<TD>~N yrs: typical years in the role before the move</TD>")
     if highlight is not None:
         cells.append("<TD><FONT COLOR=\"#d4380d\">&#9644;</FONT> (n): step n of a path</TD>")
-    shown = [s for s in ladder.sources.values() if s.id in secondary and any(
-        c.source == s.id for role in ladder for c in role.competencies)]
+    drawn = set(_drawn_sources(ladder, years=years, detail=detail))
+    shown = [s for s in ladder.sources.values() if s.id in secondary and s.id in drawn]
     if shown:
         cells.append(f"<TD><I>italics</I>: {'; '.join(dot_html(s.title) for s in shown)}</TD>")
     return (f"<FONT POINT-SIZE=\"10\" COLOR=\"{MUTED}\"><TABLE BORDER=\"0\" "
             f"CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>{''.join(cells)}</TR></TABLE></FONT>")
+
+
+def _drawn_sources(ladder: Ladder, *, years: bool, detail: bool) -> Iterable[str | None]:
+    """The sources of the facts the graph draws: titles, levels, the two aliases on a card,
+    years when labelled, and with ``detail`` summaries, competencies and statements."""
+    for role in ladder:
+        yield role.source
+        yield role.level_source
+        yield from (role.alias_source(a) for a in [a for a in role.aliases if len(a) > 3][:2])
+        if detail:
+            yield role.summary_source if role.summary else None
+            yield from (c.source for c in role.competencies)
+            if not role.competencies:
+                yield from (s[0].source for _, s in role.expectations if s)
+    if years:
+        yield from (m.years_source for m in ladder.moves if m.years is not None)

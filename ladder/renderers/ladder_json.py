@@ -15,7 +15,7 @@ import json
 import math
 from typing import Any
 
-from ladder.model import Ladder
+from ladder.model import Ladder, Statement
 
 
 def _number(value: float | None) -> float | int | None:
@@ -24,8 +24,20 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
+def _statement(statement: Statement) -> dict[str, Any]:
+    found: dict[str, Any] = {"text": statement.text}
+    for key in ("options", "examples", "signals"):
+        if getattr(statement, key):
+            found[key] = list(getattr(statement, key))
+    found["source"] = statement.source
+    return found
+
+
 def ladder_data(ladder: Ladder) -> dict[str, Any]:
-    """The ladder as plain data (see the module doc)."""
+    """The ladder as plain data (see the module doc). Each fact's source id rides beside it
+    (``source``, ``level_source``, ``summary_source``, ``alias_sources``, ``years_source``;
+    null: not said); ``sources`` marks the ones drawn in italics (``secondary``)."""
+    area_names = {area.id: area.name for area in ladder.areas.values()}
     return {
         "id": ladder.id,
         "name": ladder.name,
@@ -36,19 +48,30 @@ def ladder_data(ladder: Ladder) -> dict[str, Any]:
         "roles": [
             {"id": role.id, "title": role.title, "level": role.level, "track": role.track,
              "aliases": list(role.aliases), "summary": role.summary, "source": role.source,
-             "competencies": [{"name": c.name, "source": c.source} for c in role.competencies]}
+             "level_source": role.level_source, "summary_source": role.summary_source,
+             "alias_sources": {alias: role.alias_source(alias) for alias in role.aliases},
+             "competencies": [{"name": c.name, "source": c.source} for c in role.competencies],
+             "expectations": [{"area": area, "name": area_names.get(area, area),
+                               "statements": [_statement(s) for s in statements]}
+                              for area, statements in role.expectations]}
             for role in ladder
         ],
-        "moves": [{"from": m.source, "to": m.target, "kind": m.kind, "years": _number(m.years)}
+        "areas": [{"id": a.id, "name": a.name, "group": a.group, "summary": a.summary,
+                   "source": a.source, "summary_source": a.summary_source,
+                   "group_source": a.group_source} for a in ladder.areas.values()],
+        "moves": [{"from": m.source, "to": m.target, "kind": m.kind, "years": _number(m.years),
+                   "years_source": m.years_source}
                   for m in ladder.moves],
         "variants": {
             spec.id: {"name": spec.name, "summary": spec.summary, "roles": list(spec.roles),
                       "head": spec.head, "head_choices": list(spec.head_choices),
                       "titles": dict(spec.titles),
-                      "headcount": {"min": spec.headcount[0], "max": spec.headcount[1]}}
+                      "headcount": {"min": spec.headcount[0], "max": spec.headcount[1]},
+                      "source": spec.source}
             for spec in ladder.variants.values()
         },
-        "sources": [{"id": s.id, "title": s.title, "url": s.url, "licence": s.licence}
+        "sources": [{"id": s.id, "title": s.title, "url": s.url, "licence": s.licence,
+                     "practice": s.practice}
                     for s in ladder.sources.values()],
     }
 

@@ -61,22 +61,40 @@ def _ladder(ladder: Ladder, options: object) -> list[str]:
     highlight = option(options, "highlight")
     on_path = getattr(highlight, "roles", None)
     tracks = {track.id: track.name for track in ladder.used_tracks()}
-    lines = ["| Level | Role | Track | Also called | Competencies |",
-             "| ---: | --- | --- | --- | --- |"]
+    # a ladder of several sources (the built-in: article, practice) says each fact's: a
+    # Source column, and the facts of a secondary source in italics, named under the table
+    sourced = any(ladder.secondary(s) for s in ladder.sources)
+
+    def cited(text: str, source: str | None) -> str:
+        return f"*{text}*" if text.strip() and ladder.secondary(source) else text
+
+    lines = ["| Level | Role | Track | Also called | Summary | Competencies |"
+             + (" Source |" if sourced else ""),
+             "| ---: | --- | --- | --- | --- | --- |" + (" --- |" if sourced else "")]
     for role in sorted(ladder, key=lambda r: (r.level, list(tracks).index(r.track))):
         title = _cell(role.title)
         if on_path and role.id in on_path:
             title = f"**{title}** (on the path)"
-        competencies = "<br>".join(markdown_cell(c.name) for c in role.competencies) or " "
-        lines.append(f"| {role.level} | {title} | {_cell(tracks[role.track])} | "
-                     f"{_cell(', '.join(role.aliases))} | {competencies} |")
+        competencies = "<br>".join(cited(markdown_cell(c.name), c.source)
+                                   for c in role.competencies) or " "
+        aliases = ", ".join(cited(markdown_cell(a), role.alias_source(a)) for a in role.aliases)
+        facts = "; ".join(f"{what}: {markdown_cell(source)}" for what, source in (
+            ("role", role.source), ("level", role.level_source),
+            ("summary", role.summary_source if role.summary else None)) if source)
+        lines.append(f"| {role.level} | "  # a number, as scripts read it (its source: a column)
+                     f"{cited(title, role.source)} | {_cell(tracks[role.track])} | "
+                     f"{aliases or ' '} | {cited(_cell(role.summary), role.summary_source)} | "
+                     f"{competencies} |" + (f" {facts or ' '} |" if sourced else ""))
+    if sourced:
+        secondary = [s.title or s.id for s in ladder.sources.values() if ladder.secondary(s.id)]
+        lines += ["", f"*Italics*: {markdown_cell('; '.join(secondary))}."]
     if ladder.moves:
         lines += ["", "Moves:", ""]
         for move in ladder.moves:
             source, target = ladder.roles[move.source], ladder.roles[move.target]
             kind = "lateral move" if move.kind == LATERAL else "promotion"
-            years = "" if move.years is None else (
-                f", typically after about {years_phrase(move.years)}")
+            years = "" if move.years is None else ", " + cited(
+                f"typically after about {years_phrase(move.years)}", move.years_source)
             lines.append(f"- {markdown_cell(source.title)} → {markdown_cell(target.title)} "
                          f"({kind}{years})")
     return lines

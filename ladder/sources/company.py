@@ -41,7 +41,7 @@ documents them for editors):
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -229,16 +229,19 @@ class _Checker(DocumentChecker):
                     self.error("missing-key", "department: 'id' is missing", line,
                                "give it a short id, e.g. id: product")
                 continue
-            if department_id in found:
+            repeated = department_id in found
+            if repeated:  # an error; its colour and name are still checked, as for people
                 self.error("duplicate-id", f"department '{department_id}' is defined twice",
                            line, f"first defined on line {lines[department_id]}")
-                continue
             colour_key = "colour" if "colour" in item else "color"
             colour = self.text(item, colour_key, where) or None
             if colour and not is_colour(colour):
                 self.error("bad-value", f"{where}: colour '{colour}' is not a colour",
                            line_of(item, colour_key), 'write it as "#rrggbb", e.g. "#4c78a8"')
                 colour = None
+            if repeated:
+                self.text(item, "name", where)
+                continue
             lines[department_id] = line
             found[department_id] = Department(
                 department_id, self.text(item, "name", where) or department_id, colour)
@@ -289,14 +292,22 @@ class _Checker(DocumentChecker):
     def people(self, data: Mapping[str, Any], departments: dict[str, Department],
                ladder: Ladder | None) -> list[Person]:
         entries: dict[str, _Entry] = {}
+        repeated: list[_Entry] = []  # a second person with a used id: checked, not drawn
         for item, line in self.entries(data, "people"):
             entry = self.person(item, line, departments, ladder, entries)
-            if entry is not None:
+            if entry is None:
+                continue
+            if entry.fields["id"] in entries:
+                repeated.append(entry)
+            else:
                 entries[entry.fields["id"]] = entry
         # Taken before the checks, which cut bad manager links: those are errors, not roots.
         roots = [pid for pid, e in entries.items() if e.manager is None]
         self.check_managers(entries)
         self.check_dotted(entries)
+        # the repeated rows' own mistakes are shown too, or fixing the id reveals new ones
+        self.check_managers(entries, repeated)
+        self.check_dotted(entries, repeated)
         self.check_cycles(entries)
         if len(roots) > 1:
             first = entries[roots[0]].line
@@ -318,11 +329,10 @@ class _Checker(DocumentChecker):
                 self.error("missing-key", f"{where}: 'id' is empty", line_of(item, "id") or line,
                            "give every person a short, stable id, e.g. id: omar")
             return None
-        if person_id in seen:
+        if person_id in seen:  # an error; the row is still read, so that its mistakes show
             self.error("duplicate-id", f"person id '{person_id}' is used twice", line,
                        f"first used on line {seen[person_id].line}; ids must be unique",
                        person_id)
-            return None
         vacant = self.flag(item, "vacant", where)
         assistant = self.flag(item, "assistant", where)
         name, shared = self.names(item, where, person_id, vacant=vacant)
@@ -484,8 +494,12 @@ class _Checker(DocumentChecker):
 
     # -- checks between people ----------------------------------------------------------
 
-    def check_managers(self, entries: dict[str, _Entry]) -> None:
-        for person_id, entry in entries.items():
+    def check_managers(self, entries: dict[str, _Entry],
+                       people: Sequence[_Entry] | None = None) -> None:
+        """Every manager is a person of ``entries`` (``people``: whose managers to check,
+        by default all of ``entries``)."""
+        for entry in entries.values() if people is None else people:
+            person_id = entry.fields["id"]
             manager = entry.manager
             if manager is None:
                 if entry.fields["assistant"]:
@@ -504,8 +518,10 @@ class _Checker(DocumentChecker):
                            "not exist", line, did_you_mean(manager, entries), person_id)
                 entry.manager = None
 
-    def check_dotted(self, entries: dict[str, _Entry]) -> None:
-        for person_id, entry in entries.items():
+    def check_dotted(self, entries: dict[str, _Entry],
+                     people: Sequence[_Entry] | None = None) -> None:
+        for entry in entries.values() if people is None else people:
+            person_id = entry.fields["id"]
             kept = []
             line = line_of(entry.item, "dotted")
             for other in entry.dotted:

@@ -180,8 +180,8 @@ class _Checker(DocumentChecker):
         tracks = self.tracks(data)
         areas = self.areas(data, sources)
         roles = self.roles(data, tracks, sources, areas)
-        moves = self.moves(data, roles)
-        variants = self.variants(data, roles)
+        moves = self.moves(data, roles, sources)
+        variants = self.variants(data, roles, sources)
         points = self.points(data, roles, areas)
         self.check_promotions_acyclic(moves)
         self.check_names(roles)
@@ -196,9 +196,14 @@ class _Checker(DocumentChecker):
         found: dict[str, Source] = {}
         for item, _line in self.items(data, "sources"):
             source_id = self.text(item, "id", "source")
+            practice = item.get("practice", False)
+            if not isinstance(practice, bool):
+                self.error("bad-value", f"source '{source_id}': 'practice' must be true or "
+                           "false", line_of(item, "practice"))
+                practice = False
             found[source_id] = Source(
                 source_id, self.text(item, "title", f"source '{source_id}'", required=False),
-                url=item.get("url"), licence=item.get("licence"),
+                url=item.get("url"), licence=item.get("licence"), practice=practice,
             )
         return found
 
@@ -224,33 +229,58 @@ class _Checker(DocumentChecker):
                 self.error("unknown-track", f"{where}: track '{track}' is not defined",
                            line_of(item, "track"), did_you_mean(track, tracks))
             source = self.known_source(item, sources, where)
+            aliases = self.aliases(item, sources, where)
             found[role_id] = Role(
                 id=role_id,
                 title=self.text(item, "title", where, required=False) or role_id,
                 level=level,
                 track=track,
-                aliases=tuple(self.names(item, "aliases", where)),
+                aliases=tuple(name for name, _ in aliases),
                 competencies=self.competencies(item, sources, where),
                 summary=" ".join(str(item.get("summary") or "").split()),
                 source=source,
                 line=line,
                 expectations=self.expectations(item, sources, areas, where),
+                level_source=self.known_source(item, sources, where, "level_source"),
+                summary_source=self.known_source(item, sources, where, "summary_source"),
+                alias_sources=tuple((name, cited) for name, cited in aliases if cited),
             )
         if not tracks:
             tracks["default"] = Track("default", "Roles")
         return found
 
     def known_source(self, item: Mapping[str, Any], sources: dict[str, Source],
-                     where: str) -> str | None:
-        source = item.get("source")
+                     where: str, key: str = "source") -> str | None:
+        """The source id under ``key`` (``source``, ``level_source``, ...), checked against the
+        ladder's ``sources``; None when not given."""
+        source = item.get(key)
         if isinstance(source, dict | list):
-            self.error("bad-value", f"{where}: 'source' must be a source id",
-                       line_of(item, "source"))
+            self.error("bad-value", f"{where}: '{key}' must be a source id",
+                       line_of(item, key))
             return None
         if source is not None and sources and source not in sources:
-            self.error("unknown-source", f"{where}: source '{source}' is not listed in 'sources'",
-                       line_of(item, "source"), did_you_mean(str(source), sources))
+            self.error("unknown-source", f"{where}: {key} '{source}' is not listed in "
+                       "'sources'", line_of(item, key), did_you_mean(str(source), sources))
         return None if source is None else str(source)
+
+    def aliases(self, item: Mapping[str, Any], sources: dict[str, Source],
+                where: str) -> list[tuple[str, str | None]]:
+        """(alias, source id) of each alias: plain text, or ``{name, source}``."""
+        found: list[tuple[str, str | None]] = []
+        value = self.listed(item, "aliases", where)
+        for index, entry in enumerate(value):
+            if isinstance(entry, dict):
+                self.unknown_keys(entry, ("name", "source"), f"{where}: alias",
+                                  line_of(value, index))
+                name = self.text(entry, "name", f"{where} alias")
+                if name:
+                    found.append((name, self.known_source(entry, sources, where)))
+            elif isinstance(entry, list):
+                self.error("bad-value", f"{where}: each of 'aliases' must be text or "
+                           "{name, source}", line_of(value, index))
+            elif entry is not None:
+                found.append((str(entry).strip(), None))
+        return found
 
     def competencies(self, item: Mapping[str, Any], sources: dict[str, Source],
                      where: str) -> tuple[Competency, ...]:
@@ -280,6 +310,8 @@ class _Checker(DocumentChecker):
                 summary=" ".join(str(item.get("summary") or "").split()),
                 source=self.known_source(item, sources, where), milestones=milestones,
                 line=line,
+                summary_source=self.known_source(item, sources, where, "summary_source"),
+                group_source=self.known_source(item, sources, where, "group_source"),
             )
         return found
 
@@ -381,7 +413,8 @@ class _Checker(DocumentChecker):
             thresholds.append((entry["points"], role_id))
         return PointScale(tuple(worth), tuple(thresholds))
 
-    def moves(self, data: Mapping[str, Any], roles: dict[str, Role]) -> list[Move]:
+    def moves(self, data: Mapping[str, Any], roles: dict[str, Role],
+              sources: dict[str, Source]) -> list[Move]:
         found: list[Move] = []
         seen: set[tuple[str, str]] = set()
         for item, line in self.items(data, "moves"):
@@ -420,10 +453,12 @@ class _Checker(DocumentChecker):
                 continue
             seen.add((source, target))
             found.append(Move(source, target, kind, None if years is None else float(years),
-                              line))
+                              line, self.known_source(item, sources, f"move {source} -> "
+                                                                     f"{target}", "years_source")))
         return found
 
-    def variants(self, data: Mapping[str, Any], roles: dict[str, Role]) -> dict[str, VariantSpec]:
+    def variants(self, data: Mapping[str, Any], roles: dict[str, Role],
+                 sources: dict[str, Source]) -> dict[str, VariantSpec]:
         found: dict[str, VariantSpec] = {}
         for item, line, variant_id, where in self.identified(data, "variants", "variant"):
             kept = []
@@ -467,6 +502,7 @@ class _Checker(DocumentChecker):
                 titles=tuple((str(k), str(v)) for k, v in titles.items() if k in roles),
                 headcount=(low, high),
                 line=line,
+                source=self.known_source(item, sources, where),
             )
         return found
 

@@ -196,6 +196,8 @@ def ladder_schema() -> dict[str, Any]:
             "group": {**_TEXT, "description": "Areas of one group are drawn together."},
             "summary": {"type": "string"},
             "source": _ID,
+            "summary_source": {**_ID, "description": "Id of the source of the summary."},
+            "group_source": {**_ID, "description": "Id of the source of the group's name."},
             "milestones": {
                 "type": "array", "items": {"$ref": "#/$defs/statement"},
                 "description": "A points framework's own scale for this area: milestone 1, "
@@ -210,9 +212,12 @@ def ladder_schema() -> dict[str, Any]:
         "properties": {
             "id": {**_ID, "description": "Stable slug, e.g. senior-product-manager."},
             "title": _TEXT,
-            "aliases": {"type": "array", "items": _TEXT,
-                        "description": "Other titles the role goes by (VP of Product, CPO)."},
+            "aliases": {"type": "array", "items": competency,
+                        "description": "Other titles the role goes by (VP of Product, CPO): "
+                                       "text, or {name, source}."},
             "level": {"type": "integer", "description": "1 = entry; higher is more senior."},
+            "level_source": {**_ID, "description": "Id of the source of the level."},
+            "summary_source": {**_ID, "description": "Id of the source of the summary."},
             "track": {**_ID, "description": "A track id (default: one track for all)."},
             "source": {**_ID, "description": "Id of the source the role comes from."},
             "summary": {"type": "string"},
@@ -229,6 +234,8 @@ def ladder_schema() -> dict[str, Any]:
         "additionalProperties": False,
     }
     move = _move(_ID)
+    move["properties"]["years_source"] = {**_ID, "description": "Id of the source of the "
+                                                                "move's typical years."}
     variant = {
         "type": "object",
         "properties": {
@@ -244,6 +251,8 @@ def ladder_schema() -> dict[str, Any]:
                       "description": "Role ids kept, apart from the head (empty: all)."},
             "head": {**_ID, "description": "Default role id of the single top role."},
             "head_choices": {"type": "array", "items": _ID},
+            "source": {**_ID, "description": "Id of the source of the variant and its "
+                                             "headcount band."},
             "titles": {
                 "type": "object", "additionalProperties": _TEXT,
                 "description": "role id: the title this company size gives it.",
@@ -267,7 +276,12 @@ def ladder_schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "properties": {"id": _ID, "title": _TEXT, "url": _TEXT, "licence": _TEXT},
+                    "properties": {
+                        "id": _ID, "title": _TEXT, "url": _TEXT, "licence": _TEXT,
+                        "practice": {"type": "boolean", "description": (
+                            "Its facts are your own (common practice), not a published "
+                            "source's: drawings set them in italics.")},
+                    },
                     "required": ["id"],
                     "additionalProperties": False,
                 },

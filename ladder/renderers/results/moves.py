@@ -96,7 +96,7 @@ def format_next_moves_markdown(moves: NextMoves) -> str:
     <BLANKLINE>
     | Move to | Kind | Years | Open here | Held here by | To learn |
     |---|---|---|---|---|---|
-    | Director of Product | lateral | 1 | - | - | product research, ..., UX and UI design |
+    | Director of Product | lateral | 1 | - | - | product research, ...interface \\(UI\\) design |
     <BLANKLINE>
     """
     lines = [f"## {_md_who(moves.person)}: {_md(moves.role.title)}", ""]

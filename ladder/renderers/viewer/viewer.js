@@ -204,15 +204,32 @@
       (parent || panel).appendChild(element);
       return element;
     }
-    add("h2", node.name);
-    add("p", node.detail).className = "lv-meta";
-    function list(heading, items) {
+    var practice = new Set(node.practice || []);  // facts of a secondary source: italics
+    function marked(element, fact) {
+      if (practice.has(fact)) element.classList.add("lv-practice");
+      return element;
+    }
+    marked(add("h2", node.name), "title");
+    var meta = add("p", node.detail);
+    meta.className = "lv-meta";
+    if (practice.has("level") && node.level) {  // the level number in italics, the rest not
+      meta.textContent = "";
+      marked(add("span", node.level, meta), "level");
+      add("span", node.detail.slice(node.level.length), meta);
+    }
+    if (node.summary) {
+      var about = add("p", node.quoted ? "\u201c" + node.summary + "\u201d" : node.summary);
+      about.className = "lv-summary";
+      marked(about, "summary");
+    }
+    function list(heading, items, parent) {
       if (!items.length) return;
-      add("h3", heading);
-      var ul = add("ul");
-      items.forEach(function (item) { add("li", item, ul); });
+      add("h3", heading, parent);
+      var ul = add("ul", undefined, parent);
+      items.forEach(function (item) { marked(add("li", item, ul), item); });
     }
     list("Competencies", node.competencies || []);
+    (node.expectations || []).forEach(function (area) { list(area[0], area[1]); });
     list("Also called", node.aliases || []);
     list("Reached from", titles(up));
     list("Leads to", titles(down));
@@ -234,6 +251,10 @@
       picker.addEventListener("change", function () { if (picker.value) route(id, picker.value); });
       routeBox = add("div");
       routeBox.className = "lv-route";
+    }
+    if (data.legend && practice.size) {
+      var key = add("p", "Italics: " + data.legend);
+      key.className = "lv-meta lv-practice";
     }
     panel.hidden = false;
   }

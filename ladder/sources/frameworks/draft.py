@@ -36,13 +36,17 @@ class Draft:
         """What the draft holds, counted: for the line that says what an import recognised."""
         statements = [s for role in self.roles
                       for listed in (role.get("expectations") or {}).values() for s in listed]
-        mappings = [s for s in statements if isinstance(s, dict)]
+        # a points framework (snowflake) grades areas on scales of milestones instead: its
+        # words are the milestones' summaries, signals and examples, on no role
+        milestones = [m for area in self.areas for m in area.get("milestones") or []]
+        mappings = [s for s in statements + milestones if isinstance(s, dict)]
         return DraftCounts(
             roles=len(self.roles), tracks=len(self.tracks), areas=len(self.areas),
             statements=len(statements),
             examples=sum(len(s.get("examples") or []) for s in mappings),
             options=sum(len(s.get("options") or []) for s in mappings),
-            unplaced=len(self.unplaced))
+            unplaced=len(self.unplaced), milestones=len(milestones),
+            signals=sum(len(s.get("signals") or []) for s in mappings))
 
     def document(self) -> dict[str, Any]:
         """The ladder file's content, keys in the order a reader expects."""
@@ -67,6 +71,8 @@ class DraftCounts:
     examples: int
     options: int
     unplaced: int
+    milestones: int = 0  # steps of the areas' own scales (a points framework)
+    signals: int = 0
 
 
 def plain_name(text: str) -> str:

@@ -13,8 +13,8 @@ The modules follow the pipeline of one import:
 - :mod:`.read`: bytes to a header and numbered records (encodings, delimiters, XLSX sheets);
 - :mod:`.columns`: which column is the id, the manager, the name...; ``--map`` overrides;
 - :mod:`.presets`: formats with rules of their own (``uk-organogram``);
-- :mod:`.snapshots`: files holding several snapshots (a column of a few dates), and files
-  holding senior and junior rows;
+- :mod:`.snapshots`: files holding several snapshots (a column of a few dates, found by its
+  values), and files holding senior and junior rows; :mod:`.dates` reads the dates' spellings;
 - :mod:`.problems`: rows to people, and the account of every row (what is drawn for each
   kind of problem is tabled there);
 - :mod:`.load`: :func:`load_export` and :class:`ImportResult` tie them together;

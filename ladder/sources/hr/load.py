@@ -6,6 +6,7 @@ Every input row ends up drawn on a card, or named in a problem, or both (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -17,14 +18,13 @@ from ladder.sources.hr.columns import (
     check_headers,
     check_mapping,
     detect_columns,
-    find_header,
     parse_mapping,
 )
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
-from ladder.sources.hr.problems import FIXES, Entry, resolve, summary_line
+from ladder.sources.hr.problems import FIXES, PART_LABELS, Entry, resolve, summary_line
 from ladder.sources.hr.read import ExportTable, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
-from ladder.text import slug
+from ladder.text import one_line, slug
 
 
 @dataclass
@@ -74,10 +74,17 @@ class ImportResult:
                 located.append(problem)
                 continue
             message = problem.message
-            prefix = f"{where(row, line)}: "
-            if message.startswith(prefix):  # _with_line's "row 4 (line 5): "
-                message = message[len(prefix):]
-            located.append(replace(problem, line=line, message=f"row {row}: {message}"))
+            subject = where(row, line)
+            if message.startswith(f"{subject}: "):  # _with_line's "row 4 (line 5): "
+                message = message[len(subject) + 2:]
+            label = next((p for p in PART_LABELS if message.startswith(p)), "")
+            message = message[len(label):]  # "junior staff: " stays first
+            if re.match(rf"{re.escape(subject)}[ :,]", message):  # its subject is the row:
+                message = message[len(subject):]  # "row 9 (line 10) has no id", named once
+            else:
+                message = f": {message}"
+            message = f"{label}row {row}{message}"
+            located.append(replace(problem, line=line, message=message))
         return located
 
     def summary(self) -> str:
@@ -158,11 +165,14 @@ def load_export(
             tuple(table.other_sheets) if len(table.other_sheets) > SHOWN else ()))
     blank: list[Problem] = []
     picked: str | None = None
-    found = find_snapshots(table, id_column=_id_column(table, chosen, mapping))
+    whole = table  # every row of the file, for the lines of rows no snapshot takes
+    id_column, manager_column, name_column = _key_columns(table, chosen, mapping)
+    found = find_snapshots(table, id_column=id_column, manager_column=manager_column,
+                           name_column=name_column)
     if found is None and snapshot is not None:
         raise SourceError(f"--snapshot {snapshot}: this file holds one snapshot", file=str(path),
-                          hint="no column of a few dates (Date, As of, Period...) splits its "
-                          "rows; leave out --snapshot")
+                          hint="no column of a few dates splits its rows into whole orgs "
+                          "(the same ids at each date); leave out --snapshot")
     if found is not None:
         table, blank, picked = _one_snapshot(table, found, snapshot, notes)
     if chosen is not None:
@@ -190,8 +200,9 @@ def load_export(
     every_row = [(t.file, r.row) for t in tables for r in t.records]
     every_row += [(str(table.file), p.line or 0) for p in repeated]
     every_row += [(str(table.file), r.row) for r in (found.blank if found else [])]
-    lines = {(t.file, r.row): r.line for t in tables for r in t.records
-             if r.line and r.line != r.row}
+    # (the whole file: its rows of other snapshots and repeated headers are named too)
+    lines = {(t.file, r.row): r.line for t in [whole, *tables[1:]]
+             for r in [*t.records, *t.repeats] if r.line and r.line != r.row}
     problems = [_with_line(p, lines) for p in resolution.problems]
     if not resolution.people:  # e.g. every post eliminated: a chart of nothing helps nobody
         raise SourceError(
@@ -215,15 +226,19 @@ def load_export(
     )
 
 
-def _id_column(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
-               ) -> int | None:
-    """The id column, if it can be told before the rows are read (for snapshot detection)."""
+def _key_columns(table: ExportTable, preset: Preset | None, mapping: Mapping[str, str] | None
+                 ) -> tuple[int | None, int | None, int | None]:
+    """The id, manager and name columns, where the headers tell them (snapshot detection
+    looks at all three)."""
     try:
         if preset is not None:
-            return preset.id_column(table.headers, mapping)
-        return detect_columns(table.headers, file=table.file, mapping=mapping).get("id")
+            found = preset.key_columns(table.headers, mapping)
+        else:
+            found = detect_columns(table.headers, file=table.file, mapping=mapping)
     except SourceError:
-        return None
+        return None, None, None
+    keys = ("id", "manager") if "id" in found else ("email", "manager_email")  # or by email
+    return found.get(keys[0]), found.get(keys[1]), found.get("name")
 
 
 def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, notes: list[str]
@@ -231,22 +246,23 @@ def _one_snapshot(table: ExportTable, found: Snapshots, wanted: str | None, note
     """The rows of one snapshot, the problems of rows in none, and the snapshot's value."""
     picked = found.pick(wanted, file=table.file)
     how = "the latest" if wanted is None else "chosen with --snapshot"
-    notes.append(f"{Path(table.file).name} holds {len(found.values)} snapshots in column "
-                 f"'{found.header}': {found.listing()}; drawn: '{picked}' ({how}), counted "
-                 "alone" + ("; choose another with --snapshot VALUE" if wanted is None else ""))
-    blank = [Problem("warning", "no-snapshot", f"{r.where} has no '{found.header}': it belongs "
-                     "to no snapshot, not drawn", table.file, r.row, None,
-                     f"fill in '{found.header}'") for r in found.blank]
+    notes.append(f"{Path(table.file).name} holds {len(found.values)} snapshots in "
+                 f"{found.where}: {found.listing()}; drawn: '{picked}' ({how}), counted "
+                 "alone" + ("; choose another with --snapshot DATE" if wanted is None else "")
+                 + (f" ({found.reading.why})" if found.reading.why else ""))
+    blank = [Problem("warning", "no-snapshot", f"{r.where} has " + (
+        f"'{one_line(value)[:40]}', not a date," if (value := found.value_of(r)) else "no date")
+        + f" in {found.where}: it belongs to no snapshot, not drawn", table.file, r.row, None,
+        f"write its date in {found.where}") for r in found.blank]
     return subset(table, found.rows_of(table, picked)), blank, picked
 
 
 def _same_snapshot(junior: ExportTable, found: Snapshots, picked: str) -> ExportTable:
-    """The junior file's rows of the snapshot drawn, when it has the same snapshot column."""
-    column = find_header(junior.headers, found.header)
+    """The junior file's rows of the snapshot drawn, when it has a column of the same dates."""
+    column = found.column_in(junior)
     if column is None:
         return junior
-    return subset(junior, [r for r in junior.records if column < len(r.values)
-                           and r.values[column].strip() == picked])
+    return subset(junior, found.rows_of(junior, picked, column=column))
 
 
 def _with_line(problem: Problem, lines: Mapping[tuple[str, int], int]) -> Problem:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from ladder.errors import Problem, SourceError, did_you_mean, summarised
 from ladder.sources.hr.columns import detect_columns, normal
-from ladder.sources.hr.problems import NULL_MANAGERS, Entry
+from ladder.sources.hr.problems import JUNIOR_LABEL, NULL_MANAGERS, Entry
 from ladder.sources.hr.read import ExportTable
 
 SENIOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -77,10 +77,12 @@ class Preset:
     junior_matches: Callable[[list[str]], bool] | None = None
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # main file's fields
 
-    def id_column(self, headers: list[str], mapping: Mapping[str, str] | None) -> int | None:
-        """Where the main file keeps its ids (None when it cannot be told)."""
+    def key_columns(self, headers: list[str], mapping: Mapping[str, str] | None
+                    ) -> dict[str, int]:
+        """{field: column} of the main file (``id``, ``manager``, ``name``...), told from the
+        headers alone; raises SourceError when the id column cannot be told."""
         return detect_columns(headers, file="", mapping=mapping, candidates=self.columns,
-                              required=("id",)).get("id")
+                              required=("id",))
 
 
 def clean_text(text: str) -> str:
@@ -242,7 +244,7 @@ def _add_junior(junior: ExportTable, result: PresetResult, *, one_file: bool = F
             title="" if vacant else title, vacant=vacant,
             extra=(("grade", grade),) if grade else (),
             department=_unit(_value(values, columns.get("department"))),
-            referable=False, values=tuple(values), label="junior staff: ",
+            referable=False, values=tuple(values), label=JUNIOR_LABEL,
         )
         try:
             fte = float(written)
@@ -250,7 +252,7 @@ def _add_junior(junior: ExportTable, result: PresetResult, *, one_file: bool = F
             fte = None
         if fte is None or fte <= 0 or fte != fte:  # fte != fte: NaN
             result.problems.append(Problem(
-                "warning", "bad-fte", f"junior staff: FTE '{written}' is not a number above 0: "
+                "warning", "bad-fte", f"{JUNIOR_LABEL}FTE '{written}' is not a number above 0: "
                 "drawn as a card without a count", junior.file, record.row, entry.id,
                 "write the full-time equivalent, e.g. 2.5"))
         else:

@@ -55,6 +55,8 @@ from ladder.text import plural
 NULL_MANAGERS = frozenset({"", "null", "none", "nil", "n/a", "na", "#n/a", "-", "--", "(none)",
                            "(blank)", "nan"})
 FIXES = ("case", "space")
+JUNIOR_LABEL = "junior staff: "  # what messages about a junior-staff file's rows start with
+PART_LABELS = (JUNIOR_LABEL,)  # every such label (a message names the row after it)
 GUESSES = 20  # missing managers that get a "did you mean" hint
 
 # kind -> (singular, plural) for the summary line; order = order in the summary.

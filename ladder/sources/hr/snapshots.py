@@ -6,98 +6,67 @@ distinct values, each row belonging to one snapshot. Drawn blindly, the same pos
 snapshots looks like a job share and two top posts stand side by side; so the snapshots are
 found, listed, and one of them is drawn (the latest unless ``--snapshot`` names another).
 
->>> date_key("Sep-10"), date_key("2012-09-30"), date_key("31/03/2011"), date_key("Q3 2012")
-((2010, 9, 0), (2012, 9, 30), (2011, 3, 31), (2012, 7, 0))
->>> date_key("Ann Lee") is None, date_key("1001") is None
-(True, True)
+The column is found by its values, whatever its header (a real file heads it "Back to
+Index"): a few distinct dates (:mod:`.dates` reads their spellings) that split the rows into
+groups each looking like a whole org. The same ids come back in the next group, and each
+group's managers are found in that group, under root(s) of its own. A column of personal
+dates (start, birth) splits the rows otherwise: a person has one start date, and their
+manager mostly another.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 from ladder.errors import SourceError, did_you_mean
-from ladder.sources.hr.columns import normal
+from ladder.sources.hr.columns import column_letter, find_header, normal
+from ladder.sources.hr.dates import Reading, Span, day_month, parse_date, read_column
 from ladder.sources.hr.read import ExportTable, Record
 from ladder.text import plural
 
-# Headers (normal form) that name the snapshot a row belongs to.
+# Headers (normal form) that name the snapshot a row belongs to: trusted without an id column
+# (nothing else to go by), and preferred of two columns that split the rows alike.
 SNAPSHOT_HEADERS = (
     "snapshot", "snapshotdate", "asof", "asat", "asofdate", "asatdate", "date", "period",
     "reportingperiod", "reportingdate", "reportdate", "effectivedate", "extractdate",
     "organogramdate", "publicationdate", "datasetdate", "month", "quarter",
 )
-# Date columns that are about the person, not the snapshot: never taken for one.
-PERSONAL_DATES = ("hire", "start", "birth", "dob", "join", "leav", "end", "termin", "updat",
-                  "modif", "creat", "review", "contract", "probation", "retire")
 MAX_SNAPSHOTS = 60  # more distinct dates than this is a column of personal dates
-MONTHS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-     ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-     ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), 1) for name in names}
-
-
-def date_key(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) of a date as exports write them (0 for a part not given), or None.
-
-    Day-first when the order is unclear (UK exports); two-digit years are 20YY.
-
-    >>> date_key("March 2015"), date_key("30-Sep-2012"), date_key("2012/09"), date_key("09/2012")
-    ((2015, 3, 0), (2012, 9, 30), (2012, 9, 0), (2012, 9, 0))
-    """
-    value = text.strip().casefold()
-    if not value:
-        return None
-    numbers = re.fullmatch(r"(\d{1,4})[-/. ](\d{1,2})(?:[-/. ](\d{1,4}))?(?:[t ].*)?", value)
-    if numbers:
-        a, b = int(numbers.group(1)), int(numbers.group(2))  # the third part is optional
-        c = int(numbers.group(3)) if numbers.group(3) else None
-        if len(numbers.group(1)) == 4:  # year first: 2012-09-30, 2012/09
-            return _checked(a, b, c or 0)
-        if c is None:  # 09/2012 is month/year only when the year has four digits
-            return None
-        if len(numbers.group(3)) not in (2, 4):
-            return None
-        year = c if c > 99 else 2000 + c
-        day, month = (a, b) if b <= 12 else (b, a)  # day first unless that cannot be
-        return _checked(year, month, day)
-    month_year = re.fullmatch(r"(\d{1,2})[-/.](\d{4})", value)
-    if month_year:
-        return _checked(int(month_year.group(2)), int(month_year.group(1)), 0)
-    named = re.fullmatch(r"(?:(\d{1,2})[-/ ])?([a-z]+)\.?[-/ ,]+(\d{2}|\d{4})", value)
-    if named and named.group(2) in MONTHS:
-        year = int(named.group(3))
-        year = year if year > 99 else 2000 + year
-        return _checked(year, MONTHS[named.group(2)], int(named.group(1) or 0))
-    quarter = re.fullmatch(r"(?:q([1-4])[ -]?(\d{4})|(\d{4})[ -]?q([1-4]))", value)
-    if quarter:
-        q = int(quarter.group(1) or quarter.group(4))
-        return (int(quarter.group(2) or quarter.group(3)), 3 * q - 2, 0)
-    return None
-
-
-def _checked(year: int, month: int | None, day: int) -> tuple[int, int, int] | None:
-    if month is None or not 1 <= month <= 12 or not 0 <= day <= 31 or not 1900 <= year <= 2200:
-        return None
-    return (year, month, day)
+MAX_SPELLINGS = 5000  # distinct values read (times of day make many values of one date)
+REPEAT = 0.5  # share of a snapshot's ids found again in the next one, at least
+INSIDE = 0.7  # share of manager references that stay inside the row's own snapshot
 
 
 @dataclass
 class Snapshots:
-    """The snapshots of a file: the column, and each value with its rows, oldest first."""
+    """The snapshots of a file: the column, and each snapshot with its rows, oldest first.
+
+    A snapshot is named by its most used spelling (``values``); others spelling the same
+    date (``31/03/2015`` and ``2015-03-31`` in one column) are rows of the same snapshot.
+    Excel day numbers are named by their ISO date.
+    """
 
     column: int
     header: str
-    values: list[tuple[str, int]]  # (value as written, rows), oldest first
-    blank: list[Record]  # rows with no value in the column
+    values: list[tuple[str, int]]  # (snapshot as named, rows), oldest first
+    blank: list[Record]  # rows with no date in the column (empty, or 'TBC'...)
+    spans: dict[str, Span] = field(default_factory=dict)  # name -> days it names
+    spellings: dict[str, Span] = field(default_factory=dict)  # every value written -> days
+    reading: Reading = field(default_factory=Reading)
 
     @property
     def latest(self) -> str:
         return self.values[-1][0]
+
+    @property
+    def where(self) -> str:
+        """``column 'Date'``, or ``column C`` when the header cell is empty."""
+        header = self.header.strip()
+        return f"column '{header}'" if header else f"column {column_letter(self.column)}"
 
     def listing(self) -> str:
         """``Sep-10 (83 rows), Mar-11 (85 rows)``."""
@@ -105,99 +74,243 @@ class Snapshots:
                          for value, rows in self.values)
 
     def pick(self, wanted: str | None, *, file: str) -> str:
-        """The value ``wanted`` names (as written, or the same date written otherwise), or
-        the latest when None."""
+        """The snapshot ``wanted`` names (as written, or any spelling of a date that names
+        it: ``2015-03``, ``March 2015`` and ``31/03/2015`` all name ``Mar-15``), or the
+        latest when None."""
         if wanted is None:
             return self.latest
         text = wanted.strip()
-        for value, _ in self.values:
-            if value == text or value.casefold() == text.casefold():
-                return value
-        key = date_key(text)
-        same = [value for value, _ in self.values if key is not None and date_key(value) == key]
-        if len(same) == 1:
-            return same[0]
+        for value, span in [*self.spans.items(), *self.spellings.items()]:
+            if value.casefold() == text.casefold():
+                return self._name_of(span)
+        # a numeric day and month in the column's order; in the other when the query can be
+        # read only that way (03/31/2015), or when the column tells no order (ISO dates)
+        ours = parse_date(text, self.reading, year=True)
+        other = parse_date(text, Reading(day_first=not self.reading.day_first,
+                                         serial=self.reading.serial), year=True)
+        told = any(day_month(v) for v in self.spellings)
+        asked = {span for span in (ours, other) if span is not None and
+                 (span is ours or ours is None or not told)}
+        named = [value for value, _ in self.values
+                 if any(span.names(self.spans[value]) for span in asked)]
+        if len(named) == 1:
+            return named[0]
         shown = [value for value, _ in self.values]
-        raise SourceError(f"--snapshot {wanted}: no such snapshot in column '{self.header}'",
-                          file=file, hint=did_you_mean(text, shown)
-                          or f"snapshots: {', '.join(shown)}")
+        if named:
+            raise SourceError(f"--snapshot {wanted} names {len(named)} snapshots in "
+                              f"{self.where}: {', '.join(named)}", file=file,
+                              hint=f"name one, e.g. --snapshot '{named[-1]}'")
+        listed = f"snapshots: {', '.join(shown)}"
+        close = did_you_mean(text, shown)
+        raise SourceError(f"--snapshot {wanted}: no such snapshot in {self.where}",
+                          file=file, hint=f"{close} {listed}" if close else listed)
 
-    def rows_of(self, table: ExportTable, value: str) -> list[Record]:
-        column = self.column
-        return [r for r in table.records
-                if column < len(r.values) and r.values[column].strip() == value]
+    def rows_of(self, table: ExportTable, value: str, *, column: int | None = None
+                ) -> list[Record]:
+        """The rows of snapshot ``value`` in ``table`` (``column``: where another file with
+        the same column keeps it, such as a UK organogram's junior file)."""
+        column = self.column if column is None else column
+        span = self.spans[value]
+        cells = _cells(table.records, column, strip=True)
+        spelt = {v for v in set(cells) if v and self._span_of(v) == span}  # read once each
+        return list(compress(table.records, map(spelt.__contains__, cells)))
+
+    def column_in(self, table: ExportTable) -> int | None:
+        """Where another file of the same snapshots (a UK organogram's junior file) keeps
+        them: the column of the same header, else one whose values name these snapshots."""
+        if self.header.strip():
+            index = find_header(table.headers, self.header)
+            if index is not None:
+                return index
+        known = set(self.spans.values())
+        for index in range(len(table.headers)):
+            cells = _cells(table.records, index, strip=True)
+            values = set(cells) - {""}
+            if not values or len(values) > MAX_SNAPSHOTS or \
+                    cells.count("") > 0.05 * len(cells):
+                continue
+            if all(self._span_of(value) in known for value in values):
+                return index
+        return None
+
+    def value_of(self, record: Record) -> str:
+        """What ``record`` holds in the column (stripped; '' for nothing)."""
+        return record.values[self.column].strip() if self.column < len(record.values) else ""
+
+    def _span_of(self, text: str) -> Span | None:
+        value = text.strip()
+        span = self.spellings.get(value)
+        return span if span is not None or not value else parse_date(value, self.reading)
+
+    def _name_of(self, span: Span) -> str:
+        return next(value for value, s in self.spans.items() if s == span)
 
 
 def find_snapshots(table: ExportTable, *, id_column: int | None = None,
+                   manager_column: int | None = None, name_column: int | None = None,
                    headers: Sequence[str] = SNAPSHOT_HEADERS) -> Snapshots | None:
     """The column that splits ``table`` into snapshots, if there is one.
 
     A column is a snapshot column when nearly every row holds a date in it, it has from 2 to
-    60 distinct dates, each shared by several rows, and either its header names a snapshot
-    (``Date``, ``As of``, ``Period``...) or the ids repeat across its dates (the same post
-    in each publication). Columns of personal dates (hire, birth, leaving...) never are.
+    60 distinct dates, each shared by several rows on average, and the groups of rows it makes
+    look like whole orgs: most ids of a group come back in the next group (or most names,
+    where the ids were renumbered), and (where the manager column is known) most managers are
+    found in their report's own group, each group with a root of its own. Without an id
+    column only a header that names a snapshot (``Date``, ``As of``...) is trusted. Of
+    several such columns, the one whose ids repeat most wins, then the one so named.
     """
     records = table.records
     if len(records) < 4:
         return None
-    best: Snapshots | None = None
+    serial = table.sheet is not None  # XLSX: a date cell not formatted as one is a number
+    ids = bosses = names = None  # read when a column first looks like one
+    best: tuple[tuple[float, bool, int], Snapshots] | None = None
     for index, header in enumerate(table.headers):
-        key = normal(header)
-        if index == id_column or not key or any(word in key for word in PERSONAL_DATES):
+        if index in (id_column, manager_column, name_column):
             continue
-        named = key in headers
-        if not _dates_at_first(records, index):  # most columns tell at their first value
+        if not _dates_at_first(records, index, serial=serial):  # most columns tell early
             continue
+        # counted by the cell as written, stripped once per distinct cell (exports are big)
+        cells = _cells(records, index)
         counts: Counter[str] = Counter()
-        blank: list[Record] = []
-        for record in records:
-            value = record.values[index].strip() if index < len(record.values) else ""
-            if value:
-                counts[value] += 1
-            else:
-                blank.append(record)
-        if len(blank) > 0.05 * len(records) or not 2 <= len(counts) <= MAX_SNAPSHOTS:
+        for raw, rows in Counter(cells).items():
+            counts[raw.strip()] += rows
+        blank = counts.pop("", 0)
+        if blank > 0.05 * len(records) or len(counts) > MAX_SPELLINGS:
             continue
-        if len(counts) > len(records) / 2:  # a snapshot holds several rows
+        read = read_column(counts, serial=serial)
+        if read is None:
             continue
-        keys = {value: date_key(value) for value in counts}
-        if any(k is None for k in keys.values()):
+        reading, spellings = read
+        if blank + sum(n for v, n in counts.items() if v not in spellings) > 0.05 * len(records):
+            continue  # a few rows in no snapshot (blank, 'TBC'...) are reported, not more
+        for value in [v for v in counts if v not in spellings]:
+            del counts[value]
+        order = sorted(set(spellings.values()))
+        if not 2 <= len(order) <= min(MAX_SNAPSHOTS, len(records) / 2):
+            continue  # a snapshot holds several rows
+        number = {span: n for n, span in enumerate(order)}
+        group_of = {raw: number[spellings[raw.strip()]] if raw.strip() in spellings else -1
+                    for raw in set(cells)}
+        groups = list(map(group_of.__getitem__, cells))
+        named = normal(header) in headers
+        if ids is None and id_column is not None:
+            ids = _cells(records, id_column, strip=True)
+        if bosses is None and manager_column is not None:
+            bosses = _cells(records, manager_column, strip=True)
+        if names is None and name_column is not None:
+            names = _cells(records, name_column, strip=True)
+        repeat = _org_shaped(groups, len(order), ids, bosses, names, named=named)
+        if repeat is None:
             continue
-        if not named and not _ids_repeat(records, index, id_column):
-            continue
-        found = Snapshots(index, header, sorted(counts.items(),
-                                                key=lambda item: (keys[item[0]], item[0])),
-                          blank)
-        if best is None or (named and normal(best.header) not in headers):
-            best = found
-    return best
+        spans: dict[str, Span] = {}
+        values: list[tuple[str, int]] = []
+        for span in order:
+            spelt = {v: n for v, n in counts.items() if spellings[v] == span}
+            rows = sum(spelt.values())
+            name = min(spelt, key=lambda v: (-spelt[v], v))  # the most used spelling
+            if spelt[name] < rows / 2 or _is_serial(name, reading):
+                name = span.name()  # times of day, or an Excel day number: the date
+            spans[name] = span
+            values.append((name, rows))
+        serials = sorted(v for v in spellings if _is_serial(v, reading))
+        if serials:  # said, as the snapshots are named by their dates instead
+            said = f"{serials[0]} read as an Excel day number, {spellings[serials[0]].name()}"
+            reading = replace(reading, why="; ".join(filter(None, (reading.why, said))))
+        empty = list(compress(records, map((-1).__eq__, groups)))
+        found = Snapshots(index, header, values, empty, spans, spellings, reading)
+        score = (repeat, named, -index)
+        if best is None or score > best[0]:
+            best = (score, found)
+    return best[1] if best else None
 
 
-def _dates_at_first(records: list[Record], column: int, sample: int = 200) -> bool:
-    """Are the first rows' values in ``column`` few distinct dates? (A cheap look before
-    counting a column of a big export.)"""
-    seen: set[str] = set()
-    for record in records[:sample]:
+def _cells(records: list[Record], column: int, *, strip: bool = False) -> list[str]:
+    """The column's cells, as written or stripped ('' where a short row has none); in C
+    (map over getters) as long as no row is short."""
+    try:
+        cells = list(map(itemgetter(column), map(attrgetter("values"), records)))
+    except IndexError:
+        cells = [r.values[column] if column < len(r.values) else "" for r in records]
+    return list(map(str.strip, cells)) if strip else cells
+
+
+def _is_serial(value: str, reading: Reading) -> bool:
+    return reading.serial and parse_date(value) is None
+
+
+def _dates_at_first(records: list[Record], column: int, *, serial: bool,
+                    sample: int = 200) -> bool:
+    """Are the first rows' values in ``column`` few distinct dates, but for a few rows? (A
+    cheap look before counting a column of a big export: a column of names fails it at its
+    eleventh name.)"""
+    known: dict[str, Span | None] = {}
+    dates: set[Span] = set()
+    day_first, month_first = Reading(serial=serial), Reading(day_first=False, serial=serial)
+    rows = records[:sample]
+    wrong, allowed = 0, 0.05 * len(rows)
+    for record in rows:
         value = record.values[column].strip() if column < len(record.values) else ""
-        if value and value not in seen:
-            if date_key(value) is None or len(seen) >= MAX_SNAPSHOTS:
+        if not value:
+            continue
+        if value not in known:
+            span = known[value] = parse_date(value, day_first) or parse_date(value, month_first)
+            if span is not None:
+                dates.add(span)
+                if len(dates) > MAX_SNAPSHOTS:
+                    return False
+        if known[value] is None:
+            wrong += 1
+            if wrong > allowed:
                 return False
-            seen.add(value)
-    return bool(seen)
+    return bool(dates)
 
 
-def _ids_repeat(records: list[Record], column: int, id_column: int | None) -> bool:
-    """Do most ids appear under more than one value of ``column``?"""
-    if id_column is None:
-        return False
-    seen: dict[str, set[str]] = {}
-    for record in records:
-        values = record.values
-        if id_column < len(values) and column < len(values) and values[id_column].strip():
-            seen.setdefault(values[id_column].strip(), set()).add(values[column].strip())
-    if not seen:
-        return False
-    return sum(1 for dates in seen.values() if len(dates) > 1) >= 0.5 * len(seen)
+def _org_shaped(groups: list[int], count: int, ids: list[str] | None,
+                bosses: list[str] | None, names: list[str] | None, *, named: bool
+                ) -> float | None:
+    """How much the ``count`` groups of rows (``groups``: each row's, -1 for none) look like
+    whole orgs: the mean share of a group's ids (or names, when the ids were renumbered) found
+    again in the next group (1.0 when there are no ids but the header vouches), or None when
+    they do not look like orgs. A header such as ``Date`` vouches for nothing more: a column
+    ``Effective date`` that splits one snapshot by department is no snapshot column.
+
+    Two things make a group look like an org of its own: most manager references (to an id
+    of the file) are to an id of the same group, and it has a root (a row whose manager is
+    not in the group). (Rows are gone through with map/compress, a pass per group, rather
+    than a Python loop per row: an export may hold a million rows.)
+    """
+    if ids is None:
+        return 1.0 if named else None
+    masks = [list(map(group.__eq__, groups)) for group in range(count)]
+    members = [set(compress(ids, mask)) - {""} for mask in masks]
+    repeat = _repeat(members)
+    if repeat < REPEAT and names is not None:  # a name is a person's once in a snapshot;
+        # placeholders (N/D, Vacant) come many times and tell nothing
+        once = [{n for n, k in Counter(compress(names, mask)).items() if k == 1} - {""}
+                for mask in masks]
+        repeat = max(repeat, _repeat(once))
+    if repeat < REPEAT:
+        return None
+    if bosses is None:
+        return repeat
+    known = set().union(*members)
+    inside = outside = 0
+    for mask, group in zip(masks, members, strict=True):
+        refs = list(compress(bosses, mask))
+        within = sum(map(group.__contains__, refs))
+        if within == len(refs) and not any(map(str.__eq__, refs, compress(ids, mask))):
+            return None  # no root (a top may be written as its own manager)
+        inside += within
+        outside += sum(map(known.__contains__, refs)) - within
+    return repeat if inside >= INSIDE * (inside + outside) else None
+
+
+def _repeat(members: list[set[str]]) -> float:
+    """The mean share of a group's keys found in the next group (of the smaller group)."""
+    pairs = [(a, b) for a, b in zip(members, members[1:], strict=False) if a and b]
+    return sum(len(a & b) / min(len(a), len(b)) for a, b in pairs) / len(pairs) \
+        if pairs else 0.0
 
 
 # -- senior and junior rows in one file ------------------------------------------------------
