@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +112,46 @@ def test_fitted_text_never_outgrows_its_room_on_generated_names():
             assert all(text_width(line, size, bold=bold) <= room for line in lines)
             if len(lines) == 2 and not lines[1].startswith("…"):
                 assert " ".join(lines) == " ".join(text.split())  # nothing lost, nothing cut
+
+
+def _long_titled_org(seed: int, size: int) -> Org:
+    rng = random.Random(seed)
+    words = ["Deputy", "Director", "Strategy", "Border", "Operations", "Policy", "Head", "of",
+             "National", "Regional", "Assurance", "Programme", "Delivery", "Unit", "-"]
+    people = [Person("p0", "Chief Executive", title="Permanent Secretary")]
+    for i in range(1, size):
+        title = " ".join(rng.choice(words) for _ in range(rng.randint(2, 14)))
+        people.append(Person(f"p{i}", f"Person {i}", title=title,
+                             manager=f"p{rng.randrange(i // 3, i)}"))
+    return Org.build("Generated", people)
+
+
+@pytest.mark.parametrize(("seed", "size"), [(1, 40), (2, 300), (3, 900)])
+def test_wider_cards_never_spread_the_chart_more_than_they_grow(seed, size):
+    from ladder.layout.cards import CardStyle
+
+    org = _long_titled_org(seed, size)
+    chart, usual = layout_org(org), layout_org(org, style=CardStyle())
+    style = chart.style
+    growth = style.width * style.height / (CardStyle().width * CardStyle().height)
+    assert chart.width * chart.height <= usual.width * usual.height * growth * 1.15
+    if size == 40:  # a small team with long titles: wider, taller cards and no spreading out
+        assert style.width > NARROWEST and style.title_lines == 2
+
+
+@pytest.mark.slow  # reads an organogram with its junior staff: about 2 s
+def test_a_chart_that_wider_cards_would_spread_out_keeps_the_usual_cards():
+    from sample_orgs import SHARED
+
+    from ladder.layout.cards import CardStyle, card_style_for
+
+    senior = Path(SHARED) / "ukgov_home_office_2012-09-30_senior.csv"
+    if not senior.is_file():
+        pytest.skip("needs the Home Office organogram in ../shared")
+    org = ladder.load(str(senior), junior=str(senior).replace("senior", "junior"))
+    wanted = card_style_for(org)
+    assert wanted.width > NARROWEST  # its text asks for wider cards ...
+    spread = layout_org(org, style=wanted)
+    usual = layout_org(org, style=CardStyle())
+    assert spread.width * spread.height > 1.8 * usual.width * usual.height  # ... 70 -> 123 Mpx
+    assert layout_org(org).style == CardStyle()  # so it keeps the usual ones
