@@ -12,10 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from bench.synth import synthetic_rows
+from ladder.analysis.teams import team_counts
 from ladder.cli import main
 from ladder.errors import RenderError
 from ladder.model import Org, Person
-from ladder.renderers.book import PAPERS, book, paper_size
+from ladder.renderers.book import PAPERS, book, paper_size, plan_book
+from tests.sample_orgs import random_org
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.needs_dot
@@ -107,3 +109,17 @@ def test_paper_with_what_it_cannot_do_is_a_clear_error(tmp_path: Path, extra: li
     assert result.exit_code != 0
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.slow  # a few seconds a case: 600 people planned page by page
+@pytest.mark.parametrize("org", [synthetic(600), random_org(3, 600, wide=True)],
+                         ids=["synthetic", "random-wide"])
+def test_pages_are_filled_not_a_sheet_per_small_team(org: Org) -> None:
+    # a team wider than the sheet is listed in columns as tall as the sheet, and small teams
+    # of one manager share a page: before, 600 people took 95 A4 pages (6.3 a page)
+    pages = plan_book(org, paper_size("a4"), counts=team_counts(org))
+    assert {pid for page in pages for pid in page.members} == set(org.people)  # everyone
+    assert len(org.people) / len(pages) >= 8
+    for page in pages:  # each page is one tree: its tops hang under one chain
+        assert page.org is not None
+        assert len(page.org.roots()) == 1, page.name

@@ -4,12 +4,13 @@ of ``ladder.layout.layout_org`` (what ``--format json`` writes), in ``tree`` and
 mode, on the examples, a real HR export, and generated orgs with wide spans and bands.
 
 Where the page differs by design, the tests below say how: ``auto`` and ``stacked`` are drawn
-as ``compact``; a closed manager is a spread card (never stacked with the leaves); dotted lines
-are plain elbows between their two cards, not routed around everything.
+as ``compact``; a closed manager is a spread card (never stacked with the leaves). Dotted lines
+are routed as the SVG routes them (the same rules, ported to the page).
 """
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -130,25 +131,52 @@ def test_by_design_a_closed_manager_is_a_spread_card(browser, tmp_path):
     assert closed["m"][0] not in spines  # not one of the stack's columns
 
 
-def test_by_design_dotted_lines_are_plain_elbows_between_their_cards(browser, tmp_path):
-    """The Python layout routes a dotted line around every card and line; the page draws it
-    as an elbow from the dotted-line manager's card to the person's, while both show."""
-    org = acme()
-    path = tmp_path / "acme.html"
-    path.write_text(ladder.draw(org, format="html", mode="tree"), encoding="utf-8")
+def dense_dotted_org(seed: int) -> Org:
+    """A random forest where about half the people have one or two dotted-line managers."""
+    rng = random.Random(seed)
+    size = rng.randrange(5, 60)
+    people = [Person("p0", "P0")]
+    for i in range(1, size):
+        boss = rng.randrange(max(0, i - rng.choice((1, 3, 10, i))), i)
+        people.append(Person(f"p{i}", f"P{i}", manager=f"p{boss}"))
+    ids = [p.id for p in people]
+    dotted = []
+    for person in people:
+        picks: tuple[str, ...] = ()
+        if rng.random() < 0.5:
+            picks = tuple(sorted({m for m in rng.sample(ids, min(len(ids), rng.randrange(1, 3)))
+                                  if m != person.id}))
+        dotted.append(Person(person.id, person.name, manager=person.manager, dotted=picks))
+    return Org.build("dense", dotted)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("mode", ["tree", "compact"])
+def test_dotted_lines_are_routed_as_the_svg_routes_them(browser, tmp_path, seed, mode):
+    """The page routes each dotted line as ``ladder.layout.dotted`` does (its own port, track
+    and channel, both ends on a card edge, the head at the dotted-line manager): on an opened
+    org its routes are the layout JSON's; closing a team drops the lines it hid."""
+    org = dense_dotted_org(seed)
+    expected = layout_org(org, mode=mode)
+    path = tmp_path / "dense.html"
+    path.write_text(ladder.draw(org, format="html", mode=mode), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     page.goto(path.as_uri())
     page.wait_for_function("document.body.dataset.ready === 'true'")
     page.evaluate("window.ladder.animate = false; window.ladder.openAll()")
-    cards = {c["id"]: c for c in page.evaluate("window.ladder.layout()")}
     lines = page.evaluate("window.ladder.dotted()")
-    assert [(line["source"], line["target"]) for line in lines] == [("ana", "lee")]
-    points = lines[0]["points"]
-    start, end = points[0], points[-1]
-    ana, lee = cards["ana"], cards["lee"]
-    assert ana["x"] <= start[0] <= ana["x"] + 240 and start[1] in (ana["y"], ana["y"] + 72)
-    assert lee["x"] <= end[0] <= lee["x"] + 240 and end[1] in (lee["y"], lee["y"] + 72)
-    assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:], strict=False))
-    page.evaluate("window.ladder.collapse('open-spm')")  # Lee's manager: Lee leaves the page
-    assert page.evaluate("window.ladder.dotted()") == []
+    wanted = expected.dotted_edges()
+    assert [(line["source"], line["target"]) for line in lines] == [
+        (edge.source, edge.target) for edge in wanted]
+    for line, edge in zip(lines, wanted, strict=True):
+        assert line["head"] == "source"
+        assert len(line["points"]) == len(edge.points)
+        assert all(abs(a - b) < 1e-6 for p, q in zip(line["points"], edge.points, strict=True)
+                   for a, b in zip(p, q, strict=True))
+    page.evaluate("window.ladder.openLevels(2)")
+    shown = {card["id"] for card in page.evaluate("window.ladder.layout()")}
+    lines = page.evaluate("window.ladder.dotted()")
+    assert all(line["source"] in shown and line["target"] in shown for line in lines)
+    assert len(lines) == sum(1 for edge in wanted
+                             if edge.source in shown and edge.target in shown)
     page.close()

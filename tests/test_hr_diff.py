@@ -35,10 +35,20 @@ def _vacant(name: str) -> bool:
     return "vacan" in name.casefold()
 
 
+def _named(name: str) -> str | None:
+    """The holder a row names, or None (vacant, not disclosed, eliminated, empty)."""
+    key = " ".join(name.strip(" '").split()).casefold()
+    if not key or "vacan" in key or "eliminat" in key or key in ("n/d", "not disclosed"):
+        return None
+    return key
+
+
 def raw_changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> dict[str, set]:
-    """The changes between two lists of senior rows, from the rows alone: posts whose id
-    is on one row in each (job shares, repeated and eliminated posts are left alone: the
-    test changes none of them)."""
+    """The changes between two lists of senior rows, from the rows alone. Posts: ids on one
+    side only; fields of posts whose id is on one row in each (job shares, repeated and
+    eliminated posts are left alone: the test changes none of them). People: named holders,
+    each on one row, found on one side only (joined, left) or on another post or under
+    another post (moved); a post whose holder is nobody named changes its manager as a post."""
     def single(rows):
         counts = Counter(r[ID] for r in rows)
         return {r[ID]: r for r in rows if counts[r[ID]] == 1
@@ -47,12 +57,23 @@ def raw_changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> dict[st
     def live_ids(rows):
         return {r[ID] for r in rows if "eliminat" not in r[NAME].casefold()}
 
+    def holders(rows):
+        counts = Counter(_named(r[NAME]) for r in rows)
+        return {_named(r[NAME]): r for r in rows
+                if _named(r[NAME]) and counts[_named(r[NAME])] == 1}
+
     before, after = single(old), single(new)
     both = before.keys() & after.keys()
+    was, now = holders(old), holders(new)
     found = {
-        "joined": live_ids(new) - live_ids(old),
-        "left": live_ids(old) - live_ids(new),
-        "moved": {i for i in both if before[i][MANAGER] != after[i][MANAGER]},
+        "joined": {now[k][ID] for k in now.keys() - was.keys()},
+        "left": {was[k][ID] for k in was.keys() - now.keys()},
+        "moved": {now[k][ID] for k in now.keys() & was.keys()
+                  if (now[k][ID], now[k][MANAGER]) != (was[k][ID], was[k][MANAGER])},
+        "created": live_ids(new) - live_ids(old),
+        "removed": live_ids(old) - live_ids(new),
+        "manager": {i for i in both if before[i][MANAGER] != after[i][MANAGER]
+                    and _named(after[i][NAME]) not in now},
     }
     for field, column in (("title", TITLE), ("grade", GRADE), ("department", UNIT)):
         found[field] = {i for i in both if before[i][column].strip(" '")
@@ -63,8 +84,9 @@ def raw_changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> dict[st
 
 
 def reported(data: dict) -> dict[str, set]:
-    found = {kind: {item["id"] for item in data[kind]} for kind in ("joined", "left", "moved")}
-    for field in ("title", "grade", "department", "vacancy"):
+    found = {kind: {item["id"] for item in data[kind]}
+             for kind in ("joined", "left", "moved", "created", "removed")}
+    for field in ("title", "grade", "department", "vacancy", "manager"):
         found[field] = {item["id"] for item in data["changed"] if item["field"] == field}
     return found
 
@@ -118,18 +140,21 @@ def test_home_office_year_to_year(shared_dir, tmp_path):
     _, new_rows = _read(senior)
     expected = raw_changes(old_rows, new_rows)
     assert reported(data) == expected
-    assert [len(expected[k]) for k in ("joined", "left", "moved")] == [2, 3, 3]
+    assert [len(expected[k]) for k in ("created", "removed", "manager")] == [2, 3, 3]
+    assert len(expected["joined"]) == 3  # two on new posts, one on a vacancy filled
     assert all(expected[k] for k in ("title", "grade", "department", "vacancy"))
-    assert data["counts"]["joined"] == 2 and data["counts"]["left"] == 3
-    # a move names the old and the new manager
-    move = data["moved"][0]
-    old_manager = {r[ID]: r[MANAGER] for r in old_rows}[move["id"]]
-    assert move["from"] == old_manager and move["to"] == {r[ID]: r[MANAGER]
-                                                          for r in new_rows}[move["id"]]
-    # spans (people, by the one team count) change only where people came, went or moved,
+    assert data["counts"]["created"] == 2 and data["counts"]["removed"] == 3
+    assert data["ids"] == "posts"
+    # a post moved under another names the old and the new manager
+    move = next(item for item in data["changed"] if item["field"] == "manager")
+    assert move["old"] == {r[ID]: r[MANAGER] for r in old_rows}[move["id"]]
+    assert move["new"] == {r[ID]: r[MANAGER] for r in new_rows}[move["id"]]
+    # spans (people, by the one team count) change only where posts came, went or moved,
     # or a post under the manager was filled or fell vacant
-    touched = ({m["from"] for m in data["moved"]} | {m["to"] for m in data["moved"]}
-               | {i["manager"] for i in data["joined"]} | {i["manager"] for i in data["left"]}
+    managers = {r[ID]: r[MANAGER] for r in old_rows} | {r[ID]: r[MANAGER] for r in new_rows}
+    touched = ({managers[i] for i in expected["created"] | expected["removed"]}
+               | {m["old"] for m in data["changed"] if m["field"] == "manager"}
+               | {m["new"] for m in data["changed"] if m["field"] == "manager"}
                | {r[MANAGER] for r in new_rows if r[ID] in expected["vacancy"]})
     assert data["spans"] and {s["id"] for s in data["spans"]} <= touched
 
@@ -144,7 +169,8 @@ def test_two_snapshots_of_one_file(tmp_path):
             [r for r in rows if r["Date"] == old and r["Senior/Junior"] == "Senior"],
             [r for r in rows if r["Date"] == new and r["Senior/Junior"] == "Senior"])
         assert reported(data) == expected, (old, new)
-        assert expected["joined"] and expected["left"] and expected["moved"]
+        assert expected["created"] and expected["removed"]
+        assert expected["joined"] and expected["left"]
         assert (data["old"], data["new"]) == (old, new)
 
 
@@ -169,8 +195,8 @@ def test_csv_has_one_change_a_row(tmp_path):
                                        "--snapshot", "Mar-11", "--format", "csv"])
     rows = list(csv.DictReader(result.stdout.splitlines()))
     data = _diff_json(str(path), "--snapshot", "Sep-10", "--snapshot", "Mar-11")
-    assert len(rows) == sum(len(data[k]) for k in ("joined", "left", "moved", "changed",
-                                                    "spans"))
+    assert len(rows) == sum(len(data[k]) for k in ("joined", "left", "moved", "created",
+                                                    "removed", "changed", "spans"))
     moved = next(r for r in rows if r["change"] == "moved")
     assert (moved["id"], moved["old"], moved["new"]) == ("DD312", "D31", "D11")
 
@@ -182,14 +208,20 @@ def test_the_table_lists_counts_and_sections(tmp_path):
                                        "--snapshot", "Mar-11"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Sep-10 -> Mar-11: 1 joined, 1 left, 1 moved, 5 changed, 4 span changes"
+    assert lines[0] == ("Sep-10 -> Mar-11: people: 2 joined, 2 left, 1 moved; posts: 1 created, "
+                        "1 removed, 5 changed; 4 span changes")
+    # each count of the headline is the count of its section
+    for section, count in (("people joined", 2), ("people who left", 2), ("people moved", 1),
+                           ("posts created", 1), ("posts removed", 1), ("posts changed", 5)):
+        assert f"{section} ({count})" in lines
     assert "  DD312  Deputy 312 (Deputy Director 3.1.2): from Dir 31 (D31) to Dir 11 (D11)" \
         in lines
     assert "  DD133  Filled 1 (Deputy Director 1.3.3): vacancy filled" in lines
 
 
+@pytest.mark.slow  # a PNG through Graphviz too: about two seconds
 @pytest.mark.needs_dot
-def test_the_drawn_diff_marks_cards_and_lists_leavers(tmp_path):
+def test_the_drawn_diff_marks_cards_and_places_leavers(tmp_path):
     path = tmp_path / "organogram.csv"
     write_snapshot_export(path)
     svg = tmp_path / "diff.svg"
@@ -197,12 +229,22 @@ def test_the_drawn_diff_marks_cards_and_lists_leavers(tmp_path):
                                        "--snapshot", "Mar-11", "-o", str(svg)])
     assert result.exit_code == 0, result.stderr
     text = svg.read_text(encoding="utf-8")
-    assert text.count('class="card-mark"') == 7  # 1 joined + 1 moved + 5 changed cards
-    assert "Moved from Dir 31" in text and ">Joined<" in text and "Vacancy filled" in text
-    assert "Left (1)" in text and "Deputy 111, Deputy Director 1.1.1" in text
-    width = float(re.search(r'<svg [^>]*width="([\d.]+)"', text).group(1))
-    panel_x = float(re.search(r'<g class="diff-panel"><rect x="([\d.]+)"', text).group(1))
-    assert panel_x < width  # the panel is inside the page, right of the chart
+    data = _diff_json(str(path), "--snapshot", "Sep-10", "--snapshot", "Mar-11")
+    # every card that joined, moved, was created or changed; a card for each who left and
+    # each post removed
+    on_cards = {i["id"] for k in ("joined", "moved", "created", "changed") for i in data[k]}
+    gone = {i["id"] for k in ("left", "removed") for i in data[k]}
+    assert text.count('class="card-mark"') == len(on_cards) + len(gone) == 9
+    assert "Moved from Dir 31" in text and ">Joined<" in text and ">Joined · new post<" in text
+    assert ">Left<" in text and "Deputy 111" in text
+    # the legend of the marks is the page's own, above the chart's top left corner
+    counts = data["counts"]
+    for label in (f"Joined: {counts['joined']}",
+                  f"Moved (from whom: on the card): {counts['moved']}",
+                  f"Left (where they were): {counts['left']}"):
+        x = float(re.search(r'<text class="legend-label" x="([\d.]+)" y="[\d.]+">'
+                            + re.escape(label), text).group(1))
+        assert x < 700, label
     png = tmp_path / "diff.png"
     result = CliRunner().invoke(main, ["diff", str(path), "--snapshot", "Sep-10",
                                        "--snapshot", "Mar-11", "-o", str(png)])
@@ -216,7 +258,7 @@ def test_ids_that_changed_are_matched_by_name():
     new = Org.build("x", [Person("A", "Ann Lee", "CEO"), Person("B", "Bo Park", "CTO",
                                                                 manager="A"),
                           Person("C", "Not disclosed", "Dev", manager="B")])
-    found = diff_orgs(old, new)
+    found = diff_orgs(old, new, posts=False)  # ids of people, changed from one file to the next
     assert found.renamed == {"A": "1", "B": "2"}
     assert found.moved == () and found.changed == ()  # the same people, the same manager
     # an undisclosed name is no identity: that post came and went
@@ -248,4 +290,7 @@ def test_configs_diff_and_the_label_beats_a_dotted_line_note(tmp_path):
     text = out.read_text(encoding="utf-8")
     # Mateo has a dotted-line manager; the card says where he moved from all the same
     assert ">Moved from Tyler Washington +2</text>" in text
-    assert "Left (56)" in text
+    data = _diff_json(str(REPO / "examples" / "scale-up.yaml"),
+                      str(REPO / "examples" / "startup.yaml"))
+    assert f"Left (where they were): {data['counts']['left']}<" in text
+    assert f"Post removed (where it was): {data['counts']['removed']}<" in text

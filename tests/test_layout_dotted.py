@@ -17,7 +17,7 @@ from ladder.layout.dotted import GAP
 from ladder.model.org import Org, Person
 from ladder.renderers.layout_json import layout_data
 from tests.layout_checks import dotted_problems, solid_problems
-from tests.test_layout import MODES, orgs_with_dotted_lines
+from tests.test_layout import MODES, orgs, orgs_with_dotted_lines
 from tests.test_layout_spans import wide_org
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -31,6 +31,42 @@ def test_random_dotted_lines_keep_their_own_tracks(org: Org, which: tuple[str, i
     mode, columns = which
     data = layout_data(layout_org(org, mode=mode, columns=columns, stack_depth=2))
     assert dotted_problems(data, GAP) == []
+
+
+@st.composite
+def orgs_crowded_with_dotted_lines(draw: st.DrawFn) -> Org:
+    """Random forests where most people have one to three dotted-line managers, many of them
+    rows apart, so lines crowd every gutter, port and channel."""
+    org = draw(orgs())
+    ids = list(org.people)
+    people = []
+    for person in org.people.values():
+        picks: list[str] = []
+        if len(ids) > 1 and draw(st.integers(0, 3)):
+            picks = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
+        people.append(Person(person.id, person.name, manager=person.manager,
+                             assistant=person.assistant, vacant=person.vacant,
+                             dotted=tuple(m for m in picks if m != person.id)))
+    return Org.build(org.name, people)
+
+
+@pytest.mark.slow
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(org=orgs_crowded_with_dotted_lines(), which=st.sampled_from(MODES))
+def test_crowded_dotted_lines_each_keep_a_track_and_end_on_a_card_edge(
+        org: Org, which: tuple[str, int]) -> None:
+    """Never two lines on one track or channel where their runs overlap; both ends on a card
+    edge (never in the gap between two cards); the head at the dotted-line manager."""
+    mode, columns = which
+    chart = layout_org(org, mode=mode, columns=columns, stack_depth=2)
+    data = layout_data(chart)
+    assert dotted_problems(data, GAP) == []
+    w, h = chart.style.width, chart.style.height
+    for (source, target), route in zip(chart.dotted, chart.dotted_routes, strict=True):
+        for end, card in ((route[0], source), (route[-1], target)):
+            x, y = end
+            assert chart.x[card] < x < chart.x[card] + w, (source, target, end)
+            assert y in (chart.y[card], chart.y[card] + h), (source, target, end)
 
 
 @pytest.mark.slow

@@ -173,7 +173,8 @@ def test_answer_text_of_stats_diff_and_assess_is_what_the_commands_print() -> No
     sam = EXAMPLES / "frameworks" / "sam.yaml"
     assert ladder.answer_text(ladder.assess(sam)) == run(["assess", str(sam)])
     assert ladder.answer_text(changes, "summary") == (
-        "2 joined, 2 left, 2 moved, 9 changed, 4 span changes\n")
+        "people: 4 joined, 4 left, 1 moved; posts: 2 created, 2 removed, 9 changed; "
+        "4 span changes\n")
     with pytest.raises(ladder.LadderError, match="cannot be written as 'markdown'"):
         ladder.answer_text(changes, "markdown")
 

@@ -82,14 +82,73 @@ def test_split_by_depth_gives_each_subtree_its_page(tmp_path: Path) -> None:
     assert total >= 400 - len(org.reports("p0")) - 1
 
 
-def test_split_png_pages_are_pngs(tmp_path: Path) -> None:
-    pytest.importorskip("graphviz")
-    import shutil
+def test_split_png_pages_are_pngs_of_the_page_size(tmp_path: Path) -> None:
+    from PIL import Image
 
-    if not shutil.which("neato"):
-        pytest.skip("needs Graphviz")
     written = render(acme(), tmp_path / "acme.png", split="department")
-    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+    again = render(acme(), tmp_path / "again" / "acme.png", split="department")
+    for page, twin in zip(written, again, strict=True):
+        assert page.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert page.read_bytes() == twin.read_bytes()  # same input, same bytes
+        with Image.open(page) as image:
+            image.load()  # the whole stream decodes (chunk CRCs, deflate)
+            assert image.mode == "RGB"
+    # the same page's SVG has the same size, in pixels
+    svgs = render(acme(), tmp_path / "acme.svg", split="department")
+    for png, svg in zip(written, svgs, strict=True):
+        root = ET.parse(svg).getroot()
+        with Image.open(png) as image:
+            assert image.size == (round(float(root.get("width"))),
+                                  round(float(root.get("height"))))
+
+
+def test_split_png_pages_draw_the_cards(tmp_path: Path) -> None:
+    from PIL import Image
+
+    written = render(acme(), tmp_path / "acme.png", split="department", scale=2)
+    with Image.open(tmp_path / "acme-design.png") as image:
+        colours = image.getcolors(maxcolors=1 << 16)
+        assert colours is not None
+        seen = {colour for _, colour in colours}
+        assert (255, 255, 255) in seen  # card faces
+        assert (0xfa, 0xfb, 0xfc) in seen  # the page
+        assert len(seen) > 50  # text is antialiased, not blank cards
+        width, _ = image.size
+    svg = render(acme(), tmp_path / "acme.svg", split="department")
+    root = ET.parse(svg[written.index(tmp_path / "acme-design.png")]).getroot()
+    assert width == round(2 * float(root.get("width")))  # --scale 2: twice the pixels
+
+
+def test_a_department_page_keeps_its_people_together(tmp_path: Path) -> None:
+    # a unit whose people report to leads in three other units: one tree under the chain
+    # above them, each manager once, not an island per card
+    people = [Person("ceo", "Cleo Chief", "Chief Executive", department="office")]
+    for unit in ("north", "south", "east"):
+        people.append(Person(f"dir-{unit}", f"Dir {unit.title()}", "Director", manager="ceo",
+                             department=unit))
+        people.append(Person(f"lead-{unit}", f"Lead {unit.title()}", "Lead",
+                             manager=f"dir-{unit}", department=unit))
+        people += [Person(f"{unit}{i}", f"Staff {unit} {i}", "Officer",
+                          manager=f"lead-{unit}", department=unit) for i in range(3)]
+        people += [Person(f"audit-{unit}{i}", f"Auditor {unit} {i}", "Auditor",
+                          manager=f"lead-{unit}", department="audit") for i in range(2)]
+    org = Org.build("Gov", people)
+    out = tmp_path / "gov.svg"
+    render(org, out, split="department")
+    page = tmp_path / "gov-audit.svg"
+    context = [texts[0] for kind, _, texts in cards(page) if kind == "card-context"]
+    assert sorted(context) == ["Cleo Chief", "Dir East", "Dir North", "Dir South",
+                               "Lead East", "Lead North", "Lead South"]
+    root = ET.parse(page).getroot()
+    # one top card: the chain meets at the chief, drawn once, at the top
+    tops = [g for g in root.iter(f"{SVG}g") if g.get("transform", "").startswith("translate")]
+    ys = [float(g.get("transform").split(",")[1].rstrip(")")) for g in tops
+          if g.get("id", "").startswith("person-")]
+    assert sum(1 for y in ys if y == min(ys)) == 1
+    # a department whose people all report inside it still shows only its head's manager
+    north = [texts[0] for kind, _, texts in cards(tmp_path / "gov-north.svg")
+             if kind == "card-context"]
+    assert north == ["Cleo Chief"]
 
 
 def test_safe_names_cannot_escape_or_collide() -> None:

@@ -35,7 +35,6 @@ NAMES: dict[str, str] = {
     "ignore_aliases": "PyYAML: the Dumper asks it before writing an &anchor",
     "alignment": "openpyxl writes a cell's alignment, font and fill into the XLSX",
     "freeze_panes": "openpyxl writes the sheet's frozen header into the XLSX",
-    "created": "openpyxl writes the document's dates (fixed: same bytes every time)",
     "modified": "openpyxl writes the document's dates (fixed: same bytes every time)",
     "compress_type": "zipfile reads a member's compression when writing the XLSX again",
     # python-pptx writes the attributes an org chart's deck sets on its slides and shapes

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ladder.api.loading import Note, ladder_for, load, load_ladder, load_org, read_export
+from ladder.choices import DIFF_VIEWS
 from ladder.errors import LadderError, did_you_mean
 from ladder.options import (
     OUTPUT_FORMATS,
@@ -200,26 +201,67 @@ def _render_org(org: Org, output: Path | None, stem: Path, options: Options, *,
     return org_files(_org_drawing(org, options, on_note), path, chosen, progress)
 
 
-def render_diff(changes: OrgDiff, output: str | Path, *, format: str | None = None,
-                title: str | None = None) -> Path:
-    """The new org of :func:`diff` drawn with its changes marked (joined, moved, changed, and
-    the places of those who left), into ``output`` (svg, png, pdf or dot); the file written.
+def render_diff(changes: OrgDiff, output: str | Path | None = None,
+                options: OptionsObject | None = None, *, format: str | None = None,
+                view: str = "all", output_dir: str | Path = "output",
+                on_note: Note | None = None, progress: Note | None = None,
+                **keywords: Any) -> list[Path]:
+    """The new org of :func:`diff` drawn with its changes on the cards (joined, moved,
+    changed, and a card for each leaver under the manager they had), into ``output`` (svg,
+    png, pdf, dot, json or html: the explorer, with a filter for the changes); the files
+    written.
+
+    It is drawn as :func:`render` draws an org chart and takes its options (``root``,
+    ``depth``, ``split``, ``mode``, ``columns``, ``scale``, ``title``, ``theme``...);
+    ``view="changes"`` keeps the changed cards and the chain of managers above each.
 
     >>> import tempfile
     >>> from ladder.api.questions import diff
     >>> changes = diff("examples/startup.yaml", "examples/scale-up.yaml")
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     "Joined" in render_diff(changes, f"{folder}/changes.svg").read_text()
+    ...     written = render_diff(changes, f"{folder}/changes.svg", view="changes")
+    ...     "Joined: " in written[0].read_text()
     True
     """
-    from ladder.renderers.diff_chart import (
-        render_diff as draw_changes,  # lazy: --help loads no subprocess
+    from ladder.analysis.teams import team_counts  # lazy: --help loads no analysis.teams
+    from ladder.renderers.diff_chart import (  # lazy: --help loads no renderers.diff_chart
+        changes_only,
+        diff_title,
+        marked_org,
     )
+    from ladder.renderers.drawings import org_files  # lazy: --help loads no renderers.drawings
 
     if changes.new_org is None:
         raise LadderError("this diff does not hold the new org to draw",
                           hint="draw what ladder.diff() returned")
-    return draw_changes(changes, changes.new_org, output, format=format, title=title)
+    if view not in DIFF_VIEWS:
+        raise LadderError(f"option 'view' cannot be {view!r} for a diff",
+                          hint=did_you_mean(view, DIFF_VIEWS)
+                          or f"choose one of: {', '.join(DIFF_VIEWS)}")
+    given = {**as_keywords(options), **keywords}
+    if given.get("title") is None:
+        given["title"] = diff_title(changes, view)
+    sorted_options = sort_options(given, kind="org")
+    path = None if output is None else Path(output)
+    chosen = output_format(path, format, allowed=DIFF_FORMATS)
+    _check_look(sorted_options, chosen)
+    if path is None:
+        source = changes.new_org.source
+        path = Path(output_dir) / f"diff-{Path(source).stem if source else 'org'}.{chosen}"
+    with _cyclic_gc_paused():
+        drawing = _org_drawing(marked_org(changes), sorted_options, on_note)
+        # badges count the new org as it is (a leaver's card counts in no team)
+        drawing.counts = team_counts(changes.new_org)
+        if view == "changes":
+            drawing.org = changes_only(drawing.org)
+            if not len(drawing.org) and on_note is not None:
+                on_note(f"{path.name}: no card changed"
+                        + (" in this part of the org" if sorted_options.org.root
+                           or sorted_options.org.depth else "") + ": the chart is empty")
+        return org_files(drawing, path, chosen, progress)
+
+
+DIFF_FORMATS = ("svg", "png", "pdf", "dot", "json", "html")  # what a drawn diff is written as
 
 
 def render_radar(assessment: Assessment, output: str | Path, *,

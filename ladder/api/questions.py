@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ladder.api.loading import Note, load_ladder, load_org
+from ladder.api.loading import Note, load_ladder, load_org, read_export
 from ladder.errors import LadderError
 from ladder.options import sort_options
 from ladder.sources.detect import EXPORT, source_kind
@@ -241,9 +241,20 @@ def diff(old: str | Path | Org, new: str | Path | Org | None = None, *,
             labels.append(source.name)
             continue
         given = {**export_options, "junior": junior_file, "snapshot": snapshot}
-        orgs.append(load_org(source, on_note=on_note, match_titles=False,
-                             **{k: v for k, v in given.items() if v}))
-        labels.append(snapshot or Path(source).name)
+        given = {k: v for k, v in given.items() if v}
+        if source_kind(str(source)) != EXPORT:
+            orgs.append(load_org(source, on_note=on_note, match_titles=False, **given))
+            labels.append(Path(source).name)
+            continue
+        # the snapshot as the file names it, whatever spelling picked it ('2015-03' -> 'Mar-15')
+        result = read_export(source, sort_options(given, kind="export").export,
+                             on_note=on_note, match_titles=False)
+        orgs.append(result.org)
+        labels.append(result.snapshot or Path(source).name)
+    if new is None and labels[0] == labels[1]:
+        raise LadderError(f"--snapshot {snapshots[0]} and --snapshot {snapshots[1]} both name "
+                          f"snapshot {labels[0]}: nothing to compare", file=str(old),
+                          hint="give the older snapshot first, then the newer one")
     return diff_orgs(orgs[0], orgs[1], old_label=labels[0], new_label=labels[1])
 
 

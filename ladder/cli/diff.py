@@ -1,5 +1,6 @@
 """``ladder diff``: what changed between two versions of an org (two files, or two snapshots
-of one file): joined, left, moved, changed, spans; as a table, JSON, CSV or a marked chart."""
+of one file): joined, left, moved, changed, spans; as a table, JSON, CSV, or the new chart
+with the changes on its cards (SVG, PNG, PDF, DOT, the HTML explorer)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,37 @@ from pathlib import Path
 import click
 
 from ladder import api
+from ladder.choices import DIFF_VIEWS
 from ladder.cli.common import echo, main, note
 from ladder.errors import LadderError
 
-DRAWN = ("svg", "png", "pdf", "dot")
+DRAWN = ("svg", "png", "pdf", "dot", "html")
 LISTED = ("table", "json", "csv")
 
 
 @main.command("diff")
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False), required=False)
-@click.option("--snapshot", "snapshots", multiple=True, metavar="VALUE",
+@click.option("--snapshot", "snapshots", multiple=True, metavar="DATE",
               help="A snapshot of a file that holds several: give two with one FILE (old, "
               "then new), or one per file with OLD and NEW.")
 @click.option("--format", "format_", type=click.Choice(LISTED + DRAWN, case_sensitive=False),
-              default=None, help="table (default), json or csv; svg, png, pdf or dot draw the "
-              "new chart with the changes marked (default: from the -o suffix).")
+              default=None, help="table (default), json or csv; svg, png, pdf, dot or html draw "
+              "the new chart with the changes marked (default: from the -o suffix).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write: .svg/.png/.pdf/.dot draw the changes, .json/.csv list them.")
+              help="File to write: .svg/.png/.pdf/.dot/.html draw the changes, .json/.csv list "
+              "them.")
 @click.option("--title", default=None, help="Title of the drawn chart.")
+@click.option("--view", type=click.Choice(DIFF_VIEWS), default="all", show_default=True,
+              help="Drawn: every card of the new org (all), or the changed cards and the chain "
+              "of managers above each (changes).")
+@click.option("--root", metavar="ID|NAME", default=None,
+              help="Drawn: only this person's part of the new org (an id, or a name).")
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Drawn: this many levels (1 = the top alone).")
+@click.option("--split", metavar="department|depth:N", default=None,
+              help="Drawn: an overview plus one file per department or per subtree, each "
+              "page cut until it fits.")
 @click.option("--preset", metavar="NAME", default=None,
               help="A known export format: uk-organogram (detected from the headers when "
               "left out).")
@@ -37,7 +50,8 @@ LISTED = ("table", "json", "csv")
 @click.option("--fix", metavar="case,space", multiple=True,
               help="Link managers that match only when case or spaces are ignored.")
 def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_: str | None,
-                 output: Path | None, title: str | None, preset: str | None,
+                 output: Path | None, title: str | None, view: str, root: str | None,
+                 depth: int | None, split: str | None, preset: str | None,
                  junior: tuple[str, ...], mapping: str | None, fix: tuple[str, ...]) -> None:
     """Compare two versions of an org: who joined, left, moved (old and new manager) or
     changed (title, grade, department, vacancy filled or opened), and whose span changed.
@@ -51,12 +65,21 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     labels = found.old, found.new
     sources = [old] if new is None else [old, new]
     chosen = _format(format_, output)
+    drawing = {"view": view, "root": root, "depth": depth, "split": split}
     if chosen in DRAWN:
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
-        written = api.render_diff(found, path, format=chosen, title=title)
+        written = api.render_diff(found, path, format=chosen, title=title, on_note=note,
+                                  view=view, root=root, depth=depth, split=split)
         note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
-        click.echo(f"wrote {written}")
+        for each in written:
+            click.echo(f"wrote {each}")
         return
+    asked = [f"--{name}" for name, value in drawing.items() if value not in (None, "all")]
+    if asked:
+        raise LadderError(f"{', '.join(asked)} {'is' if len(asked) == 1 else 'are'} for a "
+                          f"drawn diff, not for --format {chosen}",
+                          hint="write .svg, .png, .pdf or .html, or leave "
+                          f"{'it' if len(asked) == 1 else 'them'} out")
     text = api.answer_text(found, chosen)
     if output is None:
         echo(text, nl=False, json=chosen == "json")
@@ -80,5 +103,5 @@ def _format(format_: str | None, output: Path | None) -> str:
         return suffix
     if output is not None and suffix not in ("", "txt"):
         raise LadderError(f"cannot write '.{suffix}' files", file=str(output),
-                          hint="use .svg, .png, .pdf, .dot, .json, .csv or .txt")
+                          hint="use .svg, .png, .pdf, .dot, .html, .json, .csv or .txt")
     return "table"

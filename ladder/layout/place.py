@@ -344,7 +344,9 @@ class _Builder:
                 else:
                     edge_kind[person] = CONTINUED
                     edge_via[person] = anchor + style.spine_gap + indent * (level - 1.5)
-                    edge_top[person] = rows[column] * pitch - style.level_gap / 2
+                    # from the top of the column's first card, not from the gutter above it,
+                    # where it read as a line from the bus of the row above
+                    edge_top[person] = rows[column] * pitch
             elif kind == CARD:
                 person = people[unit]
                 px[person] = xs[unit] - width / 2

@@ -81,7 +81,8 @@ def choose_plan(tree: OrgTree, style: CardStyle, columns: int,
         step = len(sizes) - 1
         sizes = sorted({sizes[round(step * (i / samples) ** 2)] for i in range(samples + 1)})
     if people > SEARCH_ALL_BELOW:
-        return _smallest_fitting(tree, style, columns, max_aspect, sizes), 0
+        threshold = _smallest_fitting(tree, style, columns, max_aspect, sizes)
+        return threshold, _square_columns(tree, style, columns, max_aspect, threshold)
     best_key: tuple | None = None
     best_plan = (sizes[-1], 0)
     for threshold in [0] + sizes:  # 0: no lists, compact as it is
@@ -123,6 +124,41 @@ def _smallest_fitting(tree: OrgTree, style: CardStyle, columns: int, max_aspect:
             high = middle - 1
         else:
             low = middle + 1
+    return best
+
+
+def _square_columns(tree: OrgTree, style: CardStyle, columns: int, max_aspect: float,
+                    threshold: int) -> int:
+    """Column rows for the lists of plan S = ``threshold`` (0: square blocks, each list on
+    its own) that make the whole drawing about as tall as wide.
+
+    Square blocks side by side under one manager fill the band only as high as the smallest:
+    a million people's top managers run lists of 500,000 and of 20,000 people, and squares
+    of those sizes in a row leave most of the band empty (0.18 of it covered). Columns of one
+    height fill it: the height is found by bisection, as the drawing narrows while the
+    columns grow. Kept only when it covers more than the square blocks do."""
+    card_area = len(tree) * style.width * style.height
+    width, height = drawing_size(tree, style, columns, threshold)
+    if (width <= max_aspect * height and height <= max_aspect * width
+            and card_area >= COVERAGE_LIMIT * width * height):
+        return 0
+    best, best_coverage = 0, card_area / (width * height)
+    low, high = 1, max(1, len(tree))
+    while low < high:  # the fewest rows at which the drawing is no wider than tall
+        rows = (low + high) // 2
+        width, height = drawing_size(tree, style, columns, threshold, rows)
+        if width <= height:
+            high = rows
+        else:
+            low = rows + 1
+    for rows in (low - 1, low):  # the sides of square: the one that covers more
+        if rows < 1:
+            continue
+        width, height = drawing_size(tree, style, columns, threshold, rows)
+        coverage = card_area / (width * height)
+        if (width <= max_aspect * height and height <= max_aspect * width
+                and coverage > best_coverage):
+            best, best_coverage = rows, coverage
     return best
 
 

@@ -41,7 +41,8 @@ class Person:           # of 1M rows make 1M of them; treat people as values all
     line: int | None = None  # where it was defined: config line or export row
     extra: tuple[tuple[str, str], ...] = ()  # other shown fields, e.g. (("grade", "SCS1"),)
     note: str = ""  # a remark shown on the card, e.g. why an export row stands as a root
-    mark: str = ""  # a highlight the card shows: "joined", "moved" or "changed" (ladder diff)
+    mark: str = ""  # a highlight the card shows: "joined", "moved", "changed", "left" (diff)
+    id_made_up: bool = False  # the import made the id up (from a row): it names nothing elsewhere
 
     @property
     def seats(self) -> int:
@@ -72,6 +73,7 @@ class Org:
     ladder: str | None = None  # built-in ladder name or path the roles refer to
     variant: str | None = None
     source: str | None = None  # file it came from, for messages
+    posts: bool = False  # the ids name posts (an organogram), not people: see analysis.diff
     # manager id -> report ids in input order. Plain lists, not networkx: drawing a
     # 100,000-person chart should not pay for importing and filling a graph library.
     children: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -87,9 +89,10 @@ class Org:
         ladder: str | None = None,
         variant: str | None = None,
         source: str | None = None,
+        posts: bool = False,
     ) -> Org:
         """Make an org from people whose managers exist and form no cycle (validate first)."""
-        org = cls(name=name, ladder=ladder, variant=variant, source=source)
+        org = cls(name=name, ladder=ladder, variant=variant, source=source, posts=posts)
         org.departments = {d.id: d for d in departments}
         org.people = {p.id: p for p in people}
         org.children = {p.id: [] for p in people}

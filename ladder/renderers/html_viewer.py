@@ -17,12 +17,14 @@ from ``viewer/`` (package data).
   - ``focus(id)`` / ``unfocus()``: one person with the chain above and their team;
   - ``openLevels(n)`` (``1``: the top alone), ``openAll()``, ``closeAll()``;
   - ``reveal(id)``: open the chain down to a person, centre and mark them (search does this);
+  - ``changes(on)``: a drawn diff's filter, the changed cards and the chains above them;
   - ``fit()``, ``pan(dx, dy)``, ``zoomBy(factor)``;
   - ``search(text)``: the ids found, best first (name, then title, department, id; case and
     accents ignored), without changing the view;
   - ``cards()``: the cards drawn now, ``{id, x, y, width, height}`` in screen pixels;
     ``layout()``, ``lines()``, ``dotted()``: what shows, in layout pixels (as ``--format
-    json``); ``zoom()``: screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
+    json``; dotted lines routed by the rules of :mod:`ladder.layout.dotted`); ``zoom()``:
+    screen pixels per layout pixel; ``exportSvg()``, ``exportPng()``;
   - ``ready``: a promise for the first screen; ``animate``: false turns the animation off.
 * A ladder is its docs SVG (:mod:`ladder.renderers.docs_svg`) with ``viewer/viewer.js``: pan,
   zoom, search; a click on a role shows the paths to and from it and its competencies, and a
@@ -91,6 +93,8 @@ def org_html(drawing: OrgDrawing, format: str = "html") -> str:
         "<option value=\"\">Levels…</option></select>"
         "<button type=\"button\" data-action=\"focus\" title=\"The selected person, the "
         "chain above and their team\">Focus</button>"
+        "<button type=\"button\" data-action=\"changes\" aria-pressed=\"false\" hidden "
+        "title=\"The changed cards and the managers above them\">Changes</button>"
         f"<button type=\"button\" data-action=\"theme\">Theme: {drawing.theme}</button>"
         "<button type=\"button\" data-action=\"svg\" title=\"Save the view as SVG\">SVG</button>"
         "<button type=\"button\" data-action=\"png\" title=\"Save the view as PNG\">PNG</button>"
@@ -264,6 +268,8 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
     """
     from ladder.layout.cards import CardStyle  # lazy: drawing a ladder loads no org layout
     from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
+        MARK_COLOURS,
+        MARK_WORDS,
         _card_text,
         department_colours,
         department_name,
@@ -285,10 +291,16 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
         lines = _card_text(person, department_name(org, person.department))
         names.append(lines[0])
         second.append(text(lines[1] or ""))
-        third.append(text(lines[2] or ""))
+        # a diff's card says what changed where the department would be (as the SVG's)
+        third.append(text(person.note if person.mark and person.note else lines[2] or ""))
         colour.append(slot[colours[person.department]] if person.department else -1)
     style = CardStyle()  # the explorer's cards are 240 x 72 (viewer.css), whatever the text
-    return {
+    kinds = list(MARK_COLOURS)
+    marked = [[i, kinds.index(person.mark)] for i, person in enumerate(people)
+              if person.mark in MARK_COLOURS]
+    changes = {"marked": marked, "marks": [[MARK_WORDS[k].split(" (")[0], MARK_COLOURS[k]]
+                                           for k in kinds]} if marked else {}
+    return changes | {
         "kind": "org",
         "mode": "tree" if drawing.options.mode == "tree" else "compact",
         "columns": drawing.options.columns,

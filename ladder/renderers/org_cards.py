@@ -49,8 +49,13 @@ class Card(NamedTuple):  # a tuple: a million of them are made in a few tenths o
     mark: str = ""  # outline colour of a card marked by a diff ("" none): MARK_COLOURS
 
 
-# Outline of a card a diff marks (Person.mark); ladder/renderers/diff_chart.py draws the legend.
-MARK_COLOURS = {"joined": "#1e9e5a", "moved": "#2f6fd0", "changed": "#d98b0b"}
+# Outline of a card a diff marks (Person.mark), and what the legend calls it.
+MARK_COLOURS = {"joined": "#1e9e5a", "moved": "#2f6fd0", "created": "#0f8b8d",
+                "changed": "#d98b0b", "left": "#c0392b", "removed": "#6b7280"}
+MARK_WORDS = {"joined": "Joined", "moved": "Moved (from whom: on the card)",
+              "created": "New post", "changed": "Post changed (what: on the card)",
+              "left": "Left (where they were)", "removed": "Post removed (where it was)"}
+OUTLINE = "outline:"  # a legend entry's colour that is drawn as an outline, not a fill
 
 
 @dataclass
@@ -258,12 +263,30 @@ def legend(org: Org, chart: OrgLayout,
     colours = department_colours(org)
     drawn = {org.people[i].department for i in chart.ids if i not in skip}
     shown = [d for d in colours if d in drawn]
+    marks = mark_legend(org, chart.ids)  # a diff's marks come first
     starts: set[int] = set()
     if len(colours) > len(PALETTE):  # shaded by division (department_colours)
         division = _palette_divisions(org, list(colours))
-        starts = {i for i, dep in enumerate(shown)
+        starts = {len(marks) + i for i, dep in enumerate(shown)
                   if i and division[dep] != division[shown[i - 1]]}
-    return [(colours[d], department_name(org, d)) for d in shown], starts
+    return marks + [(colours[d], department_name(org, d)) for d in shown], starts
+
+
+def mark_legend(org: Org, ids: list[str]) -> list[tuple[str, str]]:
+    """The legend of a diff's marks on the cards ``ids``, each with how many this page shows
+    (none when no card is marked).
+
+    >>> org = Org.build("x", [Person("a", "Ann", mark="moved"), Person("b", "Bo", mark="moved")])
+    >>> mark_legend(org, ["a", "b"])
+    [('outline:#2f6fd0', 'Moved (from whom: on the card): 2')]
+    """
+    shown: dict[str, int] = {}
+    for pid in ids:
+        mark = org.people[pid].mark
+        if mark:
+            shown[mark] = shown.get(mark, 0) + 1
+    return [(OUTLINE + colour, f"{MARK_WORDS[kind]}: {shown[kind]}")
+            for kind, colour in MARK_COLOURS.items() if kind in shown]
 
 
 def legend_note(chart: OrgLayout, counts: Mapping[str, TeamCount]) -> int | str:

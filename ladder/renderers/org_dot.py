@@ -16,7 +16,7 @@ from ladder.layout.cards import text_width
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
-from ladder.renderers.org_cards import Card, PageText, prepare
+from ladder.renderers.org_cards import OUTLINE, Card, PageText, prepare
 from ladder.text import coord as _f
 
 Point = Callable[[float, float], str]
@@ -75,7 +75,7 @@ def org_dot(
     y = geo.MARGIN + geo.TITLE_HEIGHT
     for r, row in enumerate(frame.legend_rows):
         cells = "".join(
-            f'<TD BGCOLOR="{colour}" WIDTH="{_f(geo.SWATCH)}" HEIGHT="{_f(geo.SWATCH)}" '
+            f'<TD {_swatch(colour)} WIDTH="{_f(geo.SWATCH)}" HEIGHT="{_f(geo.SWATCH)}" '
             f'FIXEDSIZE="TRUE"></TD><TD>&nbsp;{dot_html(label)}&nbsp;&nbsp;</TD>'
             for colour, label in row
         )
@@ -171,3 +171,10 @@ def _spline(points: list[tuple[float, float]], at: Point) -> str:
     for a, b in zip(points, points[1:], strict=False):
         controls.extend((at(*a), at(*b), at(*b)))
     return " ".join(controls)
+
+
+def _swatch(colour: str) -> str:
+    """A legend swatch's cell: filled with a department's colour, or outlined (a diff's mark)."""
+    if colour.startswith(OUTLINE):
+        return f'BGCOLOR="#ffffff" BORDER="3" COLOR="{colour[len(OUTLINE):]}"'
+    return f'BGCOLOR="{colour}"'

@@ -11,7 +11,7 @@ from ladder.escape import xml_text
 from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
-from ladder.renderers.org_cards import PageText, prepare
+from ladder.renderers.org_cards import OUTLINE, PageText, prepare
 from ladder.renderers.theme import CARD_CLASS, card_id, unique_ids
 from ladder.text import coord as _f
 
@@ -61,8 +61,10 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
     for row in frame.legend_rows:
         x = margin
         for colour, label in row:
+            paint = (f'fill="#fff" stroke="{xml_text(colour[len(OUTLINE):])}" stroke-width="3"'
+                     if colour.startswith(OUTLINE) else f'fill="{xml_text(colour)}"')
             out.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(geo.SWATCH)}" '
-                       f'height="{_f(geo.SWATCH)}" rx="3" fill="{xml_text(colour)}"/>'
+                       f'height="{_f(geo.SWATCH)}" rx="3" {paint}/>'
                        f'<text class="legend-label" x="{_f(x + geo.SWATCH_GAP)}" '
                        f'y="{_f(y + 12)}">{xml_text(label)}</text>')
             x += geo.legend_step(label)

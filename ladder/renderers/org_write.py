@@ -72,11 +72,15 @@ def chart_data(
 
         data = org_dot(org, chart, text).encode("utf-8")
     else:
+        asked = scale if fmt == "png" else 1.0  # --scale is for bitmaps; PDF is vector
+        drawn, max_inches = _bitmap_scale(org, chart, path, fmt, text, asked, split, on_note)
+        if fmt == "png" and split:  # a split chart's many pages: drawn here, not by cairo
+            from ladder.renderers.org_png import org_png  # lazy: only PNG pages load Pillow
+
+            return org_png(org, chart, text, scale=drawn)
         from ladder.renderers.graphviz_backend import run_graphviz  # only here: SVG needs none
         from ladder.renderers.org_dot import org_dot  # lazy: SVG and JSON load no DOT writer
 
-        asked = scale if fmt == "png" else 1.0  # --scale is for bitmaps; PDF is vector
-        drawn, max_inches = _bitmap_scale(org, chart, path, fmt, text, asked, split, on_note)
         # Positions are pinned in the DOT: neato -n2 only draws, it does not lay out again.
         data = run_graphviz(org_dot(org, chart, text, scale=drawn, max_inches=max_inches),
                             format=fmt, engine="neato", neato_no_op=2)

@@ -65,19 +65,25 @@ class Planner:
     # --- the page as an org ---------------------------------------------------------------
 
     def page_org(self, page: Page) -> Org:
-        """The page's people: members under their managers, context cards above the tops."""
+        """The page's people: members under their managers, context cards above the tops.
+
+        Tops whose managers are elsewhere hang under one chain of context cards: each
+        manager's line up to where the lines meet (or to a member of the page), so a
+        department whose people report across the org is one tree, not an island per card.
+        """
         base = self.base
         inside = set(page.members)
+        above = self._chains(page.members, inside)
         context: dict[str, Person] = {}
+        for chief, boss in above.items():  # top-down, so the chains are built in order
+            context[chief] = replace(
+                base.people[chief], id=CONTEXT + chief, dotted=(), assistant=False, note="",
+                manager=None if boss is None else boss if boss in inside else CONTEXT + boss)
         people = []
         for pid in page.members:
             person = base.people[pid]
             manager = person.manager
             if manager is not None and manager not in inside:
-                if manager not in context:
-                    above = base.people[manager]
-                    context[manager] = replace(above, id=CONTEXT + manager, manager=None,
-                                               dotted=(), assistant=False, note="")
                 manager = CONTEXT + manager
             people.append(replace(person, manager=manager,
                                   dotted=tuple(d for d in person.dotted if d in inside)))
@@ -87,6 +93,55 @@ class Planner:
                                  manager=tops[0].id if len(tops) == 1 else None))
         return Org.build(page.name, [*context.values(), *people],
                          list(base.departments.values()), source=base.source)
+
+    def _chains(self, members: list[str], inside: set[str]) -> dict[str, str | None]:
+        """Manager drawn as a context card -> the one above it on the page (a member, another
+        context card, or None), top-down: every top's manager's line up to where the lines
+        of the tops meet (a member of the page ends a line at once)."""
+        people = self.base.people
+        lines: list[list[str]] = []  # each top's managers, nearest first, outside the page
+        ends: list[str | None] = []  # the member each line reaches, if any
+        seen: set[str] = set()
+        for pid in members:
+            manager = people[pid].manager
+            if manager is None or manager in inside or manager in seen:
+                continue
+            seen.add(manager)
+            line, end = [manager], None
+            boss = people[manager].manager
+            while boss is not None and len(line) <= len(people):
+                if boss in inside:
+                    end = boss
+                    break
+                line.append(boss)
+                boss = people[boss].manager
+            lines.append(line)
+            ends.append(end)
+        # where the lines that reach no member meet: their lowest common manager
+        free = [line for line, end in zip(lines, ends, strict=True) if end is None]
+        meet: str | None = None
+        if len(free) > 1:
+            common = set(free[0]).intersection(*free[1:])
+            meet = next((m for m in free[0] if m in common), None)
+        chains: dict[str, str | None] = {}
+        for line, end in zip(lines, ends, strict=True):
+            if end is None and meet is not None:
+                line = line[:line.index(meet) + 1]
+            elif end is None:  # one line (or lines with no manager in common): its first
+                line = line[:1]
+            for lower, upper in zip(line, [*line[1:], end], strict=True):
+                chains.setdefault(lower, upper)
+        order: dict[str, str | None] = {}
+
+        def place(manager: str) -> None:  # managers before the cards under them
+            boss = chains[manager]
+            if boss is not None and boss not in inside and boss not in order:
+                place(boss)
+            order.setdefault(manager, boss)
+
+        for manager in chains:
+            place(manager)
+        return order
 
     def _tops(self, page: Page) -> list[str]:
         inside = set(page.members)
@@ -145,6 +200,10 @@ class Planner:
                         self._without(page, chosen, below).members):
                     chosen = level
                 return self._break_out(page, chosen, below)
+            # the tops' reports alone are too many for a page: every team below them leaves
+            # first, so that the slices cut next are of cards, not of whole subtrees (a slice
+            # of three subtrees, each then cut out again, left pages a third full)
+            return self._break_out(page, heads, below)
         # 2. by slices of the tops' reports (one top), or of the tops (several)
         return self._slice(page, tops, below)
 
@@ -205,24 +264,46 @@ class Planner:
 
     def _break_out(self, page: Page, heads: list[str],
                    below: dict[str, list[str]]) -> list[Page]:
+        """Each chosen head's team leaves ``page``; teams of one manager that fit on a page
+        together share it (a page per small team left most of each sheet empty)."""
         gone: set[str] = set()
-        new = []
+        kept = []
         for head in heads:  # largest first: a head inside an earlier one's team has gone too
-            if head in gone:
-                continue
-            team = below[head]
-            gone.update(team)
-            inside = {head, *team}
-            name = f"{self.base.name}: {person_label(self.base.people[head])}"
-            child = Page(head, [head, *team], name,
-                         links={pid: to for pid, to in page.links.items() if pid in inside},
-                         parent=page, slug=person_label(self.base.people[head]))
-            self.pages.append(child)
-            page.links[head] = child
-            new.append(child)
+            if head not in gone:
+                kept.append(head)
+                gone.update(below[head])
+        order = {pid: i for i, pid in enumerate(page.members)}
+        groups: dict[str | None, list[str]] = {}  # by manager, in the page's order
+        for head in sorted(kept, key=order.__getitem__):
+            groups.setdefault(self.base.people[head].manager, []).append(head)
+        new = []
+        for group in groups.values():
+            start = 0
+            while start < len(group):
+                count = 1  # as many of the next teams as still fit on one page
+                while start + count < len(group) and self._fits(
+                        self._team_page(page, group[start:start + count + 1], below)):
+                    count += 1
+                child = self._team_page(page, group[start:start + count], below)
+                self.pages.append(child)
+                for head in group[start:start + count]:
+                    page.links[head] = child
+                new.append(child)
+                start += count
         page.members = [pid for pid in page.members if pid not in gone]
         page.links = {pid: target for pid, target in page.links.items() if pid not in gone}
         return [page, *new]  # the page is laid out again (and cut again, should it need it)
+
+    def _team_page(self, page: Page, heads: list[str], below: dict[str, list[str]]) -> Page:
+        """A page of the teams of ``heads``, cut from ``page``."""
+        inside = {pid for head in heads for pid in (head, *below[head])}
+        labels = [person_label(self.base.people[head]) for head in heads]
+        shown = ", ".join(labels) if len(labels) <= 2 else (
+            f"{labels[0]}, {labels[1]} and {len(labels) - 2} more")
+        return Page(heads[0], [pid for pid in page.members if pid in inside],
+                    f"{self.base.name}: {shown}",
+                    links={pid: to for pid, to in page.links.items() if pid in inside},
+                    parent=page, slug=labels[0])
 
     def _slice(self, page: Page, tops: list[str], below: dict[str, list[str]]) -> list[Page]:
         single = len(tops) == 1

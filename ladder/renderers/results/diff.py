@@ -9,9 +9,9 @@ JSON keeps the data whole, the table cuts long names to :data:`TABLE_TEXT` chara
 >>> old = Org.build("x", [Person("a", "Ann", "CEO"), Person("b", "Bo", "CTO", manager="a")])
 >>> new = Org.build("x", [Person("a", "Ann", "CEO"), Person("b", "Bo", "VP", manager="a")])
 >>> print(diff_table(diff_orgs(old, new, old_label="v1", new_label="v2")), end="")
-v1 -> v2: 0 joined, 0 left, 0 moved, 1 changed, 0 span changes
+v1 -> v2: people: 0 joined, 0 left, 0 moved; posts: 0 created, 0 removed, 1 changed; 0 span changes
 <BLANKLINE>
-changed (1)
+posts changed (1)
   b  Bo (VP): title: CTO -> VP
 """
 
@@ -34,12 +34,13 @@ TABLE_TEXT = 60  # characters of a name, title or id in the table (json and csv 
 
 
 def summary(diff: OrgDiff) -> str:
-    """``3 joined, 2 left, 4 moved, 5 changed, 3 span changes``: people or posts, each
-    counted once (a post with two fields changed is one changed, and says so:
-    ``5 changed (7 field changes)``), so the headline adds up to the sections."""
+    """``people: 3 joined, 2 left, 4 moved; posts: 1 created, 0 removed, 5 changed (7 field
+    changes); 3 span changes``: people and posts apart, each counted once (a post with two
+    fields changed is one changed, and says so), so the headline adds up to the sections."""
     counts = diff.counts()
-    return (f"{counts['joined']} joined, {counts['left']} left, {counts['moved']} moved, "
-            f"{counts['changed']} changed{_fields(diff)}, "
+    return (f"people: {counts['joined']} joined, {counts['left']} left, "
+            f"{counts['moved']} moved; posts: {counts['created']} created, "
+            f"{counts['removed']} removed, {counts['changed']} changed{_fields(diff)}; "
             f"{plural(counts['spans'], 'span change')}")
 
 
@@ -55,7 +56,14 @@ def notes(diff: OrgDiff) -> list[str]:
     if any(diff.staff_groups):
         old, new = diff.staff_groups
         found.append(f"{old} and {new} staff groups (cards counted in FTE, ids made up from "
-                     "rows) count as their managers' staff, not in spans nor as joined or left")
+                     "rows) count as their managers' staff, in no section")
+    if any(diff.unnamed):
+        old, new = diff.unnamed
+        found.append(f"{old} and {new} posts' holders are not named: they change as posts, "
+                     "not as people joining, leaving or moving")
+    if diff.recased:
+        found.append(f"{len(diff.recased)} matched where only the id's case changed: "
+                     + summarised([f"'{o}' -> '{n}'" for n, o in diff.recased.items()]))
     if diff.renamed:
         found.append(f"{len(diff.renamed)} matched by name where the id changed: "
                      + summarised([f"'{o}' -> '{n}'" for n, o in diff.renamed.items()]))
@@ -66,6 +74,8 @@ def change_text(item: Changed) -> str:
     """``title: CTO -> VP``, or ``vacancy filled``."""
     if item.field == "vacancy":
         return f"vacancy {item.new}"
+    if item.field == "manager":
+        return f"reports to: {item.old or 'nobody (top)'} -> {item.new or 'nobody (top)'}"
     return f"{item.field}: {item.old} -> {item.new}"
 
 
@@ -104,7 +114,8 @@ def item_data(item: Joined | Left | Moved | Changed | SpanChange) -> dict[str, A
 
 def diff_data(diff: OrgDiff) -> dict[str, Any]:
     """Plain data for ``--format json``: the labels, the counts, each kind's items, notes."""
-    return {"old": diff.old, "new": diff.new, "counts": diff.counts(),
+    return {"old": diff.old, "new": diff.new, "ids": "posts" if diff.posts else "people",
+            "counts": diff.counts(),
             **{kind: [item_data(item) for item in getattr(diff, kind)] for kind in KINDS},
             "notes": notes(diff)}
 
@@ -128,6 +139,12 @@ def diff_rows(diff: OrgDiff) -> Iterator[dict[str, str]]:
     for moved in diff.moved:
         yield row("moved", moved, "manager", moved.was_under.id if moved.was_under else "",
                   moved.now_under.id if moved.now_under else "")
+    for created in diff.created:
+        yield row("created", created, "manager", "",
+                  created.manager.id if created.manager else "")
+    for removed in diff.removed:
+        yield row("removed", removed, "manager", removed.manager.id if removed.manager else "",
+                  "")
     for changed in diff.changed:
         yield row("changed", changed, changed.field, changed.old, changed.new)
     for span in diff.spans:
@@ -164,20 +181,25 @@ def diff_table(diff: OrgDiff) -> str:
     lines = [f"{diff.old} -> {diff.new}: {summary(diff)}"]
     lines += [f"  note: {note}" for note in notes(diff)]
     sections: tuple[tuple[str, tuple[Any, ...], Callable[[Any], str]], ...] = (
-        ("joined", diff.joined, lambda i: f"{_who(i.person)}, under {_named(i.manager)}"),
-        ("left", diff.left, lambda i: f"{_who(i.person)}, was under {_named(i.manager)}"),
-        ("moved", diff.moved, lambda i: f"{_who(i.person)}: from {_named(i.was_under)} "
-                                        f"to {_named(i.now_under)}"),
-        ("changed", diff.changed, lambda i: f"{_who(i.person)}: {change_text(i)}"),
+        ("people joined", diff.joined, lambda i: f"{_who(i.person)}, under {_named(i.manager)}"),
+        ("people who left", diff.left,
+         lambda i: f"{_who(i.person)}, was under {_named(i.manager)}"),
+        ("people moved", diff.moved, lambda i: f"{_who(i.person)}: from {_named(i.was_under)} "
+                                               f"to {_named(i.now_under)}"),
+        ("posts created", diff.created,
+         lambda i: f"{_who(i.person)}, under {_named(i.manager)}"),
+        ("posts removed", diff.removed,
+         lambda i: f"{_who(i.person)}, was under {_named(i.manager)}"),
+        ("posts changed", diff.changed, lambda i: f"{_who(i.person)}: {change_text(i)}"),
         ("span changes", diff.spans,
          lambda i: f"{_who(i.person)}: {i.old} -> {i.new} direct reports"),
     )
     for title, items, text in sections:
         if not items:
             continue
-        if title == "changed":  # the count of the headline, then what the lines are
+        if title == "posts changed":  # the count of the headline, then what the lines are
             fields = _fields(diff).replace(" (", ", ").rstrip(")")
-            lines += ["", f"changed ({diff.counts()['changed']}{fields})"]
+            lines += ["", f"posts changed ({diff.counts()['changed']}{fields})"]
         else:
             lines += ["", f"{title} ({len(items)})"]
         for item in items:

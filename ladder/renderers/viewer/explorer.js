@@ -37,6 +37,13 @@
   var isAssistant = new Uint8Array(count), isVacant = new Uint8Array(count);
   (data.assistant || []).forEach(function (g) { isAssistant[g] = 1; });
   (data.vacant || []).forEach(function (g) { isVacant[g] = 1; });
+  // a diff's marks (joined, moved, changed, left): the kind of each marked card, -1 for none
+  var marks = data.marks || [], markOf = new Int8Array(count).fill(-1);
+  (data.marked || []).forEach(function (pair) { markOf[pair[0]] = pair[1]; });
+  var onChanges = new Uint8Array(count);  // a marked card, or a manager above one
+  (data.marked || []).forEach(function (pair) {
+    for (var at = pair[0]; at >= 0 && !onChanges[at]; at = parentOf[at]) onChanges[at] = 1;
+  });
   var depth = new Int32Array(count), teamSize = new Int32Array(count), preorder = [];
   (function () {
     var pending = roots.slice().reverse();
@@ -70,6 +77,7 @@
   /* --- what is open, and the layout of what shows ----------------------------------------- */
   var open = new Uint8Array(count);
   var focusOn = -1, onChain = null;  // focus mode: the person, and their chain (Set)
+  var changesOnly = false;  // the changes filter: marked cards and the chains above them
   var chart = null;  // the current layout (local indices); shownAt[g] = local index or -1
   var shownAt = new Int32Array(count).fill(-1);
   var posX = new Float64Array(count), posY = new Float64Array(count);
@@ -80,11 +88,15 @@
         if (onChain.has(kidList[k]) || kidList[k] === focusOn) return [kidList[k]];
       }
     }
+    if (changesOnly && focusOn < 0 && !open[g]) {  // a team the reader opens shows whole
+      return Array.prototype.filter.call(allKids(g), function (k) { return onChanges[k] === 1; });
+    }
     return open[g] || g === focusOn ? allKids(g) : [];
   }
   function manages(g) { return kidCount(g) > 0; }
   function beside(g) { return isAssistant[g] === 1 && parentOf[g] >= 0 && kidCount(g) === 0; }
   function shownRoots() {
+    if (changesOnly && focusOn < 0) return roots.filter(function (r) { return onChanges[r] === 1; });
     if (focusOn < 0) return roots;
     var top = focusOn;
     while (parentOf[top] >= 0) top = parentOf[top];
@@ -93,6 +105,16 @@
   function computeLayout() {
     var tree = LadderLayout.visibleTree(shownRoots(), kidsOf, manages, beside, count);
     return LadderLayout.layout(tree, { style: style, mode: data.mode, columns: data.columns });
+  }
+  var dottedShown = [];  // [global manager, global person, route] of the dotted lines showing
+  function routeDottedLines() {  // both cards shown: routed as the SVG routes them
+    var pairs = [], globals = [];
+    (data.dotted || []).forEach(function (pair) {
+      var s = shownAt[pair[0]], d = shownAt[pair[1]];
+      if (s >= 0 && d >= 0) { pairs.push([s, d]); globals.push(pair); }
+    });
+    var routes = pairs.length ? LadderLayout.routeDotted(chart, pairs) : [];
+    dottedShown = globals.map(function (pair, i) { return [pair[0], pair[1], routes[i]]; });
   }
   function relayout() {
     if (chart) chart.tree.people.forEach(function (g) { shownAt[g] = -1; });
@@ -103,6 +125,7 @@
       posX[people[l]] = chart.x[l];
       posY[people[l]] = chart.y[l];
     }
+    routeDottedLines();
     minimapStale = true;
   }
 
@@ -249,20 +272,29 @@
       for (var q = 1; q < points.length; q++) context.lineTo(points[q][0], points[q][1]);
     }
     context.stroke();
-    var dotted = data.dotted || [];
-    if (dotted.length) {
+    if (dottedShown.length) {
       context.setLineDash([5, 4]);
-      context.strokeStyle = cssVar("--dotted") || "#8250df";
+      context.strokeStyle = context.fillStyle = cssVar("--dotted") || "#8250df";
       context.beginPath();
-      dotted.forEach(function (pair) {
-        var s = shownAt[pair[0]], d = shownAt[pair[1]];
-        if (s < 0 || d < 0) return;
-        var points = LadderLayout.dottedRoute(chart, s, d);
+      dottedShown.forEach(function (line) {
+        var points = line[2];
         context.moveTo(points[0][0], points[0][1]);
         for (var q = 1; q < points.length; q++) context.lineTo(points[q][0], points[q][1]);
       });
       context.stroke();
       context.setLineDash([]);
+      context.beginPath();  // the arrowhead at the dotted-line manager, as the SVG's
+      dottedShown.forEach(function (line) {
+        var tip = line[2][0], next = line[2][1], run = Math.abs(next[0] - tip[0]) + Math.abs(next[1] - tip[1]);
+        var step = run ? Math.min(7, run) / run : 0;
+        var bx = tip[0] + (next[0] - tip[0]) * step, by = tip[1] + (next[1] - tip[1]) * step;
+        var sx = tip[0] === bx ? 3.5 : 0, sy = tip[0] === bx ? 0 : 3.5;
+        context.moveTo(tip[0], tip[1]);
+        context.lineTo(bx + sx, by + sy);
+        context.lineTo(bx - sx, by - sy);
+        context.closePath();
+      });
+      context.fill();
     }
   }
   function paintCards(inView, t, k) {
@@ -277,7 +309,8 @@
     });
     inView.forEach(function (g) {
       var p = at(g, t);
-      context.fillStyle = g === found ? (cssVar("--accent") || "#d4380d") : colour(g);
+      context.fillStyle = g === found ? (cssVar("--accent") || "#d4380d") :
+        markOf[g] >= 0 ? marks[markOf[g]][1] : colour(g);
       context.fillRect(p[0], p[1], k > 0.05 ? 12 : w, h);
     });
   }
@@ -290,6 +323,10 @@
     element.tabIndex = 0;
     element.setAttribute("role", "treeitem");
     element.setAttribute("aria-level", String(depth[g]));
+    if (markOf[g] >= 0) {  // outlined in the mark's colour, as the SVG's card
+      element.classList.add("lv-marked");
+      element.style.borderColor = marks[markOf[g]][1];
+    }
     var stripe = document.createElement("span");
     stripe.className = "lv-stripe";
     stripe.style.background = colour(g);
@@ -794,6 +831,41 @@
     else if (selected >= 0) focus(selected);
     else statusLine.textContent = "Click a card, then Focus: that person, the chain above, their team";
   });
+  /* the changes filter of a drawn diff, and the legend of its marks beside the view */
+  function showChanges(on) {
+    return change(function () {
+      leaveFocus(false);
+      changesOnly = on;
+      if (on) open.fill(0);  // every team shows its changes only, until the reader opens it
+      var button = document.querySelector('[data-action="changes"]');
+      if (button) {
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+        button.textContent = on ? "Show all" : "Changes";
+      }
+    }, -1, false).then(function () { fitCamera(); return requestDraw(); });
+  }
+  if (marks.length) {
+    var changesButton = document.querySelector('[data-action="changes"]');
+    if (changesButton) {
+      changesButton.hidden = false;
+      changesButton.addEventListener("click", function () { showChanges(!changesOnly); });
+    }
+    var legendBox = document.createElement("div");
+    legendBox.className = "lv-legend";
+    legendBox.setAttribute("aria-label", "What the outlines mean");
+    var tally = marks.map(function () { return 0; });
+    (data.marked || []).forEach(function (pair) { tally[pair[1]]++; });
+    marks.forEach(function (kind, k) {
+      if (!tally[k]) return;
+      var row = document.createElement("div"), swatch = document.createElement("span");
+      swatch.className = "lv-swatch";
+      swatch.style.borderColor = kind[1];
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(kind[0] + ": " + tally[k]));
+      legendBox.appendChild(row);
+    });
+    stage.appendChild(legendBox);
+  }
   on("svg", function () {
     download("org-chart.svg", URL.createObjectURL(new Blob([exportSvg()], { type: "image/svg+xml" })));
   });
@@ -878,6 +950,7 @@
     reveal: function (id) { return reveal(byId(id)); },
     search: function (text) { return search(text).map(function (g) { return ids[g]; }); },
     fit: function () { fitCamera(); return requestDraw(); },
+    changes: function (on) { return showChanges(on !== false); },  // the changes filter
     cards: function () {
       var rect = stage.getBoundingClientRect(), k = camera.k;
       return drawnNow.map(function (g) {
@@ -898,11 +971,8 @@
       }).filter(Boolean);
     },
     dotted: function () {  // the dotted lines of what shows (both cards shown), layout pixels
-      return (data.dotted || []).filter(function (pair) {
-        return shownAt[pair[0]] >= 0 && shownAt[pair[1]] >= 0;
-      }).map(function (pair) {
-        return { source: ids[pair[0]], target: ids[pair[1]],
-                 points: LadderLayout.dottedRoute(chart, shownAt[pair[0]], shownAt[pair[1]]) };
+      return dottedShown.map(function (line) {
+        return { source: ids[line[0]], target: ids[line[1]], head: "source", points: line[2] };
       });
     },
     zoom: function () { return camera.k; },

@@ -501,23 +501,250 @@ var LadderLayout = (function () {
     }
     return kept;
   }
-  /* A dotted line: out of the bottom of the upper card, along the gutter above the lower one,
-     into its top (cards on one row: along the gutter below them). */
-  function dottedRoute(chart, source, target) {
-    var s = chart.style, port = s.width - 22;
-    var upper = chart.y[source] <= chart.y[target] ? source : target;
-    var lower = upper === source ? target : source;
-    var ux = chart.x[upper] + port, lx = chart.x[lower] + port - 8;
-    var points;
-    if (chart.y[upper] === chart.y[lower]) {
-      var under = chart.y[upper] + s.height, track = under + s.level_gap * 0.75;
-      points = [[ux, under], [ux, track], [lx, track], [lx, under]];
-    } else {
-      var gutter = chart.y[lower] - s.level_gap * 0.25;
-      points = [[ux, chart.y[upper] + s.height], [ux, gutter], [lx, gutter], [lx, chart.y[lower]]];
+  /* Dotted lines, routed as ladder/layout/dotted.py routes them (same rules, same order, so
+     the page draws what --format svg draws): each from the dotted-line manager's card (the
+     arrowhead end) to the person's, through a port of its own on a card edge, on a track of
+     its own in a gutter, down a channel of its own clear of cards and solid lines. */
+  var GAP = 3, PORT_FROM_RIGHT = 22, BADGE_HALF = 75, PORT_STEP = 8;
+  function portOffsets(width, indent) {
+    var low = indent / 2 + 2 * GAP, high = width - PORT_FROM_RIGHT, centre = width / 2;
+    var taken = new Set(), ordered = [];
+    for (var level = 0; level < 8; level++) {
+      var step = PORT_STEP / Math.pow(2, level), all = [], k;
+      for (k = 0; k < Math.trunc((high - centre) / step) + 1; k++) all.push(high - step * k);
+      for (k = 1; k < Math.trunc((centre - low) / step) + 1; k++) all.push(centre - step * k);
+      var fresh = all.filter(function (o) { return !taken.has(o) && Math.abs(o - centre) >= GAP; });
+      fresh.forEach(function (o) { taken.add(o); ordered.push(o); });
     }
-    if (upper !== source) points.reverse();
-    return simplified(points);
+    return ordered;
+  }
+  function trackOffsets(gutter) {
+    var taken = new Set(), ordered = [];
+    for (var level = 0; level < 6; level++) {
+      var step = GAP / Math.pow(2, level), fresh = [];
+      for (var k = 0; k < Math.trunc((gutter - 2 * GAP) / step) + 1; k++) {
+        var o = GAP + step * k;
+        if (!taken.has(o) && Math.abs(o - gutter / 2) >= GAP && o <= gutter - GAP) fresh.push(o);
+      }
+      fresh.forEach(function (o) { taken.add(o); });
+      fresh.sort(function (a, b) {
+        return (Math.abs(a - 0.75 * gutter) - Math.abs(b - 0.75 * gutter)) || (a - b);
+      });
+      ordered = ordered.concat(fresh);
+    }
+    return ordered;
+  }
+  function bisectRight(list, x) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (x < list[mid]) hi = mid; else lo = mid + 1; }
+    return lo;
+  }
+  function solidObstacles(chart) {  // per zone, merged x intervals near a card or solid line
+    var s = chart.style, pitch = s.pitch, height = s.height, width = s.width, raw = new Map();
+    function add(zone, span) { if (!raw.has(zone)) raw.set(zone, []); raw.get(zone).push(span); }
+    var count = chart.tree.count, p;
+    for (p = 0; p < count; p++) add(2 * Math.round(chart.y[p] / pitch), [chart.x[p] - GAP, chart.x[p] + width + GAP]);
+    var seen = new Set();
+    for (p = 0; p < count; p++) {
+      if (chart.tree.manager[p] < 0) continue;
+      var points = route(chart, p);
+      for (var q = 1; q < points.length; q++) {
+        var x1 = points[q - 1][0], y1 = points[q - 1][1], x2 = points[q][0], y2 = points[q][1];
+        if (x1 !== x2 || y1 === y2) continue;
+        var top = Math.min(y1, y2) + 1e-6, bottom = Math.max(y1, y2) - 1e-6;
+        var first = 2 * Math.floor(top / pitch) + (top % pitch > height ? 1 : 0);
+        var last = 2 * Math.floor(bottom / pitch) + (bottom % pitch > height ? 1 : 0);
+        for (var zone = first; zone <= last; zone++) {
+          var key = x1 + "@" + zone;
+          if (!seen.has(key)) { seen.add(key); add(zone, [x1 - GAP, x1 + GAP]); }
+        }
+      }
+    }
+    var merged = new Map();
+    raw.forEach(function (spans, zone) {
+      spans.sort(function (a, b) { return (a[0] - b[0]) || (a[1] - b[1]); });
+      var starts = [], ends = [];
+      spans.forEach(function (span) {
+        if (ends.length && span[0] <= ends[ends.length - 1]) {
+          ends[ends.length - 1] = Math.max(ends[ends.length - 1], span[1]);
+        } else { starts.push(span[0]); ends.push(span[1]); }
+      });
+      merged.set(zone, [starts, ends]);
+    });
+    return merged;
+  }
+  function routeDotted(chart, pairs) {
+    var s = chart.style, pitch = s.pitch, cardHeight = s.height;
+    var maxY = 0;
+    for (var c = 0; c < chart.tree.count; c++) maxY = Math.max(maxY, chart.y[c]);
+    var rows = Math.max(chart.tree.count ? Math.round(maxY / pitch) + 1 : 0, 1);
+    var rightEdge = chart.width, bottomEdge = chart.height;
+    var solid = solidObstacles(chart), vertical = new Map(), tracks = new Map(), ports = new Map();
+    var offsets = trackOffsets(s.level_gap), all = portOffsets(s.width, s.indent);
+    var bottomPorts = all.filter(function (o) { return Math.abs(o - s.width / 2) >= BADGE_HALF; })
+      .concat(all.filter(function (o) { return Math.abs(o - s.width / 2) < BADGE_HALF; }));
+    var portsOf = { top: all, bottom: bottomPorts };
+    function rowOf(p) { return Math.round(chart.y[p] / pitch); }
+    function zone(y) {
+      var row = Math.floor(y / pitch), within = y - row * pitch;
+      return 2 * row + (within > cardHeight ? 1 : 0);
+    }
+    function zones(top, bottom) {
+      var out = [];
+      for (var z = zone(top + 1e-6); z <= zone(bottom - 1e-6); z++) out.push(z);
+      return out;
+    }
+    function solidClear(x, y1, y2) {
+      var list = zones(Math.min(y1, y2), Math.max(y1, y2));
+      for (var z = 0; z < list.length; z++) {
+        var blocked = solid.get(list[z]);
+        if (!blocked) continue;
+        var i = bisectRight(blocked[0], x) - 1;
+        if (i >= 0 && blocked[0][i] < x && x < blocked[1][i]) return false;
+      }
+      return true;
+    }
+    function legIsFree(x, cardY, y) {
+      var top = Math.min(cardY, y), bottom = Math.max(cardY, y), list = zones(top, bottom);
+      for (var z = 0; z < list.length; z++) {
+        var runs = vertical.get(list[z]) || [];
+        for (var r = 0; r < runs.length; r++) {
+          var other = runs[r];
+          var near = other[0] === x || (Math.abs(other[0] - x) < GAP && cardY !== other[1] && cardY !== other[2]);
+          if (near && other[1] < bottom && top < other[2]) return false;
+        }
+      }
+      return true;
+    }
+    function port(person, edge, take, skip) {
+      var key = person + edge;
+      if (!ports.has(key)) ports.set(key, new Set());
+      var used = ports.get(key), cardX = chart.x[person];
+      var cardY = chart.y[person] + (edge === "top" ? 0 : cardHeight);
+      var farY = cardY + (edge === "top" ? -1 : 1) * s.level_gap;
+      var list = portsOf[edge], offset = null, passed = 0, o;
+      for (o = 0; o < list.length; o++) {
+        if (used.has(list[o])) continue;
+        if (legIsFree(cardX + list[o], cardY, farY) && solidClear(cardX + list[o], cardY, farY)) {
+          if (passed === (skip || 0)) { offset = list[o]; break; }
+          passed++;
+        }
+      }
+      if (offset === null) {  // every leg meets another: the first free port
+        var unused = list.filter(function (v) { return !used.has(v); });
+        offset = unused[Math.min(skip || 0, unused.length - 1)];
+      }
+      if (take !== false) used.add(offset);
+      return cardX + offset;
+    }
+    function track(gutter, x1, x2, ends, required) {
+      var left = Math.min(x1, x2), right = Math.max(x1, x2), top = gutter * pitch + cardHeight;
+      var belowAll = gutter >= rows - 1, limit = belowAll ? 100000 : offsets.length;
+      for (var k = 0; k < limit; k++) {
+        var y = top + (belowAll ? GAP * (k + 1) : offsets[k]), taken = tracks.get(y) || [], clash = false;
+        for (var t = 0; t < taken.length; t++) {
+          if (taken[t][0] < right + GAP && left < taken[t][1] + GAP) { clash = true; break; }
+        }
+        if (clash) continue;
+        if (ends.every(function (end) { return legIsFree(end[0], end[1], y) && solidClear(end[0], end[1], y); })) return y;
+      }
+      return required === false ? null : top + offsets[0];
+    }
+    function sweep(list, x, direction, top, bottom) {
+      var moved = true;
+      while (moved) {
+        moved = false;
+        for (var z = 0; z < list.length; z++) {
+          var blocked = solid.get(list[z]);
+          if (blocked) {
+            var i = bisectRight(blocked[0], x) - 1;
+            if (i >= 0 && x < blocked[1][i] && blocked[0][i] < x) {
+              x = direction > 0 ? blocked[1][i] : blocked[0][i];
+              moved = true;
+            }
+          }
+          var runs = vertical.get(list[z]) || [];
+          for (var r = 0; r < runs.length; r++) {
+            if (Math.abs(runs[r][0] - x) < GAP && runs[r][1] < bottom && top < runs[r][2]) {
+              x = runs[r][0] + GAP * direction;
+              moved = true;
+            }
+          }
+        }
+        if (direction < 0 && x < GAP) return x;
+      }
+      return x;
+    }
+    function channel(top, bottom, near, toward) {
+      var list = zones(top, bottom), best = null;
+      [1, -1].forEach(function (direction) {
+        var x = sweep(list, near, direction, top, bottom);
+        if (GAP <= x) {
+          var key = [Math.abs(x - near), Math.abs(x - toward), x];
+          if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] ||
+              (key[1] === best[1] && key[2] < best[2])))) best = key;
+        }
+      });
+      if (best[2] + GAP > rightEdge) rightEdge = best[2] + GAP;
+      return best[2];
+    }
+    function register(points) {
+      for (var q = 1; q < points.length; q++) {
+        var x1 = points[q - 1][0], y1 = points[q - 1][1], x2 = points[q][0], y2 = points[q][1];
+        if (y1 === y2 && x1 !== x2) {
+          if (!tracks.has(y1)) tracks.set(y1, []);
+          tracks.get(y1).push([Math.min(x1, x2), Math.max(x1, x2)]);
+        } else if (x1 === x2 && y1 !== y2) {
+          var top = Math.min(y1, y2), bottom = Math.max(y1, y2);
+          zones(top, bottom).forEach(function (z) {
+            if (!vertical.has(z)) vertical.set(z, []);
+            vertical.get(z).push([x1, top, bottom]);
+          });
+        }
+        if (Math.max(y1, y2) + GAP > bottomEdge) bottomEdge = Math.max(y1, y2) + GAP;
+      }
+    }
+    function alongRow(upper, lower, edge, gutter, required) {
+      var upperX = port(upper, edge, false), lowerX = port(lower, edge, false, upper === lower ? 1 : 0);
+      var cardEdge = chart.y[upper] + (edge === "top" ? 0 : cardHeight);
+      var y = track(gutter, upperX, lowerX, [[upperX, cardEdge], [lowerX, cardEdge]], required);
+      if (y === null) return null;
+      port(upper, edge);
+      port(lower, edge);
+      return [[upperX, cardEdge], [upperX, y], [lowerX, y], [lowerX, cardEdge]];
+    }
+    function one(source, target) {
+      var upper = source, lower = target;
+      if (rowOf(lower) < rowOf(upper)) { upper = target; lower = source; }
+      var topRow = rowOf(upper), bottomRow = rowOf(lower), points = null;
+      if (topRow === bottomRow) {
+        var ways = [["bottom", topRow]];
+        if (topRow > 0) ways.splice(topRow === rows - 1 ? 0 : 1, 0, ["top", topRow - 1]);
+        for (var w = 0; w < ways.length && points === null; w++) {
+          points = alongRow(upper, lower, ways[w][0], ways[w][1], false);
+        }
+        if (points === null) points = alongRow(upper, lower, ways[0][0], ways[0][1], true);
+      } else {
+        var upperX = port(upper, "bottom"), lowerX = port(lower, "top");
+        var start = [upperX, chart.y[upper] + cardHeight], end = [lowerX, chart.y[lower]];
+        if (bottomRow === topRow + 1) {
+          var y = track(topRow, upperX, lowerX, [start, end]);
+          points = [start, [upperX, y], [lowerX, y], end];
+        } else {
+          var gutterTop = topRow * pitch + cardHeight, gutterBottom = (bottomRow - 1) * pitch + cardHeight;
+          var x = channel(gutterTop, gutterBottom + s.level_gap, lowerX, upperX);
+          var first = track(topRow, upperX, x, [start]), second = track(bottomRow - 1, x, lowerX, [end]);
+          points = [start, [upperX, first], [x, first], [x, second], [lowerX, second], end];
+        }
+      }
+      register(points);
+      if (upper !== source) points.reverse();
+      return simplified(points);
+    }
+    var routes = pairs.map(function (pair) { return one(pair[0], pair[1]); });
+    chart.width = Math.max(chart.width, rightEdge);
+    chart.height = Math.max(chart.height, bottomEdge);
+    return routes;
   }
 
   /* The visible tree as index arrays (tree.py's OrgTree): `people` lists the global indices
@@ -564,6 +791,6 @@ var LadderLayout = (function () {
     return place(tree, mode, options.columns || 2, s);
   }
 
-  return { layout: layout, visibleTree: visibleTree, route: route, dottedRoute: dottedRoute,
+  return { layout: layout, visibleTree: visibleTree, route: route, routeDotted: routeDotted,
            tidyX: tidyX, arrange: arrange, stackOffsets: stackOffsets };
 })();

@@ -49,6 +49,36 @@ FIELD_ALIASES = {
     "dept": "department", "position": "title", "manageremail": "manager_email",
     "mail": "email",
 }
+# Headers of a column that names a person (not a post): read beside a post id, so that a
+# diff follows people from post to post (ladder.analysis.diff)
+PERSON_ID_HEADERS = ("employeeid", "employeenumber", "employeeno", "empid", "empno", "staffid",
+                     "staffnumber", "staffno", "personid", "personnelnumber", "workerid")
+POST_WORDS = ("post", "position")  # an id column whose header has one of these names posts
+
+
+def person_id_column(headers: Sequence[str], columns: Mapping[str, int]) -> int | None:
+    """The column of a person id beside an id column that names posts, if the export has one.
+
+    >>> person_id_column(["Position ID", "Reports To", "Staff No"], {"id": 0, "manager": 1})
+    2
+    >>> person_id_column(["Employee ID", "Manager ID", "Staff No"], {"id": 0, "manager": 1})
+    """
+    if "id" not in columns or not names_posts(headers[columns["id"]]):
+        return None
+    used = set(columns.values())
+    return next((i for i, h in enumerate(headers)
+                 if i not in used and normal(h) in PERSON_ID_HEADERS), None)
+
+
+def names_posts(header: str) -> bool:
+    """Does an id column of this header name posts (positions) rather than people?
+
+    >>> names_posts("Post Unique Reference"), names_posts("Employee ID")
+    (True, False)
+    """
+    return any(word in normal(header) for word in POST_WORDS)
+
+
 # A header B that names the manager of the id in header A: "BusinessEntityID" and
 # "ParentBusinessEntityID", "PositionId" and "ReportsToPositionId".
 PAIR_PREFIXES = ("parent", "manager", "reportsto", "supervisor", "linemanager")

@@ -18,7 +18,9 @@ from ladder.sources.hr.columns import (
     check_headers,
     check_mapping,
     detect_columns,
+    names_posts,
     parse_mapping,
+    person_id_column,
 )
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
 from ladder.sources.hr.problems import FIXES, PART_LABELS, Entry, resolve, summary_line
@@ -215,6 +217,9 @@ def load_export(
         resolution.people,
         [Department(d_id, name) for name, d_id in departments.items() if d_id in used],
         source=str(path),
+        # a preset's rows are posts (organograms), as are a generic export's whose id column
+        # is a post or position reference: the diff follows their holders apart
+        posts=chosen is not None or names_posts(built.columns.get("id", "")),
     )
     return ImportResult(
         org=org, problems=problems, rows=len(every_row),
@@ -296,6 +301,9 @@ def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> Pr
     result = PresetResult([])
     result.columns = {f: table.headers[i] for f, i in columns.items()}
     has_names = any(f in columns for f in ("name", "first_name", "last_name"))
+    person_column = person_id_column(table.headers, columns)  # beside a post id: who holds it
+    if person_column is not None:
+        result.columns["person_id"] = table.headers[person_column]
     width = len(table.headers)
 
     # One itemgetter per export instead of a lookup per field and row (exports can be huge);
@@ -324,6 +332,9 @@ def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> Pr
         extra: tuple[tuple[str, str], ...] = (("email", email),) if email else ()
         if grade:
             extra += (("grade", grade),)
+        if person_column is not None and len(values) > person_column \
+                and values[person_column].strip():
+            extra += (("person_id", values[person_column].strip()),)
         entry = Entry(
             file=table.file, row=record.row, line=record.line, id=row_id, manager=manager,
             name=name,

@@ -559,6 +559,9 @@ def _person(node: Entry, departments: dict[str, str]) -> Person:
         line=node.row,
         extra=node.extra,
         note=node.note,
+        # a group card's or a repeated row's id is made from its row: another file's row of
+        # that number is someone else
+        id_made_up=not node.referable or node.person_id != node.id.strip(),
     )
 
 
