@@ -205,7 +205,9 @@ def _all_advances(text: str, size: float, bold: bool) -> list[tuple[float, float
 
 @lru_cache(maxsize=64)
 def _ascii(bold: bool, size: float) -> tuple[dict[str, float], dict[str, float], float]:
-    """Printable ASCII at ``size``: (face advances, Graphviz's advances, the widest) in px."""
+    """Advances at ``size`` in px: (the face's, Graphviz's, the widest printable ASCII one).
+    The two tables start with printable ASCII and take in the face's other characters as
+    they are met (a chart uses a few hundred)."""
     pairs = {chr(i): advances(chr(i), size, bold=bold) for i in range(32, 127)}
     exact = {char: pair[0] for char, pair in pairs.items()}
     hinted = {char: pair[1] for char, pair in pairs.items()}
@@ -219,8 +221,17 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     try:
         return max(sum(map(exact.__getitem__, text)), sum(map(hinted.__getitem__, text)))
     except KeyError:
+        pass
+    fallback = False
+    for char in set(text):
+        if _face_width(char, bold) is None:
+            fallback = True  # its spaces may be wider: counted one by one below
+        elif char not in exact:
+            exact[char], hinted[char] = advances(char, size, bold=bold)
+    if fallback:
         pairs = _all_advances(text, size, bold)
         return max(sum(p[0] for p in pairs), sum(p[1] for p in pairs))
+    return max(sum(map(exact.__getitem__, text)), sum(map(hinted.__getitem__, text)))
 
 
 @lru_cache(maxsize=65536)  # titles and departments repeat; names often do
