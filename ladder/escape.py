@@ -72,7 +72,18 @@ def dot_html(text: str) -> str:
     C:\\\\new \\\\N
     """
     text = xml_text(clip(text)).replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    return text.replace("\\", "\\\\").replace("]", "&#93;") or " "
+    return dot_markup(text)
+
+
+def dot_markup(escaped: str) -> str:
+    r"""Text already XML-escaped (an org chart's card lines, shared with the SVG) made safe in
+    a Graphviz HTML-like label: as :func:`dot_html` does, backslashes doubled (``\N`` in a
+    name was drawn as the node's id) and ``]`` as ``&#93;``.
+
+    >>> print(dot_markup(r"Ann \N &amp; ]"))
+    Ann \\N &amp; &#93;
+    """
+    return escaped.replace("\\", "\\\\").replace("]", "&#93;") or " "
 
 
 def dot_string(text: str) -> str:

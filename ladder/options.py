@@ -140,6 +140,7 @@ class ExportOptions:
     report: str | Path | None = None  # write the row accounting as JSON here
     ladder: str | None = None  # the ladder whose roles job titles are matched to
     snapshot: str | None = None  # a file of several snapshots: which one (default: latest)
+    sheet: str | None = None  # a workbook's sheet, by name or number (default: first with data)
 
 
 @dataclass(frozen=True, kw_only=True)

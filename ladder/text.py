@@ -43,20 +43,75 @@ def plural(count: float, word: str, many: str | None = None) -> str:
     return f"{number} {many}"
 
 
-def years_phrase(years: float | None, *, short: bool = False) -> str:
+Years = float | tuple[float, float] | None  # typical years: a number, a range, or not given
+
+
+def years_phrase(years: Years, *, short: bool = False) -> str:
     """Typical years in a role before a move: in prose (``2.5 years``), or ``short`` for a
-    label on a drawing's arrow (``~2.5 yrs``: typical years are a rough guide).
+    label on a drawing's arrow (``~2.5 yrs``: typical years are a rough guide). A range
+    (low, high) reads as the source gave it: ``2-3 years``.
 
     >>> years_phrase(2), years_phrase(1), years_phrase(None)
     ('2 years', '1 year', 'typical years not given')
     >>> years_phrase(2.5, short=True), years_phrase(1.0, short=True), years_phrase(None, short=True)
     ('~2.5 yrs', '~1 yr', '')
+    >>> years_phrase((2.0, 3.0)), years_phrase((0.5, 1.0), short=True), years_phrase((2, 2))
+    ('2-3 years', '~0.5-1 yr', '2 years')
     """
     if years is None:
         return "" if short else "typical years not given"
+    if isinstance(years, tuple):
+        low, high = years
+        if low != high:
+            number = f"{float(low):g}-{float(high):g}"
+            return f"~{number} {'yr' if high == 1 else 'yrs'}" if short else (
+                f"{number} {'year' if high == 1 else 'years'}")
+        years = low
     if short:
         return f"~{years:g} {'yr' if years == 1 else 'yrs'}"
     return plural(float(years), "year")
+
+
+def years_cell(years: Years) -> str:
+    """Typical years in a table's column: ``2.5``, ``2-3``, or ``?`` when not given.
+
+    >>> years_cell(2.5), years_cell((2.0, 3.0)), years_cell(None), years_cell((1.0, 1.0))
+    ('2.5', '2-3', '?', '1')
+    """
+    if years is None:
+        return "?"
+    if isinstance(years, tuple):
+        low, high = years
+        return f"{low:g}" if low == high else f"{low:g}-{high:g}"
+    return f"{years:g}"
+
+
+_YEARS_TEXT = re.compile(r"\s*~?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|\u2013|\u2014|to)\s*(\d+(?:\.\d+)?))?"
+                         r"\s*\+?\s*(?:years?|yrs?)?\s*", re.IGNORECASE)
+
+
+def read_years(given: object) -> tuple[float, float] | None:
+    """Typical years as a file writes them, a number or words (``"2-3 years"``, ``"2 to 3"``,
+    ``"~1.5 yrs"``), as (low, high); None for anything else (a negative number, true, a
+    range that goes down). The inverse of :func:`years_phrase`.
+
+    >>> read_years("2-3 years"), read_years("1.5"), read_years("2 to 3 yrs"), read_years("3-2")
+    ((2.0, 3.0), (1.5, 1.5), (2.0, 3.0), None)
+    >>> read_years("a while"), read_years(-1), read_years(True), read_years(2)
+    (None, None, None, (2.0, 2.0))
+    >>> read_years(years_phrase((0.5, 4.0))) == (0.5, 4.0)
+    True
+    """
+    if isinstance(given, int | float) and not isinstance(given, bool):
+        return (float(given), float(given)) if 0 <= given < float("inf") else None
+    if not isinstance(given, str):
+        return None
+    found = _YEARS_TEXT.fullmatch(given)
+    if found is None:
+        return None
+    low = float(found[1])
+    high = float(found[2]) if found[2] else low
+    return (low, high) if low <= high else None
 
 
 # --- people ---------------------------------------------------------------------------------

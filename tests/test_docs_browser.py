@@ -209,6 +209,27 @@ def test_mermaid_export_is_drawn_by_mermaid(browser):
     assert errors == []
 
 
+def test_mermaid_draws_practice_in_italics_with_its_note(browser):
+    if not MERMAID.is_file():
+        pytest.skip(f"{MERMAID} is missing (./run.sh test installs mermaid from npm)")
+    product = ladder.load("product")
+    page = browser.new_page()
+    page.set_content("<!DOCTYPE html><html><body></body></html>")
+    page.add_script_tag(path=str(MERMAID))
+    page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
+    italic = page.evaluate("""async (text) => {
+        const {svg} = await mermaid.render('practice', text);
+        const holder = document.createElement('div');
+        holder.innerHTML = svg;
+        document.body.appendChild(holder);
+        return [...holder.querySelectorAll('i')].map(node => node.textContent);
+    }""", ladder.draw(product, format="mermaid"))
+    practice_titles = [r.title for r in product if product.secondary(r.source)]
+    assert practice_titles and all(title in italic for title in practice_titles)
+    assert "italics" in italic and "~1.5 yrs" in italic  # the note's word, a practice year
+    assert not any(r.title in italic for r in product if not product.secondary(r.source))
+
+
 @pytest.mark.slow
 def test_mkdocs_page_in_light_and_dark(browser, tmp_path):
     """The inlined SVG follows Material's switch: its card colours change with the scheme."""

@@ -27,7 +27,8 @@ def test_mermaid_ladder_has_every_role_track_and_move():
     assert text.splitlines()[3] == "flowchart LR"
     nodes = mermaid_nodes(text)
     roles = {name: label for name, label in nodes.items() if name.startswith("role_")}
-    assert sorted(roles.values()) == sorted(role.title for role in product)
+    shown = {re.sub(r"</?i>", "", label) for label in roles.values()}  # practice: italics
+    assert sorted(shown) == sorted(role.title for role in product)
     assert [n for n in nodes if n.startswith("track_")] == ["track_0", "track_1"]
     arrows = re.findall(r"^\s+(role_\w+) (-->|-\.->)(?:\|[^|]*\|)? (role_\w+)$", text, re.M)
     assert len(arrows) == len(product.moves)
@@ -37,13 +38,61 @@ def test_mermaid_ladder_has_every_role_track_and_move():
 
 def test_mermaid_ladder_follows_the_variant_and_highlight():
     text = ladder.draw("product", format="mermaid", variant="startup")
-    assert sorted(mermaid_nodes(text).values()) == ["Head of Product",
+    nodes = mermaid_nodes(text)
+    assert nodes.pop("note_practice").startswith("<i>italics</i>: ")  # years are practice
+    assert sorted(nodes.values()) == ["Head of Product",
                                                     "Individual contributor",
                                                     "Management", "Product Manager"]
     marked = ladder.draw("product", format="mermaid",
                          highlight="junior-product-manager..senior-product-manager")
-    assert '|"(1)  ~1.5 yrs"|' in marked and '|"(2)  ~2.5 yrs"|' in marked
+    assert '|"(1)  <i>~1.5 yrs</i>"|' in marked and '|"(2)  <i>~2.5 yrs</i>"|' in marked
     assert "style role_chief_product_officer stroke:#c9ccd1" in marked  # faded
+
+
+def test_mermaid_ladder_sets_practice_in_italics_with_a_note():
+    product = ladder.load("product")
+    text = ladder.draw(product, format="mermaid")
+    nodes = mermaid_nodes(text)
+    for role in product:
+        practice = product.secondary(role.source)
+        label = nodes[f"role_{role.id.replace('-', '_')}"]
+        assert label == (f"<i>{role.title}</i>" if practice else role.title)
+    assert any(product.secondary(r.source) for r in product)  # the test marks something
+    assert any(not product.secondary(r.source) for r in product)  # and leaves the article's
+    years = [m for m in product.moves if m.years is not None]
+    assert all(product.secondary(m.years_source) for m in years)
+    assert text.count("<i>~") == len(years)  # every practice year in italics
+    assert nodes["note_practice"] == ("<i>italics</i>: "
+                                      + product.sources["practice"].title)
+    assert "style note_practice stroke:none" in text
+    # without years nor practice titles drawn, the note names only what is drawn
+    plain = ladder.draw(product, format="mermaid", years=False)
+    assert "<i>~" not in plain
+
+
+def test_mermaid_ladder_of_one_source_has_no_italics_or_note():
+    text = ladder.draw(ladder.load(text=(
+        "id: x\nname: X\nroles:\n  - {id: a, title: A, level: 1}\n"
+        "  - {id: b, title: B, level: 2}\nmoves: [{from: a, to: b, years: 2}]\n"),
+        format="yaml"), format="mermaid")
+    assert "<i>" not in text and "note_practice" not in text
+
+
+def test_mermaid_practice_marks_escape_the_words_they_wrap():
+    hostile = ladder.load(text=(
+        "id: x\nname: X\nsources:\n  - {id: ours, title: 'Ours <b>\"%%{init}%%', "
+        "practice: true}\n"
+        "roles:\n  - {id: a, title: '<script>x</script>', level: 1, source: ours,\n"
+        "     competencies: [{name: 'C <i>', source: ours}]}\n"
+        "  - {id: b, title: B, level: 2}\n"
+        "moves: [{from: a, to: b, years: 2, years_source: ours}]\n"), format="yaml")
+    text = ladder.draw(hostile, format="mermaid", detail=True)
+    nodes = mermaid_nodes(text)
+    assert nodes["role_a"].startswith("<i>#lt;script#gt;x#lt;/script#gt;</i>")
+    assert "• <i>C #lt;i#gt;</i>" in nodes["role_a"]
+    assert nodes["note_practice"] == "<i>italics</i>: Ours #lt;b#gt;#quot;#37;#37;{init}#37;#37;"
+    assert "%%" not in text and "<script" not in text
+    assert '-->|"<i>~2 yrs</i>"| role_b' in text
 
 
 def test_mermaid_org_escapes_names_and_keeps_every_person():

@@ -319,6 +319,9 @@ def test_a_folder_of_role_pages(shared_dir):
                for listed in (_said(principal, a) for a in ladder.areas) for s in listed)
     move = next(m for m in ladder.moves if m.source == "associate-engineer")
     assert move.years == 1  # "~1 year" in the associate's tenure
+    # "~2-3 year" in the senior engineer's: a range, read as one
+    move = next(m for m in ladder.moves if m.source == "senior-engineer")
+    assert (move.years, move.years_range) == (2.5, (2.0, 3.0))
 
 
 def test_front_matter_names_a_handbook_and_is_not_its_summary(shared_dir):

@@ -95,7 +95,8 @@ def test_the_checked_in_corpus_is_what_the_script_writes(tmp_path):
 # (every command and format on each): marked slow, so `-m "not slow"` keeps the small ones.
 SLOW_CASES = {"company/deep-3000.yaml", "company/wide-5000.yaml", "company/job-share-3000.yaml",
               "company/cycle-1000.yaml", "company/name-over-limit.yaml", "hr/wide-5000.csv",
-              "hr/deep-3000.csv", "hr/cycle-1000.csv", "ladder/dense-lattice.yaml"}
+              "hr/deep-3000.csv", "hr/cycle-1000.csv", "ladder/dense-lattice.yaml",
+              "company/mermaid-text-490.yaml", "ladder/paths-dead-ends.yaml"}
 
 
 def by_size(cases) -> list:

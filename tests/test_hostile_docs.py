@@ -7,6 +7,7 @@ read, and the fence header is read with ladder's own YAML limits."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -116,6 +117,57 @@ def test_a_company_files_ladder_outside_the_project_is_refused(outside):
     with pytest.raises(BlockError, match="outside the docs project"):
         read_block("source: org.yaml\n", page="docs/index.md", line=1,
                    folders=[project / "docs", project], bases=[project])
+
+
+SET = ("id: both\nladders:\n  - {{id: product, ladder: product}}\n"
+       "  - {{id: eng, ladder: {member}}}\n")
+
+
+def read_in(project: Path, body: str, **header):
+    return read_block(body, page="docs/index.md", line=4, folders=[project / "docs", project],
+                      bases=[project], header=header or None)
+
+
+@pytest.mark.parametrize("member", ["../../secret.yaml", "sub/../../../secret.yaml", "ABSOLUTE",
+                                    "link.yaml"])
+def test_a_ladder_sets_members_are_confined_like_a_companys_ladder(outside, member):
+    """A ladder set's ``ladders: - ladder:`` is a file the block reads: as a block's source,
+    inline, as a company's ``ladder:`` or an HR export's ``ladder``, it must lie in the project."""
+    project, secret = outside
+    (project / "docs" / "link.yaml").symlink_to(secret)
+    member = str(secret) if member == "ABSOLUTE" else member
+    (project / "docs" / "set.yaml").write_text(SET.format(member=member))
+    (project / "docs" / "org.yaml").write_text(
+        "company: X\nladder: set.yaml\npeople:\n  - {id: a, name: A}\n")
+    (project / "docs" / "export.csv").write_text("id,name,manager\na,A,\n")
+    ways = {"source": lambda: read_in(project, "source: set.yaml\n"),
+            "inline": lambda: read_in(project, SET.format(member=member)),
+            "company": lambda: read_in(project, "source: org.yaml\n"),
+            "export": lambda: read_in(project, "source: export.csv\nladder: set.yaml\n")}
+    for way, reading in ways.items():
+        with pytest.raises(BlockError) as caught:
+            reading()
+        assert re.search("outside the docs project|absolute path", caught.value.message), way
+        assert caught.value.line == 4 and caught.value.file == "docs/index.md", way
+
+
+def test_a_ladder_set_inside_the_project_still_reads(outside):
+    project, secret = outside
+    (project / "ladders").mkdir()
+    (project / "ladders" / "eng.yaml").write_text(secret.read_text())
+    (project / "docs" / "set.yaml").write_text(SET.format(member="../ladders/eng.yaml"))
+    found = read_in(project, "source: set.yaml\n")
+    assert Path(found.source).name == "set.yaml"
+    from ladder.docs.core import load_block
+
+    combined = load_block(found)
+    assert {role.split(":")[0] for role in combined.roles} == {"product", "eng"}
+
+
+def test_a_ladder_set_naming_itself_is_followed_once(outside):
+    project, _ = outside
+    (project / "docs" / "set.yaml").write_text(SET.format(member="set.yaml"))
+    read_in(project, "source: set.yaml\n")  # no loop: the loader reports what it makes of it
 
 
 def test_files_inside_the_project_and_built_in_ladders_still_draw(outside):

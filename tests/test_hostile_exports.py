@@ -136,3 +136,27 @@ def test_every_csv_writer_uses_the_one_guard():
     assert own == []
     for name in writers:
         assert "spreadsheet_cell" in (root / name).read_text(), name
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("source", ["company", "ladder"])
+def test_graphviz_escapes_in_names_are_drawn_as_written(tmp_path, source):
+    """``\\N`` and ``\\G`` in a name were drawn as the node's id and the graph's name in PNG and
+    PDF org charts (an HTML-like label too reads them): the PDF's text is the name."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    name = r"Ann \N \G \L \E"
+    path = tmp_path / f"{source}.yaml"
+    if source == "company":
+        path.write_text(f"company: X\npeople:\n  - {{id: a, name: '{name}'}}\n"
+                        "  - {id: b, name: Bo, manager: a}\n")
+    else:
+        path.write_text(f"id: x\nname: X\nroles:\n  - {{id: a, title: '{name}', level: 1}}\n"
+                        "  - {id: b, title: Bo, level: 2}\nmoves:\n  - {from: a, to: b}\n")
+    api.render(str(path), tmp_path / "out.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "out.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert name in text, text

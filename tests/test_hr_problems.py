@@ -9,8 +9,9 @@ from hr_helpers import DATA, assert_accounted, kinds
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ladder.api import import_export
 from ladder.errors import SourceError
-from ladder.sources.hr import load_export, parse_fix, write_report
+from ladder.sources.hr import load_export, parse_fix
 
 
 def test_case_and_space_only_managers_are_reported_then_fixed():
@@ -112,7 +113,7 @@ def test_extra_fields_are_reported():
 def test_report_json(tmp_path):
     result = load_export(DATA / "cycles.csv")
     out = tmp_path / "problems.json"
-    write_report(result, out)
+    import_export(DATA / "cycles.csv", report=out)  # --report: written as every file is
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data == {
         "rows": 6, "drawn": 6,

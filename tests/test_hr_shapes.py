@@ -8,8 +8,9 @@ import json
 import pytest
 from hr_helpers import DATA, assert_accounted, kinds
 
+from ladder.api import import_export
 from ladder.errors import SourceError
-from ladder.sources.hr import load_export, parse_mapping, write_report
+from ladder.sources.hr import load_export, parse_mapping
 
 
 def test_the_top_post_keeps_its_id_when_a_director_repeats_it():
@@ -107,7 +108,7 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path):
     assert problem.message.startswith("row 4 (line 7): manager '9' does not exist")
     assert result.org.people["3"].line == 4
     report = tmp_path / "report.json"
-    write_report(result, report)
+    import_export(path, report=report)  # --report: written as every file is
     assert json.loads(report.read_text(encoding="utf-8"))["problems"][0]["row"] == 4
     assert json.loads(report.read_text(encoding="utf-8"))["problems"][0]["line"] == 7
 

@@ -267,7 +267,11 @@ def test_the_matrix_as_csv_xlsx_and_json(shared_dir, tmp_path):
     imported = load_framework_ladder(source)
     rows = list(csv.reader(io.StringIO(ladder.draw(imported, format="csv"))))
     assert rows[0][:4] == ["Group", "Area", "Summary", "Associate Engineer"]
-    assert len(rows) == 1 + len(imported.areas)
+    assert len(rows) == 2 + len(imported.areas)  # the header, the roles' summaries, the areas
+    assert rows[1][:3] == ["", "Role summary", ""]
+    assert [rows[1][rows[0].index(r.title)] for r in imported] == [
+        r.summary for r in imported]  # each role's summary under its title, in full
+    assert rows[1][rows[0].index("Senior Engineer")].startswith("Broad Indicators:")
     management = next(r for r in rows if r[1] == "Management")
     assert management[0] == "Functional Competencies"
     senior = rows[0].index("Senior Engineer")
@@ -279,9 +283,48 @@ def test_the_matrix_as_csv_xlsx_and_json(shared_dir, tmp_path):
     path.write_bytes(first)
     sheet = openpyxl.load_workbook(path).active
     assert [c.value for c in sheet[1]][:4] == rows[0][:4] and sheet.max_row == len(rows)
+    assert [c.value or "" for c in sheet[2]] == rows[1]  # the summary row, as in the CSV
+    assert sheet["B2"].font.bold
     data = json.loads(ladder.draw(imported, format="json", view="matrix"))
     area = next(a for a in data["areas"] if a["id"] == "organization-building")
     assert any(s.get("options") for s in area["cells"]["senior-engineer"])
+
+
+def test_the_builtin_matrix_sheet_has_each_roles_definition_and_its_source(tmp_path):
+    import csv
+    import io
+
+    import openpyxl
+
+    import ladder
+
+    product = ladder.load("product")
+    rows = list(csv.reader(io.StringIO(ladder.draw(product, format="csv", view="matrix"))))
+    summary = dict(zip(rows[0], rows[1], strict=True))
+    assert summary["Area"] == "Role summary" and summary["Group"] == ""
+    director = product.roles["director-of-product"]
+    assert summary["Director of Product"] == director.summary
+    assert summary["Director of Product source"] == "article"
+    assert summary["Junior Product Manager source"] == "practice"
+    path = tmp_path / "m.xlsx"
+    path.write_bytes(ladder.draw(product, format="xlsx", view="matrix"))
+    sheet = openpyxl.load_workbook(path).active
+    cells = {head.value: cell for head, cell in zip(sheet[1], sheet[2], strict=True)}
+    assert cells["Junior Product Manager"].font.italic  # a practice summary, in italics
+    assert not cells["Director of Product"].font.italic  # the article's, upright
+
+
+def test_a_ladder_without_role_summaries_has_no_summary_row():
+    import csv
+    import io
+
+    import ladder
+
+    plain = ladder.load(text=("id: x\nname: X\nareas: [{id: a, name: A}]\nroles:\n"
+                              "  - {id: r, title: R, level: 1, expectations: {a: [one]}}\n"),
+                        format="yaml")
+    rows = list(csv.reader(io.StringIO(ladder.draw(plain, format="csv", view="matrix"))))
+    assert [row[1] for row in rows] == ["Area", "A"]
 
 
 def test_a_csv_cell_never_runs_as_a_formula():
@@ -292,10 +335,10 @@ def test_a_csv_cell_never_runs_as_a_formula():
 
     hostile = ladder.load(text=(
         "id: x\nname: X\nareas: [{id: a, name: '=cmd'}, {id: b, name: B}]\nroles:\n"
-        "  - {id: r, title: R, level: 1, expectations: {a: ['=HYPERLINK(\"http://x\")', "
-        "'fine'], b: ['@SUM(1)']}}\n"), format="yaml")
+        "  - {id: r, title: R, level: 1, summary: '-1+1', expectations: {a: "
+        "['=HYPERLINK(\"http://x\")', 'fine'], b: ['@SUM(1)']}}\n"), format="yaml")
     cells = [cell for row in csv.reader(io.StringIO(ladder.draw(hostile, format="csv")))
              for cell in row]
-    assert "'=cmd" in cells and "'@SUM(1)" in cells
+    assert "'=cmd" in cells and "'@SUM(1)" in cells and "'-1+1" in cells  # summary row too
     assert "'=HYPERLINK(\"http://x\")\nfine" in cells
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)

@@ -120,6 +120,76 @@ def test_the_printed_matrix_repeats_its_headers_and_numbers_its_pages(tmp_path):
                                         landscape=True)  # the same bytes every time
 
 
+def test_long_role_summaries_are_whole_on_the_first_sheet_of_their_levels_only():
+    from dataclasses import replace
+
+    from ladder.renderers.matrix import GROUP_BAND
+    from ladder.renderers.matrix_book import CONTINUED_SUMMARY, _top, draw_page
+
+    # a framework's paragraph of indicators per role (InfraCloud's run to 500 characters)
+    indicators = ("Broad Indicators: your time is split as follows. " + " ".join(
+        f"Part {n}: {10 * n}% of the week on area {n} of the role." for n in range(1, 12)))
+    assert len(indicators) > 480
+    ladder = generated(levels=6, areas=16, seed=3)
+    table = matrix_table(ladder, MatrixOptions(paper="a4", landscape=True))
+    table = replace(table, columns=[replace(c, summary=f"{c.title}. {indicators}")
+                                    for c in table.columns])
+    options = MatrixOptions(paper="a4", landscape=True)
+    sheet = paper_size("a4", True)
+    pages, scale = plan_pages(table, options, sheet)
+    size = ((sheet[0] - 2 * SHEET_MARGIN) / scale, (sheet[1] - 2 * SHEET_MARGIN) / scale)
+    for part in sorted({page.part for page in pages}):
+        mine = [page for page in pages if page.part == part]
+        assert [page.first for page in mine] == [True] + [False] * (len(mine) - 1)
+        assert len(mine) > 1
+        full = _top(table, mine[0].frame)
+        short = _top(table, mine[1].header_frame())
+        assert full - short > 5 * LINE  # the next sheets' header gives the room back
+        for page in mine[1:]:
+            shown = {c.key: c.summary for c in page.header_frame().columns}
+            assert all(len(text) <= CONTINUED_SUMMARY and text.endswith("…")
+                       for text in shown.values())
+            assert [c.title for c in page.header_frame().columns] == [
+                c.title for c in page.frame.columns]  # the level names stay
+        words = " ".join(t.text for t in draw_page(table, mine[0], 1, len(pages), size).texts)
+        assert "area 3 of the role" in words  # the first sheet: the summary, as the matrix
+    # every sheet's rows fit under its own header, and the sheets after the first use the
+    # room the short header gives back (their rows would not fit under the whole one)
+    bottom = size[1] - MARGIN - FOOTER
+    overflow = 0
+    for page in pages:
+        used = sum((GROUP_BAND if p.group else 0) + 2 * PAD + max(
+            p.row.label_height() if p.first == 0 else 2 * LINE, LINE * (p.last - p.first))
+            for p in page.pieces)
+        assert _top(table, page.header_frame()) + used <= bottom
+        overflow += _top(table, page.frame) + used > bottom
+    assert overflow >= len(pages) // 2
+
+
+def test_each_sheets_title_fits_its_sheet_and_names_its_levels():
+    from ladder.layout.cards import text_width
+    from ladder.renderers.matrix import TITLE_SIZE
+    from ladder.renderers.matrix_book import draw_page
+
+    product = read_ladder("product")
+    options = MatrixOptions(paper="a4", landscape=False)
+    table = matrix_table(product, options)
+    sheet = paper_size("a4", False)
+    pages, scale = plan_pages(table, options, sheet)
+    size = ((sheet[0] - 2 * SHEET_MARGIN) / scale, (sheet[1] - 2 * SHEET_MARGIN) / scale)
+    titles = []
+    for number, page in enumerate(pages, start=1):
+        title = draw_page(table, page, number, len(pages), size).texts[0]
+        assert title.size == TITLE_SIZE
+        assert text_width(title.text, TITLE_SIZE, bold=True) <= page.frame.width - 2 * MARGIN
+        titles.append(title.text)
+    # the level names where they fit, else the numbers; one level alone is named once
+    assert titles == ["Product management: Junior Product Manager to Product Manager",
+                      "Product management: levels 3 to 4",
+                      "Product management: Director of Product to Head of Product",
+                      "Product management: Chief Product Officer"]
+
+
 def _document(ladder: Ladder) -> dict:
     return {"id": ladder.id, "name": ladder.name,
             "tracks": [{"id": t.id, "name": t.name} for t in ladder.tracks.values()],

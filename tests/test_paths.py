@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from ladder.analysis.paths import (
     competency_gap,
     find_paths,
+    gained,
     highlight_steps,
     plan_highlight,
     resolve_endpoints,
@@ -197,6 +199,7 @@ PATHS_SCHEMA = {
             "additionalProperties": False,
             "properties": {
                 "years": {"type": ["number", "null"]},
+                "years_range": {"type": "array", "items": {"type": "number"}},
                 "steps": {"type": "array", "items": {
                     "type": "object",
                     "required": ["from", "to", "kind", "years", "gained"],
@@ -206,6 +209,9 @@ PATHS_SCHEMA = {
                         "kind": {"enum": ["promotion", "lateral"]},
                         "years": {"type": ["number", "null"]},
                         "gained": {"type": "array", "items": {"type": "string"}},
+                        "years_range": {"type": "array", "items": {"type": "number"}},
+                        "areas": {"type": "array", "items": {
+                            "type": "object", "required": ["area", "change", "added"]}},
                     },
                 }},
             },
@@ -221,6 +227,10 @@ def test_json_has_the_issue_shape(product):
     assert data["from"] == "junior-product-manager" and data["to"] == "chief-product-officer"
     assert [p["years"] for p in data["paths"]] == [12, 13]
     first = data["paths"][0]["steps"][0]
+    # a ladder with areas: what each step adds per area
+    assert {a["area"]: a["change"] for a in first.pop("areas")} == {
+        "strategy": "new", "technology": "new", "delivery": "raised", "users": "raised",
+        "leadership": "raised"}
     assert first == {
         "from": "junior-product-manager", "to": "product-manager", "kind": "promotion",
         "years": 1.5, "gained": ["corporate strategy", "design expertise",
@@ -271,11 +281,28 @@ def test_same_role_is_an_error_that_says_so(product):
 
 
 def test_gap_between_senior_pm_and_director(product):
+    # the product ladder is cumulative: the Director asks what the Senior PM did, so nothing
+    # of the Senior PM's is "extra"; "shared" is what the Director lists that they have
     gap = competency_gap(product, "Senior PM", "Director of Product")
+    assert gap.needed == DIRECTOR_FROM_ARTICLE
+    assert gap.shared == ("data analysis",)
+    assert gap.extra == ()
+    # read level by level (cumulative: false), the Director lists only its own
+    flat = dataclasses.replace(product, cumulative=False)
+    gap = competency_gap(flat, "Senior PM", "Director of Product")
     assert gap.needed == DIRECTOR_FROM_ARTICLE
     assert gap.shared == ("data analysis",)
     assert gap.extra == ("product strategy for an area", "mentoring product managers",
                          "stakeholder management")
+
+
+def test_a_former_senior_pm_is_not_told_to_learn_what_the_senior_pm_asked(product):
+    # Principal PM -> Director is a lateral move; the Director lists "data analysis", which
+    # the Principal PM does not list but, as a former Senior PM, already has
+    principal, director = (product.roles[r] for r in ("principal-product-manager",
+                                                      "director-of-product"))
+    assert "data analysis" not in gained(principal, director, product)
+    assert "data analysis" in gained(principal, director)  # read level by level
 
 
 def test_highlight_steps_numbers_each_move(product):
@@ -309,7 +336,8 @@ def test_too_many_paths_gives_the_quickest_with_a_note_not_a_hang(product, monke
     quickest = find_paths(product, "junior-pm", "cpo")
     # found lazily, in the order the full enumeration gives them
     assert quickest.cut and [p.roles for p in quickest] == [every[0].roles]
-    assert "more than 1 paths: the 1 quickest are listed" in quickest.note()
+    assert "too many paths to list them all (more than 1, or more than 1,000,000 steps to " \
+        "find them): the 1 quickest are listed" in quickest.note()
 
 
 @pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)

@@ -30,7 +30,9 @@ def test_paths_json_is_the_issue_shape():
     data = json.loads(result.stdout)
     assert list(data) == ["from", "to", "paths"]
     assert list(data["paths"][0]) == ["years", "steps"]
-    assert list(data["paths"][0]["steps"][0]) == ["from", "to", "kind", "years", "gained"]
+    # the issue's keys, then (a ladder with areas) what the step adds per area
+    assert list(data["paths"][0]["steps"][0]) == ["from", "to", "kind", "years", "gained",
+                                                  "areas"]
 
 
 def test_paths_markdown():
@@ -89,7 +91,10 @@ def test_gap_command():
     result = run("gap", "senior pm", "director of product", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["shared"] == ["data analysis"] and len(data["needed"]) == 8
+    assert len(data["needed"]) == 8 and data["extra"] == []
+    # the built-in ladder is cumulative: the Director asks what the Senior PM asked
+    assert data["shared"] == ["data analysis"]
+    assert data["statements"] == sum(len(a["added"]) for a in data["areas"]) == 11
 
 
 def test_paths_on_a_real_ladder_file():
@@ -105,6 +110,7 @@ def test_paths_across_ladders():
                  str(EXAMPLES / "engineering-to-product.yaml"), "--format", "json")
     assert result.exit_code == 0, result.output
     first = json.loads(result.stdout)["paths"][0]
+    assert first["steps"][0].pop("areas")  # the product ladder's areas, new at the move
     assert first["steps"][0] == {
         "from": "engineering:senior-1", "to": "product:product-manager", "kind": "lateral",
         "years": 1.0, "gained": [

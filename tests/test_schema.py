@@ -119,3 +119,29 @@ def test_draft_07_validators_read_the_schema_the_same_way(path):
     assert old.is_valid(read_document(path))
     for name in ("wrong-types.yaml", "unknown-key.yaml", "missing-name.yaml"):
         assert not old.is_valid(read_document(DATA / name))
+
+
+def test_ladder_schema_takes_ranges_of_years_and_cumulative():
+    check = validator("ladder")
+    ladder = {"cumulative": True, "roles": [{"id": "a", "level": 1}, {"id": "b", "level": 2}],
+              "moves": [{"from": "a", "to": "b", "years": "2-3 years"}]}
+    assert check.is_valid(ladder)
+    for years in ("2 to 3", "~1.5 yrs", 2.5):
+        assert check.is_valid({**ladder, "moves": [{"from": "a", "to": "b", "years": years}]})
+    assert not check.is_valid({**ladder, "moves": [{"from": "a", "to": "b", "years": "soon"}]})
+    assert not check.is_valid({**ladder, "cumulative": "yes"})
+    profiles = read_document(ROOT / "examples" / "ladders" / "engineering-profiles.yaml")
+    assert list(check.iter_errors(profiles)) == []
+
+
+def test_the_assessment_schema_takes_the_examples_and_refuses_a_misspelt_key():
+    schema = printed_schema("assessment")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft7Validator.check_schema(schema)
+    check = jsonschema.Draft202012Validator(schema)
+    for name in ("sam.yaml", "kim.yaml"):
+        assert list(check.iter_errors(read_document(ROOT / "examples" / "frameworks" / name))) == []
+    assert not check.is_valid({"lader": "product", "ratings": {"data": 1}})
+    assert not check.is_valid({"ratings": {"data": {"rating": 1, "evidance": "x"}}})
+    assert check.is_valid({"target": "CPO", "manager": "Lee",
+                           "ratings": {"data": {"self": 2, "manager": 3, "evidence": ["a"]}}})

@@ -211,6 +211,21 @@ def _answer(function, *args, **kwargs):
         return None, str(error)
 
 
+def _with_below(ladder, role_id: str) -> list:
+    """The role's competencies after those of every role a chain of promotions leads from
+    (lowest level first), found by a walk of this test's own."""
+    below, waiting = set(), [role_id]
+    while waiting:
+        into = waiting.pop()
+        for move in ladder.moves:
+            if move.kind == "promotion" and move.target == into and move.source not in below:
+                below.add(move.source)
+                waiting.append(move.source)
+    order = list(ladder.roles)
+    chain = sorted(below - {role_id}, key=lambda r: (ladder.roles[r].level, order.index(r)))
+    return [c for r in [*chain, role_id] for c in ladder.roles[r].competencies]
+
+
 @pytest.mark.parametrize("variant", [None, *variant_ids(read_ladder())])
 def test_gap_and_paths_agree_for_every_pair_of_roles(variant):
     product = read_ladder()
@@ -234,11 +249,13 @@ def test_gap_and_paths_agree_for_every_pair_of_roles(variant):
             quickest = paths[0]
             assert gap.path == quickest
             # the meaning, worked out here on its own: every competency of the roles on the
-            # way that the start does not have, once, at the first step that needs it
-            have = {c.name.casefold() for c in ends.start.competencies}
+            # way that the start does not have, once, at the first step that needs it; the
+            # ladder is cumulative, so a role has and asks what the roles below it ask
+            assert ends.ladder.cumulative
+            have = {c.name.casefold() for c in _with_below(ends.ladder, ends.start.id)}
             expected = []
             for role_id in quickest.roles[1:]:
-                for competency in ends.ladder.roles[role_id].competencies:
+                for competency in _with_below(ends.ladder, role_id):
                     if competency.name.casefold() not in have:
                         have.add(competency.name.casefold())
                         expected.append(competency.name)
@@ -274,10 +291,11 @@ def test_gap_table_groups_what_to_learn_by_the_step_that_needs_it():
     lines = result.stdout.splitlines()
     assert lines[0] == ("Senior Product Manager -> Head of Product, by Senior Product Manager -> "
                         "Director of Product -> Head of Product (5 years)")
-    assert lines[2].startswith("to gain (14, where first needed; Senior Product Manager does "
-                               "not have them)")
-    assert lines[3:5] == ["  Director of Product:", "    - market research"]
-    assert "  Head of Product:" in lines
+    assert lines[2].startswith("to gain (14 competencies, where first needed; 20 statements in "
+                               "7 areas; Senior Product Manager does not have them)")
+    assert lines[3:6] == ["  competencies:", "    Director of Product:",
+                          "      - market research"]
+    assert "    Head of Product:" in lines
 
 
 # --- variants: two ends that become one role ----------------------------------------------

@@ -42,9 +42,6 @@ NAMES: dict[str, str] = {
         "slide_width", "slide_height", "rgb", "inherit", "target_slide", "word_wrap",
         "vertical_anchor", "margin_left", "margin_right", "margin_top", "margin_bottom",
         "author", "last_modified_by", "revision")},
-    # Debt, not a framework: the merge of exports21 took write_report's last caller; only
-    # tests/test_hr_shapes.py and test_hr_problems.py call it. Delete it with them, or call it.
-    "write_report": "debt: no caller since the exports21 merge (see the comment above)",
     "undrawn": "ImportResult (ladder.import_export): the rows on no card, for a script that "
                "accounts for every row (tests/hr_helpers.py checks each is named by a problem)",
 }

@@ -3,21 +3,23 @@
 One answer for every command that shows it: the matrix view (``--compare``), ``ladder gap``,
 ``ladder paths`` and ``ladder assess`` call these functions (their text, Markdown and JSON
 writers are in :mod:`ladder.renderers.results.paths`). A ladder without areas still has
-an answer: its flat ``competencies`` form one unnamed area.
+an answer: its flat ``competencies`` form one unnamed area. On a cumulative ladder (the
+built-in one is) a role asks what the roles below it ask too, so the Director of Product keeps
+the Senior PM's strategy and is not told it "no longer" asks for it.
 
 >>> from ladder.sources.ladders import read_ladder
 >>> ladder = read_ladder("product")
 >>> [(c.area.name, c.kind) for c in area_changes(ladder, "senior-product-manager",
 ...                                              "director-of-product")][:3]
-[('Strategy', 'dropped'), ('Market and commercial', 'new'), ('Technical skills', 'new')]
+[('Market and commercial', 'new'), ('Technical skills', 'raised'), ('Data and research', 'raised')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ladder.model import Area, Ladder, Role, Statement
+from ladder.model import PROMOTION, Area, Ladder, Role, Statement
 
 # The one area of a ladder that lists competencies but declares no areas.
 COMPETENCIES = Area("competencies", "Competencies")
@@ -49,12 +51,72 @@ def role_expectations(ladder: Ladder, role: Role) -> dict[str, tuple[Statement, 
                                    for c in role.competencies)}
 
 
+def promoted_from(ladder: Ladder, role: Role) -> list[Role]:
+    """The roles below ``role`` on its ladder: every role a chain of promotions leads from
+    into it, lowest level first (then in the ladder's order). What a cumulative ladder's role
+    includes besides its own statements.
+
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder("product")
+    >>> [r.id for r in promoted_from(product, product.roles["director-of-product"])]
+    ['junior-product-manager', 'product-manager', 'senior-product-manager']
+    """
+    into: dict[str, list[str]] = {}
+    for move in ladder.moves:
+        if move.kind == PROMOTION:
+            into.setdefault(move.target, []).append(move.source)
+    found: set[str] = set()
+    waiting = [role.id]
+    while waiting:
+        for source in into.get(waiting.pop(), ()):
+            if source not in found and source != role.id:
+                found.add(source)
+                waiting.append(source)
+    position = {role_id: index for index, role_id in enumerate(ladder.roles)}
+    return sorted((ladder.roles[r] for r in found if r in ladder.roles),
+                  key=lambda r: (r.level, position[r.id]))
+
+
+def with_lower(ladder: Ladder, role: Role) -> list[Role]:
+    """The role and, on a cumulative ladder, the roles below it, lowest first."""
+    return [*promoted_from(ladder, role), role] if ladder.cumulative else [role]
+
+
+def required(ladder: Ladder, role: Role) -> dict[str, tuple[Statement, ...]]:
+    """Area id -> everything the role asks there: its own statements, and on a cumulative
+    ladder (``cumulative: true``) also those of the roles below it, lowest level first, each
+    statement once. Comparisons (``--compare``, ``gap``, ``paths``, ``assess``) read this;
+    the matrix shows each role's own words (:func:`role_expectations`).
+
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder("product")
+    >>> director = product.roles["director-of-product"]  # the Senior PM sets strategy
+    >>> "strategy" in role_expectations(product, director), "strategy" in required(product,
+    ...                                                                         director)
+    (False, True)
+    """
+    chain = with_lower(ladder, role)
+    if len(chain) == 1:
+        return role_expectations(ladder, role)
+    merged: dict[str, list[Statement]] = {}
+    seen: set[tuple[str, str]] = set()
+    for each in chain:
+        for area_id, found in role_expectations(ladder, each).items():
+            for statement in found:
+                if (area_id, statement_key(statement)) not in seen:
+                    seen.add((area_id, statement_key(statement)))
+                    merged.setdefault(area_id, []).append(statement)
+    order = [a.id for a in ladder_areas(ladder)]
+    return {a: tuple(merged[a]) for a in order if a in merged}
+
+
 def has_expectations(ladder: Ladder) -> bool:
     """True when the ladder declares areas and some role says what it asks for in one."""
     return bool(ladder.areas) and any(role.expectations for role in ladder)
 
 
-def _key(statement: Statement) -> str:
+def statement_key(statement: Statement) -> str:
+    """A statement as comparisons see it: case, spacing and a last full stop ignored."""
     return " ".join(statement.text.casefold().split()).rstrip(".")
 
 
@@ -75,15 +137,18 @@ class AreaChange:
     @property
     def added(self) -> tuple[Statement, ...]:
         """Statements of the higher role that the lower one does not have."""
-        known = {_key(s) for s in self.before}
-        return tuple(s for s in self.after if _key(s) not in known)
+        known = {statement_key(s) for s in self.before}
+        return tuple(s for s in self.after if statement_key(s) not in known)
 
 
-def area_changes(ladder: Ladder, source: str, target: str, *,
-                 keep_same: bool = False) -> list[AreaChange]:
-    """Per area, what changes from role ``source`` to role ``target`` (ids), in area order."""
-    before = role_expectations(ladder, ladder.roles[source])
-    after = role_expectations(ladder, ladder.roles[target])
+def area_changes(ladder: Ladder, source: str, target: str, *, keep_same: bool = False,
+                 asks: Callable[[Role], dict[str, tuple[Statement, ...]]] | None = None,
+                 ) -> list[AreaChange]:
+    """Per area, what changes from role ``source`` to role ``target`` (ids), in area order;
+    on a cumulative ladder each role counts what the roles below it ask (:func:`required`)."""
+    asks = asks or (lambda role: required(ladder, role))  # given: what a caller worked out
+    before = asks(ladder.roles[source])
+    after = asks(ladder.roles[target])
     changes = []
     for area in ladder_areas(ladder):
         old, new = before.get(area.id, ()), after.get(area.id, ())
@@ -93,7 +158,7 @@ def area_changes(ladder: Ladder, source: str, target: str, *,
             kind = NEW
         elif not new:
             kind = DROPPED
-        elif [_key(s) for s in old] == [_key(s) for s in new]:
+        elif [statement_key(s) for s in old] == [statement_key(s) for s in new]:
             kind = SAME
         else:
             kind = RAISED

@@ -73,6 +73,11 @@ class MoveOption:
     gained: tuple[str, ...]
     holders: tuple[Person, ...]  # people in the org in that role, nearest first
     openings: tuple[Person, ...]  # vacant positions for that role, nearest first
+    years_range: tuple[float, float] | None = None  # "2-3 years": years is its middle
+
+    @property
+    def typical_years(self) -> float | tuple[float, float] | None:
+        return self.years_range or self.years
 
 
 @dataclass(frozen=True)
@@ -96,9 +101,10 @@ def next_moves(org: Org, ladder: Ladder, person_id: str) -> NextMoves:
         in_role = [p for p in org if p.role == target and p.id != person.id]
         options.append(MoveOption(
             role=ladder.roles[target], kind=edge["kind"], years=edge["years"],
-            gained=gained(role, ladder.roles[target]),
+            gained=gained(role, ladder.roles[target], ladder),
             holders=tuple(_nearest_first(org, [p for p in in_role if not p.vacant], distance)),
             openings=tuple(_nearest_first(org, [p for p in in_role if p.vacant], distance)),
+            years_range=edge.get("years_range"),
         ))
     return NextMoves(person, role, tuple(options))
 
@@ -137,5 +143,5 @@ def succession(org: Org, ladder: Ladder, position_id: str) -> Succession:
         edge = ladder.graph.edges[person.role, role.id]
         from_role = ladder.roles[person.role]
         candidates.append(Candidate(person, from_role, edge["kind"], edge["years"],
-                                    gained(from_role, role), distance.get(person.id)))
+                                    gained(from_role, role, ladder), distance.get(person.id)))
     return Succession(position, role, tuple(candidates))

@@ -15,16 +15,26 @@ Every function here is pure: ladders in, typed records out (their writers are in
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
 import networkx as nx
 
+from ladder.analysis.expectations import (
+    NEW,
+    RAISED,
+    AreaChange,
+    area_changes,
+    has_expectations,
+    required,
+    with_lower,
+)
 from ladder.errors import LadderError, did_you_mean
-from ladder.model.ladder import Ladder, Role, Track
+from ladder.model.ladder import Competency, Ladder, Role, Statement, Track
 from ladder.model.titles import TitleMatcher, resolve_role
 from ladder.model.variants import find_variant, pick_variant, project
+from ladder.text import Years
 
 # --------------------------------------------------------------------------- naming roles
 
@@ -91,13 +101,25 @@ UNKNOWN_YEARS = 1_000.0  # the weight of a move with no typical years: after eve
 
 @dataclass(frozen=True)
 class Step:
-    """One move on a path, and the competencies the next role needs that this one does not list."""
+    """One move on a path, and the competencies the next role needs that this one does not list;
+    on a ladder with areas, also what changes per area (new or raised statements)."""
 
     source: str
     target: str
     kind: str
     years: float | None
     gained: tuple[str, ...] = ()
+    years_range: tuple[float, float] | None = None  # "2-3 years": years is its middle
+    areas: tuple[AreaChange, ...] = ()  # per area, what is new or raised at this move
+
+    @property
+    def typical_years(self) -> Years:
+        return self.years_range or self.years
+
+    @property
+    def added(self) -> int:
+        """How many statements this move adds, over its areas."""
+        return sum(len(change.added) for change in self.areas)
 
 
 @dataclass(frozen=True)
@@ -111,7 +133,7 @@ class Path:
 
     @property
     def years(self) -> float | None:
-        """Typical years in all; None when any step does not say."""
+        """Typical years in all (the middle of any range); None when any step does not say."""
         total = 0.0
         for step in self.steps:
             if step.years is None:
@@ -119,11 +141,22 @@ class Path:
             total += step.years
         return total
 
+    @property
+    def typical_years(self) -> Years:
+        """Typical years in all as a number, or a range when a step gives one; None when any
+        step does not say."""
+        if self.years is None or not any(step.years_range for step in self.steps):
+            return self.years
+        spans = [step.years_range or (step.years or 0.0, step.years or 0.0)
+                 for step in self.steps]
+        return (sum(low for low, _ in spans), sum(high for _, high in spans))
+
 
 @dataclass(frozen=True)
 class Paths(Sequence[Path]):
     """The paths found, quickest first; ``cut`` is set when only the quickest of very many
-    are listed (their number was past ``MAX_PATHS``). A sequence: index, iterate, count it."""
+    are listed (their number was past ``MAX_PATHS``, or finding them past ``MAX_STEPS``). A
+    sequence: index, iterate, count it."""
 
     items: tuple[Path, ...] = ()
     cut: bool = False
@@ -142,15 +175,36 @@ class Paths(Sequence[Path]):
         """What to tell the user when the list is cut, else None."""
         if not self.cut:
             return None
-        return (f"more than {MAX_PATHS:,} paths: the {len(self)} quickest are listed "
+        return (f"too many paths to list them all (more than {MAX_PATHS:,}, or more than "
+                f"{MAX_STEPS:,} steps to find them): the {len(self)} quickest are listed "
                 "(narrow them with --via or --avoid)")
 
 
-def gains_along(roles: Sequence[Role]) -> list[tuple[str, ...]]:
+def role_competencies(ladder: Ladder | None, role: Role) -> tuple[Competency, ...]:
+    """The role's competencies; on a cumulative ladder with those of the roles below it
+    (lowest first, each name once): a former Senior PM already has what the Senior PM asks.
+
+    >>> from ladder.sources.ladders import read_ladder
+    >>> product = read_ladder("product")
+    >>> principal = product.roles["principal-product-manager"]
+    >>> "data analysis" in [c.name for c in role_competencies(product, principal)]
+    True
+    """
+    if ladder is None or not ladder.cumulative:
+        return role.competencies
+    found: dict[str, Competency] = {}
+    for each in with_lower(ladder, role):
+        for competency in each.competencies:
+            found.setdefault(_norm(competency.name), competency)
+    return tuple(found.values())
+
+
+def gains_along(roles: Sequence[Role], ladder: Ladder | None = None) -> list[tuple[str, ...]]:
     """What each move along ``roles`` asks to learn: the competencies of the role moved into
     that neither the first role nor an earlier step already has, each named once, at the
     first step that needs it. This is "what it takes"; ``paths``, ``gap``, ``next`` and
-    ``succession`` all answer with it.
+    ``succession`` all answer with it. On a cumulative ``ladder`` a role has, and asks for,
+    the competencies of the roles below it too (:func:`role_competencies`).
 
     >>> from ladder.model.ladder import Competency, Role
     >>> def role(*names):
@@ -158,22 +212,35 @@ def gains_along(roles: Sequence[Role]) -> list[tuple[str, ...]]:
     >>> gains_along([role("data"), role("vision"), role("data", "vision", "budget")])
     [('vision',), ('budget',)]
     """
-    have = {_norm(c.name) for c in roles[0].competencies} if roles else set()
+    return _gains(roles, lambda role: _keyed(role_competencies(ladder, role)))
+
+
+def _keyed(competencies: Iterable[Competency]) -> tuple[tuple[str, str], ...]:
+    """(the name as compared, the name) of each competency."""
+    return tuple((_norm(c.name), c.name) for c in competencies)
+
+
+def _gains(roles: Sequence[Role],
+           competencies: Callable[[Role], tuple[tuple[str, str], ...]]
+           ) -> list[tuple[str, ...]]:
+    """:func:`gains_along`, with each role's competencies as ``competencies`` gives them
+    (:func:`_keyed`)."""
+    have = {key for key, _ in competencies(roles[0])} if roles else set()
     steps = []
     for role in roles[1:]:
         new = []
-        for competency in role.competencies:
-            if _norm(competency.name) not in have:
-                have.add(_norm(competency.name))
-                new.append(competency.name)
+        for key, name in competencies(role):
+            if key not in have:
+                have.add(key)
+                new.append(name)
         steps.append(tuple(new))
     return steps
 
 
-def gained(before: Role, after: Role) -> tuple[str, ...]:
+def gained(before: Role, after: Role, ladder: Ladder | None = None) -> tuple[str, ...]:
     """Competencies ``after`` needs that ``before`` does not list: one move of
-    :func:`gains_along`."""
-    return gains_along([before, after])[0]
+    :func:`gains_along` (on ``ladder``, when it is cumulative)."""
+    return gains_along([before, after], ladder)[0]
 
 
 def find_paths(
@@ -220,18 +287,51 @@ def find_paths(
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
     found: list[Path] = []
     cut = False
-    for count, nodes in enumerate(nx.all_simple_paths(allowed, first.id, last.id), start=1):
-        if count > MAX_PATHS:
-            found, cut = _quickest(ladder, allowed, first.id, last.id, stops), True
+    steps = _Steps(ladder)
+    for count, nodes in enumerate(_simple_paths(allowed, first.id, last.id), start=1):
+        if nodes is None or count > MAX_PATHS:  # too many to list, or to look for
+            found, cut = _quickest(steps, allowed, first.id, last.id, stops), True
             break
         if _visits_in_order(nodes, stops):
-            found.append(_path(ladder, nodes))
+            found.append(steps.path(nodes))
     found.sort(key=lambda p: (p.years is None, p.years or 0.0, len(p.steps),
                               [position[r] for r in p.roles]))
     return Paths(tuple(found), cut)
 
 
-def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
+def _simple_paths(graph: Any, start: str, goal: str) -> Iterator[list[str] | None]:
+    """Every path from ``start`` to ``goal`` that visits no role twice, depth first, through
+    the roles that lie between them only (a lattice of dead ends beside the route was searched
+    whole before, and hung); None, then no more, once MAX_STEPS roles have been stepped on
+    (moves back and forth can make the search long even then)."""
+    between = (nx.descendants(graph, start) & nx.ancestors(graph, goal)) | {start, goal}
+    route, on_route = [start], {start}
+    stack = [iter([n for n in graph.successors(start) if n in between])]
+    steps = 0
+    while stack:
+        role = next(stack[-1], None)
+        if role is None:
+            stack.pop()
+            on_route.discard(route.pop())
+            continue
+        if role in on_route:
+            continue
+        steps += 1
+        if steps > MAX_STEPS:
+            yield None
+            return
+        if role == goal:
+            yield [*route, goal]
+            continue
+        route.append(role)
+        on_route.add(role)
+        stack.append(iter([n for n in graph.successors(role) if n in between]))
+
+
+MAX_STEPS = 1_000_000  # roles stepped on while listing paths: about a second
+
+
+def _quickest(steps: _Steps, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
     """The QUICKEST quickest paths, found in order without listing the others: a move weighs
     its typical years (unknown: after all known), plus a little per step (fewer steps first).
     At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
@@ -243,7 +343,7 @@ def _quickest(ladder: Ladder, allowed, start: str, goal: str, stops: list[str]) 
     candidates = nx.shortest_simple_paths(allowed, start, goal, weight=weight)
     for nodes in itertools.islice(candidates, MAX_PATHS):
         if _visits_in_order(nodes, stops):
-            found.append(_path(ladder, nodes))
+            found.append(steps.path(nodes))
             if len(found) == QUICKEST:
                 break
     return found
@@ -259,13 +359,46 @@ def _visits_in_order(nodes: list[str], stops: list[str]) -> bool:
     return True
 
 
-def _path(ladder: Ladder, nodes: list[str]) -> Path:
-    gains = gains_along([ladder.roles[node] for node in nodes])
-    steps = []
-    for (source, target), gain in zip(itertools.pairwise(nodes), gains, strict=True):
-        edge = ladder.graph.edges[source, target]
-        steps.append(Step(source, target, edge["kind"], edge["years"], gain))
-    return Path(nodes[0], tuple(steps))
+class _Steps:
+    """What the paths of one question share, worked out once: each role's competencies
+    (with those below it, on a cumulative ladder) and each move's changes per area. A
+    lattice of moves has thousands of paths over a few dozen moves."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.per_area = has_expectations(ladder)
+        self._competencies: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._asks: dict[str, dict[str, tuple[Statement, ...]]] = {}
+        self._changes: dict[tuple[str, str], tuple[AreaChange, ...]] = {}
+
+    def competencies(self, role: Role) -> tuple[tuple[str, str], ...]:
+        if role.id not in self._competencies:
+            self._competencies[role.id] = _keyed(role_competencies(self.ladder, role))
+        return self._competencies[role.id]
+
+    def asks(self, role: Role) -> dict[str, tuple[Statement, ...]]:
+        if role.id not in self._asks:
+            self._asks[role.id] = required(self.ladder, role)
+        return self._asks[role.id]
+
+    def changes(self, source: str, target: str) -> tuple[AreaChange, ...]:
+        if not self.per_area:
+            return ()
+        if (source, target) not in self._changes:
+            self._changes[source, target] = tuple(
+                c for c in area_changes(self.ladder, source, target, asks=self.asks)
+                if c.kind in (NEW, RAISED) and c.added)
+        return self._changes[source, target]
+
+    def path(self, nodes: list[str]) -> Path:
+        ladder = self.ladder
+        gains = _gains([ladder.roles[node] for node in nodes], self.competencies)
+        steps = []
+        for (source, target), gain in zip(itertools.pairwise(nodes), gains, strict=True):
+            edge = ladder.graph.edges[source, target]
+            steps.append(Step(source, target, edge["kind"], edge["years"], gain,
+                              edge.get("years_range"), self.changes(source, target)))
+        return Path(nodes[0], tuple(steps))
 
 
 def same_role_error(role: Role, start: str | Role, goal: str | Role, *, file: str | None = None,
@@ -372,6 +505,17 @@ class Gap:
     extra: tuple[str, ...] = ()  # source lists, target does not
     path: Path | None = None  # the path followed: the quickest, or the one through ``via``;
     # None when no move links the two roles, and the gap compares them as they stand
+    areas: tuple[AreaChange, ...] = ()  # per area, source to target (ladders with areas)
+
+    @property
+    def to_gain(self) -> tuple[AreaChange, ...]:
+        """The areas where the target asks something the source does not."""
+        return tuple(c for c in self.areas if c.kind in (NEW, RAISED) and c.added)
+
+    @property
+    def statements(self) -> int:
+        """How many statements there are to gain, over the areas."""
+        return sum(len(c.added) for c in self.to_gain)
 
 
 def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
@@ -384,8 +528,8 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
     >>> gap = competency_gap(read_ladder(), "Senior PM", "Director of Product")
     >>> gap.shared
     ('data analysis',)
-    >>> len(gap.needed), len(gap.extra)
-    (8, 3)
+    >>> len(gap.needed), len(gap.extra), gap.statements  # cumulative: the Director asks
+    (8, 0, 11)
     >>> len(competency_gap(read_ladder(), "Senior PM", "CPO").needed)  # Director's, Head's, CPO's
     19
     """
@@ -397,15 +541,20 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
         raise no_path_error(ladder, first, second, avoid)
     # no move links the two at all (two tracks side by side): compare them as they stand
     path = paths[0] if paths else None
-    have = {_norm(c.name) for c in first.competencies}
-    need = {_norm(c.name) for c in second.competencies}
+    has, needs = role_competencies(ladder, first), role_competencies(ladder, second)
+    have = {_norm(c.name) for c in has}
+    need = {_norm(c.name) for c in needs}
     return Gap(
         first.id, second.id,
         needed=tuple(name for step in path.steps for name in step.gained) if path
-        else gained(first, second),
+        else gained(first, second, ladder),
+        # what B itself lists that A has (on a cumulative ladder, A's own or from below):
+        # the roles below both are shared by both, and saying so tells nothing
         shared=tuple(c.name for c in second.competencies if _norm(c.name) in have),
-        extra=tuple(c.name for c in first.competencies if _norm(c.name) not in need),
+        extra=tuple(c.name for c in has if _norm(c.name) not in need),
         path=path,
+        areas=tuple(area_changes(ladder, first.id, second.id))
+        if has_expectations(ladder) else (),
     )
 
 
@@ -487,13 +636,13 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
     >>> plan_highlight(read_ladder(), "pm")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ladder.errors.LadderError: --highlight takes FROM..TO, not 'pm' (for example ...)
+    ladder.errors.LadderError: option 'highlight' takes FROM..TO, not 'pm' (for example ...)
     """
     start, dots, goal = spec.partition("..")
     if not dots or not start.strip() or not goal.strip():
         ids = list(ladder.roles)
         example = f"{ids[0]}..{ids[-1]}" if ids else "junior..senior"
-        raise LadderError(f"--highlight takes FROM..TO, not '{spec}'",
+        raise LadderError(f"option 'highlight' takes FROM..TO, not '{spec}'",
                           hint=f"for example {example}")
     ends = resolve_endpoints(ladder, start.strip(), goal.strip(), variant=variant, head=head)
     paths = find_paths(ends.ladder, ends.start, ends.goal, via=via, avoid=avoid)

@@ -23,10 +23,14 @@ from ladder.api.answers import ANSWER_FORMATS, answer_text
 from ladder.api.drawing import (
     RADAR_FORMATS,
     draw,
+    draw_diff,
+    draw_profile,
+    draw_radar,
     html_iframe,
     inline_svg,
     render,
     render_diff,
+    render_profile,
     render_radar,
 )
 from ladder.api.files import (
@@ -68,9 +72,10 @@ __all__ = [
     "ANSWER_FORMATS", "COMPANY", "EXPORT", "IMPORT_FORMATS", "INPUT_FORMATS", "LADDER",
     "RADAR_FORMATS", "TEXT_FORMATS",
     "answer_text", "assess", "builtin_ladders", "builtin_source", "chart_person", "diff",
-    "draw", "endpoints", "gap", "html_iframe", "import_export", "import_file", "inline_svg",
+    "draw", "draw_diff", "draw_profile", "draw_radar", "endpoints", "gap", "html_iframe",
+    "import_export", "import_file", "inline_svg",
     "input_format", "input_size", "ladder_for", "load", "load_ladder", "load_org",
     "next_roles", "parse_document", "parse_mapping", "paths", "render", "render_diff",
-    "render_radar", "schema", "source_kind", "stats", "succession", "validate", "variants",
-    "write_file",
+    "render_profile", "render_radar", "schema", "source_kind", "stats", "succession",
+    "validate", "variants", "write_file",
 ]

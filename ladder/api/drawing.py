@@ -223,13 +223,47 @@ def render_diff(changes: OrgDiff, output: str | Path | None = None,
     ...     "Joined: " in written[0].read_text()
     True
     """
+    from ladder.renderers.drawings import org_files  # lazy: --help loads no renderers.drawings
+
+    with _cyclic_gc_paused():
+        drawing, chosen, path = _diff_drawing(changes, output, options, format=format,
+                                              view=view, output_dir=output_dir,
+                                              on_note=on_note, keywords=keywords)
+        return org_files(drawing, path, chosen, progress)
+
+
+def draw_diff(changes: OrgDiff, options: OptionsObject | None = None, *, format: str = "svg",
+              view: str = "all", on_note: Note | None = None, **keywords: Any) -> str | bytes:
+    """:func:`render_diff`'s drawing returned instead of written (``-o -``): text for svg,
+    dot, json and html, bytes for png and pdf; one drawing, so no ``split``.
+
+    >>> from ladder.api.questions import diff
+    >>> "digraph org {" in draw_diff(diff("examples/startup.yaml", "examples/scale-up.yaml"),
+    ...                               format="dot")
+    True
+    """
+    with _cyclic_gc_paused():
+        drawing, chosen, _path = _diff_drawing(changes, None, options, format=format, view=view,
+                                               output_dir="output", on_note=on_note,
+                                               keywords=keywords)
+        if drawing.options.split:
+            raise LadderError("option 'split' writes several files, not one drawing",
+                              hint="give a file name to write to")
+        return FORMATS[chosen].drawer("org")(drawing, chosen)
+
+
+def _diff_drawing(changes: OrgDiff, output: str | Path | None,
+                  options: OptionsObject | None, *, format: str | None, view: str,
+                  output_dir: str | Path, on_note: Note | None,
+                  keywords: dict[str, Any]) -> tuple[Any, str, Path]:
+    """The drawing of a diff, its format and the file it goes to (named after the new org's
+    source when ``output`` is None)."""
     from ladder.analysis.teams import team_counts  # lazy: --help loads no analysis.teams
     from ladder.renderers.diff_chart import (  # lazy: --help loads no renderers.diff_chart
         changes_only,
         diff_title,
         marked_org,
     )
-    from ladder.renderers.drawings import org_files  # lazy: --help loads no renderers.drawings
 
     if changes.new_org is None:
         raise LadderError("this diff does not hold the new org to draw",
@@ -248,17 +282,16 @@ def render_diff(changes: OrgDiff, output: str | Path | None = None,
     if path is None:
         source = changes.new_org.source
         path = Path(output_dir) / f"diff-{Path(source).stem if source else 'org'}.{chosen}"
-    with _cyclic_gc_paused():
-        drawing = _org_drawing(marked_org(changes), sorted_options, on_note)
-        # badges count the new org as it is (a leaver's card counts in no team)
-        drawing.counts = team_counts(changes.new_org)
-        if view == "changes":
-            drawing.org = changes_only(drawing.org)
-            if not len(drawing.org) and on_note is not None:
-                on_note(f"{path.name}: no card changed"
-                        + (" in this part of the org" if sorted_options.org.root
-                           or sorted_options.org.depth else "") + ": the chart is empty")
-        return org_files(drawing, path, chosen, progress)
+    drawing = _org_drawing(marked_org(changes), sorted_options, on_note)
+    # badges count the new org as it is (a leaver's card counts in no team)
+    drawing.counts = team_counts(changes.new_org)
+    if view == "changes":
+        drawing.org = changes_only(drawing.org)
+        if not len(drawing.org) and on_note is not None:
+            on_note(f"{path.name}: no card changed"
+                    + (" in this part of the org" if sorted_options.org.root
+                       or sorted_options.org.depth else "") + ": the chart is empty")
+    return drawing, chosen, path
 
 
 DIFF_FORMATS = ("svg", "png", "pdf", "dot", "json", "html")  # what a drawn diff is written as
@@ -275,11 +308,42 @@ def render_radar(assessment: Assessment, output: str | Path, *,
     ...     render_radar(assess("examples/frameworks/sam.yaml"), f"{folder}/r.dot").suffix
     '.dot'
     """
+    path = Path(output)
+    return write_bytes(path, draw_radar(assessment, format=output_format(
+        path, format, allowed=RADAR_FORMATS)))
+
+
+def draw_radar(assessment: Assessment, *, format: str = "svg") -> bytes:
+    """:func:`render_radar`'s drawing returned instead of written (``-o -``).
+
+    >>> from ladder.api.questions import assess
+    >>> draw_radar(assess("examples/frameworks/sam.yaml"))[:4]
+    b'<svg'
+    """
     from ladder.renderers.radar import radar_bytes  # lazy: --help loads no networkx
 
+    return radar_bytes(assessment, output_format(None, format, allowed=RADAR_FORMATS))
+
+
+def render_profile(role: str, output: str | Path, *,
+                   ladder: str | Path | Ladder | None = None, format: str | None = None) -> Path:
+    """The profile radar of ``role`` on a ladder whose areas have a named scale (each role
+    naming one step per area): the step on each axis, against the role below; into ``output``
+    (svg, png, pdf or dot); the file written."""
     path = Path(output)
-    chosen = output_format(path, format, allowed=RADAR_FORMATS)
-    return write_bytes(path, radar_bytes(assessment, chosen))
+    return write_bytes(path, draw_profile(role, ladder=ladder, format=output_format(
+        path, format, allowed=RADAR_FORMATS)))
+
+
+def draw_profile(role: str, *, ladder: str | Path | Ladder | None = None,
+                 format: str = "svg") -> bytes:
+    """:func:`render_profile`'s drawing returned instead of written (``-o -``)."""
+    from ladder.analysis.paths import resolve_role  # lazy: --help loads no networkx
+    from ladder.renderers.radar import profile_bytes  # lazy: --help loads no networkx
+
+    found = load_ladder(ladder)
+    chosen = output_format(None, format, allowed=RADAR_FORMATS)
+    return profile_bytes(found, resolve_role(found, role), chosen)
 
 
 RADAR_FORMATS = ("svg", "png", "pdf", "dot")
@@ -371,8 +435,11 @@ def _ladder_drawing(ladder: Ladder, options: Options, on_note: Note | None) -> L
     steps = {move: [number] for number, move in enumerate(itertools.pairwise(best), start=1)}
     title = options.title
     if title is None:
-        years_each = [drawn.graph.edges[edge]["years"] for edge in steps]
-        took = "" if None in years_each else f", about {years_phrase(sum(years_each))}"
+        spans = [move.years_span for move in (drawn.move_between(*edge) for edge in steps)
+                 if move is not None]
+        known = [span for span in spans if span is not None]
+        took = "" if len(known) < len(steps) else (
+            f", about {years_phrase((sum(s[0] for s in known), sum(s[1] for s in known)))}")
         title = (f"{drawn.name}: {drawn.roles[best[0]].title} to "
                  f"{drawn.roles[best[-1]].title}{took}")
     if on_note and len(plan.marks.paths) > 1:

@@ -26,7 +26,8 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
     ``format`` is one of :data:`IMPORT_FORMATS`: a framework's shape, or ``hr``, when
     detection from the content cannot tell. ``on_note`` hears what a framework held and each
     statement that could not be placed on a role (with ``strict``, those are an error). An HR
-    export is read with ``export_options`` and its job titles matched to ``ladder``;
+    export is read with ``export_options`` and its job titles matched to ``ladder``; the
+    export option ``sheet`` picks a workbook's sheet for a wide framework too;
     ``header`` puts the comment lines that say where the config came from on top.
 
     >>> text = import_file("examples/hr/acme-export.csv", header=False)
@@ -41,12 +42,13 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
     from ladder.sources.frameworks.detect import framework_of  # lazy: --help loads no yaml
 
     framework = format if format != "hr" else None
+    sheet = export_options.get("sheet")
     if format is None:
-        framework = framework_of(Path(source))
+        framework = framework_of(Path(source), sheet=sheet)
         if framework is None and family_of(source) != TABLE:
             import_framework(source)  # says what was seen and which formats it reads
     if framework is not None:
-        draft = import_framework(source, framework)
+        draft = import_framework(source, framework, sheet=sheet)
         if on_note:
             found = draft.counts()
             # a points framework says what it asks per area on a scale, on no role
@@ -58,6 +60,10 @@ def import_file(source: str | Path, *, format: str | None = None, ladder: str | 
                     " roles by points")
             on_note(f"read as {framework}: {plural(found.roles, 'role')} on "
                     f"{plural(found.tracks, 'track')}, {plural(found.areas, 'area')}, {what}")
+            if draft.folder_note:
+                on_note(draft.folder_note)
+            for remark in draft.warnings:
+                on_note(f"warning: {remark}")
             for text, line in draft.unplaced:
                 on_note(f"{source}:{line or '?'}: not placed on a role: {text[:120]}")
         if strict and draft.unplaced:

@@ -132,6 +132,7 @@ def import_export(
     ladder: str | None = None,
     report: str | Path | None = None,
     snapshot: str | None = None,
+    sheet: str | None = None,
     on_note: Note | None = None,
     match_titles: bool = True,
 ) -> ImportResult:
@@ -149,7 +150,8 @@ def import_export(
     ['chief-product-officer', 'senior-product-manager']
     """
     options = sort_options({"preset": preset, "junior": junior, "mapping": mapping, "fix": fix,
-                            "ladder": ladder, "report": report, "snapshot": snapshot},
+                            "ladder": ladder, "report": report, "snapshot": snapshot,
+                            "sheet": sheet},
                            kind="export").export
     return read_export(source, options, text=text, on_note=on_note, match_titles=match_titles)
 
@@ -160,7 +162,8 @@ def read_export(source: str | Path, options: ExportOptions, *, text: str | None 
     from ladder.sources.hr import load_export  # lazy: --help loads no sources.hr
 
     result = load_export(source, text=text, preset=options.preset, junior=options.junior,
-                         mapping=options.mapping, fix=options.fix, snapshot=options.snapshot)
+                         mapping=options.mapping, fix=options.fix, snapshot=options.snapshot,
+                         sheet=options.sheet)
     if options.report is not None:
         import json
 

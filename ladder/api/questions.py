@@ -274,15 +274,20 @@ def _diff_sources(old: Any, new: Any, snapshots: Sequence[str]) -> tuple[list, l
     return [old, new], list(snapshots) if snapshots else [None, None]
 
 
-def assess(assessment: str | Path) -> Assessment:
-    """Which role or title a self-assessment meets, and per area what the next one asks.
+def assess(assessment: str | Path, *, target: str | None = None) -> Assessment:
+    """Which role or title a self-assessment meets, and per area what the role aimed for (the
+    next one up, unless ``target`` or the file's ``target:`` names one) asks.
 
-    ``assessment`` is a YAML file with ``person``, ``ladder`` and ``ratings`` (see the README).
+    ``assessment`` is a YAML file with ``person``, ``ladder``, ``target`` and ``ratings``
+    (see docs/frameworks.md; ``ladder schema assessment`` prints its schema).
 
     >>> result = assess("examples/frameworks/sam.yaml")
     >>> result.person, bool(result.title)
     ('Sam', True)
+    >>> found = assess("examples/frameworks/sam.yaml", target="staff platform engineer")
+    >>> found.target.title, found.next_points
+    ('Staff Platform Engineer', 26)
     """
     from ladder.analysis.assess import load_assessment  # lazy: --help loads no networkx
 
-    return load_assessment(assessment)
+    return load_assessment(assessment, target=target)

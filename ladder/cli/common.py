@@ -3,11 +3,12 @@ several commands share."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from ladder import __version__
+from ladder import __version__, api
 from ladder.api import parse_mapping
 from ladder.errors import LadderError
 from ladder.options import OUTPUT_FORMATS, as_flags
@@ -42,12 +43,12 @@ def report_error(error: LadderError) -> None:
             click.echo(message_line(str(problem)), err=True)
 
 
-def echo(text: str = "", *, nl: bool = True, json: bool = False) -> None:
-    """Print a command's answer on stdout with names' control characters shown, not obeyed
-    (``json``: as JSON escapes, so the output stays the same JSON)."""
+def echo(text: str = "", *, nl: bool = True, json: bool = False, err: bool = False) -> None:
+    """Print a command's answer on stdout (``err``: stderr) with names' control characters
+    shown, not obeyed (``json``: as JSON escapes, so the output stays the same JSON)."""
     from ladder.escape import terminal_json, terminal_text  # lazy: --help loads no escape
 
-    click.echo(terminal_json(text) if json else terminal_text(text), nl=nl)
+    click.echo(terminal_json(text) if json else terminal_text(text), nl=nl, err=err)
 
 
 def message_line(text: str) -> str:
@@ -82,7 +83,8 @@ def ladder_source_option(function):
 
 
 def export_options(function):
-    """--preset, --junior, --map, --fix, --report, --snapshot: how to read an HR export."""
+    """--preset, --junior, --map, --fix, --report, --snapshot, --sheet: how to read an HR
+    export."""
     options = [
         click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="Write the row accounting and every problem as JSON to this file."),
@@ -101,6 +103,9 @@ def export_options(function):
                      help="A file holding several snapshots (a column of a few dates): the "
                      "one to read, as any spelling of its date (2015-03, 'March 2015', "
                      "31/03/2015...; default: the latest)."),
+        click.option("--sheet", metavar="NAME|N", default=None,
+                     help="A workbook (.xlsx) of several sheets: the one to read, by name or "
+                     "number from 1 (default: the first with data, said in a note)."),
     ]
     for option in options:
         function = option(function)
@@ -118,6 +123,45 @@ def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None
 
 
 
+
+
+STDOUT = "-"  # '-o -': standard output, for every command that takes -o
+
+
+def output_option(help: str, *, required: bool = False):
+    """``-o/--output FILE``, where ``-`` means standard output: one option for every command
+    that writes a file (diff, assess, profile, import, render)."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True,
+                                                          path_type=Path),
+                        default=None, required=required, metavar="FILE|-",
+                        help=f"{help} '-' writes to standard output.")
+
+
+def to_stdout(output: Path | str | None) -> bool:
+    """Whether ``-o`` asked for standard output."""
+    return output is not None and str(output) == STDOUT
+
+
+def write_output(output: Path | str, data: str | bytes) -> None:
+    """``data`` written to the file ``output`` (atomic, never through a link: the one way to
+    write a file) and 'wrote FILE' said; or, for ``-o -``, to standard output as it is.
+    Bytes (PNG, PDF, PPTX, XLSX) to a terminal are refused: they would fill it with noise and
+    could work its escape codes."""
+    if not to_stdout(output):
+        click.echo(f"wrote {api.write_file(output, data)}")
+        return
+    terminal = sys.stdout.isatty()
+    if isinstance(data, bytes):
+        if terminal:
+            raise LadderError("-o - would write a binary file to the terminal",
+                              hint="redirect it (-o - > chart.png), pipe it, or give -o a "
+                              "file name")
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
+        return
+    if terminal:  # a person reads it: names' control characters shown, not obeyed
+        echo(data, nl=False)
+        return
+    click.echo(data, nl=False)  # a pipe or a file gets the bytes a file would hold
 
 
 def note(text: str) -> None:

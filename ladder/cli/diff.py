@@ -10,7 +10,7 @@ import click
 
 from ladder import api
 from ladder.choices import DIFF_VIEWS
-from ladder.cli.common import echo, main, note
+from ladder.cli.common import echo, main, note, output_option, to_stdout, write_output
 from ladder.errors import LadderError
 
 DRAWN = ("svg", "png", "pdf", "dot", "html")
@@ -26,9 +26,8 @@ LISTED = ("table", "json", "csv")
 @click.option("--format", "format_", type=click.Choice(LISTED + DRAWN, case_sensitive=False),
               default=None, help="table (default), json or csv; svg, png, pdf, dot or html draw "
               "the new chart with the changes marked (default: from the -o suffix).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write: .svg/.png/.pdf/.dot/.html draw the changes, .json/.csv list "
-              "them.")
+@output_option("File to write: .svg/.png/.pdf/.dot/.html draw the changes, .json/.csv list "
+               "them.")
 @click.option("--title", default=None, help="Title of the drawn chart.")
 @click.option("--view", type=click.Choice(DIFF_VIEWS), default="all", show_default=True,
               help="Drawn: every card of the new org (all), or the changed cards and the chain "
@@ -64,13 +63,20 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
                      preset=preset, mapping=mapping, fix=",".join(fix))
     labels = found.old, found.new
     sources = [old] if new is None else [old, new]
-    chosen = _format(format_, output)
+    chosen = _format(format_, None if to_stdout(output) else output)
     drawing = {"view": view, "root": root, "depth": depth, "split": split}
+    summary = f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}"
     if chosen in DRAWN:
+        if to_stdout(output):
+            data = api.draw_diff(found, format=chosen, title=title, on_note=note, view=view,
+                                 root=root, depth=depth, split=split)
+            note(summary)
+            write_output(output, data)
+            return
         path = output or Path("output") / f"diff-{Path(sources[-1]).stem}.{chosen}"
         written = api.render_diff(found, path, format=chosen, title=title, on_note=note,
                                   view=view, root=root, depth=depth, split=split)
-        note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
+        note(summary)
         for each in written:
             click.echo(f"wrote {each}")
         return
@@ -84,9 +90,8 @@ def diff_command(old: str, new: str | None, snapshots: tuple[str, ...], format_:
     if output is None:
         echo(text, nl=False, json=chosen == "json")
         return
-    api.write_file(output, text)
-    note(f"{labels[0]} -> {labels[1]}: {api.answer_text(found, 'summary').strip()}")
-    click.echo(f"wrote {output}")
+    note(summary)
+    write_output(output, text)
 
 
 def _format(format_: str | None, output: Path | None) -> str:

@@ -19,8 +19,11 @@ from ladder.cli.common import (
     main,
     message_line,
     note,
+    output_option,
     report_error,
+    to_stdout,
     variant_options,
+    write_output,
 )
 from ladder.errors import LadderError
 from ladder.options import MODES, THEMES, VIEWS
@@ -29,9 +32,7 @@ from ladder.text import plural
 
 @main.command()
 @click.argument("source", required=False, metavar="[SOURCE]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="File to write; its suffix sets the format (default: output/NAME.svg). "
-              "'-' writes to standard output.")
+@output_option("File to write; its suffix sets the format (default: output/NAME.svg).")
 @click.option("-f", "--format", "format_", type=FORMAT_CHOICE, default=None,
               help="Output format (default: from the -o suffix, else svg). json: a ladder's "
               "roles, moves and variants, or an org chart's layout.")
@@ -94,7 +95,8 @@ from ladder.text import plural
 @click.option("--landscape", is_flag=True, help="With --paper: the sheets turned.")
 @export_options
 @ladder_source_option
-def render(source: str | None, output: str | None, format_: str | None, **options: Any) -> None:
+def render(source: str | None, output: Path | None, format_: str | None,
+           **options: Any) -> None:
     """Draw SOURCE: a ladder, a company config or an HR export.
 
     SOURCE is a built-in ladder name or a ladder file (default: the built-in product
@@ -103,12 +105,12 @@ def render(source: str | None, output: str | None, format_: str | None, **option
     """
     options["ladder"] = options.pop("ladder_source")
     options["compare"] = options["compare"] or ()
-    if output == "-":
+    if to_stdout(output):
         if options.get("split"):
             raise LadderError("--split writes several files, not standard output",
                               hint="give -o a file name")
-        data = api.draw(source, format=format_ or "svg", on_note=note, **options)
-        click.echo(data, nl=False)  # bytes go to the binary stream as they are
+        write_output(output, api.draw(source, format=format_ or "svg", on_note=note,
+                                      **options))
         return
     for path in api.render(source, output, format=format_, on_note=note, progress=_progress(),
                            **options):

@@ -14,6 +14,8 @@ from ladder.cli.common import (
     ladder_source_option,
     main,
     note,
+    output_option,
+    write_output,
 )
 
 # --- HR exports -------------------------------------------------------------------------------
@@ -23,8 +25,8 @@ from ladder.cli.common import (
 @click.argument("export", type=click.Path())
 @export_options
 @ladder_source_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Company config or ladder file to write (default: print it).")
+@output_option("Company config or ladder file to write, with comment lines saying where it "
+               "came from (default: print the config alone).")
 @click.option("--from", "from_format", default=None,
               type=click.Choice(api.IMPORT_FORMATS),
               help="The shape when detection cannot tell: a career framework ("
@@ -33,12 +35,12 @@ from ladder.cli.common import (
               help="A framework statement the import cannot place on a role is an error.")
 def import_command(export: str, preset: str | None, junior: str | None, mapping: str | None,
                    fix: tuple[str, ...], report: Path | None, snapshot: str | None,
-                   ladder_source: str | None, output: Path | None,
+                   sheet: str | None, ladder_source: str | None, output: Path | None,
                    from_format: str | None, strict: bool) -> None:
     """Turn an HR export (CSV, TSV, XLSX) into a company config, or a career framework (FT
     job family, Monzo Markdown, wide CSV/XLSX, snowflake JSON, a Markdown handbook, a file
-    with a heading per role, a folder with a page per role) into a ladder file, to edit and
-    keep in git.
+    with a heading per role, a folder with a page per role, or a folder holding one of
+    these files beside its licence and readme) into a ladder file, to edit and keep in git.
 
     Every row of an export ends up in the config or in the problem report; the summary line
     says how many.
@@ -47,22 +49,22 @@ def import_command(export: str, preset: str | None, junior: str | None, mapping:
     text = api.import_file(export, format=from_format, ladder=ladder_source,
                            header=output is not None, strict=strict, on_note=note,
                            preset=preset, junior=junior, mapping=mapping, fix=",".join(fix),
-                           snapshot=snapshot, report=report)
+                           snapshot=snapshot, sheet=sheet, report=report)
     if output is None:
         click.echo(text, nl=False)
     else:
-        api.write_file(output, text)
-        click.echo(f"wrote {output}")
+        write_output(output, text)
 
 
 # --- company configs: schema and numbers ------------------------------------------------------
 
 
 @main.command("schema")
-@click.argument("kind", type=click.Choice(["company", "ladder", "ladder-set"]),
+@click.argument("kind", type=click.Choice(["company", "ladder", "ladder-set", "assessment"]),
                 default="company")
 def schema_command(kind: str) -> None:
-    """Print the JSON Schema of a company config (default), a ladder file or a ladder set.
+    """Print the JSON Schema of a company config (default), a ladder file, a ladder set or a
+    self-assessment.
 
     Save it and point your editor at it, e.g. `ladder schema > company.schema.json` and the
     first line `# yaml-language-server: $schema=company.schema.json` in the YAML file.

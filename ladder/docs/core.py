@@ -31,8 +31,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,9 +45,9 @@ FORMATS = ("svg", "mermaid", "html")
 BLOCK_KEYS = ("source", "document", "format", "height", "view")
 DRAW_OPTIONS = ("title", "theme", "transparent", "variant", "headcount", "head", "detail",
                 "years", "highlight", "via", "avoid", "root", "depth", "align_levels", "mode",
-                "columns", "preset", "junior", "mapping", "fix", "ladder", "snapshot")
+                "columns", "preset", "junior", "mapping", "fix", "ladder", "snapshot", "sheet")
 # Options that say how to read an HR export: they go to load, the others to draw.
-READ_OPTIONS = ("preset", "junior", "mapping", "fix", "ladder", "snapshot")
+READ_OPTIONS = ("preset", "junior", "mapping", "fix", "ladder", "snapshot", "sheet")
 PATH_OPTIONS = ("junior",)  # read options naming a file: found as 'source:' is
 VIEWS = ("auto", "explorer", "static")  # how an org chart is shown in a page
 LADDER_VIEWS = ("graph", "matrix")  # a ladder's views: passed on to draw
@@ -64,7 +62,7 @@ CACHE_VERSION = "2"
 # What each option must be: a wrong type is a located error that fails a strict build, never
 # a TypeError deep in the drawing that the fence extension swallows (the block vanished).
 TEXT_OPTIONS = ("title", "theme", "variant", "head", "highlight", "root", "mode", "preset",
-                "ladder", "junior", "snapshot")
+                "ladder", "junior", "snapshot", "sheet")
 FLAG_OPTIONS = ("transparent", "detail", "years", "align_levels")
 COUNT_OPTIONS = {"headcount": (1, 10_000_000), "depth": (1, 1_000), "columns": (1, 100)}
 NAME_LIST_OPTIONS = ("via", "avoid", "fix")  # a name, or a list of names
@@ -180,7 +178,7 @@ def read_block(body: str, *, page: str, line: int | None, folders: list[Path],
         if given.get(key) is not None:
             given[key] = _resolve(str(given[key]), folders, bases=bases, page=page, line=line)
     _check_linked_ladder(resolved, text, folders[0] if folders else Path("."), bases=bases,
-                         page=page, line=line)
+                         page=page, line=line, ladder=given.get("ladder"))
     if ladder_view is not None:
         given["view"] = ladder_view
     return Block(page=page, line=line, format=format_, source=resolved, text=text,
@@ -257,40 +255,73 @@ def _check_size(path: str, *, page: str, line: int | None) -> None:
 
 
 def _check_linked_ladder(source: str | None, text: str | None, folder: Path, *,
-                         bases: Sequence[Path] | None, page: str, line: int | None) -> None:
-    """A company document's ``ladder:`` file must lie in the docs project too: checked before
-    the loader reads it (its error messages would quote the file's lines)."""
-    from ladder.api import (  # lazy: the MkDocs plugin loads no api
-        builtin_ladders,
-        input_format,
-        parse_document,
-    )
+                         bases: Sequence[Path] | None, page: str, line: int | None,
+                         ladder: str | None = None) -> None:
+    """The files a block's document names must lie in the docs project too: a company's
+    ``ladder:``, a ladder set's ``ladders: - ladder:`` (and those of a ladder set a company
+    or an HR export's ``ladder`` names), checked before the loader reads them (its error
+    messages would quote the file's lines)."""
+    from ladder.api import parse_document  # lazy: the MkDocs plugin loads no api
 
     if bases is None:
         return
-    data: Any = None
+    todo: list[tuple[Any, Path]] = []  # (a document's data, the folder its paths start from)
     if text is not None:
         try:
-            data = parse_document(text, page)
+            todo.append((parse_document(text, page), folder))
         except LadderError:
-            return  # the loader says what is wrong, with the document's lines
-    elif source is not None and (found := input_format(source)) is not None \
-            and found.family == "document":  # a config or ladder file, as the table says
-        path = Path(source)
-        try:
-            data = parse_document(path.read_text(encoding="utf-8"), source, found.name)
-        except (LadderError, OSError, UnicodeDecodeError):
-            return  # the size was checked; the loader reports the rest
-        folder = path.parent
-    linked = data.get("ladder") if isinstance(data, dict) else None
-    if not isinstance(linked, str) or linked in builtin_ladders():
-        return
-    target = Path(linked)
-    if target.is_absolute():
-        raise BlockError(f"the company's ladder '{linked}' is an absolute path: a block reads "
-                         "files of the docs project only", file=page, line=line,
-                         hint="give the ladder file relative to the company file")
-    confine(folder / target, bases, page=page, line=line, what=linked)
+            pass  # the loader says what is wrong, with the document's lines
+    for path in (source, ladder):
+        if path is not None and (data := _document_data(Path(path))) is not None:
+            todo.append((data, Path(path).parent))
+    seen: set[Path] = set()
+    while todo:
+        data, start = todo.pop()
+        for linked in _linked_ladders(data):
+            target = Path(linked)
+            if target.is_absolute():
+                raise BlockError(f"the ladder '{linked}' is an absolute path: a block reads "
+                                 "files of the docs project only", file=page, line=line,
+                                 hint="give the ladder file relative to the file that names "
+                                 "it")
+            confine(start / target, bases, page=page, line=line, what=linked)
+            real = (start / target).resolve()
+            if real not in seen and len(seen) < MAX_LINKED:  # a set naming a set: followed
+                seen.add(real)
+                if (found := _document_data(start / target)) is not None:
+                    todo.append((found, (start / target).parent))
+
+
+MAX_LINKED = 100  # files followed from one block: ladder sets name a few ladders each
+
+
+def _linked_ladders(data: Any) -> list[str]:
+    """The ladder files a parsed document names: a company's ``ladder:``, a ladder set's
+    members; built-in ladders left out."""
+    from ladder.api import builtin_ladders  # lazy: the MkDocs plugin loads no api
+
+    if not isinstance(data, dict):
+        return []
+    found = [data.get("ladder")]
+    if isinstance(data.get("ladders"), list):
+        found += [entry.get("ladder") for entry in data["ladders"] if isinstance(entry, dict)]
+    return [name for name in found if isinstance(name, str) and name
+            and name not in builtin_ladders()]
+
+
+def _document_data(path: Path) -> Any:
+    """A config or ladder file's parsed data, when it is one within the size limit; else
+    None (the loader reports what is wrong with it)."""
+    from ladder.api import input_format, input_size, parse_document  # lazy: no api for MkDocs
+
+    found = input_format(path)
+    if found is None or found.family != "document":
+        return None
+    try:
+        input_size(path)
+        return parse_document(path.read_text(encoding="utf-8"), str(path), found.name)
+    except (LadderError, OSError, UnicodeDecodeError):
+        return None
 
 
 def check_option(key: str, value: Any, *, page: str, line: int | None) -> Any:
@@ -510,13 +541,13 @@ class DiagramCache:
             notes: list[str] | None = None) -> None:
         entry = {"html": fragment, "files": [str(f) for f in files],
                  "hashes": [_file_hash(f) for f in files], "notes": notes or []}
+        from ladder.api import write_file  # lazy: the MkDocs plugin loads no api
+
+        # the one way to write a file: atomic (parallel builds share the cache), inside the
+        # cache folder, never through a link
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(entry, stream)
-            os.replace(name, self.folder / f"{key}.json")  # atomic: parallel builds share it
-        except OSError:
+            write_file(f"{key}.json", json.dumps(entry), folder=self.folder)
+        except LadderError:
             pass  # a cache that cannot be written only costs time
 
 

@@ -111,9 +111,38 @@ class Move:
     source: str
     target: str
     kind: str = PROMOTION
-    years: float | None = None
+    years: float | None = None  # typical years; of a range, its middle (to sort and add up)
     line: int | None = None
     years_source: str | None = None  # where the move's typical years come from (a source id)
+    years_range: tuple[float, float] | None = None  # "2-3 years" as given: (2.0, 3.0)
+
+    @classmethod
+    def taking(cls, source: str, target: str, kind: str, years: tuple[float, float] | None,
+               line: int | None = None, years_source: str | None = None) -> Move:
+        """A move whose typical years are (low, high) as read (``text.read_years``), or None.
+
+        >>> Move.taking("a", "b", PROMOTION, (2.0, 3.0)).years
+        2.5
+        >>> Move.taking("a", "b", PROMOTION, (2.0, 2.0)).years_range is None
+        True
+        """
+        if years is None:
+            return cls(source, target, kind, None, line, years_source)
+        low, high = years
+        return cls(source, target, kind, (low + high) / 2, line, years_source,
+                   (low, high) if low != high else None)
+
+    @property
+    def typical_years(self) -> float | tuple[float, float] | None:
+        """The years as the source gives them, a number or a range (``text.years_phrase``)."""
+        return self.years_range or self.years
+
+    @property
+    def years_span(self) -> tuple[float, float] | None:
+        """The years as (low, high), a number as (n, n): what adds up along a path."""
+        if self.years_range is not None:
+            return self.years_range
+        return None if self.years is None else (self.years, self.years)
 
 
 def _adjacency(moves: list[Move]) -> dict[str, dict[str, Move]]:
@@ -214,6 +243,9 @@ class Ladder:
     sources: dict[str, Source] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
     points: PointScale | None = None
+    # Each level includes what the levels before it ask (most frameworks say so): a role asks
+    # for its own statements and those of every role promoted into it, step by step.
+    cumulative: bool = False
     file: str | None = None
     variant: str | None = None  # set on a projection: the VariantSpec id it came from
     # Derived from roles and moves on first use (see the module's docstring); a ladder is
@@ -229,7 +261,8 @@ class Ladder:
 
     @property
     def graph(self) -> nx.DiGraph[str]:
-        """Roles and moves as a networkx graph (edge attributes ``kind``, ``years``)."""
+        """Roles and moves as a networkx graph (edge attributes ``kind``, ``years``,
+        ``years_range``)."""
         if self._graph is None:
             import networkx as nx
 
@@ -237,7 +270,8 @@ class Ladder:
             graph.add_nodes_from(self.roles)
             for source, targets in self._moves_after().items():
                 for target, move in targets.items():
-                    graph.add_edge(source, target, kind=move.kind, years=move.years)
+                    graph.add_edge(source, target, kind=move.kind, years=move.years,
+                                   years_range=move.years_range)
             self._graph = graph
         return self._graph
 

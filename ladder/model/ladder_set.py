@@ -128,7 +128,7 @@ def combine_ladders(
     return Ladder.build(
         id=id, name=name or " and ".join(ladder.name for ladder in ladders.values()),
         summary=summary, tracks=tracks, roles=roles, moves=moves, sources=sources, file=file,
-        areas=areas,
+        areas=areas, cumulative=all(ladder.cumulative for ladder in ladders.values()),
     )
 
 

@@ -76,6 +76,7 @@ def project(ladder: Ladder, variant_id: str, *, head: str | None = None) -> Ladd
         tracks=dict(ladder.tracks), roles=roles, moves=_contract(ladder, kept),
         variants=dict(ladder.variants), sources=dict(ladder.sources), file=ladder.file,
         variant=spec.id, areas=dict(ladder.areas), points=ladder.points,
+        cumulative=ladder.cumulative,
     )
 
 
@@ -103,9 +104,10 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
         if start not in kept:
             continue
         # Depth-first through dropped roles; ladders are small, so plain search is enough.
-        # (role, years so far, promoted on the way, roles seen, the moves' least sure source)
-        stack: list[tuple[str, float | None, bool, frozenset[str], str | None]] = [
-            (start, 0.0, False, frozenset([start]), None)
+        # (role, years so far as (low, high): a range adds up as a range, promoted on the
+        # way, roles seen, the moves' least sure source)
+        stack: list[tuple[str, tuple[float, float] | None, bool, frozenset[str], str | None]] = [
+            (start, (0.0, 0.0), False, frozenset([start]), None)
         ]
         while stack:
             node, years, promoted, seen, cited = stack.pop()
@@ -113,7 +115,9 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
                 target = edge.target
                 if target in seen:
                     continue
-                total = None if years is None or edge.years is None else years + edge.years
+                span = edge.years_span
+                total = None if years is None or span is None else (
+                    years[0] + span[0], years[1] + span[1])
                 is_promotion = promoted or edge.kind == PROMOTION
                 # moves joined into one are as sure as the least sure of them: the source the
                 # ladder lists last (its first is the primary one)
@@ -121,8 +125,8 @@ def _contract(ladder: Ladder, kept: set[str]) -> list[Move]:
                              key=lambda s: rank.get(s, len(rank)))
                 if target in kept:
                     key = (start, target)
-                    move = Move(start, target, PROMOTION if is_promotion else LATERAL, total,
-                                years_source=source)
+                    move = Move.taking(start, target, PROMOTION if is_promotion else LATERAL,
+                                       total, years_source=source)
                     if key not in best:
                         order.append(key)
                         best[key] = move

@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -150,16 +151,17 @@ def write_bytes(path: str | Path, data: bytes | str, *, folder: str | Path | Non
     try:
         with _removed_on_signal():
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.",
-                                            suffix=".tmp")
-            temporary = Path(name)
+            # named before it is made, so that a signal between the two finds it to remove
+            # (with mkstemp, SIGINT just after it returned left the file behind)
+            temporary = path.parent / f".{path.name[:40]}.{secrets.token_hex(6)}.tmp"
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(handle, "wb") as stream:
                 if isinstance(data, str):  # encoded a piece at a time: a big chart is 100s of MB
                     for start in range(0, len(data), _CHUNK):
                         stream.write(data[start:start + _CHUNK].encode("utf-8"))
                 else:
                     stream.write(data)
-            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
+            os.chmod(temporary, 0o666 & ~_umask())  # made private while written; outputs are not
             os.replace(temporary, path)
             temporary = None
     except OSError as error:
@@ -167,7 +169,8 @@ def write_bytes(path: str | Path, data: bytes | str, *, folder: str | Path | Non
                           hint=_hint(error)) from None
     finally:
         if temporary is not None:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # never made, or its folder gone: nothing left
+                temporary.unlink()
     return path
 
 

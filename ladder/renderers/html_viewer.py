@@ -253,7 +253,7 @@ def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, ob
                 continue
             routes[f"{ids[start.id]}>{ids[goal.id]}"] = {
                 "path": [ids[role] for role in gap.path.roles],
-                "years": years_phrase(gap.path.years),
+                "years": years_phrase(gap.path.typical_years),
                 "needed": list(gap.needed),
             }
     return routes

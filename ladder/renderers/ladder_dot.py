@@ -239,7 +239,7 @@ def _move_lines(ladder: Ladder, colours: dict[str, str], *, years: bool,
         attrs: dict[str, str] = {}
         label_parts = []
         if years and move.years is not None:
-            label_parts.append(years_phrase(move.years, short=True))
+            label_parts.append(years_phrase(move.typical_years, short=True))
         steps = []
         if highlight is not None:
             steps = highlight.steps.get((move.source, move.target), [])

@@ -60,6 +60,7 @@ def ladder_data(ladder: Ladder) -> dict[str, Any]:
                    "source": a.source, "summary_source": a.summary_source,
                    "group_source": a.group_source} for a in ladder.areas.values()],
         "moves": [{"from": m.source, "to": m.target, "kind": m.kind, "years": _number(m.years),
+                   **({"years_range": list(m.years_range)} if m.years_range else {}),
                    "years_source": m.years_source}
                   for m in ladder.moves],
         "variants": {

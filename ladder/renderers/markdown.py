@@ -94,7 +94,7 @@ def _ladder(ladder: Ladder, options: object) -> list[str]:
             source, target = ladder.roles[move.source], ladder.roles[move.target]
             kind = "lateral move" if move.kind == LATERAL else "promotion"
             years = "" if move.years is None else ", " + cited(
-                f"typically after about {years_phrase(move.years)}", move.years_source)
+                f"typically after about {years_phrase(move.typical_years)}", move.years_source)
             lines.append(f"- {markdown_cell(source.title)} → {markdown_cell(target.title)} "
                          f"({kind}{years})")
     return lines

@@ -7,9 +7,11 @@ their size or more (its 12 px statements then print at 8.4 pt), the columns shar
 among the sheets of a row of them; the areas fill each sheet down, and an area too tall for what
 is left of a sheet is cut between lines of its cells, its label saying "(continued)" on the
 next sheet. Every sheet repeats the title, the legend of italics, the track band and the column
-headers (level names and summaries), and the band of the group its first area is in, and is
-numbered ("page 3 of 12"). Sheets go column group by column group: levels 1-3 for every area,
-then levels 4-6, ...; the PDF's bookmarks name each sheet's levels and areas.
+headers (level names and summaries: whole on the first sheet of those levels, cut to about two
+lines on the next ones, so a framework's long summaries leave the sheet to the statements), and
+the band of the group its first area is in, and is numbered ("page 3 of 12"). Sheets go column
+group by column group: levels 1-3 for every area, then levels 4-6, ...; the PDF's bookmarks
+name each sheet's levels and areas.
 
 Each sheet is laid out by the matrix's own pieces (:mod:`ladder.renderers.matrix`), drawn by
 Graphviz like the one-page matrix, and placed, scaled, on a sheet of the paper with pypdf, as
@@ -22,8 +24,10 @@ import io
 import math
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ladder.escape import clip
+from ladder.layout.cards import text_width
 from ladder.renderers.book import SHEET_MARGIN, _place, paper_size
 from ladder.renderers.matrix import (
     COLUMN_WIDTH,
@@ -33,6 +37,7 @@ from ladder.renderers.matrix import (
     MARGIN,
     PAD,
     SMALL_SIZE,
+    TITLE_SIZE,
     Column,
     Frame,
     MatrixOptions,
@@ -51,6 +56,9 @@ from ladder.renderers.page import MUTED, Sheet, Text, page_bytes
 MIN_SCALE = 0.7  # of the matrix's size: its 12 px statements print at 8.4 pt, its notes at 7
 FOOTER = 2 * LINE  # room under the table for the page number
 FEWEST_LINES = 3  # a row is not started at the foot of a sheet with room for fewer lines
+# characters of a role's summary in the header of a sheet after the first of its levels (about
+# two lines; the first sheet of those levels has the summary as the one-page matrix does)
+CONTINUED_SUMMARY = 90
 
 
 @dataclass
@@ -68,6 +76,19 @@ class BookPage:
     frame: Frame
     pieces: list[Piece] = field(default_factory=list)
     part: tuple[int, int] = (1, 1)  # which group of columns, of how many
+    first: bool = True  # the first sheet of its columns: their summaries in full
+
+    def header_frame(self) -> Frame:
+        """The columns as this sheet's header draws them: on a sheet after the first of its
+        levels, each role's summary cut short (a framework's paragraph of indicators would
+        take a third of every sheet), so the sheet is left for the statements."""
+        return self.frame if self.first else short_summaries(self.frame)
+
+
+def short_summaries(frame: Frame) -> Frame:
+    """``frame`` with each role's summary cut to :data:`CONTINUED_SUMMARY` characters."""
+    return frame_for([replace(c, summary=clip(c.summary, CONTINUED_SUMMARY)) if c.summary
+                      else c for c in frame.columns])
 
 
 def plan_pages(table: Table, options: MatrixOptions,
@@ -99,7 +120,9 @@ def _top(table: Table, frame: Frame) -> float:
 def _fill(table: Table, frame: Frame, rows: list[Row], page_height: float,
           part: tuple[int, int]) -> list[BookPage]:
     """The sheets of one group of columns: every area's row, cut where a sheet ends."""
+    # the first sheet's header has the summaries in full, the next ones a short one
     top, bottom = _top(table, frame), page_height - MARGIN - FOOTER
+    after = _top(table, short_summaries(frame))
     pages = [BookPage(frame, part=part)]
     y, group = top, None
     for row in rows:
@@ -114,8 +137,8 @@ def _fill(table: Table, frame: Frame, rows: list[Row], page_height: float,
             fits_whole = room >= max(label, LINE * whole)
             if not fits_whole and pages[-1].pieces and (lines < min(FEWEST_LINES, whole)
                                                          or room < label):
-                pages.append(BookPage(frame, part=part))  # a fresh sheet, then try again
-                y = top
+                pages.append(BookPage(frame, part=part, first=False))  # a fresh sheet
+                y = after
                 continue
             last = total if fits_whole else first + max(1, lines)
             piece = Piece(row, first, last, band)
@@ -125,15 +148,26 @@ def _fill(table: Table, frame: Frame, rows: list[Row], page_height: float,
             if last >= total:
                 break
             first = last
-            pages.append(BookPage(frame, part=part))
-            y = top
+            pages.append(BookPage(frame, part=part, first=False))
+            y = after
     return pages
 
 
 def _heading(table: Table, page: BookPage, columns: list[Column]) -> str:
+    """The sheet's title, with its levels when the matrix takes several sheets across: the
+    level names, or their numbers when the names would run off a narrow (portrait) sheet."""
     if page.part[1] == 1 or not columns:
         return table.title
-    return f"{table.title}: {columns[0].title} to {columns[-1].title}"
+    width = page.frame.width - 2 * MARGIN
+    first, last = columns[0], columns[-1]
+    names = first.title if first is last else f"{first.title} to {last.title}"
+    numbers = (None if first.level is None or last.level is None else
+               f"level {first.level}" if first.level == last.level else
+               f"levels {first.level} to {last.level}")
+    candidates = [f"{table.title}: {names}", *([f"{table.title}: {numbers}"] if numbers else []),
+                  table.title]
+    return next((text for text in candidates
+                 if text_width(text, TITLE_SIZE, bold=True) <= width), candidates[-1])
 
 
 def draw_page(table: Table, page: BookPage, number: int, count: int,
@@ -141,8 +175,8 @@ def draw_page(table: Table, page: BookPage, number: int, count: int,
     """One sheet of the book, in matrix pixels: headers, its pieces of rows, its number."""
     frame = page.frame
     sheet = Sheet(*page_size)
-    y = draw_header(sheet, table, frame, draw_title(sheet, table, frame.width,
-                                                    _heading(table, page, frame.columns)))
+    y = draw_header(sheet, table, page.header_frame(),
+                    draw_title(sheet, table, frame.width, _heading(table, page, frame.columns)))
     top = y
     for piece in page.pieces:
         if piece.group:

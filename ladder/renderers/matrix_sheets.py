@@ -2,8 +2,10 @@
 
 One row per area (its group, name and summary first), one column per level or role, each
 cell the role's statements in that area, one per line, with "one of:" options and, when asked,
-examples and signals. A cell that a spreadsheet would run as a formula (it starts with ``=``,
-``+``, ``-``, ``@``) is written with a leading apostrophe, which spreadsheets show as text.
+examples and signals. When roles have summaries, the row under the header holds them ("Role
+summary" in the Area column). A cell that a spreadsheet would run as a formula (it starts with
+``=``, ``+``, ``-``, ``@``) is written with a leading apostrophe, which spreadsheets show as
+text.
 The bytes are the same for the same ladder: the XLSX archive carries fixed dates.
 """
 
@@ -23,6 +25,7 @@ from ladder.model import Ladder
 from ladder.renderers.matrix import Item, MatrixOptions, Table, matrix_table
 
 FIXED_TIME = datetime(2000, 1, 1)  # a constant date in the XLSX, so the bytes repeat
+SUMMARY_ROW = "Role summary"  # the Area cell of the row of the roles' summaries
 
 
 def cell_lines(items: list[Item], options: MatrixOptions) -> list[str]:
@@ -56,6 +59,8 @@ def matrix_rows(table: Table, options: MatrixOptions) -> list[list[str]]:
     for column in table.columns:
         header += [column.title, *([f"{column.title} source"] if sourced else [])]
     rows = [header]
+    if any(column.summary for column in table.columns):
+        rows.append(summary_row(table, sourced))
     for area in table.areas:
         row = [area.group or "", *([area.group_source or ""] if sourced else []), area.name,
                *([area.source or ""] if sourced else []), area.summary,
@@ -68,6 +73,17 @@ def matrix_rows(table: Table, options: MatrixOptions) -> list[list[str]]:
                 row.append("\n".join(cell_sources(items, options)))
         rows.append(row)
     return rows
+
+
+def summary_row(table: Table, sourced: bool) -> list[str]:
+    """The row under the header that holds each role's summary (for the article's roles, its
+    definition), labelled in the Area column; no area has that name in this row's place."""
+    row = ["", *([""] if sourced else []), SUMMARY_ROW, *([""] if sourced else []), "",
+           *([""] if sourced else [])]
+    for column in table.columns:
+        row += [column.summary, *([column.summary_source or "" if column.summary else ""]
+                                  if sourced else [])]
+    return row
 
 
 def matrix_csv(table: Table, options: MatrixOptions) -> str:
@@ -182,6 +198,8 @@ def _fill_sheet(sheet: Any, table: Table, options: MatrixOptions) -> None:  # a 
         cell.alignment = top
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="F6F8FA")
+    if any(column.summary for column in table.columns):
+        sheet.cell(row=2, column=3 if sourced else 2).font = Font(bold=True)  # "Role summary"
     widths = ([18, 24, 30] if not sourced else [16, 10, 24, 10, 30, 10]) + (
         [48] * len(table.columns) if not sourced else [48, 10] * len(table.columns))
     for index, width in enumerate(widths, start=1):

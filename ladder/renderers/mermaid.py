@@ -21,6 +21,7 @@ flowchart TB
 from __future__ import annotations
 
 import re
+import shlex
 from typing import TYPE_CHECKING
 
 from ladder.errors import RenderError
@@ -33,11 +34,17 @@ from ladder.text import card_label, one_line, years_phrase
 
 if TYPE_CHECKING:
     from ladder.model import Ladder, Org
+    from ladder.model.ladder import Source
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
     from ladder.renderers.ladder_dot import Highlight
 
 # Mermaid refuses diagrams past 500 edges by default (maxEdges): say so here, not in a browser.
 MAX_EDGES = 500
+PRACTICE_NOTE = "note_practice"  # the legend's node: no data id is prefixed "note_"
+# ... and draws "Maximum text size in diagram exceeded" instead of a diagram whose text is over
+# 50,000 characters (maxTextSize, counted in JavaScript's UTF-16 units): a 490-person org
+# passed the edge check and failed there.
+MAX_TEXT = 50_000
 
 
 def ladder_mermaid(drawing: LadderDrawing, format: str = "mermaid") -> str:
@@ -95,6 +102,26 @@ def _check_size(edges: int, what: str) -> None:
             hint="draw a part of it (--root ID, --depth N), or use svg or html for the whole")
 
 
+def text_size(text: str) -> int:
+    """The length Mermaid compares with maxTextSize: JavaScript's, in UTF-16 code units (an
+    emoji is two).
+
+    >>> text_size("ab"), text_size("👩🏽")
+    (2, 4)
+    """
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _check_text(text: str, what: str, hint: str) -> str:
+    """``text``, when Mermaid will draw it; else a RenderError before Mermaid draws its
+    "Maximum text size in diagram exceeded" box."""
+    size = text_size(text)
+    if size > MAX_TEXT:
+        raise RenderError(f"{what} is {size:,} characters of Mermaid; Mermaid draws at most "
+                          f"{MAX_TEXT:,} (its maxTextSize)", hint=hint)
+    return text
+
+
 def _ladder(ladder: Ladder, options: object) -> str:
 
     detail = bool(option(options, "detail", False))
@@ -110,9 +137,11 @@ def _ladder(ladder: Ladder, options: object) -> str:
         lines.append(f'  subgraph track_{index}["{mermaid_text(track.name)}"]')
         lines.append("    direction LR")
         for role in sorted((r for r in ladder if r.track == track.id), key=lambda r: r.level):
-            text = mermaid_text(role.title)
+            text = _marked(mermaid_text(role.title), ladder.secondary(role.source))
             if detail and role.competencies:
-                items = "<br/>".join("• " + mermaid_text(c.name) for c in role.competencies)
+                items = "<br/>".join("• " + _marked(mermaid_text(c.name),
+                                                    ladder.secondary(c.source))
+                                     for c in role.competencies)
                 text += f"<br/><small>{items}</small>"
             lines.append(f'    {ids[role.id]}["{text}"]')
         lines.append("  end")
@@ -122,19 +151,46 @@ def _ladder(ladder: Ladder, options: object) -> str:
         label_parts = []
         step = steps.get((move.source, move.target))
         if step:
-            label_parts.append(" ".join(f"({n})" for n in step))
+            label_parts.append(mermaid_text(" ".join(f"({n})" for n in step)))
         if years and move.years is not None:
-            label_parts.append(years_phrase(move.years, short=True))
+            label_parts.append(_marked(mermaid_text(years_phrase(move.typical_years,
+                                                                 short=True)),
+                                       ladder.secondary(move.years_source)))
         arrow = "-.->" if move.kind == LATERAL else "-->"
-        label = f'|"{mermaid_text("  ".join(label_parts))}"|' if label_parts else ""
+        label = f'|"{"  ".join(label_parts)}"|' if label_parts else ""
         links.append(f"  {ids[move.source]} {arrow}{label} {ids[move.target]}")
     lines.extend(links)
+    practice = _practice_drawn(ladder, detail=detail, years=years)
+    if practice:
+        # Mermaid has no legend: a borderless note says what the italics mean
+        titles = "; ".join(mermaid_text(source.title) for source in practice)
+        lines.append(f'  {PRACTICE_NOTE}["<i>italics</i>: {titles}"]')
+        lines.append(f"  style {PRACTICE_NOTE} stroke:none,fill:none,color:#5f6368")
     for role in ladder:
         colour = colours[role.track]
         faded = on_path is not None and role.id not in on_path
         lines.append(f"  style {ids[role.id]} " + (
             "stroke:#c9ccd1,color:#9aa0a6" if faded else f"stroke:{colour},stroke-width:2px"))
-    return "\n".join(lines) + "\n"
+    return _check_text("\n".join(lines) + "\n", f"the ladder '{ladder.name}'",
+                       "draw a smaller variant of it, leave out option 'detail', or use svg "
+                       "or html for the whole")
+
+
+def _marked(text: str, practice: bool) -> str:
+    """An escaped label part, in italics when its fact comes from a practice source (Mermaid
+    reads HTML tags in a quoted label; the text itself is escaped, so only these are tags)."""
+    return f"<i>{text}</i>" if practice and text else text
+
+
+def _practice_drawn(ladder: Ladder, *, detail: bool, years: bool) -> list[Source]:
+    """The practice sources of the facts this drawing shows (titles, with ``detail`` the
+    competencies, with ``years`` the moves' years), in the ladder's order."""
+    drawn = {role.source for role in ladder}
+    if detail:
+        drawn |= {c.source for role in ladder for c in role.competencies}
+    if years:
+        drawn |= {m.years_source for m in ladder.moves if m.years is not None}
+    return [s for s in ladder.sources.values() if s.id in drawn and ladder.secondary(s.id)]
 
 
 def _org(org: Org, options: object) -> str:
@@ -166,4 +222,49 @@ def _org(org: Org, options: object) -> str:
     if vacant:
         lines.append("  classDef open stroke-dasharray:5 3,font-style:italic")
         lines.append(f"  class {vacant} open")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    if text_size(text) <= MAX_TEXT:
+        return text
+    return _check_text(text, f"the org chart '{org.name}'", _part_that_fits(org, text, ids))
+
+
+def _part_that_fits(org: Org, text: str, ids: dict[str, str]) -> str:
+    """The hint for an org too big for Mermaid: the deepest ``depth`` and the biggest
+    ``root`` whose part fits, from what each person's lines cost (their card, the line to
+    them, their id in a class list)."""
+    cost = {}
+    for person in org.people.values():
+        node = text_size(mermaid_text(card_label(person))) + text_size(
+            mermaid_text(person.title or "")) + 2 * len(ids[person.id]) + 40
+        cost[person.id] = node + (len(ids[person.manager]) + 10 if person.manager else 0)
+    room = MAX_TEXT * 0.95 - max(0, text_size(text) - sum(cost.values()))  # 5% to spare
+    parts = []
+    depth, used, level = 0, 0.0, [p.id for p in org.roots()]
+    while level and used + sum(cost[pid] for pid in level) <= room:
+        used += sum(cost[pid] for pid in level)
+        depth += 1
+        level = [report for pid in level for report in org.children[pid]]
+    if depth:
+        parts.append(f"option 'depth' {depth} fits")
+    total = dict(cost)
+    for pid in reversed(_top_down(org)):  # each subtree's cost, reports before managers
+        manager = org.people[pid].manager
+        if manager is not None:
+            total[manager] += total[pid]
+    fitting = [pid for pid in total if total[pid] <= room and org.people[pid].manager and
+               org.children[pid]]
+    if fitting:
+        best = max(fitting, key=lambda pid: total[pid])
+        parts.append(f"option 'root' {shlex.quote(best)} ({org.headcount(best):,} people) "
+                     "fits")
+    return "draw a part of it: " + (" or ".join(parts) + "; " if parts else "") + \
+        "svg or html draw the whole"
+
+
+def _top_down(org: Org) -> list[str]:
+    """Every person's id, each manager before their reports."""
+    order, level = [], [p.id for p in org.roots()]
+    while level:
+        order.extend(level)
+        level = [report for pid in level for report in org.children[pid]]
+    return order

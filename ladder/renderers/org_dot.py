@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ladder.escape import dot_html, dot_string
+from ladder.escape import dot_html, dot_markup, dot_string
 from ladder.layout.cards import text_width
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org
@@ -142,7 +142,7 @@ def _label(card: Card, width: float, title_lines: int = 1) -> str:
     lines = "".join(
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{TOP if extra else ""} HEIGHT="{_f(row.cell + extra)}">'
         f'<FONT POINT-SIZE="{row.size}" COLOR="{colour}">{open_}'
-        f'{text.replace(chr(10), BREAK)}{close}</FONT></TD></TR>'
+        f'{dot_markup(text).replace(chr(10), BREAK)}{close}</FONT></TD></TR>'
         for text, row, colour, open_, close, extra in (
             (card.lines[0], geo.NAME, "#1f2430" if plain else "#5b6270",
              "<B>" if plain else "<I><B>", "</B>" if plain else "</B></I>", 0),

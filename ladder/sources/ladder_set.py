@@ -30,6 +30,7 @@ from ladder.sources.checker import DocumentChecker
 from ladder.sources.document import line_of, read_document
 from ladder.sources.ladders import builtin_names, read_ladder
 from ladder.sources.schema import document_keys
+from ladder.text import read_years
 
 
 def is_ladder_set(data: Any) -> bool:
@@ -143,12 +144,11 @@ def _cross_moves(data: Mapping[str, Any], members: dict[str, Ladder],
                   line_of(entry, "kind"), did_you_mean(kind, MOVE_KINDS))
             continue
         years = entry.get("years")
-        if years is not None and (isinstance(years, bool) or not isinstance(years, int | float)
-                                  or years < 0):
-            error(f"move years must be a number of years, not '{years}'",
-                  line_of(entry, "years"))
+        span = None if years is None else read_years(years)
+        if years is not None and span is None:
+            error(f"move years must be a number of years or a range such as '2-3 years', "
+                  f"not '{years}'", line_of(entry, "years"))
             continue
         if len(ends) == 2:
-            found.append(Move(ends[0], ends[1], kind,
-                              None if years is None else float(years), line))
+            found.append(Move.taking(ends[0], ends[1], kind, span, line))
     return found

@@ -36,6 +36,7 @@ from ladder.model.titles import name_clashes
 from ladder.sources.checker import DocumentChecker
 from ladder.sources.document import line_of, read_document
 from ladder.sources.schema import document_keys
+from ladder.text import read_years
 
 DEFAULT_LADDER = "product"
 # The package is installed as a folder (setuptools does not zip it), so its data files are
@@ -189,8 +190,17 @@ class _Checker(DocumentChecker):
         return Ladder.build(
             id=ladder_id, name=name, summary=str(data.get("summary") or "").strip(),
             tracks=tracks, roles=roles, moves=moves, variants=variants, sources=sources,
-            areas=areas, points=points, file=self.file,
+            areas=areas, points=points, file=self.file, cumulative=self.flag(data, "cumulative"),
         )
+
+    def flag(self, data: Mapping[str, Any], key: str) -> bool:
+        """A true/false key (absent: false)."""
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.error("bad-value", f"'{key}' must be true or false, not '{value}'",
+                       line_of(data, key))
+            return False
+        return value
 
     def sources(self, data: Mapping[str, Any]) -> dict[str, Source]:
         found: dict[str, Source] = {}
@@ -431,12 +441,7 @@ class _Checker(DocumentChecker):
                 self.error("bad-value", f"move kind '{kind}' is not one of "
                            f"{', '.join(MOVE_KINDS)}", line_of(item, "kind"),
                            did_you_mean(kind, MOVE_KINDS))
-            years = item.get("years")
-            if years is not None and (not isinstance(years, int | float) or years < 0
-                                      or isinstance(years, bool)):
-                self.error("bad-value", f"move years must be a number of years, not '{years}'",
-                           line_of(item, "years"))
-                years = None
+            span = self.years(item)
             source, target = ends
             if not (source and target):
                 continue
@@ -452,10 +457,20 @@ class _Checker(DocumentChecker):
                 self.error("duplicate-move", f"move {source} -> {target} is given twice", line)
                 continue
             seen.add((source, target))
-            found.append(Move(source, target, kind, None if years is None else float(years),
-                              line, self.known_source(item, sources, f"move {source} -> "
-                                                                     f"{target}", "years_source")))
+            found.append(Move.taking(source, target, kind, span, line, self.known_source(
+                item, sources, f"move {source} -> {target}", "years_source")))
         return found
+
+    def years(self, item: Mapping[str, Any]) -> tuple[float, float] | None:
+        """A move's typical years, ``2.5`` or a range ``"2-3 years"``, as (low, high)."""
+        years = item.get("years")
+        if years is None:
+            return None
+        span = read_years(years)
+        if span is None:
+            self.error("bad-value", f"move years must be a number of years or a range such as "
+                       f"'2-3 years', not '{years}'", line_of(item, "years"))
+        return span
 
     def variants(self, data: Mapping[str, Any], roles: dict[str, Role],
                  sources: dict[str, Source]) -> dict[str, VariantSpec]:

@@ -34,6 +34,9 @@ _COLOUR = {
     "description": 'A colour: "#rrggbb", "#rgb", or a name Graphviz and SVG both know ("teal").',
     "examples": ["#4c78a8"],
 }
+# Typical years in words, as ``text.read_years`` reads them: "2-3", "2 to 3 years", "~1.5 yrs"
+_YEARS_RANGE = (r"^\s*~?\s*\d+(\.\d+)?\s*((-|–|—|[Tt][Oo])\s*\d+(\.\d+)?)?\s*\+?\s*"
+                r"([Yy]ears?|[Yy]rs?|YEARS?|YRS?)?\s*$")
 # What a person's extra keys may hold: one value, shown on the card (grade, email, ...).
 _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 
@@ -300,6 +303,11 @@ def ladder_schema() -> dict[str, Any]:
             "roles": {"type": "array", "items": {"$ref": "#/$defs/role"}, "minItems": 1},
             "moves": {"type": "array", "items": {"$ref": "#/$defs/move"}},
             "variants": {"type": "array", "items": {"$ref": "#/$defs/variant"}},
+            "cumulative": {
+                "type": "boolean",
+                "description": "Each level includes what the levels before it ask: a role asks "
+                               "for its own statements and those of every role promoted into it.",
+            },
             "points": {
                 "type": "object",
                 "description": "A points framework: milestones per area add up to a title.",
@@ -336,7 +344,9 @@ def _move(end: dict[str, Any]) -> dict[str, Any]:
             "from": end,
             "to": end,
             "kind": {"enum": list(MOVE_KINDS), "default": MOVE_KINDS[0]},
-            "years": {"type": "number", "minimum": 0, "description": "Typical years."},
+            "years": {"anyOf": [{"type": "number", "minimum": 0},
+                                {"type": "string", "pattern": _YEARS_RANGE}],
+                      "description": "Typical years: a number, or a range such as '2-3 years'."},
         },
         "required": ["from", "to"],
         "additionalProperties": False,
@@ -380,7 +390,57 @@ def ladder_set_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"company": company_schema, "ladder": ladder_schema, "ladder-set": ladder_set_schema}
+def assessment_schema() -> dict[str, Any]:
+    """The JSON Schema of a self-assessment (``ladder assess``): who, against which ladder,
+    the role aimed for, and a rating per area, each with the manager's and the evidence."""
+    score = {"anyOf": [{"type": "integer", "minimum": 0},
+                       {**_TEXT, "description": "A role (its level counts) or a named step of "
+                                                "the area's scale."}]}
+    evidence = {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}],
+                "description": "What shows the rating: a text or a list of texts."}
+    rating = {
+        "anyOf": [
+            score,
+            {
+                "type": "object",
+                "properties": {
+                    "rating": {**score, "description": "The person's own rating."},
+                    "self": {**score, "description": "The same as 'rating'."},
+                    "manager": {**score, "description": "The manager's rating, beside it."},
+                    "evidence": evidence,
+                },
+                "additionalProperties": False,
+            },
+        ],
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": f"{ID_PREFIX}assessment",
+        "title": "ladder self-assessment",
+        "description": "Ratings per area of a ladder, answered by 'ladder assess'.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "person": _TEXT,
+            "ladder": {**_TEXT, "description": "A built-in ladder, a ladder file or a "
+                                               "framework file, relative to this file."},
+            "target": {**_TEXT, "description": "The role aimed for (id, title or alias); "
+                                               "default: the next role up."},
+            "manager": {**_TEXT, "description": "Who gave the manager's ratings."},
+            "ratings": {
+                "type": "object", "minProperties": 1,
+                "description": "Area id or name: a rating.",
+                "additionalProperties": {"$ref": "#/$defs/rating"},
+            },
+        },
+        "required": ["ratings"],
+        "additionalProperties": False,
+        "$defs": {"rating": rating},
+    }
+
+
+SCHEMAS = {"company": company_schema, "ladder": ladder_schema, "ladder-set": ladder_set_schema,
+           "assessment": assessment_schema}
 
 
 @cache

@@ -208,6 +208,19 @@ def ladder_cases(cases: dict) -> None:
         rows += [f"  - {{from: r{level}-{i}, to: r{level + 1}-{j}, years: 1}}"
                  for i in range(width) for j in range(width)]
     case(cases, "ladder", "dense-lattice", "yaml", "\n".join(rows) + "\n", "drawing")
+    # issue 22: the same lattice hangs beside a one-move route (its paths never reach the goal,
+    # so the path limit never came); the corpus asks paths from the first role to the last
+    rows = ["id: dead-ends", "name: Dead ends", "roles:", "  - {id: start, title: Start, level: 1}"]
+    for level in range(depth):
+        rows += [f"  - {{id: r{level}-{i}, title: R{level} {i}, level: {level + 2}}}"
+                 for i in range(width)]
+    rows += ["  - {id: goal, title: Goal, level: 2}", "moves:",
+             "  - {from: start, to: goal, years: 1}"]
+    rows += [f"  - {{from: start, to: r0-{i}, years: 1}}" for i in range(width)]
+    for level in range(depth - 1):
+        rows += [f"  - {{from: r{level}-{i}, to: r{level + 1}-{j}, years: 1}}"
+                 for i in range(width) for j in range(width)]
+    case(cases, "ladder", "paths-dead-ends", "yaml", "\n".join(rows) + "\n", "drawing")
     # TOML and JSON
     toml_good = ('id = "t"\nname = "T"\n[[roles]]\nid = "a"\ntitle = "A"\nlevel = 1\n'
                  '[[roles]]\nid = "b"\ntitle = "B"\nlevel = 2\n[[moves]]\nfrom = "a"\nto = "b"\n')
@@ -259,7 +272,17 @@ HOSTILE_COLOURS = [
 ]
 
 
+TOO_MUCH_MERMAID_TEXT = {"mermaid": "characters of Mermaid; Mermaid draws at most 50,000"}
+
+
 def company_cases(cases: dict) -> None:
+    # issue 22: under Mermaid's 500 connections but over its 50,000 characters of text
+    people = [f"  - {{id: p{n}, name: Person Number {n} Lastname, title: 'Senior Staff Software "
+              f"Engineer, Platform Infrastructure'{f', manager: p{(n - 1) // 5}' if n else ''}}}"
+              for n in range(490)]
+    case(cases, "company", "mermaid-text-490", "yaml",
+         "company: Big\npeople:\n" + "\n".join(people) + "\n", "drawing",
+         refuses=TOO_MUCH_MERMAID_TEXT)
     for key, value in HOSTILE_NAMES.items():
         text = COMPANY.format(co=yaml_text(value), dep=yaml_text(value), name=yaml_text(value),
                               title=yaml_text(value))
@@ -525,6 +548,42 @@ def framework_cases(cases: dict) -> None:
     case(cases, "framework", "snowflake-tracks-text", "json", json.dumps(bad_snow), "error")
     nan_snow = json.dumps(snow).replace('"minPoints": 1', '"minPoints": NaN')
     case(cases, "framework", "snowflake-nan", "json", nan_snow, "error")
+    # issue 22: every field type-checked, every count bounded
+    for name, changed, says in [
+            ("snowflake-points-number", {"milestonePoints": 5}, "'milestonePoints' must be"),
+            ("snowflake-licence-list", {"source": {"licence": ["MIT"]}}, "must be a text"),
+            ("snowflake-track-name-map", {"tracks": [dict(snow["tracks"][0], name={"a": 1})]},
+             "must be a text, not a mapping"),
+            ("snowflake-5001-titles", {"titles": [{"title": f"T{n}", "minPoints": n}
+                                                  for n in range(5001)]}, "at most 5,000")]:
+        case(cases, "framework", name, "json", json.dumps(dict(snow, **changed),
+                                                          separators=(",", ":")),
+             "error", None, says)
+    case(cases, "framework", "monzo-criterion-list", "md",
+         good.replace('criteria: ["Does"]', 'criteria: [["Does"]]'), "error", None,
+         "a criterion must be a text, not a list")
+    case(cases, "framework", "monzo-examples-number", "md",
+         good.replace('criteria: ["Does"]', 'criteria: ["Does"]\n        exampleCriteria: '
+                      '[{criteria: "Owns", examples: 5}]'), "drawing")
+    ft = {"name": "Eng", "levels": [{"id": f"engineer-{n}", "name": f"Engineer {n}"}
+                                    for n in range(2)],
+          "themes": [{"id": "delivery", "name": "Delivery"}],
+          "competencies": [{"level": "engineer-0", "theme": "delivery", "summary": "Ships",
+                            "proficiency": {"level": 3}}]}
+    case(cases, "framework", "ft-proficiency-map", "yaml", yaml_dump(ft), "error", None,
+         "proficiency must be a text, not a mapping")
+    ft = dict(ft, levels=[{"id": f"engineer-{n}", "name": f"Engineer {n}"} for n in range(101)])
+    case(cases, "framework", "ft-101-levels", "yaml", yaml_dump(ft), "error", None,
+         "a ladder has at most 100 levels")
+    case(cases, "framework", "headings-1001-areas", "md",
+         "# Ladder\n## Engineer\n" + "".join(f"### Area {n}\n- Does {n}\n" for n in range(1001))
+         + "## Senior\n- Leads\n- Reviews\n", "error", None, "more than 1,000 areas")
+
+
+def yaml_dump(data: object) -> str:
+    import yaml
+
+    return yaml.safe_dump(data, sort_keys=False)
 
 
 def all_cases() -> dict:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ladder.analysis.assess import Assessment
 from ladder.analysis.diff import OrgDiff
-from ladder.analysis.expectations import AreaChange, area_changes, has_expectations
+from ladder.analysis.expectations import has_expectations
 from ladder.analysis.org_moves import NextMoves, Succession
 from ladder.analysis.paths import Gap, Paths
 from ladder.analysis.teams import OrgStats
@@ -52,10 +52,6 @@ def _per_step(found: Paths, ladder: Ladder, *, markdown: bool = False) -> str:
     return "\n" + paths.steps_text(ladder, found[0].roles, markdown=markdown)
 
 
-def _areas(gap: Gap, ladder: Ladder) -> list[AreaChange]:
-    return area_changes(ladder, gap.source, gap.target) if has_expectations(ladder) else []
-
-
 def _paths_table(found: Paths, given: Ladder | None) -> str:
     ladder = _ladder(given)
     return paths.format_paths_table(ladder, *_ends(found, ladder), found) + _per_step(found,
@@ -69,30 +65,15 @@ def _paths_markdown(found: Paths, given: Ladder | None) -> str:
 
 
 def _gap_table(gap: Gap, given: Ladder | None) -> str:
-    ladder = _ladder(given)
-    text = paths.format_gap_table(ladder, gap)
-    areas = _areas(gap, ladder)
-    if areas:
-        text += "\nper area (what is new or raised):\n"
-        text += "\n".join(paths.format_changes(areas) or ["  (nothing new)"]) + "\n"
-    return text
+    return paths.format_gap_table(_ladder(given), gap)
 
 
 def _gap_markdown(gap: Gap, given: Ladder | None) -> str:
-    ladder = _ladder(given)
-    text = paths.format_gap_markdown(ladder, gap)
-    areas = _areas(gap, ladder)
-    if areas:
-        text += "\n".join(["### Per area", "", *paths.changes_markdown(areas, "####")]) + "\n"
-    return text
+    return paths.format_gap_markdown(_ladder(given), gap)
 
 
 def _gap_json(gap: Gap, given: Ladder | None) -> str:
-    data = paths.gap_data(gap)
-    areas = _areas(gap, _ladder(given))
-    if areas:
-        data["areas"] = paths.changes_data(areas)
-    return _json(data)
+    return _json(paths.gap_data(gap))
 
 
 # kind of answer -> format -> writer(answer, ladder the answer's role ids belong to)

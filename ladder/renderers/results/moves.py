@@ -9,7 +9,7 @@ from typing import Any
 from ladder.analysis.org_moves import NextMoves, Succession
 from ladder.escape import markdown_cell as _md
 from ladder.model.org import Person
-from ladder.text import person_label, plural, years_phrase
+from ladder.text import person_label, plural, years_cell, years_phrase
 
 
 def _who(person: Person) -> str:
@@ -30,7 +30,7 @@ def format_next_moves(moves: NextMoves) -> str:
     for option in moves.options:
         took = "" if option.years is None else "typically "
         lines.append(f"  -> {option.role.title} ({option.kind}, "
-                     f"{took}{years_phrase(option.years)})")
+                     f"{took}{years_phrase(option.typical_years)})")
         if option.openings:
             lines.append(f"     open here: {', '.join(_who(p) for p in option.openings)}")
         if option.holders:
@@ -105,7 +105,7 @@ def format_next_moves_markdown(moves: NextMoves) -> str:
     lines += ["| Move to | Kind | Years | Open here | Held here by | To learn |",
               "|---|---|---|---|---|---|"]
     for option in moves.options:
-        years = "?" if option.years is None else f"{option.years:g}"
+        years = years_cell(option.typical_years)
         lines.append(
             f"| {_md(option.role.title)} | {option.kind} | {years} | "
             f"{', '.join(_md_who(p) for p in option.openings) or '-'} | "

@@ -13,33 +13,65 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ladder.analysis.expectations import DROPPED, SAME, AreaChange, step_changes
-from ladder.analysis.paths import Gap, Path, gap_steps
+from ladder.analysis.paths import Gap, Path, Step, gap_steps
 from ladder.escape import markdown_cell
 from ladder.model.ladder import Ladder, Role
 from ladder.renderers.results.tables import listing_table
-from ladder.text import plural, years_phrase
+from ladder.text import plural, years_cell, years_phrase
 
 
-def _years(value: float | None) -> str:
-    return "?" if value is None else f"{value:g}"
+def _areas_count(statements: int, areas: int, kind: str = "") -> str:
+    """``5 statements in 2 areas``: what a per-area answer lists, counted."""
+    return f"{plural(statements, kind + 'statement')} in {plural(areas, 'area')}"
+
+
+def _by_area(paths: Sequence[Path]) -> bool:
+    """Whether the steps are told per area: on a ladder whose roles list no competencies
+    (an imported framework), what each step adds per area is its answer. A ladder that lists
+    both (the built-in one) keeps its competencies in the table, and the areas below it."""
+    steps = [step for path in paths for step in path.steps]
+    return any(step.areas for step in steps) and not any(step.gained for step in steps)
+
+
+def _path_head(path: Path, by_area: bool) -> str:
+    """``3 years, 2 steps`` and, told per area, how many statements the steps add."""
+    head = f"{years_phrase(path.typical_years)}, {plural(len(path.steps), 'step')}"
+    if by_area:
+        areas = {change.area.id for step in path.steps for change in step.areas}
+        head += f", {_areas_count(sum(step.added for step in path.steps), len(areas), 'new ')}"
+    return head
+
+
+def _gained_cell(step: Step, by_area: bool) -> list[str]:
+    """The competencies a step gains, or told per area each area it adds to and how much."""
+    if by_area:
+        return [f"{c.area.name} +{len(c.added)}" for c in step.areas]
+    return list(step.gained)
 
 
 def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict[str, Any]:
-    """The JSON shape of issue 6: ``{"from", "to", "paths": [{"years", "steps": [...]}]}``."""
+    """The JSON shape of issue 6: ``{"from", "to", "paths": [{"years", "steps": [...]}]}``;
+    a range of years adds ``years_range``, a ladder with areas each step's ``areas``."""
+    def step_data(step: Step) -> dict[str, Any]:
+        data: dict[str, Any] = {"from": step.source, "to": step.target, "kind": step.kind,
+                                "years": step.years, "gained": list(step.gained)}
+        if step.years_range:
+            data["years_range"] = list(step.years_range)
+        if step.areas:
+            data["areas"] = changes_data(step.areas)
+        return data
+
+    def path_data(path: Path) -> dict[str, Any]:
+        data: dict[str, Any] = {"years": path.years}
+        if isinstance(path.typical_years, tuple):
+            data["years_range"] = list(path.typical_years)
+        data["steps"] = [step_data(step) for step in path.steps]
+        return data
+
     return {
         "from": start.id if isinstance(start, Role) else start,
         "to": goal.id if isinstance(goal, Role) else goal,
-        "paths": [
-            {
-                "years": path.years,
-                "steps": [
-                    {"from": s.source, "to": s.target, "kind": s.kind, "years": s.years,
-                     "gained": list(s.gained)}
-                    for s in path.steps
-                ],
-            }
-            for path in paths
-        ],
+        "paths": [path_data(path) for path in paths],
     }
 
 
@@ -72,14 +104,14 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     if ladder.variant:
         head += f" ({ladder.variant} variant)"
     blocks = [head]
+    by_area = _by_area(paths)
+    header = "new statements per area" if by_area else "competencies gained"
     for number, path in enumerate(paths, start=1):
         rows = [((str(index), title[step.source].title, title[step.target].title, step.kind,
-                  _years(step.years)), step.gained)
+                  years_cell(step.typical_years)), _gained_cell(step, by_area))
                 for index, step in enumerate(path.steps, start=1)]
-        table = listing_table(("#", "from", "to", "kind", "years", "competencies gained"),
-                              rows, columns=width)
-        blocks.append(f"Path {number}: {years_phrase(path.years)}, "
-                      f"{plural(len(path.steps), 'step')}\n{table}")
+        table = listing_table(("#", "from", "to", "kind", "years", header), rows, columns=width)
+        blocks.append(f"Path {number}: {_path_head(path, by_area)}\n{table}")
     return "\n\n".join(blocks) + "\n"
 
 
@@ -91,16 +123,18 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
     if ladder.variant:
         lines += [f"In the *{markdown_cell(ladder.variant)}* variant of the ladder.", ""]
     lines += [f"{plural(len(paths), 'path')}, shortest in typical years first.", ""]
+    by_area = _by_area(paths)
+    header = "New statements per area" if by_area else "Competencies gained"
     for number, path in enumerate(paths, start=1):
-        lines += [f"### Path {number}: {years_phrase(path.years)}, "
-                  f"{plural(len(path.steps), 'step')}", ""]
-        lines += ["| # | From | To | Move | Years | Competencies gained |",
+        lines += [f"### Path {number}: {markdown_cell(_path_head(path, by_area))}", ""]
+        lines += [f"| # | From | To | Move | Years | {header} |",
                   "|---|---|---|---|---|---|"]
         for index, step in enumerate(path.steps, start=1):
             lines.append(
                 f"| {index} | {markdown_cell(title[step.source].title)} "
                 f"| {markdown_cell(title[step.target].title)} | {step.kind} "
-                f"| {_years(step.years)} | {markdown_cell(', '.join(step.gained)) or '-'} |")
+                f"| {years_cell(step.typical_years)} "
+                f"| {markdown_cell(', '.join(_gained_cell(step, by_area))) or '-'} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -109,12 +143,21 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
 
 
 def gap_data(gap: Gap) -> dict[str, Any]:
-    """``ladder gap --format json``: the lists, and the path with what each step adds."""
-    return {"from": gap.source, "to": gap.target,
-            "path": list(gap.path.roles) if gap.path else None,
-            "years": gap.path.years if gap.path else None,
-            "needed": list(gap.needed), "shared": list(gap.shared), "extra": list(gap.extra),
-            "steps": [{"to": s.target, "gained": list(s.gained)} for s in gap_steps(gap)]}
+    """``ladder gap --format json``: the lists, the path with what each step adds, and on a
+    ladder with areas what changes per area (``statements``: how many to gain there)."""
+    data: dict[str, Any] = {
+        "from": gap.source, "to": gap.target,
+        "path": list(gap.path.roles) if gap.path else None,
+        "years": gap.path.years if gap.path else None}
+    if gap.path and isinstance(gap.path.typical_years, tuple):
+        data["years_range"] = list(gap.path.typical_years)
+    data.update({"needed": list(gap.needed), "shared": list(gap.shared),
+                 "extra": list(gap.extra),
+                 "steps": [{"to": s.target, "gained": list(s.gained)} for s in gap_steps(gap)]})
+    if gap.areas:
+        data["statements"] = gap.statements
+        data["areas"] = changes_data(gap.areas)
+    return data
 
 
 def _gap_route(ladder: Ladder, gap: Gap, escape: Callable[[str], str] = str) -> str:
@@ -123,44 +166,93 @@ def _gap_route(ladder: Ladder, gap: Gap, escape: Callable[[str], str] = str) -> 
     if gap.path is None:
         return "no move links the two roles, so they are compared as they stand"
     return (f"by {' -> '.join(escape(ladder.roles[r].title) for r in gap.path.roles)} "
-            f"({years_phrase(gap.path.years)})")
+            f"({years_phrase(gap.path.typical_years)})")
+
+
+def _gap_counts(gap: Gap, per_area: bool) -> str:
+    """What the "to gain" heading counts: the competencies listed, and the statements listed
+    per area, so the count is never 0 above a list that has something in it."""
+    parts = []
+    if gap.needed or not per_area:
+        where = "where first needed" if gap.path is not None else "as the target lists them"
+        parts.append(f"{plural(len(gap.needed), 'competency', 'competencies')}, {where}")
+    if per_area:
+        parts.append(_areas_count(gap.statements, len(gap.to_gain)))
+    return "; ".join(parts)
+
+
+def _lists_competencies(ladder: Ladder, gap: Gap) -> bool:
+    """Whether the two roles list flat competencies (an imported ladder's do not)."""
+    return bool(gap.needed or gap.shared or gap.extra or not gap.areas)
 
 
 def format_gap_table(ladder: Ladder, gap: Gap) -> str:
-    """A gap as plain text: the path followed, what to gain at each step, then the rest."""
+    """A gap as plain text: the path followed, then what to gain: the competencies at each
+    step where first needed and, on a ladder with areas, what is new or raised per area;
+    then the competencies both list and those only A lists."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
     parts = [f"{a} -> {b}, {_gap_route(ladder, gap)}"]
+    flat = _lists_competencies(ladder, gap)
+    per_area = bool(gap.areas)
+    body: list[str] = []
     steps = gap_steps(gap)
-    body = "\n".join(
-        f"  {ladder.roles[s.target].title}:\n" + "\n".join(f"    - {item}" for item in s.gained)
-        for s in steps) or "  (none)"
-    where = "where first needed" if gap.path is not None else f"{b} lists them"
-    parts.append(f"to gain ({len(gap.needed)}, {where}; {a} does not have them):\n{body}")
-    for label, items in (("shared (both list)", gap.shared),
-                         (f"extra ({a} lists, {b} does not)", gap.extra)):
-        body = "\n".join(f"  - {item}" for item in items) or "  (none)"
-        parts.append(f"{label}:\n{body}")
+    if flat:
+        indent = "    " if per_area else "  "
+        if per_area:
+            body.append("  competencies:")
+        body += [f"{indent}{ladder.roles[s.target].title}:\n"
+                 + "\n".join(f"{indent}  - {item}" for item in s.gained) for s in steps]
+        if not steps:
+            body.append(f"{indent}(none)")
+    if per_area:
+        body.append("  per area (what is new or raised):")
+        body += format_changes(gap.to_gain, indent="    ") or ["    (nothing new)"]
+    parts.append(f"to gain ({_gap_counts(gap, per_area)}; {a} does not have them):\n"
+                 + "\n".join(body))
+    if flat:
+        for label, items in (("shared (both list)", gap.shared),
+                             (f"extra ({a} lists, {b} does not)", gap.extra)):
+            listed = "\n".join(f"  - {item}" for item in items) or "  (none)"
+            parts.append(f"{label}:\n{listed}")
+    dropped = [c.area.name for c in gap.areas if c.kind == DROPPED]
+    if dropped:
+        parts.append(f"areas {b} does not ask for ({a} does):\n"
+                     + "\n".join(f"  - {name}" for name in dropped))
     return "\n\n".join(parts) + "\n"
 
 
 def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
-    """A gap as Markdown: the path, then one list per step, then the shared and extra ones."""
+    """A gap as Markdown: the path, then what to gain (the competencies per step, the
+    statements per area), then the shared and extra competencies."""
     a, b = ladder.roles[gap.source].title, ladder.roles[gap.target].title
     route = _gap_route(ladder, gap, markdown_cell)
+    per_area = bool(gap.areas)
+    flat = _lists_competencies(ladder, gap)
     lines = [f"## From {markdown_cell(a)} to {markdown_cell(b)}", "",
-             f"{route[:1].upper() + route[1:]}.", "", "### To gain", ""]
-    steps = gap_steps(gap)
-    for step in steps:
-        lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]
-        lines += [f"  - {markdown_cell(item)}" for item in step.gained]
-    if not steps:
-        lines.append("(none)")
-    lines.append("")
-    for label, items in (("Shared", gap.shared),
-                         (f"Listed for {markdown_cell(a)} only", gap.extra)):
-        lines += [f"### {label}", ""]
-        lines += [f"- {markdown_cell(item)}" for item in items] or ["(none)"]
+             f"{route[:1].upper() + route[1:]}.", "", "### To gain", "",
+             f"{markdown_cell(_gap_counts(gap, per_area))[:1].upper()}"
+             f"{markdown_cell(_gap_counts(gap, per_area))[1:]}.", ""]
+    if flat:
+        steps = gap_steps(gap)
+        for step in steps:
+            lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]
+            lines += [f"  - {markdown_cell(item)}" for item in step.gained]
+        if not steps:
+            lines.append("(none)")
         lines.append("")
+    if per_area:
+        lines += ["#### Per area", ""]
+        lines += changes_markdown(gap.to_gain, "#####") or ["(nothing new)", ""]
+    if flat:
+        for label, items in (("Shared", gap.shared),
+                             (f"Listed for {markdown_cell(a)} only", gap.extra)):
+            lines += [f"### {label}", ""]
+            lines += [f"- {markdown_cell(item)}" for item in items] or ["(none)"]
+            lines.append("")
+    dropped = [c.area.name for c in gap.areas if c.kind == DROPPED]
+    if dropped:
+        lines += [f"### Areas {markdown_cell(b)} does not ask for", ""]
+        lines += [f"- {markdown_cell(name)}" for name in dropped] + [""]
     return "\n".join(lines)
 
 
@@ -171,10 +263,10 @@ def format_changes(changes: Iterable[AreaChange], *, indent: str = "  ") -> list
     """Lines for a terminal: per area what is new or raised (dropped areas are not a gap)."""
     lines = []
     for change in changes:
-        if change.kind in (SAME, DROPPED):
+        if change.kind in (SAME, DROPPED) or not change.added:  # reordered: nothing new
             continue
         lines.append(f"{indent}{change.area.name} ({change.kind}):")
-        for statement in change.added or change.after:
+        for statement in change.added:
             lines.append(f"{indent}  + {statement.text}")
     return lines
 
@@ -183,11 +275,11 @@ def changes_markdown(changes: Iterable[AreaChange], heading: str = "###") -> lis
     """The same answer as Markdown: a heading per area, the new statements as a list."""
     lines = []
     for change in changes:
-        if change.kind in (SAME, DROPPED):
+        if change.kind in (SAME, DROPPED) or not change.added:  # reordered: nothing new
             continue
         # area names and statements come from imported files: literal text, no HTML, no links
         lines += [f"{heading} {markdown_cell(change.area.name)} ({change.kind})", ""]
-        lines += [f"- {markdown_cell(s.text)}" for s in change.added or change.after]
+        lines += [f"- {markdown_cell(s.text)}" for s in change.added]
         lines.append("")
     return lines
 

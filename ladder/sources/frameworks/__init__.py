@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ladder.errors import SourceError, did_you_mean
 from ladder.sources.frameworks import detect
-from ladder.sources.frameworks.draft import Draft
+from ladder.sources.frameworks.draft import Draft, check_bounds
 from ladder.text import wrap
 
 if TYPE_CHECKING:
@@ -58,13 +58,16 @@ def framework_of(path: str | Path) -> str | None:
     return detect.framework_of(Path(path))
 
 
-def import_framework(path: str | Path, format: str | None = None) -> Draft:
+def import_framework(path: str | Path, format: str | None = None, *,
+                     sheet: str | None = None) -> Draft:
     """Read a framework file or folder (format detected when not given) into a checked
-    :class:`Draft`."""
+    :class:`Draft`; ``sheet``: a workbook's sheet (a wide framework), by name or number."""
     path = Path(path)
     if not path.exists():
         raise SourceError("file not found", file=str(path))
-    chosen = format or detect.framework_of(path)
+    chosen = format or detect.framework_of(path, sheet=sheet)
+    if chosen is None and path.is_dir():
+        detect.folder_framework(path)  # says which frameworks a folder of several holds
     if chosen is None:
         raise SourceError(
             f"not a career framework this tool reads: {detect.what_was_seen(path)}",
@@ -75,10 +78,31 @@ def import_framework(path: str | Path, format: str | None = None) -> Draft:
         raise SourceError(f"unknown framework format '{chosen}'", file=str(path),
                           hint=did_you_mean(chosen, FORMATS) or
                           f"formats: {', '.join(FORMATS)}")
+    read_from = path
+    skipped: tuple[str, ...] = ()
+    if path.is_dir() and chosen != "pages":
+        # a folder holding a framework file (and its licence, readme, pictures): that file
+        read_from, chosen, files = detect.folder_framework(path, format)
+        skipped = files.skipped
     module_name, function = READERS[chosen]
     module = importlib.import_module(f"ladder.sources.frameworks.{module_name}")
-    draft: Draft = getattr(module, function)(path)
-    check(draft, str(path))
+    if sheet is not None and chosen != "wide":
+        raise SourceError(f"option 'sheet' chooses a sheet of a workbook, and a {chosen} "
+                          "framework is none", file=str(path), hint="leave out option 'sheet'")
+    reader = getattr(module, function)
+    draft: Draft = reader(read_from, sheet) if sheet is not None else reader(read_from)
+    if path.is_dir() and chosen == "pages":
+        skipped = tuple(detect.pages_skipped(path))
+        if skipped:
+            draft.folder_note = f"read the role pages of {path.name}/; skipped: " + ", ".join(
+                skipped)
+    elif read_from != path:
+        draft.folder_note = (f"read {read_from.name}, the one framework in {path.name}/"
+                             + (f"; skipped: {', '.join(skipped)}" if skipped else ""))
+    if draft.folder_note:  # the written file's header says it too
+        draft.notes.insert(0, draft.folder_note[:1].upper() + draft.folder_note[1:] + ".")
+    check_bounds(draft, str(read_from))
+    check(draft, str(read_from))
     return draft
 
 

@@ -8,10 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ladder.errors import SourceError
+
 # Bounds of an import: a framework bigger than these is not a career ladder, and some steps
 # grow faster than the input (a 90-byte 'levels: 100000' once hung the import).
 MAX_LEVELS = 100  # levels (roles on one track) a framework may declare
 MAX_HEADINGS = 5_000  # headings of a Markdown handbook
+MAX_ROLES = 5_000  # roles of one framework (FT's engineering family has 11; a handbook of
+# MAX_HEADINGS headings may hold as many)
+MAX_AREAS = 1_000  # areas (competencies, topics, tracks) of one framework
+MAX_STATEMENTS = 100_000  # statements of all roles together
 LICENCE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "COPYING")
 
 
@@ -29,8 +35,11 @@ class Draft:
     moves: list[dict[str, Any]] = field(default_factory=list)
     points: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)  # what the import decided, for the reader
+    warnings: list[str] = field(default_factory=list)  # said on stderr as the import runs
     # statements the import could not place on a role and area: (text, line); never dropped
     unplaced: list[tuple[str, int | None]] = field(default_factory=list)
+    # a folder given for its one framework file: which file was read and what was skipped, why
+    folder_note: str = ""
 
     def counts(self) -> DraftCounts:
         """What the draft holds, counted: for the line that says what an import recognised."""
@@ -108,6 +117,30 @@ def licence_beside(path: Path) -> str | None:
     return None
 
 
+def text_field(value: Any, where: str, *, file: str, line: int | None) -> str:
+    """A field that holds a text, its spaces collapsed (a number is its text, nothing is
+    ''); a list, a mapping or true/false there is a SourceError naming the field: a list once
+    became the text "['x']" in the ladder, and a licence given as a list a traceback.
+
+    >>> text_field(" Senior  engineer ", "name", file="f", line=2)
+    'Senior engineer'
+    >>> text_field(3, "level", file="f", line=1)
+    '3'
+
+    >>> text_field(["x"], "track 'Code' name", file="f.json", line=7)
+    Traceback (most recent call last):
+    ...
+    ladder.errors.SourceError: f.json:7: track 'Code' name must be a text, not a list
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool | list | dict):
+        kind = ("true or false" if isinstance(value, bool) else
+                "a list" if isinstance(value, list) else "a mapping")
+        raise SourceError(f"{where} must be a text, not {kind}", file=file, line=line)
+    return " ".join(str(value).split())
+
+
 def source_entry(path: Path, title: str, *, url: str | None = None,
                  id: str = "source") -> dict[str, Any]:
     """The ``sources`` entry naming the file a ladder was imported from, with its licence."""
@@ -118,6 +151,19 @@ def source_entry(path: Path, title: str, *, url: str | None = None,
     if licence:
         entry["licence"] = licence
     return entry
+
+
+def check_bounds(draft: Draft, file: str) -> None:
+    """A SourceError when the draft holds more roles, areas or statements than a career
+    ladder does: every reader's last step, so that no drawing, matrix or file of it grows
+    past what a person reads."""
+    found = draft.counts()
+    for count, limit, what in ((found.roles, MAX_ROLES, "roles"),
+                               (found.areas, MAX_AREAS, "areas"),
+                               (found.statements, MAX_STATEMENTS, "statements")):
+        if count > limit:
+            raise SourceError(f"{count:,} {what}: a career ladder has at most {limit:,}",
+                              file=file, hint="is this a career ladder? import a part of it")
 
 
 def chain_moves(draft: Draft) -> None:

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from ladder.errors import SourceError, summarised
 from ladder.sources.document import line_of, read_document
-from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
+from ladder.sources.frameworks.draft import (
+    MAX_LEVELS,
+    Draft,
+    chain_moves,
+    source_entry,
+    text_field,
+)
 from ladder.text import slug
 
 MANAGER = re.compile(r"(-pm$|-em$|-manager$|\bpeople manager\b|\bmanager\)$)", re.IGNORECASE)
@@ -66,11 +72,16 @@ def read(path: Path) -> Draft:
     if not isinstance(data, dict):
         raise SourceError("an FT job family must be a mapping with levels, themes and "
                           "competencies", file=file, line=line_of(data))
-    name = str(data.get("name") or path.stem).strip()
-    draft = Draft(id=slug(name), name=name, summary=" ".join(str(data.get("summary") or "")
-                                                           .split()))
+    def text(mapping: dict, key: str, where: str) -> str:
+        return text_field(mapping.get(key), where, file=file, line=line_of(mapping, key))
+
+    name = text(data, "name", "'name'") or path.stem
+    draft = Draft(id=slug(name), name=name, summary=text(data, "summary", "'summary'"))
     draft.sources.append(source_entry(path, f"{name} job family ({path.name})"))
     levels = _list(data, "levels", file)
+    if len(levels) > MAX_LEVELS:  # each level is a role: checked before the moves are chained
+        raise SourceError(f"'levels' lists {len(levels):,}: a ladder has at most {MAX_LEVELS} "
+                          "levels", file=file, line=line_of(data, "levels"))
     themes = _list(data, "themes", file)
     competencies = _list(data, "competencies", file)
     theme_names = {}
@@ -78,7 +89,7 @@ def read(path: Path) -> Draft:
         theme_id = _need(theme, "id", "theme", file)
         theme_names[theme_id] = _need(theme, "name", f"theme '{theme_id}'", file)
         draft.areas.append({"id": theme_id, "name": theme_names[theme_id],
-                            "summary": " ".join(str(theme.get("summary") or "").split()),
+                            "summary": text(theme, "summary", f"theme '{theme_id}' summary"),
                             "source": "source"})
     # tracks from the level ids or names; the level number from the base id (senior-2-ic and
     # senior-2-pm are one level)
@@ -121,8 +132,10 @@ def read(path: Path) -> Draft:
                               hint="expected one of: " + summarised(list(theme_names)))
         summary = _need(entry, "summary", "competency", file)
         expectations[level_id].setdefault(theme_id, []).extend(paragraphs(summary))
-        if entry.get("proficiency"):
-            proficiencies[level_id].append(f"{theme_names[theme_id]}: {entry['proficiency']}")
+        proficiency = text(entry, "proficiency", f"competency of level '{level_id}' "
+                           "proficiency")
+        if proficiency:
+            proficiencies[level_id].append(f"{theme_names[theme_id]}: {proficiency}")
     for drafted in draft.roles:
         found = expectations[drafted["id"]]
         if found:

@@ -29,6 +29,7 @@ from ladder.sources.frameworks.draft import (
     chain_moves,
     plain_name,
     source_entry,
+    text_field,
 )
 from ladder.sources.frameworks.outline import front_matter, front_matter_end
 from ladder.text import slug
@@ -107,7 +108,7 @@ ROLE_WORDS = re.compile(
     r"consultant|specialist|intern|ic\d*|em|m\d)\b", re.IGNORECASE)
 
 
-def _heading_count(lines: list[str]) -> int:
+def heading_count(lines: list[str]) -> int:
     """The headings :func:`sections` would find (outside code fences), counted cheaply."""
     fenced, count = False, 0
     for line in lines:
@@ -121,7 +122,7 @@ def _heading_count(lines: list[str]) -> int:
 def looks_like_ladder(text: str) -> bool:
     """True when the Markdown has role sections whose headings mostly name roles."""
     lines = without_front_matter(text)
-    if _heading_count(lines) > MAX_HEADINGS:
+    if heading_count(lines) > MAX_HEADINGS:
         return True  # a handbook's shape, too big: reading it says so
     found = sections(lines)
     depth = _role_depth(found)
@@ -162,7 +163,7 @@ def read(path: Path) -> Draft:
     text = read_text_file(path)
     meta = front_matter(text, file)
     lines = without_front_matter(text)
-    headings = _heading_count(lines)
+    headings = heading_count(lines)
     if headings > MAX_HEADINGS:  # counted before the sections are built: that is the slow part
         raise SourceError(f"{headings:,} headings: a handbook ladder has at most "
                           f"{MAX_HEADINGS:,}", file=file,
@@ -190,7 +191,8 @@ def read(path: Path) -> Draft:
     preamble += [role for role, under in roles if not (under or role.rows)]
     roles = [(role, under) for role, under in roles if under or role.rows]
     titled = sorted((s for s in preamble if s.depth), key=lambda s: s.line)
-    name = plain_name(str(meta.get("title") or "")) or (
+    name = plain_name(text_field(meta.get("title"), "front matter 'title'", file=file,
+                                 line=None)) or (
         titled[0].heading if titled else path.stem)
     summary = " ".join(text for s in sorted(preamble, key=lambda s: s.line)
                        for text, _ in [*s.text, *s.bullets])

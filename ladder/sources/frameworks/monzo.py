@@ -29,6 +29,7 @@ from ladder.sources.frameworks.draft import (
     chain_moves,
     plain_name,
     source_entry,
+    text_field,
 )
 from ladder.text import slug
 
@@ -63,7 +64,8 @@ def read(path: Path) -> Draft:
     if not isinstance(data, dict) or "topics" not in data:
         raise SourceError("the front matter has no 'topics'", file=file, line=2,
                           hint="expected topics: a list of {name, title, content}")
-    name = plain_name(str(data.get("title") or path.stem))
+    name = plain_name(text_field(data.get("title"), "'title'", file=file,
+                                 line=line_of(data, "title")) or path.stem)
     draft = Draft(id=slug(name), name=name)
     draft.sources.append(source_entry(path, f"{name} ({path.name})"))
     levels = data.get("levels")
@@ -77,7 +79,9 @@ def read(path: Path) -> Draft:
     if isinstance(levels, int) and not isinstance(levels, bool) and levels > 0:
         titles = [f"Level {n}" for n in range(1, levels + 1)]
     elif isinstance(levels, list) and levels:
-        titles = [str(t.get("name") if isinstance(t, dict) else t) for t in levels]
+        titles = [text_field(t.get("name") if isinstance(t, dict) else t, f"level {n}",
+                             file=file, line=line_of(levels, n - 1)) or f"Level {n}"
+                  for n, t in enumerate(levels, 1)]
     else:
         raise SourceError("'levels' must be a number of levels or a list of level names",
                           file=file, line=line_of(data, "levels" if "levels" in data else None))
@@ -100,10 +104,14 @@ def read(path: Path) -> Draft:
         if not isinstance(topic, dict) or not (topic.get("name") or topic.get("title")):
             raise SourceError(f"topic {index + 1}: expected a mapping with 'name' and 'title'",
                               file=file, line=line)
-        area_id = slug(str(topic.get("name") or topic.get("title")), area_ids)
-        generic = base.get(str(topic.get("name"))) if not topic.get("title") else None
-        title = topic.get("title") or (generic or {}).get("title") or topic["name"]
-        draft.areas.append({"id": area_id, "name": plain_name(str(title)),
+        topic_name = text_field(topic.get("name"), f"topic {index + 1} name", file=file,
+                                line=line_of(topic, "name"))
+        topic_title = text_field(topic.get("title"), f"topic {index + 1} title", file=file,
+                                 line=line_of(topic, "title"))
+        area_id = slug(topic_name or topic_title, area_ids)
+        generic = base.get(topic_name) if not topic_title else None
+        title = topic_title or str((generic or {}).get("title") or "") or topic_name
+        draft.areas.append({"id": area_id, "name": plain_name(title),
                             "source": "generic" if generic and not topic.get("title")
                             and generic.get("title") else "source"})
         if generic:
@@ -112,7 +120,7 @@ def read(path: Path) -> Draft:
                 if isinstance(level, int) and 1 <= level <= len(titles):
                     role = draft.roles[level - 1]
                     role.setdefault("expectations", {}).setdefault(area_id, []).extend(
-                        _statements(entry, "generic"))
+                        _statements(entry, "generic", str(base["__path__"])))
         content = topic.get("content") or []
         if not isinstance(content, list):
             raise SourceError(f"topic '{area_id}': 'content' must be a list of "
@@ -122,7 +130,7 @@ def read(path: Path) -> Draft:
             level = entry.get("level") if isinstance(entry, dict) else None
             if isinstance(level, int) and level > len(titles) and isinstance(entry, dict):
                 # a level past the declared count: its words are listed, never dropped
-                for found in _statements(entry, None):
+                for found in _statements(entry, None, file):
                     text = found if isinstance(found, str) else found["text"]
                     draft.unplaced.append((f"topic '{area_id}' level {level} (the file has "
                                            f"{len(titles)} levels): {text}",
@@ -139,7 +147,7 @@ def read(path: Path) -> Draft:
                                       "list", file=file, line=line_of(entry, key))
             role = draft.roles[level - 1]
             role.setdefault("expectations", {}).setdefault(area_id, []).extend(
-                _statements(entry, None))
+                _statements(entry, None, file))
     chain_moves(draft)
     draft.notes.append("Each level is a role on one track; the file names no titles, so the "
                        "roles are called Level 1, Level 2, ...; promotions go one level up.")
@@ -150,27 +158,36 @@ def read(path: Path) -> Draft:
     return draft
 
 
-def _statements(entry: dict[str, Any], source: str | None) -> list[Any]:
-    """The criteria of one level (text), then its example criteria (text with examples)."""
+def _statements(entry: dict[str, Any], source: str | None, file: str) -> list[Any]:
+    """The criteria of one level (text), then its example criteria (text with examples);
+    a criterion that is a list or a mapping is an error naming its line."""
     found: list[Any] = []
     criteria = entry.get("criteria") or []
-    for text in [criteria] if isinstance(criteria, str) else criteria:
-        if str(text).strip():
-            words = " ".join(str(text).split())
+    listed = [criteria] if isinstance(criteria, str) else criteria
+    for index, text in enumerate(listed if isinstance(listed, list) else []):
+        words = text_field(text, "a criterion", file=file, line=line_of(listed, index) or
+                           line_of(entry, "criteria"))
+        if words:
             found.append({"text": words, "source": source} if source else words)
     examples = entry.get("exampleCriteria") or []
-    for example in examples if isinstance(examples, list) else []:
-        if isinstance(example, dict) and str(example.get("criteria") or "").strip():
-            item: dict[str, Any] = {"text": " ".join(str(example["criteria"]).split())}
-            shown = [" ".join(str(e).split()) for e in example.get("examples") or []
-                     if str(e).strip()]
+    for index, example in enumerate(examples if isinstance(examples, list) else []):
+        at = line_of(examples, index) or line_of(entry, "exampleCriteria")
+        if isinstance(example, dict) and (words := text_field(
+                example.get("criteria"), "an example criterion", file=file, line=at)):
+            item: dict[str, Any] = {"text": words}
+            given = example.get("examples") or []
+            if not isinstance(given, list):
+                given = [given]
+            shown = [text for text in (text_field(e, "an example", file=file, line=at)
+                                       for e in given) if text]
             if shown:
                 item["examples"] = shown
             if source:
                 item["source"] = source
             found.append(item)
-        elif isinstance(example, str) and example.strip():
-            found.append(" ".join(example.split()))
+        elif not isinstance(example, dict) and (words := text_field(
+                example, "an example criterion", file=file, line=at)):
+            found.append(words)
     return found
 
 

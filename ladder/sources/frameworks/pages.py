@@ -27,15 +27,19 @@ from ladder.errors import SourceError
 from ladder.sources.document import read_text_file
 from ladder.sources.formats import MARKDOWN, suffixes
 from ladder.sources.frameworks.draft import (
+    MAX_AREAS,
+    MAX_HEADINGS,
+    MAX_ROLES,
     Draft,
     chain_moves,
     name_from_file,
     plain_name,
     source_entry,
+    text_field,
 )
-from ladder.sources.frameworks.markdown import ROLE_WORDS
+from ladder.sources.frameworks.markdown import ROLE_WORDS, heading_count
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
-from ladder.text import plural, slug
+from ladder.text import plural, slug, years_phrase
 
 INDEX_PAGES = ("_index", "index", "readme")  # a section's own page: the ladder's name and intro
 OPTIONS = re.compile(r"\b(one of|any of|either|choose|following)\b", re.IGNORECASE)
@@ -59,19 +63,41 @@ def years_in(text: str) -> float | None:
     return (low + float(found.group(2))) / 2 if found.group(2) else low
 
 
+def years_as_given(text: str) -> float | str | None:
+    """The years a text gives, a range kept as a range for the ladder file: "~2-3 year" ->
+    "2-3 years" (the ladder reads it as typical years 2 to 3), "~1 year" -> 1.0.
+
+    >>> years_as_given("~2-3 year"), years_as_given("~1 year"), years_as_given("soon")
+    ('2-3 years', 1.0, None)
+    """
+    found = YEARS.search(text)
+    if found is None or not found.group(2):
+        return years_in(text)
+    return years_phrase((float(found.group(1)), float(found.group(2))))
+
+
 class RoleReader:
     """Fills a draft role by role, sharing areas by name (within their group)."""
 
-    def __init__(self, draft: Draft) -> None:
-        self.draft = draft
+    def __init__(self, draft: Draft, file: str) -> None:
+        self.draft, self.file = draft, file
         self.role_ids: set[str] = set()
-        self.years: list[tuple[float | None, float | None]] = []  # (experience, tenure)
+        # areas by (name without case, group), and their ids: looked up once per statement,
+        # so a dict, not a walk through the areas (thousands of areas made that quadratic)
+        self.area_by_name: dict[tuple[str, str | None], str] = {}
+        self.area_ids: set[str] = set()
+        # (experience, tenure): a tenure range stays one ("2-3 years")
+        self.years: list[tuple[float | None, float | str | None]] = []
 
     def add_role(self, title: str, content: Part) -> None:
+        if len(self.draft.roles) >= MAX_ROLES:
+            raise SourceError(f"more than {MAX_ROLES:,} roles: a career ladder has fewer",
+                              file=self.file, hint="is this a career ladder? a heading or "
+                              "a page per role")
         summary: list[str] = []
         expectations: dict[str, list[Any]] = {}
         experience: float | None = None
-        tenure: float | None = None
+        tenure: float | str | None = None
         for item in content.items:
             if EXPERIENCE.match(item.text) or (item.italic and not item.children):
                 summary.append(item.text)
@@ -86,7 +112,7 @@ class RoleReader:
                 for cells, _line in part.rows:
                     summary.append(": ".join(c for c in cells if c))
                     if any(TENURE.search(c) for c in cells):
-                        tenure = years_in(" ".join(cells))
+                        tenure = years_as_given(" ".join(cells))
                 continue
             group = part.title if part.parts else None
             for item in part.items:
@@ -119,11 +145,15 @@ class RoleReader:
         expectations.setdefault(area_id, []).append(statement(item))
 
     def _area(self, name: str, group: str | None) -> str:
-        for area in self.draft.areas:
-            if area["name"].casefold() == name.casefold() and area.get("group") == group:
-                return str(area["id"])
-        entry: dict[str, Any] = {"id": slug(name, {a["id"] for a in self.draft.areas}),
-                                 "name": name}
+        known = self.area_by_name.get((name.casefold(), group))
+        if known is not None:
+            return known
+        if len(self.draft.areas) >= MAX_AREAS:
+            raise SourceError(f"more than {MAX_AREAS:,} areas: a career ladder has fewer",
+                              file=self.file, hint="is this a career ladder? a heading per "
+                              "role, its areas below")
+        entry: dict[str, Any] = {"id": slug(name, self.area_ids), "name": name}
+        self.area_by_name[(name.casefold(), group)] = entry["id"]
         if group:
             entry["group"] = group
         entry["source"] = "source"
@@ -186,6 +216,11 @@ def read_headings(path: Path) -> Draft:
     file = str(path)
     text = read_text_file(path)
     meta = front_matter(text, file)
+    headings = heading_count(text.splitlines())
+    if headings > MAX_HEADINGS:  # counted before the outline is built: that is the slow part
+        raise SourceError(f"{headings:,} headings: a ladder file has at most "
+                          f"{MAX_HEADINGS:,}", file=file,
+                          hint="is this a career ladder? a heading per role, its areas below")
     root = parse(text)
     depth = role_depth(root)
     if depth is None:
@@ -194,13 +229,14 @@ def read_headings(path: Path) -> Draft:
                                "or paragraphs under it")
     roles = [p for p in root.walk() if p.depth == depth and not p.empty]
     above = [p for p in root.walk()[1:] if p.depth < depth]
-    name = plain_name(str(meta.get("title") or (above[0].title if above else "")
-                          or name_from_file(path)))
+    name = plain_name(text_field(meta.get("title"), "front matter 'title'", file=file,
+                                 line=None) or (above[0].title if above else "")
+                      or name_from_file(path))
     intro = [i.text for p in [root, *above] for i in p.items]
     draft = Draft(id=slug(name), name=name, summary=" ".join(intro))
     draft.sources.append(source_entry(path, f"{name} ({path.name})"))
     draft.tracks.append({"id": "main", "name": name})
-    reader = RoleReader(draft)
+    reader = RoleReader(draft, file)
     for part in roles:
         reader.add_role(part.title, part)
     reader.finish()
@@ -222,6 +258,15 @@ def role_pages(folder: Path) -> list[Path]:
                   and p.stem.casefold() not in INDEX_PAGES)
 
 
+def index_page(folder: Path) -> Path | None:
+    """The section's own page (``_index.md``, ``index.md``, ``README.md``, any case), read
+    as the ladder's name and intro; the first of INDEX_PAGES when there are several."""
+    found = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower()
+             in suffixes(MARKDOWN) and p.stem.casefold() in INDEX_PAGES]
+    return min(found, key=lambda p: (INDEX_PAGES.index(p.stem.casefold()), p.name),
+               default=None)
+
+
 def looks_like_role_pages(folder: Path) -> bool:
     """True for a folder with two or more Markdown pages that hold statements."""
     if not folder.is_dir():
@@ -233,23 +278,28 @@ def looks_like_role_pages(folder: Path) -> bool:
         except SourceError:
             continue
         holding += sum(len(p.items) for p in root.walk()) >= 2
-    return holding >= 2
+        if holding >= 2:  # enough to tell: a folder of 100,000 pages is not read whole here
+            return True
+    return False
 
 
 def read_folder(folder: Path) -> Draft:
     """The draft ladder of a folder of role pages."""
     pages = role_pages(folder)
+    if len(pages) > MAX_ROLES:
+        raise SourceError(f"a folder of {len(pages):,} Markdown pages: a career ladder has at "
+                          f"most {MAX_ROLES:,} roles", file=str(folder),
+                          hint="point at the folder of role pages")
     if len(pages) < 2:
         raise SourceError(f"a folder of {plural(len(pages), 'Markdown page')}: expected a page "
                           "per role", file=str(folder),
                           hint="put one .md page per role in the folder")
-    index = next((folder / f"{stem}{suffix}" for stem in INDEX_PAGES
-                  for suffix in suffixes(MARKDOWN) if (folder / f"{stem}{suffix}").is_file()),
-                 None)
+    index = index_page(folder)
     meta = front_matter(read_text_file(index), str(index)) if index else {}
     intro = parse(read_text_file(index)) if index else Part("", 0, 0)
-    name = plain_name(str(meta.get("title") or (intro.parts[0].title if intro.parts else "")
-                          or folder.name))
+    name = plain_name(text_field(meta.get("title"), "front matter 'title'",
+                                 file=str(index), line=None)
+                      or (intro.parts[0].title if intro.parts else "") or folder.name)
     draft = Draft(id=slug(name), name=name,
                   summary=" ".join(i.text for p in intro.walk() for i in p.items))
     draft.sources.append(source_entry(pages[0], f"{name} ({folder.name}/)"))
@@ -267,7 +317,7 @@ def read_folder(folder: Path) -> Draft:
         order = float(weight) if isinstance(weight, int | float) and not isinstance(
             weight, bool) else float("inf")
         read.append((order, page.name, title or name_from_file(page), root))
-    reader = RoleReader(draft)
+    reader = RoleReader(draft, str(folder))
     for _order, _name, title, root in sorted(read, key=lambda entry: entry[:2]):
         content = root
         if len(root.parts) == 1 and root.parts[0].depth == 1 and not root.items:

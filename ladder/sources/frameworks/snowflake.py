@@ -18,7 +18,13 @@ from typing import Any
 
 from ladder.errors import SourceError, summarised
 from ladder.sources.document import line_of, read_document
-from ladder.sources.frameworks.draft import Draft, chain_moves, source_entry
+from ladder.sources.frameworks.draft import (
+    MAX_ROLES,
+    Draft,
+    chain_moves,
+    source_entry,
+    text_field,
+)
 from ladder.text import slug
 
 SNOWFLAKE_POINTS = (0, 1, 3, 6, 12, 20)
@@ -51,25 +57,31 @@ def read(path: Path) -> Draft:
     if not isinstance(data, dict):
         raise SourceError("a snowflake framework must be a mapping with tracks and titles",
                           file=file, line=line_of(data))
-    name = str(data.get("name") or data.get("title") or path.stem).strip()
-    draft = Draft(id=slug(name), name=name,
-                  summary=" ".join(str(data.get("summary") or "").split()))
+    def text(mapping: dict, key: str, where: str) -> str:
+        return text_field(mapping.get(key), where, file=file, line=line_of(mapping, key))
+
+    key = "name" if data.get("name") else "title"
+    name = text(data, key, f"'{key}'") or path.stem
+    draft = Draft(id=slug(name), name=name, summary=text(data, "summary", "'summary'"))
     given = data.get("source")
     if not isinstance(given, dict):
         given = {}
-    entry = source_entry(path, str(given.get("title") or f"{name} ({path.name})"),
-                         url=given.get("url"))
-    if given.get("licence") or given.get("license"):
-        entry["licence"] = given.get("licence") or given.get("license")
+    entry = source_entry(path, text(given, "title", "source title") or f"{name} ({path.name})",
+                         url=text(given, "url", "source url") or None)
+    licence = text(given, "licence", "source licence") or text(given, "license",
+                                                               "source license")
+    if licence:
+        entry["licence"] = licence
     draft.sources.append(entry)
     categories: dict[str, str] = {}
     if "categories" in data:
         for key, value, line in _entries(data, "categories", file):
             if isinstance(value, dict):
-                category_id = str(value.get("id") or key or "")
-                categories[category_id] = str(value.get("name") or category_id)
+                category_id = text(value, "id", "category id") or str(key or "")
+                categories[category_id] = text(value, "name", f"category '{category_id}' "
+                                               "name") or category_id
             elif key is not None:
-                categories[key] = str(value)
+                categories[key] = text_field(value, f"category '{key}'", file=file, line=line)
             else:
                 raise SourceError("categories: expected {id, name} entries", file=file,
                                   line=line)
@@ -79,8 +91,9 @@ def read(path: Path) -> Draft:
         if not isinstance(track, dict):
             raise SourceError("tracks: expected a mapping with name and milestones", file=file,
                               line=line)
-        track_id = str(track.get("id") or key or "")
-        title = str(track.get("name") or track.get("displayName") or track_id).strip()
+        track_id = text(track, "id", "track id") or str(key or "")
+        title = text(track, "name", f"track '{track_id}' name") or text(
+            track, "displayName", f"track '{track_id}' displayName") or track_id
         if not title:
             raise SourceError("track: expected 'id' or 'name'", file=file, line=line)
         where = f"track '{title}'"
@@ -91,10 +104,12 @@ def read(path: Path) -> Draft:
         found = []
         for index, milestone in enumerate(milestones):
             at = line_of(milestones, index)
-            if not isinstance(milestone, dict) or not str(milestone.get("summary") or "").strip():
+            summary = text(milestone, "summary", f"{where} milestone {index + 1} summary") \
+                if isinstance(milestone, dict) else ""
+            if not summary:
                 raise SourceError(f"{where} milestone {index + 1}: expected 'summary'",
                                   file=file, line=at)
-            statement: dict[str, Any] = {"text": " ".join(str(milestone["summary"]).split())}
+            statement: dict[str, Any] = {"text": summary}
             for part in ("signals", "examples"):
                 texts = _text_list(milestone.get(part), f"{where} milestone {index + 1} {part}",
                                    file, line_of(milestone, part))
@@ -106,13 +121,14 @@ def read(path: Path) -> Draft:
                                 "source": "source", "milestones": found}
         category = track.get("category")
         if category is not None:
+            category = text(track, "category", f"{where} category")
             if categories and str(category) not in categories:
                 raise SourceError(f"{where}: category '{category}' is not in 'categories'",
                                   file=file, line=line_of(track, "category"),
                                   hint="expected one of: " + summarised(list(categories)))
             area["group"] = categories.get(str(category), str(category))
         if track.get("description"):
-            area["summary"] = " ".join(str(track["description"]).split())
+            area["summary"] = text(track, "description", f"{where} description")
         draft.areas.append(area)
     worth = data.get("milestonePoints") or data.get("milestone_points")
     if worth is None:
@@ -130,13 +146,22 @@ def read(path: Path) -> Draft:
                                                   in data else "milestone_points"),
                           hint="e.g. [0, 1, 3, 6, 12, 20]")
     titles = []
-    for _key, title, line in _entries(data, "titles", file):
-        label = title.get("title") or title.get("label") if isinstance(title, dict) else None
-        least = title.get("minPoints", title.get("points")) if isinstance(title, dict) else None
+    listed = _entries(data, "titles", file)
+    if len(listed) > MAX_ROLES:  # each title is a role: checked before the moves are chained
+        raise SourceError(f"'titles' lists {len(listed):,}: a ladder has at most {MAX_ROLES:,} "
+                          "roles", file=file, line=line_of(data, "titles"))
+    for _key, title, line in listed:
+        if not isinstance(title, dict):
+            raise SourceError("titles: expected {title, minPoints} with whole points", file=file,
+                              line=line)
+        key = "title" if title.get("title") else "label"
+        label = text(title, key, f"titles: {key}")
+        least = title.get("minPoints", title.get("points"))
         if not label or not isinstance(least, int) or isinstance(least, bool):
             raise SourceError("titles: expected {title, minPoints} with whole points", file=file,
                               line=line)
-        titles.append((least, str(label).strip(), title.get("track"), line))
+        track = text(title, "track", f"title '{label}' track") or None
+        titles.append((least, label, track, line))
     titles.sort(key=lambda t: t[0])  # stable: ties keep the file's order
     ids: set[str] = set()
     tracks: list[str] = []
@@ -146,7 +171,7 @@ def read(path: Path) -> Draft:
         tie = least == previous
         if not tie:
             level, previous = level + 1, least
-        track_id = slug(str(track)) if track else ("alternative" if tie else "main")
+        track_id = slug(track) if track else ("alternative" if tie else "main")
         if track_id not in tracks:
             tracks.append(track_id)
         role_id = slug(label, ids)

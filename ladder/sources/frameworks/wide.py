@@ -18,7 +18,7 @@ import itertools
 import re
 from pathlib import Path
 
-from ladder.errors import SourceError
+from ladder.errors import SourceError, summarised
 from ladder.sources.formats import INPUT_FORMATS, input_format
 from ladder.sources.frameworks.draft import (
     MAX_LEVELS,
@@ -61,11 +61,12 @@ def _title_line(path: Path, header_row: int) -> str | None:
     return None
 
 
-def read(path: Path) -> Draft:
-    """The draft ladder of a wide framework sheet."""
+def read(path: Path, sheet: str | None = None) -> Draft:
+    """The draft ladder of a wide framework sheet (``sheet``: a workbook's sheet, by name or
+    number; default: the first with data)."""
     file = str(path)
     try:
-        table = read_table(path)
+        table = read_table(path, sheet=sheet)
     except SourceError as error:
         if "no data rows" not in error.message:
             raise
@@ -139,4 +140,10 @@ def read(path: Path) -> Draft:
     chain_moves(draft)
     draft.notes.append("The levels are the sheet's level columns, in order, on one track; "
                        "each competency row is an area; promotions go one level up.")
+    if table.other_sheets:  # a workbook of several: which one this is, and how to read another
+        read_from = f"Read the sheet '{table.sheet}'"
+        draft.notes.append(f"{read_from} of the workbook.")
+        draft.warnings.append(f"{file}: {read_from}; the workbook's other sheets with data, "
+                              f"not read: {summarised([repr(s) for s in table.other_sheets])} "
+                              "(read one with option 'sheet' NAME or its number)")
     return draft

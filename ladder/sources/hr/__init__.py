@@ -42,8 +42,7 @@ if TYPE_CHECKING:  # the names below, for type checkers
 _NAMES = {
     "ladder.sources.hr.columns": ("check_mapping", "parse_mapping"),
     "ladder.sources.hr.export_config": ("config_text", "imported_config_text"),
-    "ladder.sources.hr.load": ("ImportResult", "load_export", "parse_fix",
-                               "write_report"),
+    "ladder.sources.hr.load": ("ImportResult", "load_export", "parse_fix"),
     "ladder.sources.hr.presets": ("PRESETS",),
 }
 __all__ = [name for names in _NAMES.values() for name in names]

@@ -26,7 +26,7 @@ from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_p
 from ladder.sources.hr.problems import FIXES, PART_LABELS, Entry, resolve, summary_line
 from ladder.sources.hr.read import ExportTable, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
-from ladder.text import one_line, slug
+from ladder.text import one_line, plural, slug
 
 
 @dataclass
@@ -128,6 +128,7 @@ def load_export(
     mapping: Mapping[str, str] | str | None = None,
     fix: Iterable[str] | str = (),
     snapshot: str | None = None,
+    sheet: str | None = None,
 ) -> ImportResult:
     """Read an HR export (CSV, TSV, TXT or XLSX) into an org and the account of its rows.
 
@@ -135,7 +136,8 @@ def load_export(
     when not given); ``junior``: the junior-staff file of a UK organogram; ``mapping``:
     {field: column} or ``id=COL,manager=COL`` to override header detection; ``fix``:
     ``case``/``space`` to link managers that match only when case/spaces are ignored;
-    ``snapshot``: which snapshot to draw of a file that holds several (default: the latest).
+    ``snapshot``: which snapshot to draw of a file that holds several (default: the latest);
+    ``sheet``: a workbook's sheet to read (a name or a number; default: the first with data).
     """
     path = Path(path)
     fixes = parse_fix(fix)
@@ -145,7 +147,7 @@ def load_export(
         mapping = check_mapping(mapping)
     chosen = get_preset(preset) if preset else None
     senior_filter = chosen.matches if chosen else None
-    table = read_table(path, want_sheet=senior_filter, text=text)
+    table = read_table(path, want_sheet=senior_filter, text=text, sheet=sheet)
     check_headers(table.headers, file=table.file, line=table.header_row)
     if chosen is None:
         chosen = detect_preset(table.headers)
@@ -163,8 +165,11 @@ def load_export(
             "warning", "other-sheets", f"the workbook has {len(table.other_sheets) + 1} sheets "
             f"with data: read '{table.sheet}', not read: "
             f"{summarised([repr(s) for s in table.other_sheets])}", table.file, None, None,
-            "keep the people on one sheet, or export the sheet to draw as CSV",
+            "read another with option 'sheet' NAME (or its number)",
             tuple(table.other_sheets) if len(table.other_sheets) > SHOWN else ()))
+        notes.append(f"read the sheet '{table.sheet}' of {Path(table.file).name}; "
+                     f"{plural(len(table.other_sheets), 'other sheet')} with data not read "
+                     "(read one with option 'sheet' NAME or its number)")
     blank: list[Problem] = []
     picked: str | None = None
     whole = table  # every row of the file, for the lines of rows no snapshot takes
@@ -276,17 +281,6 @@ def _with_line(problem: Problem, lines: Mapping[tuple[str, int], int]) -> Proble
     if line is None or f"(line {line})" in problem.message:
         return problem
     return replace(problem, message=f"{where(problem.line or 0, line)}: {problem.message}")
-
-
-def write_report(result: ImportResult, path: str | Path) -> None:
-    """Write ``result.report()`` as JSON (for ``--report problems.json``)."""
-    import json
-
-    text = json.dumps(result.report(), indent=2, ensure_ascii=False) + "\n"
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"cannot write the report: {error.strerror}", file=str(path)) from None
 
 
 # -- generic exports -------------------------------------------------------------------------

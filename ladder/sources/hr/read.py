@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ladder.errors import SourceError, summarised
+from ladder.errors import SourceError, did_you_mean, summarised
 from ladder.sources.formats import INPUT_FORMATS, TABLE, input_format, suffix_list
 from ladder.sources.inputs import MAX_BYTES_ENV, check_input, max_input_bytes, read_input
 
@@ -63,14 +63,18 @@ class ExportTable:
 
 def read_table(
     path: str | Path, *, want_sheet: Callable[[list[str]], bool] | None = None,
-    text: str | None = None,
+    text: str | None = None, sheet: str | None = None,
 ) -> ExportTable:
     """Read a CSV/TSV/TXT or XLSX/XLSM export (its format from
-    :mod:`ladder.sources.formats`); ``want_sheet(headers)`` picks among XLSX sheets.
+    :mod:`ladder.sources.formats`); ``want_sheet(headers)`` picks among XLSX sheets, unless
+    ``sheet`` names one (its name, or its number from 1).
 
     With ``text``, the export is that text (CSV or TSV) and ``path`` only names it.
     """
     path = Path(path)
+    if sheet is not None and (text is not None or input_format(path) != INPUT_FORMATS["xlsx"]):
+        raise SourceError("option 'sheet' chooses a sheet of a workbook (.xlsx), and this is "
+                          "no workbook", file=str(path), hint="leave out option 'sheet'")
     if text is not None:
         tab = input_format(path) == INPUT_FORMATS["tsv"]
         return parse_table(text, str(path), delimiter="\t" if tab else None)
@@ -87,7 +91,7 @@ def read_table(
                           file=str(path), hint=f"use {suffix_list(TABLE).replace('/', ', ')}")
     if found.name == "xlsx":
         check_input(path)
-        return _read_xlsx(path, want_sheet)
+        return _read_xlsx(path, want_sheet, sheet)
     data = read_input(path)
     text, encoding = decode(data, str(path))
     delimiter = "\t" if found.name == "tsv" else None
@@ -204,7 +208,8 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Expor
     return ExportTable(file, headers, header.row, records, sheet=sheet, repeats=repeats)
 
 
-def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> ExportTable:
+def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None,
+               asked: str | None = None) -> ExportTable:
     import zipfile  # here: a CSV chart needs none of the XLSX machinery
 
     try:
@@ -242,6 +247,8 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ex
         if not sheets:
             raise SourceError("the workbook has no sheets", file=str(path),
                               hint="export the sheet with the people")
+        if asked is not None:  # the one sheet asked for, and no remark on the others
+            sheets = [_asked_sheet(sheets, asked, str(path))]
         found: list[ExportTable] = []
         for sheet in sheets:
             # the sheet's declared size (A1:XFD1048576 in a hostile file) is not trusted: rows
@@ -259,6 +266,8 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ex
             try:
                 table = _table(str(path), rows, sheet=sheet.title)
             except SourceError:
+                if asked is not None:
+                    raise
                 continue  # an empty or header-only sheet: look at the next one
             if want_sheet is None or want_sheet(table.headers):
                 return _others_noted(table, sheets)
@@ -270,6 +279,22 @@ def _read_xlsx(path: Path, want_sheet: Callable[[list[str]], bool] | None) -> Ex
     finally:
         book.close()
         stream.close()
+
+
+def _asked_sheet(sheets: list, asked: str, file: str):
+    """The sheet named ``asked`` (its name, in any case, or its number from 1), else a
+    SourceError naming the sheets there are."""
+    names = [sheet.title for sheet in sheets]
+    for matches in (lambda name: name == asked,
+                    lambda name: name.strip().casefold() == asked.strip().casefold()):
+        found = [sheet for sheet in sheets if matches(sheet.title)]
+        if found:
+            return found[0]
+    if asked.strip().isdigit() and 1 <= int(asked) <= len(sheets):
+        return sheets[int(asked) - 1]
+    listed = summarised([f"{n}: '{name}'" for n, name in enumerate(names, 1)])
+    raise SourceError(f"no sheet '{asked}' in the workbook ({listed})", file=file,
+                      hint=did_you_mean(asked, names) or "give a sheet's name or its number")
 
 
 def _others_noted(table: ExportTable, sheets: list) -> ExportTable:
