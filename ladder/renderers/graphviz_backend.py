@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from functools import cache
@@ -25,6 +26,7 @@ from pathlib import Path
 from ladder.errors import RenderError
 from ladder.escape import xml_text
 from ladder.layout.fonts import FAMILY, FONT_FOLDER
+from ladder.renderers.files import write_bytes
 
 FORMATS = ("svg", "png", "pdf", "xdot")
 INSTALL_HINT = "install Graphviz: 'apt-get install graphviz' (Debian/Ubuntu) or see graphviz.org"
@@ -149,19 +151,11 @@ def fonts_conf(folders: tuple[str, ...] | None = None) -> str:
 
 @cache
 def _fonts_conf_file() -> Path:
-    """:func:`fonts_conf` in a private temporary file for this process, removed at exit."""
-    handle, name = tempfile.mkstemp(prefix="ladder-fonts-", suffix=".conf")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(fonts_conf())
-    atexit.register(_remove, name)
-    return Path(name)
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:  # already gone (a tidy temp folder): nothing to do
-        pass
+    """:func:`fonts_conf` in a private temporary folder of this process (only its user may
+    enter it), written by the one writer and removed at exit."""
+    folder = tempfile.mkdtemp(prefix="ladder-fonts-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return write_bytes("fonts.conf", fonts_conf(), folder=folder)
 
 
 def _reproducible(data: bytes, format: str) -> bytes:
