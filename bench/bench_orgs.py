@@ -39,12 +39,14 @@ import compileall
 import csv
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -101,15 +103,15 @@ class LoadWatch:
         return self.since(0)
 
 
-def run_measured(command: list[str], *,
-                 timeout: float) -> tuple[float, float, float, int, str]:
+def run_measured(command: list[str], *, timeout: float,
+                 cwd: Path = ROOT) -> tuple[float, float, float, int, str]:
     """(wall seconds, CPU seconds, peak MB, exit code, stderr tail) of one child process.
 
     CPU time is what the numbers are compared by: on a machine shared with other work, wall
     time grows with the load, while the CPU time a single-threaded program needs barely does.
     """
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
     deadline = start + timeout
     while True:
@@ -214,11 +216,15 @@ def measure(csv_path: Path, work: Path, dot_limit: int, people: int,
             fastest(dots) if dots else None)
 
 
-def best_of(command: list[str], runs: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU times of ``runs`` runs of one command (the least is the least disturbed)."""
+def best_of(command: list[str], runs: int, *, cwd: Path = ROOT,
+            before: Callable[[], None] | None = None) -> tuple[list[float], list[float]]:
+    """Wall and CPU times of ``runs`` runs of one command (the least is the least disturbed);
+    ``before`` runs before each (not timed)."""
     walls, cpus = [], []
     for _ in range(runs):
-        seconds, cpu, _, code, error = run_measured(command, timeout=60)
+        if before is not None:
+            before()
+        seconds, cpu, _, code, error = run_measured(command, timeout=600, cwd=cwd)
         if code != 0:
             raise SystemExit(f"{' '.join(command)} failed: {error}")
         walls.append(seconds)
@@ -266,6 +272,36 @@ def small_chart_times(work: Path, runs: int) -> dict[str, tuple[list[float], lis
     return rows
 
 
+DOCS_DIAGRAMS = 50
+
+
+def docs_build_times(work: Path, runs: int) -> dict[str, tuple[list[float], list[float]]]:
+    """``mkdocs build`` of a site of 50 diagram blocks (bench/bench_docs.py: ladders and org
+    charts, 5 a page) with the diagram cache emptied before each build, and of the same site
+    with plain code blocks in their place; in turns, so a busy spell hits both."""
+    from bench.bench_docs import build, cache_folder, make_sites
+
+    folder = work / "docs-sites"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    sites = make_sites(folder, DOCS_DIAGRAMS)
+    diagrams, plain = sites["mkdocs-diagrams"], sites["mkdocs-plain"]
+    build("mkdocs", plain)  # warm-up: bytecode, the file cache
+    build("mkdocs", diagrams)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    rows: dict[str, tuple[list[float], list[float]]] = {
+        f"mkdocs build, {DOCS_DIAGRAMS} diagrams, no cache": ([], []),
+        "mkdocs build, the same site without diagrams": ([], []),
+    }
+    for _ in range(runs):
+        for (walls, cpus), root in zip(rows.values(), (diagrams, plain), strict=True):
+            wall, cpu = best_of(command, 1, cwd=root, before=lambda root=root: shutil.rmtree(
+                cache_folder("mkdocs", root), ignore_errors=True))
+            walls += wall
+            cpus += cpu
+    return rows
+
+
 def verdict(value: float, limit: float, unit: str, *, at_most: bool = True,
             wall: float | None = None, among: list[float] | None = None) -> str:
     """``met`` or ``missed by N%``, for one target (``wall``: the same by wall-clock time;
@@ -293,7 +329,8 @@ def shape(run: Run) -> str:
     return text + (f" ({ratio:.1f}:1)" if ratio >= 1 else f" (1:{1 / ratio:.1f})")
 
 
-QUICK = {"sizes": [10_000, 100_000], "repeat": 3, "ladder_runs": 7, "no_sample": True}
+QUICK = {"sizes": [10_000, 100_000], "repeat": 3, "ladder_runs": 7, "no_sample": True,
+         "docs_runs": 2}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -311,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5,
                         help="runs of each program on each org up to 100,000 people (the "
                         "least counts, the spread is printed); bigger orgs run once")
+    parser.add_argument("--docs-runs", type=int, default=3,
+                        help="MkDocs builds of a 50-diagram site and of its plain twin (0: "
+                        "skip them)")
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the CSV and SVG files in this folder")
@@ -408,6 +448,22 @@ def main(argv: list[str] | None = None) -> int:
             without = min(parts[f"30 people without: {kind}"][1])
             targets.append(f"30 people, with dotted lines / without ({kind}): "
                            + verdict(with_dotted / without, 1.5, "x"))
+    if args.docs_runs:
+        print(f"  MkDocs builds, {args.docs_runs} runs each ...", file=sys.stderr, flush=True)
+        mark = load.mark()
+        builds = docs_build_times(work, args.docs_runs)
+        print(f"\nA docs site, {args.docs_runs} builds each, in turns (load {load.since(mark)}); "
+              "CPU s min (median-max), wall s min:\n")
+        print("| command | CPU s | wall s |\n|---|---:|---:|")
+        for command, (walls, cpus) in builds.items():
+            print(f"| `{command}` | {spread(cpus, 2)} | {min(walls):.2f} |")
+        (with_walls, with_cpus), (plain_walls, plain_cpus) = builds.values()
+        targets.append(f"MkDocs build of {DOCS_DIAGRAMS} diagrams without its cache / the same "
+                       "site without diagrams: "
+                       + verdict(min(with_cpus) / min(plain_cpus), 2, "x",
+                                 wall=min(with_walls) / min(plain_walls),
+                                 among=[a / b for a, b in zip(with_cpus, plain_cpus,
+                                                              strict=True)]))
     if targets:
         print(f"\nTargets (issue 23), load average {load.stop()} during the run:\n")
         print("\n".join(f"- {target}" for target in targets))

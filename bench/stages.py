@@ -42,8 +42,10 @@ def steps(csv_path: Path, out: Path) -> dict[str, tuple[float, float, float]]:
     """(CPU seconds, MB resident after, MB peak so far) of each step of drawing ``csv_path``."""
     from ladder.analysis.teams import team_counts
     from ladder.layout import layout_org
+    from ladder.renderers.files import write_bytes
     from ladder.renderers.org_cards import PageText, dotted_notes
-    from ladder.renderers.org_svg import org_svg
+    from ladder.renderers.org_svg import org_svg_pieces
+    from ladder.renderers.theme import FinishedPieces
     from ladder.sources.hr import load_export
 
     times: dict[str, tuple[float, float, float]] = {}
@@ -63,10 +65,13 @@ def steps(csv_path: Path, out: Path) -> dict[str, tuple[float, float, float]]:
         step("team counts")
         chart = layout_org(org)
         step("layout")
-        text = org_svg(org, chart, PageText(counts=counts, notes=notes))
-        step("SVG text")
-        out.write_bytes(text.encode("utf-8"))
-        step("encode and write")
+        colours, pieces = org_svg_pieces(org, chart, PageText(counts=counts, notes=notes))
+        step("card texts")
+        # as the command writes it: each piece finished, encoded and written as it comes
+        document = FinishedPieces(pieces, colours, title=org.name, description=org.name,
+                                  kind="org")
+        write_bytes(out, document, first=document.first_bytes)
+        step("SVG written in pieces")
     finally:
         gc.enable()
     return times

@@ -30,15 +30,23 @@ def test_paths_json_is_the_issue_shape():
     data = json.loads(result.stdout)
     assert list(data) == ["from", "to", "paths"]
     assert list(data["paths"][0]) == ["years", "steps"]
-    # the issue's keys, then (a ladder with areas) what the step adds per area
-    assert list(data["paths"][0]["steps"][0]) == ["from", "to", "kind", "years", "gained",
-                                                  "areas"]
+    # the issue's keys, where each fact comes from, then (a ladder with areas) what the step
+    # adds per area
+    step = data["paths"][0]["steps"][0]
+    assert list(step) == ["from", "to", "kind", "years", "gained", "years_source",
+                          "gained_sources", "areas"]
+    # the built-in ladder's typical years are common practice, not the article's
+    assert step["years_source"] == "practice"
+    assert set(step["gained_sources"]) == set(step["gained"])
 
 
 def test_paths_markdown():
     result = run("paths", "pm", "senior pm", "--format", "markdown")
     assert result.exit_code == 0, result.output
-    assert "| 1 | Product Manager | Senior Product Manager | promotion | 2.5 |" in result.stdout
+    # practice facts (the years, competencies the article does not list) in italics, and said
+    assert ("| 1 | Product Manager | Senior Product Manager | promotion | *2.5* | "
+            "*product strategy for an area*") in result.stdout
+    assert "*Italics*: Common industry practice \\(not in the article\\)." in result.stdout
 
 
 def test_avoid_management_keeps_to_the_ic_track():
@@ -111,6 +119,9 @@ def test_paths_across_ladders():
     assert result.exit_code == 0, result.output
     first = json.loads(result.stdout)["paths"][0]
     assert first["steps"][0].pop("areas")  # the product ladder's areas, new at the move
+    sources = first["steps"][0].pop("gained_sources")
+    assert set(sources.values()) == {"product:article"}  # the article lists these
+    assert "years_source" not in first["steps"][0]  # the set gives this move no years source
     assert first["steps"][0] == {
         "from": "engineering:senior-1", "to": "product:product-manager", "kind": "lateral",
         "years": 1.0, "gained": [

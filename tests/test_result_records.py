@@ -47,7 +47,7 @@ def _gap(start: str, goal: str, **where: Any) -> dict[str, Any]:
     from ladder.analysis.expectations import area_changes, has_expectations
 
     ends = ladder.endpoints(start, goal, **where)
-    data = gap_data(ladder.gap(start, goal, **where))
+    data = gap_data(ladder.gap(start, goal, **where), ends.ladder)
     if has_expectations(ends.ladder):
         data["areas"] = changes_data(area_changes(ends.ladder, ends.start.id, ends.goal.id))
     return data
@@ -75,11 +75,13 @@ CASES: list[tuple[str, list[str], Callable[[], Any]]] = [
      lambda: diff_data(ladder.diff(STARTUP, EXAMPLES / "scale-up.yaml"))),
     ("paths-junior-pm-cpo.json", ["paths", "junior pm", "cpo", "--format", "json"],
      lambda: paths_data("junior-product-manager", "chief-product-officer",
-                        ladder.paths("junior pm", "cpo"))),
+                        ladder.paths("junior pm", "cpo"),
+                        ladder.endpoints("junior pm", "cpo").ladder)),
     ("paths-startup.json", ["paths", "senior pm", "cpo", "--variant", "startup", "--format",
                             "json"],
      lambda: paths_data("product-manager", "chief-product-officer",
-                        ladder.paths("senior pm", "cpo", variant="startup"))),
+                        ladder.paths("senior pm", "cpo", variant="startup"),
+                        ladder.endpoints("senior pm", "cpo", variant="startup").ladder)),
     ("gap-ft-areas.json", ["gap", "engineer", "principal-ic", "--ladder", FT_AREAS, "--format",
                            "json"],
      lambda: _gap("engineer", "principal-ic", ladder=FT_AREAS)),

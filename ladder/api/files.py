@@ -4,6 +4,7 @@ to write a file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -158,12 +159,13 @@ def parse_mapping(text: str) -> dict[str, str]:
     return parse(text)
 
 
-def write_file(path: str | Path, data: str | bytes, *, folder: str | Path | None = None,
-               follow_links: bool = False) -> Path:
+def write_file(path: str | Path, data: str | bytes | Iterable[str], *,
+               folder: str | Path | None = None, follow_links: bool = False) -> Path:
     """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders: the one way
     ladder writes a file. Never through a symbolic link unless ``follow_links``; never over a
     FIFO or device; with ``folder``, ``path`` is a name that must stay inside it. The path
-    written.
+    written. ``data`` may be text in pieces (any iterable of strings), each written as it
+    comes, so that a big document is never whole in memory.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:

@@ -56,12 +56,11 @@ def load(source: str | Path | None = None, *, text: str | None = None,
     kind = source_kind(name)
     if kind == LADDER:
         sort_options(export_options, kind="ladder")  # export options are a mistake here
-        from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
-        from ladder.sources.ladders import builtin_names  # lazy: --help loads no yaml
+        from ladder.sources.builtin import builtin_names  # lazy: --help loads no model
 
         # a built-in ladder's warnings are known and documented: validate shows them
         shipped = name is None or name in builtin_names()
-        return load_any_ladder(name, on_warning=None if shipped else _warnings_to(on_note))
+        return load_ladder(name, on_warning=None if shipped else _warnings_to(on_note))
     assert name is not None  # no source is the built-in ladder, read above
     if kind == COMPANY:
         sort_options(export_options, kind="org")  # ... and here
@@ -245,9 +244,15 @@ def load_ladder(source: str | Path | Ladder | None = None, *,
 
     if isinstance(source, Ladder):
         return source
+    from ladder.sources.builtin import checked_builtin  # lazy: --help loads no model
+
+    name = None if source is None else str(source)
+    checked = checked_builtin(name, on_warning)  # a built-in one: no YAML read, no checks
+    if checked is not None:
+        return checked
     from ladder.sources.ladder_set import load_any_ladder  # lazy: --help loads no yaml
 
-    return load_any_ladder(None if source is None else str(source), on_warning=on_warning)
+    return load_any_ladder(name, on_warning=on_warning)
 
 
 def ladder_for(source: str | Path | Ladder | None = None, *, variant: str | None = None,

@@ -21,6 +21,7 @@ Zones: the drawing is cut into horizontal zones, ``2 * row`` for a row of cards 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from typing import Literal, overload
 
@@ -65,12 +66,8 @@ class _Router:
         self.tracks: dict[float, list[tuple[float, float]]] = {}  # y -> x intervals in use
         self.ports: dict[tuple[int, str], set[float]] = {}  # (person, top/bottom) -> offsets
         self.offsets = _track_offsets(style.level_gap)
-        offsets = _port_offsets(style.width, style.indent)
-        # A card's team badge sits centred on its bottom edge: ports beside it come first there.
-        beside = [o for o in offsets if abs(o - style.width / 2) >= BADGE_HALF]
-        # one pass (a membership test against set(beside) rebuilt per offset cost ~120 ms a chart)
-        near_badge = [o for o in offsets if abs(o - style.width / 2) < BADGE_HALF]
-        self.port_offsets = {"top": offsets, "bottom": beside + near_badge}
+        top, bottom = _edge_ports(style.width, style.indent)
+        self.port_offsets = {"top": top, "bottom": bottom}
 
     # -- geometry --------------------------------------------------------------------------
     def row_of(self, person: int) -> int:
@@ -296,6 +293,16 @@ def _merged(spans: list[tuple[float, float]], *,
     return starts, ends
 
 
+@functools.lru_cache(maxsize=16)  # one card size per chart: a docs build reuses the orders
+def _edge_ports(width: float, indent: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """(top, bottom) port offsets in the order they are tried: on the bottom edge, where a
+    card's team badge sits centred, the ports beside the badge come first."""
+    offsets = _port_offsets(width, indent)
+    beside = [o for o in offsets if abs(o - width / 2) >= BADGE_HALF]
+    near_badge = [o for o in offsets if abs(o - width / 2) < BADGE_HALF]
+    return tuple(offsets), tuple(beside + near_badge)
+
+
 def _port_offsets(width: float, indent: float) -> list[float]:
     """Port offsets from a card's left edge: every PORT_STEP px from PORT_FROM_RIGHT short of
     the right end down to the centre, then on down the left half (clear of the centre, where
@@ -318,14 +325,15 @@ def _port_offsets(width: float, indent: float) -> list[float]:
     return ordered
 
 
-def _track_offsets(gutter: float) -> list[float]:
+@functools.lru_cache(maxsize=16)  # one gutter per chart: computed once for a docs build
+def _track_offsets(gutter: float) -> tuple[float, ...]:
     """Track offsets from the top of a gutter ``gutter`` px tall: at least GAP from its edges
     (the cards) and from its middle (the solid buses); first every GAP px, near three quarters
     down (below the bus, away from the managers' drops) and outwards, then the half steps
     between those, and so on five times, for a gutter crowded with dotted lines.
 
     >>> _track_offsets(32.0)[:7]
-    [24.0, 21.0, 27.0, 12.0, 9.0, 6.0, 3.0]
+    (24.0, 21.0, 27.0, 12.0, 9.0, 6.0, 3.0)
     """
     taken: set[float] = set()
     ordered: list[float] = []
@@ -336,7 +344,7 @@ def _track_offsets(gutter: float) -> list[float]:
                  if o not in taken and abs(o - gutter / 2) >= GAP and o <= gutter - GAP]
         taken.update(fresh)
         ordered += sorted(fresh, key=lambda o: (abs(o - 0.75 * gutter), o))
-    return ordered
+    return tuple(ordered)
 
 
 def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[float]]]:

@@ -115,12 +115,14 @@ class Units:
     stack_rows: dict[int, StackRow] = field(default_factory=dict)
     column_head: dict[int, int] = field(default_factory=dict)  # first unit -> listed manager
     trunk_band: dict[int, int] = field(default_factory=dict)  # TRUNK unit -> band it feeds
+    # every childless unit's children: one empty list, never changed (a million cards)
+    leaf: list[int] = field(default_factory=list)
 
     def add(self, parent: int, kind: int, left: float, right: float, person: int = -1,
             level: int = 0, group: int = 0) -> int:
         """A new unit, the last child of ``parent``, one row below it; returns its number."""
         number = len(self.kind)
-        self.children.append([])
+        self.children.append(self.leaf)
         self.left.append(left)
         self.right.append(right)
         self.kind.append(kind)
@@ -128,7 +130,10 @@ class Units:
         self.person.append(person)
         self.level.append(level)
         self.group.append(group)
-        self.children[parent].append(number)
+        siblings = self.children[parent]
+        if siblings is self.leaf:
+            siblings = self.children[parent] = []
+        siblings.append(number)
         return number
 
     def descend(self, parent: int, target_row: int) -> int:

@@ -109,10 +109,14 @@ def build_tree(ids: list[str], manager: list[int], assistant: list[bool]) -> Org
     """The :class:`OrgTree` of people numbered by position, given each one's manager
     (-1 for a root) and whether they are an assistant; raises on a cycle."""
     count = len(ids)
-    kids: list[list[int]] = [[] for _ in range(count)]
+    nobody: list[int] = []  # one empty list, shared by every leaf and never changed
+    kids: list[list[int]] = [nobody] * count  # (a million people: no list for each leaf)
     for person, boss in enumerate(manager):
         if boss >= 0:
-            kids[boss].append(person)
+            own = kids[boss]
+            if own is nobody:
+                own = kids[boss] = []
+            own.append(person)
     # An assistant without reports sits beside the manager's card rather than below it.
     beside = [assistant[i] and manager[i] >= 0 and not kids[i] for i in range(count)]
     if any(beside):
@@ -120,7 +124,6 @@ def build_tree(ids: list[str], manager: list[int], assistant: list[bool]) -> Org
         assistants = [[k for k in ks if beside[k]] if ks else ks for ks in kids]
     else:  # the common case: share the lists (never mutated) and one empty list
         reports = kids
-        nobody: list[int] = []
         assistants = [nobody] * count
     roots = [i for i in range(count) if manager[i] < 0]
     depth = [0] * count

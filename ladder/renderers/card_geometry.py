@@ -121,7 +121,12 @@ def wrap_note(text: str, width: float) -> list[str]:
     >>> wrap_note("one two three", 60)
     ['one two', 'three']
     """
-    return wrap(text, width, measure=lambda line: text_width(line, LEGEND_SIZE))
+    return list(_wrapped_note(text, width))
+
+
+@lru_cache(maxsize=256)  # one note text, a few page widths: a docs build draws page after page
+def _wrapped_note(text: str, width: float) -> tuple[str, ...]:
+    return tuple(wrap(text, width, measure=lambda line: text_width(line, LEGEND_SIZE)))
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ ids from the data, transparent background, one font stack), with the drawing's `
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ladder.renderers.theme import finish_svg
+from ladder.renderers.theme import FinishedPieces, finish_svg
 from ladder.renderers.views import describe, heading
 
 if TYPE_CHECKING:
@@ -25,3 +26,12 @@ def finish_drawing(drawing: LadderDrawing | OrgDrawing, svg: str) -> str:
     return finish_svg(svg, title=heading(thing, drawing), description=describe(thing),
                       theme=drawing.theme, transparent=drawing.transparent,
                       kind="ladder" if hasattr(drawing, "ladder") else "org")
+
+
+def finish_org_pieces(drawing: OrgDrawing, pieces: Iterable[str],
+                      colours: Iterable[str]) -> FinishedPieces:
+    """:func:`finish_drawing` of an org chart's SVG that comes in pieces (see FinishedPieces);
+    ``colours``: those its ``fill`` and ``stroke`` attributes draw."""
+    return FinishedPieces(pieces, colours, title=heading(drawing.org, drawing),
+                          description=describe(drawing.org), theme=drawing.theme,
+                          transparent=drawing.transparent, kind="org")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ladder.options import OrgOptions
     from ladder.renderers.ladder_dot import Highlight
     from ladder.renderers.matrix import MatrixOptions  # lazy: drawing a ladder loads no networkx
+    from ladder.renderers.theme import FinishedPieces
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,7 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
     """The org chart as SVG (written directly), layout JSON, pinned DOT, or PNG/PDF from it."""
     from ladder.renderers.org_cards import PageText  # lazy: drawing a ladder loads no org layout
 
-    if drawing.options.paper and format != "pdf":
-        raise RenderError(f"--paper makes a PDF book, not a {format} file",
-                          hint="write .pdf, or leave out --paper")
+    _check_paper(drawing, format)
     if format == "pdf" and drawing.options.paper:  # a book of pages (ladder.renderers.book)
         from ladder.renderers.book import book  # lazy: only --paper makes a book
 
@@ -110,18 +109,33 @@ def org_chart(drawing: OrgDrawing, format: str) -> str | bytes:
                     counts=drawing.counts or None, notes=drawing.notes,
                     mode=drawing.options.mode, columns=drawing.options.columns,
                     levels=drawing.levels)
+    if format == "svg":
+        return org_svg_document(drawing).text()
     text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
-    if format == "svg":  # text from the writer to the docs finish: no bytes in between
-        from ladder.renderers.docs_svg import finish_drawing  # lazy: only SVG is themed
-        from ladder.renderers.org_svg import org_svg  # lazy: drawing a ladder loads no org layout
-
-        return finish_drawing(drawing, org_svg(drawing.org, drawing.layout(), text))
     from ladder.renderers.org_write import chart_data  # lazy: drawing a ladder loads no org layout
 
     data = chart_data(drawing.org, drawing.layout(), fmt=format, text=text,
                       scale=drawing.options.scale, on_note=drawing.on_note,
                       path=drawing.output or Path(f"chart.{format}"))
     return data.decode("utf-8") if format in ("dot", "json") else data
+
+
+def _check_paper(drawing: OrgDrawing, format: str) -> None:
+    if drawing.options.paper and format != "pdf":
+        raise RenderError(f"--paper makes a PDF book, not a {format} file",
+                          hint="write .pdf, or leave out --paper")
+
+
+def org_svg_document(drawing: OrgDrawing) -> FinishedPieces:
+    """The org chart's SVG, finished for docs (theme, title, description), in pieces: from the
+    writer to the docs finish to the file, with no whole document in between."""
+    from ladder.renderers.docs_svg import finish_org_pieces  # lazy: only SVG is themed
+    from ladder.renderers.org_cards import PageText  # lazy: drawing a ladder loads no org layout
+    from ladder.renderers.org_svg import org_svg_pieces  # lazy: a ladder loads no org layout
+
+    text = PageText(title=drawing.title, counts=drawing.counts, notes=drawing.notes)
+    colours, pieces = org_svg_pieces(drawing.org, drawing.layout(), text)
+    return finish_org_pieces(drawing, pieces, colours)
 
 
 LONG_RUN = 200_000  # people: from here a chart takes several seconds; say what it is doing
@@ -145,7 +159,12 @@ def org_files(drawing: OrgDrawing, path: Path, format: str,
         steps(f"laying out {len(drawing.org):,} people")
         drawing.layout()
         steps(f"drawing {path.name}")
-    written = write_bytes(path, FORMATS[format].drawer("org")(drawing, format))
+    if format == "svg":  # handed to the file in pieces: never the whole document in memory
+        _check_paper(drawing, format)
+        document = org_svg_document(drawing)
+        written = write_bytes(path, document, first=document.first_bytes)
+    else:
+        written = write_bytes(path, FORMATS[format].drawer("org")(drawing, format))
     if steps:
         steps("done")
     return [written]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
@@ -121,9 +121,14 @@ def output_format(path: Path | None, format: str | None, *,
     return chosen
 
 
-def write_bytes(path: str | Path, data: bytes | str, *, folder: str | Path | None = None,
-                follow_links: bool = False) -> Path:
+def write_bytes(path: str | Path, data: bytes | str | Iterable[str], *,
+                folder: str | Path | None = None, follow_links: bool = False,
+                first: Callable[[], bytes] | None = None) -> Path:
     """Write ``data`` (text as UTF-8) to ``path`` atomically, creating folders.
+
+    ``data`` may also be text in pieces, each written as it comes (a big chart is never whole
+    in memory); ``first``, called after the last piece, gives the file's first bytes as they
+    are to be, as long as what was written there first (a header that depends on the whole).
 
     The bytes go to a temporary file in the same folder, renamed over ``path`` only once they
     are all written, so a failed run never leaves half a file or destroys the previous good
@@ -159,8 +164,14 @@ def write_bytes(path: str | Path, data: bytes | str, *, folder: str | Path | Non
                 if isinstance(data, str):  # encoded a piece at a time: a big chart is 100s of MB
                     for start in range(0, len(data), _CHUNK):
                         stream.write(data[start:start + _CHUNK].encode("utf-8"))
-                else:
+                elif isinstance(data, bytes):
                     stream.write(data)
+                else:
+                    for piece in data:
+                        stream.write(piece.encode("utf-8"))
+                    if first is not None:
+                        stream.seek(0)
+                        stream.write(first())
             os.chmod(temporary, 0o666 & ~_umask())  # made private while written; outputs are not
             os.replace(temporary, path)
             temporary = None

@@ -296,14 +296,14 @@ def legend_note(chart: OrgLayout, counts: Mapping[str, TeamCount]) -> int | str:
 
 def _card_text(person: Person, department: str) -> tuple[str, str, str]:
     """Name, second and third line of a person's own card."""
+    if not person.vacant and person.fte is None:  # most cards: the names, title, department
+        return card_name(person), person.title, department
     name = person_label(person)
     if person.vacant:  # the label says the title
         return name, department, person.location or ""
-    if person.fte is not None:
-        # beside the count: the grade, else the title when the name does not say it
-        kind = dict(person.extra).get("grade") or (person.title if person.title != name else "")
-        return name, f"{person.fte:g} FTE" + (f" · {kind}" if kind else ""), department
-    return card_name(person), person.title, department
+    # a staff group, beside its count: the grade, else the title when the name does not say it
+    kind = dict(person.extra).get("grade") or (person.title if person.title != name else "")
+    return name, f"{person.fte:g} FTE" + (f" · {kind}" if kind else ""), department
 
 
 def cards(

@@ -7,14 +7,18 @@ text goes through :func:`~ladder.escape.xml_text`. Class names say what they sty
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ladder.escape import xml_text
 from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
-from ladder.renderers.org_cards import OUTLINE, PageText, prepare
+from ladder.renderers.card_geometry import Frame
+from ladder.renderers.org_cards import OUTLINE, Card, PageText, prepare
 from ladder.renderers.theme import CARD_CLASS, card_id, unique_ids
 from ladder.text import coord as _f
 
+PAPER = "#fafbfc"  # the page's background
 SVG_STYLE = (
     "<style>"
     ".connector{fill:none;stroke:#a3aab5;stroke-width:1.2}"
@@ -41,10 +45,32 @@ SVG_STYLE = (
 
 def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
     """The chart as an SVG document; ``text``: its title, counts, links (default: the org's)."""
+    return "".join(org_svg_pieces(org, chart, text)[1])
+
+
+CARDS_A_PIECE = 2000  # cards joined into one piece of the document (about 1 MB)
+
+
+def org_svg_pieces(org: Org, chart: OrgLayout,
+                   text: PageText | None = None) -> tuple[set[str], Iterator[str]]:
+    """(every colour a ``fill`` or ``stroke`` attribute draws, the document in pieces):
+    :func:`org_svg` for a writer that hands each piece on, never holding the whole."""
+    heading, drawn, frame = prepare(org, chart, text)
+    colours = {PAPER}
+    for row in frame.legend_rows:  # a swatch is filled, or white with its colour as outline
+        for colour, _ in row:
+            colours.update(("#fff", colour[len(OUTLINE):]) if colour.startswith(OUTLINE)
+                           else (colour,))
+    colours.update(card.colour for card in drawn if not (card.vacant or card.context))
+    colours.update(card.mark for card in drawn if card.mark)
+    links = text.links if text is not None else {}
+    return colours, _pieces(chart, heading, drawn, frame, links)
+
+
+def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
+            links: dict[str, str]) -> Iterator[str]:
     style = chart.style
     w, h = style.width, style.height
-    heading, drawn, frame = prepare(org, chart, text)
-    links = text.links if text is not None else {}
     margin = geo.MARGIN
     out: list[str] = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -53,7 +79,7 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
         f'viewBox="0 0 {_f(frame.width)} {_f(frame.height)}" '
         'font-family="Helvetica, Arial, sans-serif">\n',
         SVG_STYLE,
-        '\n<rect width="100%" height="100%" fill="#fafbfc"/>\n',
+        f'\n<rect width="100%" height="100%" fill="{PAPER}"/>\n',
         f'<text class="heading" x="{_f(margin)}" y="{_f(margin + 22)}">'
         f"{xml_text(heading)}</text>\n",
     ]
@@ -77,11 +103,13 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
 
     # The chart in its own coordinates, moved below the header once.
     out.append(f'<g transform="translate({_f(margin)},{_f(frame.top)})">\n')
+    yield "".join(out)
+    out.clear()
     # Connectors first, so cards sit on top; chunks of one path keep the file small.
     solid = [p for p in range(len(chart)) if chart.manager[p] >= 0]
     for start in range(0, len(solid), 2000):
         d = "".join([connector_path(chart, p) for p in solid[start:start + 2000]])
-        out.append(f'<path class="connector" d="{d}"/>\n')
+        yield f'<path class="connector" d="{d}"/>\n'
     if chart.dotted:
         routes = chart.dotted_routes  # each from the dotted-line manager, who gets the head
         d = "".join(polyline_path(list(route)) for route in routes)
@@ -109,21 +137,29 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
     badges: dict[str, str] = {}  # badge text -> its SVG (few distinct badges, many managers)
     xs, ys, ids = chart.x, chart.y, chart.ids
     names = card_ids(ids)  # "#person-omar" links to a card in any page that shows the chart
-    add = out.append  # each piece goes straight into the one join: no per-card strings
+    yield "".join(out)
+    out.clear()
+    add = out.append  # each piece goes straight into the piece's join: no per-card strings
+    spots: dict[float, str] = {}  # coordinate -> its text: cards share columns and rows
     for p, card in enumerate(drawn):
+        if p % CARDS_A_PIECE == 0 and out:
+            yield "".join(out)
+            out.clear()
         lines = card.lines
+        x, y = xs[p], ys[p]
+        at_x = spots.get(x) or spots.setdefault(x, _f(x))
+        at_y = spots.get(y) or spots.setdefault(y, _f(y))
         target = links.get(ids[p]) if links else None
         if target:
             add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
-        add(f'<g id="{names[p]}" class="{CARD_CLASS}" '
-            f'transform="translate({_f(xs[p])},{_f(ys[p])})"><title>'
-            f"{xml_text(card.tooltip)}</title>")
         if card.vacant:
-            add(f"{vacant}{name_open}{lines[0]}</text>")
+            face = f"{vacant}{name_open}{lines[0]}</text>"
         elif card.context:
-            add(f"{elsewhere}{name}{lines[0]}</text>")
+            face = f"{elsewhere}{name}{lines[0]}</text>"
         else:
-            add(f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>')
+            face = f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>'
+        add(f'<g id="{names[p]}" class="{CARD_CLASS}" transform="translate({at_x},{at_y})">'
+            f"<title>{xml_text(card.tooltip)}</title>{face}")
         if card.mark:  # a diff's joined, moved or changed card
             add(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
                 f'stroke="{card.mark}"/>')
@@ -141,7 +177,7 @@ def org_svg(org: Org, chart: OrgLayout, text: PageText | None = None) -> str:
             add(badge)
         add("</g>\n</a>" if target else "</g>\n")
     out.append("</g>\n</svg>\n")
-    return "".join(out)
+    yield "".join(out)
 
 
 def _badge(text: str, card_width: float, card_height: float) -> str:

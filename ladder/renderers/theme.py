@@ -34,7 +34,9 @@ import colorsys
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 from ladder.choices import THEMES
 from ladder.errors import LadderError, did_you_mean
@@ -53,6 +55,7 @@ _NAMED = {"white": "#ffffff", "black": "#000000"}
 # One pattern per attribute: a literal start keeps the scan of a 40 MB chart near 0.1 s.
 _COLOUR_ATTRIBUTES = tuple(re.compile(attribute + r'="(#[0-9a-fA-F]{3,6}|white|black)"')
                            for attribute in ("fill", "stroke"))
+_ATTRIBUTE_COLOUR = re.compile(r"#[0-9a-fA-F]{3,6}|white|black")  # the patterns' values
 _STYLE_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 _HEAD = 16384  # characters: the root, the styles and the background are within them
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -239,14 +242,39 @@ def finish_svg(
         svg = _name_graphviz_parts(svg)
     if card_ids is not None:
         svg = _name_cards(svg, card_ids)
-    start = max(svg.find("<svg"), 0)
     # The root, the styles and the background are in the first few kB: edit that head alone
     # and copy the rest once (an org chart of 100,000 people is 40 MB).
-    cut = svg.find(">", start + _HEAD) + 1 or len(svg)
-    head = svg[start:cut]  # the rest is read in place and copied once, into the result
-    head, paper = _mark_paper(head)
+    start, cut = _head_of(svg)
     colours = sorted({match.group(1) for pattern in _COLOUR_ATTRIBUTES
                       for match in pattern.finditer(svg, start)})
+    head, css, root = _finished_head(svg[start:cut], colours, theme=theme,
+                                     transparent=transparent)
+    end = svg[max(cut, len(svg) - _TAIL):]
+    uid = "ladder-" + _fingerprint(head, end, len(svg) - cut, title, description)
+    opening = _opening(root.group(1), uid=uid, kind=kind, title=title,
+                       description=description, css=css)
+    return "".join((opening, head[root.end():].lstrip("\n"), svg[cut:]))
+
+
+def _opening(root: str, *, uid: str, kind: str, title: str, description: str, css: str) -> str:
+    """The finished document's start: prolog, root element, title, description, styles."""
+    attributes = _root_attributes(root, uid=uid, kind=kind)
+    return (f"{PROLOG}<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}"
+            f"</title>\n<desc id=\"{uid}-desc\">{xml_text(description)}</desc>\n"
+            f"<style>{css}</style>\n")
+
+
+def _head_of(svg: str) -> tuple[int, int]:
+    """(start, cut): where the root element starts and where the head edited in place ends."""
+    start = max(svg.find("<svg"), 0)
+    return start, svg.find(">", start + _HEAD) + 1 or len(svg)
+
+
+def _finished_head(head: str, colours: list[str], *, theme: str,
+                   transparent: bool) -> tuple[str, str, re.Match[str]]:
+    """(head with its background marked and styles scoped, the theme's CSS, the root element's
+    match in that head) from the document's head and the colours its attributes draw."""
+    head, paper = _mark_paper(head)
     pieces = []
     for match in _STYLE_BLOCK.finditer(head):
         scoped, used = _scoped_style(match.group(1))
@@ -256,17 +284,93 @@ def finish_svg(
         head = head[:begin] + scoped + head[finish:]
     colours.append(paper)
     css = theme_css(colours, theme=theme, paper=paper, transparent=transparent)
-    end = svg[max(cut, len(svg) - 65536):]
-    uid = "ladder-" + _fingerprint(head, end, len(svg) - cut, title, description)
     root = _ROOT.search(head)
     if root is None:
         raise LadderError("not an SVG document: no <svg> element",
                           hint="this is a bug in ladder: please report it")
-    attributes = _root_attributes(root.group(1), uid=uid, kind=kind)
-    opening = (f"{PROLOG}<svg {attributes}>\n<title id=\"{uid}-title\">{xml_text(title)}"
-               f"</title>\n<desc id=\"{uid}-desc\">{xml_text(description)}</desc>\n"
-               f"<style>{css}</style>\n")
-    return "".join((opening, head[root.end():].lstrip("\n"), svg[cut:]))
+    return head, css, root
+
+
+_TAIL = 65536  # characters of the document's end that go into its fingerprint
+_NO_UID = "ladder-" + "0" * 10  # as long as a real one: the start is written again in place
+
+
+class FinishedPieces:
+    """:func:`finish_svg` of a document that comes in pieces, given on as they come.
+
+    For a writer that knows which colours its ``fill`` and ``stroke`` attributes draw (the
+    org chart's: a million cards need no scan of the whole document for them) and writes no
+    comments and no Graphviz ids. The document's id is a fingerprint of its end, known only
+    after the last piece: the first piece carries a stand-in of the same length, and
+    :attr:`opening`, once every piece is through, is the true one to put in its place.
+
+    >>> raw = ['<?xml version="1.0"?>\\n<svg width="9" height="9">', '<rect fill="#123456"/>',
+    ...        '</svg>\\n']
+    >>> done = FinishedPieces(raw, ["#123456"], title="T", description="D")
+    >>> done.text() == finish_svg("".join(raw), title="T", description="D")
+    True
+    """
+
+    def __init__(self, pieces: Iterable[str], colours: Iterable[str], *, title: str,
+                 description: str, theme: str = "light", transparent: bool = False,
+                 kind: str = "diagram") -> None:
+        self._pieces: Iterable[str] | None = pieces
+        # the colours finish_svg's patterns would find in the attributes
+        self._colours = sorted({c for c in colours if _ATTRIBUTE_COLOUR.fullmatch(c)})
+        self._title, self._description = title, description
+        self._theme, self._transparent, self._kind = check_theme(theme), transparent, kind
+        self.opening = ""
+        self._stand_in = -1  # bytes of the first piece as it was handed on
+
+    def __iter__(self) -> Iterator[str]:
+        if self._pieces is None:
+            raise RuntimeError("the pieces of this document were handed on already")
+        pieces, self._pieces = iter(self._pieces), None
+        gathered: list[str] = []
+        for piece in pieces:  # up to the end of the head, as finish_svg cuts it
+            gathered.append(piece)
+            if sum(map(len, gathered)) > _HEAD + 4096:
+                text = "".join(gathered)
+                if text.find(">", text.find("<svg") + _HEAD) >= 0:
+                    break
+                gathered = [text]
+        text = "".join(gathered)
+        start, cut = _head_of(text)
+        head, css, root = _finished_head(text[start:cut], list(self._colours),
+                                         theme=self._theme, transparent=self._transparent)
+        opening = partial(_opening, root.group(1), kind=self._kind, title=self._title,
+                          description=self._description, css=css)
+        stand_in = opening(uid=_NO_UID)
+        self._stand_in = len(stand_in.encode("utf-8"))
+        yield stand_in
+        yield head[root.end():].lstrip("\n")
+        size = len(text)
+        tail = deque([text[cut:]])
+        tail_size = len(tail[0])
+        yield tail[0]
+        for piece in pieces:
+            yield piece
+            size += len(piece)
+            tail.append(piece)
+            tail_size += len(piece)
+            while tail_size - len(tail[0]) >= _TAIL:
+                tail_size -= len(tail.popleft())
+        end = "".join(tail)[-_TAIL:]
+        uid = "ladder-" + _fingerprint(head, end, size - cut, self._title, self._description)
+        self.opening = opening(uid=uid)
+
+    def text(self) -> str:
+        """The whole finished document as one string."""
+        pieces = list(self)
+        pieces[0] = self.opening
+        return "".join(pieces)
+
+    def first_bytes(self) -> bytes:
+        """The document's first bytes as they are to be once every piece is written."""
+        data = self.opening.encode("utf-8")
+        if not self.opening or len(data) != self._stand_in:  # would overwrite the drawing
+            raise RuntimeError("the document's start is not known yet, or changed its size")
+        return data
 
 
 def _fingerprint(head: str, end: str, rest: int, title: str, description: str) -> str:

@@ -26,7 +26,7 @@ def source_kind(source: str | None) -> str:
         # against dot); no built-in ladder is named like a file with a suffix. A format
         # ladder cannot read (.xls) is an export too: its reader says how to convert it.
         return EXPORT
-    from ladder.sources.ladders import builtin_names  # lazy: an HR export loads no YAML
+    from ladder.sources.builtin import builtin_names  # lazy: an HR export loads no model
 
     if source is None or source in builtin_names():
         return LADDER

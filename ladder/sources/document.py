@@ -68,9 +68,9 @@ def read_document(path: str | Path) -> Any:
     when the suffix names no format: :mod:`ladder.sources.formats`).
 
     One command reads a config several times (what kind of file is it? is it a company? then
-    load it): the last file parsed is kept, and parsed again only when its text changed (a
-    100,000-person config took 5 parses, 27 s, for ``ladder stats``). Treat the result as
-    read-only.
+    load it), and a docs build the same few data files page after page: the last files
+    parsed are kept, each parsed again only when its text changed (a 100,000-person config
+    took 5 parses, 27 s, for ``ladder stats``). Treat the result as read-only.
     """
     path = Path(path)
     found = input_format(path, sniff=True)
@@ -79,26 +79,33 @@ def read_document(path: str | Path) -> Any:
             f"cannot read '{path.suffix or path.name}' files",
             file=str(path), hint=f"use {suffix_list(DOCUMENT)}",
         )
-    kind = found.name
     import hashlib
 
     text = read_text_file(path)
-    key = (str(path), hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
-    if _LAST[0] == key:
-        found = _LAST[1]
-        if isinstance(found, SourceError):
-            raise found.with_traceback(None)
-        return found
+    key = (str(path), found.name, hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+    if key in _LAST:
+        kept = _LAST[key] = _LAST.pop(key)  # the most recently used last
+        if isinstance(kept[1], SourceError):
+            raise kept[1].with_traceback(None)
+        return kept[1]
     try:
-        found = parse_document(text, str(path), kind)
+        parsed = parse_document(text, str(path), found.name)
     except SourceError as error:
-        _LAST[:] = [key, error]
-        raise
-    _LAST[:] = [key, found]
-    return found
+        parsed = error
+    # the last one whatever its size; besides it, a few small ones (a docs site's data files)
+    for old in [k for k, (size, _) in _LAST.items() if size > _SMALL][:1] or ():
+        del _LAST[old]
+    _LAST[key] = (len(text), parsed)
+    while len(_LAST) > _KEPT:
+        del _LAST[next(iter(_LAST))]  # the least recently used
+    if isinstance(parsed, SourceError):
+        raise parsed
+    return parsed
 
 
-_LAST: list[Any] = [None, None]  # (path, digest of its text) and what parsing it gave
+_KEPT, _SMALL = 8, 1 << 20  # documents kept, and the size in characters of a small one
+# (name, kind, digest of the text) -> (its size, what parsing it gave)
+_LAST: dict[tuple[str, str, bytes], tuple[int, Any]] = {}
 
 
 def read_text_file(path: Path) -> str:

@@ -33,21 +33,16 @@ from ladder.model.ladder import (
     promotion_cycle,
 )
 from ladder.model.titles import name_clashes
+from ladder.sources.builtin import (
+    BUILTIN_FOLDER,
+    DEFAULT_LADDER,
+    builtin_names,
+    checked_builtin,
+)
 from ladder.sources.checker import DocumentChecker
 from ladder.sources.document import line_of, read_document
 from ladder.sources.schema import document_keys
 from ladder.text import read_years
-
-DEFAULT_LADDER = "product"
-# The package is installed as a folder (setuptools does not zip it), so its data files are
-# plain files beside the code; importlib.resources would add 4 ms to every run for nothing.
-BUILTIN_FOLDER = Path(__file__).resolve().parent.parent / "builtin"
-
-
-def builtin_names() -> list[str]:
-    """Names of the ladders shipped inside the package."""
-    return sorted(p.name.removesuffix(".yaml") for p in BUILTIN_FOLDER.iterdir()
-                  if p.name.endswith(".yaml"))
 
 
 def read_ladder(source: str | Path | None = None, *, relative_to: Path | None = None,
@@ -61,6 +56,9 @@ def read_ladder(source: str | Path | None = None, *, relative_to: Path | None = 
         source = DEFAULT_LADDER
     text = str(source)
     if text in builtin_names():
+        checked = checked_builtin(text, on_warning)  # read and checked ahead of time
+        if checked is not None:
+            return checked
         return parse_ladder(read_document(BUILTIN_FOLDER / f"{text}.yaml"), f"<built-in {text}>",
                             on_warning=on_warning)
     path = Path(text)

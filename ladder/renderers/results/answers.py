@@ -73,14 +73,15 @@ def _gap_markdown(gap: Gap, given: Ladder | None) -> str:
 
 
 def _gap_json(gap: Gap, given: Ladder | None) -> str:
-    return _json(paths.gap_data(gap))
+    return _json(paths.gap_data(gap, _ladder(given)))
 
 
 # kind of answer -> format -> writer(answer, ladder the answer's role ids belong to)
 WRITERS: tuple[tuple[type, dict[str, Writer]], ...] = (
     (Paths, {
         "table": _paths_table,
-        "json": lambda found, _: paths.paths_json(found[0].roles[0], found[0].roles[-1], found),
+        "json": lambda found, given: paths.paths_json(found[0].roles[0], found[0].roles[-1],
+                                                      found, _ladder(given)),
         "markdown": _paths_markdown,
     }),
     (Gap, {"table": _gap_table, "json": _gap_json, "markdown": _gap_markdown}),

@@ -49,14 +49,83 @@ def _gained_cell(step: Step, by_area: bool) -> list[str]:
     return list(step.gained)
 
 
-def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> dict[str, Any]:
+class _Practice:
+    """Which facts of an answer come from a practice source (the built-in ladder's common
+    practice beside its article): a step's typical years and the competencies it gains. Tables
+    mark them with ``*``, Markdown sets them in italics, JSON names each fact's source, and a
+    line under the answer says what the mark means."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.used = False
+        self._years = {(m.source, m.target): m.years_source for m in ladder.moves}
+
+    def years_source(self, step: Step) -> str | None:
+        return self._years.get((step.source, step.target))
+
+    def gained_sources(self, step: Step) -> dict[str, str | None]:
+        """Each competency the step gains and its source: the target role's, else any role's
+        that lists it."""
+        listed = {c.name: c.source for role in self.ladder for c in role.competencies}
+        target = self.ladder.roles.get(step.target)
+        if target is not None:
+            listed.update({c.name: c.source for c in target.competencies})
+        return {name: listed.get(name) for name in step.gained}
+
+    def data(self, step: Step, *, years: bool = True) -> dict[str, Any]:
+        """The sources a step's facts name, for JSON: ``years_source`` and ``gained_sources``
+        (each left out when no fact of it names one)."""
+        data: dict[str, Any] = {}
+        if years and self.years_source(step):
+            data["years_source"] = self.years_source(step)
+        named = {name: source for name, source in self.gained_sources(step).items() if source}
+        if named:
+            data["gained_sources"] = named
+        return data
+
+    def marked(self, text: str, source: str | None, mark: Callable[[str], str]) -> str:
+        if not self.ladder.secondary(source):
+            return text
+        self.used = True
+        return mark(text)
+
+    def years(self, step: Step, text: str, mark: Callable[[str], str]) -> str:
+        return self.marked(text, self.years_source(step), mark)
+
+    def gained(self, step: Step, mark: Callable[[str], str]) -> list[str]:
+        return [self.marked(name, source, mark)
+                for name, source in self.gained_sources(step).items()]
+
+    def legend(self, *, markdown: bool) -> list[str]:
+        """The line that says what the mark means, when a fact was marked."""
+        if not self.used:
+            return []
+        titles = "; ".join(s.title for s in self.ladder.sources.values() if s.practice)
+        return [f"*Italics*: {markdown_cell(titles)}." if markdown else f"* {titles}"]
+
+
+def _star(text: str) -> str:
+    return f"{text}*"
+
+
+def _italic(text: str) -> str:
+    return f"*{text}*" if text else text
+
+
+def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path],
+               ladder: Ladder | None = None) -> dict[str, Any]:
     """The JSON shape of issue 6: ``{"from", "to", "paths": [{"years", "steps": [...]}]}``;
-    a range of years adds ``years_range``, a ladder with areas each step's ``areas``."""
+    a range of years adds ``years_range``, a ladder with areas each step's ``areas``; with the
+    ``ladder`` whose facts name their sources, ``years_source`` and ``gained_sources``."""
+    practice = _Practice(ladder) if ladder is not None and ladder.sources else None
+
     def step_data(step: Step) -> dict[str, Any]:
         data: dict[str, Any] = {"from": step.source, "to": step.target, "kind": step.kind,
                                 "years": step.years, "gained": list(step.gained)}
         if step.years_range:
             data["years_range"] = list(step.years_range)
+        if practice is not None:
+            data.update(practice.data(step))
         if step.areas:
             data["areas"] = changes_data(step.areas)
         return data
@@ -75,9 +144,11 @@ def paths_data(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> di
     }
 
 
-def paths_json(start: str | Role, goal: str | Role, paths: Sequence[Path]) -> str:
+def paths_json(start: str | Role, goal: str | Role, paths: Sequence[Path],
+               ladder: Ladder | None = None) -> str:
     """:func:`paths_data` as indented JSON text, keys in a fixed order, ending in a newline."""
-    return json.dumps(paths_data(start, goal, paths), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(paths_data(start, goal, paths, ladder), indent=2,
+                      ensure_ascii=False) + "\n"
 
 
 def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[Path], *,
@@ -93,10 +164,12 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     <BLANKLINE>
     Path 1: 2.5 years, 1 step
       #  from             to                      kind       years  competencies gained
-      1  Product Manager  Senior Product Manager  promotion  2.5    product strategy for an area,
-                                                                    data analysis,
-                                                                    mentoring product managers,
-                                                                    stakeholder management
+      1  Product Manager  Senior Product Manager  promotion  2.5*   product strategy for an area*,
+                                                                    data analysis*,
+                                                                    mentoring product managers*,
+                                                                    stakeholder management*
+    <BLANKLINE>
+    * Common industry practice (not in the article)
     <BLANKLINE>
     """
     title = ladder.roles
@@ -106,12 +179,15 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
     blocks = [head]
     by_area = _by_area(paths)
     header = "new statements per area" if by_area else "competencies gained"
+    practice = _Practice(ladder)
     for number, path in enumerate(paths, start=1):
         rows = [((str(index), title[step.source].title, title[step.target].title, step.kind,
-                  years_cell(step.typical_years)), _gained_cell(step, by_area))
+                  practice.years(step, years_cell(step.typical_years), _star)),
+                 _gained_cell(step, by_area) if by_area else practice.gained(step, _star))
                 for index, step in enumerate(path.steps, start=1)]
         table = listing_table(("#", "from", "to", "kind", "years", header), rows, columns=width)
         blocks.append(f"Path {number}: {_path_head(path, by_area)}\n{table}")
+    blocks += practice.legend(markdown=False)
     return "\n\n".join(blocks) + "\n"
 
 
@@ -125,6 +201,7 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
     lines += [f"{plural(len(paths), 'path')}, shortest in typical years first.", ""]
     by_area = _by_area(paths)
     header = "New statements per area" if by_area else "Competencies gained"
+    practice = _Practice(ladder)
     for number, path in enumerate(paths, start=1):
         lines += [f"### Path {number}: {markdown_cell(_path_head(path, by_area))}", ""]
         lines += [f"| # | From | To | Move | Years | {header} |",
@@ -133,18 +210,35 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
             lines.append(
                 f"| {index} | {markdown_cell(title[step.source].title)} "
                 f"| {markdown_cell(title[step.target].title)} | {step.kind} "
-                f"| {years_cell(step.typical_years)} "
-                f"| {markdown_cell(', '.join(_gained_cell(step, by_area))) or '-'} |")
+                f"| {practice.years(step, years_cell(step.typical_years), _italic)} "
+                f"| {', '.join(_markdown_gained(step, by_area, practice)) or '-'} |")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + practice.legend(markdown=True) + [""] * practice.used)
+
+
+def _markdown_gained(step: Step, by_area: bool, practice: _Practice) -> list[str]:
+    """A step's gains as escaped Markdown, practice competencies in italics."""
+    if by_area:
+        return [markdown_cell(item) for item in _gained_cell(step, by_area)]
+    return [practice.marked(markdown_cell(name), source, _italic)
+            for name, source in practice.gained_sources(step).items()]
 
 
 # --------------------------------------------------------------------------- gaps
 
 
-def gap_data(gap: Gap) -> dict[str, Any]:
+def gap_data(gap: Gap, ladder: Ladder | None = None) -> dict[str, Any]:
     """``ladder gap --format json``: the lists, the path with what each step adds, and on a
-    ladder with areas what changes per area (``statements``: how many to gain there)."""
+    ladder with areas what changes per area (``statements``: how many to gain there); with the
+    ``ladder`` whose facts name their sources, each step's ``gained_sources``."""
+    practice = _Practice(ladder) if ladder is not None and ladder.sources else None
+
+    def step_data(step: Step) -> dict[str, Any]:
+        data: dict[str, Any] = {"to": step.target, "gained": list(step.gained)}
+        if practice is not None:
+            data.update(practice.data(step, years=False))
+        return data
+
     data: dict[str, Any] = {
         "from": gap.source, "to": gap.target,
         "path": list(gap.path.roles) if gap.path else None,
@@ -153,7 +247,7 @@ def gap_data(gap: Gap) -> dict[str, Any]:
         data["years_range"] = list(gap.path.typical_years)
     data.update({"needed": list(gap.needed), "shared": list(gap.shared),
                  "extra": list(gap.extra),
-                 "steps": [{"to": s.target, "gained": list(s.gained)} for s in gap_steps(gap)]})
+                 "steps": [step_data(step) for step in gap_steps(gap)]})
     if gap.areas:
         data["statements"] = gap.statements
         data["areas"] = changes_data(gap.areas)
@@ -196,12 +290,14 @@ def format_gap_table(ladder: Ladder, gap: Gap) -> str:
     per_area = bool(gap.areas)
     body: list[str] = []
     steps = gap_steps(gap)
+    practice = _Practice(ladder)
     if flat:
         indent = "    " if per_area else "  "
         if per_area:
             body.append("  competencies:")
         body += [f"{indent}{ladder.roles[s.target].title}:\n"
-                 + "\n".join(f"{indent}  - {item}" for item in s.gained) for s in steps]
+                 + "\n".join(f"{indent}  - {item}" for item in practice.gained(s, _star))
+                 for s in steps]
         if not steps:
             body.append(f"{indent}(none)")
     if per_area:
@@ -218,7 +314,7 @@ def format_gap_table(ladder: Ladder, gap: Gap) -> str:
     if dropped:
         parts.append(f"areas {b} does not ask for ({a} does):\n"
                      + "\n".join(f"  - {name}" for name in dropped))
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(parts + practice.legend(markdown=False)) + "\n"
 
 
 def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
@@ -232,11 +328,12 @@ def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
              f"{route[:1].upper() + route[1:]}.", "", "### To gain", "",
              f"{markdown_cell(_gap_counts(gap, per_area))[:1].upper()}"
              f"{markdown_cell(_gap_counts(gap, per_area))[1:]}.", ""]
+    practice = _Practice(ladder)
     if flat:
         steps = gap_steps(gap)
         for step in steps:
             lines += [f"- {markdown_cell(ladder.roles[step.target].title)}:"]
-            lines += [f"  - {markdown_cell(item)}" for item in step.gained]
+            lines += [f"  - {item}" for item in _markdown_gained(step, False, practice)]
         if not steps:
             lines.append("(none)")
         lines.append("")
@@ -253,7 +350,7 @@ def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
     if dropped:
         lines += [f"### Areas {markdown_cell(b)} does not ask for", ""]
         lines += [f"- {markdown_cell(name)}" for name in dropped] + [""]
-    return "\n".join(lines)
+    return "\n".join(lines + practice.legend(markdown=True) + [""] * practice.used)
 
 
 # --------------------------------------------------------------------------- per area

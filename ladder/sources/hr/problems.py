@@ -126,7 +126,13 @@ class Entry:
 class Resolution:
     people: list[Person]
     problems: list[Problem]
-    drawn: set[tuple[str, int]]  # (file, row) of every row shown on a card
+    drawn: dict[str, set[int]]  # file -> the rows of it shown on a card
+
+    def is_drawn(self, file: str, row: int) -> bool:
+        return row in self.drawn.get(file, ())
+
+    def drawn_rows(self) -> int:
+        return sum(map(len, self.drawn.values()))
 
 
 class _Report(Protocol):
@@ -158,18 +164,23 @@ def resolve(
                              entry.id if shown_id is None else shown_id, hint, items))
 
     kept = _drop_duplicate_rows(entries, report)
+    for entry in entries:  # the raw rows were kept only to spot repeats: a million tuples
+        entry.values = ()
     nodes = _assign_ids(kept, report, null_managers)
     _link_managers(nodes, fixes, null_managers, report)
     _break_cycles(nodes, report)
     drawn_nodes = _prune_optional(nodes, report)
     _report_roots(drawn_nodes, report)
 
-    drawn: set[tuple[str, int]] = set()
+    drawn: dict[str, set[int]] = {}  # row numbers by file: no (file, row) pair per row
     people = []
     for node in drawn_nodes:
-        drawn.add((node.file, node.row))
-        if node.merged_rows:
-            drawn.update(node.merged_rows)
+        rows = drawn.get(node.file)
+        if rows is None:
+            rows = drawn[node.file] = set()
+        rows.add(node.row)
+        for file, row in node.merged_rows:
+            drawn.setdefault(file, set()).add(row)
         people.append(_person(node, departments or {}))
     order = {name: index for index, name in enumerate(dict.fromkeys(e.file for e in entries))}
     found.sort(key=lambda p: (order.get(p.file or "", 0), p.line or 0))
@@ -546,22 +557,17 @@ def _report_roots(nodes: list[Entry], report: _Report) -> None:
 
 
 def _person(node: Entry, departments: dict[str, str]) -> Person:
+    # positional, in Person's field order: a keyword call costs three times as much per row
     return Person(
-        id=node.person_id,
-        name=node.name,
-        title=node.title,
-        manager=node.parent.person_id if node.parent is not None else None,
-        department=departments.get(node.department) if node.department else None,
-        location=node.location or None,
-        vacant=node.vacant,
-        shared_with=tuple(node.shared_with),
-        fte=node.fte,
-        line=node.row,
-        extra=node.extra,
-        note=node.note,
+        node.person_id, node.name, node.title, None,  # role: matched later, if at all
+        node.parent.person_id if node.parent is not None else None,
+        departments.get(node.department) if node.department else None,
+        node.location or None, node.vacant, False, (),  # not an assistant, no dotted lines
+        tuple(node.shared_with) if node.shared_with else (), node.fte, node.row, node.extra,
+        node.note, "",  # no diff's mark
         # a group card's or a repeated row's id is made from its row: another file's row of
         # that number is someone else
-        id_made_up=not node.referable or node.person_id != node.id.strip(),
+        not node.referable or node.person_id != node.id.strip(),
     )
 
 

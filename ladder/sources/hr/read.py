@@ -199,9 +199,13 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Expor
     records = [r for r in rows[header_at + 1:] if "".join(r.values).strip()]
     # the header again inside the data (exports glued together): not a person, and reported
     same = [h.lower() for h in headers]
-    repeats = [r for r in records if [v.strip().lower() for v in r.values] == same]
+    first, width = same[0], len(same)  # a row unlike the header in its first cell is data
+    repeats = [r for r in records if len(r.values) == width
+               and r.values[0].strip().lower() == first
+               and [v.strip().lower() for v in r.values] == same]
     if repeats:
-        records = [r for r in records if [v.strip().lower() for v in r.values] != same]
+        again = set(map(id, repeats))
+        records = [r for r in records if id(r) not in again]
     if not records:
         raise SourceError("has a header row but no data rows", file=file, line=header.row,
                           hint="export it again with one row per person below the header")
