@@ -61,3 +61,40 @@ def test_cache_misses_when_a_read_file_changes(tmp_path):
     config.write_text("people: [{id: a, name: Anna}]\n")
     block = read_block("source: team.yaml", page="p.md", line=1, folders=[tmp_path])
     assert "Anna" in draw_block(block, cache)[0] and cache.hits == 1
+
+
+LADDER = """id: small
+name: Small
+tracks: [{id: ic, name: Individual contributor}]
+roles:
+  - {id: engineer, title: Engineer, level: 1, track: ic}
+  - {id: lead, title: Lead Engineer, level: 2, track: ic}
+moves: [{from: engineer, to: lead, kind: promotion, years: 3}]
+"""
+
+
+def test_a_config_is_loaded_once_per_build_and_again_when_it_or_its_ladder_changes(tmp_path):
+    from ladder.docs.core import forget_loaded, load_block
+
+    forget_loaded()
+    (tmp_path / "small.yaml").write_text(LADDER)
+    config = tmp_path / "team.yaml"
+    config.write_text("ladder: small.yaml\npeople:\n  - {id: a, name: Ann, role: lead}\n")
+    first = read_block("source: team.yaml\ntitle: One", page="p.md", line=1,
+                       folders=[tmp_path], bases=[tmp_path])
+    second = read_block("source: team.yaml\ntitle: Two\ntheme: dark", page="p.md", line=9,
+                        folders=[tmp_path], bases=[tmp_path])
+    org = load_block(first)
+    assert load_block(second) is org  # drawing options do not change what is loaded
+    drawn = draw_block(second)[0]
+    assert "Lead Engineer" in drawn and draw_block(second)[0] == drawn
+    forget_loaded()  # a new build: loaded again, drawn the same
+    assert load_block(first) is not org and draw_block(second)[0] == drawn
+    config.write_text("ladder: small.yaml\npeople:\n  - {id: a, name: Anna, role: lead}\n")
+    assert "Anna" in draw_block(first)[0]  # the config edited: read again
+    # the ladder it names edited: the role gone, so the config is wrong now
+    (tmp_path / "small.yaml").write_text(LADDER.replace("lead, title: Lead Engineer",
+                                                        "senior, title: Senior Engineer")
+                                         .replace("to: lead", "to: senior"))
+    with pytest.raises(BlockError, match="lead"):
+        draw_block(first)

@@ -22,6 +22,7 @@ NAMES: dict[str, str] = {
     "LadderPlugin": "MkDocs: the mkdocs.plugins entry point in pyproject.toml names the class",
     "on_config": "MkDocs calls a plugin's on_<event> hooks by name",
     "on_page_markdown": "MkDocs calls a plugin's on_<event> hooks by name",
+    "on_pre_build": "MkDocs calls a plugin's on_<event> hooks by name",
     "on_post_build": "MkDocs calls a plugin's on_<event> hooks by name",
     "on_serve": "MkDocs calls a plugin's on_<event> hooks by name",
     "language": "pymdownx.superfences passes it to a fence's formatter and validator",

@@ -41,6 +41,7 @@ from ladder.api.files import (
     input_size,
     parse_document,
     parse_mapping,
+    read_document,
     schema,
     write_file,
 )
@@ -75,7 +76,7 @@ __all__ = [
     "draw", "draw_diff", "draw_profile", "draw_radar", "endpoints", "gap", "html_iframe",
     "import_export", "import_file", "inline_svg",
     "input_format", "input_size", "ladder_for", "load", "load_ladder", "load_org",
-    "next_roles", "parse_document", "parse_mapping", "paths", "render", "render_diff",
-    "render_profile", "render_radar", "schema", "source_kind", "stats", "succession",
-    "validate", "variants", "write_file",
+    "next_roles", "parse_document", "parse_mapping", "paths", "read_document", "render",
+    "render_diff", "render_profile", "render_radar", "schema", "source_kind", "stats",
+    "succession", "validate", "variants", "write_file",
 ]

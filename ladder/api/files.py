@@ -145,6 +145,23 @@ def parse_document(text: str, name: str, format: str = "yaml") -> Any:
     return parse(text, name, format)
 
 
+def read_document(path: str | Path) -> Any:
+    """A config or ladder file's plain data, read as the loaders read it (size limit, UTF-8,
+    the checks of :func:`parse_document`): a file whose text has not changed since it was
+    last read is not parsed again (a docs build reads the same data files block after
+    block). Treat the result as read-only; a problem is a SourceError naming the file.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / "team.yaml").write_text("people: [{id: a, name: Ann}]\\n")
+    ...     read_document(Path(folder) / "team.yaml")
+    {'people': [{'id': 'a', 'name': 'Ann'}]}
+    """
+    from ladder.sources.document import read_document as read  # lazy: --help loads no yaml
+
+    return read(path)
+
+
 def parse_mapping(text: str) -> dict[str, str]:
     """``id=COL,manager=COL,...`` (an HR export's columns by field) as a dict; a mistake is a
     LadderError saying which part.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TypeGuard
 
 import click
 
@@ -137,7 +138,7 @@ def output_option(help: str, *, required: bool = False):
                         help=f"{help} '-' writes to standard output.")
 
 
-def to_stdout(output: Path | str | None) -> bool:
+def to_stdout(output: Path | str | None) -> TypeGuard[Path | str]:
     """Whether ``-o`` asked for standard output."""
     return output is not None and str(output) == STDOUT
 

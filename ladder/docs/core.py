@@ -312,15 +312,16 @@ def _linked_ladders(data: Any) -> list[str]:
 def _document_data(path: Path) -> Any:
     """A config or ladder file's parsed data, when it is one within the size limit; else
     None (the loader reports what is wrong with it)."""
-    from ladder.api import input_format, input_size, parse_document  # lazy: no api for MkDocs
+    from ladder.api import input_format, read_document  # lazy: no api for MkDocs
 
     found = input_format(path)
     if found is None or found.family != "document":
         return None
     try:
-        input_size(path)
-        return parse_document(path.read_text(encoding="utf-8"), str(path), found.name)
-    except (LadderError, OSError, UnicodeDecodeError):
+        # size checked before reading; parsed once while the text is unchanged, and the
+        # loader then reads the same parse (25 ms a block for a 1,000-line config)
+        return read_document(path)
+    except (LadderError, OSError):
         return None
 
 
@@ -417,14 +418,7 @@ def choose_view(view: str, width: float, column: float = COLUMN_WIDTH) -> tuple[
 def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
     try:
         thing = load_block(block)
-        files = block.files()
-        linked = getattr(thing, "ladder", None)  # a company config's ladder file
-        if isinstance(linked, str):
-            base = Path(block.source).parent if block.source else block.folder
-            for candidate in (base / linked, Path(linked)):
-                if candidate.is_file():
-                    files.append(candidate)
-                    break
+        files = _drawn_from(block, thing)
         if block.format == "svg":
             from ladder.api import inline_svg  # lazy: the MkDocs plugin loads no api
 
@@ -460,11 +454,68 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
 
 
 def load_block(block: Block) -> Any:
-    """The ladder or org a block draws (errors as the loader gives them)."""
+    """The ladder or org a block draws (errors as the loader gives them). A ladder or company
+    file is loaded once while it and the ladder file it names are unchanged (see
+    :func:`forget_loaded`); treat what comes back as read-only."""
     reading = {k: v for k, v in block.options.items() if k in READ_OPTIONS}
     if block.text is not None:
         return ladder.load(_inline_name(block), text=block.text, **reading)
-    return ladder.load(block.source, **reading)
+    from ladder.api import input_format  # lazy: the MkDocs plugin loads no api
+
+    source = block.source
+    found = input_format(source) if source else None
+    if source is None or found is None or found.family != "document":  # built-in, HR export
+        return ladder.load(source, **reading)
+    key = (source, json.dumps(reading, sort_keys=True, default=str))
+    kept = _LOADED.get(key)
+    if kept is not None and kept[0] == _stamps(kept[1]):
+        return kept[2]
+    thing = ladder.load(source, **reading)
+    files = _drawn_from(block, thing)
+    _LOADED.pop(key, None)
+    while len(_LOADED) >= _KEEP_LOADED:
+        del _LOADED[next(iter(_LOADED))]  # the oldest
+    _LOADED[key] = (_stamps(files), files, thing)
+    return thing
+
+
+# Ladder and company files loaded, by path and reading options: (the stamps of the files it
+# was drawn from, those files, the ladder or org). A docs site draws the same few data files
+# block after block, and checking a company config (each title matched against its ladder)
+# took 25 ms a block. Stamps catch an edited file; the plugins also forget all at the start
+# of each build, for the files a ladder set names (not stamped).
+_LOADED: dict[tuple[str, str], tuple[list[tuple[int, int] | None], list[Path], Any]] = {}
+_KEEP_LOADED = 16
+
+
+def forget_loaded() -> None:
+    """Load every file again from now on (a new build: ``mkdocs serve`` after an edit)."""
+    _LOADED.clear()
+
+
+def _stamps(files: list[Path]) -> list[tuple[int, int] | None]:
+    """Each file's modification time and size (None: gone)."""
+    found: list[tuple[int, int] | None] = []
+    for path in files:
+        try:
+            status = path.stat()
+            found.append((status.st_mtime_ns, status.st_size))
+        except OSError:
+            found.append(None)
+    return found
+
+
+def _drawn_from(block: Block, thing: Any) -> list[Path]:
+    """The files a block's drawing comes from: its own, and a company config's ladder file."""
+    files = block.files()
+    linked = getattr(thing, "ladder", None)  # a company config's ladder file
+    if isinstance(linked, str):
+        base = Path(block.source).parent if block.source else block.folder
+        for candidate in (base / linked, Path(linked)):
+            if candidate.is_file():
+                files.append(candidate)
+                break
+    return files
 
 
 def draw_options(block: Block, *, drop: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -32,7 +32,14 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from ladder.docs.core import BlockError, DiagramCache, draw_block, error_box, read_block
+from ladder.docs.core import (
+    BlockError,
+    DiagramCache,
+    draw_block,
+    error_box,
+    forget_loaded,
+    read_block,
+)
 from ladder.errors import LadderError
 
 log = get_plugin_logger(__name__)
@@ -87,6 +94,9 @@ class LadderPlugin(BasePlugin[LadderPluginConfig]):
                        "validator": _validator})
         settings["custom_fences"] = fences
         return config
+
+    def on_pre_build(self, config: Any) -> None:
+        forget_loaded()  # ``mkdocs serve`` rebuilds in this process: read edited files again
 
     # --- each page -------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from ladder.docs.core import (
     draw_block,
     draw_options,
     error_box,
+    forget_loaded,
     load_block,
     read_block,
 )
@@ -184,5 +185,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_node(ladder_diagram, html=(visit_html, None), latex=(visit_latex, None),
                  text=(visit_text, None), man=(visit_text, None), texinfo=(visit_text, None))
     app.add_directive("ladder", LadderDirective)
+    # a build in a process that built before (sphinx-autobuild) reads edited files again
+    app.connect("builder-inited", lambda app: forget_loaded())
     return {"version": ladder.__version__, "parallel_read_safe": True,
             "parallel_write_safe": True}

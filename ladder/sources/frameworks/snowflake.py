@@ -60,8 +60,8 @@ def read(path: Path) -> Draft:
     def text(mapping: dict, key: str, where: str) -> str:
         return text_field(mapping.get(key), where, file=file, line=line_of(mapping, key))
 
-    key = "name" if data.get("name") else "title"
-    name = text(data, key, f"'{key}'") or path.stem
+    named_by = "name" if data.get("name") else "title"
+    name = text(data, named_by, f"'{named_by}'") or path.stem
     draft = Draft(id=slug(name), name=name, summary=text(data, "summary", "'summary'"))
     given = data.get("source")
     if not isinstance(given, dict):
