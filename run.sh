@@ -26,6 +26,14 @@ case "$task" in
 esac
 
 command -v dot >/dev/null 2>&1 || apt_install graphviz fonts-dejavu-core
+# Fallback faces for what the shipped Liberation Sans lacks: DejaVu (Arabic, Hebrew, ...),
+# WenQuanYi Micro Hei (Hangul, CJK, kana; 1.6 MB) and Noto (Devanagari, Thai and the other
+# scripts; 12 MB), in the folders graphviz_backend names.
+fonts=/usr/share/fonts/truetype
+if { [ ! -d $fonts/dejavu ] || [ ! -d $fonts/wqy ] || [ ! -d $fonts/noto ]; } \
+    && command -v apt-get >/dev/null 2>&1; then
+  apt_install fonts-dejavu-core fonts-wqy-microhei fonts-noto-core
+fi
 
 PYTHON=${PYTHON:-python3}
 VENV="$ROOT/.venv"

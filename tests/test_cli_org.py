@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -148,3 +149,36 @@ def test_a_png_drawn_smaller_says_so_on_stderr(tmp_path):
                      result.stderr, re.M), result.stderr
     assert result.stdout == f"wrote {target}\n"
     assert int.from_bytes(target.read_bytes()[20:24], "big") <= 32_767
+
+
+def _long_chain(folder: Path, length: int) -> Path:
+    people = "".join(f"  - {{id: p{i}, name: P {i}{f', manager: p{i - 1}' if i else ''}}}\n"
+                     for i in range(length))
+    config = folder / "chain.yaml"
+    config.write_text(f"company: Chain\npeople:\n{people}", encoding="utf-8")
+    return config
+
+
+def test_a_png_too_big_to_read_is_refused_with_the_command_that_pages_it(tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _long_chain(tmp_path, 700)  # one card wide, 73,000 px tall: under half size to fit
+    result = run("render", "chain.yaml", "--mode", "tree", "-o", "tall.png")
+    assert result.exit_code == 1 and not (tmp_path / "tall.png").exists()
+    assert "drawn smaller it would be unreadable" in result.stderr
+    assert "ladder render chain.yaml -o tall.png --split depth:3" in result.stderr
+
+
+@pytest.mark.needs_dot
+@pytest.mark.slow  # draws 15 PNG pages
+def test_the_paging_command_of_the_refusal_draws_pages_that_fit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _long_chain(tmp_path, 700)
+    refused = run("render", "chain.yaml", "--mode", "tree", "-o", "tall.png").stderr
+    command = re.search(r"ladder render (.*?);", refused).group(1).split()
+    result = run("render", *command, "--mode", "tree")
+    assert result.exit_code == 0, result.stderr
+    pages = sorted(tmp_path.glob("tall*.png"))
+    assert len(pages) > 2
+    for page in pages:
+        assert int.from_bytes(page.read_bytes()[20:24], "big") <= 32_767

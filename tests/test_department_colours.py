@@ -43,3 +43,20 @@ def test_a_hundred_and_twenty_units_are_shades_of_twelve_divisions() -> None:
 def test_a_few_departments_keep_the_palette() -> None:
     colours = department_colours(divisions_org(divisions=3, units=2))
     assert list(colours.values()) == list(PALETTE[:7])
+
+
+def test_the_legend_gives_each_division_rows_of_its_own() -> None:
+    from ladder.layout import layout_org
+    from ladder.renderers.org_cards import page_frame
+
+    org = divisions_org(divisions=6, units=5)  # 31 units: more than the palette, so shaded
+    rows = page_frame(org, layout_org(org)).legend_rows
+    division_of = {f"div{d}": d for d in range(6)}
+    division_of |= {f"div{d}-unit{u}": d for d in range(6) for u in range(4)}
+    seen: list[int] = []
+    for row in rows:
+        found = {division_of[label] for _, label in row if label in division_of}
+        assert len(found) <= 1, row  # a row never mixes two divisions
+        seen.extend(found)
+    assert sorted(set(seen)) == list(range(6)) and len(rows) >= 6
+    assert seen == sorted(seen)  # each division's rows together

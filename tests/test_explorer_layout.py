@@ -19,6 +19,7 @@ from sample_orgs import SHARED, acme, random_org
 
 import ladder
 from ladder.layout import layout_org
+from ladder.layout.cards import CardStyle
 from ladder.model import Org, Person
 
 pytestmark = [
@@ -26,6 +27,9 @@ pytestmark = [
     pytest.mark.needs_browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
 ]
+
+# the explorer's cards keep one size (viewer.css): a static chart's widen with their text
+EXPLORER = CardStyle()
 
 
 def wide_org() -> Org:
@@ -74,7 +78,7 @@ def page_layout(browser, tmp_path: Path, org: Org, mode: str):
 @pytest.mark.parametrize("mode", ["tree", "compact"])
 @pytest.mark.parametrize(("name", "org"), ORGS, ids=[name for name, _ in ORGS])
 def test_page_layout_matches_python_layout(browser, tmp_path, name, org, mode):
-    chart = layout_org(org, mode=mode)
+    chart = layout_org(org, mode=mode, style=EXPLORER)
     cards, lines = page_layout(browser, tmp_path, org, mode)
     assert len(cards) == len(org)  # fully opened: everybody shows
     expected = {box.id: (box.x, box.y) for box in chart.boxes()}
@@ -94,7 +98,8 @@ def test_by_design_auto_and_stacked_are_drawn_compact(browser, tmp_path):
     """``auto`` may list subtrees (the plan search, for static pages); the page opens teams
     one at a time instead, so it lays out ``auto`` and ``stacked`` as ``compact``."""
     org = random_org(3, 900, wide=True)
-    compact = {box.id: (box.x, box.y) for box in layout_org(org, mode="compact").boxes()}
+    compact = {box.id: (box.x, box.y)
+               for box in layout_org(org, mode="compact", style=EXPLORER).boxes()}
     for mode in ("auto", "stacked"):
         cards, _ = page_layout(browser, tmp_path, org, mode)
         assert len(cards) == len(compact)

@@ -19,10 +19,10 @@ plan search list subtrees until the drawing is within ``max_aspect`` either way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ladder.choices import MODES
-from ladder.layout.cards import CardStyle
+from ladder.layout.cards import CardStyle, card_style_for
 from ladder.layout.dotted import route_dotted_lines
 from ladder.layout.forest import pack_forest
 from ladder.layout.org_layout import Box, Edge, OrgLayout
@@ -42,6 +42,8 @@ from ladder.layout.tree import OrgTree, index_org
 from ladder.model.org import Org
 
 COVERAGE_FLOOR = 0.2  # issue 19: cards cover at least this much of an auto drawing
+CONTENT_STYLE_PEOPLE = 5_000  # above this, cards keep the usual size (card_style_for)
+AREA_SLACK = 1.15  # wider or taller cards may grow the chart this much more than themselves
 
 __all__ = ["ASSIST", "BANDED", "BANDED_STACK", "CONTINUED", "EDGE_KINDS", "LIST", "MODES",
            "SPREAD", "STACK", "Box", "Edge", "OrgLayout", "layout_org"]
@@ -77,7 +79,13 @@ def layout_org(
         raise ValueError(f"unknown layout mode {mode!r}; choose from {', '.join(MODES)}")
     if columns < 1:
         raise ValueError("columns must be at least 1")
-    style = style or CardStyle()
+    if style is None:  # cards as wide as their text, unless that spreads the chart out
+        def lay(chosen: CardStyle) -> OrgLayout:
+            return layout_org(org, mode=mode, columns=columns, align_levels=align_levels,
+                              style=chosen, stack_depth=stack_depth, column_rows=column_rows,
+                              max_aspect=max_aspect)
+
+        return _with_card_style(org, lay)
     tree = index_org(org)
     rank = _ranks(tree, align_levels) if align_levels else None
     listed = [False] * len(tree)
@@ -106,6 +114,23 @@ def layout_org(
     chart = place(tree, plan, style)
     route_dotted_lines(chart, _dotted_pairs(org, tree))
     return chart
+
+
+def _with_card_style(org: Org, lay: Callable[[CardStyle], OrgLayout]) -> OrgLayout:
+    """``lay`` with the card style the text asks for (:func:`card_style_for`), unless the
+    chart would then grow more than its cards do (taller cards can make the planner spread a
+    big chart out: the Home Office with its junior staff went from 70 to 123 Mpx), or it has
+    more than :data:`CONTENT_STYLE_PEOPLE` people (one layout, not two); else the usual cards.
+    """
+    plain = CardStyle()
+    chosen = card_style_for(org) if len(org) <= CONTENT_STYLE_PEOPLE else plain
+    if chosen == plain:
+        return lay(plain)
+    wide, usual = lay(chosen), lay(plain)
+    growth = chosen.width * chosen.height / (plain.width * plain.height)
+    if wide.width * wide.height <= usual.width * usual.height * growth * AREA_SLACK:
+        return wide
+    return usual
 
 
 def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float,

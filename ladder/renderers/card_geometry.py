@@ -14,11 +14,19 @@ title, the legend rows (a swatch per department, then the note on how teams are 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ladder.layout.cards import text_width
+from ladder.layout.cards import (
+    DETAIL_SIZE,
+    NAME_SIZE,
+    TEXT_MARGIN,
+    TITLE_SIZE,
+    TITLE_STEP,
+    CardStyle,
+    text_width,
+)
 from ladder.text import wrap
 
 
@@ -32,13 +40,13 @@ class TextRow:
     bold: bool = False
 
 
-NAME = TextRow(13, 22, 18, bold=True)
-TITLE = TextRow(12, 40, 17)
-DETAIL = TextRow(11, 57, 16)  # department, a note, or the page a card links to
+NAME = TextRow(NAME_SIZE, 22, 18, bold=True)
+TITLE = TextRow(TITLE_SIZE, 40, 17)
+DETAIL = TextRow(DETAIL_SIZE, 57, 16)  # department, a note, or the page a card links to
 TEXT_LEFT = 14.0  # text starts this far right of the card's left edge
 STRIPE_WIDTH = 5.0  # the department's colour down the card's left edge
 STRIPE_INSET = 6.0  # the stripe stops this far from the card's top and bottom
-TEXT_ROOM_MARGIN = 24.0  # text room = card width minus this (stripe, padding)
+TEXT_ROOM_MARGIN = TEXT_MARGIN  # text room = card width minus this (stripe, padding)
 CORNER = 6.0  # card corner radius
 
 BADGE_SIZE = 10  # badge font size
@@ -57,6 +65,16 @@ LEGEND_GAP = 8.0  # below the last legend row
 MIN_CHART_WIDTH = 640.0
 
 
+def detail_baseline(style: CardStyle) -> float:
+    """Baseline of the third row (department, note) on a card of ``style``: lower by a line
+    when titles wrap onto two (``TITLE_STEP`` under the first).
+
+    >>> detail_baseline(CardStyle()), detail_baseline(CardStyle(title_lines=2))
+    (57.0, 72.0)
+    """
+    return DETAIL.baseline + (style.title_lines - 1) * TITLE_STEP
+
+
 def text_room(card_width: float) -> float:
     """Width left for text on a card ``card_width`` wide."""
     return card_width - TEXT_ROOM_MARGIN
@@ -67,7 +85,7 @@ def badge_width(badge: str) -> float:
     """Width of the headcount badge: its text and the padding either side.
 
     >>> badge_width("3 direct · 12 in team")
-    105
+    102
     """
     return round(2 * BADGE_PADDING + text_width(badge, BADGE_SIZE))
 
@@ -77,13 +95,19 @@ def legend_step(label: str) -> float:
     return SWATCH_GAP + 14 + text_width(label, LEGEND_SIZE)
 
 
-def legend_rows(legend: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
-    """The (colour, label) entries broken into rows no wider than ``width``."""
+def legend_rows(legend: list[tuple[str, str]], width: float,
+                starts: Collection[int] = ()) -> list[list[tuple[str, str]]]:
+    """The (colour, label) entries broken into rows no wider than ``width``, and before each
+    entry numbered in ``starts`` (a division's first unit: each division on rows of its own).
+
+    >>> [len(row) for row in legend_rows([("#000", "A")] * 5, 640, starts={3})]
+    [3, 2]
+    """
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0.0
-    for colour, label in legend:
+    for number, (colour, label) in enumerate(legend):
         need = legend_step(label)
-        if rows[-1] and used + need > width:
+        if rows[-1] and (used + need > width or number in starts):
             rows.append([])
             used = 0.0
         rows[-1].append((colour, label))
@@ -117,13 +141,14 @@ class Frame:
 
 
 def frame_for(legend: list[tuple[str, str]], chart_width: float, chart_height: float,
-              *, notes: int | str = 0) -> Frame:
+              *, notes: int | str = 0, starts: Collection[int] = ()) -> Frame:
     """The page for a chart of that size under a legend (and the note on counts, if any).
 
-    ``notes``: the legend's note text (wrapped to the page), or 0 for none.
+    ``notes``: the legend's note text (wrapped to the page), or 0 for none; ``starts``: the
+    legend entries that begin a row (see :func:`legend_rows`).
     """
     width = max(chart_width, MIN_CHART_WIDTH) + 2 * MARGIN
-    rows = legend_rows(legend, width - 2 * MARGIN)
+    rows = legend_rows(legend, width - 2 * MARGIN, starts)
     lines = wrap_note(notes, width - 2 * MARGIN) if isinstance(notes, str) else []
     header = TITLE_HEIGHT + (len(rows) + len(lines)) * LEGEND_ROW
     if rows or lines:

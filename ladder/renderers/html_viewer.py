@@ -294,7 +294,7 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
         # a diff's card says what changed where the department would be (as the SVG's)
         third.append(text(person.note if person.mark and person.note else lines[2] or ""))
         colour.append(slot[colours[person.department]] if person.department else -1)
-    style = CardStyle()
+    style = CardStyle()  # the explorer's cards are 240 x 72 (viewer.css), whatever the text
     kinds = list(MARK_COLOURS)
     marked = [[i, kinds.index(person.mark)] for i, person in enumerate(people)
               if person.mark in MARK_COLOURS]

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ladder.analysis.teams import TeamCount, team_counts
 from ladder.escape import is_colour, xml_text
-from ladder.layout.cards import fit_text
+from ladder.layout.cards import fit_lines, fit_middle, fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
@@ -34,7 +34,9 @@ BADGE_NOTE = ("Badge: direct reports · staff in groups (if any) · people in th
 
 
 class Card(NamedTuple):  # a tuple: a million of them are made in a few tenths of a second
-    """The text of one card, fitted to its width and XML-escaped; the tooltip is raw."""
+    """The text of one card, fitted to its width and XML-escaped; the tooltip is raw.
+    The second line may be two, joined by a line break, on a card style with two title lines.
+    """
 
     lines: tuple[str, str, str]
     tooltip: str
@@ -89,7 +91,8 @@ def page_frame(org: Org, chart: OrgLayout, text: PageText | None = None) -> Fram
     counts when a badge is drawn, and the size; the writers and the size checks share it."""
     text = text or PageText()
     counts = text.counts if text.counts is not None else team_counts(org)
-    return frame_for(legend(org, chart, text.context), chart.width, chart.height,
+    entries, starts = legend(org, chart, text.context)
+    return frame_for(entries, chart.width, chart.height, starts=starts,
                      notes=legend_note(chart, counts) if text.count_note else 0)
 
 
@@ -171,17 +174,23 @@ def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
     return found
 
 
-def _division_shades(org: Org, order: list[str], own: dict[str, str]) -> dict[str, str]:
-    """Each division a palette colour of its own; the other units of a division lighter and
-    darker shades of it, so a legend of 120 units still says which division each is in.
-    Ordered by division, then unit: the legend lists units under their division."""
-    # the deepest level whose divisions the palette can still tell apart
+def _palette_divisions(org: Org, order: list[str]) -> dict[str, str]:
+    """Department id -> its division, at the deepest level whose divisions the palette can
+    still tell apart."""
     division = divisions(org, order)
     for level in range(2, 6):
         deeper = divisions(org, order, level)
         if len(set(deeper.values())) > len(PALETTE):
             break
         division = deeper
+    return division
+
+
+def _division_shades(org: Org, order: list[str], own: dict[str, str]) -> dict[str, str]:
+    """Each division a palette colour of its own; the other units of a division lighter and
+    darker shades of it, so a legend of 120 units still says which division each is in.
+    Ordered by division, then unit: the legend lists units under their division."""
+    division = _palette_divisions(org, order)
     heads = list(dict.fromkeys(division[dep] for dep in order))
     members: dict[str, list[str]] = {head: [] for head in heads}
     for dep in order:
@@ -246,13 +255,21 @@ def dotted_notes(org: Org) -> dict[str, str]:
 
 
 def legend(org: Org, chart: OrgLayout,
-           skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(colour, label) for each department drawn, in department order; ``skip``: cards that
-    do not count (context cards carry no department stripe)."""
+           skip: frozenset[str] = frozenset()) -> tuple[list[tuple[str, str]], set[int]]:
+    """(colour, label) for each department drawn, in department order, and the entries that
+    start a division's row (when units take shades of their division's colour, the legend
+    lists each division on rows of its own); ``skip``: cards that do not count (context
+    cards carry no department stripe)."""
     colours = department_colours(org)
     drawn = {org.people[i].department for i in chart.ids if i not in skip}
-    return mark_legend(org, chart.ids) + [(colours[d], department_name(org, d))
-                                          for d in colours if d in drawn]
+    shown = [d for d in colours if d in drawn]
+    marks = mark_legend(org, chart.ids)  # a diff's marks come first
+    starts: set[int] = set()
+    if len(colours) > len(PALETTE):  # shaded by division (department_colours)
+        division = _palette_divisions(org, list(colours))
+        starts = {len(marks) + i for i, dep in enumerate(shown)
+                  if i and division[dep] != division[shown[i - 1]]}
+    return marks + [(colours[d], department_name(org, d)) for d in shown], starts
 
 
 def mark_legend(org: Org, ids: list[str]) -> list[tuple[str, str]]:
@@ -306,6 +323,7 @@ def cards(
     ``context``: ids of cards that stand for someone drawn on another page (no badge).
     """
     room = text_room(chart.style.width)
+    title_lines = chart.style.title_lines
     colours = department_colours(org)
     names = {dep: department_name(org, dep) for dep in colours}
     people = org.people
@@ -334,10 +352,13 @@ def cards(
         if count is not None and not (context and pid in context):
             badge = badge_text(count)
             tooltip += "\n" + count_sentence(count)
+        # a cut keeps both ends (the end tells units and posts apart); the title wraps first
+        fitted = fit_text(third, DETAIL.size, room) if note else fit_middle(
+            third, DETAIL.size, room)
         found.append(Card(
             (_escaped(fit_text(name, NAME.size, room, bold=True)),
-             _escaped(fit_text(second, TITLE.size, room)),
-             _escaped(fit_text(third, DETAIL.size, room))),
+             "\n".join(map(_escaped, fit_lines(second, TITLE.size, room, title_lines))),
+             _escaped(fitted)),
             tooltip,
             colours.get(person.department or "", NO_DEPARTMENT),
             person.vacant, person.fte is not None, badge, note,

@@ -20,6 +20,8 @@ from ladder.renderers.org_cards import OUTLINE, Card, PageText, prepare
 from ladder.text import coord as _f
 
 Point = Callable[[float, float], str]
+BREAK = '<BR ALIGN="LEFT"/>'  # a title wrapped onto two lines: the second starts at the left
+TOP = ' VALIGN="TOP"'  # a title's row with room for two lines: one line sits at its top
 
 
 def org_dot(
@@ -110,7 +112,7 @@ def org_dot(
         x, y = chart.x[p], chart.y[p]
         out.append(
             f'  n{p} [pos="{at(x + w / 2, y + h / 2)}", width={_inch(w)}, '
-            f'height={_inch(h)}, label={_label(card, w)}, '
+            f'height={_inch(h)}, label={_label(card, w, style.title_lines)}, '
             f"tooltip={dot_string(card.tooltip)}{extra}];\n"
         )
         if card.badge:
@@ -133,18 +135,20 @@ def org_dot(
     return "".join(out)
 
 
-def _label(card: Card, width: float) -> str:
-    """The card's HTML-like label: the stripe, then the three rows of card_geometry."""
+def _label(card: Card, width: float, title_lines: int = 1) -> str:
+    """The card's HTML-like label: the stripe, then the three rows of card_geometry, the
+    title's as tall as ``title_lines`` lines (so the third row sits where the SVG has it)."""
     plain = not card.vacant and not card.context
     lines = "".join(
-        f'<TR><TD ALIGN="LEFT" HEIGHT="{row.cell}"><FONT POINT-SIZE="{row.size}" '
-        f'COLOR="{colour}">{open_}{dot_markup(text)}{close}</FONT></TD></TR>'
-        for text, row, colour, open_, close in (
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{TOP if extra else ""} HEIGHT="{_f(row.cell + extra)}">'
+        f'<FONT POINT-SIZE="{row.size}" COLOR="{colour}">{open_}'
+        f'{dot_markup(text).replace(chr(10), BREAK)}{close}</FONT></TD></TR>'
+        for text, row, colour, open_, close, extra in (
             (card.lines[0], geo.NAME, "#1f2430" if plain else "#5b6270",
-             "<B>" if plain else "<I><B>", "</B>" if plain else "</B></I>"),
-            (card.lines[1], geo.TITLE, "#4a5160", "", ""),
+             "<B>" if plain else "<I><B>", "</B>" if plain else "</B></I>", 0),
+            (card.lines[1], geo.TITLE, "#4a5160", "", "", (title_lines - 1) * geo.TITLE_STEP),
             (card.lines[2], geo.DETAIL, "#7a64a8" if card.note else "#7b8391",
-             "<I>" if card.note else "", "</I>" if card.note else ""),
+             "<I>" if card.note else "", "</I>" if card.note else "", 0),
         ) if text
     )
     stripe = "" if not plain else (

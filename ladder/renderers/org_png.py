@@ -85,6 +85,7 @@ def org_png(org: Org, chart: OrgLayout, text: PageText | None = None, *,
         pen.polyline(list(route), DOTTED, 1, dash=(4, 3))
         pen.arrowhead(route)
     w, h = chart.style.width, chart.style.height
+    third = geo.detail_baseline(chart.style)  # lower when titles wrap onto two lines
     for p, card in enumerate(drawn):
         x, y = chart.x[p], chart.y[p]
         lines = [html.unescape(line) for line in card.lines]
@@ -108,10 +109,14 @@ def org_png(org: Org, chart: OrgLayout, text: PageText | None = None, *,
         left = x + geo.TEXT_LEFT
         pen.text(left, y + geo.NAME.baseline, lines[0], geo.NAME.size,
                  INK if plain else "#5b6270", bold=True, italic=not plain)
-        if lines[1]:
-            pen.text(left, y + geo.TITLE.baseline, lines[1], geo.TITLE.size, SOFT_INK)
+        if lines[1]:  # a title wrapped onto two lines on cards with room for them
+            first, _, second = lines[1].partition("\n")
+            pen.text(left, y + geo.TITLE.baseline, first, geo.TITLE.size, SOFT_INK)
+            if second:
+                pen.text(left, y + geo.TITLE.baseline + geo.TITLE_STEP, second, geo.TITLE.size,
+                         SOFT_INK)
         if lines[2]:
-            pen.text(left, y + geo.DETAIL.baseline, lines[2], geo.DETAIL.size,
+            pen.text(left, y + third, lines[2], geo.DETAIL.size,
                      "#7a64a8" if card.note else "#7b8391", italic=card.note)
         if card.badge:
             size = geo.badge_width(card.badge)

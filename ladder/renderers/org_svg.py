@@ -127,10 +127,13 @@ def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
     vacant = f'<rect class="card-open" width="{fw}" height="{fh}" rx="{corner}"/>'
     elsewhere = f'<rect class="card-context" width="{fw}" height="{fh}" rx="{corner}"/>'
     text_x = _f(geo.TEXT_LEFT)
-    name, name_open, title_row, department, note = (
-        f'<text class="{kind}" x="{text_x}" y="{_f(row.baseline)}">'
-        for kind, row in (("name", geo.NAME), ("name-open", geo.NAME), ("title", geo.TITLE),
-                          ("department", geo.DETAIL), ("note", geo.DETAIL)))
+    third = geo.detail_baseline(style)  # lower when titles wrap onto two lines
+    name, name_open, title_row, title_next, department, note = (
+        f'<text class="{kind}" x="{text_x}" y="{_f(baseline)}">'
+        for kind, baseline in (("name", geo.NAME.baseline), ("name-open", geo.NAME.baseline),
+                               ("title", geo.TITLE.baseline),
+                               ("title", geo.TITLE.baseline + geo.TITLE_STEP),
+                               ("department", third), ("note", third)))
     badges: dict[str, str] = {}  # badge text -> its SVG (few distinct badges, many managers)
     xs, ys, ids = chart.x, chart.y, chart.ids
     names = card_ids(ids)  # "#person-omar" links to a card in any page that shows the chart
@@ -161,7 +164,10 @@ def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
             add(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
                 f'stroke="{card.mark}"/>')
         if lines[1]:
-            add(f"{title_row}{lines[1]}</text>")
+            first, _, second = lines[1].partition("\n")
+            add(f"{title_row}{first}</text>")
+            if second:
+                add(f"{title_next}{second}</text>")
         if lines[2]:
             add(f"{note if card.note else department}{lines[2]}</text>")
         if card.badge:

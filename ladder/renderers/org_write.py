@@ -7,6 +7,7 @@ The page's size comes from :mod:`ladder.renderers.card_geometry` and is checked 
 from __future__ import annotations
 
 import math
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,18 @@ def chart_data(
     return data
 
 
+def _paging_command(org: Org, path: Path) -> str:
+    """The command that draws ``org`` in pages that fit: by department when it has them.
+
+    >>> _paging_command(Org.build("x", [], source="big chart.yaml"), Path("out/x.png"))
+    "ladder render 'big chart.yaml' -o out/x.png --split depth:3"
+    """
+    by = "department" if any(p.department for p in org.people.values()) else "depth:3"
+    if org.source is None:  # drawn from a model built in code: the option is what to add
+        return f"--split {by}"
+    return f"ladder render {shlex.quote(org.source)} -o {shlex.quote(str(path))} --split {by}"
+
+
 def _bitmap_scale(org: Org, chart: OrgLayout, path: Path, fmt: str, text: PageText,
                   scale: float, split: bool, on_note: Note | None) -> tuple[float, float | None]:
     """(scale for the PNG's dpi, the PDF's page limit in inches or None) within the limits."""
@@ -97,9 +110,8 @@ def _bitmap_scale(org: Org, chart: OrgLayout, path: Path, fmt: str, text: PageTe
             f": {limits.limit_text(fmt)}, and drawn smaller it would be unreadable",
             file=str(path),
             hint=("use --paper a4 (a PDF book, each team on pages at a readable size), "
-                  if fmt == "pdf" else "use ") +
-                 "--split department or --split depth:N (each page fits), "
-                 "or write .svg, which has no size limit")
+                  if fmt == "pdf" else "") + "draw it in pages that fit: " +
+                 _paging_command(org, path) + "; or write .svg, which has no size limit")
     if chosen is None:
         chosen = math.floor(limits.largest_scale(width, height, fmt) * 100) / 100
     if chosen != scale and on_note is not None:

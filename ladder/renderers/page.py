@@ -21,7 +21,7 @@ from ladder.text import coord as _f
 
 INK = "#1f2328"
 MUTED = "#57606a"
-FONT = "Arial"  # Helvetica's metrics (text_width); Graphviz maps "Helvetica" to a wider face
+FONT = "Arial"  # Helvetica's metrics (text_width); Graphviz draws the shipped Liberation Sans
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def tell_apart(names: list[str], room: float) -> list[str]:
     >>> tell_apart(["Operations - Work Services - North East",
     ...             "Operations - Benefit Delivery - North East",
     ...             "Operations - Work Services - South West", "HR"], 216)
-    ['Operations…Services - North East', 'Operations - Benefit Delivery…', \
+    ['Operation…Services - North East', 'Operations - Benefit Delivery…', \
 'Operations - Work…West', 'HR']
     """
     fitted = [fit_text(name, NAME.size, room, bold=True) for name in names]

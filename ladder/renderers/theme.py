@@ -42,9 +42,9 @@ from ladder.choices import THEMES
 from ladder.errors import LadderError, did_you_mean
 from ladder.escape import xml_text
 
-# Narrowest first: the org chart fits its text with Helvetica/Arial widths and Graphviz with
-# DejaVu Sans, so a face at least as narrow as either never spills out of a card.
-FONT_STACK = ('"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", '
+# Faces with the widths the cards are fitted to (ladder/fonts/: Liberation Sans, which has
+# Helvetica's and Arial's) first; then wider ones only where none of those is installed.
+FONT_STACK = ('Helvetica, Arial, "Liberation Sans", "Helvetica Neue", "DejaVu Sans", '
               '"Noto Sans", sans-serif')
 PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n'
 PAPER_CLASS = "ladder-paper"
