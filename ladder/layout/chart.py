@@ -97,16 +97,16 @@ def layout_org(
                 listed[person] = True
     elif mode == "auto" and rank is None and len(tree.roots) > 1:
         # A forest: each tree planned alone, then the trees packed in rows (forest.py).
-        def lay(sub: OrgTree, spread: bool) -> OrgLayout:
+        def lay_tree(sub: OrgTree, spread: bool) -> OrgLayout:
             trial = Plan("compact", columns, True, [False] * len(sub), None, column_rows)
             return place(sub, _auto_plan(sub, trial, style, max_aspect, spread), style)
 
         spread = len(tree) <= SPREAD_BELOW  # the spreading budget is for the whole chart
-        chart = pack_forest(tree, style, lambda sub: lay(sub, spread), SHAPE_LIMIT)
+        chart = pack_forest(tree, style, lambda sub: lay_tree(sub, spread), SHAPE_LIMIT)
         area = len(tree) * style.width * style.height
         if spread and area < COVERAGE_FLOOR * chart.width * chart.height:
             # spread lists cost each tree a little density, and packing some more: too much
-            chart = pack_forest(tree, style, lambda sub: lay(sub, False), SHAPE_LIMIT)
+            chart = pack_forest(tree, style, lambda sub: lay_tree(sub, False), SHAPE_LIMIT)
         route_dotted_lines(chart, _dotted_pairs(org, tree))
         return chart
     elif mode == "auto" and rank is None and len(tree):
