@@ -51,9 +51,8 @@ PERSON_KEYS = ("person_id", "email")  # Person.extra fields that name a person, 
 
 
 @dataclass(frozen=True)
-class Joined:
-    """Someone (or, in ``created``, a post) in the new org only, and the manager there
-    (None: at the top)."""
+class _OneSide:
+    """Someone (or a post) found in one org only, and the manager there (None: at the top)."""
 
     person: Person
     manager: Person | None
@@ -64,16 +63,14 @@ class Joined:
 
 
 @dataclass(frozen=True)
-class Left:
+class Joined(_OneSide):
+    """Someone (or, in ``created``, a post) in the new org only, and the manager there."""
+
+
+@dataclass(frozen=True)
+class Left(_OneSide):
     """Someone (or, in ``removed``, a post) in the old org only (as the old org had them),
     and the manager there."""
-
-    person: Person
-    manager: Person | None
-
-    @property
-    def id(self) -> str:
-        return self.person.id
 
 
 @dataclass(frozen=True)

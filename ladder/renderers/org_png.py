@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ladder.errors import RenderError
 from ladder.layout.chart import OrgLayout
+from ladder.layout.fonts import FONT_FOLDER
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
 from ladder.renderers.org_cards import NO_DEPARTMENT, PageText, prepare
@@ -36,8 +37,7 @@ if TYPE_CHECKING:
     from PIL.ImageDraw import ImageDraw
     from PIL.ImageFont import FreeTypeFont
 
-_PACKAGE_FONTS = Path(__file__).resolve().parent.parent / "fonts"
-_FONT_FOLDERS = (_PACKAGE_FONTS, Path("/usr/share/fonts/truetype/liberation2"),
+_FONT_FOLDERS = (FONT_FOLDER, Path("/usr/share/fonts/truetype/liberation2"),
                  Path("/usr/share/fonts/truetype/liberation"))
 _FACES = {(False, False): "LiberationSans-Regular.ttf", (True, False): "LiberationSans-Bold.ttf",
           (False, True): "LiberationSans-Italic.ttf", (True, True): "LiberationSans-BoldItalic.ttf"}

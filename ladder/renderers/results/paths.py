@@ -59,6 +59,8 @@ class _Practice:
         self.ladder = ladder
         self.used = False
         self._years = {(m.source, m.target): m.years_source for m in ladder.moves}
+        # a competency's source where the step's target role does not list it
+        self._listed = {c.name: c.source for role in ladder for c in role.competencies}
 
     def years_source(self, step: Step) -> str | None:
         return self._years.get((step.source, step.target))
@@ -66,11 +68,9 @@ class _Practice:
     def gained_sources(self, step: Step) -> dict[str, str | None]:
         """Each competency the step gains and its source: the target role's, else any role's
         that lists it."""
-        listed = {c.name: c.source for role in self.ladder for c in role.competencies}
         target = self.ladder.roles.get(step.target)
-        if target is not None:
-            listed.update({c.name: c.source for c in target.competencies})
-        return {name: listed.get(name) for name in step.gained}
+        own = {c.name: c.source for c in target.competencies} if target is not None else {}
+        return {name: own.get(name, self._listed.get(name)) for name in step.gained}
 
     def data(self, step: Step, *, years: bool = True) -> dict[str, Any]:
         """The sources a step's facts name, for JSON: ``years_source`` and ``gained_sources``
