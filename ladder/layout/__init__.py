@@ -9,9 +9,10 @@
 - :mod:`.plan`: ``auto`` mode's search for which subtrees to draw as lists;
 - :mod:`.place` and :mod:`.tidy`: units of a tree, packed by the tidy-tree algorithm (Walker's,
   made linear by Buchheim, Jünger and Leipert), and every card's position read back;
-- :mod:`.routes`: the solid elbow connectors; :mod:`.dotted`: the dotted-line ones, each on a
+- :mod:`.routes`: the kinds of connector; :mod:`.dotted`: the dotted-line ones, each on a
   track of its own clear of the solid drawing;
-- :mod:`.org_layout`: the result, :class:`OrgLayout` (positions and routes, in CSS pixels).
+- :mod:`.org_layout`: the result, :class:`OrgLayout` (positions and routes, in CSS pixels),
+  with the solid elbow connectors it draws.
 
 Ladders need no layout here: they are small layered graphs that Graphviz's ``dot`` lays out
 (:mod:`ladder.renderers.ladder_dot`).

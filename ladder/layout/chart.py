@@ -8,8 +8,9 @@ The one entry point is :func:`layout_org`; the work is split by job:
 * :mod:`ladder.layout.plan`: ``auto`` mode's search for which subtrees to draw as lists;
 * :mod:`ladder.layout.place`: units for the tidy tree (:mod:`ladder.layout.tidy`) and the
   positions read back from it;
-* :mod:`ladder.layout.routes` and :mod:`ladder.layout.dotted`: the solid and dotted connectors;
-* :mod:`ladder.layout.org_layout`: the result, :class:`OrgLayout`.
+* :mod:`ladder.layout.routes` and :mod:`ladder.layout.dotted`: the kinds of solid connector,
+  and the dotted ones;
+* :mod:`ladder.layout.org_layout`: the result, :class:`OrgLayout`, and its solid connectors.
 
 Modes: ``tree`` spreads every report (a wide span wraps into bands); ``compact`` stacks the leaf
 reports of each manager in stacks of ``columns`` columns; ``stacked`` also draws the subtrees

@@ -1,5 +1,8 @@
 """The result of an org layout: every card's position and every connector's route.
 
+A solid connector's route follows from the positions and the report's edge kind (the kinds
+are :mod:`ladder.layout.routes`'): :func:`solid_route`, here beside the data it reads.
+
 Coordinates are CSS pixels with the origin at the top-left corner of the drawing, y downwards;
 a card's ``x``/``y`` is its top-left corner.
 """
@@ -9,7 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ladder.layout.cards import CardStyle
-from ladder.layout.routes import EDGE_KINDS, Point, solid_route
+from ladder.layout.routes import (
+    ASSIST,
+    BANDED,
+    BANDED_STACK,
+    CONTINUED,
+    EDGE_KINDS,
+    LIST,
+    STACK,
+    Point,
+    simplified,
+)
 
 
 @dataclass(frozen=True)
@@ -90,3 +103,40 @@ class OrgLayout:
         ids = self.ids
         return [Edge(ids[s], ids[t], route, "dotted", head="source")
                 for (s, t), route in zip(self.dotted, self.dotted_routes, strict=True)]
+
+
+def solid_route(chart: OrgLayout, person: int) -> list[Point]:
+    """The elbow connector from ``person``'s manager down (or across) to ``person``."""
+    style = chart.style
+    width, height = style.width, style.height
+    boss = chart.manager[person]
+    boss_x, boss_y = chart.x[boss], chart.y[boss]
+    x, y = chart.x[person], chart.y[person]
+    kind = chart.edge_kind[person]
+    if kind == ASSIST:
+        return [(boss_x + width, boss_y + height / 2), (x, y + height / 2)]
+    if kind == LIST:
+        drop = boss_x + style.indent / 2
+        if x == boss_x:  # a sole report, right under its manager (a chain): straight down
+            return [(drop, boss_y + height), (drop, y)]
+        return [(drop, boss_y + height), (drop, y + height / 2), (x, y + height / 2)]
+    if kind == CONTINUED:  # the manager heads an earlier column: the line enters from above
+        drop = chart.edge_via[person]
+        return [(drop, chart.edge_top[person]), (drop, y + height / 2), (x, y + height / 2)]
+    top_x = boss_x + width / 2
+    bottom = boss_y + height
+    bus = bottom + style.level_gap / 2
+    start = [(top_x, bottom), (top_x, bus)]
+    if kind in (BANDED, BANDED_STACK):  # down the trunks of the bands above the report's own
+        for trunk_x, band_bus in chart.bands[boss][:chart.band_of[person] - 1]:
+            start += [(trunk_x, bus), (trunk_x, band_bus)]
+            bus = band_bus
+    if kind in (STACK, BANDED_STACK):
+        spine = chart.edge_via[person]
+        middle = y + height / 2
+        side = x + width if x + width <= spine else x
+        points = start + [(spine, bus), (spine, middle), (side, middle)]
+    else:
+        centre = x + width / 2
+        points = start + [(centre, bus), (centre, y)]
+    return list(simplified(points))
