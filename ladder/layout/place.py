@@ -308,8 +308,9 @@ class _Builder:
                                  self.plan.column_rows)
         start = 0
         reach_right = style.spine_gap + style.width
+        climbs: list[int] = []  # filled by _column_end when first needed
         while start < len(items):
-            end = _column_end(items, start, height)
+            end = _column_end(items, start, height, climbs)
             first = len(units.kind)  # the column's first unit names the column
             units.column_head[first] = head
             chain = unit
@@ -389,16 +390,22 @@ class _Builder:
         )
 
 
-def _column_end(items: list[tuple[int, int]], start: int, height: int) -> int:
+def _column_end(items: list[tuple[int, int]], start: int, height: int,
+                climbs: list[int]) -> int:
     """Where the list column that starts at ``items[start]`` ends (exclusive).
 
     Never end a column with a manager whose first report opens the next one; and rather end
     it a little early where a report of the head starts, so each column begins with one of the
-    head's reports, not with lines from above.
+    head's reports, not with lines from above. ``climbs``: :func:`_climb_starts` of the items,
+    or empty until it is first needed.
     """
     end = min(start + height, len(items))
-    while end - start > 1 and end < len(items) and items[end][1] > items[end - 1][1]:
-        end -= 1
+    if end - start > 1 and end < len(items) and items[end][1] > items[end - 1][1]:
+        # back to the start of the run of ever deeper items that ``end`` is in (looked up,
+        # not walked: a chain of managers each with a leaf is one run as long as the list)
+        if not climbs:
+            climbs.extend(_climb_starts(items))
+        end = max(start + 1, climbs[end])
     if end < len(items) and items[end][1] > 1:
         floor = start + max(1, (height * 2) // 3)
         cut = end - 1
@@ -407,3 +414,16 @@ def _column_end(items: list[tuple[int, int]], start: int, height: int) -> int:
         if cut > floor or (cut == floor and items[cut][1] == 1):
             end = cut
     return end
+
+
+def _climb_starts(items: list[tuple[int, int]]) -> list[int]:
+    """For each item, where the run that it ends, of items each deeper than the one before,
+    starts.
+
+    >>> _climb_starts([(0, 1), (1, 2), (2, 3), (3, 3), (4, 4), (5, 1)])
+    [0, 0, 0, 3, 3, 5]
+    """
+    found = [0] * len(items)
+    for index in range(1, len(items)):
+        found[index] = found[index - 1] if items[index][1] > items[index - 1][1] else index
+    return found
