@@ -156,6 +156,24 @@ def test_align_levels_puts_people_of_one_level_on_one_row() -> None:
     assert overlaps(chart) == []
 
 
+
+def test_align_levels_opens_no_empty_rows_for_a_level_out_of_order() -> None:
+    """A report of a more senior level than its manager, or unlevelled managers between two
+    levels, cannot be put on its level's row by moving every row down: the chart used to try,
+    round after round (a 304-person chart opened 640 empty rows above its CEO)."""
+    people = [Person("ceo", "Ceo"), Person("x", "X", manager="ceo"),
+              Person("y", "Y", manager="x"), Person("vp", "Vp", manager="y"),
+              *(Person(f"e{i}", f"E{i}", manager="vp") for i in range(30))]
+    levels = {"ceo": 9, "vp": 8, **{f"e{i}": 1 for i in range(30)}}
+    chart = layout_org(Org.build("t", people), mode="compact", align_levels=levels)
+    y = dict(zip(chart.ids, chart.y, strict=True))
+    pitch = chart.style.pitch
+    assert [y[i] / pitch for i in ("ceo", "x", "y", "vp")] == [0, 1, 2, 3]  # each right below
+    assert min(y[f"e{i}"] for i in range(30)) == 4 * pitch  # their stack starts right below
+    chain = [Person(f"c{i}", f"C{i}", manager=f"c{i - 1}" if i else None) for i in range(300)]
+    chart = layout_org(Org.build("t", chain), align_levels={f"c{i}": i % 7 for i in range(300)})
+    assert chart.rows < 300 + 7  # it was 45,000 rows, most of them empty
+
 def test_sample_of_1516_fits_a_screen_or_poster_shape() -> None:
     from ladder.sources.hr import load_export
 

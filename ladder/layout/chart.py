@@ -166,31 +166,45 @@ def _ranks(tree: OrgTree, levels: Mapping[str, int]) -> list[int]:
     """Row index wanted for each person from its level: most senior level first; -1 unknown.
 
     People without a level (a CEO with a title only) take rows of their own above the levelled
-    people they manage; every levelled row is moved down far enough that such a person never
-    pushes one level into the row of another.
+    people they manage; every levelled row is moved down far enough (the *offset*) that such
+    a person never pushes one level into the row of another.
+
+    Each person lands on ``max(offset + relative, fixed)``: ``relative`` counts from the
+    levelled people above it (a level's row, plus a row a step below it), ``fixed`` from its
+    top (a row a step). The offset helps only a person pushed by ``fixed``; one pushed by the
+    levels above it (a report of a more senior level than its manager's, or unlevelled
+    managers between two levels) stays pushed whatever the offset: moving every row for it
+    would only open empty rows (a chain of such reports once opened thousands, round by round).
+
+    >>> from ladder.model import Org, Person
+    >>> org = Org.build("x", [Person("ceo", "C"), Person("vp", "V", manager="ceo"),
+    ...                       Person("pm", "P", manager="vp")])
+    >>> _ranks(index_org(org), {"vp": 5, "pm": 3})  # the CEO has no level: a row above
+    [-1, 1, 2]
+    >>> _ranks(index_org(org), {"ceo": 1, "vp": 3, "pm": 5})  # inverted: no empty rows
+    [2, 1, 0]
     """
     distinct = sorted({levels[i] for i in tree.ids if i in levels}, reverse=True)
     row_of = {level: r for r, level in enumerate(distinct)}
     rank = [row_of[levels[i]] if i in levels else -1 for i in tree.ids]
+    unplaced = -len(rank) - len(distinct)  # below any row: no levelled person above
+    relative = [unplaced] * len(rank)
+    fixed = [0] * len(rank)
+    above = [-1] * len(rank)  # rank of the nearest levelled manager, -1 for none
     offset = 0
-    for _ in range(len(tree.ids) + 1):  # each round moves the rows down; depth bounds it
-        row = [0] * len(rank)
-        above = [-1] * len(rank)  # rank of the nearest levelled manager, -1 for none
-        push = 0
-        for person in tree.preorder:  # managers before their reports
-            boss = tree.manager[person]
-            if boss >= 0:
-                above[person] = rank[boss] if rank[boss] >= 0 else above[boss]
-            lowest = row[boss] + 1 if boss >= 0 else 0
-            if rank[person] < 0:
-                row[person] = lowest
-                continue
-            row[person] = max(lowest, offset + rank[person])
+    for person in tree.preorder:  # managers before their reports
+        boss = tree.manager[person]
+        if boss >= 0:
+            above[person] = rank[boss] if rank[boss] >= 0 else above[boss]
+            relative[person] = relative[boss] + 1
+            fixed[person] = fixed[boss] + 1
+        own = rank[person]
+        if own < 0:
+            continue
+        if relative[person] <= own:  # not pushed by the levels above: on its level's row
+            relative[person] = own
             # Only a push that a lower level causes is worth moving every row for: a report
             # of the same or a higher level than its manager is pushed whatever the offset.
-            if row[person] > offset + rank[person] and above[person] < rank[person]:
-                push = max(push, row[person] - offset - rank[person])
-        if not push:
-            break
-        offset += push
+            if above[person] < own:
+                offset = max(offset, fixed[person] - own)
     return [r + offset if r >= 0 else -1 for r in rank]
