@@ -71,7 +71,9 @@ def _fill(sizes: Sequence[tuple[float, int]], order: list[int], limit: float,
     there (the shelf is as tall as its first tree) and is no wider, else to the right."""
     places: list[tuple[float, int]] = [(0.0, 0)] * len(sizes)
     x, top, shelf_rows, width = 0.0, 0, 0, 0.0
-    stacks: list[list[float]] = []  # per column of the shelf: [x, width, rows used]
+    # per column of the shelf with rows left: [x, width, rows used] (a full column is dropped,
+    # or 100,000 lone cards would each look through the few hundred of their shelf)
+    stacks: list[list[float]] = []
     for i in order:
         tree_width, rows = sizes[i]
         under = next((s for s in stacks if tree_width <= s[1] and s[2] + rows <= shelf_rows),
@@ -79,14 +81,17 @@ def _fill(sizes: Sequence[tuple[float, int]], order: list[int], limit: float,
         if under is not None:
             places[i] = (under[0], top + int(under[2]))
             under[2] += rows
+            if under[2] >= shelf_rows:
+                stacks.remove(under)
             continue
         if x and x + tree_width > limit:
             top += shelf_rows
             x, shelf_rows, stacks = 0.0, 0, []
         places[i] = (x, top)
         width = max(width, x + tree_width)
-        shelf_rows = max(shelf_rows, rows)
-        stacks.append([x, tree_width, rows])
+        shelf_rows = max(shelf_rows, rows)  # the first tree of a shelf is its tallest
+        if rows < shelf_rows:
+            stacks.append([x, tree_width, rows])
         x += tree_width + gap
     return places, width, top + shelf_rows
 
