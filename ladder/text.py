@@ -160,6 +160,8 @@ def card_name(person: Labelled) -> str:
     >>> card_name(Person("d1", "Ana", shared_with=("Bo",)))
     'Ana & Bo'
     """
+    if not person.shared_with and person.name.strip().casefold() not in UNNAMED:
+        return person.name  # most cards: one published name (a chart may have a million)
     names = published_names(person)
     if names:
         return " & ".join(names)

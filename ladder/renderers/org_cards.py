@@ -6,9 +6,10 @@ to the card (:mod:`ladder.renderers.card_geometry`) and XML-escaped once here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from ladder.analysis.teams import TeamCount, team_counts
@@ -18,7 +19,7 @@ from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
 from ladder.renderers.results.stats import COUNT_RULE, badge_text, count_sentence
-from ladder.text import card_name, person_label
+from ladder.text import card_label, person_label
 
 # Ten well-known category colours, then ten more that tell apart from them, so an HR export
 # with a dozen departments does not paint two of them the same before the twenty-first.
@@ -29,6 +30,7 @@ PALETTE = (
     "#6a3d9a", "#b5a000", "#5d3a1a", "#d6616b", "#3b3b3b",
 )
 NO_DEPARTMENT = "#c0c4cc"
+_DEPARTMENT, _MARK = attrgetter("department"), attrgetter("mark")  # of a million people
 BADGE_NOTE = ("Badge: direct reports · staff in groups (if any) · people in the team · open "
               "positions. " + COUNT_RULE)
 
@@ -107,12 +109,9 @@ def department_colours(org: Org) -> dict[str, str]:
     >>> department_colours(org)
     {'a': '#4c78a8', 'b': '#f58518'}
     """
-    order = list(org.departments)
-    seen = set(order)
-    for person in org.people.values():
-        if person.department and person.department not in seen:
-            seen.add(person.department)
-            order.append(person.department)
+    # the org's own departments, then the others in the order people first name them
+    order = list(dict.fromkeys([*org.departments,
+                                *filter(None, map(_DEPARTMENT, org.people.values()))]))
     own = {dep: known.colour for dep in order
            if (known := org.departments.get(dep)) is not None and is_colour(known.colour)}
     if len(order) > len(PALETTE):  # more units than colours: shades of their division's
@@ -225,6 +224,15 @@ def shade(colour: str, by: float, turn: float = 0.0) -> str:
     return "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
 
 
+def people_of(org: Org, ids: list[str]) -> Iterable[Person]:
+    """The people of ``ids``, in that order: the org's own, without a look-up each, when they
+    are all of them in the org's order (a whole chart: a look-up each is most of a pass)."""
+    people = org.people
+    if len(ids) == len(people) and ids == list(people):
+        return people.values()
+    return map(people.__getitem__, ids)
+
+
 def department_name(org: Org, dep: str | None) -> str:
     """The department's display name (its id when the org does not describe it)."""
     if not dep:
@@ -261,7 +269,8 @@ def legend(org: Org, chart: OrgLayout,
     lists each division on rows of its own); ``skip``: cards that do not count (context
     cards carry no department stripe)."""
     colours = department_colours(org)
-    drawn = {org.people[i].department for i in chart.ids if i not in skip}
+    drawn = set(map(_DEPARTMENT, people_of(org, [i for i in chart.ids if i not in skip]
+                                           if skip else chart.ids)))
     shown = [d for d in colours if d in drawn]
     marks = mark_legend(org, chart.ids)  # a diff's marks come first
     starts: set[int] = set()
@@ -281,8 +290,7 @@ def mark_legend(org: Org, ids: list[str]) -> list[tuple[str, str]]:
     [('outline:#2f6fd0', 'Moved (from whom: on the card): 2')]
     """
     shown: dict[str, int] = {}
-    for pid in ids:
-        mark = org.people[pid].mark
+    for mark in map(_MARK, people_of(org, ids)):
         if mark:
             shown[mark] = shown.get(mark, 0) + 1
     return [(OUTLINE + colour, f"{MARK_WORDS[kind]}: {shown[kind]}")
@@ -296,14 +304,136 @@ def legend_note(chart: OrgLayout, counts: Mapping[str, TeamCount]) -> int | str:
 
 def _card_text(person: Person, department: str) -> tuple[str, str, str]:
     """Name, second and third line of a person's own card."""
-    if not person.vacant and person.fte is None:  # most cards: the names, title, department
-        return card_name(person), person.title, department
-    name = person_label(person)
-    if person.vacant:  # the label says the title
-        return name, department, person.location or ""
+    return (card_label(person), *_card_lines(person, department))
+
+
+def _card_lines(person: Person, department: str) -> tuple[str, str]:
+    """The second and third line of a person's own card (under the name)."""
+    if not person.vacant and person.fte is None:  # most cards: the title, the department
+        return person.title, department
+    if person.vacant:  # the name says the title
+        return department, person.location or ""
     # a staff group, beside its count: the grade, else the title when the name does not say it
-    kind = dict(person.extra).get("grade") or (person.title if person.title != name else "")
-    return name, f"{person.fte:g} FTE" + (f" · {kind}" if kind else ""), department
+    kind = dict(person.extra).get("grade") or (
+        person.title if person.title != person_label(person) else "")
+    return f"{person.fte:g} FTE" + (f" · {kind}" if kind else ""), department
+
+
+class Face(NamedTuple):
+    """A card's look but for its name: lines two and three (fitted and XML-escaped; the second
+    may be two lines, joined by a line break), the tooltip after the name (raw, each of its
+    lines after a line break), and how the card is drawn. Titles, departments and counts
+    repeat: cards that look alike share one face, made once."""
+
+    second: str
+    third: str
+    tooltip: str
+    colour: str
+    vacant: bool
+    group: bool
+    badge: str
+    note: bool
+    context: bool
+    mark: str
+
+
+def card_faces(
+    org: Org,
+    chart: OrgLayout,
+    counts: Mapping[str, TeamCount],
+    labels: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
+    context: frozenset[str] = frozenset(),
+) -> tuple[list[Face], list[int]]:
+    """(the distinct faces of the chart's cards, the face number of each card in the chart's
+    order); the arguments as for :func:`cards`."""
+    room = text_room(chart.style.width)
+    title_lines = chart.style.title_lines
+    colours = department_colours(org)
+    names = {dep: department_name(org, dep) for dep in colours}
+    number: dict[tuple[object, ...], int] = {}
+    faces: list[Face] = []
+    face_of = [0] * len(chart.ids)
+    count_of = counts.get
+    named = {*(notes or ()), *(labels or ()), *context}  # cards that say more than most
+    for index, (pid, person) in enumerate(zip(chart.ids, people_of(org, chart.ids),
+                                              strict=True)):
+        if (person.vacant or person.fte is not None or person.note or person.mark
+                or person.dotted or (named and (pid in named))):
+            key: tuple[object, ...] = (pid,)  # a card of its own kind: looked at in full
+        else:  # most cards: the look follows from the title, the department and the count
+            key = (person.title, person.department, count_of(pid))
+            found = number.get(key)
+            if found is not None:
+                face_of[index] = found
+                continue
+        department = person.department
+        second, third = _card_lines(person, names.get(department, "") if department else "")
+        dotted = notes.get(pid, "") if notes is not None else (
+            _dotted_note(org, person) if person.dotted else "")
+        remark = (person.note if person.mark else "") or dotted or person.note  # a diff's label
+        label = labels.get(pid) if labels else None
+        shown_elsewhere = pid in context if context else False
+        if len(key) == 1:
+            key = (second, third, count_of(pid), department, remark, label, shown_elsewhere,
+                   person.vacant, person.fte is not None, person.mark)
+        found = number.get(key)
+        if found is None:
+            found = number[key] = len(faces)
+            faces.append(_face(
+                second, third, count_of(pid), remark, label, shown_elsewhere,
+                NO_DEPARTMENT if department is None else colours.get(department, NO_DEPARTMENT),
+                person, room, title_lines))
+        face_of[index] = found
+    return faces, face_of
+
+
+def _face(second: str, third: str, count: TeamCount | None, remark: str, label: str | None,
+          shown_elsewhere: bool, colour: str, person: Person, room: float,
+          title_lines: int) -> Face:
+    """The face of ``person``'s card, whose lines under the name are ``second`` and ``third``."""
+    tooltip = "".join("\n" + line for line in (second, third) if line)
+    note = False
+    if remark:
+        # The department is in the stripe's colour and the legend; the note says what the
+        # dotted connector means even where it runs far (or off the page), or why an
+        # export's row stands at the top although it names a manager.
+        third, note = remark, True
+        tooltip += "\n" + remark
+    if label is not None:
+        third = label  # split charts: the page to turn to
+        note = shown_elsewhere
+        tooltip += "\n" + third
+    badge = ""
+    if count is not None and not shown_elsewhere:
+        badge = badge_text(count)
+        tooltip += "\n" + count_sentence(count)
+    # a cut keeps both ends (the end tells units and posts apart); the title wraps first
+    fitted = fit_text(third, DETAIL.size, room) if note else fit_middle(third, DETAIL.size, room)
+    return Face("\n".join(map(_escaped, fit_lines(second, TITLE.size, room, title_lines))),
+                _escaped(fitted), tooltip, colour, person.vacant, person.fte is not None, badge,
+                note, shown_elsewhere, MARK_COLOURS.get(person.mark, "") if person.mark else "")
+
+
+NAMES_KEPT = 65_536  # fitted names remembered (people who share a name); then forgotten
+
+
+def card_names(org: Org, chart: OrgLayout) -> Iterator[tuple[str, str, str]]:
+    """(name, name XML-escaped, name fitted to the card and escaped) of each card in the
+    chart's order: the first line of a card, and of its tooltip (never empty)."""
+    room = text_room(chart.style.width)
+    known: dict[str, tuple[str, str, str]] = {}
+    for person in people_of(org, chart.ids):
+        name = card_label(person)
+        found = known.get(name)
+        if found is None:
+            if len(known) >= NAMES_KEPT:  # a million people: a million names, mostly once
+                known.clear()
+            escaped = xml_text(name)
+            fitted = fit_text(name, NAME.size, room, bold=True)
+            found = known[name] = (name, escaped, escaped if fitted == name and "\n" not in name
+                                   and "\r" not in name else _escaped(fitted))
+        yield found
 
 
 def cards(
@@ -322,50 +452,11 @@ def cards(
     dotted lines whose manager it does not show, but the card still names them).
     ``context``: ids of cards that stand for someone drawn on another page (no badge).
     """
-    room = text_room(chart.style.width)
-    title_lines = chart.style.title_lines
-    colours = department_colours(org)
-    names = {dep: department_name(org, dep) for dep in colours}
-    people = org.people
-    found = []
-    for pid in chart.ids:
-        person = people[pid]
-        department = names.get(person.department, "") if person.department else ""
-        name, second, third = _card_text(person, department)
-        tooltip = "\n".join([t for t in (name, second, third) if t])
-        note = False
-        dotted = notes.get(pid, "") if notes is not None else (
-            _dotted_note(org, person) if person.dotted else "")
-        remark = (person.note if person.mark else "") or dotted or person.note  # a diff's label
-        if remark:
-            # The department is in the stripe's colour and the legend; the note says what
-            # the dotted connector means even where it runs far (or off the page), or why an
-            # export's row stands at the top although it names a manager.
-            third, note = remark, True
-            tooltip += "\n" + remark
-        if labels and pid in labels:
-            third = labels[pid]  # split charts: the page to turn to
-            note = pid in context
-            tooltip += "\n" + third
-        count = counts.get(pid)
-        badge = ""
-        if count is not None and not (context and pid in context):
-            badge = badge_text(count)
-            tooltip += "\n" + count_sentence(count)
-        # a cut keeps both ends (the end tells units and posts apart); the title wraps first
-        fitted = fit_text(third, DETAIL.size, room) if note else fit_middle(
-            third, DETAIL.size, room)
-        found.append(Card(
-            (_escaped(fit_text(name, NAME.size, room, bold=True)),
-             "\n".join(map(_escaped, fit_lines(second, TITLE.size, room, title_lines))),
-             _escaped(fitted)),
-            tooltip,
-            colours.get(person.department or "", NO_DEPARTMENT),
-            person.vacant, person.fte is not None, badge, note,
-            bool(context) and pid in context,
-            MARK_COLOURS.get(person.mark, "") if person.mark else "",
-        ))
-    return found
+    faces, face_of = card_faces(org, chart, counts, labels, notes, context)
+    return [Card((fitted, face.second, face.third), name + face.tooltip, face.colour,
+                 face.vacant, face.group, face.badge, face.note, face.context, face.mark)
+            for (name, _, fitted), face in zip(card_names(org, chart), map(faces.__getitem__,
+                                                                           face_of), strict=True)]
 
 
 @lru_cache(maxsize=65536)

@@ -7,15 +7,25 @@ text goes through :func:`~ladder.escape.xml_text`. Class names say what they sty
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 
+from ladder.analysis.teams import team_counts
 from ladder.escape import xml_text
+from ladder.layout.cards import CardStyle
 from ladder.layout.chart import LIST, SPREAD, STACK, OrgLayout
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
 from ladder.renderers.card_geometry import Frame
-from ladder.renderers.org_cards import OUTLINE, Card, PageText, prepare
-from ladder.renderers.theme import CARD_CLASS, card_id, unique_ids
+from ladder.renderers.org_cards import (
+    OUTLINE,
+    Face,
+    PageText,
+    card_faces,
+    card_names,
+    page_frame,
+)
+from ladder.renderers.theme import CARD_CLASS, card_id, own_id_parts, unique_ids
 from ladder.text import coord as _f
 
 PAPER = "#fafbfc"  # the page's background
@@ -54,23 +64,30 @@ CARDS_A_PIECE = 2000  # cards joined into one piece of the document (about 1 MB)
 def org_svg_pieces(org: Org, chart: OrgLayout,
                    text: PageText | None = None) -> tuple[set[str], Iterator[str]]:
     """(every colour a ``fill`` or ``stroke`` attribute draws, the document in pieces):
-    :func:`org_svg` for a writer that hands each piece on, never holding the whole."""
-    heading, drawn, frame = prepare(org, chart, text)
+    :func:`org_svg` for a writer that hands each piece on, never holding the whole.
+
+    The cards are written straight from the layout: each card's face (its look but for the
+    name, :func:`~ladder.renderers.org_cards.card_faces`) is written once, and a card is its
+    position, its name and its face's text."""
+    text = text or PageText()
+    counts = text.counts if text.counts is not None else team_counts(org)
+    faces, face_of = card_faces(org, chart, counts, text.labels, text.notes, text.context)
+    frame = page_frame(org, chart, text)
     colours = {PAPER}
     for row in frame.legend_rows:  # a swatch is filled, or white with its colour as outline
         for colour, _ in row:
             colours.update(("#fff", colour[len(OUTLINE):]) if colour.startswith(OUTLINE)
                            else (colour,))
-    colours.update(card.colour for card in drawn if not (card.vacant or card.context))
-    colours.update(card.mark for card in drawn if card.mark)
-    links = text.links if text is not None else {}
-    return colours, _pieces(chart, heading, drawn, frame, links)
+    colours.update(face.colour for face in faces if not (face.vacant or face.context))
+    colours.update(face.mark for face in faces if face.mark)
+    heading = text.title if text.title is not None else org.name
+    pieces = _pieces(org, chart, heading, frame, faces, face_of, text.links)
+    return colours, pieces
 
 
-def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
-            links: dict[str, str]) -> Iterator[str]:
+def _pieces(org: Org, chart: OrgLayout, heading: str, frame: Frame, faces: list[Face],
+            face_of: list[int], links: dict[str, str]) -> Iterator[str]:
     style = chart.style
-    w, h = style.width, style.height
     margin = geo.MARGIN
     out: list[str] = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -106,78 +123,76 @@ def _pieces(chart: OrgLayout, heading: str, drawn: list[Card], frame: Frame,
     yield "".join(out)
     out.clear()
     # Connectors first, so cards sit on top; chunks of one path keep the file small.
-    solid = [p for p in range(len(chart)) if chart.manager[p] >= 0]
-    for start in range(0, len(solid), 2000):
-        d = "".join([connector_path(chart, p) for p in solid[start:start + 2000]])
-        yield f'<path class="connector" d="{d}"/>\n'
+    yield from connector_pieces(chart)
     if chart.dotted:
         routes = chart.dotted_routes  # each from the dotted-line manager, who gets the head
         d = "".join(polyline_path(list(route)) for route in routes)
         heads = "".join(_arrowhead(route) for route in routes)
-        out.append(f'<path class="dotted-line" d="{d}"><title>dotted-line managers</title>'
-                   f'</path>\n<path class="dotted-line-head" d="{heads}"/>\n')
+        yield (f'<path class="dotted-line" d="{d}"><title>dotted-line managers</title>'
+               f'</path>\n<path class="dotted-line-head" d="{heads}"/>\n')
+    # Every card is drawn in its own frame (translate), so only two numbers vary per card;
+    # what else it says is its face's, written once for all the cards that share it.
+    looks = [_face_svg(face, style) for face in faces]
+    spots = {at: _f(at) for at in {*chart.x, *chart.y}}  # cards share columns and rows
+    ids = chart.ids
+    if links:  # cards that open another page
+        opened: Iterable[str] = [
+            f'<a href="{xml_text(links[pid])}" xlink:href="{xml_text(links[pid])}">'
+            if links.get(pid) else "" for pid in ids]
+        closed: Iterable[str] = ["</a>" if links.get(pid) else "" for pid in ids]
+    else:
+        opened = closed = itertools.repeat("")
+    cards = zip(opened, card_ids(ids), map(spots.__getitem__, chart.x),
+                map(spots.__getitem__, chart.y), card_names(org, chart),
+                map(looks.__getitem__, face_of), closed, strict=False)  # the repeats: endless
+    for _ in range(0, len(ids), CARDS_A_PIECE):
+        # "#person-omar" (the <g>'s id) links to a card in any page that shows the chart
+        yield "".join([f'{a}<g id="{card}" class="{CARD_CLASS}" transform="translate({x},{y})">'
+                       f"<title>{name}{look[0]}{fitted}{look[1]}{end}"
+                       for a, card, x, y, (_, name, fitted), look, end
+                       in itertools.islice(cards, CARDS_A_PIECE)])
+    yield "</g>\n</svg>\n"
 
-    # Every card is drawn in its own frame (translate), so only two numbers vary per card.
-    fw, fh, corner = _f(w), _f(h), _f(geo.CORNER)
-    plain = (f'<rect class="card" width="{fw}" height="{fh}" rx="{corner}"/>'
-             f'<rect y="{_f(geo.STRIPE_INSET)}" width="{_f(geo.STRIPE_WIDTH)}" '
-             f'height="{_f(h - 2 * geo.STRIPE_INSET)}" fill="')
-    group = (f'<rect class="card-group" x="4" y="-4" width="{fw}" height="{fh}" '
-             f'rx="{corner}"/>' + plain)
-    vacant = f'<rect class="card-open" width="{fw}" height="{fh}" rx="{corner}"/>'
-    elsewhere = f'<rect class="card-context" width="{fw}" height="{fh}" rx="{corner}"/>'
+
+def _face_svg(face: Face, style: CardStyle) -> tuple[str, str]:
+    """A card's SVG but for its name, around where the name goes: (the tooltip's rest, the
+    card's frame and the start of its name row; the rest of the name row, the other rows,
+    the mark and the badge)."""
+    fw, fh, corner = _f(style.width), _f(style.height), _f(geo.CORNER)
+    if face.vacant:
+        frame = f'<rect class="card-open" width="{fw}" height="{fh}" rx="{corner}"/>'
+        kind = "name-open"
+    elif face.context:
+        frame = f'<rect class="card-context" width="{fw}" height="{fh}" rx="{corner}"/>'
+        kind = "name"
+    else:
+        frame = (f'<rect class="card-group" x="4" y="-4" width="{fw}" height="{fh}" '
+                 f'rx="{corner}"/>' if face.group else "")
+        frame += (f'<rect class="card" width="{fw}" height="{fh}" rx="{corner}"/>'
+                  f'<rect y="{_f(geo.STRIPE_INSET)}" width="{_f(geo.STRIPE_WIDTH)}" '
+                  f'height="{_f(style.height - 2 * geo.STRIPE_INSET)}" fill="{face.colour}"/>')
+        kind = "name"
     text_x = _f(geo.TEXT_LEFT)
-    third = geo.detail_baseline(style)  # lower when titles wrap onto two lines
-    name, name_open, title_row, title_next, department, note = (
-        f'<text class="{kind}" x="{text_x}" y="{_f(baseline)}">'
-        for kind, baseline in (("name", geo.NAME.baseline), ("name-open", geo.NAME.baseline),
-                               ("title", geo.TITLE.baseline),
-                               ("title", geo.TITLE.baseline + geo.TITLE_STEP),
-                               ("department", third), ("note", third)))
-    badges: dict[str, str] = {}  # badge text -> its SVG (few distinct badges, many managers)
-    xs, ys, ids = chart.x, chart.y, chart.ids
-    names = card_ids(ids)  # "#person-omar" links to a card in any page that shows the chart
-    yield "".join(out)
-    out.clear()
-    add = out.append  # each piece goes straight into the piece's join: no per-card strings
-    spots: dict[float, str] = {}  # coordinate -> its text: cards share columns and rows
-    for p, card in enumerate(drawn):
-        if p % CARDS_A_PIECE == 0 and out:
-            yield "".join(out)
-            out.clear()
-        lines = card.lines
-        x, y = xs[p], ys[p]
-        at_x = spots.get(x) or spots.setdefault(x, _f(x))
-        at_y = spots.get(y) or spots.setdefault(y, _f(y))
-        target = links.get(ids[p]) if links else None
-        if target:
-            add(f'<a href="{xml_text(target)}" xlink:href="{xml_text(target)}">')
-        if card.vacant:
-            face = f"{vacant}{name_open}{lines[0]}</text>"
-        elif card.context:
-            face = f"{elsewhere}{name}{lines[0]}</text>"
-        else:
-            face = f'{group if card.group else plain}{card.colour}"/>{name}{lines[0]}</text>'
-        add(f'<g id="{names[p]}" class="{CARD_CLASS}" transform="translate({at_x},{at_y})">'
-            f"<title>{xml_text(card.tooltip)}</title>{face}")
-        if card.mark:  # a diff's joined, moved or changed card
-            add(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
-                f'stroke="{card.mark}"/>')
-        if lines[1]:
-            first, _, second = lines[1].partition("\n")
-            add(f"{title_row}{first}</text>")
-            if second:
-                add(f"{title_next}{second}</text>")
-        if lines[2]:
-            add(f"{note if card.note else department}{lines[2]}</text>")
-        if card.badge:
-            badge = badges.get(card.badge)
-            if badge is None:
-                badge = badges[card.badge] = _badge(card.badge, w, h)
-            add(badge)
-        add("</g>\n</a>" if target else "</g>\n")
-    out.append("</g>\n</svg>\n")
-    yield "".join(out)
+    head = (f"{xml_text(face.tooltip)}</title>{frame}"
+            f'<text class="{kind}" x="{text_x}" y="{_f(geo.NAME.baseline)}">')
+    rest = ["</text>"]
+    if face.mark:  # a diff's joined, moved or changed card
+        rest.append(f'<rect class="card-mark" width="{fw}" height="{fh}" rx="{corner}" '
+                    f'stroke="{face.mark}"/>')
+    if face.second:
+        first, _, second = face.second.partition("\n")
+        rest.append(f'<text class="title" x="{text_x}" y="{_f(geo.TITLE.baseline)}">'
+                    f"{first}</text>")
+        if second:
+            rest.append(f'<text class="title" x="{text_x}" '
+                        f'y="{_f(geo.TITLE.baseline + geo.TITLE_STEP)}">{second}</text>')
+    if face.third:
+        rest.append(f'<text class="{"note" if face.note else "department"}" x="{text_x}" '
+                    f'y="{_f(geo.detail_baseline(style))}">{face.third}</text>')
+    if face.badge:
+        rest.append(_badge(face.badge, style.width, style.height))
+    rest.append("</g>\n")
+    return head, "".join(rest)
 
 
 def _badge(text: str, card_width: float, card_height: float) -> str:
@@ -189,38 +204,73 @@ def _badge(text: str, card_width: float, card_height: float) -> str:
             f'<text class="badge-text" x="{_f(card_width / 2)}" y="{_f(top + 12)}">{text}</text>')
 
 
+CONNECTORS_A_PATH = 2000  # connectors joined into one <path>: a short file, a cheap parse
+
+
+def connector_pieces(chart: OrgLayout) -> Iterator[str]:
+    """The solid connectors as ``<path>`` elements, :data:`CONNECTORS_A_PATH` to a path, in
+    the reports' order."""
+    reports = [p for p, boss in enumerate(chart.manager) if boss >= 0]
+    paths = _paths(chart, reports)
+    for _ in range(0, len(reports), CONNECTORS_A_PATH):
+        d = "".join(itertools.islice(paths, CONNECTORS_A_PATH))
+        yield f'<path class="connector" d="{d}"/>\n'
+
+
 def connector_path(chart: OrgLayout, p: int) -> str:
     """Path data of the connector to ``p``: the same route as OrgLayout.route, written fast."""
-    kind = chart.edge_kind[p]
+    return next(_paths(chart, [p]))
+
+
+def _paths(chart: OrgLayout, reports: Iterable[int]) -> Iterator[str]:
+    """Path data of the connectors to ``reports``, each coordinate's text made once and each
+    manager's start of path once (a manager's reports all start from it)."""
+    texts: dict[float, str] = {}
+
+    def text(value: float) -> str:
+        return texts.get(value) or texts.setdefault(value, _f(value))
+
+    lines: dict[int, str] = {}  # manager -> down its list's line ("M x yV")
+    buses: dict[int, tuple[str, str]] = {}  # manager -> down its centre; down to its bus
     style = chart.style
-    m = chart.manager[p]
-    if kind == LIST:  # most connectors of a big chart: down the list's line, across to the card
-        drop = chart.x[m] + style.indent / 2
-        tx = chart.x[p]
-        if tx == chart.x[m]:  # a sole report, right under its manager: straight down
-            return f"M{_f(drop)} {_f(chart.y[m] + style.height)}V{_f(chart.y[p])}"
-        mid = chart.y[p] + style.height / 2
-        across = f"V{_f(mid)}" if tx == drop else f"H{_f(tx)}"  # as polyline_path writes it
-        return f"M{_f(drop)} {_f(chart.y[m] + style.height)}V{_f(mid)}{across}"
-    if kind > STACK:
-        return polyline_path(chart.route(p))
-    half = style.width / 2
-    top_x = chart.x[m] + half
-    bottom = chart.y[m] + style.height
-    if kind == SPREAD:
-        centre = chart.x[p] + half
-        if centre == top_x:
-            return f"M{_f(top_x)} {_f(bottom)}V{_f(chart.y[p])}"
-        return (f"M{_f(top_x)} {_f(bottom)}V{_f(bottom + style.level_gap / 2)}H{_f(centre)}"
-                f"V{_f(chart.y[p])}")
-    spine = chart.edge_via[p]
-    mid = chart.y[p] + style.height / 2
-    tx = chart.x[p]
-    side = tx + style.width if tx + style.width <= spine else tx
-    if spine == top_x:
-        return f"M{_f(top_x)} {_f(bottom)}V{_f(mid)}H{_f(side)}"
-    return (f"M{_f(top_x)} {_f(bottom)}V{_f(bottom + style.level_gap / 2)}H{_f(spine)}"
-            f"V{_f(mid)}H{_f(side)}")
+    width, height, half, mid_card = style.width, style.height, style.width / 2, style.height / 2
+    indent, level_gap = style.indent / 2, style.level_gap / 2
+    xs, ys, managers, kinds, via = chart.x, chart.y, chart.manager, chart.edge_kind, chart.edge_via
+    for p in reports:
+        kind = kinds[p]
+        m = managers[p]
+        y = ys[p]
+        if kind == LIST:  # most connectors of a big chart: down the list's line, across
+            down = lines.get(m)
+            if down is None:
+                down = lines[m] = f"M{text(xs[m] + indent)} {text(ys[m] + height)}V"
+            tx = xs[p]
+            if tx == xs[m]:  # a sole report, right under its manager: straight down
+                yield down + text(y)
+                continue
+            mid = text(y + mid_card)
+            yield f"{down}{mid}{'V' + mid if tx == xs[m] + indent else 'H' + text(tx)}"
+            continue
+        if kind > STACK:  # the rarer kinds: across to an assistant, down the trunks of bands
+            yield polyline_path(chart.route(p))
+            continue
+        top_x = xs[m] + half
+        starts = buses.get(m)
+        if starts is None:
+            bottom = ys[m] + height
+            down = f"M{text(top_x)} {text(bottom)}V"
+            starts = buses[m] = (down, f"{down}{text(bottom + level_gap)}H")
+        if kind == SPREAD:
+            centre = xs[p] + half
+            yield (starts[0] + text(y) if centre == top_x
+                   else f"{starts[1]}{text(centre)}V{text(y)}")
+            continue
+        spine = via[p]
+        mid = text(y + mid_card)
+        tx = xs[p]
+        side = text(tx + width if tx + width <= spine else tx)
+        yield (f"{starts[0]}{mid}H{side}" if spine == top_x
+               else f"{starts[1]}{text(spine)}V{mid}H{side}")
 
 
 def polyline_path(points: list[tuple[float, float]]) -> str:
@@ -257,4 +307,6 @@ def card_ids(person_ids: list[str]) -> list[str]:
     >>> card_ids(["omar", "R&D", "R/D"])
     ['person-omar', 'person-R-D', 'person-R-D-2']
     """
+    if own_id_parts(person_ids) and len(set(person_ids)) == len(person_ids):
+        return ["person-" + pid for pid in person_ids]  # most exports: ids are slugs
     return unique_ids(card_id("person", pid) for pid in person_ids)

@@ -85,6 +85,24 @@ def id_part(text: str) -> str:
     return _UNSAFE.sub("-", text).strip("-") or "x"
 
 
+_UNSAFE_LINES = re.compile(r"[^A-Za-z0-9_\n-]")
+
+
+def own_id_parts(ids: Sequence[str]) -> bool:
+    """Whether each of ``ids`` is its own :func:`id_part` (a slug already), checked at once.
+
+    >>> own_id_parts(["omar", "ana-2"]), own_id_parts(["omar", "R&D"]), own_id_parts(["a-"])
+    (True, False, False)
+    >>> own_id_parts(["a", ""]), own_id_parts(["a\\nb"]), own_id_parts([])
+    (False, False, True)
+    """
+    lines = "\n".join(ids)  # one line per id: none empty, none with - at either end
+    return not ids or (_UNSAFE_LINES.search(lines) is None and "\n\n" not in lines
+                       and "\n-" not in lines and "-\n" not in lines
+                       and lines[:1] not in ("", "-", "\n") and lines[-1:] not in ("-", "\n")
+                       and lines.count("\n") == len(ids) - 1)
+
+
 def card_id(kind: str, data_id: str) -> str:
     """The ``id`` of a card's ``<g>``: ``role-…`` for ladder roles, ``person-…`` for people.
 
