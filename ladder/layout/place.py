@@ -136,6 +136,29 @@ class Units:
         siblings.append(number)
         return number
 
+    def add_chain(self, parent: int, kind: int, left: float, rights: list[float],
+                  people: list[int], levels: list[int], group: int) -> int:
+        """Units one under another, the first a child of ``parent`` (what :meth:`add` does
+        for each, done for all at once: a list's column of a thousand cards); returns the
+        last one's number."""
+        first = len(self.kind)
+        count = len(people)
+        self.children.extend([[unit] for unit in range(first + 1, first + count)])
+        self.children.append(self.leaf)
+        self.left.extend([left] * count)
+        self.right.extend(rights)
+        self.kind.extend([kind] * count)
+        top = self.row[parent] + 1
+        self.row.extend(range(top, top + count))
+        self.person.extend(people)
+        self.level.extend(levels)
+        self.group.extend([group] * count)
+        siblings = self.children[parent]
+        if siblings is self.leaf:
+            siblings = self.children[parent] = []
+        siblings.append(first)
+        return first + count - 1
+
     def descend(self, parent: int, target_row: int) -> int:
         """Pass-through units under ``parent`` until the next unit lands on ``target_row``."""
         while self.row[parent] + 1 < target_row:
@@ -296,14 +319,20 @@ class _Builder:
         # (person, indent steps from the head), pre-order; a manager's only report takes no
         # step: it sits right under its manager (see routes.LIST)
         items: list[tuple[int, int]] = []
-        pending = [(k, 1) for k in reversed(tree.reports[head])]
-        while pending:
-            person, level = pending.pop()
+        beside = tree.assistants[head]  # drawn beside the head's card, not in its list
+        kids, manager = tree.kids, tree.manager
+        steps = {head: 0}  # of the managers in the list
+        for person in tree.below(head):
+            boss = manager[person]
+            if boss == head:
+                if beside and person in beside:
+                    continue
+                level = 1
+            else:
+                level = steps[boss] + (len(kids[boss]) > 1)
+            if kids[person]:
+                steps[person] = level
             items.append((person, level))
-            below = tree.kids[person]
-            if below:  # most list items are leaves: no generator for them
-                step = level + (len(below) > 1)
-                pending.extend((k, step) for k in reversed(below))
         _, height = column_shape(len(items), tree.list_reach(head), style,
                                  self.plan.column_rows)
         start = 0
@@ -313,10 +342,10 @@ class _Builder:
             end = _column_end(items, start, height, climbs)
             first = len(units.kind)  # the column's first unit names the column
             units.column_head[first] = head
-            chain = unit
-            for person, level in items[start:end]:
-                chain = units.add(chain, LIST_ITEM, THIN, reach_right + style.indent * (level - 1),
-                                  person, level, first)
+            people, levels = zip(*items[start:end], strict=True)
+            units.add_chain(unit, LIST_ITEM, THIN,
+                            [reach_right + style.indent * (level - 1) for level in levels],
+                            list(people), list(levels), first)
             start = end
 
     def read_back(self, xs: list[float]) -> OrgLayout:
@@ -390,6 +419,9 @@ class _Builder:
         )
 
 
+_WALK = 32  # items a column's end is walked back at most; from there it is looked up
+
+
 def _column_end(items: list[tuple[int, int]], start: int, height: int,
                 climbs: list[int]) -> int:
     """Where the list column that starts at ``items[start]`` ends (exclusive).
@@ -401,11 +433,16 @@ def _column_end(items: list[tuple[int, int]], start: int, height: int,
     """
     end = min(start + height, len(items))
     if end - start > 1 and end < len(items) and items[end][1] > items[end - 1][1]:
-        # back to the start of the run of ever deeper items that ``end`` is in (looked up,
-        # not walked: a chain of managers each with a leaf is one run as long as the list)
-        if not climbs:
-            climbs.extend(_climb_starts(items))
-        end = max(start + 1, climbs[end])
+        # back to the start of the run of ever deeper items that ``end`` is in: walked a few
+        # steps, looked up beyond (a chain of managers each with a leaf is one run as long as
+        # the list: walking it for every column was quadratic)
+        low = max(start + 1, end - _WALK)
+        while end > low and items[end][1] > items[end - 1][1]:
+            end -= 1
+        if end == low > start + 1 and items[end][1] > items[end - 1][1]:
+            if not climbs:
+                climbs.extend(_climb_starts(items))
+            end = max(start + 1, climbs[end])
     if end < len(items) and items[end][1] > 1:
         floor = start + max(1, (height * 2) // 3)
         cut = end - 1

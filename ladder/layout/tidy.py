@@ -21,6 +21,7 @@ paper.) What differs here:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import add
 
 
 def tidy_x(
@@ -39,14 +40,20 @@ def tidy_x(
     number = [0] * count  # position among its siblings
     order: list[int] = []  # pre-order visiting children right to left
     stack = [0]
+    visit, take, put = order.append, stack.pop, stack.extend
     while stack:
-        node = stack.pop()
-        order.append(node)
+        node = take()
+        visit(node)
         kids = children[node]
-        for i, kid in enumerate(kids):
-            parent[kid] = node
-            number[kid] = i
-        stack.extend(kids)
+        if not kids:
+            continue
+        if len(kids) == 1:  # a chain (a list's column, a stack's rows): the common case
+            parent[kids[0]] = node
+        else:
+            for i, kid in enumerate(kids):
+                parent[kid] = node
+                number[kid] = i
+        put(kids)
     if len(order) != count:
         raise ValueError("children do not form one tree rooted at node 0")
 
@@ -80,17 +87,21 @@ def tidy_x(
         sum_op = modifier[outer_plus]
         sum_im = modifier[inner_minus]
         sum_om = modifier[outer_minus]
-        while True:
-            inner_minus = next_right(inner_minus)
-            inner_plus = next_left(inner_plus)
+        while True:  # next_right, next_left and separation written out: the hot loop
+            kids = children[inner_minus]
+            inner_minus = kids[-1] if kids else thread[inner_minus]
+            kids = children[inner_plus]
+            inner_plus = kids[0] if kids else thread[inner_plus]
             if inner_minus < 0 or inner_plus < 0:
                 break
-            outer_minus = next_left(outer_minus)
-            outer_plus = next_right(outer_plus)
+            kids = children[outer_minus]
+            outer_minus = kids[0] if kids else thread[outer_minus]
+            kids = children[outer_plus]
+            outer_plus = kids[-1] if kids else thread[outer_plus]
             ancestor[outer_plus] = v
-            gap = (prelim[inner_minus] + sum_im) - (prelim[inner_plus] + sum_ip) + separation(
-                inner_minus, inner_plus
-            )
+            gap = (prelim[inner_minus] + sum_im) - (prelim[inner_plus] + sum_ip) + (
+                right[inner_minus] + left[inner_plus]
+                + (sibling_gap if parent[inner_minus] == parent[inner_plus] else cousin_gap))
             if gap > 0:
                 mover = ancestor[inner_minus]
                 if parent[mover] != parent[v]:
@@ -120,7 +131,9 @@ def tidy_x(
     # First walk: post-order, left to right (the reverse of our right-to-left pre-order).
     for v in reversed(order):
         kids = children[v]
-        if kids:
+        if len(kids) == 1:  # an only child is never shifted: it has no sibling to clear
+            midpoint = prelim[kids[0]]
+        elif kids:
             # execute_shifts: apply the shifts queued by move_subtree on v's children
             total_shift = 0.0
             total_change = 0.0
@@ -149,12 +162,12 @@ def tidy_x(
             default_ancestor[p] = apportion(v, w, start if start >= 0 else children[p][0])
 
     # Second walk: pre-order, absolute x = prelim plus the modifiers of all ancestors.
-    x = [0.0] * count
     offset = [0.0] * count  # sum of modifiers of the strict ancestors
-    base = -prelim[0]
+    offset[0] = -prelim[0]
     for v in order:
-        p = parent[v]
-        above = offset[p] + modifier[p] if p >= 0 else base
-        offset[v] = above
-        x[v] = prelim[v] + above
-    return x
+        kids = children[v]
+        if kids:
+            below = offset[v] + modifier[v]
+            for kid in kids:
+                offset[kid] = below
+    return list(map(add, prelim, offset))

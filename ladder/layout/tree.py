@@ -13,6 +13,8 @@ million people costs a handful of flat lists rather than a million objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter
 
 from ladder.model.org import Org
 
@@ -35,6 +37,7 @@ class OrgTree:
     _managing: dict[int, list[int]] | None = field(default=None, repr=False)
     _root_size: list[int] | None = field(default=None, repr=False)
     _steps: list[int] | None = field(default=None, repr=False)
+    _place: list[int] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -72,6 +75,17 @@ class OrgTree:
             self._steps = steps
         return 1 + max((self._steps[r] for r in self.reports[head]), default=0)
 
+    def below(self, head: int) -> list[int]:
+        """Everyone below ``head`` in pre-order (managers before their reports, reports in
+        input order): a slice of :attr:`preorder`."""
+        if self._place is None:
+            place = [0] * len(self.ids)
+            for index, person in enumerate(self.preorder):
+                place[person] = index
+            self._place = place
+        start = self._place[head] + 1
+        return self.preorder[start:start + self.size[head] - 1]
+
     def managing_map(self) -> dict[int, list[int]]:
         """Manager -> its reports who have reports (or assistants) of their own, input order."""
         if self._managing is None:
@@ -82,11 +96,12 @@ class OrgTree:
 
 def index_org(org: Org) -> OrgTree:
     """The org's solid reporting lines as an :class:`OrgTree`; raises on a cycle."""
-    people = list(org.people.values())
-    ids = [person.id for person in people]
-    number = {pid: i for i, pid in enumerate(ids)}
-    manager = [number.get(p.manager, -1) if p.manager is not None else -1 for p in people]
-    return build_tree(ids, manager, [person.assistant for person in people])
+    people = org.people.values()
+    ids = list(org.people)
+    number = dict(zip(ids, range(len(ids)), strict=True))
+    # mapped, not looped: a million people (a root's manager, None, is no one's id: -1)
+    manager = list(map(number.get, map(attrgetter("manager"), people), repeat(-1)))
+    return build_tree(ids, manager, list(map(attrgetter("assistant"), people)))
 
 
 def subtree(tree: OrgTree, root: int, start: int) -> tuple[OrgTree, list[int]]:
@@ -118,7 +133,8 @@ def build_tree(ids: list[str], manager: list[int], assistant: list[bool]) -> Org
                 own = kids[boss] = []
             own.append(person)
     # An assistant without reports sits beside the manager's card rather than below it.
-    beside = [assistant[i] and manager[i] >= 0 and not kids[i] for i in range(count)]
+    beside = [assistant[i] and manager[i] >= 0 and not kids[i] for i in range(count)] if any(
+        assistant) else []
     if any(beside):
         reports = [[k for k in ks if not beside[k]] if ks else ks for ks in kids]
         assistants = [[k for k in ks if beside[k]] if ks else ks for ks in kids]
@@ -130,16 +146,18 @@ def build_tree(ids: list[str], manager: list[int], assistant: list[bool]) -> Org
     for root in roots:
         depth[root] = 1
     preorder: list[int] = []
+    visit = preorder.append
     pending = roots[::-1]
+    take, put = pending.pop, pending.extend
     while pending:
-        person = pending.pop()
-        preorder.append(person)
+        person = take()
+        visit(person)
         below = kids[person]
         if below:
             level = depth[person] + 1
             for report in below:
                 depth[report] = level
-            pending.extend(reversed(below))
+            put(reversed(below))
     if len(preorder) != count:
         raise ValueError("the org's reporting lines contain a cycle; validate before layout")
     size = [1] * count
