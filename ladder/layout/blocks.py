@@ -289,6 +289,10 @@ def measure(
                     leaves = leaf_sizes[leaf_count] = _totals(
                         leaf_block_sizes(leaf_count, columns, style))
                 count, leaf_width, leaf_depth = leaves
+                if not mine and count <= BAND_MIN:  # leaves alone (most managers)
+                    width_of[person] = max(own, leaf_width + gap * (count - 1))
+                    rows_of[person] = 1 + leaf_depth
+                    continue
                 if len(mine) + count <= BAND_MIN:
                     width = sum(map(width_of.__getitem__, mine)) + leaf_width
                     depth = max(leaf_depth, max(map(rows_of.__getitem__, mine), default=0))

@@ -21,6 +21,7 @@ plan search list subtrees until the drawing is within ``max_aspect`` either way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import attrgetter
 
 from ladder.choices import MODES
 from ladder.layout.cards import CardStyle, card_style_for
@@ -141,7 +142,7 @@ def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float,
     threshold, plan.column_rows = choose_plan(tree, style, plan.columns, max_aspect)
     listed = plan.listed
     if threshold:
-        for person in tree.preorder:
+        for person in reversed(tree.bosses):  # top-down, managers only
             boss = tree.manager[person]
             if (boss >= 0 and tree.reports[person] and tree.size[person] <= threshold
                     and not listed[boss] and tree.size[boss] > threshold):
@@ -155,7 +156,7 @@ def _auto_plan(tree: OrgTree, plan: Plan, style: CardStyle, max_aspect: float,
 
 def _dotted_pairs(org: Org, tree: OrgTree) -> list[tuple[int, int]]:
     """(dotted-line manager, person) indices, in input order."""
-    if not any(person.dotted for person in org.people.values()):
+    if not any(map(attrgetter("dotted"), org.people.values())):
         return []  # the id index only for matrix orgs
     number = {pid: i for i, pid in enumerate(tree.ids)}
     return [(number[boss], number[person.id]) for person in org.people.values()

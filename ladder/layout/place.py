@@ -318,34 +318,34 @@ class _Builder:
         tree, units, style = self.tree, self.units, self.style
         # (person, indent steps from the head), pre-order; a manager's only report takes no
         # step: it sits right under its manager (see routes.LIST)
-        items: list[tuple[int, int]] = []
+        people: list[int] = []
+        levels: list[int] = []
         beside = tree.assistants[head]  # drawn beside the head's card, not in its list
         kids, manager = tree.kids, tree.manager
-        steps = {head: 0}  # of the managers in the list
+        inner = {head: 1}  # a manager in the list -> the indent steps of its reports
         for person in tree.below(head):
             boss = manager[person]
-            if boss == head:
-                if beside and person in beside:
-                    continue
-                level = 1
-            else:
-                level = steps[boss] + (len(kids[boss]) > 1)
-            if kids[person]:
-                steps[person] = level
-            items.append((person, level))
-        _, height = column_shape(len(items), tree.list_reach(head), style,
+            if boss == head and beside and person in beside:
+                continue
+            level = inner[boss]
+            below = kids[person]
+            if below:
+                inner[person] = level + (len(below) > 1)
+            people.append(person)
+            levels.append(level)
+        _, height = column_shape(len(people), tree.list_reach(head), style,
                                  self.plan.column_rows)
         start = 0
         reach_right = style.spine_gap + style.width
         climbs: list[int] = []  # filled by _column_end when first needed
-        while start < len(items):
-            end = _column_end(items, start, height, climbs)
+        while start < len(people):
+            end = _column_end(levels, start, height, climbs)
             first = len(units.kind)  # the column's first unit names the column
             units.column_head[first] = head
-            people, levels = zip(*items[start:end], strict=True)
+            column = levels[start:end]
             units.add_chain(unit, LIST_ITEM, THIN,
-                            [reach_right + style.indent * (level - 1) for level in levels],
-                            list(people), list(levels), first)
+                            [reach_right + style.indent * (level - 1) for level in column],
+                            people[start:end], column, first)
             start = end
 
     def read_back(self, xs: list[float]) -> OrgLayout:
@@ -422,45 +422,45 @@ class _Builder:
 _WALK = 32  # items a column's end is walked back at most; from there it is looked up
 
 
-def _column_end(items: list[tuple[int, int]], start: int, height: int,
-                climbs: list[int]) -> int:
-    """Where the list column that starts at ``items[start]`` ends (exclusive).
+def _column_end(levels: list[int], start: int, height: int, climbs: list[int]) -> int:
+    """Where the list column that starts at item ``start`` ends (exclusive); ``levels``:
+    the indent steps of the list's items.
 
     Never end a column with a manager whose first report opens the next one; and rather end
     it a little early where a report of the head starts, so each column begins with one of the
-    head's reports, not with lines from above. ``climbs``: :func:`_climb_starts` of the items,
+    head's reports, not with lines from above. ``climbs``: :func:`_climb_starts` of the levels,
     or empty until it is first needed.
     """
-    end = min(start + height, len(items))
-    if end - start > 1 and end < len(items) and items[end][1] > items[end - 1][1]:
+    end = min(start + height, len(levels))
+    if end - start > 1 and end < len(levels) and levels[end] > levels[end - 1]:
         # back to the start of the run of ever deeper items that ``end`` is in: walked a few
         # steps, looked up beyond (a chain of managers each with a leaf is one run as long as
         # the list: walking it for every column was quadratic)
         low = max(start + 1, end - _WALK)
-        while end > low and items[end][1] > items[end - 1][1]:
+        while end > low and levels[end] > levels[end - 1]:
             end -= 1
-        if end == low > start + 1 and items[end][1] > items[end - 1][1]:
+        if end == low > start + 1 and levels[end] > levels[end - 1]:
             if not climbs:
-                climbs.extend(_climb_starts(items))
+                climbs.extend(_climb_starts(levels))
             end = max(start + 1, climbs[end])
-    if end < len(items) and items[end][1] > 1:
+    if end < len(levels) and levels[end] > 1:
         floor = start + max(1, (height * 2) // 3)
         cut = end - 1
-        while cut > floor and items[cut][1] > 1:
+        while cut > floor and levels[cut] > 1:
             cut -= 1
-        if cut > floor or (cut == floor and items[cut][1] == 1):
+        if cut > floor or (cut == floor and levels[cut] == 1):
             end = cut
     return end
 
 
-def _climb_starts(items: list[tuple[int, int]]) -> list[int]:
+def _climb_starts(levels: list[int]) -> list[int]:
     """For each item, where the run that it ends, of items each deeper than the one before,
     starts.
 
-    >>> _climb_starts([(0, 1), (1, 2), (2, 3), (3, 3), (4, 4), (5, 1)])
+    >>> _climb_starts([1, 2, 3, 3, 4, 1])
     [0, 0, 0, 3, 3, 5]
     """
-    found = [0] * len(items)
-    for index in range(1, len(items)):
-        found[index] = found[index - 1] if items[index][1] > items[index - 1][1] else index
+    found = [0] * len(levels)
+    for index in range(1, len(levels)):
+        found[index] = found[index - 1] if levels[index] > levels[index - 1] else index
     return found

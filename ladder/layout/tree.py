@@ -52,6 +52,8 @@ class OrgTree:
     @property
     def root_size(self) -> list[int]:
         """Per person: the size of the whole tree it belongs to (its root's subtree)."""
+        if self._root_size is None and len(self.roots) == 1:  # one tree: its size for all
+            self._root_size = [len(self.ids)] * len(self.ids)
         if self._root_size is None:
             whole = [0] * len(self.ids)
             for person in self.preorder:
@@ -73,7 +75,7 @@ class OrgTree:
                     if step > steps[boss]:
                         steps[boss] = step
             self._steps = steps
-        return 1 + max((self._steps[r] for r in self.reports[head]), default=0)
+        return 1 + max(map(self._steps.__getitem__, self.reports[head]), default=0)
 
     def below(self, head: int) -> list[int]:
         """Everyone below ``head`` in pre-order (managers before their reports, reports in
