@@ -155,3 +155,69 @@ def test_a_chart_that_wider_cards_would_spread_out_keeps_the_usual_cards():
     usual = layout_org(org, style=CardStyle())
     assert spread.width * spread.height > 1.8 * usual.width * usual.height  # ... 70 -> 123 Mpx
     assert layout_org(org).style == CardStyle()  # so it keeps the usual ones
+
+
+def test_the_svg_says_on_each_card_what_the_other_writers_draw():
+    """The SVG writes each card from its face (shared by cards alike but for the name) and its
+    name; the pinned-DOT and PNG writers from whole cards: both say the same, card by card,
+    whatever the card is (a vacancy, a staff group, a job share, a dotted line, a diff's mark,
+    a split page's label or context card, a name that needs escaping or cutting)."""
+    import html
+
+    from ladder.analysis.teams import team_counts
+    from ladder.renderers.org_cards import PageText, cards, dotted_notes
+    from ladder.renderers.org_svg import org_svg
+    from ladder.renderers.results.stats import badge_text
+    from ladder.text import card_label
+
+    long_name = "Maximiliana Wolfeschlegelsteinhausenbergerdorff-Smythe"
+    people = [Person("ceo", "Ada <Boss> & Co", title="Chief Executive Officer",
+                     department="d0"),
+              Person("pa", "Pat", title="Assistant", manager="ceo", assistant=True),
+              Person("open", "", title="Designer", manager="ceo", vacant=True,
+                     department="d1", location="Leeds"),
+              Person("staff", "Admin officers", title="Admin", manager="ceo", fte=12.5,
+                     extra=(("grade", "EO"),)),
+              Person("pm", "Pia", title="PM", manager="ceo", department="d1"),  # a leaf
+              Person("share", "Ana", title="PM", manager="ceo", shared_with=("Bo",),
+                     department="d1"),  # ... and a manager alike but for the count
+              Person("np", "", title="Deputy Director", manager="ceo", department="d2"),
+              Person("dot", "Dee", title="PM", manager="share", dotted=("ceo",),
+                     department="d1"),
+              Person("moved", "Mo", title="PM", manager="share", mark="moved",
+                     note="from Ada", department="d1"),
+              Person("long", long_name, title="Senior " * 12 + "Engineer", manager="share",
+                     department="d2")]
+    people += [Person(f"e{i}", f"Eve {i % 3}", title="Engineer", manager="np",
+                      department=f"d{i % 3}") for i in range(12)]
+    departments = [Department(f"d{i}", name) for i, name in enumerate(
+        ["Office of the CEO", "Product & Design", "Engineering - North West Region"])]
+    org = Org.build("Mixed", people, departments)
+    chart = layout_org(org)
+    counts, notes = team_counts(org), dotted_notes(org)
+    for labels, context in (({}, frozenset()),
+                            ({"e3": "see page 2", "np": "p. 4"}, frozenset({"e3"}))):
+        text = PageText(counts=counts, notes=notes, labels=labels, context=context)
+        drawn = _cards(org_svg(org, chart, text))
+        wanted = cards(org, chart, counts, labels, notes, context)
+        assert len(drawn) == len(wanted) == len(people)
+        for card, texts in zip(wanted, drawn, strict=True):
+            name, second, third = (html.unescape(line) for line in card.lines)
+            assert texts["tooltip"] == [card.tooltip]
+            assert texts["name-open" if card.vacant else "name"] == [name]
+            assert texts.get("title", []) == (second.split("\n") if second else [])
+            assert texts.get("note" if card.note else "department", []) == (
+                [third] if third else [])
+            assert texts.get("badge-text", []) == ([html.unescape(card.badge)]
+                                                   if card.badge else [])
+        for person, texts in zip(org.people.values(), drawn, strict=True):
+            # each card its own name, title and count, though many share a face
+            assert texts["tooltip"][0].split("\n")[0] == card_label(person)
+            count = counts.get(person.id)
+            assert texts.get("badge-text", []) == (
+                [badge_text(count)] if count and person.id not in context else [])
+            if person.id.startswith("e"):
+                assert texts["title"] == ["Engineer"]
+    svg = org_svg(org, chart, PageText(counts=counts, notes=notes))
+    assert "Ada &lt;Boss&gt; &amp; Co" in svg and "<Boss>" not in svg
+    assert _cards(svg)[0]["tooltip"][0].startswith("Ada <Boss> & Co\nChief Executive Officer")

@@ -1,13 +1,15 @@
 """What each org-chart card says: its three lines, tooltip, colour, kind and badge.
 
-Shared by the SVG and the pinned-DOT writers, so both draw the same text. Card texts are fitted
-to the card (:mod:`ladder.renderers.card_geometry`) and XML-escaped once here.
+Shared by the SVG, pinned-DOT and PNG writers, so all draw the same text. Card texts are fitted
+to the card (:mod:`ladder.renderers.card_geometry`) and XML-escaped once here: a card's name
+(:func:`card_names`) and its *face*, all it shows but the name (:func:`card_faces`), which the
+cards with the same title, department and count share, so it is made once for all of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -80,9 +82,13 @@ class PageText:
 
 
 def prepare(org: Org, chart: OrgLayout, text: PageText | None) -> tuple[str, list[Card], Frame]:
-    """(heading, cards, page frame) of a chart: what both writers start from."""
+    """(heading, cards, page frame) of a chart: what the pinned-DOT and PNG writers start
+    from (the SVG writer, for a million cards, from their faces: :func:`card_faces`)."""
     text = text or PageText()
-    counts = text.counts if text.counts is not None else team_counts(org)
+    if text.counts is None:  # counted once, for the badges and the page's note alike
+        text = replace(text, counts=team_counts(org))
+    counts = text.counts
+    assert counts is not None
     drawn = cards(org, chart, counts, text.labels, text.notes, text.context)
     heading = text.title if text.title is not None else org.name
     return heading, drawn, page_frame(org, chart, text)
