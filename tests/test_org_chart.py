@@ -343,11 +343,11 @@ def test_a_department_without_colour_never_borrows_another_ones() -> None:
 
 
 def test_a_long_run_says_its_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ladder.renderers import drawings
+    from ladder.renderers import drawers
 
     steps: list[str] = []
     render(acme(), tmp_path / "small.svg", progress=steps.append)
     assert steps == []  # a small chart is over before anyone would wait
-    monkeypatch.setattr(drawings, "LONG_RUN", 10)
+    monkeypatch.setattr(drawers, "LONG_RUN", 10)
     render(acme(), tmp_path / "acme.svg", progress=steps.append)
     assert steps == [f"laying out {len(acme())} people", "drawing acme.svg", "done"]

@@ -61,7 +61,7 @@ def _asset(name: str) -> str:
 
 def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     """The viewer page for a ladder drawing."""
-    from ladder.renderers.drawings import (
+    from ladder.renderers.drawers import (
         ladder_graphviz,  # lazy: an org chart loads no ladder drawer
     )
 
