@@ -197,7 +197,12 @@ def _role_pages(folder: Path) -> bool:
     if not pages.looks_like_role_pages(folder):
         return False
     listed = pages.role_pages(folder)
-    whole = sum(framework_of(page) is not None for page in listed)
+    whole = 0  # pages that are a framework of their own
+    for read, page in enumerate(listed, start=1):
+        whole += framework_of(page) is not None
+        # stop once the rest cannot change the answer: a big folder is not read twice whole
+        if whole * 2 >= len(listed) or (read - whole) * 2 > len(listed):
+            break
     return whole * 2 < len(listed)
 
 
