@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder.errors import SourceError
+from ladder.sources.detect import EXPORT, folder_sources
 from ladder.sources.formats import DOCUMENT, MARKDOWN, TABLE, family_of, input_format
 from ladder.sources.inputs import read_input
 from ladder.text import plural
@@ -218,6 +219,12 @@ def folder_framework(folder: Path, format: str | None = None) -> tuple[Path, str
         path, shape = found[0]
         return path, format or shape, files
     if not found:
+        exports = [path for path, kind in folder_sources(folder) if kind == EXPORT]
+        if exports:  # import reads an HR export too, but by its own path
+            raise SourceError(f"no career framework, and {exports[0].name} is an HR export"
+                              f"{' (with more beside it)' if len(exports) > 1 else ''}",
+                              file=str(folder), hint="import an HR export by its own path: "
+                              f"ladder import {exports[0]}")
         raise SourceError(f"not a career framework this tool reads: {what_was_seen(folder)}",
                           file=str(folder), hint="name a framework file, or a folder of "
                           "one Markdown page per role")
