@@ -119,6 +119,16 @@ def heading_count(lines: list[str]) -> int:
     return count
 
 
+def check_heading_count(lines: list[str], file: str, what: str) -> None:
+    """A SourceError when the text has more headings than ``what`` (a kind of ladder file) may
+    have: counted before its outline is built, which is the slow part."""
+    headings = heading_count(lines)
+    if headings > MAX_HEADINGS:
+        raise SourceError(f"{headings:,} headings: {what} has at most {MAX_HEADINGS:,}",
+                          file=file, hint="is this a career ladder? a heading per role, its "
+                          "areas below")
+
+
 def looks_like_ladder(text: str) -> bool:
     """True when the Markdown has role sections whose headings mostly name roles."""
     lines = without_front_matter(text)
@@ -163,11 +173,7 @@ def read(path: Path) -> Draft:
     text = read_text_file(path)
     meta = front_matter(text, file)
     lines = without_front_matter(text)
-    headings = heading_count(lines)
-    if headings > MAX_HEADINGS:  # counted before the sections are built: that is the slow part
-        raise SourceError(f"{headings:,} headings: a handbook ladder has at most "
-                          f"{MAX_HEADINGS:,}", file=file,
-                          hint="is this a career ladder? a heading per role, its areas below")
+    check_heading_count(lines, file, "a handbook ladder")
     found = sections(lines)
     depth = _role_depth(found)
     if depth is None:
