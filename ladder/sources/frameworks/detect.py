@@ -17,7 +17,6 @@ from ladder.text import plural
 # Header words of the first columns of a wide framework sheet (an HR export has none of them).
 AREA_HEADERS = ("area", "category", "theme", "topic", "competency", "skill", "dimension",
                 "pillar", "attribute")
-HEADING = re.compile(r"^(#{1,6})\s+\S", re.MULTILINE)
 # Files a published framework's folder holds beside it that are no framework: a repository's
 # own pages (by name, any extension) and pictures; skipped and named in the import's notes.
 ASIDE_STEMS = ("readme", "license", "licence", "copying", "notice", "sources", "authors",
@@ -249,7 +248,11 @@ def what_was_seen(path: Path) -> str:
     family = found.family if found is not None else None
     if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
-        count = len(HEADING.findall(text))
+        from ladder.sources.frameworks.markdown import (
+            heading_count,  # lazy: --help loads no yaml
+        )
+
+        count = heading_count(text.splitlines())
         return (f"a Markdown file with {plural(count, 'heading')}, none of "
                 "them a level of role sections, and no front matter with 'topics'")
     if found is not None and family == DOCUMENT:

@@ -31,15 +31,18 @@ from ladder.sources.frameworks.draft import (
     source_entry,
     text_field,
 )
-from ladder.sources.frameworks.outline import front_matter, front_matter_end
+from ladder.sources.frameworks.outline import (
+    HEADING,
+    PIPE_ROW,
+    PIPE_SEPARATOR,
+    RULE,
+    front_matter,
+    front_matter_end,
+)
 from ladder.text import slug
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-SEPARATOR = re.compile(r"^[\s|:-]+$")
 LEVEL = re.compile(r"\bL(\d+)\b")
-RULE = re.compile(r"^\s*([-*_]\s*){3,}$")  # a thematic break: "-----"
 SAME_AS = re.compile(r"^same as (.+?)\.?$", re.IGNORECASE)
 
 
@@ -87,10 +90,10 @@ def sections(lines: list[str]) -> list[Section]:
             found.append(Section(clean(heading.group(2)), number, len(heading.group(1))))
             continue
         current = found[-1]
-        row = TABLE_ROW.match(line)
+        row = PIPE_ROW.match(line)
         if row:
             cells = [c.strip() for c in row.group(1).split("|")]
-            if not SEPARATOR.match(row.group(1)):
+            if not PIPE_SEPARATOR.match(row.group(1)):
                 current.rows.append((cells, number))
             continue
         bullet = BULLET.match(line)
