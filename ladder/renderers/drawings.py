@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ladder.analysis.teams import TeamCount
     from ladder.layout.chart import OrgLayout
     from ladder.model import Ladder, Org
-    from ladder.options import OrgOptions
     from ladder.renderers.ladder_dot import Highlight
     from ladder.renderers.matrix import MatrixOptions
 
@@ -38,12 +37,30 @@ class LadderDrawing:
     transparent: bool = False
 
 
+class ChartChoices(Protocol):
+    """What the renderers read of an org chart's options: the API's ``OrgOptions`` has these
+    and more (``root``, ``depth``, ``align_levels`` are settled before a drawing is made)."""
+
+    @property
+    def mode(self) -> str: ...  # auto, tree, compact or stacked
+    @property
+    def columns(self) -> int: ...  # columns of stacked leaf reports
+    @property
+    def split(self) -> str | None: ...  # "department" or "depth:N": an overview plus pages
+    @property
+    def scale(self) -> float: ...  # PNG pixels per chart pixel
+    @property
+    def paper(self) -> str | None: ...  # PDF: a book of pages of this paper size
+    @property
+    def landscape(self) -> bool: ...  # with paper: the sheets turned
+
+
 @dataclass
 class OrgDrawing:
     """An org chart ready to draw: the part shown and the counts of the whole org."""
 
     org: Org  # the people drawn
-    options: OrgOptions
+    options: ChartChoices  # the API's OrgOptions
     title: str | None = None
     counts: Mapping[str, TeamCount] = field(default_factory=dict)  # of the whole org
     notes: Mapping[str, str] = field(default_factory=dict)  # dotted lines to people left out
