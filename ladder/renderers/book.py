@@ -6,8 +6,9 @@ at a readable size leaves for pages of its own (its head's card says "→ page N
 there), a team too wide is cut into slices, and each page's top people hang under a card for
 their manager that says and links where that manager is. Every card is printed at least
 :data:`MIN_SCALE` of its size: its smallest text (11 px) is then 7 pt. The PDF's bookmarks
-follow the tree of pages (a team's pages under the page it was cut from), and each page's
-heading carries its number.
+follow the tree of pages (a team's pages under the page it was cut from), then list every
+department (in the legend's order) with the page its head is on; each page's heading carries
+its number.
 
 Each page is drawn by Graphviz as usual (:func:`~ladder.renderers.org_write.chart_data`), then
 placed, scaled, on a sheet of the paper's size with pypdf, which also writes the links and the
@@ -28,7 +29,7 @@ from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Org
 from ladder.renderers.card_geometry import LEGEND_ROW, TITLE_HEIGHT
 from ladder.renderers.card_geometry import MARGIN as PAGE_MARGIN
-from ladder.renderers.org_cards import PageText, page_frame
+from ladder.renderers.org_cards import PageText, department_colours, department_name, page_frame
 from ladder.renderers.org_write import chart_data
 from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
 
@@ -130,6 +131,37 @@ def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, Team
     return planner.fit_all()
 
 
+def department_pages(org: Org, home: Mapping[str, int]) -> list[tuple[str, int]]:
+    """(name, page) of each department, in the legend's order: the page its head is drawn on
+    (``home``: person id -> page). The head is the member with the most of the department
+    under them, so one person reporting in from another department does not stand for it.
+
+    >>> from ladder.model.org import Department, Person
+    >>> org = Org.build("x", [Person("a", "A", department="top"),
+    ...     Person("b", "B", manager="a", department="ops"),
+    ...     Person("c", "C", manager="b", department="ops"),
+    ...     Person("d", "D", manager="a", department="ops")], [Department("ops", "Operations")])
+    >>> department_pages(org, {"a": 0, "b": 3, "c": 3, "d": 1})
+    [('Operations', 3), ('top', 0)]
+    """
+    people = org.people
+    under: dict[str, int] = {}  # person -> their department's people under them, them too
+    for person in people.values():
+        pid: str | None = person.id
+        for _ in range(len(people)):  # up the line while it stays in the department
+            if pid is None or people[pid].department != person.department:
+                break
+            under[pid] = under.get(pid, 0) + 1
+            pid = people[pid].manager
+    heads: dict[str, str] = {}
+    for pid, person in people.items():  # the first of the most, in the org's order
+        dep = person.department
+        if dep and (dep not in heads or under[pid] > under[heads[dep]]):
+            heads[dep] = pid
+    return [(department_name(org, dep), home[heads[dep]])
+            for dep in department_colours(org) if dep in heads and heads[dep] in home]
+
+
 def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = None,
          counts: Mapping[str, TeamCount] | None = None, notes: Mapping[str, str] | None = None,
          mode: str = "auto", columns: int = 2,
@@ -203,10 +235,18 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
             top = bottom + height * scale - (frame.top + chart.y[k]) * unit
             links.append((i, (x0, top - style.height * unit, x0 + style.width * unit, top),
                           goal))
-        name = page.name + (f", part {page.part[0]}" if page.part else "")
+        # the book's title is the first entry: the others need not repeat it
+        name = page.name.removeprefix(f"{org.name}: ") if i else page.name
+        name += f", part {page.part[0]}" if page.part else ""
         parent = outline.get(id(page.parent)) if page.parent is not None else None
         outline[id(page)] = writer.add_outline_item(title=f"{name} (page {i + 1})",
                                                     page_number=i, parent=parent)
+    found = department_pages(org, home)
+    if found:
+        index = writer.add_outline_item(title="Departments", page_number=found[0][1])
+        for name, goal in found:
+            writer.add_outline_item(title=f"{name} (page {goal + 1})", page_number=goal,
+                                    parent=index)
     for i, rect, goal in links:  # once every page exists: a link names its page object
         target_page = writer.pages[goal]
         annotation = Link(rect=rect, target_page_index=goal)
