@@ -24,14 +24,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ladder.analysis.teams import TeamCount, team_counts
 from ladder.errors import RenderError, did_you_mean
-from ladder.layout.cards import CardStyle
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Org
 from ladder.renderers.card_geometry import LEGEND_ROW, TITLE_HEIGHT
 from ladder.renderers.card_geometry import MARGIN as PAGE_MARGIN
 from ladder.renderers.org_cards import PageText, department_colours, department_name, page_frame
 from ladder.renderers.org_write import chart_data
-from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
+from ladder.renderers.pages import CONTEXT, MORE, Page, Planner, fill_sheet
 
 # Paper sizes in points (1/72 in), portrait.
 PAPERS = {
@@ -98,10 +97,9 @@ def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, Team
               mode: str = "auto", columns: int = 2,
               levels: Mapping[str, int] | None = None) -> list[Page]:
     """The pages of the book: the top first, then each team cut out to fit, in tree order."""
-    style = CardStyle()
-    # rows of cards a sheet holds at the smallest scale, under the heading and a context card
-    rows = int(((sheet[1] - 2 * SHEET_MARGIN) / PT_PER_PX / MIN_SCALE - 2 * PAGE_MARGIN
-                - TITLE_HEIGHT - LEGEND_ROW) // style.pitch) - 1
+    # chart pixels a sheet holds at the smallest scale, under the heading and a legend row
+    height = ((sheet[1] - 2 * SHEET_MARGIN) / PT_PER_PX / MIN_SCALE - 2 * PAGE_MARGIN
+              - TITLE_HEIGHT - LEGEND_ROW)
 
     def measure(page: Org) -> tuple[OrgLayout, float]:
         wanted = {k: v for k, v in levels.items() if k in page.people} if levels else None
@@ -113,18 +111,9 @@ def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, Team
             return _room(frame.width, frame.height, sheet)
 
         chart = layout_org(page, mode=mode, columns=columns, align_levels=wanted)
-        best = room(chart)
-        if best < 1.0 and mode == "auto" and wanted is None and rows >= 2:
-            # A sheet holds three or four cards across: a team spread as a tree overflows it
-            # a level down, and was cut into a page per manager of a few cards each. Drawn as
-            # an indented list under its head, in columns as tall as the sheet, the same team
-            # fills the sheet.
-            head = 2 if context else 1  # the page's head, under its context card
-            listed = layout_org(page, mode="stacked", columns=columns, stack_depth=head,
-                                column_rows=rows)
-            if room(listed) > best:
-                chart, best = listed, room(listed)
-        return chart, best
+        if mode != "auto" or wanted is not None:  # asked for: drawn as asked
+            return chart, room(chart)
+        return fill_sheet(page, chart, room, height=height, columns=columns)
 
     planner = Planner(org, measure)
     planner.add(Page("top", list(org.people), org.name))
