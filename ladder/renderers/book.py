@@ -22,7 +22,7 @@ import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
-from ladder.analysis.teams import TeamCount, team_counts
+from ladder.analysis.teams import TeamCount, department_heads, team_counts
 from ladder.errors import RenderError, did_you_mean
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Org
@@ -122,8 +122,7 @@ def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, Team
 
 def department_pages(org: Org, home: Mapping[str, int]) -> list[tuple[str, int]]:
     """(name, page) of each department, in the legend's order: the page its head is drawn on
-    (``home``: person id -> page). The head is the member with the most of the department
-    under them, so one person reporting in from another department does not stand for it.
+    (``home``: person id -> page; the head: :func:`~ladder.analysis.teams.department_heads`).
 
     >>> from ladder.model.org import Department, Person
     >>> org = Org.build("x", [Person("a", "A", department="top"),
@@ -133,20 +132,7 @@ def department_pages(org: Org, home: Mapping[str, int]) -> list[tuple[str, int]]
     >>> department_pages(org, {"a": 0, "b": 3, "c": 3, "d": 1})
     [('Operations', 3), ('top', 0)]
     """
-    people = org.people
-    under: dict[str, int] = {}  # person -> their department's people under them, them too
-    for person in people.values():
-        pid: str | None = person.id
-        for _ in range(len(people)):  # up the line while it stays in the department
-            if pid is None or people[pid].department != person.department:
-                break
-            under[pid] = under.get(pid, 0) + 1
-            pid = people[pid].manager
-    heads: dict[str, str] = {}
-    for pid, person in people.items():  # the first of the most, in the org's order
-        dep = person.department
-        if dep and (dep not in heads or under[pid] > under[heads[dep]]):
-            heads[dep] = pid
+    heads = department_heads(org)
     return [(department_name(org, dep), home[heads[dep]])
             for dep in department_colours(org) if dep in heads and heads[dep] in home]
 
@@ -232,10 +218,10 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
                                                     page_number=i, parent=parent)
     found = department_pages(org, home)
     if found:
-        index = writer.add_outline_item(title="Departments", page_number=found[0][1])
+        listing = writer.add_outline_item(title="Departments", page_number=found[0][1])
         for name, goal in found:
             writer.add_outline_item(title=f"{name} (page {goal + 1})", page_number=goal,
-                                    parent=index)
+                                    parent=listing)
     for i, rect, goal in links:  # once every page exists: a link names its page object
         target_page = writer.pages[goal]
         annotation = Link(rect=rect, target_page_index=goal)
