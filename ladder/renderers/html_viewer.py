@@ -264,10 +264,12 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
     the card's three lines (names raw, the other two through a table of repeated texts),
     department colour, vacancies, assistants, dotted lines; plus the layout's card sizes.
 
-    The lines as the card shows them are fitted here by the SVG cards' own rules (a cut at a
-    word with an ellipsis; a department's keeps its distinguishing end, the ellipsis in the
-    middle): ``shown2``/``shown3`` (table indexes) and ``shownName`` (``[index, text]`` of
-    the names that are cut); the whole lines stay for the tooltip and the search.
+    The cards are the static chart's (as wide as their text, a line taller when titles wrap),
+    and the lines as a card shows them are fitted here by the SVG cards' own rules (a title
+    wraps onto a second line where the card has one, a cut keeps a department's
+    distinguishing end, the ellipsis in the middle): ``shown2``/``shown3`` (table indexes)
+    and ``shownName`` (``[index, text]`` of the names that are cut); the whole lines stay
+    for the tooltip and the search.
 
     Names and titles are data: the page sets them as text, never as HTML.
     """
@@ -277,6 +279,7 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
         fit_middle,
         fit_text,
     )
+    from ladder.layout.chart import CONTENT_STYLE_PEOPLE, layout_org
     from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, text_room
     from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
         MARK_COLOURS,
@@ -297,9 +300,10 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
     def text(value: str) -> int:
         return texts.setdefault(value, len(texts))
 
-    # the explorer's cards keep one size (viewer.css; a title wraps only on the static chart's
-    # cards, which grow for it)
-    style = CardStyle()
+    # the cards of the static chart: as wide as their text and a line taller when titles wrap,
+    # unless that spreads the chart out (its layout decides; a big org keeps the usual cards)
+    style = CardStyle() if len(org) > CONTENT_STYLE_PEOPLE else layout_org(
+        org, mode=drawing.options.mode, columns=drawing.options.columns).style
     room = text_room(style.width)
     names, second, third, colour = [], [], [], []
     shown_name, shown2, shown3 = [], [], []

@@ -339,6 +339,10 @@
     stripe.className = "lv-stripe";
     stripe.style.background = colour(g);
     element.appendChild(stripe);
+    if (style.width !== 240 || style.height !== 72) {  // cards sized to their text
+      element.style.width = style.width + "px";
+      element.style.height = style.height + "px";
+    }
     [["lv-name", shownName(g)], ["lv-line", shown2(g)], ["lv-line lv-small", shown3(g)]].forEach(function (row) {
       var text = document.createElement("div");
       text.className = row[0];
