@@ -279,8 +279,8 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
         fit_middle,
         fit_text,
     )
-    from ladder.layout.chart import CONTENT_STYLE_PEOPLE, layout_org
-    from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, text_room
+    from ladder.layout.chart import CONTENT_STYLE_PEOPLE, layout_org  # lazy: as above
+    from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, text_room  # lazy: as above
     from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
         MARK_COLOURS,
         MARK_WORDS,

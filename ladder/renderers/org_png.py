@@ -33,6 +33,7 @@ from ladder.layout.chart import OrgLayout
 from ladder.layout.fonts import FONT_FOLDER, advance_widths
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
+from ladder.renderers.graphviz_backend import FALLBACK_FOLDERS, REJECTED_FILES
 from ladder.renderers.org_cards import NO_DEPARTMENT, PageText, prepare
 
 if TYPE_CHECKING:
@@ -252,8 +253,6 @@ def _along(a: tuple[float, float], b: tuple[float, float], share: float) -> tupl
 def _fallbacks() -> tuple[Path, ...]:
     """The fallback font files, in the order Graphviz is handed them: the families it names
     first, then each folder's regular sans faces by name."""
-    from ladder.renderers.graphviz_backend import FALLBACK_FOLDERS, REJECTED_FILES
-
     named = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
              Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")]
     found = [path for path in named if path.is_file()]
