@@ -45,11 +45,15 @@ def test_text_is_drawn_with_the_shipped_files_and_italics_lean() -> None:
     assert leaning.size[0] > upright.size[0] and top2 <= top  # slanted: wider at the top
 
 
-def test_card_corners_are_smooth() -> None:
+def test_card_corners_and_arrowheads_are_smooth() -> None:
     tile, mask = org_png._stamp(240, 72, 10, "#ffffff", "#c9ced6", 1, (0, 0))
     corner = [mask.getpixel((x, y)) for x in range(10) for y in range(10)]
     assert any(0 < value < 255 for value in corner)  # shades between inside and outside
     assert mask.getpixel((120, 36)) == 255 and mask.getpixel((0, 0)) == 0
+    arrow = org_png._polygon_mask(((16, 0), (32, 32), (0, 32)))  # 8 x 8 px, drawn 4x
+    values = set(arrow.tobytes())
+    assert arrow.size == (9, 9) and 255 in values and 0 in values
+    assert any(0 < value < 255 for value in values)  # the slanted sides are shaded
 
 
 @pytest.mark.skipif(not HANGUL_FONT.exists(), reason="needs fonts-wqy-microhei (run.sh installs)")

@@ -22,6 +22,7 @@ and zlib.
 from __future__ import annotations
 
 import html
+import math
 import struct
 import threading
 import zlib
@@ -199,9 +200,26 @@ class _Pen:
         (tip_x, tip_y), (base_x, base_y) = geo.arrow_base(route)
         half = geo.ARROW / 2
         side_x, side_y = (half, 0.0) if tip_x == base_x else (0.0, half)
-        self.draw.polygon([self._at(tip_x, tip_y),
-                           self._at(base_x + side_x, base_y + side_y),
-                           self._at(base_x - side_x, base_y - side_y)], fill=DOTTED)
+        corners = [self._at(tip_x, tip_y), self._at(base_x + side_x, base_y + side_y),
+                   self._at(base_x - side_x, base_y - side_y)]
+        left = math.floor(min(x for x, _ in corners))
+        top = math.floor(min(y for _, y in corners))
+        mask = _polygon_mask(tuple((round((x - left) * _FINE), round((y - top) * _FINE))
+                                   for x, y in corners))
+        self.draw.draw.draw_bitmap((left, top), mask.im, self._ink(DOTTED))
+
+
+@lru_cache(maxsize=256)
+def _polygon_mask(corners: tuple[tuple[int, int], ...]) -> Image:
+    """The mask of a polygon given :data:`_FINE` times larger: drawn so and shrunk, so its
+    slanted sides are smooth (a dotted line's arrowhead has four turns and a few sizes)."""
+    from PIL import Image, ImageDraw  # lazy: only PNG pages load Pillow
+
+    width = max(x for x, _ in corners) // _FINE + 1
+    height = max(y for _, y in corners) // _FINE + 1
+    mask = Image.new("L", (width * _FINE, height * _FINE), 0)
+    ImageDraw.Draw(mask).polygon(list(corners), fill=255)
+    return mask.reduce(_FINE)
 
 
 @lru_cache(maxsize=1024)
