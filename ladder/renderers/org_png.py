@@ -278,6 +278,7 @@ def _fallbacks() -> tuple[Path, ...]:
         if folder.is_dir():
             found += [path for path in sorted(folder.glob("*.tt[fc]"))
                       if path not in found and "Bold" not in path.name
+                      and "Italic" not in path.name
                       and not any(path.match(glob) for glob in REJECTED_FILES)]
     return tuple(found)
 
