@@ -309,6 +309,38 @@ def department_counts(org: Org) -> dict[str, Headcount]:
     return dict(org_totals(org).by_department)
 
 
+def department_heads(org: Org) -> dict[str, str]:
+    """``{department id: the id of its head}``, in order of first appearance: the member with
+    the most of the department under them (themselves included; the first such in the org's
+    order). Not the most senior by depth: one person reporting in from another department,
+    to a manager high up, would then stand for the whole department.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada", department="top"),
+    ...     Person("s", "Sam", manager="a", department="ops"),  # a stray, high up
+    ...     Person("m", "Mo", manager="a", department="hr"),
+    ...     Person("b", "Bo", manager="m", department="ops"),
+    ...     Person("c", "Cy", manager="b", department="ops")])
+    >>> department_heads(org)
+    {'top': 'a', 'ops': 'b', 'hr': 'm'}
+    """
+    people = org.people
+    under: dict[str, int] = {}
+    for person in people.values():
+        pid: str | None = person.id
+        for _ in range(len(people)):  # up the line while it stays in the department
+            if pid is None or pid not in people or people[pid].department != person.department:
+                break
+            under[pid] = under.get(pid, 0) + 1
+            pid = people[pid].manager
+    heads: dict[str, str] = {}
+    for pid, person in people.items():
+        dep = person.department
+        if dep and (dep not in heads or under[pid] > under[heads[dep]]):
+            heads[dep] = pid
+    return heads
+
+
 __all__ = ["NARROW", "WIDE", "DepartmentCount", "Headcount", "ManagerSpan", "OrgStats",
-           "OrgTotals", "SpanSummary", "TeamCount", "department_counts", "org_stats",
-           "org_totals", "team_counts"]
+           "OrgTotals", "SpanSummary", "TeamCount", "department_counts", "department_heads",
+           "org_stats", "org_totals", "team_counts"]
