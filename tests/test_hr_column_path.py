@@ -20,6 +20,7 @@ import pytest
 
 import ladder.sources.hr.load as load_module
 from ladder.errors import SourceError
+from ladder.model.org import Org
 from ladder.sources.hr import load_export
 from tests.hr_helpers import DATA, ORGS, assert_accounted
 
@@ -66,6 +67,8 @@ def _same(first, second) -> None:
         == (second.rows, second.drawn, second.undrawn, second.lines, second.columns,
             second.notes)
     assert_accounted(first)
+    # the forest the import handed the org is the one the org makes of its people
+    assert first.org.numbering() == Org.build("again", list(first.org)).numbering()
 
 
 def test_the_corpus_takes_both_paths() -> None:

@@ -248,6 +248,7 @@ def load_export(
         # a preset's rows are posts (organograms), as are a generic export's whose id column
         # is a post or position reference: the diff follows their holders apart
         posts=chosen is not None or names_posts(built.columns.get("id", "")),
+        numbering=resolution.numbering,
     )
     return ImportResult(
         org=org, problems=problems, rows=read,

@@ -50,7 +50,7 @@ from operator import eq
 from typing import Generic, Protocol, TypeVar
 
 from ladder.errors import SHOWN, Problem, did_you_mean, summarised
-from ladder.model.org import Person, reporting_cycles
+from ladder.model.org import Numbering, Person, number_forest, reporting_cycles
 from ladder.sources.hr.read import where
 from ladder.text import plural
 
@@ -129,6 +129,7 @@ class Resolution:
     people: list[Person]
     problems: list[Problem]
     drawn: dict[str, set[int]]  # file -> the rows of it shown on a card
+    numbering: Numbering | None = None  # the people's reporting forest, when made already
 
     def is_drawn(self, file: str, row: int) -> bool:
         return row in self.drawn.get(file, ())
@@ -252,10 +253,10 @@ def resolve_columns(
         target = linker.manager_of(entry(i), i)
         boss[i] = -1 if target is None else target
 
-    order = _top_down(boss, [i for i in looked if boss[i] < 0])
-    if len(order) < count:  # the rows not below any root are in or below a cycle
+    forest = number_forest(boss)
+    if len(forest.order) < count:  # the rows not below any root are in or below a cycle
         reached = bytearray(count)
-        for i in order:
+        for i in forest.order:
             reached[i] = 1
         lost = [entry(i) for i in compress(numbers, map((0).__eq__, reached))]
         for node in lost:
@@ -265,12 +266,12 @@ def resolve_columns(
         for node in lost:
             if node.parent is None:
                 boss[index[node.id]] = -1
-        order = _top_down(boss, [i for i in numbers if boss[i] < 0])
+        forest = number_forest(boss)
 
     natural = [made[i] for i in looked if boss[i] < 0 and made[i].root_note]
     if len(natural) >= 2:
         size = [1] * count
-        for i in reversed(order):
+        for i in reversed(forest.order):
             if boss[i] >= 0:
                 size[boss[i]] += size[i]
         report_other_roots(natural, lambda node: size[index[node.id]], report)
@@ -287,26 +288,7 @@ def resolve_columns(
         columns.rows, repeat(()) if columns.extras is None else columns.extras, notes,
         repeat(""), repeat(False)))  # no diff's mark; every id is the row's own
     found.sort(key=lambda p: p.line or 0)  # one file
-    return Resolution(people, found, {columns.file: set(columns.rows)})
-
-
-def _top_down(boss: list[int], roots: list[int]) -> list[int]:
-    """Everyone below ``roots`` (``boss``: each one's manager, -1 for none), each manager
-    before their reports."""
-    reports: list[list[int] | None] = [None] * len(boss)
-    for person, above in enumerate(boss):
-        if above >= 0:
-            below = reports[above]
-            if below is None:
-                reports[above] = [person]
-            else:
-                below.append(person)
-    order = list(roots)
-    for person in order:  # extends while it walks: breadth first
-        below = reports[person]
-        if below is not None:
-            order.extend(below)
-    return order
+    return Resolution(people, found, {columns.file: set(columns.rows)}, forest)
 
 
 def _drop_duplicate_rows(entries: list[Entry], report: _Report) -> list[Entry]:

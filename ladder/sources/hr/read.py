@@ -176,7 +176,13 @@ def sniff_delimiter(text: str) -> str:
     >>> sniff_delimiter("id;name;manager\\n"), sniff_delimiter('"a,b"\\tc\\n')
     (';', '\\t')
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # the first lines only (splitting a whole export costs as much as reading it); the
+    # window's last line may be cut short
+    window = text[:65536]
+    lines = window.splitlines()[:-1] if len(window) < len(text) else window.splitlines()
+    first = next((line for line in lines if line.strip()), None)
+    if first is None:
+        first = next((line for line in text.splitlines() if line.strip()), "")
     counts = dict.fromkeys(DELIMITERS, 0)
     quoted = False
     for char in first:
@@ -213,10 +219,12 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Expor
     # the header again inside the data (exports glued together): not a person, and reported
     same = [h.lower() for h in headers]
     first, width = same[0], len(same)  # a row unlike the header in its first cell is data
-    firsts = map(str.lower, map(str.strip, map(itemgetter(0), map(attrgetter("values"),
-                                                                    records))))
-    repeats = [r for r in compress(records, map(first.__eq__, firsts))
-               if len(r.values) == width and [v.strip().lower() for v in r.values] == same]
+    repeats: list[Record] = []
+    firsts = list(map(itemgetter(0), map(attrgetter("values"), records)))
+    if first in "\n".join(firsts).lower():  # some first cell holds it: look at each
+        firsts = list(map(str.lower, map(str.strip, firsts)))
+        repeats = [r for r in compress(records, map(first.__eq__, firsts))
+                   if len(r.values) == width and [v.strip().lower() for v in r.values] == same]
     if repeats:
         again = set(map(id, repeats))
         records = [r for r in records if id(r) not in again]
