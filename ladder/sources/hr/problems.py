@@ -131,9 +131,6 @@ class Resolution:
     drawn: dict[str, set[int]]  # file -> the rows of it shown on a card
     numbering: Numbering | None = None  # the people's reporting forest, when made already
 
-    def is_drawn(self, file: str, row: int) -> bool:
-        return row in self.drawn.get(file, ())
-
     def drawn_rows(self) -> int:
         return sum(map(len, self.drawn.values()))
 
