@@ -276,7 +276,8 @@ def resolve_columns(
     notes = [""] * count
     for i, node in made.items():
         notes[i] = node.note
-    department_of = {None: None, **(departments or {})}
+    department_of: dict[str | None, str | None] = {None: None}
+    department_of.update(departments or {})
     people = list(map(
         Person, ids, columns.names, columns.titles, repeat(None),  # role: matched later
         map([*ids, None].__getitem__, boss),  # -1: the None at the end
