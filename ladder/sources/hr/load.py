@@ -210,7 +210,8 @@ def load_export(
         tables = [table]
 
     # every row read, by file (row numbers, not a (file, row) pair per row: a million rows)
-    every_row = [(t.file, list(map(attrgetter("row"), t.records))) for t in tables]
+    every_row = [(t.file, built.rows.rows if built.rows is not None and t is table
+                  else list(map(attrgetter("row"), t.records))) for t in tables]
     every_row += [(str(table.file), [p.line or 0 for p in repeated])]
     every_row += [(str(table.file), [r.row for r in (found.blank if found else [])])]
     # (the whole file: its rows of other snapshots and repeated headers are named too)
@@ -223,6 +224,8 @@ def load_export(
     earlier = built.problems + blank + repeated + about_file
     entries, built.entries = built.entries, []
     if built.rows is not None:  # clean rows, as columns: no entry each
+        built.rows.lines = {row: line for (file, row), line in lines.items()
+                            if file == table.file}
         departments = _department_ids(built.rows.departments)
         resolution = resolve_columns(built.rows, fixes=fixes, null_managers=built.null_managers,
                                      problems=earlier, departments=departments)
@@ -416,7 +419,8 @@ def _clean_columns(table: ExportTable, columns: dict[str, int], has_names: bool
             or set(map(len, values)) != {width}:
         return None
     ids = list(map(itemgetter(columns["id"]), values))
-    if len(set(ids)) != len(ids) or "" in ids or ids != list(map(str.strip, ids)):
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    if len(index) != len(ids) or "" in index or ids != list(map(str.strip, ids)):
         return None
 
     def column(name: str) -> list[str] | None:
@@ -456,8 +460,7 @@ def _clean_columns(table: ExportTable, columns: dict[str, int], has_names: bool
     rows = RowColumns(
         table.file, ids, list(map(itemgetter(columns["manager"]), values)), names,
         [title or "" for title in tidied(column("title"))], tidied(column("department")),
-        tidied(column("location")), extras, list(map(attrgetter("row"), records)),
-        list(map(attrgetter("line"), records)))
+        tidied(column("location")), extras, list(map(attrgetter("row"), records)), index)
     return rows, problems
 
 

@@ -211,7 +211,8 @@ class RowColumns:
     locations: list[str | None]
     extras: list[tuple[tuple[str, str], ...]] | None  # None: none for any row
     rows: list[int]  # the row numbers
-    lines: list[int]  # the text line where each row starts
+    index: dict[str, int]  # id -> its row's position (made when the ids were checked)
+    lines: Mapping[int, int] = field(default_factory=dict)  # row -> line, where they differ
 
 
 def resolve_columns(
@@ -231,15 +232,15 @@ def resolve_columns(
     """
     found: list[Problem] = list(problems or [])
     report = _reporter(found)
-    ids, count = columns.ids, len(columns.ids)
-    index = dict(zip(ids, range(count), strict=True))
+    ids, count, index = columns.ids, len(columns.ids), columns.index
     boss = list(map(index.get, columns.managers, repeat(-1)))  # -1: a root
     made: dict[int, Entry] = {}  # the entries of rows a step looks at
 
     def entry(i: int) -> Entry:
         if i not in made:
-            made[i] = Entry(columns.file, columns.rows[i], ids[i], columns.managers[i],
-                            columns.names[i], columns.titles[i], line=columns.lines[i])
+            row = columns.rows[i]
+            made[i] = Entry(columns.file, row, ids[i], columns.managers[i], columns.names[i],
+                            columns.titles[i], line=columns.lines.get(row, row))
         return made[i]
 
     numbers = range(count)
