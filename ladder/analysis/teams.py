@@ -43,7 +43,6 @@ layer add up to the entries.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import compress
@@ -166,6 +165,8 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
     ...
     ladder.errors.LadderError: a wide span must be more than a narrow one: narrow 3, wide 3 ...
     """
+    import statistics  # here: a chart's badges need the teams alone (start-up time)
+
     if narrow < 0 or wide < 1 or wide <= narrow:
         raise LadderError(f"a wide span must be more than a narrow one: narrow {narrow}, "
                           f"wide {wide}", hint="give 0 <= narrow < wide")

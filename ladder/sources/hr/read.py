@@ -212,19 +212,24 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Expor
                           "per person")
     header = rows[header_at]
     headers = [h.strip().lstrip("\ufeff") for h in header.values]
-    # blank rows dropped (one join and strip per row, in C: a million rows)
+    # blank rows dropped: a row whose first cell holds something is not blank (the usual
+    # row: a million rows are not joined and stripped one by one)
     below = rows[header_at + 1:]
     cells = list(map(attrgetter("values"), below))
-    records = list(compress(below, map(str.strip, map("".join, cells))))
+    firsts = list(map(str.strip, map(itemgetter(0), cells))) if [] not in cells else []
+    if firsts and all(firsts):
+        records = below
+    else:
+        records = list(compress(below, map(str.strip, map("".join, cells))))
+        firsts = [r.values[0].strip() for r in records]
     # the header again inside the data (exports glued together): not a person, and reported
     same = [h.lower() for h in headers]
     first, width = same[0], len(same)  # a row unlike the header in its first cell is data
     repeats: list[Record] = []
-    firsts = list(map(itemgetter(0), map(attrgetter("values"), records)))
     if first in "\n".join(firsts).lower():  # some first cell holds it: look at each
-        firsts = list(map(str.lower, map(str.strip, firsts)))
-        repeats = [r for r in compress(records, map(first.__eq__, firsts))
-                   if len(r.values) == width and [v.strip().lower() for v in r.values] == same]
+        repeats = [r for r, cell in zip(records, firsts, strict=True) if cell.lower() == first
+                   and len(r.values) == width
+                   and [v.strip().lower() for v in r.values] == same]
     if repeats:
         again = set(map(id, repeats))
         records = [r for r in records if id(r) not in again]
