@@ -84,15 +84,20 @@ def test_every_export_reads_the_same_both_ways(monkeypatch: pytest.MonkeyPatch,
 
 def _messy_export(seed: int) -> str:
     """An export with unique, tidy ids (so the column path takes it) and every problem that
-    leaves the ids alone."""
+    leaves the ids alone; blank rows and repeated headers between the rows."""
     rng = random.Random(seed)
     size = rng.randint(5, 60)
     ids = [f"E{i}" for i in range(size)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=rng.choice(["\n", "\r\n"]))
     writer.writerow(["id", "manager", "name", "title", "department", "email", "grade"])
+    above = [ids[rng.randrange(i)] if i else "" for i in range(size)]
+    for _ in range(rng.randint(0, 2)):  # a circle of managers, of two rows or more
+        circle = rng.sample(range(1, size), rng.randint(2, min(4, size - 1)))
+        for at, to in zip(circle, circle[1:] + circle[:1], strict=True):
+            above[at] = ids[to]
     for i, pid in enumerate(ids):
-        manager = ids[rng.randrange(i)] if i else ""
+        manager = above[i]
         roll = rng.random()
         if roll < 0.05:
             manager = rng.choice(["", "NULL", "n/a", " - "])  # another root
@@ -116,6 +121,9 @@ def _messy_export(seed: int) -> str:
         email = rng.choice(["", f"{pid.lower()}@x.org", f" {pid}@x.org"])
         grade = rng.choice(["", "G7", " G7 "])
         writer.writerow([pid, manager, name, title, department, email, grade])
+        if rng.random() < 0.05:  # a blank line, a blank row, or the header again
+            writer.writerow(rng.choice([[], ["", " ", ""], ["ID", "Manager", "name", "title",
+                                                            "department", "email", "grade"]]))
     return out.getvalue()
 
 

@@ -45,8 +45,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 from typing import NamedTuple
 
 from ladder.errors import LadderError
@@ -225,9 +225,11 @@ class _Counted:
         children, order = forest.reports, forest.order
         # the usual card: one person, a line report (neither open, nor a group, nor shared,
         # nor an assistant); the others are looked at one by one
-        plain = (False, None, (), False)
-        odd = list(compress(numbers, map(plain.__ne__, map(
-            attrgetter("vacant", "fte", "shared_with", "assistant"), people))))
+        odd = sorted({
+            *compress(numbers, map(attrgetter("vacant"), people)),
+            *compress(numbers, map(is_not, map(attrgetter("fte"), people), repeat(None))),
+            *compress(numbers, map(attrgetter("shared_with"), people)),
+            *compress(numbers, map(attrgetter("assistant"), people))})
         self.heads = heads = [1] * count
         self.vacant = vacant = [False] * count
         in_line = [True] * count  # a line report (not a staff group, not an assistant)

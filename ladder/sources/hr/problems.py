@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import eq
@@ -128,7 +129,7 @@ class Entry:
 class Resolution:
     people: list[Person]
     problems: list[Problem]
-    drawn: dict[str, set[int]]  # file -> the rows of it shown on a card
+    drawn: Mapping[str, AbstractSet[int] | range]  # file -> the rows of it shown on a card
     numbering: Numbering | None = None  # the people's reporting forest, when made already
 
     def drawn_rows(self) -> int:
@@ -287,7 +288,11 @@ def resolve_columns(
         columns.rows, repeat(()) if columns.extras is None else columns.extras, notes,
         repeat(""), repeat(False)))  # no diff's mark; every id is the row's own
     found.sort(key=lambda p: p.line or 0)  # one file
-    return Resolution(people, found, {columns.file: set(columns.rows)}, forest)
+    # every row is drawn; rows go up in file order, so as many as they span run on: a range
+    rows = columns.rows
+    runs_on = len(rows) == rows[-1] - rows[0] + 1
+    drawn = range(rows[0], rows[-1] + 1) if runs_on else set(rows)
+    return Resolution(people, found, {columns.file: drawn}, forest)
 
 
 def _drop_duplicate_rows(entries: list[Entry], report: _Report) -> list[Entry]:
