@@ -415,8 +415,7 @@ def _clean_columns(table: ExportTable, columns: dict[str, int], has_names: bool
     records = table.records
     values = list(map(attrgetter("values"), records))
     width = len(table.headers)
-    if any(len(row) != width for row in (values[0], values[-1])) \
-            or set(map(len, values)) != {width}:
+    if set(map(len, values)) != {width}:
         return None
     ids = list(map(itemgetter(columns["id"]), values))
     index = dict(zip(ids, range(len(ids)), strict=True))
