@@ -76,9 +76,11 @@ class Org:
     variant: str | None = None
     source: str | None = None  # file it came from, for messages
     posts: bool = False  # the ids name posts (an organogram), not people: see analysis.diff
-    # manager id -> report ids in input order (see ``children``), made on first use
-    _children: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
-    _numbering: Numbering | None = field(default=None, repr=False, compare=False)
+    # made from the people on first use (not init fields: a replaced org makes its own)
+    _children: dict[str, list[str]] | None = field(default=None, init=False, repr=False,
+                                                   compare=False)
+    _numbering: Numbering | None = field(default=None, init=False, repr=False,
+                                         compare=False)
     _graph: nx.DiGraph[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -98,8 +100,8 @@ class Org:
 
         ``numbering``: the people's :meth:`numbering`, when the caller has it already (an
         import makes it to find cycles)."""
-        org = cls(name=name, ladder=ladder, variant=variant, source=source, posts=posts,
-                  _numbering=numbering)
+        org = cls(name=name, ladder=ladder, variant=variant, source=source, posts=posts)
+        org._numbering = numbering
         org.departments = {d.id: d for d in departments}
         org.people = dict(zip(map(attrgetter("id"), people), people, strict=True))
         return org
