@@ -223,20 +223,11 @@ class _Counted:
         forest = org.numbering()
         self.manager, self.children, self.order = forest.manager, forest.reports, forest.order
         children, order = forest.reports, forest.order
-        # the usual card: one person, a line report (neither open, nor a group, nor shared,
-        # nor an assistant); the others are looked at one by one
-        odd = sorted({
-            *compress(numbers, map(attrgetter("vacant"), people)),
-            *compress(numbers, map(is_not, map(attrgetter("fte"), people), repeat(None))),
-            *compress(numbers, map(attrgetter("shared_with"), people)),
-            *compress(numbers, map(attrgetter("assistant"), people))})
-        self.heads = heads = [1] * count
-        self.vacant = vacant = [False] * count
+        odd, heads, vacant = _heads(people)
+        self.heads, self.vacant = heads, vacant
         in_line = [True] * count  # a line report (not a staff group, not an assistant)
         for i in odd:
-            person = people[i]
-            heads[i], vacant[i] = person.heads, person.vacant
-            in_line[i] = person.fte is None and not person.assistant
+            in_line[i] = people[i].fte is None and not people[i].assistant
         reports, line, direct, staff = [0] * count, [0] * count, [0] * count, [0] * count
         bosses = list(compress(order, map(children.__getitem__, order)))  # the managers
         for m in bosses:
@@ -271,6 +262,23 @@ class _Counted:
         return layer
 
 
+def _heads(people: list[Person]) -> tuple[list[int], list[int], list[bool]]:
+    """(the unusual cards' positions, each card's people by the rule, whether it is open).
+
+    The usual card is one person in a line report (neither open, nor a group, nor shared,
+    nor an assistant): only the others are looked at one by one."""
+    numbers = range(len(people))
+    odd = sorted({
+        *compress(numbers, map(attrgetter("vacant"), people)),
+        *compress(numbers, map(is_not, map(attrgetter("fte"), people), repeat(None))),
+        *compress(numbers, map(attrgetter("shared_with"), people)),
+        *compress(numbers, map(attrgetter("assistant"), people))})
+    heads, vacant = [1] * len(people), [False] * len(people)
+    for i in odd:
+        heads[i], vacant[i] = people[i].heads, people[i].vacant
+    return odd, heads, vacant
+
+
 def org_totals(org: Org) -> OrgTotals:
     """The org's totals alone, by the same count as :func:`org_stats` (for a diagram's
     description, which needs no walk of the tree).
@@ -282,8 +290,8 @@ def org_totals(org: Org) -> OrgTotals:
     (2, 1, 1, {'ops': Headcount(people=1, open=0), '': Headcount(people=0, open=1)})
     """
     people = list(org.people.values())
-    tree = _Counted(org)
-    return _totals(people, tree.heads, tree.vacant)
+    _, heads, vacant = _heads(people)
+    return _totals(people, heads, vacant)
 
 
 def _totals(people: list[Person], heads: list[int], vacant: list[bool]) -> OrgTotals:
