@@ -147,3 +147,16 @@ def test_a_clean_export_takes_the_column_path(monkeypatch: pytest.MonkeyPatch,
     assert taken
     _same(first, second)
     assert [(p.id, p.manager) for p in first.org] == [("1", None), ("2", "1"), ("3", "2")]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_names_tidied_together_match_names_tidied_one_by_one(seed: int) -> None:
+    # every kind of white space str.split() knows, where a name can hold it
+    rng = random.Random(seed)
+    spaces = [" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u1680",
+              "\u2003", "\u2028", "\u2029", "\u202f", "\u3000", "\u200b"]
+    cells = ["".join(rng.choice([*spaces, "A", "b", "é", "-"]) for _ in range(rng.randint(0, 6)))
+             for _ in range(rng.randint(1, 30))]
+    clean = [load_module._text(cell) for cell in cells]
+    assert load_module._tidy_all(cells) == clean
+    assert load_module._tidy_all(clean) == clean
