@@ -170,3 +170,40 @@ def test_organogram_stats_table_says_staff_apart() -> None:
         "--format", "json"]).stdout)
     assert max(m["direct"] for m in data["managers"]) == 12
     assert data["staff_in_groups"] == sum(m["staff"] for m in data["managers"])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_counts_of_random_orgs_follow_the_rule_walked_by_hand(seed: int) -> None:
+    # every kind of card, in any order of rows: each team counted by walking below its manager
+    import random
+
+    rng = random.Random(seed)
+    people = []
+    for i in range(rng.randint(1, 80)):
+        kind = rng.choice(["plain"] * 6 + ["open", "share", "group", "assistant"])
+        people.append(Person(
+            f"p{i}", f"P{i}", manager=f"p{rng.randrange(i)}" if i and rng.random() > 0.05 else None,
+            vacant=kind == "open", shared_with=("Co",) if kind == "share" else (),
+            fte=rng.choice([0.4, 2.5, 6.0]) if kind == "group" else None,
+            assistant=kind == "assistant"))
+    rng.shuffle(people)  # reports before their managers too
+    org = Org.build("random", people)
+
+    def below(pid: str) -> list[Person]:
+        found = []
+        for report in org.reports(pid):
+            found += [report, *below(report.id)]
+        return found
+
+    expected = {}
+    for person in org:
+        reports = org.reports(person.id)
+        if not reports:
+            continue
+        everyone = below(person.id)
+        expected[person.id] = TeamCount(
+            direct=sum(r.heads for r in reports if r.fte is None and not r.assistant),
+            total=sum(p.heads for p in everyone), open=sum(p.vacant for p in everyone),
+            staff=sum(r.heads for r in reports if r.fte is not None))
+    assert team_counts(org) == expected
+    assert dict(org_stats(org).teams) == expected
