@@ -20,7 +20,9 @@ from tests.sample_orgs import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
-BADGE = re.compile(r"^(\d+) direct(?: · (\d+) staff)? · (\d+) in team(?: · (\d+) open)?$")
+# counts as a reader sees them, thousands grouped: "12 direct · 1,340 in team"
+BADGE = re.compile(r"^([\d,]+) direct(?: · ([\d,]+) staff)? · ([\d,]+) in team"
+                   r"(?: · ([\d,]+) open)?$")
 
 SOURCES = [
     *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "examples").glob("*.yaml"))),
@@ -53,7 +55,8 @@ def badges(path: Path) -> list[TeamCount | None]:
         texts = ["".join(t.itertext()) for t in group.iter(f"{SVG}text")]
         matched = [BADGE.match(t) for t in texts if BADGE.match(t)]
         if matched:
-            direct, staff, total, open_ = (int(n or 0) for n in matched[0].groups())
+            direct, staff, total, open_ = (int((n or "0").replace(",", ""))
+                                           for n in matched[0].groups())
             found.append(TeamCount(direct, total, open_, staff))
         else:
             found.append(None)
