@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import attrgetter
 
 from ladder.model.org import Org
@@ -99,12 +98,9 @@ class OrgTree:
 
 def index_org(org: Org) -> OrgTree:
     """The org's solid reporting lines as an :class:`OrgTree`; raises on a cycle."""
-    people = org.people.values()
-    ids = list(org.people)
-    number = dict(zip(ids, range(len(ids)), strict=True))
-    # mapped, not looped: a million people (a root's manager, None, is no one's id: -1)
-    manager = list(map(number.get, map(attrgetter("manager"), people), repeat(-1)))
-    return build_tree(ids, manager, list(map(attrgetter("assistant"), people)))
+    forest = org.numbering()  # made once for the org: its counts walk the same arrays
+    return build_tree(list(org.people), forest.manager,
+                      list(map(attrgetter("assistant"), org.people.values())), forest.reports)
 
 
 def subtree(tree: OrgTree, root: int, start: int) -> tuple[OrgTree, list[int]]:
@@ -123,18 +119,21 @@ def subtree(tree: OrgTree, root: int, start: int) -> tuple[OrgTree, list[int]]:
                       [m in beside for m in members]), members
 
 
-def build_tree(ids: list[str], manager: list[int], assistant: list[bool]) -> OrgTree:
+def build_tree(ids: list[str], manager: list[int], assistant: list[bool],
+               kids: list[list[int]] | None = None) -> OrgTree:
     """The :class:`OrgTree` of people numbered by position, given each one's manager
-    (-1 for a root) and whether they are an assistant; raises on a cycle."""
+    (-1 for a root), whether they are an assistant, and (when known already) their reports
+    in input order, never changed; raises on a cycle."""
     count = len(ids)
     nobody: list[int] = []  # one empty list, shared by every leaf and never changed
-    kids: list[list[int]] = [nobody] * count  # (a million people: no list for each leaf)
-    for person, boss in enumerate(manager):
-        if boss >= 0:
-            own = kids[boss]
-            if own is nobody:
-                own = kids[boss] = []
-            own.append(person)
+    if kids is None:
+        kids = [nobody] * count  # (a million people: no list for each leaf)
+        for person, boss in enumerate(manager):
+            if boss >= 0:
+                own = kids[boss]
+                if own is nobody:
+                    own = kids[boss] = []
+                own.append(person)
     # An assistant without reports sits beside the manager's card rather than below it.
     beside = [assistant[i] and manager[i] >= 0 and not kids[i] for i in range(count)] if any(
         assistant) else []
