@@ -359,26 +359,30 @@ class _Builder:
         spines: dict[int, list[float]] = {}  # listed manager -> the spine x of each column
         bands: dict[int, list[tuple[float, float]]] = {}
         kinds, rows, people = units.kind, units.row, units.person
+        levels, groups, heads, manager = units.level, units.group, units.column_head, tree.manager
+        spine_gap = style.spine_gap
+        head = -1
         for unit in range(1, len(kinds)):
             kind = kinds[unit]
             top = rows[unit] * pitch
-            if kind == LIST_ITEM:
-                person, level, column = people[unit], units.level[unit], units.group[unit]
+            if kind == LIST_ITEM:  # most people of a big chart
+                person, level, column = people[unit], levels[unit], groups[unit]
                 anchor = xs[unit]
                 if unit == column:
-                    spines.setdefault(units.column_head[unit], []).append(anchor)
-                px[person] = anchor + style.spine_gap + indent * (level - 1)
+                    head = heads[unit]
+                    spines.setdefault(head, []).append(anchor)
+                px[person] = anchor + spine_gap + indent * (level - 1)
                 py[person] = top
                 column_of[person] = column
-                boss = tree.manager[person]
-                if boss == units.column_head[column]:
+                boss = manager[person]
+                if boss == head:  # the units of a column follow its first one
                     edge_kind[person] = STACK
                     edge_via[person] = anchor
                 elif column_of[boss] == column:
                     edge_kind[person] = LIST
                 else:
                     edge_kind[person] = CONTINUED
-                    edge_via[person] = anchor + style.spine_gap + indent * (level - 1.5)
+                    edge_via[person] = anchor + spine_gap + indent * (level - 1.5)
                     # from the top of the column's first card, not from the gutter above it,
                     # where it read as a line from the bus of the row above
                     edge_top[person] = rows[column] * pitch

@@ -131,6 +131,10 @@ def tidy_x(
     # First walk: post-order, left to right (the reverse of our right-to-left pre-order).
     for v in reversed(order):
         kids = children[v]
+        if not number[v] and len(kids) < 2:  # a first child (or the root) over at most one
+            if kids:  # down a chain (a list's column, a stack's rows): over its only child
+                prelim[v] = prelim[kids[0]]
+            continue  # a leaf: at 0, no left sibling to clear
         if len(kids) == 1:  # an only child is never shifted: it has no sibling to clear
             midpoint = prelim[kids[0]]
         elif kids:
