@@ -149,12 +149,16 @@ def _pieces(org: Org, chart: OrgLayout, heading: str, frame: Frame, faces: list[
         closed: Iterable[str] = ["</a>" if links.get(pid) else "" for pid in ids]
     else:
         opened = closed = itertools.repeat("")
-    cards = zip(opened, _card_ids_lazily(ids), map(spots.__getitem__, chart.x),
+    # "#person-omar" (the <g>'s id) links to a card in any page that shows the chart; most
+    # exports' ids are slugs already, written after the prefix as they are
+    plain = _ids_as_they_are(ids)
+    prefix = "person-" if plain else ""
+    cards = zip(opened, ids if plain else card_ids(ids), map(spots.__getitem__, chart.x),
                 map(spots.__getitem__, chart.y), card_names(org, chart),
                 map(looks.__getitem__, face_of), closed, strict=False)  # the repeats: endless
     for _ in range(0, len(ids), CARDS_A_PIECE):
-        # "#person-omar" (the <g>'s id) links to a card in any page that shows the chart
-        yield "".join([f'{a}<g id="{card}" class="{CARD_CLASS}" transform="translate({x},{y})">'
+        yield "".join([f'{a}<g id="{prefix}{card}" class="{CARD_CLASS}" '
+                       f'transform="translate({x},{y})">'
                        f"<title>{name}{look[0]}{fitted}{look[1]}{end}"
                        for a, card, x, y, (_, name, fitted), look, end
                        in itertools.islice(cards, CARDS_A_PIECE)])
@@ -308,12 +312,10 @@ def _arrowhead(route: tuple[tuple[float, float], ...]) -> str:
             f"L{_f(base_x - side_x)} {_f(base_y - side_y)}Z")
 
 
-def _card_ids_lazily(person_ids: list[str]) -> Iterable[str]:
-    """:func:`card_ids`, made one at a time where they need no numbering (a million ids
-    would take 60 MB as a list)."""
-    if own_id_parts(person_ids) and len(set(person_ids)) == len(person_ids):
-        return map("person-".__add__, person_ids)
-    return card_ids(person_ids)
+def _ids_as_they_are(person_ids: list[str]) -> bool:
+    """Whether the card ids are the person ids as they are, after ``person-``: slugs already
+    (:func:`~ladder.renderers.theme.own_id_parts`) and no two alike (most exports)."""
+    return own_id_parts(person_ids) and len(set(person_ids)) == len(person_ids)
 
 
 def card_ids(person_ids: list[str]) -> list[str]:
@@ -322,6 +324,6 @@ def card_ids(person_ids: list[str]) -> list[str]:
     >>> card_ids(["omar", "R&D", "R/D"])
     ['person-omar', 'person-R-D', 'person-R-D-2']
     """
-    if own_id_parts(person_ids) and len(set(person_ids)) == len(person_ids):
-        return list(_card_ids_lazily(person_ids))  # most exports: ids are slugs
+    if _ids_as_they_are(person_ids):
+        return ["person-" + pid for pid in person_ids]
     return unique_ids(card_id("person", pid) for pid in person_ids)
