@@ -228,11 +228,6 @@ def connector_pieces(chart: OrgLayout) -> Iterator[str]:
         yield f'<path class="connector" d="{d}"/>\n'
 
 
-def connector_path(chart: OrgLayout, p: int) -> str:
-    """Path data of the connector to ``p``: the same route as OrgLayout.route, written fast."""
-    return next(_paths(chart, [p]))
-
-
 def _paths(chart: OrgLayout, reports: Iterable[int]) -> Iterator[str]:
     """Path data of the connectors to ``reports``, each coordinate's text made once and each
     manager's start of path once (a manager's reports all start from it)."""
