@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, eq
 from typing import NamedTuple
 
 from ladder.analysis.teams import TeamCount, department_heads, team_counts
@@ -230,7 +230,7 @@ def people_of(org: Org, ids: list[str]) -> Iterable[Person]:
     """The people of ``ids``, in that order: the org's own, without a look-up each, when they
     are all of them in the org's order (a whole chart: a look-up each is most of a pass)."""
     people = org.people
-    if len(ids) == len(people) and ids == list(people):
+    if len(ids) == len(people) and all(map(eq, ids, people)):  # no list of the keys made
         return people.values()
     return map(people.__getitem__, ids)
 
