@@ -201,6 +201,10 @@ _FALLBACK_SPACE = 0.55
 
 def _all_advances(text: str, size: float, bold: bool) -> list[tuple[float, float]]:
     """:func:`advances` of each character of ``text``, spaces in a fallback run as wide."""
+    if text.isascii() and text.isprintable():  # all in the face: read from its tables
+        exact, hinted, _, _ = _ascii(bold, size)
+        return list(zip(map(exact.__getitem__, text), map(hinted.__getitem__, text),
+                        strict=True))
     found = []
     fallback = False
     for char in text:
@@ -214,20 +218,23 @@ def _all_advances(text: str, size: float, bold: bool) -> list[tuple[float, float
 
 
 @lru_cache(maxsize=64)
-def _ascii(bold: bool, size: float) -> tuple[dict[str, float], dict[str, float], float]:
-    """Advances at ``size`` in px: (the face's, Graphviz's, the widest printable ASCII one).
-    The two tables start with printable ASCII and take in the face's other characters as
-    they are met (a chart uses a few hundred)."""
+def _ascii(bold: bool, size: float) -> tuple[dict[str, float], dict[str, float], float,
+                                             dict[str, float]]:
+    """Advances at ``size`` in px: (the face's, Graphviz's, the widest printable ASCII one,
+    the wider of the two of each printable ASCII character). The first two tables start with
+    printable ASCII and take in the face's other characters as they are met (a chart uses a
+    few hundred)."""
     pairs = {chr(i): advances(chr(i), size, bold=bold) for i in range(32, 127)}
     exact = {char: pair[0] for char, pair in pairs.items()}
     hinted = {char: pair[1] for char, pair in pairs.items()}
-    return exact, hinted, max(max(pair) for pair in pairs.values())
+    wider = {char: max(pair) for char, pair in pairs.items()}
+    return exact, hinted, max(wider.values()), wider
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width in pixels that ``text`` takes at font ``size``: the wider of the browser's and
     Graphviz's (see :func:`advances`), so a fitted line spills out of neither drawing."""
-    exact, hinted, _ = _ascii(bold, size)
+    exact, hinted, _, _ = _ascii(bold, size)
     try:
         return max(sum(map(exact.__getitem__, text)), sum(map(hinted.__getitem__, text)))
     except KeyError:
@@ -247,22 +254,26 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 @lru_cache(maxsize=65536)  # titles and departments repeat; names often do
 def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
     """``text`` cut at a word boundary, where possible, with ``…`` so it fits ``max_width``."""
-    if text.isascii() and "  " not in text and text == text.strip():  # the common case
-        widest = _ascii(bold, size)[2]
-        if len(text) * widest <= max_width and text.isprintable():
-            return text  # fits even if every character were the widest
-        if text.isprintable() and text_width(text, size, bold=bold) <= max_width:
+    if text.isascii() and "  " not in text and text == text.strip() and text.isprintable():
+        _, _, widest, wider = _ascii(bold, size)  # the common case: it fits as it is
+        if len(text) * widest <= max_width:
+            return text  # even if every character were the widest
+        # each character as the wider of its two advances: never narrower than text_width
+        # (one sum, not two: a chart of a million people has a million names to measure)
+        if sum(map(wider.__getitem__, text)) <= max_width:
+            return text
+        if text_width(text, size, bold=bold) <= max_width:
             return text
     text = " ".join(text.split())
     if text_width(text, size, bold=bold) <= max_width:
         return text
     budget = max_width - text_width("…", size, bold=bold)
-    used = [0.0, 0.0]  # the face's width and Graphviz's, as text_width counts them
+    face = graphviz = 0.0  # the widths so far, as text_width counts them
     cut = 0
     for i, (exact, hinted) in enumerate(_all_advances(text, size, bold)):
-        used[0] += exact
-        used[1] += hinted
-        if max(used) > budget:
+        face += exact
+        graphviz += hinted
+        if face > budget or graphviz > budget:
             break
         cut = i + 1
     head = text[:cut]
@@ -270,6 +281,12 @@ def fit_text(text: str, size: float, max_width: float, *, bold: bool = False) ->
     if space > cut * 0.6:  # prefer a word boundary unless it throws away too much
         head = head[:space]
     return head.rstrip(" ,;-&") + "…"
+
+
+def fit_name(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
+    """:func:`fit_text` for text that seldom repeats, such as people's names: the same
+    answer, with no cache to fill (a million people, a million names)."""
+    return fit_text.__wrapped__(text, size, max_width, bold=bold)
 
 
 _JOINERS = " ,;:-–&/"  # left dangling at a cut: dropped

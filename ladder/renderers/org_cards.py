@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ladder.analysis.teams import TeamCount, department_heads, team_counts
 from ladder.escape import is_colour, xml_text
-from ladder.layout.cards import fit_lines, fit_middle, fit_text
+from ladder.layout.cards import fit_lines, fit_middle, fit_name, fit_text
 from ladder.layout.chart import OrgLayout
 from ladder.model.org import Org, Person
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, Frame, frame_for, text_room
@@ -432,7 +432,7 @@ def card_names(org: Org, chart: OrgLayout) -> Iterator[tuple[str, str, str]]:
             if len(known) >= NAMES_KEPT:  # a million people: a million names, mostly once
                 known.clear()
             escaped = xml_text(name)
-            fitted = fit_text(name, NAME.size, room, bold=True)
+            fitted = fit_name(name, NAME.size, room, bold=True)
             found = known[name] = (name, escaped, escaped if fitted == name and "\n" not in name
                                    and "\r" not in name else _escaped(fitted))
         yield found
