@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter
 
 from ladder.model.org import Org
@@ -46,7 +47,8 @@ class OrgTree:
     def bosses(self) -> list[int]:
         """Everyone with a direct report, bottom-up (each after all the managers below it)."""
         if self._bosses is None:
-            self._bosses = [v for v in reversed(self.preorder) if self.kids[v]]
+            upward = self.preorder[::-1]
+            self._bosses = list(compress(upward, map(self.kids.__getitem__, upward)))
         return self._bosses
 
     @property
@@ -67,13 +69,11 @@ class OrgTree:
         step in, and each level below one more, except that a manager's only report sits
         right under it, without a step (so a chain folds into a column, not a staircase)."""
         if self._steps is None:
-            steps = [0] * len(self.ids)
-            for person in reversed(self.preorder):
-                boss = self.manager[person]
-                if boss >= 0:
-                    step = steps[person] + (len(self.kids[boss]) > 1)
-                    if step > steps[boss]:
-                        steps[boss] = step
+            steps = [0] * len(self.ids)  # a leaf's: none
+            kids = self.kids
+            for boss in self.bosses:  # bottom-up: its reports' steps are known
+                below = kids[boss]
+                steps[boss] = max(map(steps.__getitem__, below)) + (len(below) > 1)
             self._steps = steps
         return 1 + max(map(self._steps.__getitem__, self.reports[head]), default=0)
 
