@@ -13,7 +13,6 @@ from ladder import __version__, api
 from ladder.errors import LadderError
 from ladder.options import OUTPUT_FORMATS, as_flags
 
-
 # Each command's module, imported only when that command runs (or --help lists them all): a
 # run of one command does not pay for the others' imports (``ladder render`` is timed whole).
 COMMANDS = {

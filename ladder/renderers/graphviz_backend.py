@@ -142,6 +142,10 @@ STREAMED = ("svg",) if os.name == "posix" else ()
 _END_NAME = b"ladder_end_of_drawing"
 _END_GRAPH = b"\ndigraph " + _END_NAME + b" {}\n"
 _END_TITLE = b"<!-- Title: " + _END_NAME + b" "
+# dot numbers an unnamed graph (its title) by a count that runs on from graph to graph
+_NAMED_GRAPH = re.compile(r"\s*(?:strict\s+)?(?:di)?graph\s+(?!\{)\S", re.IGNORECASE)
+# and its gradients' ids likewise: a drawing with one is drawn again on its own
+_GRADIENT = re.compile(rb"<(?:linear|radial)Gradient ")
 _lock = threading.Lock()
 _streams: dict[tuple[str, ...], _Stream] = {}
 _runs: dict[tuple[str, ...], int] = {}  # drawings made so far, by command
@@ -155,7 +159,7 @@ def _streamed(command: tuple[str, ...], source: str) -> bytes | None:
         return None  # another thread has the stream: a run of its own does not wait
     try:
         _runs[command] = _runs.get(command, 0) + 1
-        if _runs[command] == 1:
+        if _runs[command] == 1 or not _NAMED_GRAPH.match(source):
             return None
         stream = _streams.get(command)
         if stream is None or not stream.alive():
@@ -217,7 +221,7 @@ class _Stream:
         drawing = drawing.replace(b'<g id="page0,1_graph0" class="graph"',
                                   b'<g id="graph0" class="graph"', 1)
         ordered = _clusters_in_order(drawing) if drawing else None
-        if ordered is None:
+        if ordered is None or _GRADIENT.search(drawing):
             raise _StreamBroken("a drawing this cannot check")
         return ordered
 
