@@ -90,9 +90,13 @@ class _Router:
         card_x = self.chart.x[person]
         card_y = self.chart.y[person] + (0.0 if edge == "top" else self.card_height)
         far_y = card_y + (-1 if edge == "top" else 1) * self.chart.style.level_gap
-        free = (offset for offset in self.port_offsets[edge] if offset not in used)
-        clear = (offset for offset in free if self.leg_is_clear(card_x + offset, card_y, far_y))
-        offset = next(itertools.islice(clear, skip, None), None)
+        offset, passed = None, 0
+        for candidate in self.port_offsets[edge]:  # a loop: most often the first one will do
+            if candidate not in used and self.leg_is_clear(card_x + candidate, card_y, far_y):
+                if passed == skip:
+                    offset = candidate
+                    break
+                passed += 1
         if offset is None:  # every leg meets another: the first free port
             unused = [offset for offset in self.port_offsets[edge] if offset not in used]
             offset = unused[min(skip, len(unused) - 1)]
@@ -199,9 +203,9 @@ class _Router:
         dotted, solid = self.dotted_vertical, self.solid
         for zone in zones:
             for other_x, other_top, other_bottom in dotted.get(zone, ()):
-                near = other_x == x or (abs(other_x - x) < GAP
-                                        and card_y not in (other_top, other_bottom))
-                if near and other_top < bottom and top < other_bottom:
+                if other_top < bottom and top < other_bottom and (
+                        other_x == x or (-GAP < other_x - x < GAP
+                                         and card_y != other_top and card_y != other_bottom)):
                     return False
         for zone in zones:
             blocked = solid.get(zone)
@@ -246,7 +250,7 @@ class _Router:
             # the lines within GAP of x (a little slack, then the exact test)
             near = [other for other in lines[bisect.bisect_left(lines, x - 2 * GAP):
                                              bisect.bisect_right(lines, x + 2 * GAP)]
-                    if abs(other - x) < GAP]
+                    if -GAP < other - x < GAP]
             if near:
                 x = (max(near) if direction > 0 else min(near)) + GAP * direction
                 moved = True
@@ -269,14 +273,15 @@ class _Router:
         """Mark the runs of a new route as taken."""
         for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
             if y1 == y2 and x1 != x2:
-                self.tracks.setdefault(y1, []).append((min(x1, x2), max(x1, x2)))
+                self.tracks.setdefault(y1, []).append((x1, x2) if x1 < x2 else (x2, x1))
             elif x1 == x2 and y1 != y2:
-                top, bottom = min(y1, y2), max(y1, y2)
-                self.dotted_runs.append((x1, top, bottom))
-                for zone in self.zones(top, bottom):
-                    self.dotted_vertical.setdefault(zone, []).append((x1, top, bottom))
-            if max(y1, y2) + GAP > self.bottom_edge:  # only a chart of one row routes below it
-                self.bottom_edge = max(y1, y2) + GAP
+                run = (x1, y1, y2) if y1 < y2 else (x1, y2, y1)
+                self.dotted_runs.append(run)
+                for zone in self.zones(run[1], run[2]):
+                    self.dotted_vertical.setdefault(zone, []).append(run)
+            lowest = y1 if y1 > y2 else y2
+            if lowest + GAP > self.bottom_edge:  # only a chart of one row routes below it
+                self.bottom_edge = lowest + GAP
 
 
 def _merged(spans: list[tuple[float, float]], *,
@@ -365,7 +370,7 @@ def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[floa
     raw: dict[int, list[tuple[float, float]]] = {}
     for x, y in zip(chart.x, chart.y, strict=True):
         raw.setdefault(2 * round(y / pitch), []).append((x - GAP, x + width + GAP))
-    seen: set[tuple[float, int]] = set()
+    lines: dict[int, set[float]] = {}  # zone -> the x of the vertical lines crossing it
     route = chart.route
     for person, manager in enumerate(chart.manager):
         if manager < 0:
@@ -373,14 +378,14 @@ def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[floa
         points = route(person)
         x1, y1 = points[0]
         for x2, y2 in itertools.islice(points, 1, None):
-            if x1 == x2 and y1 != y2:  # a vertical run
+            if x1 == x2 and y1 != y2:  # a vertical run (a manager's drop: once per zone)
                 top, bottom = (y1, y2) if y1 < y2 else (y2, y1)
                 top, bottom = top + 1e-6, bottom - 1e-6
                 first = 2 * int(top // pitch) + (1 if top % pitch > height else 0)
                 last = 2 * int(bottom // pitch) + (1 if bottom % pitch > height else 0)
                 for zone in range(first, last + 1):
-                    if (x1, zone) not in seen:
-                        seen.add((x1, zone))
-                        raw.setdefault(zone, []).append((x1 - GAP, x1 + GAP))
+                    lines.setdefault(zone, set()).add(x1)
             x1, y1 = x2, y2
+    for zone, xs in lines.items():
+        raw.setdefault(zone, []).extend([(x - GAP, x + GAP) for x in xs])
     return {zone: _merged(spans, touching=True) for zone, spans in raw.items()}
