@@ -169,3 +169,28 @@ def test_the_long_lived_graphviz_ends_with_the_process_even_with_a_forked_child_
         time.sleep(0.1)
     else:
         raise AssertionError("Graphviz still runs after the process that started it ended")
+
+
+def test_the_fontconfig_file_is_written_once_to_the_cache_folder_and_checked(monkeypatch,
+                                                                           tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    graphviz_backend._fonts_conf_file.cache_clear()
+    try:
+        first = graphviz_backend._fonts_conf_file()
+        assert first.parent == tmp_path / "ladder"
+        assert first.read_text(encoding="utf-8") == graphviz_backend.fonts_conf()
+        stamp = first.stat().st_mtime_ns
+        graphviz_backend._fonts_conf_file.cache_clear()  # a later run: the same file, unwritten
+        assert graphviz_backend._fonts_conf_file() == first and first.stat().st_mtime_ns == stamp
+        first.write_text("<fontconfig/>", encoding="utf-8")  # changed: written again
+        graphviz_backend._fonts_conf_file.cache_clear()
+        assert graphviz_backend._fonts_conf_file().read_text(encoding="utf-8") == \
+            graphviz_backend.fonts_conf()
+        (tmp_path / "file").write_text("", encoding="utf-8")  # no cache folder to be had
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+        graphviz_backend._fonts_conf_file.cache_clear()
+        private = graphviz_backend._fonts_conf_file()
+        assert private.parent.name.startswith("ladder-fonts-")
+        assert private.read_text(encoding="utf-8") == graphviz_backend.fonts_conf()
+    finally:
+        graphviz_backend._fonts_conf_file.cache_clear()

@@ -18,10 +18,9 @@ import atexit
 import contextlib
 import os
 import re
-import shutil
 import subprocess
-import tempfile
 import threading
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -147,8 +146,8 @@ _NAMED_GRAPH = re.compile(r"\s*(?:strict\s+)?(?:di)?graph\s+(?!\{)\S", re.IGNORE
 # and its gradients' ids likewise: a drawing with one is drawn again on its own
 _GRADIENT = re.compile(rb"<(?:linear|radial)Gradient ")
 _lock = threading.Lock()
-_streams: dict[tuple[str, ...], _Stream] = {}
-_runs: dict[tuple[str, ...], int] = {}  # drawings made so far, by command
+_streams: dict[tuple[str, ...], _Stream] = {}  # by command and fontconfig file
+_runs: dict[tuple[str, ...], int] = {}  # drawings made so far, likewise
 
 
 def _streamed(command: tuple[str, ...], source: str) -> bytes | None:
@@ -158,20 +157,21 @@ def _streamed(command: tuple[str, ...], source: str) -> bytes | None:
     if not _lock.acquire(blocking=False):
         return None  # another thread has the stream: a run of its own does not wait
     try:
-        _runs[command] = _runs.get(command, 0) + 1
-        if _runs[command] == 1 or not _NAMED_GRAPH.match(source):
+        key = (*command, str(_fonts_conf_file()))  # other fonts: another process
+        _runs[key] = _runs.get(key, 0) + 1
+        if _runs[key] == 1 or not _NAMED_GRAPH.match(source):
             return None
-        stream = _streams.get(command)
+        stream = _streams.get(key)
         if stream is None or not stream.alive():
             try:
-                stream = _streams[command] = _Stream(command)
+                stream = _streams[key] = _Stream(command)
             except OSError:
                 return None  # not installed: the run of its own says so
         try:
             return stream.draw(source.encode("utf-8"))
         except BaseException as error:  # also ^C halfway through: its output is not all read
             stream.close()  # a syntax error ends Graphviz's reading: a new one next time
-            del _streams[command]
+            del _streams[key]
             if isinstance(error, OSError | _StreamBroken):
                 return None
             raise
@@ -188,6 +188,8 @@ class _Stream:
     to its stdout; its stderr goes to an unnamed file (a pipe could fill up and stall it)."""
 
     def __init__(self, command: tuple[str, ...]) -> None:
+        import tempfile  # lazy: a command-line run draws once, with no stream
+
         self.errors = tempfile.TemporaryFile()
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=self.errors, env=graphviz_env())
@@ -328,11 +330,30 @@ def fonts_conf(folders: tuple[str, ...] | None = None) -> str:
 
 @cache
 def _fonts_conf_file() -> Path:
-    """:func:`fonts_conf` in a private temporary folder of this process (only its user may
-    enter it), written by the one writer and removed at exit."""
-    folder = tempfile.mkdtemp(prefix="ladder-fonts-")
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return write_bytes("fonts.conf", fonts_conf(), folder=folder)
+    """:func:`fonts_conf` as a file: written once to the user's cache folder under a name of
+    its content's checksum and read by every run after (a file of each run's own cost the
+    imports of tempfile and shutil and two writes of every ``ladder render``); in a private
+    temporary folder, removed at exit, where the cache folder cannot be written."""
+    data = fonts_conf().encode("utf-8")
+    name = f"fonts-{zlib.crc32(data):08x}.conf"
+    try:
+        cache_home = os.environ.get("XDG_CACHE_HOME", "")
+        folder = (Path(cache_home) if os.path.isabs(cache_home)
+                  else Path.home() / ".cache") / "ladder"
+        path = folder / name
+        try:
+            if path.read_bytes() == data:
+                return path
+        except OSError:
+            pass
+        return write_bytes(name, data, folder=folder)  # atomic: a run reading it sees it whole
+    except (RenderError, OSError, RuntimeError):  # RuntimeError: no home folder
+        import shutil  # lazy: only without a cache folder
+        import tempfile  # lazy: as shutil
+
+        private = tempfile.mkdtemp(prefix="ladder-fonts-")
+        atexit.register(shutil.rmtree, private, ignore_errors=True)
+        return write_bytes(name, data, folder=private)
 
 
 def _reproducible(data: bytes, format: str) -> bytes:
