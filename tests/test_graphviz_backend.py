@@ -105,6 +105,17 @@ def test_a_graph_the_stream_cannot_draw_is_reported_as_a_run_of_its_own_reports_
     assert _stream_pid() != pid
 
 
+def test_a_graph_left_open_does_not_stall_the_stream(fresh, monkeypatch):
+    """An open string or comment swallows the end mark: dot waits for more, using no CPU."""
+    monkeypatch.setattr(graphviz_backend, "STALLED", 0.3)
+    run_graphviz(NAMED, format="svg")
+    run_graphviz(NAMED, format="svg")  # the stream is running now
+    for bad in ('digraph open { a [label="abc] }', "digraph open { a /* b }"):
+        with pytest.raises(RenderError, match="failed"):
+            run_graphviz(bad, format="svg")
+    assert run_graphviz(NAMED, format="svg") == _alone(NAMED)
+
+
 def test_a_graph_graphviz_warns_about_is_drawn_as_a_run_of_its_own_draws_it(fresh):
     warned = 'digraph w { a [shape=nosuchshape] }'
     alone = _alone(warned)

@@ -18,7 +18,9 @@ import atexit
 import contextlib
 import os
 import re
+import select
 import subprocess
+import sys
 import threading
 import zlib
 from functools import cache
@@ -133,9 +135,10 @@ def _clusters_in_order(svg: bytes) -> bytes | None:
 # --- one Graphviz process for many drawings --------------------------------------------------
 
 # Formats a long-lived process draws: an SVG document's end is found in the stream. (PNG and
-# PDF would need their own framing; docs pages and scripts in a loop draw SVG.) POSIX only:
-# it reads stderr with os.pread and follows forks with os.register_at_fork.
-STREAMED = ("svg",) if os.name == "posix" else ()
+# PDF would need their own framing; docs pages and scripts in a loop draw SVG.) Linux only:
+# it watches Graphviz's CPU time in /proc, reads stderr with os.pread and follows forks.
+STREAMED = ("svg",) if sys.platform == "linux" else ()
+STALLED = 2.0  # seconds without output or CPU time: Graphviz waits for more of the graph
 # Drawn after each graph, it marks where the graph's drawing ends; its name is found in the
 # stream as an SVG comment, which no drawing's text can hold (a '<' in text is escaped).
 _END_NAME = b"ladder_end_of_drawing"
@@ -207,12 +210,22 @@ class _Stream:
         self.process.stdin.flush()
         out = bytearray()
         reader = self.process.stdout.fileno()
+        busy = self.cpu_time()
         while True:
+            if not select.select([reader], [], [], STALLED)[0]:
+                # A graph that leaves a string, a comment or a label open swallows the end
+                # mark and has dot wait for the rest: a run of its own gets the end of file.
+                now = self.cpu_time()
+                if now is None or now == busy:
+                    raise _StreamBroken("Graphviz waits for more of the graph")
+                busy = now  # still at work on a big graph
+                continue
             chunk = os.read(reader, 1 << 16)
             if not chunk:
                 raise _StreamBroken("Graphviz ended")
             out += chunk
-            if out.endswith(b"</svg>\n") and (mark := out.rfind(_END_TITLE)) >= 0:
+            if out.endswith(b"</svg>\n") and (  # the end mark's drawing is 600 bytes long
+                    mark := out.rfind(_END_TITLE, max(len(out) - 4096, 0))) >= 0:
                 break
         said = os.pread(self.errors.fileno(), 1 << 16, self.said)
         self.said += len(said)
@@ -226,6 +239,15 @@ class _Stream:
         if ordered is None or _GRADIENT.search(drawing):
             raise _StreamBroken("a drawing this cannot check")
         return ordered
+
+    def cpu_time(self) -> int | None:
+        """Graphviz's CPU time so far, in clock ticks (None: not known)."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15
+        except (OSError, IndexError, ValueError):
+            return None
 
     def close(self) -> None:
         """Stop Graphviz (it has nothing left to draw) and let go of its pipes."""
