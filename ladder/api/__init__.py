@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the names below, for type checkers (``as``: re-exported und
     from ladder.api.drawing import draw_radar as draw_radar
     from ladder.api.drawing import html_iframe as html_iframe
     from ladder.api.drawing import inline_svg as inline_svg
+    from ladder.api.drawing import org_chart_width as org_chart_width
     from ladder.api.drawing import render as render
     from ladder.api.drawing import render_diff as render_diff
     from ladder.api.drawing import render_profile as render_profile
@@ -76,8 +77,8 @@ if TYPE_CHECKING:  # the names below, for type checkers (``as``: re-exported und
 _NAMES = {
     "ladder.api.answers": ("ANSWER_FORMATS", "answer_text"),
     "ladder.api.drawing": ("RADAR_FORMATS", "draw", "draw_diff", "draw_profile", "draw_radar",
-                           "html_iframe", "inline_svg", "render", "render_diff", "render_profile",
-                           "render_radar"),
+                           "html_iframe", "inline_svg", "org_chart_width", "render", "render_diff",
+                           "render_profile", "render_radar"),
     "ladder.api.files": ("IMPORT_FORMATS", "builtin_ladders", "builtin_source", "import_file",
                          "input_size", "parse_document", "parse_mapping", "read_document",
                          "schema", "write_file"),
