@@ -38,6 +38,17 @@ class LadderGroup(click.Group):
             importlib.import_module(f"ladder.cli.{COMMANDS[cmd_name]}")  # registers itself
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:  # "did you mean" among all commands, not the loaded
+            name = getattr(error, "command_name", None)  # click 8.2 on: a NoSuchCommand
+            if name is None:
+                raise
+            raise click.exceptions.NoSuchCommand(name, possibilities=sorted(COMMANDS),
+                                                 ctx=ctx) from None
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # click cuts each summary to the room left on an 80-column line; ours say more
         rows = [(name, command.get_short_help_str(limit=300))
