@@ -10,6 +10,9 @@ for every font name, then the fallback folders of :data:`FALLBACK_FOLDERS` for t
 lacks (Hangul, CJK, Arabic...), in a fixed order, with fixed rendering settings. The same DOT
 then gives the same bytes on every machine that has the same fallback packages, and Latin,
 Greek and Cyrillic text the same bytes everywhere.
+
+A process that draws many SVGs (a docs build) keeps one ``dot`` for them (:class:`_Stream`),
+with the bytes a run of its own gives; a command-line run draws once, with a run of its own.
 """
 
 from __future__ import annotations
