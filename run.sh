@@ -27,12 +27,13 @@ esac
 
 command -v dot >/dev/null 2>&1 || apt_install graphviz fonts-dejavu-core
 # Fallback faces for what the shipped Liberation Sans lacks: DejaVu (Arabic, Hebrew, ...),
-# WenQuanYi Micro Hei (Hangul, CJK, kana; 1.6 MB) and Noto (Devanagari, Thai and the other
-# scripts; 12 MB), in the folders graphviz_backend names.
+# WenQuanYi Micro Hei (Hangul, CJK, kana; 1.6 MB), Noto (Devanagari, Thai and the other
+# scripts; 12 MB) and Symbola (emoji up to Unicode 9, in outline; 1.3 MB), in the folders
+# graphviz_backend names. Colour emoji fonts are left out: Graphviz's Cairo draws them blank.
 fonts=/usr/share/fonts/truetype
-if { [ ! -d $fonts/dejavu ] || [ ! -d $fonts/wqy ] || [ ! -d $fonts/noto ]; } \
-    && command -v apt-get >/dev/null 2>&1; then
-  apt_install fonts-dejavu-core fonts-wqy-microhei fonts-noto-core
+if { [ ! -d $fonts/dejavu ] || [ ! -d $fonts/wqy ] || [ ! -d $fonts/noto ] \
+       || [ ! -d $fonts/ancient-scripts ]; } && command -v apt-get >/dev/null 2>&1; then
+  apt_install fonts-dejavu-core fonts-wqy-microhei fonts-noto-core fonts-symbola
 fi
 
 PYTHON=${PYTHON:-python3}

@@ -89,8 +89,8 @@ def draw(csv_path: str, svg_path: str) -> int:
                 f'<text x="14" y="40">{escape(title)}</text>'
                 f'<text x="14" y="57">{escape(department)}</text>')
         if reports[index]:
-            card += (f'<text x="120" y="76">{len(reports[index])} direct · '
-                     f'{team[index] - 1} in team</text>')
+            card += (f'<text x="120" y="76">{len(reports[index]):,} direct · '
+                     f'{team[index] - 1:,} in team</text>')
         out.append(card + "</g>\n")
         middle = left + CARD_WIDTH / 2
         for report in reports[index]:

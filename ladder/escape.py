@@ -115,17 +115,42 @@ _MERMAID_TABLE = {
 }
 
 
-# "#rgb", "#rrggbb" or a colour name that Graphviz and SVG both know, like "teal": the only
-# colours a file may give. Anything else (a quote, a url(), "javascript:") could end the
-# attribute it is written into.
-COLOUR = re.compile(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[A-Za-z]{1,30}")
+# The named colours of CSS (and so of SVG), every one of which Graphviz knows too (its X11
+# scheme): a name outside them is a typo ("blu") that would draw black or not at all.
+COLOUR_NAMES = frozenset("""
+    aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue
+    blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk
+    crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki
+    darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
+    darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
+    dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite
+    gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki
+    lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan
+    lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen
+    lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen
+    magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen
+    mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream
+    mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid
+    palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum
+    powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown
+    seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen
+    steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow
+    yellowgreen
+""".split())
+# "#rgb", "#rrggbb" or one of those names, in any case: the only colours a file may give.
+# Anything else (a quote, a url(), "javascript:") could end the attribute it is written into.
+COLOUR = re.compile("#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|" + "|".join(sorted(COLOUR_NAMES)),
+                    re.IGNORECASE)
 
 
 def is_colour(value: object) -> TypeGuard[str]:
-    """Is ``value`` a colour ladder writes into drawings?
+    """Is ``value`` a colour ladder writes into drawings: ``#rgb``, ``#rrggbb`` or a CSS colour
+    name (any case)?
 
-    >>> is_colour("#4c78a8"), is_colour("teal"), is_colour('red" onclick="x'), is_colour("red\\n")
-    (True, True, False, False)
+    >>> is_colour("#4c78a8"), is_colour("teal"), is_colour("Teal"), is_colour("#4c78a")
+    (True, True, True, False)
+    >>> is_colour("blu"), is_colour('red" onclick="x'), is_colour("red\\n"), is_colour(3)
+    (False, False, False, False)
     """
     return isinstance(value, str) and COLOUR.fullmatch(value) is not None
 

@@ -236,3 +236,25 @@ def test_every_import_inside_a_function_says_why():
                    for item in imports_of(path) if item.in_function
                    and commented.isdisjoint(range(item.line, item.last_line + 1))}
     assert sorted(silent) == [], "move these to the top of their module, or give the reason"
+
+
+def test_annotations_do_not_run_against_the_pipeline_either():
+    """An import under ``if TYPE_CHECKING:`` runs no code, but a renderer typed by the API's
+    options still depends on the API: the types a room names come from its own room or a
+    lower one. The package's face (``ladder/__init__.py``) re-exports the API lazily and
+    names its types for type checkers: it stands above everything."""
+    against = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        importer = module_name(path)
+        if importer == "ladder":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for_types = type_checking_nodes(tree)
+        for node in ast.walk(tree):
+            if id(node) not in for_types or not isinstance(node, ast.ImportFrom):
+                continue
+            target = nearest_module(node.module or "") if (node.module or "").startswith(
+                "ladder") else None
+            if target and LAYERS.index(room(target)) > LAYERS.index(room(importer)):
+                against.append(f"{importer}:{node.lineno} names types of {target}")
+    assert against == []

@@ -277,3 +277,51 @@ def test_each_roles_asks_are_worked_out_once_per_question_not_once_per_path(monk
     # and the answer is the one asked role by role: the top role's statements first needed at
     # the last step
     assert [len(step.areas) for step in paths[0].steps] == [2] * (levels - 1)
+
+
+def test_next_and_succession_on_an_imported_framework_list_the_statements_to_learn(
+        infracloud, tmp_path):
+    """An imported ladder's roles list no competencies: what a move asks to learn is the
+    statements new or raised per area, the same answer ``gap`` gives for that move."""
+    org = tmp_path / "org.yaml"
+    org.write_text(f"company: Infra\nladder: {infracloud}\npeople:\n"
+                   "  - {id: ana, name: Ana, role: senior-engineer}\n"
+                   "  - {id: cy, name: Cy, role: engineer, manager: ana}\n", encoding="utf-8")
+    gap = competency_gap(read_ladder(infracloud), "engineer", "senior engineer")
+    wanted = [(c.area.name, [s.text for s in c.added]) for c in gap.to_gain]
+    assert sum(len(texts) for _, texts in wanted) == gap.statements > 0
+
+    def listed(text: str) -> list[tuple[str, list[str]]]:
+        found: list[tuple[str, list[str]]] = []
+        for line in text.split("to learn, per area:\n", 1)[1].splitlines():
+            if (head := re.match(r"^       (\S.*) \((new|raised)\):$", line)):
+                found.append((head[1], []))
+            elif line.startswith("         + "):
+                found[-1][1].append(line.removeprefix("         + "))
+        return found
+
+    assert listed(run("next", "cy", "--org", str(org))) == wanted
+    assert listed(run("succession", "ana", "--org", str(org))) == wanted
+    data = json.loads(run("next", "cy", "--org", str(org), "--format", "json"))
+    move = data["moves"][0]
+    assert move["gained"] == [] and [(a["name"], a["added"]) for a in move["areas"]] == wanted
+    markdown = run("succession", "ana", "--org", str(org), "--format", "markdown")
+    cell = ", ".join(f"{name} +{len(texts)}" for name, texts in wanted)
+    assert f"| {cell} |" in markdown and "### To learn: Cy (cy)" in markdown
+    assert f"#### {wanted[0][0]} (raised)" in markdown
+
+
+def test_paths_and_gap_mark_practice_statements_and_areas():
+    """On the built-in ladder, per-area answers set the common-practice facts apart as the
+    rest of the answer does: a star in the terminal, italics in Markdown, one legend."""
+    text = run("paths", "pm", "senior pm")
+    assert "  Leadership and collaboration* (raised):\n" in text
+    assert "    + Mentors other product managers.*\n" in text
+    assert text.count("* Common industry practice") == 1 and text.rstrip().endswith(
+        "* Common industry practice (not in the article)")
+    gap = run("gap", "senior pm", "director of product")
+    assert "      + Market research.\n" in gap  # the article's words: as they are
+    markdown = run("paths", "pm", "senior pm", "--format", "markdown")
+    assert "#### *Leadership and collaboration* (raised)" in markdown
+    assert "- *Mentors other product managers.*" in markdown
+    assert markdown.count("*Italics*: Common industry practice") == 1

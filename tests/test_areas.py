@@ -96,3 +96,29 @@ def test_an_area_colour_must_be_a_colour():
         parse(LADDER.replace("{id: people, name: People}",
                              '{id: people, name: People, colour: "red; x"}'))
     assert caught.value.line == 4 and "'red; x' is not a colour" in caught.value.message
+
+
+def test_a_misspelt_colour_name_is_refused_and_a_css_name_kept():
+    """A colour is "#rgb", "#rrggbb" or a CSS colour name (in any case): "blu" is a typo that
+    would draw black, so the loader says so at its line instead of drawing it."""
+    with pytest.raises(SourceError) as caught:
+        parse(LADDER.replace("{id: people, name: People}",
+                             "{id: people, name: People, colour: blu}"))
+    assert caught.value.line == 4 and "'blu' is not a colour" in caught.value.message
+    for kept in ("teal", "CornflowerBlue", "#4c78a8", "#abc"):
+        ladder = parse(LADDER.replace("{id: people, name: People}",
+                                      f"{{id: people, name: People, colour: '{kept}'}}"))
+        assert ladder.areas["people"].colour == kept
+
+
+@pytest.mark.needs_dot
+def test_graphviz_knows_every_colour_name_a_file_may_give():
+    import subprocess
+
+    from ladder.escape import COLOUR_NAMES
+
+    nodes = "".join(f'n{i} [style=filled fillcolor="{name}"];'
+                    for i, name in enumerate(sorted(COLOUR_NAMES)))
+    drawn = subprocess.run(["dot", "-Tsvg"], input=f"digraph {{{nodes}}}", text=True,
+                           capture_output=True, check=True)
+    assert len(COLOUR_NAMES) == 148 and "not a known color" not in drawn.stderr

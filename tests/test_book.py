@@ -6,17 +6,20 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from bench.split_png import organogram_rows
 from bench.synth import synthetic_rows
 from ladder.analysis.teams import team_counts
 from ladder.cli import main
 from ladder.errors import RenderError
 from ladder.model import Org, Person
 from ladder.renderers.book import PAPERS, book, paper_size, plan_book
+from ladder.renderers.org_cards import department_colours
 from tests.sample_orgs import random_org
 
 pypdf = pytest.importorskip("pypdf")
@@ -50,6 +53,50 @@ def test_every_page_is_a4_and_every_name_is_text(a4_book: tuple[Org, bytes]) -> 
         text = "\n".join(page.extract_text() for page in reader.pages)
     assert all(p.name in text for p in org.people.values())
     assert "page 2 of" in text
+
+
+@pytest.mark.slow  # about 25 s: 5,000 people on some 500 pages
+def test_a_book_of_5000_people_on_a4_has_every_name_and_a_bookmark_per_department(
+        tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs pdftotext (poppler-utils)")
+    org = Org.build("Department of Examples", [
+        Person(pid, name, title=title, manager=boss or None, department=unit)
+        for pid, boss, name, title, unit in organogram_rows(5_000, 3)])
+    path = tmp_path / "book.pdf"
+    path.write_bytes(book(org, paper="a4"))
+    reader = pypdf.PdfReader(str(path))
+    a4 = PAPERS["a4"]
+    for page in reader.pages:  # no page larger than A4 (portrait, as asked)
+        assert float(page.mediabox.width) <= a4[0] + 0.01
+        assert float(page.mediabox.height) <= a4[1] + 0.01
+    def text_of(first: int = 1, last: int = len(reader.pages)) -> str:
+        return subprocess.run(["pdftotext", "-f", str(first), "-l", str(last), str(path), "-"],
+                              capture_output=True, check=True, text=True).stdout
+
+    text = text_of()
+    # every name as text, as often as people have it (context cards repeat some on later
+    # pages, so at least as often)
+    wanted = Counter(p.name for p in org.people.values())
+    missing = {name: n for name, n in wanted.items() if text.count(name) < n}
+    assert not missing
+    assert f"page {len(reader.pages)} of {len(reader.pages)}" in text_of(len(reader.pages))
+    # the outline: the tree of pages, then an entry per department at its head's page
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    assert [item.title for item in top] == ["Department of Examples (page 1)", "Departments"]
+    index = reader.outline[-1]
+    departments = {p.department for p in org.people.values()}
+    assert len(departments) > 100
+    assert [item.title.rsplit(" (page ", 1)[0] for item in index] == list(dict.fromkeys(
+        d for d in department_colours(org) if d in departments))
+    page_text = {}
+    for item in index:
+        number = reader.get_destination_page_number(item)
+        if number not in page_text:
+            page_text[number] = text_of(number + 1, number + 1)
+        name = item.title.rsplit(" (page ", 1)[0]
+        assert name in page_text[number], (name, number)  # its head's card is on that page
+        assert item.title.endswith(f"(page {number + 1})")
 
 
 @pytest.mark.slow  # kept out of the fast loop (-m 'not slow' under 90 s)

@@ -486,3 +486,14 @@ def test_a_post_whose_name_is_not_published_keeps_an_empty_name_and_its_title(tm
     org = ladder.load(path)
     assert org.people["cdd3"].name == ""
     assert "**Name not published**, Deputy Director" in ladder.draw(org, format="markdown")
+
+
+def test_a_department_colour_must_be_a_real_colour():
+    text = ("company: Acme\ndepartments: [{id: eng, name: Engineering, colour: blu}, "
+            "{id: ops, colour: Teal}]\npeople: [{id: omar, name: Omar, department: eng}]\n")
+    _, problems = check_text(text)
+    assert [(p.kind, p.line, p.message) for p in errors(problems)] == [
+        ("bad-value", 2, "department 'eng': colour 'blu' is not a colour")]
+    org, problems = check_text(text.replace("colour: blu", "colour: '#4c78a8'"))
+    assert errors(problems) == [] and org is not None
+    assert (org.departments["eng"].colour, org.departments["ops"].colour) == ("#4c78a8", "Teal")

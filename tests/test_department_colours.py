@@ -60,3 +60,21 @@ def test_the_legend_gives_each_division_rows_of_its_own() -> None:
         seen.extend(found)
     assert sorted(set(seen)) == list(range(6)) and len(rows) >= 6
     assert seen == sorted(seen)  # each division's rows together
+
+
+def test_a_unit_with_people_reporting_across_is_listed_under_its_heads_division() -> None:
+    # organogram-shaped: about 1 in 25 people report to a team leader in another unit, some
+    # of them higher up than their own unit's head; the unit still belongs to the division
+    # its head hangs under (its name says which: "Data Group - South West 71")
+    from bench.split_png import organogram_rows
+    from ladder.renderers.org_cards import department_name, divisions
+
+    org = Org.build("gov", [Person(pid, name, title=title, manager=boss or None,
+                                   department=unit)
+                            for pid, boss, name, title, unit in organogram_rows(5_000)])
+    order = list(department_colours(org))
+    division = divisions(org, order)
+    assert len(order) > 100 and len(set(division.values())) == 12
+    wrong = [(department_name(org, dep), department_name(org, division[dep])) for dep in order
+             if dep.split(" - ")[0] != division[dep].split(" - ")[0]]
+    assert wrong == []  # before: 10 of 112 units under another division

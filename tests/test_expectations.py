@@ -45,10 +45,11 @@ def test_gap_and_paths_show_the_areas():
     assert areas["market"]["change"] == "new"
     assert areas["market"]["added"] == ["Market research.", "Competitor research."]
     result = runner.invoke(main, ["gap", "senior pm", "director of product"])
-    assert "Market and commercial (new):\n      + Market research." in result.output
+    # the area is common practice (starred), its statements the article's (as they are)
+    assert "Market and commercial* (new):\n      + Market research.\n" in result.output
     result = runner.invoke(main, ["paths", "junior pm", "senior pm", "--format", "markdown"])
     assert "### Product Manager -> Senior Product Manager" in result.output
-    assert "#### Data and research (new)" in result.output
+    assert "#### *Data and research* (new)" in result.output
 
 
 def test_gap_on_a_ladder_without_areas_is_as_before(tmp_path):

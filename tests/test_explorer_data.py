@@ -81,3 +81,38 @@ def test_ladder_page_carries_paths_unless_there_are_too_many():
     text = ("id: big\nname: Big\ntracks: [{id: ic, name: IC}, {id: mg, name: M}]\nroles:\n"
             + "\n".join(roles) + "\nmoves:\n" + "\n".join(moves) + "\n")
     assert ladder_data(ladder.load(text=text))["routes"] == {}
+
+
+def test_cards_show_the_svg_cards_fitted_lines_and_keep_the_whole_ones():
+    from ladder.model import Org, Person
+
+    long_title = "Deputy Director, Border Force Operational Assurance Directorate"
+    units = [f"Head Office - National Operations and Customer Services Directorate - {r} Delivery"
+             for r in ("North East", "South West")]
+    people = [Person("ceo", "Ada Okafor", title="Permanent Secretary", department=units[0])]
+    people += [Person(f"p{i}", f"Person {i}", title=long_title, manager="ceo",
+                      department=units[i % 2]) for i in range(12)]
+    people.append(Person("long", "Wolfgang Amadeus Müller-Lüdenscheidt-Oberhausen von Rhein "
+                                 "und Westfalen", manager="ceo"))
+    org = Org.build("Long texts", people)
+    data = page_data(ladder.draw(org, format="html"))
+    strings = data["strings"]
+    index = data["id"].index("p1")
+    # most titles are long: the cards are the static chart's, wider and a line taller, and
+    # the title wraps onto that line
+    svg = ladder.draw(org, format="svg")
+    width = float(svg.split('<rect class="card" width="', 1)[1].split('"')[0])
+    assert data["style"]["width"] == width > 240
+    assert data["style"]["title_lines"] == 2 and data["style"]["height"] > 72
+    first, second = strings[data["shown2"][index]].split("\n")
+    assert first and second and "…" not in first
+    # a department cut keeps the end that tells the two units apart, in the middle
+    ends = {strings[data["shown3"][data["id"].index(f"p{i}")]] for i in (0, 1)}
+    assert len(ends) == 2 and all("…" in e and e.endswith("Delivery") for e in ends)
+    # the whole lines stay for the tooltip and the search; only cut names travel twice
+    assert strings[data["line3"][index]] == units[1]
+    assert strings[data["line2"][index]] == long_title
+    assert [i for i, _ in data["shownName"]] == [data["id"].index("long")]
+    assert data["shownName"][0][1].endswith("…")
+    for text in (first, second, *ends, data["shownName"][0][1]):  # the SVG cards' very lines
+        assert f">{text}<" in svg.replace("&amp;", "&"), text

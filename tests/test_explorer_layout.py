@@ -28,8 +28,10 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
 ]
 
-# the explorer's cards keep one size (viewer.css): a static chart's widen with their text
-EXPLORER = CardStyle()
+def page_style(org: Org, mode: str) -> CardStyle:
+    """The cards the page draws: the static chart's, as wide as their text unless that spreads
+    the chart out (``explorer_data``)."""
+    return layout_org(org, mode=mode).style
 
 
 def wide_org() -> Org:
@@ -78,7 +80,7 @@ def page_layout(browser, tmp_path: Path, org: Org, mode: str):
 @pytest.mark.parametrize("mode", ["tree", "compact"])
 @pytest.mark.parametrize(("name", "org"), ORGS, ids=[name for name, _ in ORGS])
 def test_page_layout_matches_python_layout(browser, tmp_path, name, org, mode):
-    chart = layout_org(org, mode=mode, style=EXPLORER)
+    chart = layout_org(org, mode=mode, style=page_style(org, mode))
     cards, lines = page_layout(browser, tmp_path, org, mode)
     assert len(cards) == len(org)  # fully opened: everybody shows
     expected = {box.id: (box.x, box.y) for box in chart.boxes()}
@@ -98,9 +100,9 @@ def test_by_design_auto_and_stacked_are_drawn_compact(browser, tmp_path):
     """``auto`` may list subtrees (the plan search, for static pages); the page opens teams
     one at a time instead, so it lays out ``auto`` and ``stacked`` as ``compact``."""
     org = random_org(3, 900, wide=True)
-    compact = {box.id: (box.x, box.y)
-               for box in layout_org(org, mode="compact", style=EXPLORER).boxes()}
     for mode in ("auto", "stacked"):
+        compact = {box.id: (box.x, box.y) for box in layout_org(
+            org, mode="compact", style=page_style(org, mode)).boxes()}
         cards, _ = page_layout(browser, tmp_path, org, mode)
         assert len(cards) == len(compact)
         assert all(abs(card["x"] - compact[card["id"]][0]) <= 1e-6

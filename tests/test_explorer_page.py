@@ -19,7 +19,9 @@ from sample_orgs import SHARED
 from test_docs_svg import NASTY, nasty_org
 
 import ladder
+from ladder.layout.cards import fit_text
 from ladder.model import Org
+from ladder.renderers.card_geometry import NAME, text_room
 
 SENIOR = Path(SHARED) / "ukgov_home_office_2012-09-30_senior.csv"
 JUNIOR = Path(SHARED) / "ukgov_home_office_2012-09-30_junior.csv"
@@ -267,7 +269,11 @@ def test_focus_shows_the_chain_and_the_team(browser, tmp_path):
 
 def test_names_are_text_and_exports_hold_the_view(browser, tmp_path):
     view = Explorer(browser, write(tmp_path, nasty_org(), "nasty"))
-    assert view.page.locator(".lv-card .lv-name").first.text_content() == NASTY
+    # the card shows the name fitted as the SVG's card does; the tooltip has it whole
+    card = view.page.locator(".lv-card").first
+    shown = card.locator(".lv-name").text_content()
+    assert shown == fit_text(NASTY, NAME.size, text_room(240), bold=True) and shown != NASTY
+    assert card.get_attribute("title").startswith(NASTY + "\n")
     assert view.page.evaluate("document.querySelectorAll('script').length") == 2
     svg = view.call("window.ladder.exportSvg()")
     assert svg.startswith("<svg") and "&lt;script&gt;" in svg and "<script>" not in svg

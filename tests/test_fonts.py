@@ -188,6 +188,35 @@ def test_names_in_other_scripts_are_drawn_and_never_wider_than_measured(tmp_path
     assert not any("Serif" in font or "Looped" in font for font in fonts)  # the sans ones
 
 
+SYMBOLA = Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")
+EMOJI = ["🚀", "🎉", "✨", "👍", "😀", "😴", "🤗", "☎", "⛟", "❤", "🌍", "👩", "💻", "🦅"]
+
+
+@pytest.mark.skipif(not SYMBOLA.exists(), reason="needs fonts-symbola (run.sh installs)")
+def test_emoji_in_names_are_drawn_in_outline_and_never_wider_than_measured(tmp_path):
+    org = Org.build("Team 🚀", [Person("a", "Ana 🚀 López", title="Chief 🎉 Officer"),
+                               Person("b", "Ben ✨ Ito", title="Engineer 👩 💻", manager="a")])
+    pdf = ladder.draw(org, format="pdf")
+    text = _pdf_text(pdf, tmp_path)
+    for line in ("Ana 🚀 López", "Chief 🎉 Officer", "Ben ✨ Ito", "Engineer 👩 💻"):
+        assert line in text  # a glyph behind each, not an empty box
+    assert any("Symbola" in font for font in _pdf_fonts(pdf))
+    assert not any("Color" in font or "Emoji" in font for font in _pdf_fonts(pdf))
+    # a colour emoji font beside them is never taken (Cairo drew it blank and wide)
+    conf = graphviz_backend.fonts_conf()
+    assert "NotoColorEmoji" in conf and "<rejectfont>" in conf
+    for bold in (False, True):
+        labels = "; ".join(f"n{i} [label=<{'<B>' if bold else ''}x{e}x{'</B>' if bold else ''}>]"
+                           for i, e in enumerate(EMOJI))
+        xdot = run_graphviz(f'digraph {{ node [shape=plain, fontsize=13, '
+                            f'fontname="Helvetica"]; {labels} }}', format="xdot").decode()
+        drawn = {int(i): float(w) for i, w in re.findall(
+            r"\bn(\d+)\s*\[_ldraw_=\"[^\"]*?T [\d.]+ [\d.]+ -?\d ([\d.]+) ", xdot)}
+        assert len(drawn) == len(EMOJI)
+        for i, emoji in enumerate(EMOJI):
+            assert drawn[i] <= text_width(f"x{emoji}x", 13, bold=bold) + 1, (emoji, drawn[i])
+
+
 def test_the_shipped_font_is_licensed_and_packaged():
     assert font_file().exists() and font_file(bold=True).exists()
     licence = (FONT_FOLDER / "LICENSE").read_text(encoding="utf-8")

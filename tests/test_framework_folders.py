@@ -158,6 +158,31 @@ def test_a_generated_folder_of_two_handbooks_is_two_frameworks_not_two_roles(tmp
         import_framework(tmp_path)
 
 
+def test_a_big_folder_of_role_pages_is_told_and_read_in_linear_time(tmp_path, monkeypatch):
+    """Telling a folder of role pages from a folder of handbooks looks at a page only until
+    the answer is sure (just over half of them), and the promotions are chained with a
+    look-up per role, not a walk back through every role before it."""
+    from ladder.sources.frameworks import detect
+
+    for level in range(41):
+        (tmp_path / f"role-{level:02d}.md").write_text(_role_page(f"Engineer {level}", level))
+    looked_at: list[str] = []
+    real = detect.framework_of
+    monkeypatch.setattr(detect, "framework_of",
+                        lambda path, **kw: looked_at.append(path.name) or real(path, **kw))
+    assert detect.framework_of(tmp_path) == "pages"
+    assert looked_at[1:] == [f"role-{level:02d}.md" for level in range(21)]  # 21 of 41
+    draft = import_framework(tmp_path)
+    assert [(m["from"], m["to"]) for m in draft.moves] == [
+        (draft.roles[level]["id"], draft.roles[level + 1]["id"]) for level in range(40)]
+    # half of them handbooks of their own: not one ladder, however the pages are ordered
+    for level in range(0, 41, 2):
+        (tmp_path / f"role-{level:02d}.md").write_text(
+            f"# Product Manager {level}\n\n- Ships\n- Measures\n\n"
+            f"# Senior Product Manager {level}\n\n- Leads\n- Plans\n")
+    assert real(tmp_path) is None
+
+
 def test_from_names_the_shape_of_a_folders_one_unrecognised_file(tmp_path):
     shutil.copy(FRAMEWORKS / "data-science.csv", tmp_path / "sheet.csv")
     (tmp_path / "LICENSE").write_text("MIT License\n")

@@ -125,6 +125,43 @@ def test_a_markdown_framework_given_to_render_points_at_import(tmp_path):
     assert "ladder import" in (caught.value.hint or "")
 
 
+def test_a_folder_given_for_an_hr_export_names_the_file_to_give(tmp_path):
+    """A folder holding one HR export (beside its readme) is not guessed past: render, load
+    and import each say which file it holds and how to give it."""
+    folder = tmp_path / "hr"
+    folder.mkdir()
+    (folder / "people.csv").write_text("\n".join(",".join(row) for row in PEOPLE) + "\n",
+                                       encoding="utf-8")
+    (folder / "README.md").write_text("# Our export\n", encoding="utf-8")
+    for call in (lambda: ladder.load(folder), lambda: ladder.render(folder, tmp_path / "o.svg")):
+        with pytest.raises(LadderError) as caught:
+            call()
+        assert caught.value.message == "a folder, not a file: it holds one HR export, people.csv"
+        assert caught.value.hint == f"name the file: {folder / 'people.csv'}"
+    result = cli("render", "hr/", "-o", "out.svg", cwd=tmp_path)
+    assert result.returncode == 1 and "name the file: hr/people.csv" in result.stderr
+    result = cli("import", "hr", cwd=tmp_path)
+    assert result.returncode == 1 and "people.csv is an HR export" in result.stderr
+    assert "ladder import hr/people.csv" in result.stderr and "Traceback" not in result.stderr
+    # the path it names is the one that works
+    result = cli("import", "hr/people.csv", cwd=tmp_path)
+    assert result.returncode == 0 and "name: Bo Park" in result.stdout
+    # several files: each named with its kind; role pages: the command that reads them
+    (folder / "acme.yaml").write_text("company: Acme\npeople: [{id: a, name: Ann}]\n",
+                                      encoding="utf-8")
+    with pytest.raises(LadderError) as caught:
+        ladder.load(folder)
+    assert caught.value.message.endswith(
+        "it holds acme.yaml (company config), people.csv (HR export)")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for title in ("Engineer", "Senior Engineer"):
+        (pages / f"{title}.md").write_text(f"# {title}\n\n- Ships\n- Reviews\n")
+    with pytest.raises(LadderError) as caught:
+        ladder.load(pages)
+    assert "'ladder import" in (caught.value.hint or "")
+
+
 @pytest.mark.parametrize("fmt", list(INPUT_FORMATS))
 def test_every_suffix_in_the_table_reaches_its_reader(fmt):
     entry = INPUT_FORMATS[fmt]

@@ -158,6 +158,21 @@ def test_a_png_a_little_too_big_is_drawn_smaller_with_a_note(tmp_path: Path) -> 
     drawn = int.from_bytes(out.read_bytes()[20:24], "big")
     assert drawn <= 32_767 and drawn >= height * 0.75
     assert len(notes) == 1 and "drawn at scale 0." in notes[0]
+    scale = float(notes[0].rsplit("drawn at scale ", 1)[1].split()[0])
+    assert abs(scale - drawn / height) < 0.01  # the scale it says is the one it drew at
+    # the command line says it on stderr, the same words
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+
+    source = tmp_path / "chain.csv"
+    source.write_text("id,parentId,name\n" + "".join(
+        f"{p.id},{p.manager or ''},{p.name}\n" for p in org.people.values()), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "--mode", "tree",
+                                       "-o", str(tmp_path / "cli.png")])
+    assert result.exit_code == 0, result.stderr
+    assert "drawn at scale 0." in result.stderr and "over the limit" in result.stderr
+    assert (tmp_path / "cli.png").read_bytes() == out.read_bytes()
 
 
 @pytest.mark.needs_dot
@@ -343,11 +358,11 @@ def test_a_department_without_colour_never_borrows_another_ones() -> None:
 
 
 def test_a_long_run_says_its_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ladder.renderers import drawings
+    from ladder.renderers import drawers
 
     steps: list[str] = []
     render(acme(), tmp_path / "small.svg", progress=steps.append)
     assert steps == []  # a small chart is over before anyone would wait
-    monkeypatch.setattr(drawings, "LONG_RUN", 10)
+    monkeypatch.setattr(drawers, "LONG_RUN", 10)
     render(acme(), tmp_path / "acme.svg", progress=steps.append)
     assert steps == [f"laying out {len(acme())} people", "drawing acme.svg", "done"]

@@ -13,7 +13,15 @@ from bench.synth import synthetic_rows
 from ladder.cli import main
 from ladder.model import Org, Person
 from ladder.renderers.files import FORMATS, output_format
-from ladder.renderers.org_pptx import EMU_PER_PX, MIN_SCALE, SLIDE_HEIGHT, SLIDE_WIDTH, deck
+from ladder.renderers.org_pptx import (
+    EMU_PER_PX,
+    MIN_SCALE,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    deck,
+    plan_slides,
+    room,
+)
 
 pptx = pytest.importorskip("pptx")
 
@@ -91,3 +99,18 @@ def test_the_cli_writes_pptx_from_the_suffix(tmp_path: Path) -> None:
     presentation = pptx.Presentation(str(tmp_path / "o.pptx"))
     assert [c.text_frame.paragraphs[0].text for c in cards(presentation.slides[0])] == [
         "Ada Okafor", "Ben Silva"]
+
+
+def test_a_team_of_twenty_is_listed_on_one_slide_not_sliced() -> None:
+    # a slide holds four or five columns of cards: a team of 20 is listed in them under its
+    # head (before, it was two columns cut into slices "part 1 of 2")
+    people = [Person("ceo", "Ada Okafor")]
+    for m in range(6):
+        people.append(Person(f"m{m}", f"Manager {m}", manager="ceo"))
+        people += [Person(f"m{m}-{r}", f"Report {m}.{r}", manager=f"m{m}") for r in range(20)]
+    pages = plan_slides(Org.build("Teams", people))
+    assert len(pages) > 1 and all(page.part is None for page in pages)
+    assert all(room(page.chart.width, page.chart.height) >= 1 for page in pages if page.chart)
+    xml = "".join(slide.shapes._spTree.xml for slide in pptx.Presentation(
+        io.BytesIO(deck(Org.build("Teams", people)))).slides)
+    assert "stCxn" in xml and "<p:style>" not in xml  # no theme shadow under cards or lines

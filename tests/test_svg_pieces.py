@@ -16,7 +16,8 @@ import pytest
 
 from ladder.api import draw, render
 from ladder.model.org import Department, Org, Person
-from ladder.renderers.drawings import OrgDrawing, org_svg_document
+from ladder.renderers.drawers import org_svg_document
+from ladder.renderers.drawings import OrgDrawing
 from ladder.renderers.files import write_bytes
 from ladder.renderers.org_cards import MARK_COLOURS
 

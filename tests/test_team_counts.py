@@ -20,7 +20,9 @@ from tests.sample_orgs import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
-BADGE = re.compile(r"^(\d+) direct(?: · (\d+) staff)? · (\d+) in team(?: · (\d+) open)?$")
+# counts as a reader sees them, thousands grouped: "12 direct · 1,340 in team"
+BADGE = re.compile(r"^([\d,]+) direct(?: · ([\d,]+) staff)? · ([\d,]+) in team"
+                   r"(?: · ([\d,]+) open)?$")
 
 SOURCES = [
     *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "examples").glob("*.yaml"))),
@@ -53,7 +55,8 @@ def badges(path: Path) -> list[TeamCount | None]:
         texts = ["".join(t.itertext()) for t in group.iter(f"{SVG}text")]
         matched = [BADGE.match(t) for t in texts if BADGE.match(t)]
         if matched:
-            direct, staff, total, open_ = (int(n or 0) for n in matched[0].groups())
+            direct, staff, total, open_ = (int((n or "0").replace(",", ""))
+                                           for n in matched[0].groups())
             found.append(TeamCount(direct, total, open_, staff))
         else:
             found.append(None)
@@ -170,3 +173,40 @@ def test_organogram_stats_table_says_staff_apart() -> None:
         "--format", "json"]).stdout)
     assert max(m["direct"] for m in data["managers"]) == 12
     assert data["staff_in_groups"] == sum(m["staff"] for m in data["managers"])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_counts_of_random_orgs_follow_the_rule_walked_by_hand(seed: int) -> None:
+    # every kind of card, in any order of rows: each team counted by walking below its manager
+    import random
+
+    rng = random.Random(seed)
+    people = []
+    for i in range(rng.randint(1, 80)):
+        kind = rng.choice(["plain"] * 6 + ["open", "share", "group", "assistant"])
+        people.append(Person(
+            f"p{i}", f"P{i}", manager=f"p{rng.randrange(i)}" if i and rng.random() > 0.05 else None,
+            vacant=kind == "open", shared_with=("Co",) if kind == "share" else (),
+            fte=rng.choice([0.4, 2.5, 6.0]) if kind == "group" else None,
+            assistant=kind == "assistant"))
+    rng.shuffle(people)  # reports before their managers too
+    org = Org.build("random", people)
+
+    def below(pid: str) -> list[Person]:
+        found = []
+        for report in org.reports(pid):
+            found += [report, *below(report.id)]
+        return found
+
+    expected = {}
+    for person in org:
+        reports = org.reports(person.id)
+        if not reports:
+            continue
+        everyone = below(person.id)
+        expected[person.id] = TeamCount(
+            direct=sum(r.heads for r in reports if r.fte is None and not r.assistant),
+            total=sum(p.heads for p in everyone), open=sum(p.vacant for p in everyone),
+            staff=sum(r.heads for r in reports if r.fte is not None))
+    assert team_counts(org) == expected
+    assert dict(org_stats(org).teams) == expected

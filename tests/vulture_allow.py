@@ -40,7 +40,7 @@ NAMES: dict[str, str] = {
     "compress_type": "zipfile reads a member's compression when writing the XLSX again",
     # python-pptx writes the attributes an org chart's deck sets on its slides and shapes
     **{name: "python-pptx writes it into the PowerPoint deck" for name in (
-        "slide_width", "slide_height", "rgb", "inherit", "target_slide", "word_wrap",
+        "slide_width", "slide_height", "rgb", "target_slide", "word_wrap",
         "vertical_anchor", "margin_left", "margin_right", "margin_top", "margin_bottom",
         "author", "last_modified_by", "revision")},
     "undrawn": "ImportResult (ladder.import_export): the rows on no card, for a script that "

@@ -167,6 +167,29 @@ def area_changes(ladder: Ladder, source: str, target: str, *, keep_same: bool = 
     return changes
 
 
+def to_gain(changes: Iterable[AreaChange]) -> tuple[AreaChange, ...]:
+    """The changes that ask for something new: a new or raised area with statements the lower
+    role does not have (a reordered area adds nothing, and a dropped one is no gap)."""
+    return tuple(c for c in changes if c.kind in (NEW, RAISED) and c.added)
+
+
+def move_gains(ladder: Ladder, source: str, target: str, *,
+               asks: Callable[[Role], dict[str, tuple[Statement, ...]]] | None = None,
+               ) -> tuple[AreaChange, ...]:
+    """Per area, what a move from role ``source`` to role ``target`` (ids) asks to learn:
+    what every answer about a move lists (``paths``, ``gap``, ``next``, ``succession``); none
+    on a ladder whose roles say nothing per area (their competencies are the answer).
+
+    >>> from ladder.sources.ladders import read_ladder
+    >>> [(c.area.name, len(c.added)) for c in move_gains(
+    ...     read_ladder("product"), "product-manager", "senior-product-manager")]
+    [('Strategy', 1), ('Data and research', 1), ('Leadership and collaboration', 2)]
+    """
+    if not has_expectations(ladder):
+        return ()
+    return to_gain(area_changes(ladder, source, target, asks=asks))
+
+
 @dataclass(frozen=True)
 class StepChange:
     """One move along a path, and what changes per area at it."""

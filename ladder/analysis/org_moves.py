@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ladder.analysis.expectations import AreaChange, move_gains
 from ladder.analysis.paths import gained
 from ladder.analysis.people import find_person
 from ladder.errors import LadderError, did_you_mean
@@ -74,6 +75,7 @@ class MoveOption:
     holders: tuple[Person, ...]  # people in the org in that role, nearest first
     openings: tuple[Person, ...]  # vacant positions for that role, nearest first
     years_range: tuple[float, float] | None = None  # "2-3 years": years is its middle
+    areas: tuple[AreaChange, ...] = ()  # per area, what the move asks to learn
 
     @property
     def typical_years(self) -> float | tuple[float, float] | None:
@@ -105,6 +107,7 @@ def next_moves(org: Org, ladder: Ladder, person_id: str) -> NextMoves:
             holders=tuple(_nearest_first(org, [p for p in in_role if not p.vacant], distance)),
             openings=tuple(_nearest_first(org, [p for p in in_role if p.vacant], distance)),
             years_range=edge.get("years_range"),
+            areas=move_gains(ladder, role.id, target),
         ))
     return NextMoves(person, role, tuple(options))
 
@@ -117,6 +120,7 @@ class Candidate:
     years: float | None
     gained: tuple[str, ...]
     distance: int | None  # reporting lines from the position; None: another tree of the org
+    areas: tuple[AreaChange, ...] = ()  # per area, what the move asks to learn
 
 
 @dataclass(frozen=True)
@@ -143,5 +147,6 @@ def succession(org: Org, ladder: Ladder, position_id: str) -> Succession:
         edge = ladder.graph.edges[person.role, role.id]
         from_role = ladder.roles[person.role]
         candidates.append(Candidate(person, from_role, edge["kind"], edge["years"],
-                                    gained(from_role, role, ladder), distance.get(person.id)))
+                                    gained(from_role, role, ladder), distance.get(person.id),
+                                    move_gains(ladder, from_role.id, role.id)))
     return Succession(position, role, tuple(candidates))

@@ -22,12 +22,12 @@ from typing import Any, overload
 import networkx as nx
 
 from ladder.analysis.expectations import (
-    NEW,
-    RAISED,
     AreaChange,
     area_changes,
     has_expectations,
+    move_gains,
     required,
+    to_gain,
     with_lower,
 )
 from ladder.errors import LadderError, did_you_mean
@@ -385,9 +385,8 @@ class _Steps:
         if not self.per_area:
             return ()
         if (source, target) not in self._changes:
-            self._changes[source, target] = tuple(
-                c for c in area_changes(self.ladder, source, target, asks=self.asks)
-                if c.kind in (NEW, RAISED) and c.added)
+            self._changes[source, target] = move_gains(self.ladder, source, target,
+                                                       asks=self.asks)
         return self._changes[source, target]
 
     def path(self, nodes: list[str]) -> Path:
@@ -510,7 +509,7 @@ class Gap:
     @property
     def to_gain(self) -> tuple[AreaChange, ...]:
         """The areas where the target asks something the source does not."""
-        return tuple(c for c in self.areas if c.kind in (NEW, RAISED) and c.added)
+        return to_gain(self.areas)
 
     @property
     def statements(self) -> int:

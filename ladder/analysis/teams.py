@@ -43,9 +43,10 @@ layer add up to the entries.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 from typing import NamedTuple
 
 from ladder.errors import LadderError
@@ -164,46 +165,16 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
     ...
     ladder.errors.LadderError: a wide span must be more than a narrow one: narrow 3, wide 3 ...
     """
+    import statistics  # here: a chart's badges need the teams alone (start-up time)
+
     if narrow < 0 or wide < 1 or wide <= narrow:
         raise LadderError(f"a wide span must be more than a narrow one: narrow {narrow}, "
                           f"wide {wide}", hint="give 0 <= narrow < wide")
     people = list(org.people.values())
-    index = {p.id: i for i, p in enumerate(people)}
-    manager = [index.get(p.manager, -1) if p.manager is not None else -1 for p in people]
-    heads = [p.heads for p in people]  # the rule's people per card, read once
-    vacant = [p.vacant for p in people]
-    totals = _totals(people, heads, vacant)
-    reports = [0] * len(people)
-    line = [0] * len(people)  # line reports: people and posts, not groups or assistants
-    direct = [0] * len(people)
-    staff = [0] * len(people)
-    total = [0] * len(people)
-    below_open = [0] * len(people)
-    children: list[list[int]] = [[] for _ in people]
-    for i, m in enumerate(manager):
-        if m >= 0:
-            reports[m] += 1
-            children[m].append(i)
-            if people[i].fte is not None:  # a staff group: counted apart from line reports
-                staff[m] += heads[i]
-            elif not people[i].assistant:
-                line[m] += 1
-                direct[m] += heads[i]
-    roots = [i for i, m in enumerate(manager) if m < 0]
-    order = list(roots)
-    for i in order:
-        order.extend(children[i])  # breadth-first; extends while iterating
-    layer = [0] * len(people)
-    for i in order:  # managers before their reports
-        layer[i] = 1 if manager[i] < 0 else layer[manager[i]] + 1
-    for i in reversed(order):  # reports before their managers
-        m = manager[i]
-        if m >= 0:
-            total[m] += total[i] + heads[i]
-            if below_open[i] or vacant[i]:
-                below_open[m] += below_open[i] + vacant[i]
-    teams = {people[i].id: TeamCount(direct[i], total[i], below_open[i], staff[i])
-             for i in range(len(people)) if reports[i]}
+    tree = _Counted(org)
+    teams, line, reports, roots = tree.teams, tree.line, tree.reports, tree.roots
+    children, order, layer = tree.children, tree.order, tree.layer()
+    totals = _totals(people, tree.heads, tree.vacant)
     managers = []
     stack = roots[::-1]
     while stack:  # depth-first, each manager before their reports, siblings in input order
@@ -241,6 +212,73 @@ def org_stats(org: Org, *, narrow: int = 2, wide: int = 10) -> OrgStats:
     )
 
 
+class _Counted:
+    """The counts of an org's people, by position (:meth:`Org.numbering`): the rule's
+    people per card, reports, and the teams of the managers."""
+
+    def __init__(self, org: Org) -> None:
+        people = list(org.people.values())
+        count = len(people)
+        numbers = range(count)
+        forest = org.numbering()
+        self.manager, self.children, self.order = forest.manager, forest.reports, forest.order
+        children, order = forest.reports, forest.order
+        odd, heads, vacant = _heads(people)
+        self.heads, self.vacant = heads, vacant
+        in_line = [True] * count  # a line report (not a staff group, not an assistant)
+        for i in odd:
+            in_line[i] = people[i].fte is None and not people[i].assistant
+        reports, line, direct, staff = [0] * count, [0] * count, [0] * count, [0] * count
+        bosses = list(compress(order, map(children.__getitem__, order)))  # the managers
+        for m in bosses:
+            below = children[m]
+            reports[m] = len(below)
+            if odd:
+                line[m] = sum(map(in_line.__getitem__, below))
+                direct[m] = sum(heads[i] for i in below if in_line[i])
+                staff[m] = sum(heads[i] for i in below if people[i].fte is not None)
+            else:
+                line[m] = direct[m] = len(below)
+        self.reports, self.line, self.roots = reports, line, forest.roots
+        total = [0] * count
+        below_open = [0] * count
+        for m in reversed(bosses):  # a manager's reports before the manager
+            below = children[m]  # (a sum in C for each manager, not a step for each person)
+            total[m] = sum(map(heads.__getitem__, below)) + sum(map(total.__getitem__, below))
+        if any(vacant):
+            for m in reversed(bosses):
+                below = children[m]
+                below_open[m] = (sum(map(vacant.__getitem__, below))
+                                 + sum(map(below_open.__getitem__, below)))
+        self.teams = {people[i].id: TeamCount(direct[i], total[i], below_open[i], staff[i])
+                      for i in compress(numbers, reports)}
+
+    def layer(self) -> list[int]:
+        """Each one's layer, 1 at the top."""
+        layer = [0] * len(self.manager)
+        manager = self.manager
+        for i in self.order:  # managers before their reports
+            layer[i] = 1 if manager[i] < 0 else layer[manager[i]] + 1
+        return layer
+
+
+def _heads(people: list[Person]) -> tuple[list[int], list[int], list[bool]]:
+    """(the unusual cards' positions, each card's people by the rule, whether it is open).
+
+    The usual card is one person in a line report (neither open, nor a group, nor shared,
+    nor an assistant): only the others are looked at one by one."""
+    numbers = range(len(people))
+    odd = sorted({
+        *compress(numbers, map(attrgetter("vacant"), people)),
+        *compress(numbers, map(is_not, map(attrgetter("fte"), people), repeat(None))),
+        *compress(numbers, map(attrgetter("shared_with"), people)),
+        *compress(numbers, map(attrgetter("assistant"), people))})
+    heads, vacant = [1] * len(people), [False] * len(people)
+    for i in odd:
+        heads[i], vacant[i] = people[i].heads, people[i].vacant
+    return odd, heads, vacant
+
+
 def org_totals(org: Org) -> OrgTotals:
     """The org's totals alone, by the same count as :func:`org_stats` (for a diagram's
     description, which needs no walk of the tree).
@@ -252,7 +290,8 @@ def org_totals(org: Org) -> OrgTotals:
     (2, 1, 1, {'ops': Headcount(people=1, open=0), '': Headcount(people=0, open=1)})
     """
     people = list(org.people.values())
-    return _totals(people, [p.heads for p in people], [p.vacant for p in people])
+    _, heads, vacant = _heads(people)
+    return _totals(people, heads, vacant)
 
 
 def _totals(people: list[Person], heads: list[int], vacant: list[bool]) -> OrgTotals:
@@ -292,7 +331,7 @@ def team_counts(org: Org) -> dict[str, TeamCount]:
     >>> team_counts(org)
     {'a': TeamCount(direct=1, total=1, open=1, staff=0)}
     """
-    return dict(org_stats(org).teams)
+    return _Counted(org).teams
 
 
 def department_counts(org: Org) -> dict[str, Headcount]:
@@ -309,6 +348,38 @@ def department_counts(org: Org) -> dict[str, Headcount]:
     return dict(org_totals(org).by_department)
 
 
+def department_heads(org: Org) -> dict[str, str]:
+    """``{department id: the id of its head}``, in order of first appearance: the member with
+    the most of the department under them (themselves included; the first such in the org's
+    order). Not the most senior by depth: one person reporting in from another department,
+    to a manager high up, would then stand for the whole department.
+
+    >>> from ladder.model.org import Person
+    >>> org = Org.build("x", [Person("a", "Ada", department="top"),
+    ...     Person("s", "Sam", manager="a", department="ops"),  # a stray, high up
+    ...     Person("m", "Mo", manager="a", department="hr"),
+    ...     Person("b", "Bo", manager="m", department="ops"),
+    ...     Person("c", "Cy", manager="b", department="ops")])
+    >>> department_heads(org)
+    {'top': 'a', 'ops': 'b', 'hr': 'm'}
+    """
+    people = org.people
+    under: dict[str, int] = {}
+    for person in people.values():
+        pid: str | None = person.id
+        for _ in range(len(people)):  # up the line while it stays in the department
+            if pid is None or pid not in people or people[pid].department != person.department:
+                break
+            under[pid] = under.get(pid, 0) + 1
+            pid = people[pid].manager
+    heads: dict[str, str] = {}
+    for pid, person in people.items():
+        dep = person.department
+        if dep and (dep not in heads or under[pid] > under[heads[dep]]):
+            heads[dep] = pid
+    return heads
+
+
 __all__ = ["NARROW", "WIDE", "DepartmentCount", "Headcount", "ManagerSpan", "OrgStats",
-           "OrgTotals", "SpanSummary", "TeamCount", "department_counts", "org_stats",
-           "org_totals", "team_counts"]
+           "OrgTotals", "SpanSummary", "TeamCount", "department_counts", "department_heads",
+           "org_stats", "org_totals", "team_counts"]

@@ -93,7 +93,7 @@ def org_chart_width(org: Org, options: OptionsObject | None = None, **keywords: 
     if _kind_of_model(org) != "org":
         raise LadderError("org_chart_width measures org charts",
                           hint="a ladder's drawing is sized by Graphviz: draw it")
-    from ladder.renderers.drawings import org_width  # lazy: --help loads no renderers.drawings
+    from ladder.renderers.drawers import org_width  # lazy: --help loads no renderers.drawers
 
     return org_width(_org_drawing(org, sort_options({**as_keywords(options), **keywords},
                                                     kind="org")))
@@ -216,7 +216,7 @@ def _render_org(org: Org, output: Path | None, stem: Path, options: Options, *,
     chosen = output_format(output, format, allowed=formats_for("org"))
     _check_look(options, chosen)
     path = output or stem.with_name(f"{stem.name}.{chosen}")
-    from ladder.renderers.drawings import org_files  # lazy: --help loads no renderers.drawings
+    from ladder.renderers.drawers import org_files  # lazy: --help loads no renderers.drawers
 
     return org_files(_org_drawing(org, options, on_note), path, chosen, progress)
 
@@ -243,7 +243,7 @@ def render_diff(changes: OrgDiff, output: str | Path | None = None,
     ...     "Joined: " in written[0].read_text()
     True
     """
-    from ladder.renderers.drawings import org_files  # lazy: --help loads no renderers.drawings
+    from ladder.renderers.drawers import org_files  # lazy: --help loads no renderers.drawers
 
     with _cyclic_gc_paused():
         drawing, chosen, path = _diff_drawing(changes, output, options, format=format,
@@ -409,8 +409,8 @@ def _check_look(options: Options, chosen: str) -> None:
 def _draw_ladder(drawing: LadderDrawing, chosen: str) -> str | bytes:
     """The graph of roles in the format's own drawer, or the matrix view in its writer."""
     if drawing.matrix is not None:
-        from ladder.renderers.drawings import (
-            ladder_matrix,  # lazy: --help loads no renderers.drawings
+        from ladder.renderers.drawers import (
+            ladder_matrix,  # lazy: --help loads no renderers.drawers
         )
 
         return ladder_matrix(drawing, chosen)

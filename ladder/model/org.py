@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import compress, repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -74,9 +76,11 @@ class Org:
     variant: str | None = None
     source: str | None = None  # file it came from, for messages
     posts: bool = False  # the ids name posts (an organogram), not people: see analysis.diff
-    # manager id -> report ids in input order. Plain lists, not networkx: drawing a
-    # 100,000-person chart should not pay for importing and filling a graph library.
-    children: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # made from the people on first use (not init fields: a replaced org makes its own)
+    _children: dict[str, list[str]] | None = field(default=None, init=False, repr=False,
+                                                   compare=False)
+    _numbering: Numbering | None = field(default=None, init=False, repr=False,
+                                         compare=False)
     _graph: nx.DiGraph[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -90,16 +94,44 @@ class Org:
         variant: str | None = None,
         source: str | None = None,
         posts: bool = False,
+        numbering: Numbering | None = None,
     ) -> Org:
-        """Make an org from people whose managers exist and form no cycle (validate first)."""
+        """Make an org from people whose managers exist and form no cycle (validate first).
+
+        ``numbering``: the people's :meth:`numbering`, when the caller has it already (an
+        import makes it to find cycles)."""
         org = cls(name=name, ladder=ladder, variant=variant, source=source, posts=posts)
+        org._numbering = numbering
         org.departments = {d.id: d for d in departments}
-        org.people = {p.id: p for p in people}
-        org.children = {p.id: [] for p in people}
-        for person in people:
-            if person.manager is not None:
-                org.children[person.manager].append(person.id)
+        org.people = dict(zip(map(attrgetter("id"), people), people, strict=True))
         return org
+
+    @property
+    def children(self) -> dict[str, list[str]]:
+        """Manager id -> report ids in input order, for everyone (``[]``: no reports).
+
+        Plain lists, not networkx: drawing a 100,000-person chart should not pay for
+        importing and filling a graph library; and made on first use, as a chart of a
+        million people drawn from an export never asks.
+        """
+        if self._children is None:
+            children: dict[str, list[str]] = {pid: [] for pid in self.people}
+            for person in self.people.values():
+                if person.manager is not None:
+                    children[person.manager].append(person.id)
+            self._children = children
+        return self._children
+
+    def numbering(self) -> Numbering:
+        """The reporting forest as arrays over the people by position (input order), made
+        once: what counts and layouts of big orgs walk (a million people: no dict look-up
+        per person each time)."""
+        if self._numbering is None:
+            number = dict(zip(self.people, range(len(self.people)), strict=True))
+            manager = list(map(number.get, map(attrgetter("manager"), self.people.values()),
+                               repeat(-1)))  # a manager not in the org (cut out) is none
+            self._numbering = number_forest(manager)
+        return self._numbering
 
     @property
     def graph(self) -> nx.DiGraph[str]:
@@ -164,6 +196,46 @@ class Org:
             total += self.people[current].heads
             stack.extend(self.children[current])
         return total
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A reporting forest as arrays over people numbered by position."""
+
+    manager: list[int]  # each one's manager, -1 for a root
+    reports: list[list[int]]  # each one's reports in input order (no reports: one shared [])
+    order: list[int]  # the people below the roots, each manager before their reports
+
+    @property
+    def roots(self) -> list[int]:
+        return list(compress(range(len(self.manager)), map((-1).__eq__, self.manager)))
+
+
+NOBODY: list[int] = []  # the reports of everyone who has none: one list, never changed
+
+
+def number_forest(manager: list[int]) -> Numbering:
+    """The :class:`Numbering` of people whose managers are ``manager`` (-1: none). People in
+    a reporting cycle, or below one, are in no ``order`` (below no root).
+
+    >>> found = number_forest([-1, 0, 0, 1, 5, 4])  # 4 and 5 report to each other
+    >>> found.reports, found.order, found.roots
+    ([[1, 2], [3], [], [], [5], [4]], [0, 1, 2, 3], [0])
+    """
+    reports: list[list[int]] = [NOBODY] * len(manager)
+    for person, above in enumerate(manager):
+        if above >= 0:
+            below = reports[above]
+            if below is NOBODY:
+                reports[above] = [person]
+            else:
+                below.append(person)
+    order = list(compress(range(len(manager)), map((-1).__eq__, manager)))
+    for person in order:  # extends while it walks: breadth first
+        below = reports[person]
+        if below:
+            order.extend(below)
+    return Numbering(manager, reports, order)
 
 
 Node = TypeVar("Node", bound=Hashable)

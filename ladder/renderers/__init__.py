@@ -4,7 +4,8 @@ The modules follow the pipeline of one drawing:
 
 - :mod:`.drawings`: what a format draws, a :class:`~.drawings.LadderDrawing` or
   :class:`~.drawings.OrgDrawing` with every choice already made (variant, highlighted path,
-  part of the org), and the drawer functions the format table names;
+  part of the org): plain data that every renderer reads;
+- :mod:`.drawers`: the drawer functions the format table names, above the modules they call;
 - :mod:`.files`: the one table of output formats (suffixes, the drawer of each kind of thing)
   and the one way to write a file;
 - ladders: :mod:`.ladder_dot` (DOT text, levels as columns, tracks as lanes), then

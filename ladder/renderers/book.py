@@ -6,8 +6,9 @@ at a readable size leaves for pages of its own (its head's card says "→ page N
 there), a team too wide is cut into slices, and each page's top people hang under a card for
 their manager that says and links where that manager is. Every card is printed at least
 :data:`MIN_SCALE` of its size: its smallest text (11 px) is then 7 pt. The PDF's bookmarks
-follow the tree of pages (a team's pages under the page it was cut from), and each page's
-heading carries its number.
+follow the tree of pages (a team's pages under the page it was cut from), then list every
+department (in the legend's order) with the page its head is on; each page's heading carries
+its number.
 
 Each page is drawn by Graphviz as usual (:func:`~ladder.renderers.org_write.chart_data`), then
 placed, scaled, on a sheet of the paper's size with pypdf, which also writes the links and the
@@ -21,16 +22,15 @@ import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
-from ladder.analysis.teams import TeamCount, team_counts
+from ladder.analysis.teams import TeamCount, department_heads, team_counts
 from ladder.errors import RenderError, did_you_mean
-from ladder.layout.cards import CardStyle
 from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Org
 from ladder.renderers.card_geometry import LEGEND_ROW, TITLE_HEIGHT
 from ladder.renderers.card_geometry import MARGIN as PAGE_MARGIN
-from ladder.renderers.org_cards import PageText, page_frame
+from ladder.renderers.org_cards import PageText, department_colours, department_name, page_frame
 from ladder.renderers.org_write import chart_data
-from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
+from ladder.renderers.pages import CONTEXT, MORE, Page, Planner, fill_sheet
 
 # Paper sizes in points (1/72 in), portrait.
 PAPERS = {
@@ -97,10 +97,9 @@ def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, Team
               mode: str = "auto", columns: int = 2,
               levels: Mapping[str, int] | None = None) -> list[Page]:
     """The pages of the book: the top first, then each team cut out to fit, in tree order."""
-    style = CardStyle()
-    # rows of cards a sheet holds at the smallest scale, under the heading and a context card
-    rows = int(((sheet[1] - 2 * SHEET_MARGIN) / PT_PER_PX / MIN_SCALE - 2 * PAGE_MARGIN
-                - TITLE_HEIGHT - LEGEND_ROW) // style.pitch) - 1
+    # chart pixels a sheet holds at the smallest scale, under the heading and a legend row
+    height = ((sheet[1] - 2 * SHEET_MARGIN) / PT_PER_PX / MIN_SCALE - 2 * PAGE_MARGIN
+              - TITLE_HEIGHT - LEGEND_ROW)
 
     def measure(page: Org) -> tuple[OrgLayout, float]:
         wanted = {k: v for k, v in levels.items() if k in page.people} if levels else None
@@ -112,22 +111,30 @@ def plan_book(org: Org, sheet: tuple[float, float], *, counts: Mapping[str, Team
             return _room(frame.width, frame.height, sheet)
 
         chart = layout_org(page, mode=mode, columns=columns, align_levels=wanted)
-        best = room(chart)
-        if best < 1.0 and mode == "auto" and wanted is None and rows >= 2:
-            # A sheet holds three or four cards across: a team spread as a tree overflows it
-            # a level down, and was cut into a page per manager of a few cards each. Drawn as
-            # an indented list under its head, in columns as tall as the sheet, the same team
-            # fills the sheet.
-            head = 2 if context else 1  # the page's head, under its context card
-            listed = layout_org(page, mode="stacked", columns=columns, stack_depth=head,
-                                column_rows=rows)
-            if room(listed) > best:
-                chart, best = listed, room(listed)
-        return chart, best
+        if mode != "auto" or wanted is not None:  # asked for: drawn as asked
+            return chart, room(chart)
+        return fill_sheet(page, chart, room, height=height, columns=columns)
 
     planner = Planner(org, measure)
     planner.add(Page("top", list(org.people), org.name))
     return planner.fit_all()
+
+
+def department_pages(org: Org, home: Mapping[str, int]) -> list[tuple[str, int]]:
+    """(name, page) of each department, in the legend's order: the page its head is drawn on
+    (``home``: person id -> page; the head: :func:`~ladder.analysis.teams.department_heads`).
+
+    >>> from ladder.model.org import Department, Person
+    >>> org = Org.build("x", [Person("a", "A", department="top"),
+    ...     Person("b", "B", manager="a", department="ops"),
+    ...     Person("c", "C", manager="b", department="ops"),
+    ...     Person("d", "D", manager="a", department="ops")], [Department("ops", "Operations")])
+    >>> department_pages(org, {"a": 0, "b": 3, "c": 3, "d": 1})
+    [('Operations', 3), ('top', 0)]
+    """
+    heads = department_heads(org)
+    return [(department_name(org, dep), home[heads[dep]])
+            for dep in department_colours(org) if dep in heads and heads[dep] in home]
 
 
 def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = None,
@@ -203,10 +210,18 @@ def book(org: Org, *, paper: str, landscape: bool = False, title: str | None = N
             top = bottom + height * scale - (frame.top + chart.y[k]) * unit
             links.append((i, (x0, top - style.height * unit, x0 + style.width * unit, top),
                           goal))
-        name = page.name + (f", part {page.part[0]}" if page.part else "")
+        # the book's title is the first entry: the others need not repeat it
+        name = page.name.removeprefix(f"{org.name}: ") if i else page.name
+        name += f", part {page.part[0]}" if page.part else ""
         parent = outline.get(id(page.parent)) if page.parent is not None else None
         outline[id(page)] = writer.add_outline_item(title=f"{name} (page {i + 1})",
                                                     page_number=i, parent=parent)
+    found = department_pages(org, home)
+    if found:
+        listing = writer.add_outline_item(title="Departments", page_number=found[0][1])
+        for name, goal in found:
+            writer.add_outline_item(title=f"{name} (page {goal + 1})", page_number=goal,
+                                    parent=listing)
     for i, rect, goal in links:  # once every page exists: a link names its page object
         target_page = writer.pages[goal]
         annotation = Link(rect=rect, target_page_index=goal)

@@ -24,7 +24,7 @@ class Format:
     """One output format: its file suffixes and the function that draws each kind of thing.
 
     ``ladder`` and ``org`` name ``module:function`` taking ``(drawing, format)`` (see
-    :mod:`ladder.renderers.drawings`); they are imported on use, so a CSV chart does not pay for
+    :mod:`ladder.renderers.drawers`); they are imported on use, so a CSV chart does not pay for
     the ladder machinery. None: the format does not apply to that kind.
     """
 
@@ -44,19 +44,19 @@ class Format:
 
 
 KINDS = {"ladder": "ladders", "org": "org charts"}
-_DRAWINGS = "ladder.renderers.drawings"
+_DRAWERS = "ladder.renderers.drawers"
 # The one table of output formats: the CLI's --format choice, the -o suffix check and the API
 # all read it. A new format is a module of draw functions plus one row here.
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("svg", (".svg",), f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+    Format("svg", (".svg",), f"{_DRAWERS}:ladder_graphviz", f"{_DRAWERS}:org_chart",
            "vector drawing for the web and docs"),
-    Format("png", (".png",), f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+    Format("png", (".png",), f"{_DRAWERS}:ladder_graphviz", f"{_DRAWERS}:org_chart",
            "bitmap for slides and chat"),
-    Format("pdf", (".pdf",), f"{_DRAWINGS}:ladder_graphviz", f"{_DRAWINGS}:org_chart",
+    Format("pdf", (".pdf",), f"{_DRAWERS}:ladder_graphviz", f"{_DRAWERS}:org_chart",
            "print"),
-    Format("dot", (".dot", ".gv"), f"{_DRAWINGS}:ladder_graphviz",
-           f"{_DRAWINGS}:org_chart", "Graphviz source (org charts: with pinned positions)"),
-    Format("json", (".json",), f"{_DRAWINGS}:ladder_json", f"{_DRAWINGS}:org_chart",
+    Format("dot", (".dot", ".gv"), f"{_DRAWERS}:ladder_graphviz",
+           f"{_DRAWERS}:org_chart", "Graphviz source (org charts: with pinned positions)"),
+    Format("json", (".json",), f"{_DRAWERS}:ladder_json", f"{_DRAWERS}:org_chart",
            "ladders: roles, moves and variants; org charts: the layout"),
     Format("mermaid", (".mmd", ".mermaid"), "ladder.renderers.mermaid:ladder_mermaid",
            "ladder.renderers.mermaid:org_mermaid", "Mermaid flowchart for GitHub, GitLab, MkDocs"),
@@ -68,9 +68,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            "one offline page to explore: pan, zoom, search, collapse"),
     Format("pptx", (".pptx",), None, "ladder.renderers.org_pptx:org_pptx",
            "org charts: a PowerPoint deck of editable shapes, a slide per team"),
-    Format("csv", (".csv",), f"{_DRAWINGS}:ladder_matrix", None,
+    Format("csv", (".csv",), f"{_DRAWERS}:ladder_matrix", None,
            "ladders: the matrix, a row per area and a column per level, for spreadsheets"),
-    Format("xlsx", (".xlsx",), f"{_DRAWINGS}:ladder_matrix", None,
+    Format("xlsx", (".xlsx",), f"{_DRAWERS}:ladder_matrix", None,
            "ladders: the matrix as a spreadsheet (header frozen, text wrapped)"),
 )}
 LADDER_FORMATS = tuple(name for name, f in FORMATS.items() if f.ladder)

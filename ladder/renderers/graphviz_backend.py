@@ -45,12 +45,15 @@ FALLBACK_FOLDERS = (
     "/usr/share/fonts/truetype/dejavu",
     "/usr/share/fonts/truetype/wqy",
     "/usr/share/fonts/truetype/noto",
+    "/usr/share/fonts/truetype/ancient-scripts",  # Symbola: emoji and symbols, in outline
     "/System/Library/Fonts",
 )
 # Faces in those folders never used: Noto's serif, looped, monospaced and display designs, so
 # a script's fallback is its plain sans face whatever order the folder lists them in.
 REJECTED_FILES = ("*/NotoSerif*", "*/NotoLooped*", "*/NotoSansMono*", "*/NotoSansDisplay*",
-                  "*/NotoRashi*", "*/NotoNastaliq*", "*/NotoKufi*", "*/NotoNaskh*")
+                  "*/NotoRashi*", "*/NotoNastaliq*", "*/NotoKufi*", "*/NotoNaskh*",
+                  # colour bitmaps: Cairo draws them blank and 1.3 em wide in Graphviz
+                  "*/NotoColorEmoji*", "*/Apple Color Emoji*")
 # Family names asked for, in order, after the shipped face: fontconfig sorts by them first,
 # and Pango draws each character with the first face in that order that has it.
 FALLBACK_FAMILIES = ("DejaVu Sans", "WenQuanYi Micro Hei", "Apple SD Gothic Neo",

@@ -61,7 +61,7 @@ def _asset(name: str) -> str:
 
 def ladder_html(drawing: LadderDrawing, format: str = "html") -> str:
     """The viewer page for a ladder drawing."""
-    from ladder.renderers.drawings import (
+    from ladder.renderers.drawers import (
         ladder_graphviz,  # lazy: an org chart loads no ladder drawer
     )
 
@@ -260,13 +260,27 @@ def ladder_routes(ladder: Ladder, ids: dict[str, str]) -> dict[str, dict[str, ob
 
 
 def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
-    """The people as columns (about 40 bytes a person): ids, manager index (-1: a root),
+    """The people as columns (about 45 bytes a person): ids, manager index (-1: a root),
     the card's three lines (names raw, the other two through a table of repeated texts),
     department colour, vacancies, assistants, dotted lines; plus the layout's card sizes.
 
+    The cards are the static chart's (as wide as their text, a line taller when titles wrap),
+    and the lines as a card shows them are fitted here by the SVG cards' own rules (a title
+    wraps onto a second line where the card has one, a cut keeps a department's
+    distinguishing end, the ellipsis in the middle): ``shown2``/``shown3`` (table indexes)
+    and ``shownName`` (``[index, text]`` of the names that are cut); the whole lines stay
+    for the tooltip and the search.
+
     Names and titles are data: the page sets them as text, never as HTML.
     """
-    from ladder.layout.cards import CardStyle  # lazy: drawing a ladder loads no org layout
+    from ladder.layout.cards import (  # lazy: drawing a ladder loads no org layout
+        CardStyle,
+        fit_lines,
+        fit_middle,
+        fit_text,
+    )
+    from ladder.layout.chart import CONTENT_STYLE_PEOPLE, layout_org  # lazy: as above
+    from ladder.renderers.card_geometry import DETAIL, NAME, TITLE, text_room  # lazy: as above
     from ladder.renderers.org_cards import (  # lazy: drawing a ladder loads no org layout
         MARK_COLOURS,
         MARK_WORDS,
@@ -286,15 +300,29 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
     def text(value: str) -> int:
         return texts.setdefault(value, len(texts))
 
+    # the cards of the static chart: as wide as their text and a line taller when titles wrap,
+    # unless that spreads the chart out (its layout decides; a big org keeps the usual cards)
+    style = CardStyle() if len(org) > CONTENT_STYLE_PEOPLE else layout_org(
+        org, mode=drawing.options.mode, columns=drawing.options.columns).style
+    room = text_room(style.width)
     names, second, third, colour = [], [], [], []
-    for person in people:
+    shown_name, shown2, shown3 = [], [], []
+    for index, person in enumerate(people):
         lines = _card_text(person, department_name(org, person.department))
         names.append(lines[0])
         second.append(text(lines[1] or ""))
         # a diff's card says what changed where the department would be (as the SVG's)
-        third.append(text(person.note if person.mark and person.note else lines[2] or ""))
+        note = bool(person.mark and person.note)
+        last = person.note if note else lines[2] or ""
+        third.append(text(last))
         colour.append(slot[colours[person.department]] if person.department else -1)
-    style = CardStyle()  # the explorer's cards are 240 x 72 (viewer.css), whatever the text
+        fitted = fit_text(lines[0], NAME.size, room, bold=True)
+        if fitted != lines[0]:
+            shown_name.append([index, fitted])
+        shown2.append(text("\n".join(fit_lines(lines[1] or "", TITLE.size, room,
+                                                 style.title_lines))))
+        shown3.append(text(fit_text(last, DETAIL.size, room) if note
+                           else fit_middle(last, DETAIL.size, room)))
     kinds = list(MARK_COLOURS)
     marked = [[i, kinds.index(person.mark)] for i, person in enumerate(people)
               if person.mark in MARK_COLOURS]
@@ -304,7 +332,9 @@ def explorer_data(drawing: OrgDrawing) -> dict[str, object]:
         "kind": "org",
         "mode": "tree" if drawing.options.mode == "tree" else "compact",
         "columns": drawing.options.columns,
+        "shownName": shown_name, "shown2": shown2, "shown3": shown3,
         "style": {"width": style.width, "height": style.height,
+                  "title_lines": style.title_lines,
                   "sibling_gap": style.sibling_gap, "cousin_gap": style.cousin_gap,
                   "level_gap": style.level_gap, "spine_gap": style.spine_gap,
                   "indent": style.indent},

@@ -14,7 +14,7 @@ from ladder.escape import CARD_TEXT, clip, colour, dot_html, dot_string
 from ladder.model import LATERAL, Ladder, Role
 from ladder.text import wrap, years_phrase
 
-FONT = "DejaVu Sans"
+FONT = "Helvetica,Arial,sans-serif"  # Graphviz draws the shipped Liberation Sans for any name
 PALETTE = ("#3b6ea8", "#b5522b", "#4f8a3c", "#7a4fa3", "#a8873b", "#2f8c8c", "#a33b6b")
 FADED = "#c9ccd1"
 INK = "#1f2328"

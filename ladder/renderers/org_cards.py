@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from ladder.analysis.teams import TeamCount, team_counts
+from ladder.analysis.teams import TeamCount, department_heads, team_counts
 from ladder.escape import is_colour, xml_text
 from ladder.layout.cards import fit_lines, fit_middle, fit_text
 from ladder.layout.chart import OrgLayout
@@ -136,8 +136,9 @@ def department_colours(org: Org) -> dict[str, str]:
 
 def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
     """Department id -> the division it belongs to: the department of the person ``level``
-    steps under a top post above the department's most senior member (a department whose
-    most senior member is no lower than that is its own division)."""
+    steps under a top post above the department's head
+    (:func:`~ladder.analysis.teams.department_heads`; a department whose head is no lower
+    than that is its own division)."""
     people = org.people
     depth: dict[str, int] = {}
 
@@ -154,18 +155,13 @@ def divisions(org: Org, order: list[str], level: int = 1) -> dict[str, str]:
             depth[step] = depth[boss] + 1
         return depth[chain[0][0]] if chain else depth[pid]
 
-    top: dict[str, tuple[int, str]] = {}  # department -> (depth, its most senior member)
-    for pid, person in people.items():
-        if person.department:
-            steps = depth_of(pid)
-            if person.department not in top or steps < top[person.department][0]:
-                top[person.department] = (steps, pid)
+    heads = department_heads(org)
     found = {}
     for dep in order:
-        if dep not in top or top[dep][0] <= level:
+        if dep not in heads or depth_of(heads[dep]) <= level:
             found[dep] = dep
             continue
-        pid = top[dep][1]
+        pid = heads[dep]
         while depth[pid] > level:
             boss = people[pid].manager
             assert boss is not None  # only a root has depth 0

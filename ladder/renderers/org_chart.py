@@ -2,7 +2,7 @@
 an org chart is drawn.
 
 Drawing itself goes one way, through :func:`ladder.render` / :func:`ladder.draw` and the
-format table (:mod:`ladder.renderers.files`), to :func:`ladder.renderers.drawings.org_chart`.
+format table (:mod:`ladder.renderers.files`), to :func:`ladder.renderers.drawers.org_chart`.
 The jobs of an org chart live in their own modules:
 
 * :mod:`ladder.renderers.card_geometry`: fonts, text rows and sizes of a card and of the page;

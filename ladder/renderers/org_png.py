@@ -9,15 +9,20 @@ with Pillow (already installed with python-pptx): rectangles and lines are fills
 FreeType's, and the PNG is written with no row filter and fast deflate (zlib level 1, which
 releases the GIL, so two pages encode at once): about 0.01 s per million pixels.
 
-Fonts are files, not names: Liberation Sans (Helvetica's metrics, which the cards are
-measured by), from ``ladder/fonts/`` when the package ships it, else Debian's
-``fonts-liberation2``; text in scripts it lacks (CJK, Hangul, Arabic...) is drawn with a
-fallback face that has them. The bytes depend only on the font files, Pillow and zlib.
+Fonts are files, not names, the ones Graphviz is handed
+(:mod:`ladder.renderers.graphviz_backend`): the shipped Liberation Sans (Helvetica's metrics,
+which the cards are measured by), and for each character it lacks the first fallback face that
+has it (DejaVu Sans, WenQuanYi Micro Hei, the Noto Sans faces, Symbola), so a Korean name with
+a Latin part draws each part in its own face, as Pango does. Bold in a face without a bold
+file, and italics (none is shipped), are made as Cairo makes them: the regular glyphs struck
+twice a pixel apart, or slanted by a fifth. The bytes depend only on the font files, Pillow
+and zlib.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import struct
 import threading
 import zlib
@@ -25,11 +30,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ladder.errors import RenderError
 from ladder.layout.chart import OrgLayout
-from ladder.layout.fonts import FONT_FOLDER
+from ladder.layout.fonts import FONT_FOLDER, advance_widths
 from ladder.model.org import Org
 from ladder.renderers import card_geometry as geo
+from ladder.renderers.graphviz_backend import FALLBACK_FOLDERS, REJECTED_FILES
 from ladder.renderers.org_cards import NO_DEPARTMENT, PageText, prepare
 
 if TYPE_CHECKING:
@@ -37,14 +42,8 @@ if TYPE_CHECKING:
     from PIL.ImageDraw import ImageDraw
     from PIL.ImageFont import FreeTypeFont
 
-_FONT_FOLDERS = (FONT_FOLDER, Path("/usr/share/fonts/truetype/liberation2"),
-                 Path("/usr/share/fonts/truetype/liberation"))
-_FACES = {(False, False): "LiberationSans-Regular.ttf", (True, False): "LiberationSans-Bold.ttf",
-          (False, True): "LiberationSans-Italic.ttf", (True, True): "LiberationSans-BoldItalic.ttf"}
-# faces for what Liberation Sans lacks: CJK, Hangul and kana; then most other scripts
-_WIDE_FALLBACK = (Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),)
-_FALLBACK = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),)
-_LATIN_END = 0x0530  # Latin, Greek, Cyrillic: Liberation Sans has them
+_FACES = {False: "LiberationSans-Regular.ttf", True: "LiberationSans-Bold.ttf"}
+_SLANT = 0.2  # of the height: fontconfig's (and so Graphviz's) oblique for a face without italics
 _FREETYPE = threading.Lock()
 
 BACKGROUND = "#fafbfc"
@@ -201,34 +200,55 @@ class _Pen:
         (tip_x, tip_y), (base_x, base_y) = geo.arrow_base(route)
         half = geo.ARROW / 2
         side_x, side_y = (half, 0.0) if tip_x == base_x else (0.0, half)
-        self.draw.polygon([self._at(tip_x, tip_y),
-                           self._at(base_x + side_x, base_y + side_y),
-                           self._at(base_x - side_x, base_y - side_y)], fill=DOTTED)
+        corners = [self._at(tip_x, tip_y), self._at(base_x + side_x, base_y + side_y),
+                   self._at(base_x - side_x, base_y - side_y)]
+        left = math.floor(min(x for x, _ in corners))
+        top = math.floor(min(y for _, y in corners))
+        mask = _polygon_mask(tuple((round((x - left) * _FINE), round((y - top) * _FINE))
+                                   for x, y in corners))
+        self.draw.draw.draw_bitmap((left, top), mask.im, self._ink(DOTTED))
+
+
+@lru_cache(maxsize=256)
+def _polygon_mask(corners: tuple[tuple[int, int], ...]) -> Image:
+    """The mask of a polygon given :data:`_FINE` times larger: drawn so and shrunk, so its
+    slanted sides are smooth (a dotted line's arrowhead has four turns and a few sizes)."""
+    from PIL import Image, ImageDraw  # lazy: only PNG pages load Pillow
+
+    width = max(x for x, _ in corners) // _FINE + 1
+    height = max(y for _, y in corners) // _FINE + 1
+    mask = Image.new("L", (width * _FINE, height * _FINE), 0)
+    ImageDraw.Draw(mask).polygon(list(corners), fill=255)
+    return mask.reduce(_FINE)
 
 
 @lru_cache(maxsize=1024)
 def _stamp(width: int, height: int, radius: int, fill: str, line: str | None, stroke: int,
            dash: tuple[int, int]) -> tuple[Image, Image]:
     """A rounded box drawn once (its pixels, and the mask of its shape) to paste wherever the
-    same box is drawn: Pillow draws a rounded outline in about 0.2 ms, pastes it in 0.01."""
+    same box is drawn: Pillow draws a rounded outline in about 0.2 ms, pastes it in 0.01. It is
+    drawn :data:`_FINE` times larger and shrunk, so its corners are smooth as Cairo's (Pillow
+    draws curves without anti-aliasing)."""
     from PIL import Image, ImageDraw  # lazy: only PNG pages load Pillow
 
-    tile = Image.new("RGB", (width, height), _rgb(BACKGROUND))
-    mask = Image.new("L", (width, height), 0)
-    ImageDraw.Draw(mask).rounded_rectangle((0, 0, width - 1, height - 1), radius, fill=255)
-    pen = _Pen(tile, ImageDraw.Draw(tile), 1.0)
-    pen.draw.rounded_rectangle((0, 0, width - 1, height - 1), radius, fill=_rgb(fill))
+    k = _FINE
+    size, box = (width * k, height * k), (0, 0, width * k - 1, height * k - 1)
+    tile = Image.new("RGB", size, _rgb(BACKGROUND))
+    mask = Image.new("L", size, 0)
+    ImageDraw.Draw(mask).rounded_rectangle(box, radius * k, fill=255)
+    pen = _Pen(tile, ImageDraw.Draw(tile), k)
+    pen.draw.rounded_rectangle(box, radius * k, fill=_rgb(fill))
     if line is not None and not dash[0]:
-        pen.draw.rounded_rectangle((0, 0, width - 1, height - 1), radius, outline=_rgb(line),
-                                   width=stroke)
+        pen.draw.rounded_rectangle(box, radius * k, outline=_rgb(line), width=stroke * k)
     elif line is not None:  # dashes along the straight sides, the corners left open
-        right, bottom = width - 1, height - 1
-        for a, b in (((radius, 0), (right - radius, 0)), ((radius, bottom), (right - radius,
-                                                                              bottom)),
-                     ((0, radius), (0, bottom - radius)), ((right, radius), (right,
-                                                                             bottom - radius))):
-            pen.dashes(a, b, line, stroke, dash)
-    return tile, mask
+        right, bottom, r = box[2], box[3], radius * k
+        for a, b in (((r, 0), (right - r, 0)), ((r, bottom), (right - r, bottom)),
+                     ((0, r), (0, bottom - r)), ((right, r), (right, bottom - r))):
+            pen.dashes(a, b, line, stroke * k, dash)
+    return tile.reduce(k), mask.reduce(k)
+
+
+_FINE = 4  # a stamp's supersampling: 16 samples a pixel
 
 
 @cache
@@ -247,30 +267,46 @@ def _along(a: tuple[float, float], b: tuple[float, float], share: float) -> tupl
     return round(a[0] + (b[0] - a[0]) * share), round(a[1] + (b[1] - a[1]) * share)
 
 
-def _face(words: str, bold: bool, italic: bool = False) -> Path:
-    """The font file for ``words``: Liberation Sans, or a fallback for scripts it lacks."""
-    if all(ord(c) < _LATIN_END or 0x2000 <= ord(c) < 0x2200 for c in words):
-        return _liberation(bold, italic)
-    wide = any(0x1100 <= ord(c) < 0x11FF or 0x2E80 <= ord(c) < 0xA000
-               or 0xAC00 <= ord(c) < 0xD7B0 or 0xF900 <= ord(c) < 0xFB00
-               or 0xFF00 <= ord(c) < 0xFFF0 for c in words)
-    for path in (*(_WIDE_FALLBACK if wide else ()), *_FALLBACK):
-        if path.is_file():
-            return path
-    return _liberation(bold)  # missing glyphs show as boxes, as Graphviz would draw them
-
-
 @cache
-def _liberation(bold: bool, italic: bool = False) -> Path:
-    for folder in _FONT_FOLDERS:
-        path = folder / _FACES[bold, italic]
-        if path.is_file():
-            return path
-    if italic:  # a machine with the upright faces only draws upright
-        return _liberation(bold)
-    raise RenderError(f"the font {_FACES[bold, False]} that PNG pages are drawn with is missing",
-                      hint="install Debian's fonts-liberation2 (apt-get install "
-                           "fonts-liberation2), or draw the pages as .svg")
+def _fallbacks() -> tuple[Path, ...]:
+    """The fallback font files, in the order Graphviz is handed them: the families it names
+    first, then each folder's regular sans faces by name."""
+    named = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+             Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")]
+    found = [path for path in named if path.is_file()]
+    for folder in map(Path, FALLBACK_FOLDERS):
+        if folder.is_dir():
+            found += [path for path in sorted(folder.glob("*.tt[fc]"))
+                      if path not in found and "Bold" not in path.name
+                      and "Italic" not in path.name
+                      and not any(path.match(glob) for glob in REJECTED_FILES)]
+    return tuple(found)
+
+
+@lru_cache(maxsize=65536)
+def _face_of(char: str, bold: bool) -> tuple[Path, bool]:
+    """(the font file that draws ``char``, whether its bold is to be made): the shipped face,
+    else the first fallback that has it, else the shipped face's missing-glyph box."""
+    shipped = FONT_FOLDER / _FACES[bold]
+    if ord(char) in advance_widths(shipped) or char in " \u00a0":
+        return shipped, False
+    for path in _fallbacks():
+        if ord(char) in advance_widths(path):
+            return path, bold
+    return shipped, False
+
+
+def _runs(words: str, bold: bool) -> list[tuple[str, Path, bool]]:
+    """``words`` cut into runs of one face each; a space stays in the run before it (Pango
+    keeps a run in its face, whose space may be wider)."""
+    runs: list[tuple[str, Path, bool]] = []
+    for char in words:
+        face = _face_of(char, bold)
+        if runs and (runs[-1][1:] == face or char == " "):
+            runs[-1] = (runs[-1][0] + char, *runs[-1][1:])
+        else:
+            runs.append((char, *face))
+    return runs
 
 
 @cache
@@ -288,7 +324,39 @@ def _glyphs(words: str, bold: bool, italic: bool, size: int,
     """(mask, its offset from the anchor point) of ``words``: FreeType renders a text in
     about 0.1 ms, and titles, departments and badges repeat on every page."""
     with _FREETYPE:  # pages are drawn in two threads, and a FreeType face is not shared safely
-        return _font(_face(words, bold, italic), size).getmask2(words, "L", anchor=anchor)
+        runs = _runs(words, bold)
+        if len(runs) == 1 and not runs[0][2] and not italic:  # most text: one face as it is
+            return _font(runs[0][1], size).getmask2(words, "L", anchor=anchor)
+        return _composed(runs, italic, size, anchor)
+
+
+def _composed(runs: list[tuple[str, Path, bool]], italic: bool, size: int,
+              anchor: str) -> tuple[Any, tuple[int, int]]:
+    """The mask of text in several faces, or with made bold or italics (see the module)."""
+    from PIL import Image, ImageChops
+
+    fonts = [_font(path, size) for _, path, _ in runs]
+    ascent = max(font.getmetrics()[0] for font in fonts)
+    descent = max(font.getmetrics()[1] for font in fonts)
+    widths = [font.getlength(text) for (text, _, _), font in zip(runs, fonts, strict=True)]
+    slant = round(_SLANT * (ascent + descent)) if italic else 0
+    mask = Image.new("L", (round(sum(widths)) + len(runs) + slant + 2, ascent + descent), 0)
+    x = 0.0
+    for (text, _, embolden), font, width in zip(runs, fonts, widths, strict=True):
+        glyphs, (left, top) = font.getmask2(text, "L", anchor="ls")
+        piece = Image.Image()._new(glyphs)
+        for shift in (0, 1) if embolden else (0,):  # Cairo's made bold: struck twice
+            at = (round(x) + left + shift, ascent + top)
+            mask.paste(ImageChops.lighter(mask.crop((*at, at[0] + piece.width,
+                                                     at[1] + piece.height)), piece), at)
+        x += width + (1 if embolden else 0)
+    if slant:  # lean right about the baseline: the top moves slant pixels, the baseline none
+        mask = mask.transform(mask.size, Image.Transform.AFFINE,
+                              (1, _SLANT, -_SLANT * ascent, 0, 1, 0),
+                              resample=Image.Resampling.BILINEAR)
+    if anchor == "ms":  # centred on x, as the badges' counts are
+        return mask.im, (-round(x / 2), -ascent)
+    return mask.im, (0, -ascent)
 
 
 def png_bytes(pixels: bytes, width: int, height: int) -> bytes:

@@ -32,7 +32,7 @@ from ladder.model.org import Org
 from ladder.renderers.card_geometry import DETAIL, NAME, TITLE
 from ladder.renderers.drawings import OrgDrawing
 from ladder.renderers.org_cards import NO_DEPARTMENT, department_colours
-from ladder.renderers.pages import CONTEXT, MORE, Page, Planner
+from ladder.renderers.pages import CONTEXT, MORE, Page, Planner, fill_sheet
 from ladder.renderers.results.stats import badge_text
 from ladder.text import card_label
 
@@ -68,7 +68,11 @@ def plan_slides(org: Org, *, mode: str = "auto", columns: int = 2,
     def measure(page: Org) -> tuple[OrgLayout, float]:
         wanted = {k: v for k, v in levels.items() if k in page.people} if levels else None
         chart = layout_org(page, mode=mode, columns=columns, align_levels=wanted)
-        return chart, room(chart.width, chart.height)
+        if mode != "auto" or wanted is not None:  # asked for: drawn as asked
+            return chart, room(chart.width, chart.height)
+        return fill_sheet(page, chart, lambda c: room(c.width, c.height),
+                          height=(SLIDE_HEIGHT - 2 * MARGIN - HEADING) / MIN_SCALE,
+                          columns=columns)
 
     planner = Planner(org, measure)
     planner.add(Page("overview", list(org.people), org.name))
@@ -153,7 +157,7 @@ def _draw_slide(slide, page: Page, heading: str, org: Org, counts: Mapping[str, 
         card.fill.fore_color.rgb = _rgb("FFFFFF" if not context else CONTEXT_FILL)
         card.line.color.rgb = _rgb(colours.get(person.department or "", NO_DEPARTMENT))
         card.line.width = emu(2.0 * scale)
-        card.shadow.inherit = False
+        _plain(card)
         name = card_label(person)
         second = "" if person.vacant or person.title == name else person.title
         dep = person.department or ""
@@ -191,7 +195,18 @@ def _draw_slide(slide, page: Page, heading: str, org: Org, counts: Mapping[str, 
             _line_style(line, scale)
 
 
+def _plain(shape) -> None:
+    """``shape`` without the theme's style: its effect is a grey shadow in Impress whatever
+    the shape's own properties say (its line, fill and fonts are all set here)."""
+    from pptx.oxml.ns import qn
+
+    style = shape.element.find(qn("p:style"))
+    if style is not None:
+        shape.element.remove(style)
+
+
 def _line_style(line, scale: float) -> None:
+    _plain(line)
     line.line.color.rgb = _rgb(LINE)
     line.line.width = round(1.5 * scale * EMU_PER_PX)
     line.name = "Line"

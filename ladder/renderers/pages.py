@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ladder.layout.chart import OrgLayout
+from ladder.layout.cards import CardStyle
+from ladder.layout.chart import OrgLayout, layout_org
 from ladder.model.org import Org, Person
 from ladder.text import person_label
 
@@ -47,6 +48,27 @@ class Page:
     org: Org | None = None  # the page as drawn: members, context cards, continued card
     chart: OrgLayout | None = None
     slug: str = ""  # what its file is named after (a manager's name), when not its key
+
+
+def fill_sheet(page: Org, chart: OrgLayout, room: Callable[[OrgLayout], float], *,
+               height: float, columns: int) -> tuple[OrgLayout, float]:
+    """``chart`` (``page`` laid out as asked), or the same page as an indented list under its
+    head in columns as tall as a sheet ``height`` chart pixels tall holds, whichever ``room``
+    says is drawn larger.
+
+    A sheet holds three or four cards across: a team spread as a tree overflows it a level
+    down and would be cut into a page per manager of a few cards each (or a wide team into
+    slices of two columns). Listed in columns as tall as the sheet, the same team fills it."""
+    best = room(chart)
+    style = CardStyle()
+    head = 2 if any(pid.startswith(CONTEXT) for pid in page.people) else 1  # under context
+    rows = int((height - style.height) // style.pitch) + 1 - head  # below the head's row
+    if best >= 1.0 or rows < 2:
+        return chart, best
+    listed = layout_org(page, mode="stacked", columns=columns, stack_depth=head,
+                        column_rows=rows)
+    found = room(listed)
+    return (listed, found) if found > best else (chart, best)
 
 
 # A page's layout, and its room: how many times larger it could be drawn and still fit (>= 1:

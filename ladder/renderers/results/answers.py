@@ -14,7 +14,6 @@ from typing import Any
 
 from ladder.analysis.assess import Assessment
 from ladder.analysis.diff import OrgDiff
-from ladder.analysis.expectations import has_expectations
 from ladder.analysis.org_moves import NextMoves, Succession
 from ladder.analysis.paths import Gap, Paths
 from ladder.analysis.teams import OrgStats
@@ -45,23 +44,14 @@ def _ends(found: Paths, ladder: Ladder) -> tuple[Any, Any]:
     return ladder.roles[first[0]], ladder.roles[first[-1]]
 
 
-def _per_step(found: Paths, ladder: Ladder, *, markdown: bool = False) -> str:
-    """Per area, along the quickest path (the first): what changes at each step."""
-    if not (has_expectations(ladder) and found[0].steps):
-        return ""
-    return "\n" + paths.steps_text(ladder, found[0].roles, markdown=markdown)
-
-
 def _paths_table(found: Paths, given: Ladder | None) -> str:
     ladder = _ladder(given)
-    return paths.format_paths_table(ladder, *_ends(found, ladder), found) + _per_step(found,
-                                                                                      ladder)
+    return paths.format_paths_table(ladder, *_ends(found, ladder), found, per_step=True)
 
 
 def _paths_markdown(found: Paths, given: Ladder | None) -> str:
     ladder = _ladder(given)
-    return (paths.format_paths_markdown(ladder, *_ends(found, ladder), found)
-            + _per_step(found, ladder, markdown=True))
+    return paths.format_paths_markdown(ladder, *_ends(found, ladder), found, per_step=True)
 
 
 def _gap_table(gap: Gap, given: Ladder | None) -> str:

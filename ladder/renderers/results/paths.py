@@ -12,7 +12,13 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ladder.analysis.expectations import DROPPED, SAME, AreaChange, step_changes
+from ladder.analysis.expectations import (
+    DROPPED,
+    AreaChange,
+    has_expectations,
+    step_changes,
+    to_gain,
+)
 from ladder.analysis.paths import Gap, Path, Step, gap_steps
 from ladder.escape import markdown_cell
 from ladder.model.ladder import Ladder, Role
@@ -104,6 +110,11 @@ class _Practice:
         return [f"*Italics*: {markdown_cell(titles)}." if markdown else f"* {titles}"]
 
 
+def _unmarked(text: str, source: str | None, mark: Callable[[str], str]) -> str:
+    """:meth:`_Practice.marked` where no ladder's sources are known: the text as it is."""
+    return text
+
+
 def _star(text: str) -> str:
     return f"{text}*"
 
@@ -152,8 +163,9 @@ def paths_json(start: str | Role, goal: str | Role, paths: Sequence[Path],
 
 
 def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[Path], *,
-                       width: int = 48) -> str:
-    """Paths as plain text for a terminal: one table per path, gains packed ``width`` wide.
+                       width: int = 48, per_step: bool = False) -> str:
+    """Paths as plain text for a terminal: one table per path, gains packed ``width`` wide;
+    with ``per_step``, then what changes per area at each step of the quickest path.
 
     >>> from ladder.analysis.paths import find_paths, resolve_role
     >>> from ladder.sources.ladders import read_ladder
@@ -187,13 +199,21 @@ def format_paths_table(ladder: Ladder, start: Role, goal: Role, paths: Sequence[
                 for index, step in enumerate(path.steps, start=1)]
         table = listing_table(("#", "from", "to", "kind", "years", header), rows, columns=width)
         blocks.append(f"Path {number}: {_path_head(path, by_area)}\n{table}")
+    if per_step and _has_steps(ladder, paths):
+        blocks.append("\n".join(_steps_lines(ladder, paths[0].roles, practice)))
     blocks += practice.legend(markdown=False)
     return "\n\n".join(blocks) + "\n"
 
 
+def _has_steps(ladder: Ladder, paths: Sequence[Path]) -> bool:
+    """Whether there is something to say per area along the quickest path."""
+    return bool(paths and paths[0].steps and has_expectations(ladder))
+
+
 def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
-                          paths: Sequence[Path]) -> str:
-    """Paths as Markdown for a handbook page: a heading and a table per path."""
+                          paths: Sequence[Path], *, per_step: bool = False) -> str:
+    """Paths as Markdown for a handbook page: a heading and a table per path; with
+    ``per_step``, then what changes per area at each step of the quickest path."""
     title = ladder.roles
     lines = [f"## {markdown_cell(start.title)} to {markdown_cell(goal.title)}", ""]
     if ladder.variant:
@@ -213,6 +233,8 @@ def format_paths_markdown(ladder: Ladder, start: Role, goal: Role,
                 f"| {practice.years(step, years_cell(step.typical_years), _italic)} "
                 f"| {', '.join(_markdown_gained(step, by_area, practice)) or '-'} |")
         lines.append("")
+    if per_step and _has_steps(ladder, paths):
+        lines += _steps_lines(ladder, paths[0].roles, practice, markdown=True)
     return "\n".join(lines + practice.legend(markdown=True) + [""] * practice.used)
 
 
@@ -302,7 +324,8 @@ def format_gap_table(ladder: Ladder, gap: Gap) -> str:
             body.append(f"{indent}(none)")
     if per_area:
         body.append("  per area (what is new or raised):")
-        body += format_changes(gap.to_gain, indent="    ") or ["    (nothing new)"]
+        body += format_changes(gap.to_gain, indent="    ", practice=practice) or [
+            "    (nothing new)"]
     parts.append(f"to gain ({_gap_counts(gap, per_area)}; {a} does not have them):\n"
                  + "\n".join(body))
     if flat:
@@ -339,7 +362,8 @@ def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
         lines.append("")
     if per_area:
         lines += ["#### Per area", ""]
-        lines += changes_markdown(gap.to_gain, "#####") or ["(nothing new)", ""]
+        lines += changes_markdown(gap.to_gain, "#####", practice=practice) or [
+            "(nothing new)", ""]
     if flat:
         for label, items in (("Shared", gap.shared),
                              (f"Listed for {markdown_cell(a)} only", gap.extra)):
@@ -356,44 +380,51 @@ def format_gap_markdown(ladder: Ladder, gap: Gap) -> str:
 # --------------------------------------------------------------------------- per area
 
 
-def format_changes(changes: Iterable[AreaChange], *, indent: str = "  ") -> list[str]:
-    """Lines for a terminal: per area what is new or raised (dropped areas are not a gap)."""
+def format_changes(changes: Iterable[AreaChange], *, indent: str = "  ",
+                   practice: _Practice | None = None) -> list[str]:
+    """Lines for a terminal: per area what is new or raised (dropped areas are not a gap);
+    with the ladder's ``practice``, its practice areas and statements starred."""
+    mark = practice.marked if practice is not None else _unmarked
     lines = []
-    for change in changes:
-        if change.kind in (SAME, DROPPED) or not change.added:  # reordered: nothing new
-            continue
-        lines.append(f"{indent}{change.area.name} ({change.kind}):")
+    for change in to_gain(changes):
+        lines.append(f"{indent}{mark(change.area.name, change.area.source, _star)} "
+                     f"({change.kind}):")
         for statement in change.added:
-            lines.append(f"{indent}  + {statement.text}")
+            lines.append(f"{indent}  + {mark(statement.text, statement.source, _star)}")
     return lines
 
 
-def changes_markdown(changes: Iterable[AreaChange], heading: str = "###") -> list[str]:
-    """The same answer as Markdown: a heading per area, the new statements as a list."""
+def changes_markdown(changes: Iterable[AreaChange], heading: str = "###", *,
+                     practice: _Practice | None = None) -> list[str]:
+    """The same answer as Markdown: a heading per area, the new statements as a list; with
+    the ladder's ``practice``, its practice areas and statements in italics."""
+    mark = practice.marked if practice is not None else _unmarked
     lines = []
-    for change in changes:
-        if change.kind in (SAME, DROPPED) or not change.added:  # reordered: nothing new
-            continue
+    for change in to_gain(changes):
         # area names and statements come from imported files: literal text, no HTML, no links
-        lines += [f"{heading} {markdown_cell(change.area.name)} ({change.kind})", ""]
-        lines += [f"- {markdown_cell(s.text)}" for s in change.added]
+        name = mark(markdown_cell(change.area.name), change.area.source, _italic)
+        lines += [f"{heading} {name} ({change.kind})", ""]
+        lines += [f"- {mark(markdown_cell(s.text), s.source, _italic)}" for s in change.added]
         lines.append("")
     return lines
 
 
-def steps_text(ladder: Ladder, steps: Iterable[str], *, markdown: bool = False) -> str:
+def _steps_lines(ladder: Ladder, steps: Iterable[str], practice: _Practice, *,
+                 markdown: bool = False) -> list[str]:
     """What changes per area at each move along a path of role ids, for ``ladder paths``."""
-    lines = ["", "## What changes at each step, per area", ""] if markdown else [
+    lines = ["## What changes at each step, per area", ""] if markdown else [
         "What changes at each step, per area:"]
     for step in step_changes(ladder, steps):
         title = f"{ladder.roles[step.source].title} -> {ladder.roles[step.target].title}"
         if markdown:
             shown = (f"{markdown_cell(ladder.roles[step.source].title)} -> "
                      f"{markdown_cell(ladder.roles[step.target].title)}")
-            lines += [f"### {shown}", ""] + changes_markdown(step.changes, "####")
+            lines += [f"### {shown}", ""] + changes_markdown(step.changes, "####",
+                                                             practice=practice)
         else:
-            lines += [title] + (format_changes(step.changes) or ["  (no new expectations)"])
-    return "\n".join(lines) + "\n"
+            lines += [title] + (format_changes(step.changes, practice=practice)
+                                or ["  (no new expectations)"])
+    return lines
 
 
 def changes_data(changes: Iterable[AreaChange]) -> list[dict[str, object]]:

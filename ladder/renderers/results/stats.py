@@ -156,12 +156,14 @@ def badge_text(count: TeamCount) -> str:
     '0 direct · 0 in team · 2 open'
     >>> badge_text(TeamCount(12, 370, 0, staff=340))  # staff groups apart from line reports
     '12 direct · 340 staff · 370 in team'
+    >>> badge_text(TeamCount(9, 4999, 0))  # thousands grouped, as a reader counts them
+    '9 direct · 4,999 in team'
     """
-    parts = [f"{count.direct} direct", f"{count.total} in team"]
+    parts = [f"{count.direct:,} direct", f"{count.total:,} in team"]
     if count.staff:
-        parts.insert(1, f"{count.staff} staff")
+        parts.insert(1, f"{count.staff:,} staff")
     if count.open:
-        parts.append(f"{count.open} open")
+        parts.append(f"{count.open:,} open")
     return " · ".join(parts)
 
 

@@ -66,6 +66,14 @@
   function name(g) { return data.name[g]; }
   function line2(g) { return strings[data.line2[g]]; }
   function line3(g) { return strings[data.line3[g]]; }
+  // the lines as a card shows them: fitted in Python by the SVG cards' rules (a title on two
+  // lines, a department cut in the middle); the whole lines above are for tooltips and search
+  var cutNames = new Map(data.shownName || []);
+  function shownName(g) { return cutNames.has(g) ? cutNames.get(g) : name(g); }
+  function shown2(g) { return data.shown2 ? strings[data.shown2[g]] : line2(g); }
+  function shown3(g) { return data.shown3 ? strings[data.shown3[g]] : line3(g); }
+  var titleStep = 15;  // px from a wrapped title's first line to its second (as the SVG's)
+  var lowered = ((style.title_lines || 1) - 1) * titleStep;  // the third line, under two
   function colour(g) { return data.colours[data.colour[g]] || "#c0c4cc"; }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
   function chain(g) {  // the managers above g, top first
@@ -331,7 +339,11 @@
     stripe.className = "lv-stripe";
     stripe.style.background = colour(g);
     element.appendChild(stripe);
-    [["lv-name", name(g)], ["lv-line", line2(g)], ["lv-line lv-small", line3(g)]].forEach(function (row) {
+    if (style.width !== 240 || style.height !== 72) {  // cards sized to their text
+      element.style.width = style.width + "px";
+      element.style.height = style.height + "px";
+    }
+    [["lv-name", shownName(g)], ["lv-line", shown2(g)], ["lv-line lv-small", shown3(g)]].forEach(function (row) {
       var text = document.createElement("div");
       text.className = row[0];
       text.textContent = row[1] || "";
@@ -762,10 +774,12 @@
                '" rx="6" fill="#fff" stroke="#d0d7de"/><rect x="' + x + '" y="' + (y + 6) +
                '" width="5" height="' + (h - 12) + '" fill="' + escapeXml(colour(g)) + '"/>' +
                '<text x="' + (x + 14) + '" y="' + (y + 22) + '" font-size="13" font-weight="bold">' +
-               escapeXml(name(g)) + '</text><text x="' + (x + 14) + '" y="' + (y + 40) +
-               '" font-size="12">' + escapeXml(line2(g) || "") + '</text><text x="' + (x + 14) +
-               '" y="' + (y + 57) + '" font-size="11" fill="#57606a">' + escapeXml(line3(g) || "") +
-               "</text></g>");
+               escapeXml(shownName(g)) + "</text>" +
+               (shown2(g) || "").split("\n").map(function (line, n) {
+                 return '<text x="' + (x + 14) + '" y="' + (y + 40 + n * titleStep) +
+                        '" font-size="12">' + escapeXml(line) + "</text>";
+               }).join("") + '<text x="' + (x + 14) + '" y="' + (y + 57 + lowered) +
+               '" font-size="11" fill="#57606a">' + escapeXml(shown3(g) || "") + "</text></g>");
     });
     out.push("</svg>\n");
     return out.join("\n");
@@ -798,12 +812,14 @@
       c.fillRect(x, y + 6, 5, style.height - 12);
       c.fillStyle = "#1f2328";
       c.font = "bold 13px Helvetica, Arial, sans-serif";
-      c.fillText(name(g), x + 14, y + 22, style.width - 24);
+      c.fillText(shownName(g), x + 14, y + 22, style.width - 24);
       c.font = "12px Helvetica, Arial, sans-serif";
-      c.fillText(line2(g) || "", x + 14, y + 40, style.width - 24);
+      (shown2(g) || "").split("\n").forEach(function (line, n) {
+        c.fillText(line, x + 14, y + 40 + n * titleStep, style.width - 24);
+      });
       c.fillStyle = "#57606a";
       c.font = "11px Helvetica, Arial, sans-serif";
-      c.fillText(line3(g) || "", x + 14, y + 57, style.width - 24);
+      c.fillText(shown3(g) || "", x + 14, y + 57 + lowered, style.width - 24);
     });
     return out.toDataURL("image/png");
   }

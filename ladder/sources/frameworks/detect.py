@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder.errors import SourceError
+from ladder.sources.detect import EXPORT, folder_sources
 from ladder.sources.formats import DOCUMENT, MARKDOWN, TABLE, family_of, input_format
 from ladder.sources.inputs import read_input
 from ladder.text import plural
@@ -16,7 +17,6 @@ from ladder.text import plural
 # Header words of the first columns of a wide framework sheet (an HR export has none of them).
 AREA_HEADERS = ("area", "category", "theme", "topic", "competency", "skill", "dimension",
                 "pillar", "attribute")
-HEADING = re.compile(r"^(#{1,6})\s+\S", re.MULTILINE)
 # Files a published framework's folder holds beside it that are no framework: a repository's
 # own pages (by name, any extension) and pictures; skipped and named in the import's notes.
 ASIDE_STEMS = ("readme", "license", "licence", "copying", "notice", "sources", "authors",
@@ -197,7 +197,12 @@ def _role_pages(folder: Path) -> bool:
     if not pages.looks_like_role_pages(folder):
         return False
     listed = pages.role_pages(folder)
-    whole = sum(framework_of(page) is not None for page in listed)
+    whole = 0  # pages that are a framework of their own
+    for read, page in enumerate(listed, start=1):
+        whole += framework_of(page) is not None
+        # stop once the rest cannot change the answer: a big folder is not read twice whole
+        if whole * 2 >= len(listed) or (read - whole) * 2 > len(listed):
+            break
     return whole * 2 < len(listed)
 
 
@@ -213,6 +218,12 @@ def folder_framework(folder: Path, format: str | None = None) -> tuple[Path, str
         path, shape = found[0]
         return path, format or shape, files
     if not found:
+        exports = [path for path, kind in folder_sources(folder) if kind == EXPORT]
+        if exports:  # import reads an HR export too, but by its own path
+            raise SourceError(f"no career framework, and {exports[0].name} is an HR export"
+                              f"{' (with more beside it)' if len(exports) > 1 else ''}",
+                              file=str(folder), hint="import an HR export by its own path: "
+                              f"ladder import {exports[0]}")
         raise SourceError(f"not a career framework this tool reads: {what_was_seen(folder)}",
                           file=str(folder), hint="name a framework file, or a folder of "
                           "one Markdown page per role")
@@ -237,7 +248,11 @@ def what_was_seen(path: Path) -> str:
     family = found.family if found is not None else None
     if family == MARKDOWN:
         text = read_input(path).decode("utf-8-sig", errors="replace")
-        count = len(HEADING.findall(text))
+        from ladder.sources.frameworks.markdown import (
+            heading_count,  # lazy: --help loads no yaml
+        )
+
+        count = heading_count(text.splitlines())
         return (f"a Markdown file with {plural(count, 'heading')}, none of "
                 "them a level of role sections, and no front matter with 'topics'")
     if found is not None and family == DOCUMENT:

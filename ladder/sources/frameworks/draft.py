@@ -3,6 +3,7 @@ source's words, and the small helpers the importers share (ids, names, the sourc
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,14 +169,33 @@ def check_bounds(draft: Draft, file: str) -> None:
 
 def chain_moves(draft: Draft) -> None:
     """Promotions from each role to the next level up: in its own track where it has one,
-    else from the nearest lower role (a shared trunk below a split into tracks)."""
-    roles = draft.roles
-    for index, role in enumerate(roles):
-        lower = [r for r in roles[:index] if r["level"] < role["level"]]
-        same = [r for r in lower if r["track"] == role["track"]]
-        before = (same or lower)
-        if before:
-            top = max(r["level"] for r in before)
-            for previous in [r for r in before if r["level"] == top][-1:]:
-                draft.moves.append({"from": previous["id"], "to": role["id"],
-                                    "kind": "promotion"})
+    else from the nearest lower role (a shared trunk below a split into tracks); of several
+    roles on that level, the last one before it."""
+    everyone = _Below()
+    tracks: dict[str, _Below] = {}
+    for role in draft.roles:
+        track = tracks.setdefault(role["track"], _Below())
+        previous = track.under(role["level"]) or everyone.under(role["level"])
+        if previous is not None:
+            draft.moves.append({"from": previous["id"], "to": role["id"], "kind": "promotion"})
+        track.add(role)
+        everyone.add(role)
+
+
+class _Below:
+    """The roles seen so far, by level: the last one of the highest level below a given one is
+    a look-up, not a walk back through every role (a folder of thousands of role pages made
+    that quadratic)."""
+
+    def __init__(self) -> None:
+        self.levels: list[Any] = []  # the levels seen, sorted
+        self.last: dict[Any, dict[str, Any]] = {}  # level -> the last role seen on it
+
+    def add(self, role: dict[str, Any]) -> None:
+        if role["level"] not in self.last:
+            bisect.insort(self.levels, role["level"])
+        self.last[role["level"]] = role
+
+    def under(self, level: Any) -> dict[str, Any] | None:
+        below = bisect.bisect_left(self.levels, level)
+        return self.last[self.levels[below - 1]] if below else None

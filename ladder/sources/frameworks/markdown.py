@@ -31,15 +31,18 @@ from ladder.sources.frameworks.draft import (
     source_entry,
     text_field,
 )
-from ladder.sources.frameworks.outline import front_matter, front_matter_end
+from ladder.sources.frameworks.outline import (
+    HEADING,
+    PIPE_ROW,
+    PIPE_SEPARATOR,
+    RULE,
+    front_matter,
+    front_matter_end,
+)
 from ladder.text import slug
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-SEPARATOR = re.compile(r"^[\s|:-]+$")
 LEVEL = re.compile(r"\bL(\d+)\b")
-RULE = re.compile(r"^\s*([-*_]\s*){3,}$")  # a thematic break: "-----"
 SAME_AS = re.compile(r"^same as (.+?)\.?$", re.IGNORECASE)
 
 
@@ -87,10 +90,10 @@ def sections(lines: list[str]) -> list[Section]:
             found.append(Section(clean(heading.group(2)), number, len(heading.group(1))))
             continue
         current = found[-1]
-        row = TABLE_ROW.match(line)
+        row = PIPE_ROW.match(line)
         if row:
             cells = [c.strip() for c in row.group(1).split("|")]
-            if not SEPARATOR.match(row.group(1)):
+            if not PIPE_SEPARATOR.match(row.group(1)):
                 current.rows.append((cells, number))
             continue
         bullet = BULLET.match(line)
@@ -117,6 +120,16 @@ def heading_count(lines: list[str]) -> int:
         elif not fenced and line.startswith("#") and HEADING.match(line):
             count += 1
     return count
+
+
+def check_heading_count(lines: list[str], file: str, what: str) -> None:
+    """A SourceError when the text has more headings than ``what`` (a kind of ladder file) may
+    have: counted before its outline is built, which is the slow part."""
+    headings = heading_count(lines)
+    if headings > MAX_HEADINGS:
+        raise SourceError(f"{headings:,} headings: {what} has at most {MAX_HEADINGS:,}",
+                          file=file, hint="is this a career ladder? a heading per role, its "
+                          "areas below")
 
 
 def looks_like_ladder(text: str) -> bool:
@@ -163,11 +176,7 @@ def read(path: Path) -> Draft:
     text = read_text_file(path)
     meta = front_matter(text, file)
     lines = without_front_matter(text)
-    headings = heading_count(lines)
-    if headings > MAX_HEADINGS:  # counted before the sections are built: that is the slow part
-        raise SourceError(f"{headings:,} headings: a handbook ladder has at most "
-                          f"{MAX_HEADINGS:,}", file=file,
-                          hint="is this a career ladder? a heading per role, its areas below")
+    check_heading_count(lines, file, "a handbook ladder")
     found = sections(lines)
     depth = _role_depth(found)
     if depth is None:

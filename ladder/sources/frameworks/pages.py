@@ -28,7 +28,6 @@ from ladder.sources.document import read_text_file
 from ladder.sources.formats import MARKDOWN, suffixes
 from ladder.sources.frameworks.draft import (
     MAX_AREAS,
-    MAX_HEADINGS,
     MAX_ROLES,
     Draft,
     chain_moves,
@@ -37,7 +36,7 @@ from ladder.sources.frameworks.draft import (
     source_entry,
     text_field,
 )
-from ladder.sources.frameworks.markdown import ROLE_WORDS, heading_count
+from ladder.sources.frameworks.markdown import ROLE_WORDS, check_heading_count
 from ladder.sources.frameworks.outline import Item, Part, front_matter, parse
 from ladder.text import plural, slug, years_phrase
 
@@ -216,11 +215,7 @@ def read_headings(path: Path) -> Draft:
     file = str(path)
     text = read_text_file(path)
     meta = front_matter(text, file)
-    headings = heading_count(text.splitlines())
-    if headings > MAX_HEADINGS:  # counted before the outline is built: that is the slow part
-        raise SourceError(f"{headings:,} headings: a ladder file has at most "
-                          f"{MAX_HEADINGS:,}", file=file,
-                          hint="is this a career ladder? a heading per role, its areas below")
+    check_heading_count(text.splitlines(), file, "a ladder file")
     root = parse(text)
     depth = role_depth(root)
     if depth is None:

@@ -16,7 +16,8 @@ The modules follow the pipeline of one import:
 - :mod:`.snapshots`: files holding several snapshots (a column of a few dates, found by its
   values), and files holding senior and junior rows; :mod:`.dates` reads the dates' spellings;
 - :mod:`.problems`: rows to people, and the account of every row (what is drawn for each
-  kind of problem is tabled there);
+  kind of problem is tabled there); a clean export (each row as wide as the header, with an
+  id of its own) is taken as columns, with no object per row, and gives the same result;
 - :mod:`.load`: :func:`load_export` and :class:`ImportResult` tie them together;
 - :mod:`.export_config`: the org written back as a company config (``ladder import``).
 

@@ -7,9 +7,10 @@ Every input row ends up drawn on a card, or named in a problem, or both (see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import attrgetter, itemgetter, ne
 from pathlib import Path
 
 from ladder.errors import SHOWN, Problem, SourceError, did_you_mean, summarised
@@ -23,8 +24,16 @@ from ladder.sources.hr.columns import (
     person_id_column,
 )
 from ladder.sources.hr.presets import Preset, PresetResult, detect_preset, get_preset
-from ladder.sources.hr.problems import FIXES, PART_LABELS, Entry, resolve, summary_line
-from ladder.sources.hr.read import ExportTable, read_table, where
+from ladder.sources.hr.problems import (
+    FIXES,
+    PART_LABELS,
+    Entry,
+    RowColumns,
+    resolve,
+    resolve_columns,
+    summary_line,
+)
+from ladder.sources.hr.read import ExportTable, Record, read_table, where
 from ladder.sources.hr.snapshots import Snapshots, find_snapshots, split_tiers, subset
 from ladder.text import one_line, plural, slug
 
@@ -201,21 +210,30 @@ def load_export(
         tables = [table]
 
     # every row read, by file (row numbers, not a (file, row) pair per row: a million rows)
-    every_row = [(t.file, [r.row for r in t.records]) for t in tables]
+    every_row = [(t.file, built.rows.rows if built.rows is not None and t is table
+                  else list(map(attrgetter("row"), t.records))) for t in tables]
     every_row += [(str(table.file), [p.line or 0 for p in repeated])]
     every_row += [(str(table.file), [r.row for r in (found.blank if found else [])])]
     # (the whole file: its rows of other snapshots and repeated headers are named too)
     lines = {(t.file, r.row): r.line for t in [whole, *tables[1:]]
-             for r in [*t.records, *t.repeats] if r.line and r.line != r.row}
+             for r in [*_spanning(t.records), *t.repeats] if r.line and r.line != r.row}
     # The rows are entries now and accounted for above: a million rows' lists and records
     # freed before the people are made, which reuse their memory (1M: ~150 MB less at peak).
     for t in [whole, *tables]:
         t.records = []
+    earlier = built.problems + blank + repeated + about_file
     entries, built.entries = built.entries, []
-    departments = _department_ids(entries)
-    resolution = resolve(entries, fixes=fixes, null_managers=built.null_managers,
-                         problems=built.problems + blank + repeated + about_file,
-                         departments=departments)
+    if built.rows is not None:  # clean rows, as columns: no entry each
+        built.rows.lines = {row: line for (file, row), line in lines.items()
+                            if file == table.file}
+        departments = _department_ids(built.rows.departments)
+        resolution = resolve_columns(built.rows, fixes=fixes, null_managers=built.null_managers,
+                                     problems=earlier, departments=departments)
+        built.rows = None
+    else:
+        departments = _department_ids(e.department for e in entries)
+        resolution = resolve(entries, fixes=fixes, null_managers=built.null_managers,
+                             problems=earlier, departments=departments)
     del entries  # ... and the entries before the org is built
     problems = [_with_line(p, lines) for p in resolution.problems]
     read = sum(len(rows) for _, rows in every_row)
@@ -224,7 +242,7 @@ def load_export(
             f"nothing to draw: {summary_line(read, 0, problems)}",
             file=str(path), problems=problems,
             hint="the problems say why each row is left out")
-    used = {p.department for p in resolution.people if p.department}
+    used = set(map(attrgetter("department"), resolution.people))
     org = Org.build(
         built.org_name or path.stem,
         resolution.people,
@@ -233,13 +251,15 @@ def load_export(
         # a preset's rows are posts (organograms), as are a generic export's whose id column
         # is a post or position reference: the diff follows their holders apart
         posts=chosen is not None or names_posts(built.columns.get("id", "")),
+        numbering=resolution.numbering,
     )
     return ImportResult(
         org=org, problems=problems, rows=read,
         drawn=resolution.drawn_rows(), files=tuple(t.file for t in tables),
         columns=built.columns, preset=chosen.name if chosen else None,
-        undrawn=[(file, row) for file, rows in every_row for row in rows
-                 if not resolution.is_drawn(file, row)], lines=lines,
+        undrawn=[(file, row) for file, rows in every_row
+                 for row in filterfalse(resolution.drawn.get(file, set()).__contains__, rows)],
+        lines=lines,
         snapshot=picked, snapshots=found.values if found else [],
         notes=notes,
     )
@@ -308,6 +328,11 @@ def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> Pr
     if person_column is not None:
         result.columns["person_id"] = table.headers[person_column]
     width = len(table.headers)
+    if not by_email and person_column is None:
+        clean = _clean_columns(table, columns, has_names)
+        if clean is not None:
+            result.rows, result.problems = clean
+            return result
 
     # One itemgetter per export instead of a lookup per field and row (exports can be huge);
     # a field the export lacks reads the blank cell padded onto the end of every row.
@@ -361,10 +386,7 @@ def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> Pr
             # show the title with "name not published" rather than a made-up name
             entry.name = email
             if has_names:
-                drawn = f"named '{email}'" if email else "by its title, name not published"
-                result.problems.append(Problem(
-                    "warning", "missing-name", f"{record.where} has no name: drawn {drawn}",
-                    table.file, record.row, row_id, "fill in the name"))
+                result.problems.append(_no_name(table.file, record, row_id, email))
         spilled = [v for v in values[width:] if v.strip()] if len(values) > width else None
         if spilled:
             shown = ", ".join(f"'{_text(v)[:30]}'" for v in spilled[:3])
@@ -374,6 +396,82 @@ def generic_entries(table: ExportTable, mapping: Mapping[str, str] | None) -> Pr
                 "a field holding the delimiter probably lacks its quotes"))
         result.entries.append(entry)
     return result
+
+
+def _no_name(file: str, record: Record, row_id: str, email: str) -> Problem:
+    drawn = f"named '{email}'" if email else "by its title, name not published"
+    return Problem("warning", "missing-name", f"{record.where} has no name: drawn {drawn}",
+                   file, record.row, row_id, "fill in the name")
+
+
+def _clean_columns(table: ExportTable, columns: dict[str, int], has_names: bool
+                   ) -> tuple[RowColumns, list[Problem]] | None:
+    """The rows as columns, with what :func:`generic_entries` finds in them, when every row
+    is as wide as the header and has an id of its own, written without stray spaces (the
+    usual big export); else None. Each distinct title, department and place is tidied once,
+    and the names all together unless one needs it."""
+    if "id" not in columns or "manager" not in columns:
+        return None
+    records = table.records
+    values = list(map(attrgetter("values"), records))
+    width = len(table.headers)
+    if set(map(len, values)) != {width}:
+        return None
+    ids = list(map(itemgetter(columns["id"]), values))
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    if len(index) != len(ids) or "" in index or ids != list(map(str.strip, ids)):
+        return None
+
+    def column(name: str) -> list[str] | None:
+        return list(map(itemgetter(columns[name]), values)) if name in columns else None
+
+    def tidied(cells: list[str] | None) -> list[str | None]:
+        """Each distinct cell tidied once; '' is None."""
+        if cells is None:
+            return [None] * len(values)
+        once = {cell: _text(cell) or None for cell in dict.fromkeys(cells)}
+        return list(map(once.__getitem__, cells))
+
+    names = column("name")
+    first, last = column("first_name"), column("last_name")
+    if first is None and last is None:
+        names = _tidy_all(names) if names is not None else [""] * len(values)
+    else:
+        blank = repeat("")
+        names = list(map(_name, names or blank, first or blank, last or blank,
+                         repeat("first_name" in columns)))
+    emails = column("email")
+    emails = list(map(str.strip, emails)) if emails is not None else None
+    grades = column("grade")
+    extras = None
+    if emails is not None or grades is not None:
+        grades = [_text(g) if g else "" for g in grades] if grades is not None else None
+        extras = [((("email", email),) if email else ()) + ((("grade", grade),) if grade else ())
+                  for email, grade in zip(emails or [""] * len(values),
+                                          grades or [""] * len(values), strict=True)]
+    problems = []
+    if "" in names:
+        for i in [i for i, name in enumerate(names) if not name]:
+            email = emails[i] if emails is not None else ""
+            names[i] = email
+            if has_names:
+                problems.append(_no_name(table.file, records[i], ids[i], email))
+    rows = RowColumns(
+        table.file, ids, list(map(itemgetter(columns["manager"]), values)), names,
+        [title or "" for title in tidied(column("title"))], tidied(column("department")),
+        tidied(column("location")), extras, list(map(attrgetter("row"), records)), index)
+    return rows, problems
+
+
+def _tidy_all(cells: list[str]) -> list[str]:
+    """``cells`` as display text (see :func:`_text`), looked at one by one only when some
+    cell is not printable or holds doubled, leading or trailing spaces."""
+    joined = "\n".join(cells)  # line breaks are not printable: a cell holding one is looked at
+    if (all(map(str.isprintable, cells)) and "  " not in joined and " \n" not in joined
+            and "\n " not in joined and not joined.startswith(" ")
+            and not joined.endswith(" ")):
+        return cells
+    return list(map(_text, cells))
 
 
 def _keys_by_email(table: ExportTable, columns: dict[str, int]) -> bool:
@@ -421,13 +519,18 @@ def _name(name: str, first: str, last: str, has_first_column: bool) -> str:
     return " ".join(part for part in (first, last) if part)
 
 
-def _department_ids(entries: list[Entry]) -> dict[str, str]:
+def _department_ids(names: Iterable[str | None]) -> dict[str, str]:
     """{department name: id}: a slug of the name, unique, in first-seen order."""
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    for entry in entries:
-        name = entry.department
-        if not name or name in ids:
-            continue
-        ids[name] = slug(name, taken, empty="department")
+    for name in dict.fromkeys(names):
+        if name:
+            ids[name] = slug(name, taken, empty="department")
     return ids
+
+
+def _spanning(records: list[Record]) -> Iterator[Record]:
+    """The records that start on another line than their row's number (a record above spans
+    lines, or the header is not the first line)."""
+    return compress(records, map(ne, map(attrgetter("line"), records),
+                                 map(attrgetter("row"), records)))

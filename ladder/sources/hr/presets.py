@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from ladder.errors import Problem, SourceError, did_you_mean, summarised
 from ladder.sources.hr.columns import detect_columns, normal
-from ladder.sources.hr.problems import JUNIOR_LABEL, NULL_MANAGERS, Entry
+from ladder.sources.hr.problems import JUNIOR_LABEL, NULL_MANAGERS, Entry, RowColumns
 from ladder.sources.hr.read import ExportTable
 
 SENIOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -65,6 +65,7 @@ class PresetResult:
     columns: dict[str, str] = field(default_factory=dict)  # field -> header (senior file)
     org_name: str | None = None
     null_managers: frozenset[str] = NULL_MANAGERS
+    rows: RowColumns | None = None  # instead of entries: clean rows, as columns
 
 
 @dataclass(frozen=True)

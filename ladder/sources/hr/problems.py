@@ -44,11 +44,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Protocol
+from itertools import compress, repeat
+from operator import eq
+from typing import Generic, Protocol, TypeVar
 
 from ladder.errors import SHOWN, Problem, did_you_mean, summarised
-from ladder.model.org import Person, reporting_cycles
+from ladder.model.org import Numbering, Person, number_forest, reporting_cycles
 from ladder.sources.hr.read import where
 from ladder.text import plural
 
@@ -126,10 +129,8 @@ class Entry:
 class Resolution:
     people: list[Person]
     problems: list[Problem]
-    drawn: dict[str, set[int]]  # file -> the rows of it shown on a card
-
-    def is_drawn(self, file: str, row: int) -> bool:
-        return row in self.drawn.get(file, ())
+    drawn: Mapping[str, AbstractSet[int] | range]  # file -> the rows of it shown on a card
+    numbering: Numbering | None = None  # the people's reporting forest, when made already
 
     def drawn_rows(self) -> int:
         return sum(map(len, self.drawn.values()))
@@ -156,13 +157,7 @@ def resolve(
     ``departments`` maps department names to ids; ``problems`` are earlier findings (kept).
     """
     found: list[Problem] = list(problems or [])
-
-    def report(entry: Entry, severity: str, kind: str, message: str,
-               hint: str | None = None, shown_id: str | None = None,
-               items: tuple[str, ...] = ()) -> None:
-        found.append(Problem(severity, kind, entry.label + message, entry.file, entry.row,
-                             entry.id if shown_id is None else shown_id, hint, items))
-
+    report = _reporter(found)
     kept = _drop_duplicate_rows(entries, report)
     for entry in entries:  # the raw rows were kept only to spot repeats: a million tuples
         entry.values = ()
@@ -185,6 +180,119 @@ def resolve(
     order = {name: index for index, name in enumerate(dict.fromkeys(e.file for e in entries))}
     found.sort(key=lambda p: (order.get(p.file or "", 0), p.line or 0))
     return Resolution(people, found, drawn)
+
+
+def _reporter(found: list[Problem]) -> _Report:
+    """How the steps record a problem with an entry: appended to ``found``."""
+
+    def report(entry: Entry, severity: str, kind: str, message: str,
+               hint: str | None = None, shown_id: str | None = None,
+               items: tuple[str, ...] = ()) -> None:
+        found.append(Problem(severity, kind, entry.label + message, entry.file, entry.row,
+                             entry.id if shown_id is None else shown_id, hint, items))
+
+    return report
+
+
+@dataclass
+class RowColumns:
+    """The rows of one file as columns (row ``i`` of the file is item ``i`` of each), read
+    already: each row has an id, written without stray spaces and held by no other row.
+
+    Such rows need no :class:`Entry` each: :func:`resolve_columns` makes their people
+    straight from the columns, and entries only for the few rows a problem is about.
+    """
+
+    file: str
+    ids: list[str]
+    managers: list[str]  # the references as written
+    names: list[str]
+    titles: list[str]
+    departments: list[str | None]  # department names
+    locations: list[str | None]
+    extras: list[tuple[tuple[str, str], ...]] | None  # None: none for any row
+    rows: list[int]  # the row numbers
+    index: dict[str, int]  # id -> its row's position (made when the ids were checked)
+    lines: Mapping[int, int] = field(default_factory=dict)  # row -> line, where they differ
+
+
+def resolve_columns(
+    columns: RowColumns,
+    *,
+    fixes: tuple[str, ...] = (),
+    null_managers: frozenset[str] = NULL_MANAGERS,
+    problems: list[Problem] | None = None,
+    departments: dict[str, str] | None = None,
+) -> Resolution:
+    """What :func:`resolve` makes of the same rows, without an object per row.
+
+    With every id its own row's, no row repeats another, each row's person id is its id,
+    and a manager reference finds its row by one look-up: only the rows whose reference finds
+    none (or their own) take the row-by-row steps, and those of a reporting cycle (the rows
+    not below any root).
+    """
+    found: list[Problem] = list(problems or [])
+    report = _reporter(found)
+    ids, count, index = columns.ids, len(columns.ids), columns.index
+    boss = list(map(index.get, columns.managers, repeat(-1)))  # -1: a root
+    made: dict[int, Entry] = {}  # the entries of rows a step looks at
+
+    def entry(i: int) -> Entry:
+        if i not in made:
+            row = columns.rows[i]
+            made[i] = Entry(columns.file, row, ids[i], columns.managers[i], columns.names[i],
+                            columns.titles[i], line=columns.lines.get(row, row))
+        return made[i]
+
+    numbers = range(count)
+    looked = sorted({*compress(numbers, map((-1).__eq__, boss)),
+                     *compress(numbers, map(eq, boss, numbers))})
+    linker = Linker(index, fixes, null_managers, report)
+    for i in looked:
+        target = linker.manager_of(entry(i), i)
+        boss[i] = -1 if target is None else target
+
+    forest = number_forest(boss)
+    if len(forest.order) < count:  # the rows not below any root are in or below a cycle
+        reached = bytearray(count)
+        for i in forest.order:
+            reached[i] = 1
+        lost = [entry(i) for i in compress(numbers, map((0).__eq__, reached))]
+        for node in lost:
+            above = boss[index[node.id]]
+            node.parent = made[above] if above >= 0 else None
+        _break_cycles(lost, report)
+        for node in lost:
+            if node.parent is None:
+                boss[index[node.id]] = -1
+        forest = number_forest(boss)
+
+    natural = [made[i] for i in looked if boss[i] < 0 and made[i].root_note]
+    if len(natural) >= 2:
+        size = [1] * count
+        for i in reversed(forest.order):
+            if boss[i] >= 0:
+                size[boss[i]] += size[i]
+        report_other_roots(natural, lambda node: size[index[node.id]], report)
+
+    notes = [""] * count
+    for i, node in made.items():
+        notes[i] = node.note
+    department_of: dict[str | None, str | None] = {None: None}
+    department_of.update(departments or {})
+    people = list(map(
+        Person, ids, columns.names, columns.titles, repeat(None),  # role: matched later
+        map([*ids, None].__getitem__, boss),  # -1: the None at the end
+        map(department_of.__getitem__, columns.departments), columns.locations,
+        repeat(False), repeat(False), repeat(()), repeat(()), repeat(None),  # not vacant...
+        columns.rows, repeat(()) if columns.extras is None else columns.extras, notes,
+        repeat(""), repeat(False)))  # no diff's mark; every id is the row's own
+    found.sort(key=lambda p: p.line or 0)  # one file
+    # every row is drawn; rows go up in file order, so as many as they span run on: a range
+    rows = columns.rows
+    runs_on = len(rows) == rows[-1] - rows[0] + 1
+    drawn = range(rows[0], rows[-1] + 1) if runs_on else set(rows)
+    return Resolution(people, found, {columns.file: drawn}, forest)
 
 
 def _drop_duplicate_rows(entries: list[Entry], report: _Report) -> list[Entry]:
@@ -387,36 +495,55 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
         key = node.id if node.key is None else node.key
         if key:
             index.setdefault(key, node)
-    by_space: dict[str, list[str]] = defaultdict(list)
-    by_case: dict[str, list[str]] = defaultdict(list)
-    by_both: dict[str, list[str]] = defaultdict(list)
-
-    def loose_index() -> None:
-        """The case- and space-blind indexes, made at the first miss (clean exports have none)."""
-        if by_space or not index:
-            return
-        for key in index:
-            by_space[key.strip()].append(key)
-            by_case[key.casefold()].append(key)
-            by_both[key.strip().casefold()].append(key)
-
-    guessed = 0
+    linker = Linker(index, fixes, null_managers, report)
     for node in nodes:
+        node.parent = linker.manager_of(node, node)
+
+
+Target = TypeVar("Target")
+
+
+class Linker(Generic[Target]):
+    """Finds each row's manager among the rows others can name (``index``: key -> the row,
+    as an :class:`Entry` or as its number), reporting what stands in the way."""
+
+    def __init__(self, index: Mapping[str, Target], fixes: tuple[str, ...],
+                 null_managers: frozenset[str], report: _Report) -> None:
+        self.index, self.fixes, self.null_managers, self.report = (index, fixes, null_managers,
+                                                                   report)
+        self.guessed = 0
+        self.by_space: dict[str, list[str]] = defaultdict(list)
+        self.by_case: dict[str, list[str]] = defaultdict(list)
+        self.by_both: dict[str, list[str]] = defaultdict(list)
+
+    def _loose_index(self) -> None:
+        """The case- and space-blind indexes, made at the first miss (clean exports have none)."""
+        if self.by_space or not self.index:
+            return
+        for key in self.index:
+            self.by_space[key.strip()].append(key)
+            self.by_case[key.casefold()].append(key)
+            self.by_both[key.strip().casefold()].append(key)
+
+    def manager_of(self, node: Entry, me: Target) -> Target | None:
+        """The row ``node`` (``me`` in the index) reports to, or None: a root, with
+        ``root_note`` (no manager written) or ``note`` (why it stands as one) set."""
         ref = node.manager
         own = node.id if node.key is None else node.key
         if not ref.strip():
             node.root_note = "empty"
-            continue
+            return None
+        index, report = self.index, self.report
         target = index.get(ref)
-        if target is None and ref.strip().casefold() in null_managers:
+        if target is None and ref.strip().casefold() in self.null_managers:
             node.root_note = ref.strip()
-            continue
+            return None
         if target is None:
-            loose_index()
-            needed, matches = _loose_match(ref, by_space, by_case, by_both)
+            self._loose_index()
+            needed, matches = _loose_match(ref, self.by_space, self.by_case, self.by_both)
             if len(matches) == 1:
                 match = matches[0]
-                if set(needed) <= set(fixes):
+                if set(needed) <= set(self.fixes):
                     target = index[match]
                     report(node, "info", "manager-fixed",
                            f"manager '{ref}' linked to '{match}' (--fix {','.join(needed)})")
@@ -429,7 +556,7 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                            f"manager '{ref}' matches '{match}' only if "
                            f"{ignored[tuple(needed)]} ignored: drawn as a root",
                            f"use --fix {','.join(needed)}")
-                    continue
+                    return None
             elif matches:
                 node.note = f"Manager '{ref.strip()}' not found as written"
                 report(node, "warning", "missing-manager",
@@ -437,10 +564,11 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                        + summarised([f"'{m}'" for m in matches])
                        + " when case or spaces are ignored: drawn as a root",
                        "correct the manager column")
-                continue
+                return None
             else:
-                guessed += 1  # close matches are slow to find: only for the first few
-                hint = did_you_mean(ref, _near(ref, index)) if guessed <= GUESSES else None
+                self.guessed += 1  # close matches are slow to find: only for the first few
+                hint = (did_you_mean(ref, _near(ref, index)) if self.guessed <= GUESSES
+                        else None)
                 whole = re.fullmatch(r"\s*(\d+)\.0+\s*", ref)
                 if whole and whole.group(1) in index:  # ids through a spreadsheet as decimals
                     hint = (f"'{whole.group(1)}' exists: the manager column was written as "
@@ -449,14 +577,14 @@ def _link_managers(nodes: list[Entry], fixes: tuple[str, ...], null_managers: fr
                 report(node, "warning", "missing-manager",
                        f"manager '{ref}' does not exist: drawn as a root",
                        hint or "is the manager in the export?")
-                continue
-        if target is node or (own and ref == own):
+                return None
+        if target == me or (own and ref == own):  # (an Entry equals only itself)
             node.note = "Named as its own manager"
             report(node, "warning", "self-report",
                    f"'{node.id}' reports to itself: drawn as a root",
                    "give it its real manager, or leave the manager empty for the top")
-            continue
-        node.parent = target
+            return None
+        return target
 
 
 def _near(ref: str, keys: Iterable[str], limit: int = 2000) -> list[str]:
@@ -543,6 +671,13 @@ def _report_roots(nodes: list[Entry], report: _Report) -> None:
             stack.extend(children.get(id(current), ()))
         return total
 
+    report_other_roots(natural, size, report)
+
+
+def report_other_roots(natural: list[Entry], size: Callable[[Entry], int],
+                       report: _Report) -> None:
+    """Of the rows that name no manager (``natural``, in row order), the one heading the
+    largest tree (``size``: people in it) is the top; the others are reported."""
     sizes = {id(n): size(n) for n in natural}
     main = max(natural, key=lambda n: sizes[id(n)])  # max keeps the earliest on a tie
     for node in natural:

@@ -21,6 +21,8 @@ import io
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from ladder.errors import SourceError, did_you_mean, summarised
@@ -144,18 +146,27 @@ def parse_table(text: str, file: str, *, delimiter: str | None = None) -> Export
     if delimiter is None:
         delimiter = sniff_delimiter(text)
     csv.field_size_limit(1 << 26)  # exports embed long notes and even photos in a field
+    # csv yields one list per record, [] for a blank line: the spreadsheet's rows
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[Record] = []
-    start = 1
     try:
-        # csv yields one list per record, [] for a blank line: the spreadsheet's rows
-        for number, values in enumerate(reader, 1):
-            rows.append(Record(number, values, start))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise SourceError(f"cannot read the CSV ({where(len(rows) + 1, reader.line_num + 1)}): "
-                          f"{error}", file=file, line=len(rows) + 1,
-                          hint="a quote is probably not closed") from None
+        values = list(reader)
+    except csv.Error:
+        values = None
+    if values is not None and reader.line_num == len(values):
+        # no record spans lines (the usual export): each starts on the line of its row
+        rows = list(map(Record, count(1), values, count(1)))
+    else:  # read again, record by record, for the line where each starts (or the error)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = []
+        start = 1
+        try:
+            for number, record in enumerate(reader, 1):
+                rows.append(Record(number, record, start))
+                start = reader.line_num + 1
+        except csv.Error as error:
+            raise SourceError(f"cannot read the CSV ({where(len(rows) + 1, reader.line_num + 1)})"
+                              f": {error}", file=file, line=len(rows) + 1,
+                              hint="a quote is probably not closed") from None
     return _table(file, rows)
 
 
@@ -165,7 +176,13 @@ def sniff_delimiter(text: str) -> str:
     >>> sniff_delimiter("id;name;manager\\n"), sniff_delimiter('"a,b"\\tc\\n')
     (';', '\\t')
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # the first lines only (splitting a whole export costs as much as reading it); the
+    # window's last line may be cut short
+    window = text[:65536]
+    lines = window.splitlines()[:-1] if len(window) < len(text) else window.splitlines()
+    first = next((line for line in lines if line.strip()), None)
+    if first is None:
+        first = next((line for line in text.splitlines() if line.strip()), "")
     counts = dict.fromkeys(DELIMITERS, 0)
     quoted = False
     for char in first:
@@ -195,14 +212,24 @@ def _table(file: str, rows: Iterable[Record], sheet: str | None = None) -> Expor
                           "per person")
     header = rows[header_at]
     headers = [h.strip().lstrip("\ufeff") for h in header.values]
-    # blank rows dropped ("".join: one strip per row, not one per cell)
-    records = [r for r in rows[header_at + 1:] if "".join(r.values).strip()]
+    # blank rows dropped: a row whose first cell holds something is not blank (the usual
+    # row: a million rows are not joined and stripped one by one)
+    below = rows[header_at + 1:]
+    cells = list(map(attrgetter("values"), below))
+    firsts = list(map(str.strip, map(itemgetter(0), cells))) if [] not in cells else []
+    if firsts and all(firsts):
+        records = below
+    else:
+        records = list(compress(below, map(str.strip, map("".join, cells))))
+        firsts = [r.values[0].strip() for r in records]
     # the header again inside the data (exports glued together): not a person, and reported
     same = [h.lower() for h in headers]
     first, width = same[0], len(same)  # a row unlike the header in its first cell is data
-    repeats = [r for r in records if len(r.values) == width
-               and r.values[0].strip().lower() == first
-               and [v.strip().lower() for v in r.values] == same]
+    repeats: list[Record] = []
+    if first in "\n".join(firsts).lower():  # some first cell holds it: look at each
+        repeats = [r for r, cell in zip(records, firsts, strict=True) if cell.lower() == first
+                   and len(r.values) == width
+                   and [v.strip().lower() for v in r.values] == same]
     if repeats:
         again = set(map(id, repeats))
         records = [r for r in records if id(r) not in again]
