@@ -219,43 +219,19 @@ class _Router:
     def channel(self, top: float, bottom: float, near: float, toward: float) -> float:
         """An x free of cards and lines from ``top`` to ``bottom``: nearest to ``near``, then to
         ``toward``; right of the drawing when nothing inside is free."""
-        zones = self.zones(top, bottom)
+        # the obstacles in the way, gathered once for both ways: solid ones merged where they
+        # overlap, the dotted lines sorted
+        solid = self.solid_across(self.zones(top, bottom))
+        lines = sorted({other_x for other_x, other_top, other_bottom in self.dotted_runs
+                        if other_top < bottom and top < other_bottom})
         found = []
         for direction in (1, -1):
-            x = self.sweep(zones, near, direction, top, bottom)
+            x = _sweep(solid, lines, near, direction)
             if GAP <= x:
                 found.append((abs(x - near), abs(x - toward), x))
         x = min(found)[2]
         if x + GAP > self.right_edge:
             self.right_edge = x + GAP
-        return x
-
-    def sweep(self, zones: range, x: float, direction: int, top: float, bottom: float) -> float:
-        """The first x from ``x`` in ``direction`` that no obstacle of ``zones`` covers.
-
-        The obstacles in the way are gathered once: solid ones merged where they overlap, the
-        dotted lines sorted; each step jumps past the farthest dotted line within GAP (a scan of
-        every zone and line per step made a mesh of dotted lines cubic: 1,600 lines took
-        minutes). Same stops as stepping past them one by one."""
-        lines = sorted({other_x for other_x, other_top, other_bottom in self.dotted_runs
-                        if other_top < bottom and top < other_bottom})
-        starts, ends = self.solid_across(zones)
-        moved = True
-        while moved:
-            moved = False
-            i = bisect.bisect_right(starts, x) - 1
-            if i >= 0 and x < ends[i] and starts[i] < x:  # inside a card or a solid line
-                x = ends[i] if direction > 0 else starts[i]
-                moved = True
-            # the lines within GAP of x (a little slack, then the exact test)
-            near = [other for other in lines[bisect.bisect_left(lines, x - 2 * GAP):
-                                             bisect.bisect_right(lines, x + 2 * GAP)]
-                    if -GAP < other - x < GAP]
-            if near:
-                x = (max(near) if direction > 0 else min(near)) + GAP * direction
-                moved = True
-            if direction < 0 and x < GAP:
-                return x  # out of the drawing on the left: the caller looks right instead
         return x
 
     def solid_across(self, zones: range) -> tuple[list[float], list[float]]:
@@ -282,6 +258,38 @@ class _Router:
             lowest = y1 if y1 > y2 else y2
             if lowest + GAP > self.bottom_edge:  # only a chart of one row routes below it
                 self.bottom_edge = lowest + GAP
+
+
+def _sweep(solid: tuple[list[float], list[float]], lines: list[float], x: float,
+           direction: int) -> float:
+    """The first x from ``x`` in ``direction`` that no obstacle covers: ``solid`` (sorted starts
+    and ends of merged intervals) or a dotted line of ``lines`` (sorted) within GAP.
+
+    Each step jumps past the farthest dotted line within GAP (a scan of every zone and line per
+    step made a mesh of dotted lines cubic: 1,600 lines took minutes). Same stops as stepping
+    past them one by one.
+
+    >>> _sweep(([0.0, 10.0], [4.0, 12.0]), [13.0], 11.0, 1)  # out of a card, past a line
+    16.0
+    """
+    starts, ends = solid
+    moved = True
+    while moved:
+        moved = False
+        i = bisect.bisect_right(starts, x) - 1
+        if i >= 0 and x < ends[i] and starts[i] < x:  # inside a card or a solid line
+            x = ends[i] if direction > 0 else starts[i]
+            moved = True
+        # the lines within GAP of x (a little slack, then the exact test)
+        near = [other for other in lines[bisect.bisect_left(lines, x - 2 * GAP):
+                                         bisect.bisect_right(lines, x + 2 * GAP)]
+                if -GAP < other - x < GAP]
+        if near:
+            x = (max(near) if direction > 0 else min(near)) + GAP * direction
+            moved = True
+        if direction < 0 and x < GAP:
+            return x  # out of the drawing on the left: the caller looks right instead
+    return x
 
 
 def _merged(spans: list[tuple[float, float]], *,
