@@ -98,3 +98,35 @@ def test_a_config_is_loaded_once_per_build_and_again_when_it_or_its_ladder_chang
                                          .replace("to: lead", "to: senior"))
     with pytest.raises(BlockError, match="lead"):
         draw_block(first)
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"depth": 2}, {"mode": "compact"}, {"mode": "tree"}, {"root": "second"},
+    {"align_levels": True, "title": "A title long enough to wrap the legend, maybe"},
+])
+@pytest.mark.parametrize("source", ["startup.yaml", "scale-up.yaml", "enterprise.yaml"])
+def test_a_charts_width_from_its_layout_is_its_drawings_width(source, options):
+    import ladder
+    from ladder.api import org_chart_width
+    from ladder.docs.core import PAGE_DEFAULTS, svg_width
+
+    org = ladder.load(REPO / "examples" / source)
+    if "root" in options:  # the second person's part of the chart
+        options = {**options, "root": list(org.people.values())[1].id}
+    drawn = ladder.draw(org, format="svg", **PAGE_DEFAULTS, **options)
+    assert org_chart_width(org, **PAGE_DEFAULTS, **options) == svg_width(str(drawn))
+
+
+@pytest.mark.parametrize(("view", "formats"), [("auto", ["html"]), ("explorer", ["html"]),
+                                               ("static", ["svg"])])
+def test_a_wide_chart_is_written_only_as_what_the_page_shows(monkeypatch, view, formats):
+    import ladder
+
+    asked: list[str] = []
+    draw = ladder.draw
+    monkeypatch.setattr(ladder, "draw", lambda *a, **k: asked.append(k["format"]) or draw(*a, **k))
+    block = read_block(f"source: examples/enterprise.yaml\nview: {view}", page="p.md", line=1,
+                       folders=[REPO])
+    html, _ = draw_block(block)
+    assert asked == formats
+    assert ("<iframe" in html) == (formats == ["html"])

@@ -44,3 +44,30 @@ def test_charting_an_export_needs_no_yaml_networkx_or_config_code(tmp_path, outp
                 "ladder.sources.hr.export_config"}
     assert loaded & unwanted == set()
     assert (tmp_path / output).stat().st_size > 0
+
+
+@pytest.mark.needs_dot
+def test_a_command_imports_its_own_module_only_and_graphviz_runs_without_its_package(
+        tmp_path):
+    loaded = modules_after(tmp_path, "from ladder.cli import main\n"
+                                     "main(['render', '-o', 'x.svg'], standalone_mode=False)")
+    commands = {name for name in loaded if name.startswith("ladder.cli.")}
+    assert commands == {"ladder.cli.common", "ladder.cli.draw"}
+    assert {"graphviz", "tempfile", "shutil", "secrets"} & loaded == set()
+    assert "Head of Product" in (tmp_path / "x.svg").read_text()
+
+
+def test_every_command_is_in_the_table_that_loads_it():
+    from click.testing import CliRunner
+
+    from ladder.cli import main
+    from ladder.cli.common import COMMANDS
+
+    listed = CliRunner().invoke(main, ["--help"]).output
+    assert all(f"  {name} " in listed for name in COMMANDS)
+    for module in set(COMMANDS.values()):  # loaded: each registers what the table says
+        __import__(f"ladder.cli.{module}")
+    assert {name: command.callback.__module__.rsplit(".", 1)[1]
+            for name, command in main.commands.items()} == COMMANDS
+    typo = CliRunner().invoke(main, ["varients"])
+    assert typo.exit_code == 2 and "Did you mean 'variants'?" in typo.output

@@ -79,6 +79,26 @@ def draw(thing: Ladder | Org | str | Path | None, options: OptionsObject | None 
 _EXPORT_NAMES = {f.name for f in fields(ExportOptions)}  # how to read an HR export
 
 
+def org_chart_width(org: Org, options: OptionsObject | None = None, **keywords: Any) -> float:
+    """The width in CSS px of ``org``'s SVG drawing with these options (as for :func:`draw`),
+    from its layout alone: a docs page shows a chart wider than its column as the explorer,
+    and writing the SVG only to measure it cost more than the explorer page itself.
+
+    >>> org = load(text="people: [{id: ada, name: Ada}, {id: bo, name: Bo, manager: ada}]",
+    ...            format="yaml")
+    >>> svg = str(draw(org))
+    >>> org_chart_width(org) == float(svg.split(' width="', 1)[1].split('"', 1)[0])
+    True
+    """
+    if _kind_of_model(org) != "org":
+        raise LadderError("org_chart_width measures org charts",
+                          hint="a ladder's drawing is sized by Graphviz: draw it")
+    from ladder.renderers.drawers import org_width  # lazy: --help loads no renderers.drawers
+
+    return org_width(_org_drawing(org, sort_options({**as_keywords(options), **keywords},
+                                                    kind="org")))
+
+
 def render(source: Ladder | Org | str | Path | None, output: str | Path | None = None,
            options: OptionsObject | None = None, *, format: str | None = None,
            output_dir: str | Path = "output", on_note: Note | None = None,

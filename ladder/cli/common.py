@@ -10,13 +10,44 @@ from typing import TypeGuard
 import click
 
 from ladder import __version__, api
-from ladder.api import parse_mapping
 from ladder.errors import LadderError
 from ladder.options import OUTPUT_FORMATS, as_flags
 
+# Each command's module, imported only when that command runs (or --help lists them all): a
+# run of one command does not pay for the others' imports (``ladder render`` is timed whole).
+COMMANDS = {
+    "render": "draw", "validate": "draw", "demo": "draw",
+    "variants": "ladders", "roles": "ladders", "show": "ladders",
+    "import": "orgs", "schema": "orgs", "stats": "orgs",
+    "paths": "paths", "gap": "paths", "next": "paths", "succession": "paths",
+    "diff": "diff", "assess": "frameworks", "profile": "frameworks", "readme-snippet": "docs",
+}
+
 
 class LadderGroup(click.Group):
-    """Turns a LadderError from any command into one clear line and a non-zero exit."""
+    """Turns a LadderError from any command into one clear line and a non-zero exit; loads
+    each command's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            import importlib
+
+            importlib.import_module(f"ladder.cli.{COMMANDS[cmd_name]}")  # registers itself
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:  # "did you mean" among all commands, not the loaded
+            name = getattr(error, "command_name", None)  # click 8.2 on: a NoSuchCommand
+            if name is None:
+                raise
+            raise click.exceptions.NoSuchCommand(name, possibilities=sorted(COMMANDS),
+                                                 ctx=ctx) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # click cuts each summary to the room left on an 80-column line; ours say more
@@ -116,7 +147,7 @@ def export_options(function):
 def _check_mapping(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value:
         try:
-            parse_mapping(value)
+            api.parse_mapping(value)
         except LadderError as error:
             hint = f" ({error.hint})" if error.hint else ""
             raise click.BadParameter(error.message.removeprefix("--map: ") + hint) from None

@@ -420,19 +420,24 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
         thing = load_block(block)
         files = _drawn_from(block, thing)
         if block.format == "svg":
-            from ladder.api import inline_svg  # lazy: the MkDocs plugin loads no api
+            from ladder.api import inline_svg, org_chart_width  # lazy: MkDocs loads no api
 
-            svg = inline_svg(str(ladder.draw(thing, format="svg", **draw_options(block))))
+            def drawn() -> str:
+                return inline_svg(str(ladder.draw(thing, format="svg", **draw_options(block))))
+
             if not hasattr(thing, "people"):  # a ladder: Graphviz sizes it for a column
-                return f'<figure class="ladder-figure">{svg}</figure>', files
-            width = svg_width(svg)
+                return f'<figure class="ladder-figure">{drawn()}</figure>', files
+            # measured from the layout unless the drawing is wanted anyway: a chart shown as
+            # the explorer is never written as SVG (which cost more than the explorer page)
+            svg = drawn() if block.view == "static" else None
+            width = svg_width(svg) if svg else org_chart_width(thing, **draw_options(block))
             view, why = choose_view(block.view, width)
             if width > COLUMN_WIDTH or block.view != "auto":  # worth a line in the build log
                 shown = "the explorer" if view == "explorer" else "a drawing at its own size"
                 note(f"{_where(block.page, block.line)}: org chart '{thing.name}' "
                      f"({width:.0f} px wide) shown as {shown}: {why}")
             if view == "static":  # never scaled down: it scrolls sideways when wider
-                svg = svg.replace('style="max-width:100%;height:auto"',
+                svg = (svg or drawn()).replace('style="max-width:100%;height:auto"',
                                   f'style="max-width:none;width:{width:g}px;height:auto"', 1)
                 return ('<figure class="ladder-figure ladder-readable" style="overflow-x:auto;'
                         f'max-width:100%;margin:1em 0">{svg}</figure>', files)

@@ -18,7 +18,23 @@ Ladders need no layout here: they are small layered graphs that Graphviz's ``dot
 (:mod:`ladder.renderers.ladder_dot`).
 """
 
-from ladder.layout.cards import CardStyle
-from ladder.layout.chart import MODES, Box, Edge, OrgLayout, layout_org
+from __future__ import annotations
 
-__all__ = ["MODES", "Box", "CardStyle", "Edge", "OrgLayout", "layout_org"]
+from typing import TYPE_CHECKING
+
+from ladder.lazy import lazy_names
+
+if TYPE_CHECKING:  # the names below, for type checkers (``as``: re-exported under strict mypy)
+    from ladder.layout.cards import CardStyle as CardStyle
+    from ladder.layout.chart import MODES as MODES
+    from ladder.layout.chart import Box as Box
+    from ladder.layout.chart import Edge as Edge
+    from ladder.layout.chart import OrgLayout as OrgLayout
+    from ladder.layout.chart import layout_org as layout_org
+
+# On first use (ladder.lazy): Graphviz's runner reads ladder.layout.fonts, and importing that
+# module must not load the whole org layout for a ladder that never uses it.
+_NAMES = {"ladder.layout.cards": ("CardStyle",),
+          "ladder.layout.chart": ("MODES", "Box", "Edge", "OrgLayout", "layout_org")}
+__all__ = [name for names in _NAMES.values() for name in names]
+__getattr__ = lazy_names(__name__, _NAMES)

@@ -58,6 +58,7 @@ class _Router:
         self.rows = max(chart.rows, 1)
         self.right_edge, self.bottom_edge = chart.width, chart.height
         self.solid = _solid_obstacles(chart)
+        self.solid_merged: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
         # the vertical runs of the dotted lines routed so far, (x, top, bottom): per zone, for
         # the short legs to a card; and each once, for the channels down through many zones
         # (walking every zone's list per step repeated a long run in each: minutes for a mesh)
@@ -73,12 +74,13 @@ class _Router:
     def row_of(self, person: int) -> int:
         return round(self.chart.y[person] / self.pitch)
 
-    def zone(self, y: float) -> int:
-        row, within = divmod(y, self.pitch)
-        return 2 * int(row) + (1 if within > self.card_height else 0)
-
     def zones(self, top: float, bottom: float) -> range:
-        return range(self.zone(top + 1e-6), self.zone(bottom - 1e-6) + 1)
+        # zone() twice, written out: the routing asks this hundreds of times a chart
+        pitch, height = self.pitch, self.card_height
+        first_row, first_within = divmod(top + 1e-6, pitch)
+        last_row, last_within = divmod(bottom - 1e-6, pitch)
+        return range(2 * int(first_row) + (first_within > height),
+                     2 * int(last_row) + (last_within > height) + 1)
 
     def port(self, person: int, edge: str, *, take: bool = True, skip: int = 0) -> float:
         """The x of a free port on ``person``'s ``edge`` (the ``skip``-th free one), taken
@@ -88,10 +90,13 @@ class _Router:
         card_x = self.chart.x[person]
         card_y = self.chart.y[person] + (0.0 if edge == "top" else self.card_height)
         far_y = card_y + (-1 if edge == "top" else 1) * self.chart.style.level_gap
-        free = (offset for offset in self.port_offsets[edge] if offset not in used)
-        clear = (offset for offset in free if self.leg_is_free(card_x + offset, card_y, far_y)
-                 and self.solid_clear(card_x + offset, card_y, far_y))
-        offset = next(itertools.islice(clear, skip, None), None)
+        offset, passed = None, 0
+        for candidate in self.port_offsets[edge]:  # a loop: most often the first one will do
+            if candidate not in used and self.leg_is_clear(card_x + candidate, card_y, far_y):
+                if passed == skip:
+                    offset = candidate
+                    break
+                passed += 1
         if offset is None:  # every leg meets another: the first free port
             unused = [offset for offset in self.port_offsets[edge] if offset not in used]
             offset = unused[min(skip, len(unused) - 1)]
@@ -184,16 +189,26 @@ class _Router:
             y = top + offset
             if any(a < right + GAP and left < b + GAP for a, b in self.tracks.get(y, ())):
                 continue
-            if all(self.leg_is_free(x, card_y, y) and self.solid_clear(x, card_y, y)
-                   for x, card_y in ends):
+            if all(self.leg_is_clear(x, card_y, y) for x, card_y in ends):
                 return y
         return top + self.offsets[0] if required else None
 
-    def solid_clear(self, x: float, y1: float, y2: float) -> bool:
-        """Is a vertical run at x from y1 to y2 at least GAP from every card and solid line in
-        the zones it crosses?"""
-        for zone in self.zones(min(y1, y2), max(y1, y2)):
-            blocked = self.solid.get(zone)
+    def leg_is_clear(self, x: float, card_y: float, y: float) -> bool:
+        """Is the leg from a port at (x, card_y) to a track at y clear of other dotted lines,
+        and at least GAP from every card and solid line in the zones it crosses? Legs from
+        ports of one card edge only need an x of their own: a crowded card has ports closer
+        than GAP."""
+        top, bottom = (card_y, y) if card_y < y else (y, card_y)
+        zones = self.zones(top, bottom)
+        dotted, solid = self.dotted_vertical, self.solid
+        for zone in zones:
+            for other_x, other_top, other_bottom in dotted.get(zone, ()):
+                if other_top < bottom and top < other_bottom and (
+                        other_x == x or (-GAP < other_x - x < GAP
+                                         and card_y != other_top and card_y != other_bottom)):
+                    return False
+        for zone in zones:
+            blocked = solid.get(zone)
             if blocked:
                 starts, ends = blocked
                 i = bisect.bisect_right(starts, x) - 1
@@ -201,26 +216,17 @@ class _Router:
                     return False
         return True
 
-    def leg_is_free(self, x: float, card_y: float, y: float) -> bool:
-        """Is the leg from a port at (x, card_y) to a track at y clear of other dotted lines?
-        Legs from ports of one card edge only need an x of their own: a crowded card has
-        ports closer than GAP."""
-        top, bottom = min(card_y, y), max(card_y, y)
-        for zone in self.zones(top, bottom):
-            for other_x, other_top, other_bottom in self.dotted_vertical.get(zone, ()):
-                near = other_x == x or (abs(other_x - x) < GAP
-                                        and card_y not in (other_top, other_bottom))
-                if near and other_top < bottom and top < other_bottom:
-                    return False
-        return True
-
     def channel(self, top: float, bottom: float, near: float, toward: float) -> float:
         """An x free of cards and lines from ``top`` to ``bottom``: nearest to ``near``, then to
         ``toward``; right of the drawing when nothing inside is free."""
-        zones = self.zones(top, bottom)
+        # the obstacles in the way, gathered once for both ways: solid ones merged where they
+        # overlap, the dotted lines sorted
+        solid = self.solid_across(self.zones(top, bottom))
+        lines = sorted({other_x for other_x, other_top, other_bottom in self.dotted_runs
+                        if other_top < bottom and top < other_bottom})
         found = []
         for direction in (1, -1):
-            x = self.sweep(zones, near, direction, top, bottom)
+            x = _sweep(solid, lines, near, direction)
             if GAP <= x:
                 found.append((abs(x - near), abs(x - toward), x))
         x = min(found)[2]
@@ -228,47 +234,62 @@ class _Router:
             self.right_edge = x + GAP
         return x
 
-    def sweep(self, zones: range, x: float, direction: int, top: float, bottom: float) -> float:
-        """The first x from ``x`` in ``direction`` that no obstacle of ``zones`` covers.
-
-        The obstacles in the way are gathered once: solid ones merged where they overlap, the
-        dotted lines sorted; each step jumps past the farthest dotted line within GAP (a scan of
-        every zone and line per step made a mesh of dotted lines cubic: 1,600 lines took
-        minutes). Same stops as stepping past them one by one."""
-        lines = sorted({other_x for other_x, other_top, other_bottom in self.dotted_runs
-                        if other_top < bottom and top < other_bottom})
-        starts, ends = _merged([span for zone in zones if (found := self.solid.get(zone))
-                                for span in zip(*found, strict=True)])
-        moved = True
-        while moved:
-            moved = False
-            i = bisect.bisect_right(starts, x) - 1
-            if i >= 0 and x < ends[i] and starts[i] < x:  # inside a card or a solid line
-                x = ends[i] if direction > 0 else starts[i]
-                moved = True
-            # the lines within GAP of x (a little slack, then the exact test)
-            near = [other for other in lines[bisect.bisect_left(lines, x - 2 * GAP):
-                                             bisect.bisect_right(lines, x + 2 * GAP)]
-                    if abs(other - x) < GAP]
-            if near:
-                x = (max(near) if direction > 0 else min(near)) + GAP * direction
-                moved = True
-            if direction < 0 and x < GAP:
-                return x  # out of the drawing on the left: the caller looks right instead
-        return x
+    def solid_across(self, zones: range) -> tuple[list[float], list[float]]:
+        """The solid obstacles of ``zones`` merged where they overlap: the same for both ways
+        a channel is looked for, and for lines crossing the same rows."""
+        key = (zones.start, zones.stop)
+        merged = self.solid_merged.get(key)
+        if merged is None:
+            merged = self.solid_merged[key] = _merged(
+                [span for zone in zones if (found := self.solid.get(zone))
+                 for span in zip(*found, strict=True)])
+        return merged
 
     def register(self, points: list[Point]) -> None:
         """Mark the runs of a new route as taken."""
         for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
             if y1 == y2 and x1 != x2:
-                self.tracks.setdefault(y1, []).append((min(x1, x2), max(x1, x2)))
+                self.tracks.setdefault(y1, []).append((x1, x2) if x1 < x2 else (x2, x1))
             elif x1 == x2 and y1 != y2:
-                top, bottom = min(y1, y2), max(y1, y2)
-                self.dotted_runs.append((x1, top, bottom))
-                for zone in self.zones(top, bottom):
-                    self.dotted_vertical.setdefault(zone, []).append((x1, top, bottom))
-            if max(y1, y2) + GAP > self.bottom_edge:  # only a chart of one row routes below it
-                self.bottom_edge = max(y1, y2) + GAP
+                run = (x1, y1, y2) if y1 < y2 else (x1, y2, y1)
+                self.dotted_runs.append(run)
+                for zone in self.zones(run[1], run[2]):
+                    self.dotted_vertical.setdefault(zone, []).append(run)
+            lowest = y1 if y1 > y2 else y2
+            if lowest + GAP > self.bottom_edge:  # only a chart of one row routes below it
+                self.bottom_edge = lowest + GAP
+
+
+def _sweep(solid: tuple[list[float], list[float]], lines: list[float], x: float,
+           direction: int) -> float:
+    """The first x from ``x`` in ``direction`` that no obstacle covers: ``solid`` (sorted starts
+    and ends of merged intervals) or a dotted line of ``lines`` (sorted) within GAP.
+
+    Each step jumps past the farthest dotted line within GAP (a scan of every zone and line per
+    step made a mesh of dotted lines cubic: 1,600 lines took minutes). Same stops as stepping
+    past them one by one.
+
+    >>> _sweep(([0.0, 10.0], [4.0, 12.0]), [13.0], 11.0, 1)  # out of a card, past a line
+    16.0
+    """
+    starts, ends = solid
+    moved = True
+    while moved:
+        moved = False
+        i = bisect.bisect_right(starts, x) - 1
+        if i >= 0 and x < ends[i] and starts[i] < x:  # inside a card or a solid line
+            x = ends[i] if direction > 0 else starts[i]
+            moved = True
+        # the lines within GAP of x (a little slack, then the exact test)
+        near = [other for other in lines[bisect.bisect_left(lines, x - 2 * GAP):
+                                         bisect.bisect_right(lines, x + 2 * GAP)]
+                if -GAP < other - x < GAP]
+        if near:
+            x = (max(near) if direction > 0 else min(near)) + GAP * direction
+            moved = True
+        if direction < 0 and x < GAP:
+            return x  # out of the drawing on the left: the caller looks right instead
+    return x
 
 
 def _merged(spans: list[tuple[float, float]], *,
@@ -284,12 +305,15 @@ def _merged(spans: list[tuple[float, float]], *,
     """
     starts: list[float] = []
     ends: list[float] = []
+    last = 0.0  # ends[-1]
     for start, end in sorted(spans):
-        if ends and (start < ends[-1] or (touching and start == ends[-1])):
-            ends[-1] = max(ends[-1], end)
+        if ends and (start < last or (touching and start == last)):
+            if end > last:
+                ends[-1] = last = end
         else:
             starts.append(start)
             ends.append(end)
+            last = end
     return starts, ends
 
 
@@ -354,19 +378,22 @@ def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[floa
     raw: dict[int, list[tuple[float, float]]] = {}
     for x, y in zip(chart.x, chart.y, strict=True):
         raw.setdefault(2 * round(y / pitch), []).append((x - GAP, x + width + GAP))
-    seen: set[tuple[float, int]] = set()
-    for person in range(len(chart)):
-        if chart.manager[person] < 0:
+    lines: dict[int, set[float]] = {}  # zone -> the x of the vertical lines crossing it
+    route = chart.route
+    for person, manager in enumerate(chart.manager):
+        if manager < 0:
             continue
-        points = chart.route(person)
-        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-            if x1 != x2 or y1 == y2:
-                continue
-            top, bottom = min(y1, y2) + 1e-6, max(y1, y2) - 1e-6
-            first = 2 * int(top // pitch) + (1 if top % pitch > height else 0)
-            last = 2 * int(bottom // pitch) + (1 if bottom % pitch > height else 0)
-            for zone in range(first, last + 1):
-                if (x1, zone) not in seen:
-                    seen.add((x1, zone))
-                    raw.setdefault(zone, []).append((x1 - GAP, x1 + GAP))
+        points = route(person)
+        x1, y1 = points[0]
+        for x2, y2 in itertools.islice(points, 1, None):
+            if x1 == x2 and y1 != y2:  # a vertical run (a manager's drop: once per zone)
+                top, bottom = (y1, y2) if y1 < y2 else (y2, y1)
+                top, bottom = top + 1e-6, bottom - 1e-6
+                first = 2 * int(top // pitch) + (1 if top % pitch > height else 0)
+                last = 2 * int(bottom // pitch) + (1 if bottom % pitch > height else 0)
+                for zone in range(first, last + 1):
+                    lines.setdefault(zone, set()).add(x1)
+            x1, y1 = x2, y2
+    for zone, xs in lines.items():
+        raw.setdefault(zone, []).extend([(x - GAP, x + GAP) for x in xs])
     return {zone: _merged(spans, touching=True) for zone, spans in raw.items()}

@@ -140,6 +140,15 @@ class Frame:
     top: float  # y of the chart's top edge on the page (its left edge is at MARGIN)
 
 
+def page_width(chart_width: float) -> float:
+    """The width of the page a chart ``chart_width`` px wide is drawn on (:func:`frame_for`).
+
+    >>> page_width(100.0), page_width(1000.0)
+    (688.0, 1048.0)
+    """
+    return max(chart_width, MIN_CHART_WIDTH) + 2 * MARGIN
+
+
 def frame_for(legend: list[tuple[str, str]], chart_width: float, chart_height: float,
               *, notes: int | str = 0, starts: Collection[int] = ()) -> Frame:
     """The page for a chart of that size under a legend (and the note on counts, if any).
@@ -147,7 +156,7 @@ def frame_for(legend: list[tuple[str, str]], chart_width: float, chart_height: f
     ``notes``: the legend's note text (wrapped to the page), or 0 for none; ``starts``: the
     legend entries that begin a row (see :func:`legend_rows`).
     """
-    width = max(chart_width, MIN_CHART_WIDTH) + 2 * MARGIN
+    width = page_width(chart_width)
     rows = legend_rows(legend, width - 2 * MARGIN, starts)
     lines = wrap_note(notes, width - 2 * MARGIN) if isinstance(notes, str) else []
     header = TITLE_HEIGHT + (len(rows) + len(lines)) * LEGEND_ROW

@@ -79,6 +79,13 @@ def _check_paper(drawing: OrgDrawing, format: str) -> None:
                           hint="write .pdf, or leave out --paper")
 
 
+def org_width(drawing: OrgDrawing) -> float:
+    """The width in px of the org chart's SVG page, from its layout alone (nothing written)."""
+    from ladder.renderers.card_geometry import page_width  # lazy: a ladder loads no org layout
+
+    return page_width(drawing.layout().width)
+
+
 def org_svg_document(drawing: OrgDrawing) -> FinishedPieces:
     """The org chart's SVG, finished for docs (theme, title, description), in pieces: from the
     writer to the docs finish to the file, with no whole document in between."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -158,7 +157,7 @@ def write_bytes(path: str | Path, data: bytes | str | Iterable[str], *,
             path.parent.mkdir(parents=True, exist_ok=True)
             # named before it is made, so that a signal between the two finds it to remove
             # (with mkstemp, SIGINT just after it returned left the file behind)
-            temporary = path.parent / f".{path.name[:40]}.{secrets.token_hex(6)}.tmp"
+            temporary = path.parent / f".{path.name[:40]}.{os.urandom(6).hex()}.tmp"
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(handle, "wb") as stream:
                 if isinstance(data, str):  # encoded a piece at a time: a big chart is 100s of MB
