@@ -253,7 +253,7 @@ def measure(
     rows_of: dict[int, int] = {}
     card, gap = style.width, style.sibling_gap
     manager, reports, kids = tree.manager, tree.reports, tree.kids
-    size, whole, assistants = tree.size, tree.root_size, tree.assistants
+    size, assistants = tree.size, tree.assistants
     inside: set[int] = set()  # managers drawn within the list of a manager above them
     if listed is not None:
         for person in reversed(tree.bosses):  # top-down
@@ -262,11 +262,9 @@ def measure(
                 inside.add(person)
     managing = tree.managing_map()
     leaf_sizes: dict[int, tuple[int, float, int]] = {}  # leaf count -> _totals; spans repeat
-    for person in tree.bosses:
+    for person in tree.bosses if listed is not None else tree.outside_lists(threshold):
         boss = manager[person]
-        if listed is None:  # within a list: a manager above, below a root, has <= threshold
-            if boss >= 0 and size[boss] <= threshold < whole[person] and manager[boss] >= 0:
-                continue
+        if listed is None:
             is_listed = boss >= 0 and size[person] <= threshold < size[boss]
         elif person in inside:
             continue

@@ -39,6 +39,7 @@ class OrgTree:
     _root_size: list[int] | None = field(default=None, repr=False)
     _steps: list[int] | None = field(default=None, repr=False)
     _place: array[int] | None = field(default=None, repr=False)
+    _outside: tuple[int, list[int]] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -63,6 +64,18 @@ class OrgTree:
                 whole[person] = whole[boss] if boss >= 0 else self.size[person]
             self._root_size = whole
         return self._root_size
+
+    def outside_lists(self, threshold: int) -> list[int]:
+        """:attr:`bosses` but those inside a list when the largest subtrees of at most
+        ``threshold`` people below a root are lists: inside, a manager above, below a root,
+        has no more. The last answer is kept (the plan search asks again and again)."""
+        if self._outside is None or self._outside[0] != threshold:
+            manager, size, whole = self.manager, self.size, self.root_size
+            self._outside = (threshold, [
+                person for person in self.bosses
+                if not ((boss := manager[person]) >= 0 and size[boss] <= threshold < whole[person]
+                        and manager[boss] >= 0)])
+        return self._outside[1]
 
     def list_reach(self, head: int) -> int:
         """Indent steps of ``head``'s subtree drawn as an indented list: its reports are one
