@@ -1,6 +1,6 @@
 """An org chart written straight to SVG from the layout's flat arrays, a piece at a time.
 
-Used for ``.svg``; linear in the people (100,000 people: about 0.2 s of card texts and SVG).
+Used for ``.svg``; linear in the people (100,000 people: about 0.3 s of card texts and SVG).
 Cards that look alike but for the name share a face
 (:func:`~ladder.renderers.org_cards.card_faces`), whose SVG is made once; a card is then its
 id, its position, its name and its face's SVG.
