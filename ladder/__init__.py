@@ -8,6 +8,7 @@ cheap for the command line::
     svg = ladder.draw(product, variant="startup")      # str for svg/dot/json, bytes for png/pdf
     ladder.render("examples/enterprise.yaml", "org.png", depth=3)   # writes files
     best = ladder.paths("Junior PM", "CPO")[0]         # promotion paths, quickest first
+    ladder.to_graphviz(product)                        # a graphviz.Source: shown in Jupyter
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # the names of _API for type checkers (``as``: re-exported un
     from ladder.api import render as render
     from ladder.api import stats as stats
     from ladder.api import succession as succession
+    from ladder.api import to_graphviz as to_graphviz
     from ladder.api import validate as validate
     from ladder.errors import LadderError as LadderError
     from ladder.errors import Problem as Problem
@@ -54,6 +56,7 @@ _API = {
     "load": "ladder.api", "draw": "ladder.api", "render": "ladder.api",
     "validate": "ladder.api", "load_ladder": "ladder.api", "load_org": "ladder.api",
     "ladder_for": "ladder.api", "import_export": "ladder.api",
+    "to_graphviz": "ladder.api",  # a graphviz.Source: shown inline in Jupyter
     # questions
     "stats": "ladder.api", "paths": "ladder.api", "gap": "ladder.api", "endpoints": "ladder.api",
     "next_roles": "ladder.api",

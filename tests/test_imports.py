@@ -71,3 +71,15 @@ def test_every_command_is_in_the_table_that_loads_it():
             for name, command in main.commands.items()} == COMMANDS
     typo = CliRunner().invoke(main, ["varients"])
     assert typo.exit_code == 2 and "Did you mean 'variants'?" in typo.output
+
+
+@pytest.mark.needs_dot
+def test_only_to_graphviz_imports_the_graphviz_package(tmp_path):
+    # ``import ladder``, its names and draw() leave the package out (10-20 ms of a run);
+    # to_graphviz, which returns one of its Source objects, is the one way in
+    plain = modules_after(tmp_path, "import ladder\nassert 'to_graphviz' in dir(ladder)\n"
+                                    "svg = ladder.draw('product')\nladder.to_graphviz")
+    assert "graphviz" not in plain and "ladder.api.graphviz_source" not in plain
+    bridged = modules_after(tmp_path, "import ladder\n"
+                                      "assert ladder.to_graphviz('product').pipe(format='svg')")
+    assert {"graphviz", "ladder.api.graphviz_source"} <= bridged

@@ -43,6 +43,10 @@ NAMES: dict[str, str] = {
         "slide_width", "slide_height", "rgb", "target_slide", "word_wrap",
         "vertical_anchor", "margin_left", "margin_right", "margin_top", "margin_bottom",
         "author", "last_modified_by", "revision")},
+    # the graphviz package calls the hooks of its Source that run Graphviz, by keyword
+    **{name: "graphviz: Source.pipe/.render call the hooks ladder.api.graphviz_source "
+             "overrides, with these arguments" for name in (
+        "_pipe_lines", "_pipe_lines_string", "_render", "input_encoding", "quiet")},
     "undrawn": "ImportResult (ladder.import_export): the rows on no card, for a script that "
                "accounts for every row (tests/hr_helpers.py checks each is named by a problem)",
 }

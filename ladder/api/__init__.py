@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the names below, for type checkers (``as``: re-exported und
     from ladder.api.drawing import render_diff as render_diff
     from ladder.api.drawing import render_profile as render_profile
     from ladder.api.drawing import render_radar as render_radar
+    from ladder.api.drawing import to_graphviz as to_graphviz
     from ladder.api.files import IMPORT_FORMATS as IMPORT_FORMATS
     from ladder.api.files import builtin_ladders as builtin_ladders
     from ladder.api.files import builtin_source as builtin_source
@@ -78,7 +79,7 @@ _NAMES = {
     "ladder.api.answers": ("ANSWER_FORMATS", "answer_text"),
     "ladder.api.drawing": ("RADAR_FORMATS", "draw", "draw_diff", "draw_profile", "draw_radar",
                            "html_iframe", "inline_svg", "org_chart_width", "render", "render_diff",
-                           "render_profile", "render_radar"),
+                           "render_profile", "render_radar", "to_graphviz"),
     "ladder.api.files": ("IMPORT_FORMATS", "builtin_ladders", "builtin_source", "import_file",
                          "input_size", "parse_document", "parse_mapping", "read_document",
                          "schema", "write_file"),

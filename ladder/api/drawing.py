@@ -33,6 +33,7 @@ from ladder.text import years_phrase
 if TYPE_CHECKING:
     from ladder.analysis.assess import Assessment
     from ladder.analysis.diff import OrgDiff
+    from ladder.api.graphviz_source import GraphvizSource
     from ladder.model import Ladder, Org
     from ladder.renderers.drawings import LadderDrawing, OrgDrawing
 
@@ -56,9 +57,7 @@ def draw(thing: Ladder | Org | str | Path | None, options: OptionsObject | None 
     ladder.errors.LadderError: option 'root' applies to org charts, not to ladders
     """
     given = {**as_keywords(options), **keywords}
-    if thing is None or isinstance(thing, str | Path):
-        export = {k: given.pop(k) for k in list(given) if k in _EXPORT_NAMES}
-        thing = load(thing, on_note=on_note, **export)
+    thing = _loaded(thing, given, on_note)
     kind = _kind_of_model(thing)
     chosen = format.lower()
     if chosen not in OUTPUT_FORMATS:
@@ -77,6 +76,85 @@ def draw(thing: Ladder | Org | str | Path | None, options: OptionsObject | None 
 
 
 _EXPORT_NAMES = {f.name for f in fields(ExportOptions)}  # how to read an HR export
+
+
+def _loaded(thing: Ladder | Org | str | Path | None, given: dict[str, Any],
+            on_note: Note | None) -> Ladder | Org:
+    """``thing`` loaded if it is a source, taking from ``given`` the options that say how to
+    read it (an HR export's); the rest are the drawing's."""
+    if thing is None or isinstance(thing, str | Path):
+        export = {k: given.pop(k) for k in list(given) if k in _EXPORT_NAMES}
+        return load(thing, on_note=on_note, **export)
+    return thing
+
+
+def to_graphviz(thing: Ladder | Org | str | Path | None, options: OptionsObject | None = None,
+                *, on_note: Note | None = None, **keywords: Any) -> GraphvizSource:
+    """``thing`` as a ``graphviz.Source`` (of the ``graphviz`` package): a Jupyter notebook
+    shows it inline, and it has ``.source``, ``.pipe()``, ``.render()``, ``.view()`` and
+    ``.save()``. ``thing`` and the options are :func:`draw`'s.
+
+    Its ``.source`` is :func:`draw`'s DOT. A ladder is laid out by ``dot``; an org chart (and
+    a ladder's ``view="matrix"``) is DOT with every position pinned, drawn by ``neato -n2``
+    (``.engine`` is ``"neato"``, ``.neato_no_op`` is ``2`` and every call gets it). It draws
+    with ladder's own environment (the shipped font, the fixed locale and PDF date: see
+    :mod:`ladder.api.graphviz_source`), so its PNG and PDF are :func:`draw`'s, byte for byte.
+    Its SVG is Graphviz's: :func:`draw`'s SVG has the same texts, but adds the docs finish
+    (theme, title, description) and, for an org chart, is written by ladder itself (links on
+    the cards). It draws in svg, png, pdf and xdot; a chart beyond a PNG's size limits is not
+    drawn smaller as :func:`draw` draws it. Options only a file can carry (``split``,
+    ``paper``, ``landscape``, ``scale``, ``theme``, ``transparent``) are an error.
+
+    >>> chart = to_graphviz("product", variant="startup")
+    >>> chart.source == draw("product", variant="startup", format="dot"), chart.engine
+    (True, 'dot')
+    >>> "Head of Product" in chart._repr_mimebundle_()["image/svg+xml"]   # what Jupyter shows
+    True
+    >>> to_graphviz("examples/startup.yaml").engine
+    'neato'
+    >>> to_graphviz("examples/startup.yaml", split="department")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ladder.errors.LadderError: option 'split' writes several files, which a graphviz.Source ...
+    """
+    given = {**as_keywords(options), **keywords}
+    thing = _loaded(thing, given, on_note)
+    kind = _kind_of_model(thing)
+    sorted_options = sort_options(given, kind=kind)
+    held = _held_by_files(sorted_options)
+    if held:
+        raise LadderError(f"option {held[0]!r} {_FILE_ONLY[held[0]]}, which a graphviz.Source "
+                          "cannot hold",
+                          hint="leave it out, or draw with ladder.draw() or write with "
+                               "ladder.render(), which take it")
+    try:
+        from ladder.api.graphviz_source import GraphvizSource  # lazy: only this loads graphviz
+    except ModuleNotFoundError as error:
+        if error.name != "graphviz":
+            raise
+        raise LadderError("to_graphviz needs the graphviz Python package, not installed here",
+                          hint="pip install graphviz") from None
+    dot = draw(thing, format="dot", on_note=on_note, **given)
+    assert isinstance(dot, str)  # DOT is text
+    if kind == "ladder" and sorted_options.ladder.view != "matrix":
+        return GraphvizSource(dot, engine="dot")
+    return GraphvizSource(dot, engine="neato", neato_no_op=2)  # positions pinned
+
+
+# what the options a graphviz.Source cannot hold do
+_FILE_ONLY = {"split": "writes several files", "paper": "prints a PDF book",
+              "landscape": "turns a PDF book's sheets", "scale": "sets a PNG's pixels",
+              "theme": "colours ladder's own SVG and HTML",
+              "transparent": "clears the background of ladder's own SVG and HTML"}
+
+
+def _held_by_files(options: Options) -> list[str]:
+    """The options of :data:`_FILE_ONLY` set away from their defaults."""
+    ladder, org = options.ladder, options.org
+    asked = {"split": org.split, "paper": org.paper or ladder.paper,
+             "landscape": org.landscape or ladder.landscape, "scale": org.scale != 1.0,
+             "theme": options.theme != "light", "transparent": options.transparent}
+    return [name for name, value in asked.items() if value]
 
 
 def org_chart_width(org: Org, options: OptionsObject | None = None, **keywords: Any) -> float:
