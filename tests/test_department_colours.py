@@ -7,7 +7,7 @@ from __future__ import annotations
 import colorsys
 
 from ladder.model import Org, Person
-from ladder.renderers.org_cards import PALETTE, department_colours
+from ladder.renderers.org_cards import PALETTE, contrast_on_white, department_colours
 
 
 def divisions_org(divisions: int = 12, units: int = 10) -> Org:
@@ -25,6 +25,10 @@ def hue(colour: str) -> float:
     return colorsys.rgb_to_hls(red, green, blue)[0]
 
 
+def lightness(colour: str) -> float:
+    return colorsys.rgb_to_hls(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))[1]
+
+
 def test_a_hundred_and_twenty_units_are_shades_of_twelve_divisions() -> None:
     colours = department_colours(divisions_org())
     assert len(colours) == 121
@@ -35,6 +39,9 @@ def test_a_hundred_and_twenty_units_are_shades_of_twelve_divisions() -> None:
         for u in range(9):
             gap = abs(hue(colours[f"div{d}-unit{u}"]) - hue(colours[f"div{d}"]))
             assert min(gap, 1 - gap) < 0.06
+            # a stripe that still reads on a white card, and no unit near black
+            assert contrast_on_white(colours[f"div{d}-unit{u}"]) >= 1.6
+            assert lightness(colours[f"div{d}-unit{u}"]) >= 0.21
     order = list(colours)  # the legend's order: each division, then its units
     start = order.index("div3")
     assert order[start + 1:start + 10] == [f"div3-unit{u}" for u in range(9)]

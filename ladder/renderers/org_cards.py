@@ -202,28 +202,70 @@ def _division_shades(org: Org, order: list[str], own: dict[str, str]) -> dict[st
         base = own.get(head) or PALETTE[number % len(PALETTE)]
         colours[head] = base
         units = members[head]
-        step = min(0.12, 0.35 / max(1, (len(units) + 1) // 2))
-        for index, dep in enumerate(units):  # darker, lighter, darker still, lighter still ...
-            away = (index // 2 + 1) * step * (-1 if index % 2 == 0 else 1)
+        levels = _unit_lightness(base, len(units))
+        for index, (dep, light) in enumerate(zip(units, levels, strict=True)):
             turn = ((index // 2) % 3 - 1) * 0.025  # a touch of hue, so close shades part
-            colours[dep] = own.get(dep) or shade(base, away, turn)
+            colours[dep] = own.get(dep) or shade(base, light - _lightness(base), turn)
     return colours
 
 
+def _unit_lightness(base: str, count: int) -> list[float]:
+    """``count`` lightness levels for the units of a division coloured ``base``: evenly spread
+    round the base's own (0.12 apart when few, closer when many) within what shade allows, the
+    base's own level left to it; nearest the base first (darker, lighter, ...)."""
+    if not count:
+        return []
+    own = _lightness(base)
+    lightest = _lightness(shade(base, 1.0))  # as pale as a stripe may be, for this hue
+    half = 0.12 * ((count + 1) // 2)
+    low, high = max(0.22, min(own, lightest) - half), min(lightest, own + half)
+    levels = [low + (high - low) * step / count for step in range(count + 1)]
+    levels.remove(min(levels, key=lambda level: abs(level - own)))
+    return sorted(levels, key=lambda level: (abs(level - own), level))
+
+
+def _lightness(colour: str) -> float:
+    import colorsys
+
+    return colorsys.rgb_to_hls(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))[1]
+
+
 def shade(colour: str, by: float, turn: float = 0.0) -> str:
-    """``colour`` with its lightness moved ``by`` (-1..1, kept within 0.12..0.9) and its hue
-    turned ``turn`` of the way round the colour wheel.
+    """``colour`` with its lightness moved ``by`` (-1..1) and its hue turned ``turn`` of the way
+    round the colour wheel, kept where a stripe still reads on a white card and shades still
+    part: lightness 0.22..0.85, and no paler than a contrast of 1.6:1 against white (a light
+    yellow passes 0.85 long before it is visible).
 
     >>> shade("#4c78a8", 0.0), shade("#4c78a8", -0.2)
     ('#4c78a8', '#2c4662')
+    >>> contrast_on_white(shade("#f2cf5b", 0.35)) >= 1.6
+    True
     """
     import colorsys
 
     red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
     hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
-    lightness = min(0.9, max(0.12, light + by))
-    red, green, blue = colorsys.hls_to_rgb((hue + turn) % 1.0, lightness, saturation)
-    return "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+    lightness = min(0.85, max(0.22, light + by))
+    while True:
+        red, green, blue = colorsys.hls_to_rgb((hue + turn) % 1.0, lightness, saturation)
+        made = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+        if lightness <= 0.22 or contrast_on_white(made) >= 1.6:
+            return made
+        lightness -= 0.02
+
+
+def contrast_on_white(colour: str) -> float:
+    """The WCAG contrast ratio of ``colour`` (``#rrggbb``) against white, 1 (none) to 21.
+
+    >>> round(contrast_on_white("#000000"), 1), round(contrast_on_white("#ffffff"), 1)
+    (21.0, 1.0)
+    """
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
 
 
 def people_of(org: Org, ids: list[str]) -> Iterable[Person]:
