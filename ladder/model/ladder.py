@@ -27,8 +27,9 @@ MOVE_KINDS = (PROMOTION, LATERAL)
 class _Value:
     """Equality, hashing and repr by the fields, in order, as ``@dataclass(frozen=True)``
     writes them, for the frozen records below (``@dataclass(frozen=True, eq=False,
-    repr=False)``): written once here rather than generated for each class on every import,
-    which was 3 ms of every ``ladder render`` (a tenth of its own time, Graphviz aside).
+    repr=False)``): written once here rather than generated for each class on every import
+    (with a docstring on each class, which dataclass would build from its signature, importing
+    this module took 1.7 ms less of every ``ladder render``: 5.9 -> 4.2 ms).
 
     >>> Track("ic", "IC") == Track("ic", "IC"), hash(Track("ic", "IC")) == hash(Track("ic", "IC"))
     (True, True)
