@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import ladder
+import ladder.api
 from ladder.errors import RenderError
 from ladder.renderers import graphviz_backend
 from ladder.renderers.graphviz_backend import run_graphviz
@@ -54,9 +55,12 @@ def fresh():
     """No long-lived Graphviz yet: the next drawing of each command is a run of its own."""
     graphviz_backend._close_streams()
     graphviz_backend._runs.clear()
+    many = graphviz_backend._many
+    graphviz_backend._many = False  # a docs test before may have said it draws many
     yield
     graphviz_backend._close_streams()
     graphviz_backend._runs.clear()
+    graphviz_backend._many = many
 
 
 def _alone(source: str) -> bytes:
@@ -83,6 +87,23 @@ def test_drawings_after_the_first_come_from_one_process_with_the_same_bytes(fres
     # the lanes in the order the DOT declares them, as a run of its own writes them here
     svg = alone[3].decode()
     assert svg.index("<title>cluster_ic</title>") < svg.index("<title>cluster_management")
+
+
+def test_a_docs_build_starts_the_long_lived_graphviz_on_its_first_drawing(fresh, tmp_path,
+                                                                           monkeypatch):
+    from ladder.docs.core import draw_block, read_block
+
+    block = read_block("source: product\nvariant: startup", page="p.md", line=1,
+                       folders=[tmp_path])
+    with monkeypatch.context() as unsaid:  # as if the build had not said it draws many
+        unsaid.setattr(ladder.api, "expect_many_drawings", lambda: None)
+        alone = draw_block(block)  # a process's first drawing: a run of its own
+    assert not graphviz_backend._streams
+    graphviz_backend._runs.clear()
+    assert draw_block(block) == alone  # drawn by the long-lived Graphviz, the same bytes
+    assert graphviz_backend._many and graphviz_backend._streams
+    source = ladder.draw("product", format="dot", variant="enterprise")
+    assert run_graphviz(source, format="svg") == _alone(source)
 
 
 def test_the_api_draws_the_same_svg_in_a_loop(fresh):

@@ -30,8 +30,10 @@ def modules_after(tmp_path: Path, call: str) -> set[str]:
 
 def test_drawing_a_ladder_needs_no_networkx(tmp_path):
     loaded = modules_after(tmp_path, "api.render(None, Path('x.dot'), variant='startup')\n"
-                                     "api.render(None, Path('y.dot'), detail=True)")
-    assert "networkx" not in loaded
+                                     "api.render(None, Path('y.dot'), detail=True)\n"
+                                     "api.render(None, Path('z.dot'), highlight='pm..cpo')")
+    assert "networkx" not in loaded  # nor for a highlighted path
+    assert "Product Manager to Chief Product Officer" in (tmp_path / "z.dot").read_text()
     assert "ladder.model.org" not in loaded and "ladder.layout" not in loaded
     assert "Head of Product" in (tmp_path / "x.dot").read_text()
 
@@ -54,6 +56,8 @@ def test_a_command_imports_its_own_module_only_and_graphviz_runs_without_its_pac
     commands = {name for name in loaded if name.startswith("ladder.cli.")}
     assert commands == {"ladder.cli.common", "ladder.cli.draw"}
     assert {"graphviz", "tempfile", "shutil", "secrets"} & loaded == set()
+    if sys.implementation.name == "cpython":  # its own SHA-1 rather than OpenSSL's
+        assert "hashlib" not in loaded
     assert "Head of Product" in (tmp_path / "x.svg").read_text()
 
 

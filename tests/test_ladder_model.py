@@ -114,3 +114,22 @@ def test_unknown_variant_and_head_get_suggestions(product):
 def test_iteration_order_is_the_files_order(product):
     assert [r.id for r in product][:3] == [
         "junior-product-manager", "product-manager", "senior-product-manager"]
+
+
+def test_roles_and_moves_are_values(product):
+    """Equal by their fields, hashable, unchangeable, and copied with changes by replace()."""
+    import dataclasses
+    import pickle
+
+    role = product.roles["senior-product-manager"]
+    twin = dataclasses.replace(role)
+    assert twin == role and twin is not role and hash(twin) == hash(role)
+    renamed = dataclasses.replace(role, title="Senior PM")
+    assert renamed != role and renamed.title == "Senior PM" and role.title != "Senior PM"
+    assert len({role, twin, renamed}) == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        role.title = "Lead PM"  # type: ignore[misc]
+    move = product.moves[0]
+    assert move != role and move == pickle.loads(pickle.dumps(move))
+    assert repr(move).startswith(f"Move(source='{move.source}', target='{move.target}', ")
+    assert [f.name for f in dataclasses.fields(move)][:3] == ["source", "target", "kind"]

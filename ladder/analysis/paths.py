@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-import networkx as nx
-
 from ladder.analysis.expectations import (
     AreaChange,
     area_changes,
@@ -283,14 +281,17 @@ def find_paths(
             )
     if first.id == last.id:
         raise same_role_error(first, start, goal, file=ladder.file)
-    allowed = nx.subgraph_view(ladder.graph, filter_node=lambda node: node not in avoided)
+    # the moves between roles not avoided, in the ladder's order (its graph's, without networkx:
+    # importing it cost a docs build with a highlighted path 60 ms)
+    after = {role: [move.target for move in ladder.moves_from(role) if move.target not in avoided]
+             for role in ladder.roles if role not in avoided}
     position = {role_id: index for index, role_id in enumerate(ladder.roles)}
     found: list[Path] = []
     cut = False
     steps = _Steps(ladder)
-    for count, nodes in enumerate(_simple_paths(allowed, first.id, last.id), start=1):
+    for count, nodes in enumerate(_simple_paths(after, first.id, last.id), start=1):
         if nodes is None or count > MAX_PATHS:  # too many to list, or to look for
-            found, cut = _quickest(steps, allowed, first.id, last.id, stops), True
+            found, cut = _quickest(steps, avoided, first.id, last.id, stops), True
             break
         if _visits_in_order(nodes, stops):
             found.append(steps.path(nodes))
@@ -299,14 +300,20 @@ def find_paths(
     return Paths(tuple(found), cut)
 
 
-def _simple_paths(graph: Any, start: str, goal: str) -> Iterator[list[str] | None]:
-    """Every path from ``start`` to ``goal`` that visits no role twice, depth first, through
-    the roles that lie between them only (a lattice of dead ends beside the route was searched
-    whole before, and hung); None, then no more, once MAX_STEPS roles have been stepped on
-    (moves back and forth can make the search long even then)."""
-    between = (nx.descendants(graph, start) & nx.ancestors(graph, goal)) | {start, goal}
+def _simple_paths(after: Mapping[str, list[str]], start: str,
+                  goal: str) -> Iterator[list[str] | None]:
+    """Every path from ``start`` to ``goal`` along ``after`` (role -> the roles its moves lead
+    to) that visits no role twice, depth first, through the roles that lie between them only
+    (a lattice of dead ends beside the route was searched whole before, and hung); None, then
+    no more, once MAX_STEPS roles have been stepped on (moves back and forth can make the
+    search long even then)."""
+    before: dict[str, list[str]] = {}
+    for source, targets in after.items():
+        for target in targets:
+            before.setdefault(target, []).append(source)
+    between = (_reachable(after, start) & _reachable(before, goal)) | {start, goal}
     route, on_route = [start], {start}
-    stack = [iter([n for n in graph.successors(start) if n in between])]
+    stack = [iter([n for n in after.get(start, ()) if n in between])]
     steps = 0
     while stack:
         role = next(stack[-1], None)
@@ -325,16 +332,43 @@ def _simple_paths(graph: Any, start: str, goal: str) -> Iterator[list[str] | Non
             continue
         route.append(role)
         on_route.add(role)
-        stack.append(iter([n for n in graph.successors(role) if n in between]))
+        stack.append(iter([n for n in after.get(role, ()) if n in between]))
+
+
+def _reachable(after: Mapping[str, Iterable[str]], start: str) -> set[str]:
+    """The roles reached from ``start`` by one or more steps along ``after``.
+
+    >>> sorted(_reachable({"a": ["b"], "b": ["c", "a"]}, "b"))
+    ['a', 'b', 'c']
+    """
+    found: set[str] = set()
+    todo = [start]
+    while todo:
+        for target in after.get(todo.pop(), ()):
+            if target not in found:
+                found.add(target)
+                todo.append(target)
+    return found
+
+
+def _reaches(ladder: Ladder, start: str, goal: str) -> bool:
+    """Whether moves lead from role ``start`` to role ``goal`` (a role reaches itself)."""
+    after = {role: [move.target for move in ladder.moves_from(role)] for role in ladder.roles}
+    return start == goal or goal in _reachable(after, start)
 
 
 MAX_STEPS = 1_000_000  # roles stepped on while listing paths: about a second
 
 
-def _quickest(steps: _Steps, allowed, start: str, goal: str, stops: list[str]) -> list[Path]:
+def _quickest(steps: _Steps, avoided: set[str], start: str, goal: str,
+              stops: list[str]) -> list[Path]:
     """The QUICKEST quickest paths, found in order without listing the others: a move weighs
     its typical years (unknown: after all known), plus a little per step (fewer steps first).
     At most MAX_PATHS candidates are looked at, for --via filters that few pass."""
+    import networkx as nx  # lazy: only ladders with too many paths to list need it
+
+    allowed = nx.subgraph_view(steps.ladder.graph, filter_node=lambda node: node not in avoided)
+
     def weight(source: str, target: str, data: Any) -> float:  # the edge attributes
         years = data.get("years")
         return (UNKNOWN_YEARS if years is None else float(years)) + 1e-6
@@ -394,9 +428,10 @@ class _Steps:
         gains = _gains([ladder.roles[node] for node in nodes], self.competencies)
         steps = []
         for (source, target), gain in zip(itertools.pairwise(nodes), gains, strict=True):
-            edge = ladder.graph.edges[source, target]
-            steps.append(Step(source, target, edge["kind"], edge["years"], gain,
-                              edge.get("years_range"), self.changes(source, target)))
+            move = ladder.move_between(source, target)
+            assert move is not None  # a path follows the ladder's moves
+            steps.append(Step(source, target, move.kind, move.years, gain, move.years_range,
+                              self.changes(source, target)))
         return Path(nodes[0], tuple(steps))
 
 
@@ -534,8 +569,7 @@ def competency_gap(ladder: Ladder, a: str | Role, b: str | Role, *,
     """
     first, second = resolve_role(ladder, a), resolve_role(ladder, b)
     paths = find_paths(ladder, first, second, via=via, avoid=avoid)
-    unrelated = not (nx.has_path(ladder.graph, first.id, second.id)
-                     or nx.has_path(ladder.graph, second.id, first.id))
+    unrelated = not (_reaches(ladder, first.id, second.id) or _reaches(ladder, second.id, first.id))
     if not paths and (via or list(avoid) or not unrelated):
         raise no_path_error(ladder, first, second, avoid)
     # no move links the two at all (two tracks side by side): compare them as they stand
@@ -655,10 +689,9 @@ def plan_highlight(ladder: Ladder, spec: str, *, variant: str | None = None,
 def no_path_error(ladder: Ladder, start: Role, goal: Role,
                   avoid: Iterable[str] = ()) -> LadderError:
     """The error to raise when :func:`find_paths` finds nothing, with a hint why."""
-    if nx.has_path(ladder.graph, goal.id, start.id) and not nx.has_path(
-            ladder.graph, start.id, goal.id):
+    if _reaches(ladder, goal.id, start.id) and not _reaches(ladder, start.id, goal.id):
         hint = f"{goal.title} is below {start.title}: swap FROM and TO"
-    elif list(avoid) or nx.has_path(ladder.graph, start.id, goal.id):
+    elif list(avoid) or _reaches(ladder, start.id, goal.id):
         hint = "every path passes a role you avoid, or misses a --via role"
     else:
         hint = "no move in the ladder leads there"

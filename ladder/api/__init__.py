@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # the names below, for type checkers (``as``: re-exported und
     from ladder.api.questions import stats as stats
     from ladder.api.questions import succession as succession
     from ladder.api.questions import variants as variants
+    from ladder.renderers.graphviz_backend import expect_many_drawings as expect_many_drawings
     from ladder.sources.detect import COMPANY as COMPANY
     from ladder.sources.detect import EXPORT as EXPORT
     from ladder.sources.detect import LADDER as LADDER
@@ -89,6 +90,7 @@ _NAMES = {
                              "paths", "stats", "succession", "variants"),
     "ladder.sources.detect": ("COMPANY", "EXPORT", "LADDER", "source_kind"),
     "ladder.sources.formats": ("INPUT_FORMATS", "input_format"),
+    "ladder.renderers.graphviz_backend": ("expect_many_drawings",),  # a docs build draws many
 }
 __all__ = sorted(name for names in _NAMES.values() for name in names)
 __getattr__ = lazy_names(__name__, _NAMES)

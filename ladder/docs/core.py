@@ -419,6 +419,11 @@ def _draw(block: Block, note: Callable[[str], None]) -> tuple[str, list[Path]]:
     try:
         thing = load_block(block)
         files = _drawn_from(block, thing)
+        if not hasattr(thing, "people"):  # a ladder: Graphviz draws it
+            # a build draws many: one long-lived Graphviz from the first drawing on
+            from ladder.api import expect_many_drawings  # lazy: the MkDocs plugin loads no api
+
+            expect_many_drawings()
         if block.format == "svg":
             from ladder.api import inline_svg, org_chart_width  # lazy: MkDocs loads no api
 

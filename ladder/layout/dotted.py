@@ -378,7 +378,10 @@ def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[floa
     raw: dict[int, list[tuple[float, float]]] = {}
     for x, y in zip(chart.x, chart.y, strict=True):
         raw.setdefault(2 * round(y / pitch), []).append((x - GAP, x + width + GAP))
-    lines: dict[int, set[float]] = {}  # zone -> the x of the vertical lines crossing it
+    # The vertical runs of the solid lines, (top, bottom) per x, joined where they overlap
+    # before their zones are worked out: a manager's drop is in the route of each of its
+    # reports, and the reports of a stack share its spine, each down to its own card.
+    runs: dict[float, list[tuple[float, float]]] = {}
     route = chart.route
     for person, manager in enumerate(chart.manager):
         if manager < 0:
@@ -386,14 +389,17 @@ def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[floa
         points = route(person)
         x1, y1 = points[0]
         for x2, y2 in itertools.islice(points, 1, None):
-            if x1 == x2 and y1 != y2:  # a vertical run (a manager's drop: once per zone)
-                top, bottom = (y1, y2) if y1 < y2 else (y2, y1)
-                top, bottom = top + 1e-6, bottom - 1e-6
-                first = 2 * int(top // pitch) + (1 if top % pitch > height else 0)
-                last = 2 * int(bottom // pitch) + (1 if bottom % pitch > height else 0)
-                for zone in range(first, last + 1):
-                    lines.setdefault(zone, set()).add(x1)
+            if x1 == x2 and y1 != y2:
+                runs.setdefault(x1, []).append((y1, y2) if y1 < y2 else (y2, y1))
             x1, y1 = x2, y2
-    for zone, xs in lines.items():
-        raw.setdefault(zone, []).extend([(x - GAP, x + GAP) for x in xs])
+    for x, spans in runs.items():
+        obstacle = (x - GAP, x + GAP)
+        zones: set[int] = set()
+        for top, bottom in zip(*_merged(spans), strict=True):
+            top, bottom = top + 1e-6, bottom - 1e-6
+            first = 2 * int(top // pitch) + (1 if top % pitch > height else 0)
+            last = 2 * int(bottom // pitch) + (1 if bottom % pitch > height else 0)
+            zones.update(range(first, last + 1))
+        for zone in zones:
+            raw.setdefault(zone, []).append(obstacle)
     return {zone: _merged(spans, touching=True) for zone, spans in raw.items()}

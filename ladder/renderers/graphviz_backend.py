@@ -157,18 +157,29 @@ _GRADIENT = re.compile(rb"<(?:linear|radial)Gradient ")
 _lock = threading.Lock()
 _streams: dict[tuple[str, ...], _Stream] = {}  # by command and fontconfig file
 _runs: dict[tuple[str, ...], int] = {}  # drawings made so far, likewise
+_many = False  # the process said it draws many: the stream starts on the first drawing
+
+
+def expect_many_drawings() -> None:
+    """Say that this process will draw many SVGs (a docs build): its first drawing already
+    starts the long-lived Graphviz, instead of a run of its own followed by the stream's
+    start on the second (a start-up of ``dot`` paid twice). The bytes are the same."""
+    global _many
+    _many = True
+
 
 
 def _streamed(command: tuple[str, ...], source: str) -> bytes | None:
     """``source`` drawn by this process's long-lived Graphviz for ``command`` (started on the
-    command's second drawing); None when it should run on its own: the first drawing (a
-    command-line run draws once), another thread is drawing, or Graphviz said anything."""
+    command's second drawing, or its first after :func:`expect_many_drawings`); None when it
+    should run on its own: the first drawing (a command-line run draws once), another thread
+    is drawing, or Graphviz said anything."""
     if not _lock.acquire(blocking=False):
         return None  # another thread has the stream: a run of its own does not wait
     try:
         key = (*command, str(_fonts_conf_file()))  # other fonts: another process
         _runs[key] = _runs.get(key, 0) + 1
-        if _runs[key] == 1 or not _NAMED_GRAPH.match(source):
+        if (_runs[key] == 1 and not _many) or not _NAMED_GRAPH.match(source):
             return None
         stream = _streams.get(key)
         if stream is None or not stream.alive():

@@ -31,7 +31,6 @@ True
 from __future__ import annotations
 
 import colorsys
-import hashlib
 import html
 import re
 from collections import deque
@@ -41,6 +40,11 @@ from functools import partial
 from ladder.choices import THEMES
 from ladder.errors import LadderError, did_you_mean
 from ladder.escape import xml_text
+
+try:  # CPython's own SHA-1, the same digests: hashlib loads OpenSSL (2 ms of every render)
+    from _sha1 import sha1  # type: ignore[import-not-found]
+except ImportError:  # another Python
+    from hashlib import sha1
 
 # Faces with the widths the cards are fitted to (ladder/fonts/: Liberation Sans, which has
 # Helvetica's and Arial's) first; then wider ones only where none of those is installed.
@@ -394,7 +398,7 @@ class FinishedPieces:
 def _fingerprint(head: str, end: str, rest: int, title: str, description: str) -> str:
     """Ten hex digits that tell diagrams apart, from the data, in constant time: the title,
     the description, the size and both ends of the drawing (a big chart is tens of MB)."""
-    digest = hashlib.sha1()
+    digest = sha1()
     for part in (title, description, str(len(head) + rest), head, end):
         digest.update(part.encode("utf-8", "replace") + b"\0")
     return digest.hexdigest()[:10]
