@@ -106,6 +106,21 @@ def test_a_docs_build_starts_the_long_lived_graphviz_on_its_first_drawing(fresh,
     assert run_graphviz(source, format="svg") == _alone(source)
 
 
+def test_pinned_org_dot_after_its_comment_line_goes_to_the_long_lived_graphviz(fresh):
+    # an org chart's DOT opens with a comment saying how to draw it again (neato -n2): what a
+    # notebook displays through ladder.to_graphviz, chart after chart
+    source = ladder.draw("examples/startup.yaml", format="dot")
+    assert source.startswith("// ")
+    pinned = {"format": "svg", "engine": "neato", "neato_no_op": 2}
+    graphviz_backend._close_streams()
+    graphviz_backend._runs.clear()
+    alone = run_graphviz(source, **pinned)
+    graphviz_backend._runs.clear()
+    graphviz_backend._many = True
+    assert run_graphviz(source, **pinned) == alone
+    assert graphviz_backend._streams  # drawn by the stream, not a run of its own
+
+
 def test_the_api_draws_the_same_svg_in_a_loop(fresh):
     first = [ladder.draw("product", **options) for options in LADDERS]
     assert graphviz_backend._streams  # the loop above already drew through the stream

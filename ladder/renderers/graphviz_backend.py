@@ -150,8 +150,10 @@ STALLED = 2.0  # seconds without output or CPU time: Graphviz waits for more of 
 _END_NAME = b"ladder_end_of_drawing"
 _END_GRAPH = b"\ndigraph " + _END_NAME + b" {}\n"
 _END_TITLE = b"<!-- Title: " + _END_NAME + b" "
-# dot numbers an unnamed graph (its title) by a count that runs on from graph to graph
-_NAMED_GRAPH = re.compile(r"\s*(?:strict\s+)?(?:di)?graph\s+(?!\{)\S", re.IGNORECASE)
+# dot numbers an unnamed graph (its title) by a count that runs on from graph to graph;
+# comment lines may come first (an org chart's DOT says how to draw it again)
+_NAMED_GRAPH = re.compile(r"(?:\s*//[^\n]*\n)*\s*(?:strict\s+)?(?:di)?graph\s+(?!\{)\S",
+                          re.IGNORECASE)
 # and its gradients' ids likewise: a drawing with one is drawn again on its own
 _GRADIENT = re.compile(rb"<(?:linear|radial)Gradient ")
 _lock = threading.Lock()

@@ -60,9 +60,9 @@ def org_dot(
         'fixedsize=true, fontname="Helvetica,Arial,sans-serif", margin=0, penwidth=1];\n',
         '  edge [arrowhead=none, color="#a3aab5", penwidth=1.2];\n',
         # neato -n2 crops the page to what it draws: two invisible corners keep the margins.
-        f'  corner0 [style=invis, fixedsize=true, width=0.01, height=0.01, '
+        f'  corner0 [style=invis, label="", fixedsize=true, width=0.01, height=0.01, '
         f'pos="{page_at(1, 1)}"];\n',
-        f'  corner1 [style=invis, fixedsize=true, width=0.01, height=0.01, '
+        f'  corner1 [style=invis, label="", fixedsize=true, width=0.01, height=0.01, '
         f'pos="{page_at(frame.width - 1, page_height - 1)}"];\n',
     ]
     title_width = text_width(heading, geo.HEADING_SIZE, bold=True)
