@@ -123,11 +123,13 @@ def test_a_korean_named_org_is_drawn_with_glyphs_not_empty_boxes(tmp_path, monke
     # without the fallback folders the same chart has no Hangul text: the check can fail
     monkeypatch.setattr(graphviz_backend, "FALLBACK_FOLDERS", ())
     graphviz_backend._fonts_conf_file.cache_clear()
+    graphviz_backend._installed_fallbacks.cache_clear()
     try:
         assert "김민준" not in _pdf_text(ladder.draw(org, format="pdf"), tmp_path)
     finally:
         monkeypatch.undo()
         graphviz_backend._fonts_conf_file.cache_clear()
+        graphviz_backend._installed_fallbacks.cache_clear()
 
 
 @pytest.mark.skipif(not HANGUL_FONT.exists(), reason="needs fonts-wqy-microhei (run.sh installs)")
@@ -223,3 +225,40 @@ def test_the_shipped_font_is_licensed_and_packaged():
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence
     pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
     assert '"fonts/*.ttf"' in pyproject and '"fonts/LICENSE"' in pyproject
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@pytest.mark.skipif(not (DEJAVU / "DejaVuSans-Bold.ttf").exists(),
+                    reason="needs fonts-dejavu-core (run.sh installs)")
+def test_text_sent_to_dejavu_alone_has_every_character_in_its_faces_or_the_shipped_ones():
+    shipped = set(advance_widths(font_file())) & set(advance_widths(font_file(bold=True)))
+    dejavu = (set(advance_widths(DEJAVU / "DejaVuSans.ttf"))
+              & set(advance_widths(DEJAVU / "DejaVuSans-Bold.ttf")))
+    missing = [f"U+{code:04X}" for start, end in graphviz_backend._SHIPPED_OR_DEJAVU
+               for code in range(start, end + 1) if code not in shipped | dejavu]
+    assert missing == []
+
+
+@pytest.mark.skipif(not DEJAVU.is_dir(), reason="needs fonts-dejavu-core (run.sh installs)")
+@pytest.mark.parametrize("format", ["svg", "png", "pdf"])
+def test_latin_text_is_drawn_the_same_with_dejavu_alone_as_with_every_fallback(format,
+                                                                               monkeypatch):
+    # the built-in ladder (arrows, middle dots, italics) and a chart in Latin, Greek and
+    # Cyrillic with accents: Graphviz given DejaVu's folder alone draws the same bytes
+    org = Org.build("Ωmega", [
+        Person("a", "Zoë Ångström-Łukasiewicz", title="Γενική Διευθύντρια"),
+        Person("b", "Пётр Чайковский", title="Head of R&D → Platform", manager="a"),
+    ])
+    sources = [ladder.draw("product", format="dot"),
+               ladder.draw("product", format="dot", variant="enterprise", view="matrix"),
+               ladder.draw(org, format="dot")]
+    assert all(graphviz_backend._fallbacks_for(s) == (str(DEJAVU),) for s in sources)
+    pinned = {"engine": "neato", "neato_no_op": 2}  # the matrix and the org chart: placed
+    engines = [{}, pinned, pinned]
+    alone = [run_graphviz(s, format=format, **e) for s, e in zip(sources, engines, strict=True)]
+    monkeypatch.setattr(graphviz_backend, "_fallbacks_for",
+                        lambda source: graphviz_backend._installed_fallbacks())
+    every = [run_graphviz(s, format=format, **e) for s, e in zip(sources, engines, strict=True)]
+    assert alone == every
