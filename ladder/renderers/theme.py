@@ -31,7 +31,6 @@ True
 from __future__ import annotations
 
 import colorsys
-import html
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -420,6 +419,35 @@ def _root_attributes(attributes: str, *, uid: str, kind: str) -> str:
     return " ".join(f'{key}="{value}"' for key, value in {**ours, **found}.items())
 
 
+_XML_ENTITY = re.compile(r"&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|(\w+));")
+_XML_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _xml_unescape(text: str) -> str:
+    """Graphviz's escapes in ``text`` undone, in one pass: numeric references and XML's five
+    names (what it writes); any other name by the ``html`` module, imported only then (1.5 ms
+    of each run otherwise).
+
+    >>> _xml_unescape("R&amp;D &#45;&gt; &#x2192; &eacute; &amp;eacute;")
+    'R&D -> → é &eacute;'
+    """
+    if "&" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        decimal, hexadecimal, name = match.groups()
+        if decimal or hexadecimal:
+            code = int(decimal) if decimal else int(hexadecimal, 16)
+            return chr(code) if code <= 0x10FFFF else match[0]
+        if name in _XML_NAMED:
+            return _XML_NAMED[name]
+        import html  # lazy: only for a name Graphviz does not write
+
+        return html.unescape(match[0])
+
+    return _XML_ENTITY.sub(one, text)
+
+
 def _name_graphviz_parts(svg: str) -> str:
     """Graphviz's counters (``node3``, ``edge2``, ``clust1``) replaced by ids from the data."""
     names: list[str] = []
@@ -428,7 +456,7 @@ def _name_graphviz_parts(svg: str) -> str:
                          re.S)
     for match in pattern.finditer(svg):
         part, _, text = match.groups()
-        text = html.unescape(text)
+        text = _xml_unescape(text)
         if part == "node":
             name = (f"level-{id_part(text[6:])}" if text.startswith("level:")
                     else card_id("role", text))
