@@ -139,8 +139,9 @@ COLOUR_NAMES = frozenset("""
 """.split())
 # "#rgb", "#rrggbb" or one of those names, in any case: the only colours a file may give.
 # Anything else (a quote, a url(), "javascript:") could end the attribute it is written into.
-COLOUR = re.compile("#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|" + "|".join(sorted(COLOUR_NAMES)),
-                    re.IGNORECASE)
+# (The names are looked up in the set: a pattern of all 148 took 1 ms to compile on each run.)
+COLOUR_PATTERN = "#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|" + "|".join(sorted(COLOUR_NAMES))
+_HEX_COLOUR = re.compile("#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}")
 
 
 def is_colour(value: object) -> TypeGuard[str]:
@@ -152,7 +153,8 @@ def is_colour(value: object) -> TypeGuard[str]:
     >>> is_colour("blu"), is_colour('red" onclick="x'), is_colour("red\\n"), is_colour(3)
     (False, False, False, False)
     """
-    return isinstance(value, str) and COLOUR.fullmatch(value) is not None
+    return isinstance(value, str) and (value.lower() in COLOUR_NAMES
+                                       or _HEX_COLOUR.fullmatch(value) is not None)
 
 
 def colour(value: object, fallback: str) -> str:

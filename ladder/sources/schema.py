@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ladder.escape import COLOUR
+from ladder.escape import COLOUR_PATTERN
 from ladder.model.ladder import MOVE_KINDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,7 +30,7 @@ _TEXT = {"type": "string", "minLength": 1}
 # Ids must be text in the file: YAML reads 007 as 7 and `yes` as true, so numbers are refused.
 _ID = {"type": "string", "minLength": 1, "pattern": r"\S"}
 _COLOUR = {
-    "type": "string", "pattern": f"^({COLOUR.pattern})$",
+    "type": "string", "pattern": f"^({COLOUR_PATTERN})$",
     "description": 'A colour: "#rrggbb", "#rgb", or a name Graphviz and SVG both know ("teal").',
     "examples": ["#4c78a8"],
 }
