@@ -23,10 +23,11 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+from collections.abc import Iterable
 from typing import Literal, overload
 
-from ladder.layout.org_layout import OrgLayout
-from ladder.layout.routes import Point, simplified
+from ladder.layout.org_layout import OrgLayout, solid_route
+from ladder.layout.routes import CONTINUED, LIST, SPREAD, STACK, Point, simplified
 
 GAP = 3.0  # least distance from a dotted line to a card, a solid line or another dotted line
 PORT_FROM_RIGHT = 22.0  # the first port on a card edge lies this far from its right end
@@ -54,14 +55,17 @@ class _Router:
     def __init__(self, chart: OrgLayout) -> None:
         self.chart = chart
         style = chart.style
-        self.pitch, self.card_height = style.pitch, style.height
+        self.pitch, self.card_height, self.level_gap = style.pitch, style.height, style.level_gap
+        self.xs, self.ys = chart.x, chart.y
         self.rows = max(chart.rows, 1)
         self.right_edge, self.bottom_edge = chart.width, chart.height
         self.solid = _solid_obstacles(chart)
         self.solid_merged: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
-        # the vertical runs of the dotted lines routed so far, (x, top, bottom): per zone, for
-        # the short legs to a card; and each once, for the channels down through many zones
-        # (walking every zone's list per step repeated a long run in each: minutes for a mesh)
+        self.solid_kinds_merged: dict[frozenset[int], tuple[list[float], list[float]]] = {}
+        # the vertical runs of the dotted lines routed so far, (x, top, bottom): per zone and
+        # sorted, for the short legs to a card (only those near its x are looked at); and each
+        # once, for the channels down through many zones (walking every zone's list per step
+        # repeated a long run in each: minutes for a mesh)
         self.dotted_vertical: dict[int, list[tuple[float, float, float]]] = {}
         self.dotted_runs: list[tuple[float, float, float]] = []
         self.tracks: dict[float, list[tuple[float, float]]] = {}  # y -> x intervals in use
@@ -71,9 +75,6 @@ class _Router:
         self.port_offsets = {"top": top, "bottom": bottom}
 
     # -- geometry --------------------------------------------------------------------------
-    def row_of(self, person: int) -> int:
-        return round(self.chart.y[person] / self.pitch)
-
     def zones(self, top: float, bottom: float) -> range:
         # zone() twice, written out: the routing asks this hundreds of times a chart
         pitch, height = self.pitch, self.card_height
@@ -86,10 +87,22 @@ class _Router:
         """The x of a free port on ``person``'s ``edge`` (the ``skip``-th free one), taken
         unless ``take`` is false: right of centre first, then left of it; one whose leg across
         the gutter meets no dotted line already there, when there is one."""
-        used = self.ports.setdefault((person, edge), set())
-        card_x = self.chart.x[person]
-        card_y = self.chart.y[person] + (0.0 if edge == "top" else self.card_height)
-        far_y = card_y + (-1 if edge == "top" else 1) * self.chart.style.level_gap
+        return self.free_port(person, edge, take, skip)[0]
+
+    def free_port(self, person: int, edge: str, take: bool = True,
+                  skip: int = 0) -> tuple[float, bool]:
+        """:meth:`port`, and whether its leg across the gutter is clear: then so is its leg
+        to any track of that gutter, until another line is registered."""
+        used = self.ports.get((person, edge))
+        if used is None:
+            used = self.ports[(person, edge)] = set()
+        card_x = self.xs[person]
+        if edge == "top":
+            card_y = self.ys[person]
+            far_y = card_y - self.level_gap
+        else:
+            card_y = self.ys[person] + self.card_height
+            far_y = card_y + self.level_gap
         offset, passed = None, 0
         for candidate in self.port_offsets[edge]:  # a loop: most often the first one will do
             if candidate not in used and self.leg_is_clear(card_x + candidate, card_y, far_y):
@@ -97,20 +110,21 @@ class _Router:
                     offset = candidate
                     break
                 passed += 1
+        clear = offset is not None
         if offset is None:  # every leg meets another: the first free port
             unused = [offset for offset in self.port_offsets[edge] if offset not in used]
             offset = unused[min(skip, len(unused) - 1)]
         if take:
             used.add(offset)
-        return card_x + offset
+        return card_x + offset, clear
 
     # -- routing ---------------------------------------------------------------------------
     def route(self, source: int, target: int) -> tuple[Point, ...]:
-        chart, height = self.chart, self.card_height
+        ys, pitch, height = self.ys, self.pitch, self.card_height
         upper, lower = (source, target)
-        if self.row_of(lower) < self.row_of(upper):
-            upper, lower = lower, upper
-        top_row, bottom_row = self.row_of(upper), self.row_of(lower)
+        top_row, bottom_row = round(ys[upper] / pitch), round(ys[lower] / pitch)
+        if bottom_row < top_row:
+            upper, lower, top_row, bottom_row = lower, upper, bottom_row, top_row
         if top_row == bottom_row:
             # One row: meet in the gutter below it; on the last of several rows, in the gutter
             # above if a track is free there, else below (the canvas grows to hold the line).
@@ -122,28 +136,32 @@ class _Router:
             if points is None:  # every track taken: share the first gutter's first track
                 points = self.along_row(upper, lower, *ways[0], required=True)
         else:
-            upper_x, lower_x = self.port(upper, "bottom"), self.port(lower, "top")
-            start, end = (upper_x, chart.y[upper] + height), (lower_x, chart.y[lower])
+            (upper_x, upper_clear), (lower_x, lower_clear) = (self.free_port(upper, "bottom"),
+                                                              self.free_port(lower, "top"))
+            start, end = (upper_x, ys[upper] + height), (lower_x, ys[lower])
+            # the legs still to check on the way to a track (a port's clear leg needs none)
+            start_leg = [] if upper_clear else [start]
+            end_leg = [] if lower_clear else [end]
             if bottom_row == top_row + 1:
-                track = self.track(top_row, upper_x, lower_x, [start, end])
+                track = self.track(top_row, upper_x, lower_x, start_leg + end_leg)
                 points = [start, (upper_x, track), (lower_x, track), end]
             else:
-                points = self.through_rows(start, end, top_row, bottom_row)
+                points = self.through_rows(start, end, top_row, bottom_row, start_leg, end_leg)
         self.register(points)
         if upper != source:
             points.reverse()
         return simplified(points)
 
-    def through_rows(self, start: Point, end: Point, top_row: int,
-                     bottom_row: int) -> list[Point]:
-        """Down from ``start`` to a track, across to a channel, down it, across, into ``end``."""
+    def through_rows(self, start: Point, end: Point, top_row: int, bottom_row: int,
+                     start_leg: list[Point], end_leg: list[Point]) -> list[Point]:
+        """Down from ``start`` to a track, across to a channel, down it, across, into ``end``
+        (``start_leg`` and ``end_leg``: the ports whose legs are still to be checked)."""
         upper_x, lower_x = start[0], end[0]
         gutter_top = top_row * self.pitch + self.card_height
         gutter_bottom = (bottom_row - 1) * self.pitch + self.card_height
-        channel = self.channel(gutter_top, gutter_bottom + self.chart.style.level_gap, lower_x,
-                               upper_x)
-        first = self.track(top_row, upper_x, channel, [start])
-        second = self.track(bottom_row - 1, channel, lower_x, [end])
+        channel = self.channel(gutter_top, gutter_bottom + self.level_gap, lower_x, upper_x)
+        first = self.track(top_row, upper_x, channel, start_leg)
+        second = self.track(bottom_row - 1, channel, lower_x, end_leg)
         return [start, (upper_x, first), (channel, first), (channel, second), (lower_x, second),
                 end]
 
@@ -181,15 +199,18 @@ class _Router:
         ports the run is joined to, whose short vertical legs must be free too. Below the
         last row there is room for any number of tracks; a gutter between rows holds those of
         :func:`_track_offsets` (None when all are taken and not ``required``)."""
-        left, right = min(x1, x2), max(x1, x2)
+        left, right = (x1, x2) if x1 < x2 else (x2, x1)
+        reach = right + GAP
         top = gutter * self.pitch + self.card_height
         below_all = gutter >= self.rows - 1
-        candidates = (GAP * k for k in range(1, 100_000)) if below_all else iter(self.offsets)
+        candidates = (GAP * k for k in range(1, 100_000)) if below_all else self.offsets
+        tracks = self.tracks
         for offset in candidates:
             y = top + offset
-            if any(a < right + GAP and left < b + GAP for a, b in self.tracks.get(y, ())):
+            taken = tracks.get(y)
+            if taken and any(a < reach and left < b + GAP for a, b in taken):
                 continue
-            if all(self.leg_is_clear(x, card_y, y) for x, card_y in ends):
+            if not ends or all(self.leg_is_clear(x, card_y, y) for x, card_y in ends):
                 return y
         return top + self.offsets[0] if required else None
 
@@ -199,10 +220,21 @@ class _Router:
         ports of one card edge only need an x of their own: a crowded card has ports closer
         than GAP."""
         top, bottom = (card_y, y) if card_y < y else (y, card_y)
-        zones = self.zones(top, bottom)
+        pitch, height = self.pitch, self.card_height  # zones(), written out: a hot path
+        first_row, first_within = divmod(top + 1e-6, pitch)
+        last_row, last_within = divmod(bottom - 1e-6, pitch)
+        zones = range(2 * int(first_row) + (first_within > height),
+                      2 * int(last_row) + (last_within > height) + 1)
         dotted, solid = self.dotted_vertical, self.solid
         for zone in zones:
-            for other_x, other_top, other_bottom in dotted.get(zone, ()):
+            runs = dotted.get(zone)
+            if not runs:
+                continue
+            # the runs near x (a little slack, then the exact test)
+            for other_x, other_top, other_bottom in itertools.islice(
+                    runs, bisect.bisect_left(runs, (x - 2 * GAP,)), None):
+                if other_x > x + 2 * GAP:
+                    break
                 if other_top < bottom and top < other_bottom and (
                         other_x == x or (-GAP < other_x - x < GAP
                                          and card_y != other_top and card_y != other_bottom)):
@@ -224,11 +256,9 @@ class _Router:
         solid = self.solid_across(self.zones(top, bottom))
         lines = sorted({other_x for other_x, other_top, other_bottom in self.dotted_runs
                         if other_top < bottom and top < other_bottom})
-        found = []
-        for direction in (1, -1):
-            x = _sweep(solid, lines, near, direction)
-            if GAP <= x:
-                found.append((abs(x - near), abs(x - toward), x))
+        right = _sweep(solid, lines, near, 1)
+        left = _sweep(solid, lines, near, -1)
+        found = [(abs(x - near), abs(x - toward), x) for x in (right, left) if GAP <= x]
         x = min(found)[2]
         if x + GAP > self.right_edge:
             self.right_edge = x + GAP
@@ -236,28 +266,50 @@ class _Router:
 
     def solid_across(self, zones: range) -> tuple[list[float], list[float]]:
         """The solid obstacles of ``zones`` merged where they overlap: the same for both ways
-        a channel is looked for, and for lines crossing the same rows."""
+        a channel is looked for, and for lines crossing the same rows; zones alike (one
+        object, :func:`_solid_obstacles`) are merged in once, and ranges of the same kinds of
+        zone share the result."""
         key = (zones.start, zones.stop)
         merged = self.solid_merged.get(key)
         if merged is None:
-            merged = self.solid_merged[key] = _merged(
-                [span for zone in zones if (found := self.solid.get(zone))
-                 for span in zip(*found, strict=True)])
+            solid = self.solid
+            alike = {id(kind): kind for kind in map(solid.get, zones) if kind}
+            kinds = frozenset(alike)
+            merged = self.solid_kinds_merged.get(kinds)
+            if merged is None:
+                merged = self.solid_kinds_merged[kinds] = _merged(set().union(
+                    *[zip(*kind, strict=True) for kind in alike.values()]))
+            self.solid_merged[key] = merged
         return merged
 
     def register(self, points: list[Point]) -> None:
         """Mark the runs of a new route as taken."""
-        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-            if y1 == y2 and x1 != x2:
-                self.tracks.setdefault(y1, []).append((x1, x2) if x1 < x2 else (x2, x1))
-            elif x1 == x2 and y1 != y2:
+        tracks, runs, per_zone = self.tracks, self.dotted_runs, self.dotted_vertical
+        x1, y1 = points[0]
+        lowest = y1
+        for x2, y2 in itertools.islice(points, 1, None):
+            if y1 == y2:
+                if x1 != x2:
+                    span = (x1, x2) if x1 < x2 else (x2, x1)
+                    taken = tracks.get(y1)
+                    if taken is None:
+                        tracks[y1] = [span]
+                    else:
+                        taken.append(span)
+            elif x1 == x2:
                 run = (x1, y1, y2) if y1 < y2 else (x1, y2, y1)
-                self.dotted_runs.append(run)
+                runs.append(run)
                 for zone in self.zones(run[1], run[2]):
-                    self.dotted_vertical.setdefault(zone, []).append(run)
-            lowest = y1 if y1 > y2 else y2
-            if lowest + GAP > self.bottom_edge:  # only a chart of one row routes below it
-                self.bottom_edge = lowest + GAP
+                    found = per_zone.get(zone)
+                    if found is None:
+                        per_zone[zone] = [run]
+                    else:
+                        bisect.insort(found, run)
+            if y2 > lowest:
+                lowest = y2
+            x1, y1 = x2, y2
+        if lowest + GAP > self.bottom_edge:  # only a chart of one row routes below it
+            self.bottom_edge = lowest + GAP
 
 
 def _sweep(solid: tuple[list[float], list[float]], lines: list[float], x: float,
@@ -273,26 +325,27 @@ def _sweep(solid: tuple[list[float], list[float]], lines: list[float], x: float,
     16.0
     """
     starts, ends = solid
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
     moved = True
     while moved:
         moved = False
-        i = bisect.bisect_right(starts, x) - 1
+        i = bisect_right(starts, x) - 1
         if i >= 0 and x < ends[i] and starts[i] < x:  # inside a card or a solid line
             x = ends[i] if direction > 0 else starts[i]
             moved = True
         # the lines within GAP of x (a little slack, then the exact test)
-        near = [other for other in lines[bisect.bisect_left(lines, x - 2 * GAP):
-                                         bisect.bisect_right(lines, x + 2 * GAP)]
-                if -GAP < other - x < GAP]
-        if near:
-            x = (max(near) if direction > 0 else min(near)) + GAP * direction
-            moved = True
+        first, last = bisect_left(lines, x - 2 * GAP), bisect_right(lines, x + 2 * GAP)
+        if first < last:
+            near = [other for other in lines[first:last] if -GAP < other - x < GAP]
+            if near:
+                x = (max(near) if direction > 0 else min(near)) + GAP * direction
+                moved = True
         if direction < 0 and x < GAP:
             return x  # out of the drawing on the left: the caller looks right instead
     return x
 
 
-def _merged(spans: list[tuple[float, float]], *,
+def _merged(spans: Iterable[tuple[float, float]], *,
             touching: bool = False) -> tuple[list[float], list[float]]:
     """Intervals (start, end) joined where they overlap, and with ``touching`` where they
     only touch too (one zone's obstacles); across zones a shared end is free, so it is kept.
@@ -372,34 +425,107 @@ def _track_offsets(gutter: float) -> tuple[float, ...]:
 
 
 def _solid_obstacles(chart: OrgLayout) -> dict[int, tuple[list[float], list[float]]]:
-    """Per zone, the merged x intervals within GAP of a card or a solid vertical line."""
+    """Per zone, the merged x intervals within GAP of a card or a solid vertical line (zones
+    alike share one object)."""
     style = chart.style
     pitch, height, width = style.pitch, style.height, style.width
     raw: dict[int, list[tuple[float, float]]] = {}
     for x, y in zip(chart.x, chart.y, strict=True):
-        raw.setdefault(2 * round(y / pitch), []).append((x - GAP, x + width + GAP))
-    # The vertical runs of the solid lines, (top, bottom) per x, joined where they overlap
-    # before their zones are worked out: a manager's drop is in the route of each of its
-    # reports, and the reports of a stack share its spine, each down to its own card.
-    runs: dict[float, list[tuple[float, float]]] = {}
-    route = chart.route
-    for person, manager in enumerate(chart.manager):
-        if manager < 0:
-            continue
-        points = route(person)
-        x1, y1 = points[0]
-        for x2, y2 in itertools.islice(points, 1, None):
-            if x1 == x2 and y1 != y2:
-                runs.setdefault(x1, []).append((y1, y2) if y1 < y2 else (y2, y1))
-            x1, y1 = x2, y2
-    for x, spans in runs.items():
+        zone = 2 * round(y / pitch)
+        found = raw.get(zone)
+        if found is None:
+            raw[zone] = [(x - GAP, x + width + GAP)]
+        else:
+            found.append((x - GAP, x + width + GAP))
+    for x, runs in _vertical_runs(chart).items():
         obstacle = (x - GAP, x + GAP)
-        zones: set[int] = set()
-        for top, bottom in zip(*_merged(spans), strict=True):
+        done: int | None = None  # the zones down to this one hold the line already
+        if len(runs) > 1 and (len(runs) > 2 or runs[1][0] < runs[0][1]):  # not sorted, apart
+            runs = [list(run) for run in zip(*_merged([(a, b) for a, b in runs]), strict=True)]
+        for top, bottom in runs:
             top, bottom = top + 1e-6, bottom - 1e-6
             first = 2 * int(top // pitch) + (1 if top % pitch > height else 0)
             last = 2 * int(bottom // pitch) + (1 if bottom % pitch > height else 0)
-            zones.update(range(first, last + 1))
-        for zone in zones:
-            raw.setdefault(zone, []).append(obstacle)
-    return {zone: _merged(spans, touching=True) for zone, spans in raw.items()}
+            for zone in range(first if done is None or first > done else done + 1, last + 1):
+                found = raw.get(zone)
+                if found is None:
+                    raw[zone] = [obstacle]
+                else:
+                    found.append(obstacle)
+            done = last  # the spans are sorted and apart: so are their zones
+    # zones alike (the rows of a column of stacks, the gutters between them) share one
+    # merge: a channel across them merges each kind once
+    kinds: dict[tuple[tuple[float, float], ...], tuple[list[float], list[float]]] = {}
+    solid: dict[int, tuple[list[float], list[float]]] = {}
+    for zone, spans in raw.items():
+        spans.sort()
+        key = tuple(spans)
+        merged = kinds.get(key)
+        if merged is None:
+            merged = kinds[key] = _merged(spans, touching=True)
+        solid[zone] = merged
+    return solid
+
+
+def _vertical_runs(chart: OrgLayout) -> dict[float, list[list[float]]]:
+    """The vertical runs of the solid connectors, [top, bottom] per x, a run that overlaps
+    the last one at its x joined to it (a manager's drop is in the route of each of its
+    reports, and the reports of a stack share its spine, each down to its own card).
+
+    Worked out from the layout's arrays for the usual kinds of connector rather than from
+    each route's points (:func:`~ladder.layout.org_layout.solid_route`): the same runs but
+    for joints, which the zones do not see.
+    """
+    style = chart.style
+    width, height = style.width, style.height
+    half, middle, list_drop, bus_drop = width / 2, height / 2, style.indent / 2, style.level_gap / 2
+    xs, ys, kinds, via = chart.x, chart.y, chart.edge_kind, chart.edge_via
+    runs: dict[float, list[list[float]]] = {}
+
+    def add(x: float, top: float, bottom: float) -> None:
+        if top > bottom:
+            top, bottom = bottom, top
+        elif top == bottom:
+            return
+        found = runs.get(x)
+        if found is None:
+            runs[x] = [[top, bottom]]
+            return
+        last = found[-1]
+        if top < last[1] and last[0] < bottom:  # overlaps: joined, as _merged would
+            if top < last[0]:
+                last[0] = top
+            if bottom > last[1]:
+                last[1] = bottom
+        else:
+            found.append([top, bottom])
+
+    dropped = -1  # the manager whose drop to its bus was added last (reports come in turn)
+    for person, boss in enumerate(chart.manager):
+        if boss < 0:
+            continue
+        kind = kinds[person]
+        if kind == SPREAD or kind == STACK:
+            bottom = ys[boss] + height
+            top_x, bus = xs[boss] + half, bottom + bus_drop
+            x, end = (xs[person] + half, ys[person]) if kind == SPREAD else (
+                via[person], ys[person] + middle)
+            if x == top_x:  # straight down from the manager
+                add(x, bottom, end)
+            else:
+                if boss != dropped:
+                    add(top_x, bottom, bus)
+                    dropped = boss
+                add(x, bus, end)
+        elif kind == LIST:
+            y = ys[person]
+            add(xs[boss] + list_drop, ys[boss] + height,
+                y if xs[person] == xs[boss] else y + middle)
+        elif kind == CONTINUED:
+            add(via[person], chart.edge_top[person], ys[person] + middle)
+        else:  # across to an assistant, down the trunks of bands: from the route itself
+            points = solid_route(chart, person)
+            for (x1, y1), (x2, y2) in itertools.pairwise(points):
+                if x1 == x2:
+                    add(x1, y1, y2)
+    return runs
