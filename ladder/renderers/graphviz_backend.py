@@ -42,8 +42,9 @@ INSTALL_HINT = "install Graphviz: 'apt-get install graphviz' (Debian/Ubuntu) or 
 # Debian/Ubuntu: fonts-dejavu-core (Arabic, Hebrew, Armenian, Georgian, symbols),
 # fonts-wqy-microhei (Hangul, CJK, kana) and fonts-noto-core (Devanagari, Thai, Bengali,
 # Tamil, Ethiopic and the other scripts), which run.sh installs; then macOS's own fonts.
+_DEJAVU = "/usr/share/fonts/truetype/dejavu"
 FALLBACK_FOLDERS = (
-    "/usr/share/fonts/truetype/dejavu",
+    _DEJAVU,
     "/usr/share/fonts/truetype/wqy",
     "/usr/share/fonts/truetype/noto",
     "/usr/share/fonts/truetype/ancient-scripts",  # Symbola: emoji and symbols, in outline
@@ -62,7 +63,6 @@ REJECTED_FILES = ("*/NotoSerif*", "*/NotoLooped*", "*/NotoSansMono*", "*/NotoSan
 # then gets a fontconfig file with the DejaVu folder alone, whose caches load in 14 ms where
 # every fallback folder's take 19 ms of each run, with the same bytes out. Other text gets
 # every fallback folder.
-_DEJAVU = "/usr/share/fonts/truetype/dejavu"
 _SHIPPED_OR_DEJAVU = (
     (0x20, 0x7E), (0xA0, 0x377), (0x38E, 0x3A1), (0x3A3, 0x525),  # Latin, Greek, Cyrillic
     (0x2000, 0x2064), (0x2074, 0x208E), (0x20A0, 0x20B5),  # punctuation, super/subscripts, money
@@ -353,10 +353,11 @@ def _fallbacks_for(source: str | None) -> tuple[str, ...]:
         return folders
     for character in set(source):
         code = ord(character)
-        if code > 0x7E or code < 0x20:
-            at = bisect_right(_STARTS, code) - 1
-            if code not in (9, 10, 13) and (at < 0 or code > _SHIPPED_OR_DEJAVU[at][1]):
-                return folders
+        if 0x20 <= code <= 0x7E or code in (9, 10, 13):  # ASCII: the shipped face's
+            continue
+        at = bisect_right(_STARTS, code) - 1
+        if at < 0 or code > _SHIPPED_OR_DEJAVU[at][1]:
+            return folders
     return (_DEJAVU,)
 
 

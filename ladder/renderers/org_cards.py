@@ -227,7 +227,12 @@ def _unit_lightness(base: str, count: int) -> list[float]:
 def _lightness(colour: str) -> float:
     import colorsys
 
-    return colorsys.rgb_to_hls(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))[1]
+    return colorsys.rgb_to_hls(*_fractions(colour))[1]
+
+
+def _fractions(colour: str) -> tuple[float, float, float]:
+    """``#rrggbb`` as red, green and blue from 0 to 1."""
+    return (int(colour[1:3], 16) / 255, int(colour[3:5], 16) / 255, int(colour[5:7], 16) / 255)
 
 
 def shade(colour: str, by: float, turn: float = 0.0) -> str:
@@ -243,8 +248,7 @@ def shade(colour: str, by: float, turn: float = 0.0) -> str:
     """
     import colorsys
 
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
+    hue, light, saturation = colorsys.rgb_to_hls(*_fractions(colour))
     lightness = min(0.85, max(0.22, light + by))
     while True:
         red, green, blue = colorsys.hls_to_rgb((hue + turn) % 1.0, lightness, saturation)
@@ -263,7 +267,7 @@ def contrast_on_white(colour: str) -> float:
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    red, green, blue = map(linear, _fractions(colour))
     luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
     return 1.05 / (luminance + 0.05)
 
